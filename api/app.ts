@@ -1,0 +1,91 @@
+/**
+ * The Hono app behind /api. Public routes (health, documentation, signing
+ * in) come first; everything after `requireCaller` needs a signed-in caller.
+ * Errors of every kind leave as application/problem+json.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { BadCursor } from '../db/repositories/pagination.js';
+import type { DB } from '../db/connection.js';
+import { identify, requireCaller } from './auth/middleware.js';
+import type { Settings } from './config.js';
+import type { AppEnv } from './context.js';
+import { PayloadTooLarge, Problem, ValidationFailed } from './errors.js';
+import { accountRoutes, sessionRoutes } from './routes/auth.js';
+import { docsRoutes } from './routes/docs.js';
+import { healthRoutes } from './routes/health.js';
+import { regionRoutes } from './routes/regions.js';
+import { userRoutes } from './routes/users.js';
+import { createServices } from './services/index.js';
+
+export interface AppOptions {
+  db: DB;
+  settings: Settings;
+  clock?: () => Date;
+}
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
+
+function problemResponse(problem: Problem): Response {
+  return new Response(JSON.stringify(problem.toJSON()), {
+    status: problem.status,
+    headers: { 'Content-Type': 'application/problem+json', ...problem.headers }
+  });
+}
+
+function asProblem(error: unknown): Problem | null {
+  if (error instanceof Problem) return error;
+  if (error instanceof BadCursor) return new ValidationFailed([{ path: 'query.cursor', message: error.message }]);
+  if (error instanceof HTTPException) {
+    if (error.status === 400) return new ValidationFailed([{ path: '', message: error.message === 'Malformed JSON in request body' ? 'The body is not valid JSON.' : error.message }]);
+    return new Problem(error.status, 'Request refused', error.message || 'The request was refused.', { errors: [] });
+  }
+  return null;
+}
+
+export function createApp({ db, settings, clock }: AppOptions) {
+  const services = createServices(db, settings, clock);
+
+  const protectedRoutes = new Hono<AppEnv>()
+    .use(requireCaller)
+    .route('/auth', accountRoutes)
+    .route('/users', userRoutes)
+    .route('/regions', regionRoutes);
+
+  const root = new Hono<AppEnv>().basePath('/api');
+  const api = root
+    .use(async (c, next) => {
+      c.set('services', services);
+      c.set('settings', settings);
+      await next();
+    })
+    .use(bodyLimit({ maxSize: settings.maxBodyBytes, onError: () => { throw new PayloadTooLarge(settings.maxBodyBytes); } }))
+    .use(async (c, next) => {
+      const type = c.req.header('Content-Type');
+      if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !JSON_TYPE.test(type)) {
+        throw new Problem(415, 'Unsupported media type', 'Send the body as JSON (Content-Type: application/json).', {
+          errors: [{ path: '', message: `Content-Type ${type} is not accepted here.` }]
+        });
+      }
+      await next();
+    })
+    .use(identify(settings))
+    .route('/health', healthRoutes)
+    .route('/', docsRoutes(root))
+    .route('/auth', sessionRoutes)
+    .route('/', protectedRoutes);
+
+  api.notFound(() => problemResponse(new Problem(404, 'Not found', 'There is no API route at this address.', { errors: [] })));
+  api.onError((error) => {
+    const problem = asProblem(error);
+    if (problem) return problemResponse(problem);
+    console.error(error);
+    return problemResponse(new Problem(500, 'Internal error', 'Something went wrong on our side; nothing was saved. Try again, and tell an administrator if it keeps happening.'));
+  });
+
+  return Object.assign(api, { services });
+}
+
+export type App = ReturnType<typeof createApp>;
+export type AppType = App;

@@ -1,0 +1,78 @@
+/**
+ * Who is calling: a Bearer personal access token or the session cookie.
+ * Cookie-authenticated writes must come from our own origin (CSRF).
+ */
+import type { MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import type { Settings } from '../config.js';
+import type { AppEnv } from '../context.js';
+import { Forbidden, Unauthorized } from '../errors.js';
+
+export const SESSION_COOKIE = 'regiodesk_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+}
+
+export function clientAddress(c: Context<AppEnv>): string {
+  const env = c.env as NodeBindings | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'local';
+}
+
+function expectedOrigin(c: Context<AppEnv>, settings: Settings): string {
+  if (settings.publicOrigin) return settings.publicOrigin;
+  const url = new URL(c.req.url);
+  const host = c.req.header('Host') ?? url.host;
+  return `${url.protocol}//${host}`;
+}
+
+export function identify(settings: Settings): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const auth = c.req.header('Authorization');
+    const sessionToken = getCookie(c, SESSION_COOKIE) ?? null;
+    c.set('sessionToken', sessionToken);
+    c.set('clientAddress', clientAddress(c));
+    c.set('maybeCaller', null);
+    if (auth) {
+      const match = /^Bearer\s+(\S+)$/i.exec(auth);
+      const caller = match ? await c.var.services.auth.fromAccessToken(match[1]!) : null;
+      if (!caller) throw new Unauthorized('The access token is unknown or revoked.');
+      c.set('maybeCaller', caller);
+    } else if (sessionToken) {
+      const caller = await c.var.services.auth.fromSession(sessionToken);
+      if (caller) c.set('maybeCaller', caller);
+      else deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    }
+    // Cookies ride along on cross-site requests; a write must prove it comes from our pages.
+    if (!auth && !SAFE_METHODS.has(c.req.method) && (sessionToken || c.req.header('Origin'))) {
+      const origin = c.req.header('Origin');
+      if (origin !== expectedOrigin(c, settings)) {
+        throw new Forbidden('Cross-site request refused: a write with a session cookie must come from RegioDesk itself (Origin header).');
+      }
+    }
+    await next();
+  };
+}
+
+export const requireCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const caller = c.var.maybeCaller;
+  if (!caller) throw new Unauthorized();
+  c.set('caller', caller);
+  await next();
+};
+
+export function setSessionCookie(c: Context<AppEnv>, token: string, settings: Settings): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: settings.secureCookies,
+    maxAge: settings.sessionMaxDays * 24 * 3600
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+}

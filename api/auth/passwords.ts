@@ -1,0 +1,19 @@
+/** Password hashing with argon2id (OWASP's recommended parameters). */
+import { Algorithm, hash, verify } from '@node-rs/argon2';
+
+const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, options);
+}
+
+export async function verifyPassword(stored: string, password: string): Promise<boolean> {
+  try {
+    return await verify(stored, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A hash of nothing, verified against when the account does not exist, so timing does not tell. */
+export const decoyHash = hashPassword('decoy-password-for-unknown-accounts');

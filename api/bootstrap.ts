@@ -1,0 +1,37 @@
+/**
+ * Start-up: open the database, migrate, create the first administrator from
+ * the environment, seed the demo workspace on an empty database.
+ */
+import { databaseLocation, type OpenedDatabase, openDatabase } from '../db/connection.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { countUsers, findUserByEmail, insertUser } from '../db/repositories/users.js';
+import { newId } from '../db/ids.js';
+import { seedDemo } from '../fixtures/demo.js';
+import { hashPassword } from './auth/passwords.js';
+import { createApp } from './app.js';
+import { settingsFrom } from './config.js';
+
+export interface Started extends OpenedDatabase {
+  app: ReturnType<typeof createApp>;
+  seeded: { demo: boolean; admin: string | null };
+}
+
+export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<Started> {
+  const opened = openDatabase(databaseLocation(env));
+  await migrateToLatest(opened.db);
+  const seeded = { demo: false, admin: null as string | null };
+  const empty = Number((await countUsers(opened.db)).n) === 0;
+  if (empty && env.REGIODESK_DEMO !== '0') {
+    await seedDemo(opened.db);
+    seeded.demo = true;
+  }
+  const email = env.REGIODESK_ADMIN_EMAIL?.trim().toLowerCase();
+  const password = env.REGIODESK_ADMIN_PASSWORD;
+  if (email && password && !(await findUserByEmail(opened.db, email))) {
+    if (password.length < 10) throw new Error('REGIODESK_ADMIN_PASSWORD must have at least 10 characters.');
+    await insertUser(opened.db, { id: newId(), email, name: 'Administrator', password_hash: await hashPassword(password), organisation_id: null, is_admin: 1, disabled_at: null });
+    seeded.admin = email;
+  }
+  const app = createApp({ db: opened.db, settings: settingsFrom(env) });
+  return { ...opened, app, seeded };
+}

@@ -1,0 +1,89 @@
+/**
+ * Typed errors thrown anywhere below a route; `app.onError` turns each into
+ * an RFC 9457 problem+json response. No try/catch in routes.
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {}
+  ) {
+    super(detail);
+  }
+
+  get type(): string {
+    return `https://regiodesk.eu/problems/${this.title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  }
+
+  toJSON() {
+    return { type: this.type, title: this.title, status: this.status, detail: this.detail, ...this.extra };
+  }
+}
+
+export class ValidationFailed extends Problem {
+  constructor(errors: FieldError[], detail = 'Some fields need attention: ' + errors.map((e) => `${e.path || '(body)'}: ${e.message}`).join('; ')) {
+    super(400, 'Validation failed', detail, { errors });
+  }
+}
+
+export class Unauthorized extends Problem {
+  constructor(detail = 'Sign in to continue.') {
+    super(401, 'Unauthorized', detail, { errors: [] });
+  }
+}
+
+export class Forbidden extends Problem {
+  constructor(detail = 'Your role does not allow this change.') {
+    super(403, 'Forbidden', detail, { errors: [] });
+  }
+}
+
+export class NotFound extends Problem {
+  constructor(what = 'resource') {
+    super(404, 'Not found', `No ${what} with this id.`, { errors: [] });
+  }
+}
+
+export class Conflict extends Problem {
+  constructor(detail: string, extra: Record<string, unknown> = {}) {
+    super(409, 'Conflict', detail, { errors: [], ...extra });
+  }
+}
+
+/** A write sent with a stale `If-Match`: the body carries the current record. */
+export class PreconditionFailed extends Problem {
+  constructor(current: unknown) {
+    super(
+      412,
+      'Precondition failed',
+      'Someone else changed this record since you opened it. Review the current version and apply your change again.',
+      { errors: [], current }
+    );
+  }
+}
+
+export class TooManyRequests extends Problem {
+  constructor(retryAfterSeconds: number, detail = 'Too many attempts. Wait a moment and try again.') {
+    super(429, 'Too many requests', detail, { errors: [], retryAfter: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
+  }
+}
+
+export class PayloadTooLarge extends Problem {
+  constructor(limitBytes: number) {
+    super(413, 'Payload too large', `The request body is larger than ${Math.round(limitBytes / 1024)} KiB.`, {
+      errors: [{ path: '', message: 'Body too large' }]
+    });
+  }
+}
+
+/** A field that points at something missing (or invisible to the caller). */
+export function unknownReference(path: string, what: string): ValidationFailed {
+  return new ValidationFailed([{ path, message: `No ${what} with this id.` }]);
+}

@@ -1,0 +1,68 @@
+/**
+ * /api/openapi.json is generated from the routes' zod schemas;
+ * /api/docs renders it with Swagger UI served from our own process
+ * (no CDN: RegioDesk may run without internet).
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Hono } from 'hono';
+import { generateSpecs } from 'hono-openapi';
+import type { AppEnv } from '../context.js';
+
+const require = createRequire(import.meta.url);
+const swaggerDir = (() => {
+  try {
+    return join(require.resolve('swagger-ui-dist/package.json'), '..');
+  } catch {
+    return null;
+  }
+})();
+
+const ASSETS: Record<string, string> = {
+  'swagger-ui.css': 'text/css; charset=utf-8',
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8'
+};
+
+const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>RegioDesk API</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div><script src="/api/docs/swagger-ui-bundle.js"></script>
+<script src="/api/docs/init.js"></script></body></html>`;
+
+const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
+
+export function docsRoutes(api: Hono<any, any, any>) {
+  let spec: unknown = null;
+  return new Hono<AppEnv>()
+    .get('/openapi.json', async (c) => {
+      spec ??= await generateSpecs(api, {
+        documentation: {
+          openapi: '3.1.0',
+          info: {
+            title: 'RegioDesk API',
+            version: '0.1.0',
+            description:
+              'Interregional cooperation CRM and EU-funding tracker. JSON over /api; errors are application/problem+json (RFC 9457). ' +
+              'Lists take `limit` and `cursor` (keyset) and answer `{ items, nextCursor }`. Editable records carry `version`, sent as ETag; send it back as If-Match.'
+          },
+          components: {
+            securitySchemes: {
+              session: { type: 'apiKey', in: 'cookie', name: 'regiodesk_session' },
+              bearer: { type: 'http', scheme: 'bearer', description: 'A personal access token from /api/auth/tokens' }
+            }
+          }
+        },
+        exclude: ['/api/openapi.json', '/api/docs', /^\/api\/docs\/.*/]
+      });
+      return c.json(spec);
+    })
+    .get('/docs', (c) => c.html(page))
+    .get('/docs/init.js', (c) => c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+    .get('/docs/:asset', async (c) => {
+      const asset = c.req.param('asset');
+      const type = ASSETS[asset];
+      if (!type || !swaggerDir) return c.notFound();
+      return c.body(await readFile(join(swaggerDir, asset)), 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
+    });
+}

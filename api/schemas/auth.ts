@@ -1,0 +1,62 @@
+/** Sign-in, the signed-in user, invitations and personal access tokens. */
+import { z } from 'zod';
+import { Id, NonEmptyText } from './common.js';
+
+export const Role = z.enum(['admin', 'officer', 'editor', 'viewer']);
+export type Role = z.infer<typeof Role>;
+
+export const Password = z
+  .string()
+  .min(10, { error: 'Use at least 10 characters.' })
+  .max(200, { error: 'Use at most 200 characters.' });
+
+export const SignIn = z.strictObject({
+  email: z.email({ error: 'Enter an email address.' }).max(200),
+  password: z.string().min(1, { error: 'Enter your password.' }).max(200)
+});
+export type SignIn = z.infer<typeof SignIn>;
+
+export const Me = z
+  .object({
+    id: Id,
+    name: z.string(),
+    email: z.string(),
+    organisationId: z.string().nullable(),
+    isAdmin: z.boolean(),
+    locale: z.string(),
+    memberships: z.array(z.object({ partnershipId: Id, title: z.string(), role: Role }))
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const AcceptInvitation = z.strictObject({
+  token: z.string().min(10).max(200),
+  password: Password,
+  name: NonEmptyText(200).optional()
+});
+export type AcceptInvitation = z.infer<typeof AcceptInvitation>;
+
+export const InvitationLookup = z.strictObject({ token: z.string().min(10).max(200) });
+export const InvitationInfo = z.object({ email: z.string(), name: z.string() });
+
+export const AccessTokenCreate = z.strictObject({ name: NonEmptyText(100) });
+export type AccessTokenCreate = z.infer<typeof AccessTokenCreate>;
+
+export const AccessToken = z
+  .object({
+    id: Id,
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable()
+  })
+  .meta({ id: 'AccessToken' });
+export type AccessToken = z.infer<typeof AccessToken>;
+
+/** Answered once at creation: the only time the secret is shown. */
+export const CreatedAccessToken = AccessToken.extend({ token: z.string() });
+
+export const AccessTokenList = z.object({ items: z.array(AccessToken) });
+
+export const LocaleChange = z.strictObject({ locale: z.enum(['en', 'de']) });

@@ -1,0 +1,84 @@
+/**
+ * Shapes shared by every resource: ids, dates, codes, list queries and pages,
+ * the problem+json body. One source of truth for the API and the web.
+ */
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(64);
+
+export const IdParam = z.strictObject({ id: Id });
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const CalendarDate = z.iso.date({ error: 'Use a date like 2024-12-31.' });
+
+/** An instant with offset, e.g. `2026-11-23T09:30:00Z`. */
+export const Instant = z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-11-23T09:30:00Z.' });
+
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => code.length === 2 && countries.isValid(code), { error: 'Use a two-letter ISO 3166-1 country code such as DE or BE.' });
+
+export const LanguageCode = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z]{2,3}$/, { error: 'Use an ISO 639-1 language code such as de, nl or en.' });
+
+export const NutsCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'A NUTS code is a country code followed by up to three characters, e.g. DE12 or BE24.' });
+
+export const NonEmptyText = (max = 300) => z.string().trim().min(1, { error: 'Required.' }).max(max);
+
+export const OptionalText = (max = 300) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
+
+export const Limit = z.coerce.number().int().min(1).max(200).default(50);
+
+/** Fields every list query accepts. */
+export const ListQueryBase = {
+  limit: Limit,
+  cursor: z.string().max(500).optional(),
+  q: z.string().trim().max(200).optional()
+};
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional()
+  })
+  .meta({ id: 'Problem' });
+
+export const AuditEventSchema = z.object({
+  id: Id,
+  at: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+  before: z.unknown(),
+  after: z.unknown()
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export const AuditQuery = z.strictObject({
+  entityType: z.enum(['region', 'organisation', 'person', 'partnership', 'interaction', 'user']),
+  entityId: Id
+});

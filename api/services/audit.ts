@@ -1,0 +1,48 @@
+/**
+ * The audit trail: every write that matters records who, when, what,
+ * before and after, inside the same transaction as the write.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/connection.js';
+import { insertAuditEvent, listAuditEvents } from '../../db/repositories/audit.js';
+import type { Database } from '../../db/schema.js';
+import type { Caller } from '../context.js';
+import { PreconditionFailed } from '../errors.js';
+import type { AuditEvent } from '../schemas/common.js';
+
+export type EntityType = 'region' | 'organisation' | 'person' | 'partnership' | 'interaction' | 'user';
+
+export function recordChange(
+  trx: Kysely<Database>,
+  caller: Caller | null,
+  entityType: EntityType,
+  entityId: string,
+  before: unknown,
+  after: unknown
+): Promise<void> {
+  const action = before == null ? 'create' : after == null ? 'delete' : 'update';
+  return insertAuditEvent(trx, { actorId: caller?.userId ?? null, action, entityType, entityId, before, after });
+}
+
+/** Throws 412 with the current record when the client's `If-Match` is stale. */
+export function checkVersion<T extends { version: number }>(expected: number | null, current: T): void {
+  if (expected !== null && expected !== current.version) throw new PreconditionFailed(current);
+}
+
+function parse(text: string | null): unknown {
+  return text === null ? null : JSON.parse(text);
+}
+
+export async function auditTrail(db: DB, entityType: EntityType, entityId: string): Promise<AuditEvent[]> {
+  const rows = await listAuditEvents(db, entityType, entityId);
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
+    before: parse(r.before),
+    after: parse(r.after)
+  }));
+}

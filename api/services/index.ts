@@ -1,0 +1,18 @@
+/** Builds every service once per process around the one database handle. */
+import type { DB } from '../../db/connection.js';
+import type { Settings } from '../config.js';
+import { AuthService } from './auth.js';
+import { HealthService } from './health.js';
+import { RegionService } from './regions.js';
+import { UserService } from './users.js';
+
+export function createServices(db: DB, settings: Settings, clock?: () => Date) {
+  return {
+    auth: new AuthService(db, settings, clock),
+    health: new HealthService(db),
+    regions: new RegionService(db),
+    users: new UserService(db, settings)
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

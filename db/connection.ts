@@ -1,0 +1,40 @@
+/**
+ * Opens the SQLite database file and wraps it in Kysely.
+ * One handle per process: server.ts opens it once and hands it to the API.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema.js';
+
+export type DB = Kysely<Database>;
+
+export interface OpenedDatabase {
+  db: DB;
+  sqlite: SQLite.Database;
+  close(): Promise<void>;
+}
+
+/** `location` is a file path (directories are created) or `:memory:`. */
+export function openDatabase(location: string): OpenedDatabase {
+  if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
+  const sqlite = new SQLite(location);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    sqlite,
+    close: () => db.destroy()
+  };
+}
+
+/** Reads `DATABASE_URL` as a file path (a `file:` prefix is accepted), default ./data/regiodesk.db. */
+export function databaseLocation(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return './data/regiodesk.db';
+  return raw.startsWith('file:') ? raw.slice('file:'.length) : raw;
+}

@@ -1,0 +1,52 @@
+/** Every SQL statement about the audit trail. */
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from '../ids.js';
+import type { Database } from '../schema.js';
+
+export interface AuditEntry {
+  actorId: string | null;
+  action: 'create' | 'update' | 'delete' | string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export async function insertAuditEvent(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_events')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      actor_id: entry.actorId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after)
+    })
+    .execute();
+}
+
+export async function listAuditEvents(db: Kysely<Database>, entityType: string, entityId: string, limit = 100) {
+  return db
+    .selectFrom('audit_events')
+    .leftJoin('users', 'users.id', 'audit_events.actor_id')
+    .select([
+      'audit_events.id',
+      'audit_events.at',
+      'audit_events.action',
+      'audit_events.entity_type',
+      'audit_events.entity_id',
+      'audit_events.before',
+      'audit_events.after',
+      'audit_events.actor_id',
+      'users.name as actor_name'
+    ])
+    .where('audit_events.entity_type', '=', entityType)
+    .where('audit_events.entity_id', '=', entityId)
+    .orderBy('audit_events.at', 'desc')
+    .orderBy('audit_events.id', 'desc')
+    .limit(limit)
+    .execute();
+}

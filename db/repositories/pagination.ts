@@ -1,0 +1,63 @@
+/**
+ * Keyset pagination: a cursor is the sort value and id of the last row,
+ * base64url-encoded. Rows are ordered by (sort column, id) so ties are stable.
+ */
+import type { SelectQueryBuilder } from 'kysely';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | null;
+  direction: 'asc' | 'desc';
+}
+
+export class BadCursor extends Error {}
+
+export function encodeCursor(value: unknown, id: string): string {
+  return Buffer.from(JSON.stringify([value, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string | number | null, string] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as [string, string];
+  } catch {
+    /* fall through */
+  }
+  throw new BadCursor('The cursor is not one this API handed out.');
+}
+
+/**
+ * Applies keyset conditions and ordering on `sortColumn` then `idColumn`,
+ * fetches one row more than asked to know whether a next page exists.
+ */
+export async function paginate<DB, TB extends keyof DB, O extends Record<string, any>>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  page: PageRequest,
+  sortColumn: string,
+  idColumn: string,
+  sortKey: (row: O) => string | number | null,
+  idKey: (row: O) => string
+): Promise<Page<O>> {
+  let q = query as SelectQueryBuilder<any, any, O>;
+  if (page.cursor) {
+    const [value, id] = decodeCursor(page.cursor);
+    const op = page.direction === 'asc' ? '>' : '<';
+    q = q.where((eb) =>
+      eb.or([eb(eb.ref(sortColumn), op, value), eb.and([eb(eb.ref(sortColumn), '=', value), eb(eb.ref(idColumn), op, id)])])
+    );
+  }
+  const rows = await q
+    .orderBy(sortColumn, page.direction)
+    .orderBy(idColumn, page.direction)
+    .limit(page.limit + 1)
+    .execute();
+  const more = rows.length > page.limit;
+  const items = more ? rows.slice(0, page.limit) : rows;
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(sortKey(last), idKey(last)) : null };
+}

@@ -1,0 +1,75 @@
+/** Every SQL statement about sign-in: sessions, access tokens, failed attempts. */
+import type { Insertable, Kysely } from 'kysely';
+import type { AccessTokenTable, Database, SessionTable } from '../schema.js';
+
+export async function insertSession(db: Kysely<Database>, values: Insertable<SessionTable>) {
+  await db.insertInto('sessions').values(values).execute();
+}
+
+export function findSession(db: Kysely<Database>, id: string) {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function touchSession(db: Kysely<Database>, id: string, at: string) {
+  await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
+}
+
+export async function deleteSession(db: Kysely<Database>, id: string) {
+  await db.deleteFrom('sessions').where('id', '=', id).execute();
+}
+
+export async function deleteSessionsOf(db: Kysely<Database>, userId: string) {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, idleBefore: string, now: string) {
+  await db
+    .deleteFrom('sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<', idleBefore), eb('expires_at', '<', now)]))
+    .execute();
+}
+
+export async function insertAccessToken(db: Kysely<Database>, values: Insertable<AccessTokenTable>) {
+  return db.insertInto('access_tokens').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findAccessTokenByHash(db: Kysely<Database>, tokenHash: string) {
+  return db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+export function listAccessTokens(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('access_tokens').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+}
+
+export async function touchAccessToken(db: Kysely<Database>, id: string, at: string) {
+  await db.updateTable('access_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export function revokeAccessToken(db: Kysely<Database>, userId: string, id: string, at: string) {
+  return db
+    .updateTable('access_tokens')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function recordSignInFailure(db: Kysely<Database>, keys: string[], at: string) {
+  if (keys.length) await db.insertInto('sign_in_failures').values(keys.map((key) => ({ key, at }))).execute();
+}
+
+export async function countSignInFailures(db: Kysely<Database>, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
+  const row = await db
+    .selectFrom('sign_in_failures')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+    .where('key', '=', key)
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
+}
+
+export async function clearSignInFailures(db: Kysely<Database>, key: string) {
+  await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
+}

@@ -1,0 +1,82 @@
+/** Every SQL statement about users, their memberships and invitations. */
+import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { Database, InvitationTable, UserTable } from '../schema.js';
+
+export function findUserByEmail(db: Kysely<Database>, email: string) {
+  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export function findUser(db: Kysely<Database>, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listUsers(db: Kysely<Database>) {
+  return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+}
+
+export function countUsers(db: Kysely<Database>) {
+  return db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+}
+
+export function insertUser(db: Kysely<Database>, values: Insertable<UserTable>) {
+  return db.insertInto('users').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function updateUser(db: Kysely<Database>, id: string, values: Updateable<UserTable>) {
+  return db
+    .updateTable('users')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export function membershipsOf(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('partnerships', 'partnerships.id', 'memberships.partnership_id')
+    .select(['memberships.partnership_id', 'memberships.role', 'partnerships.title'])
+    .where('memberships.user_id', '=', userId)
+    .orderBy('partnerships.title')
+    .execute();
+}
+
+export function membersOf(db: Kysely<Database>, partnershipId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.name', 'users.email', 'memberships.role', 'organisations.name as organisation_name'])
+    .where('memberships.partnership_id', '=', partnershipId)
+    .orderBy('users.name')
+    .execute();
+}
+
+export async function setMembership(db: Kysely<Database>, userId: string, partnershipId: string, role: string | null) {
+  if (role === null) {
+    await db.deleteFrom('memberships').where('user_id', '=', userId).where('partnership_id', '=', partnershipId).execute();
+    return;
+  }
+  await db
+    .insertInto('memberships')
+    .values({ user_id: userId, partnership_id: partnershipId, role })
+    .onConflict((oc) => oc.columns(['user_id', 'partnership_id']).doUpdateSet({ role }))
+    .execute();
+}
+
+export function insertInvitation(db: Kysely<Database>, values: Insertable<InvitationTable>) {
+  return db.insertInto('invitations').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+export function findInvitationByHash(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('invitations')
+    .innerJoin('users', 'users.id', 'invitations.user_id')
+    .select(['invitations.id', 'invitations.user_id', 'invitations.expires_at', 'invitations.accepted_at', 'users.email', 'users.name'])
+    .where('invitations.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function markInvitationAccepted(db: Kysely<Database>, id: string, at: string) {
+  await db.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).execute();
+}

@@ -1,0 +1,243 @@
+/**
+ * Table types, written by hand (Kysely's "generating types" advice).
+ * Dates are ISO strings: `YYYY-MM-DD` for calendar dates, full UTC
+ * timestamps (`…Z`) for instants. JSON columns hold serialised arrays.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<string, string | undefined, string>;
+type Json = ColumnType<string, string | undefined, string>;
+
+export interface RegionTable {
+  id: string;
+  name: string;
+  country: string;
+  nuts_codes: Json;
+  languages: Json;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  short_name: string | null;
+  kind: string;
+  region_id: string | null;
+  country: string;
+  nuts_code: string | null;
+  website: string | null;
+  recorded_by_organisation_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  organisation_id: string | null;
+  is_admin: Generated<number>;
+  locale: Generated<string>;
+  disabled_at: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface InvitationTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: Timestamp;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface AccessTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  created_at: Timestamp;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInFailureTable {
+  id: Generated<number>;
+  key: string;
+  at: string;
+}
+
+export interface PersonTable {
+  id: string;
+  organisation_id: string | null;
+  name: string;
+  function: string | null;
+  emails: Json;
+  phones: Json;
+  languages: Json;
+  lawful_basis: string;
+  consent_date: string | null;
+  consent_source: string | null;
+  recorded_by_organisation_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartnershipTable {
+  id: string;
+  title: string;
+  signed_on: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  notice_months: number | null;
+  notice_sent_on: string | null;
+  renewal_lead_months: Generated<number>;
+  predecessor_id: string | null;
+  forms: Json;
+  visits_per_year: Generated<number>;
+  evaluation_month: Generated<number>;
+  work_plan_month: Generated<number>;
+  first_to_inform: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PartnershipPartyTable {
+  id: string;
+  partnership_id: string;
+  position: number;
+  region_id: string;
+  organisation_id: string;
+  contact_person_id: string | null;
+  networks: Json;
+}
+
+export interface DomainTable {
+  id: string;
+  /** null for the twelve standard domains of Art. 2.1 */
+  partnership_id: string | null;
+  number: number | null;
+  code: string;
+  label_en: string;
+  label_de: string;
+  label_nl: string;
+}
+
+export interface PartnershipDomainTable {
+  partnership_id: string;
+  domain_id: string;
+}
+
+export interface PartnershipStakeholderTable {
+  partnership_id: string;
+  organisation_id: string;
+}
+
+export interface OrganisationDomainTable {
+  organisation_id: string;
+  domain_id: string;
+  maturity: number;
+}
+
+export interface PersonDomainTable {
+  person_id: string;
+  domain_id: string;
+}
+
+export interface MembershipTable {
+  user_id: string;
+  partnership_id: string;
+  role: string;
+  created_at: Timestamp;
+}
+
+export interface InteractionTable {
+  id: string;
+  kind: string;
+  occurred_at: string;
+  author_id: string | null;
+  summary: string;
+  organisation_id: string | null;
+  person_id: string | null;
+  partnership_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditEventTable {
+  id: string;
+  at: string;
+  actor_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface SearchIndexTable {
+  entity_type: string;
+  entity_id: string;
+  content: string;
+}
+
+export interface Database {
+  regions: RegionTable;
+  organisations: OrganisationTable;
+  users: UserTable;
+  invitations: InvitationTable;
+  sessions: SessionTable;
+  access_tokens: AccessTokenTable;
+  sign_in_failures: SignInFailureTable;
+  people: PersonTable;
+  partnerships: PartnershipTable;
+  partnership_parties: PartnershipPartyTable;
+  domains: DomainTable;
+  partnership_domains: PartnershipDomainTable;
+  partnership_stakeholders: PartnershipStakeholderTable;
+  organisation_domains: OrganisationDomainTable;
+  person_domains: PersonDomainTable;
+  memberships: MembershipTable;
+  interactions: InteractionTable;
+  audit_events: AuditEventTable;
+  search_index: SearchIndexTable;
+}
+
+export type RegionRow = Selectable<RegionTable>;
+export type NewRegion = Insertable<RegionTable>;
+export type RegionUpdate = Updateable<RegionTable>;
+export type OrganisationRow = Selectable<OrganisationTable>;
+export type NewOrganisation = Insertable<OrganisationTable>;
+export type OrganisationUpdate = Updateable<OrganisationTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type PartnershipRow = Selectable<PartnershipTable>;
+export type NewPartnership = Insertable<PartnershipTable>;
+export type PartnershipUpdate = Updateable<PartnershipTable>;
+export type PartnershipPartyRow = Selectable<PartnershipPartyTable>;
+export type UserRow = Selectable<UserTable>;
+export type InteractionRow = Selectable<InteractionTable>;
+export type DomainRow = Selectable<DomainTable>;
+export type AuditEventRow = Selectable<AuditEventTable>;

@@ -1,0 +1,18 @@
+import { bootstrap } from '../../api/bootstrap.js';
+process.env.DATABASE_URL='/tmp/try.db';
+const s = await bootstrap({ ...process.env, DATABASE_URL: '/tmp/try.db', REGIODESK_ADMIN_EMAIL: 'admin@example.org', REGIODESK_ADMIN_PASSWORD: 'correct-horse-battery' });
+const app = s.app;
+let r = await app.request('/api/health'); console.log(r.status, await r.text());
+r = await app.request('/api/regions'); console.log(r.status, await r.text());
+r = await app.request('/api/auth/sign-in', { method: 'POST', headers: {'Content-Type':'application/json'}, body: JSON.stringify({email:'admin@example.org', password:'correct-horse-battery'})});
+console.log(r.status, r.headers.get('set-cookie'), await r.text());
+const cookie = r.headers.get('set-cookie')!.split(';')[0];
+r = await app.request('/api/regions', { method: 'POST', headers: {'Content-Type':'application/json', Cookie: cookie, Origin: 'http://localhost'}, body: JSON.stringify({name:'Rhein-Neckar', country:'de', nutsCodes:['DE12'], languages:['de']})});
+console.log(r.status, r.headers.get('etag'), await r.text());
+r = await app.request('/api/regions', { method: 'POST', headers: {'Content-Type':'application/json', Cookie: cookie, Origin: 'http://localhost'}, body: JSON.stringify({name:'', country:'XX', foo: 1})});
+console.log(r.status, await r.text());
+r = await app.request('/api/regions', { method: 'POST', headers: {'Content-Type':'application/json', Cookie: cookie, Origin: 'http://localhost'}, body: '{bad'});
+console.log(r.status, await r.text());
+r = await app.request('/api/regions?limit=1', { headers: { Cookie: cookie }}); console.log(r.status, await r.text());
+r = await app.request('/api/openapi.json'); const spec = await r.json(); console.log(r.status, Object.keys(spec.paths), JSON.stringify(spec.paths['/api/regions']).slice(0,600));
+await s.close();
