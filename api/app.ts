@@ -14,6 +14,7 @@ import type { AppEnv } from './context.js';
 import { PayloadTooLarge, Problem, ValidationFailed } from './errors.js';
 import { accountRoutes, sessionRoutes } from './routes/auth.js';
 import { docsRoutes } from './routes/docs.js';
+import { domainRoutes } from './routes/domains.js';
 import { healthRoutes } from './routes/health.js';
 import { regionRoutes } from './routes/regions.js';
 import { userRoutes } from './routes/users.js';
@@ -51,7 +52,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .use(requireCaller)
     .route('/auth', accountRoutes)
     .route('/users', userRoutes)
-    .route('/regions', regionRoutes);
+    .route('/regions', regionRoutes)
+    .route('/domains', domainRoutes);
 
   const root = new Hono<AppEnv>().basePath('/api');
   const api = root

@@ -2,6 +2,7 @@
 import type { DB } from '../../db/connection.js';
 import type { Settings } from '../config.js';
 import { AuthService } from './auth.js';
+import { DomainService } from './domains.js';
 import { HealthService } from './health.js';
 import { RegionService } from './regions.js';
 import { UserService } from './users.js';
@@ -9,6 +10,7 @@ import { UserService } from './users.js';
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   return {
     auth: new AuthService(db, settings, clock),
+    domains: new DomainService(db),
     health: new HealthService(db),
     regions: new RegionService(db),
     users: new UserService(db, settings)
