@@ -1,0 +1,25 @@
+/**
+ * Part of `npm start`: builds the web app when the build is missing or older
+ * than its sources. The start script then execs server.ts (which migrates,
+ * seeds and serves), so SIGTERM reaches the server itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const stamp = join('build', 'handler.js');
+
+function newestIn(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((max, name) => Math.max(max, newestIn(join(path, name))), stat.mtimeMs);
+}
+
+const sources = ['web', 'api/schemas', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+if (built < Math.max(...sources.map(newestIn))) {
+  console.log('Building the web app…');
+  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -1,0 +1,65 @@
+/**
+ * One Node process: Hono answers /api/*, SvelteKit's adapter-node handler
+ * everything else. The API app is created once (one database handle) and
+ * handed to SvelteKit's server hooks through globalThis, because the bundled
+ * SvelteKit server holds its own copy of every module.
+ */
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import { bootstrap } from './api/bootstrap.js';
+import { DEMO_SIGN_IN } from './fixtures/users.js';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __regiodeskApi: { fetch: (request: Request, env?: unknown) => Response | Promise<Response> } | undefined;
+}
+
+const root = dirname(fileURLToPath(import.meta.url));
+const handlerFile = join(root, 'build', 'handler.js');
+if (!existsSync(handlerFile)) {
+  console.error('The web app is not built yet: run `npm run build` (or `npm start`, which builds when needed).');
+  process.exit(1);
+}
+
+const started = await bootstrap();
+globalThis.__regiodeskApi = started.app;
+const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
+  handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void;
+};
+const api = getRequestListener(started.app.fetch);
+
+const server = createServer((req, res) => {
+  if (req.url === '/api' || req.url?.startsWith('/api/') || req.url?.startsWith('/api?')) void api(req, res);
+  else handler(req, res);
+});
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => {
+  const url = `http://localhost:${port}`;
+  console.log(`RegioDesk is running at ${url}`);
+  if (started.seeded.demo) {
+    console.log('Demo workspace seeded. Sign in as one of:');
+    for (const user of DEMO_SIGN_IN.users) console.log(`  ${user.email}  (${user.description})`);
+    console.log(`  password for all: ${DEMO_SIGN_IN.password}`);
+  } else if (process.env.REGIODESK_DEMO !== '0') {
+    console.log(`Demo sign-in (if this database holds the demo): ${DEMO_SIGN_IN.users[0]?.email} / ${DEMO_SIGN_IN.password}`);
+  }
+  if (started.seeded.admin) console.log(`Administrator created: ${started.seeded.admin}`);
+});
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  console.log(`${signal}: closing RegioDesk`);
+  server.close();
+  server.closeAllConnections();
+  await started.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,72 @@
+/**
+ * Translations through i18next: one instance per language, created once,
+ * synchronous. Messages live in messages/<feature>.json, each holding
+ * `{ "en": {…}, "de": {…} }`; a key is `<feature>.<key>`, e.g.
+ * `t('organisations.title')`. Dates and numbers use Intl in the same locale.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { messages } from './messages/index.js';
+
+export const LOCALES = ['en', 'de'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const LOCALE_COOKIE = 'regiodesk_locale';
+
+const instances = new Map<Locale, TFunction>();
+
+function instance(locale: Locale): TFunction {
+  let t = instances.get(locale);
+  if (!t) {
+    const i18n = i18next.createInstance();
+    void i18n.init({
+      lng: locale,
+      fallbackLng: 'en',
+      resources: { en: { translation: messages('en') }, de: { translation: messages('de') } },
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      showSupportNotice: false
+    } as Parameters<typeof i18n.init>[0]);
+    t = i18n.getFixedT(locale);
+    instances.set(locale, t);
+  }
+  return t;
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** The best locale from a cookie value and an Accept-Language header. */
+export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+  if (isLocale(cookie)) return cookie;
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const code = part.split(';')[0]!.trim().slice(0, 2).toLowerCase();
+    if (isLocale(code)) return code;
+  }
+  return 'en';
+}
+
+export interface Translator {
+  locale: Locale;
+  t: (key: string, values?: Record<string, unknown>) => string;
+  date: (value: string | Date | null | undefined) => string;
+  dateTime: (value: string | Date | null | undefined) => string;
+  number: (value: number) => string;
+}
+
+const TAGS: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
+
+export function translator(locale: Locale): Translator {
+  const fixed = instance(locale);
+  const tag = TAGS[locale];
+  const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const numberFormat = new Intl.NumberFormat(tag);
+  return {
+    locale,
+    t: (key, values) => fixed(key, values ?? {}) as string,
+    // calendar dates (YYYY-MM-DD) are read as UTC days so they never shift
+    date: (value) => (value ? dateFormat.format(typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value) : '—'),
+    dateTime: (value) => (value ? dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value) : '—'),
+    number: (value) => numberFormat.format(value)
+  };
+}

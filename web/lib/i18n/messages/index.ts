@@ -1,0 +1,16 @@
+/** Every feature's messages, one JSON file each; add a line when you add a file. */
+import account from './account.json';
+import common from './common.json';
+import regions from './regions.json';
+
+type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
+
+const features: Record<string, Catalogue> = {
+  account,
+  common,
+  regions
+};
+
+export function messages(locale: 'en' | 'de'): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(features).map(([name, catalogue]) => [name, catalogue[locale]]));
+}
