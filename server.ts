@@ -43,10 +43,10 @@ server.listen(port, host, () => {
   console.log(`RegioDesk is running at ${url}`);
   if (started.seeded.demo) {
     console.log('Demo workspace seeded. Sign in as one of:');
-    for (const user of DEMO_SIGN_IN.users) console.log(`  ${user.email}  (${user.description})`);
+    for (const user of DEMO_SIGN_IN.accounts) console.log(`  ${user.email}  (${user.description})`);
     console.log(`  password for all: ${DEMO_SIGN_IN.password}`);
   } else if (process.env.REGIODESK_DEMO !== '0') {
-    console.log(`Demo sign-in (if this database holds the demo): ${DEMO_SIGN_IN.users[0]?.email} / ${DEMO_SIGN_IN.password}`);
+    console.log(`Demo sign-in (if this database holds the demo): ${DEMO_SIGN_IN.accounts[0]?.email} / ${DEMO_SIGN_IN.password}`);
   }
   if (started.seeded.admin) console.log(`Administrator created: ${started.seeded.admin}`);
 });

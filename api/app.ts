@@ -16,6 +16,7 @@ import { accountRoutes, sessionRoutes } from './routes/auth.js';
 import { docsRoutes } from './routes/docs.js';
 import { domainRoutes } from './routes/domains.js';
 import { healthRoutes } from './routes/health.js';
+import { partnershipRoutes } from './routes/partnerships.js';
 import { regionRoutes } from './routes/regions.js';
 import { userRoutes } from './routes/users.js';
 import { createServices } from './services/index.js';
@@ -53,6 +54,7 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/auth', accountRoutes)
     .route('/users', userRoutes)
     .route('/regions', regionRoutes)
+    .route('/partnerships', partnershipRoutes)
     .route('/domains', domainRoutes);
 
   const root = new Hono<AppEnv>().basePath('/api');
@@ -86,7 +88,7 @@ export function createApp({ db, settings, clock }: AppOptions) {
     return problemResponse(new Problem(500, 'Internal error', 'Something went wrong on our side; nothing was saved. Try again, and tell an administrator if it keeps happening.'));
   });
 
-  return Object.assign(api, { services });
+  return api;
 }
 
 export type App = ReturnType<typeof createApp>;
