@@ -18,6 +18,11 @@ import { domainRoutes } from './routes/domains.js';
 import { healthRoutes } from './routes/health.js';
 import { partnershipRoutes } from './routes/partnerships.js';
 import { regionRoutes } from './routes/regions.js';
+import { auditRoutes } from './routes/audit.js';
+import { interactionRoutes } from './routes/interactions.js';
+import { organisationRoutes } from './routes/organisations.js';
+import { personRoutes } from './routes/people.js';
+import { searchRoutes } from './routes/search.js';
 import { userRoutes } from './routes/users.js';
 import { createServices } from './services/index.js';
 
@@ -55,7 +60,12 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/users', userRoutes)
     .route('/regions', regionRoutes)
     .route('/partnerships', partnershipRoutes)
-    .route('/domains', domainRoutes);
+    .route('/domains', domainRoutes)
+    .route('/organisations', organisationRoutes)
+    .route('/people', personRoutes)
+    .route('/interactions', interactionRoutes)
+    .route('/search', searchRoutes)
+    .route('/audit', auditRoutes);
 
   const root = new Hono<AppEnv>().basePath('/api');
   const api = root

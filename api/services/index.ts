@@ -5,6 +5,12 @@ import { AuthService } from './auth.js';
 import { DomainService } from './domains.js';
 import { HealthService } from './health.js';
 import { RegionService } from './regions.js';
+import { AuditTrailService } from './audit-trail.js';
+import { InteractionService } from './interactions.js';
+import { OrganisationService } from './organisations.js';
+import { PersonService } from './people.js';
+import { SearchService } from './search.js';
+import { TimelineService } from './timeline.js';
 import { UserService } from './users.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
@@ -13,6 +19,12 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     domains: new DomainService(db),
     health: new HealthService(db),
     regions: new RegionService(db),
+    auditTrail: new AuditTrailService(db),
+    interactions: new InteractionService(db),
+    organisations: new OrganisationService(db),
+    people: new PersonService(db, clock),
+    search: new SearchService(db),
+    timeline: new TimelineService(db),
     users: new UserService(db, settings)
   };
 }

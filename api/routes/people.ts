@@ -1,0 +1,50 @@
+/** /api/people: HTTP only; the rules live in services/people.ts. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.js';
+import { describe } from '../openapi.js';
+import { IdParam } from '../schemas/common.js';
+import { Person, PersonCreate, PersonListQuery, PersonPage, PersonPatch } from '../schemas/people.js';
+import { TimelinePage, TimelineQuery } from '../schemas/timeline.js';
+import { validate } from '../validation.js';
+import { etagOf, expectedVersion } from '../versioning.js';
+
+const tag = 'People';
+
+export const personRoutes = new Hono<AppEnv>()
+  .get('/', describe({ tag, summary: 'List people the caller may see', body: PersonPage }), validate('query', PersonListQuery), async (c) =>
+    c.json(await c.var.services.people.list(c.var.caller, c.req.valid('query')))
+  )
+  .post('/', describe({ tag, summary: 'Record a person', body: Person, status: 201 }), validate('json', PersonCreate), async (c) => {
+    const person = await c.var.services.people.create(c.var.caller, c.req.valid('json'));
+    return c.json(person, 201, { ETag: etagOf(person) });
+  })
+  .get('/:id', describe({ tag, summary: 'Read a person', body: Person }), validate('param', IdParam), async (c) => {
+    const person = await c.var.services.people.get(c.var.caller, c.req.valid('param').id);
+    return c.json(person, 200, { ETag: etagOf(person) });
+  })
+  .patch(
+    '/:id',
+    describe({ tag, summary: 'Change a person', body: Person, also: { 412: 'Stale If-Match: the body has the current record' } }),
+    validate('param', IdParam),
+    validate('json', PersonPatch),
+    async (c) => {
+      const person = await c.var.services.people.update(c.var.caller, c.req.valid('param').id, c.req.valid('json'), expectedVersion(c.req.header('If-Match')));
+      return c.json(person, 200, { ETag: etagOf(person) });
+    }
+  )
+  .delete(
+    '/:id',
+    describe({ tag, summary: 'Delete a person (their interactions go with them)', also: { 409: 'Contact person of a partnership party', 412: 'Stale If-Match' } }),
+    validate('param', IdParam),
+    async (c) => {
+      await c.var.services.people.delete(c.var.caller, c.req.valid('param').id, expectedVersion(c.req.header('If-Match')));
+      return c.body(null, 204);
+    }
+  )
+  .get(
+    '/:id/timeline',
+    describe({ tag, summary: 'What happened with the person, newest first', body: TimelinePage }),
+    validate('param', IdParam),
+    validate('query', TimelineQuery),
+    async (c) => c.json(await c.var.services.timeline.ofPerson(c.var.caller, c.req.valid('param').id, c.req.valid('query')))
+  );

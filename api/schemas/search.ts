@@ -1,0 +1,21 @@
+/** Search across organisations, people and partnerships by any word of their names. */
+import { z } from 'zod';
+
+export const SearchQuery = z.strictObject({
+  q: z.string().trim().min(1, { error: 'Type a word to search for.' }).max(200),
+  limit: z.coerce.number().int().min(1).max(50).default(20)
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const SearchHit = z
+  .object({
+    type: z.enum(['organisation', 'person', 'partnership']),
+    id: z.string(),
+    title: z.string(),
+    subtitle: z.string().nullable()
+  })
+  .meta({ id: 'SearchHit' });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchResult = z.object({ items: z.array(SearchHit) });
+export type SearchResult = z.infer<typeof SearchResult>;

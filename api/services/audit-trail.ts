@@ -1,0 +1,48 @@
+/**
+ * Reading the audit trail of one record: allowed exactly when the caller
+ * may see that record (404 otherwise, as for the record itself). Regions are
+ * shared reference data; a user's trail is for system administrators and
+ * the user themself. System administrators also read the trail of a record
+ * that has since been deleted.
+ */
+import type { DB } from '../../db/connection.js';
+import { findVisibleInteraction } from '../../db/repositories/interactions.js';
+import { findVisibleOrganisation } from '../../db/repositories/organisations.js';
+import { findPartnership } from '../../db/repositories/partnerships.js';
+import { findVisiblePerson } from '../../db/repositories/people.js';
+import { findRegion } from '../../db/repositories/regions.js';
+import { findUser } from '../../db/repositories/users.js';
+import type { Caller } from '../context.js';
+import { NotFound } from '../errors.js';
+import type { AuditTrail } from '../schemas/audit.js';
+import { canSeePartnership, scopeOf } from './access.js';
+import { type EntityType, auditTrail } from './audit.js';
+
+export class AuditTrailService {
+  constructor(private readonly db: DB) {}
+
+  async of(caller: Caller, entityType: EntityType, entityId: string): Promise<AuditTrail> {
+    if (await this.maySee(caller, entityType, entityId)) return { items: await auditTrail(this.db, entityType, entityId) };
+    const deleted = caller.isAdmin ? await auditTrail(this.db, entityType, entityId) : [];
+    if (!deleted.length) throw new NotFound(entityType);
+    return { items: deleted };
+  }
+
+  private async maySee(caller: Caller, entityType: EntityType, id: string): Promise<boolean> {
+    const scope = scopeOf(caller);
+    switch (entityType) {
+      case 'region':
+        return (await findRegion(this.db, id)) !== undefined;
+      case 'organisation':
+        return (await findVisibleOrganisation(this.db, scope, id)) !== undefined;
+      case 'person':
+        return (await findVisiblePerson(this.db, scope, id)) !== undefined;
+      case 'interaction':
+        return (await findVisibleInteraction(this.db, scope, id)) !== undefined;
+      case 'partnership':
+        return canSeePartnership(caller, id) && (await findPartnership(this.db, id)) !== undefined;
+      case 'user':
+        return caller.userId === id || (caller.isAdmin && (await findUser(this.db, id)) !== undefined);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Every SQL statement about interactions (notes, calls, emails, meetings on
+ * the timeline of an organisation or person).
+ *
+ * An interaction is visible when everything it hangs off is: its
+ * organisation (if any), its person (if any) and its partnership (if any).
+ */
+import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Database, InteractionTable } from '../schema.js';
+import type { Scope } from '../scope.js';
+import { type PageRequest, paginate } from './pagination.js';
+import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
+
+export interface InteractionFilter {
+  organisationId?: string;
+  personId?: string;
+  partnershipId?: string;
+  /** interactions of this organisation and of the people working there */
+  timelineOfOrganisationId?: string;
+}
+
+export function interactionVisible(scope: Scope) {
+  return (eb: ExpressionBuilder<Database, any>) => {
+    if (scope.all) return sql<boolean>`1 = 1`;
+    return eb.and([
+      eb.or([
+        eb('interactions.organisation_id', 'is', null),
+        eb('interactions.organisation_id', 'in', eb.selectFrom('organisations').select('organisations.id').where(organisationVisible(scope)))
+      ]),
+      eb.or([
+        eb('interactions.person_id', 'is', null),
+        eb('interactions.person_id', 'in', eb.selectFrom('people').select('people.id').where(personVisible(scope)))
+      ]),
+      eb.or([eb('interactions.partnership_id', 'is', null), partnershipVisible(scope, 'interactions.partnership_id')(eb)])
+    ]);
+  };
+}
+
+function selectWithNames(db: Kysely<Database>) {
+  return db
+    .selectFrom('interactions')
+    .leftJoin('organisations as org', 'org.id', 'interactions.organisation_id')
+    .leftJoin('people as person', 'person.id', 'interactions.person_id')
+    .leftJoin('users as author', 'author.id', 'interactions.author_id')
+    .selectAll('interactions')
+    .select(['org.name as organisation_name', 'person.name as person_name', 'author.name as author_name']);
+}
+
+export type InteractionWithNamesRow = NonNullable<Awaited<ReturnType<typeof findVisibleInteraction>>>;
+
+export function findVisibleInteraction(db: Kysely<Database>, scope: Scope, id: string) {
+  return selectWithNames(db).where('interactions.id', '=', id).where(interactionVisible(scope)).executeTakeFirst();
+}
+
+export function listInteractions(db: Kysely<Database>, scope: Scope, filter: InteractionFilter, page: PageRequest) {
+  let query = selectWithNames(db).where(interactionVisible(scope));
+  if (filter.organisationId) query = query.where('interactions.organisation_id', '=', filter.organisationId);
+  if (filter.personId) query = query.where('interactions.person_id', '=', filter.personId);
+  if (filter.partnershipId) query = query.where('interactions.partnership_id', '=', filter.partnershipId);
+  if (filter.timelineOfOrganisationId) {
+    const organisationId = filter.timelineOfOrganisationId;
+    query = query.where((eb) =>
+      eb.or([
+        eb('interactions.organisation_id', '=', organisationId),
+        eb('interactions.person_id', 'in', eb.selectFrom('people').select('people.id').where('people.organisation_id', '=', organisationId))
+      ])
+    );
+  }
+  return paginate(query, page, 'interactions.occurred_at', 'interactions.id', (r) => r.occurred_at, (r) => r.id);
+}
+
+/** Every interaction hanging off an organisation or a person (those a delete of it takes along). */
+export function interactionsAnchoredTo(db: Kysely<Database>, anchor: { organisationId: string } | { personId: string }) {
+  const query = selectWithNames(db);
+  return ('organisationId' in anchor
+    ? query.where('interactions.organisation_id', '=', anchor.organisationId)
+    : query.where('interactions.person_id', '=', anchor.personId)
+  ).execute();
+}
+
+export async function insertInteraction(db: Kysely<Database>, values: Insertable<InteractionTable>): Promise<void> {
+  await db.insertInto('interactions').values(values).execute();
+}
+
+/** Updates when the version still matches; returns false when it does not. */
+export async function updateInteraction(db: Kysely<Database>, id: string, version: number, values: Updateable<InteractionTable>): Promise<boolean> {
+  const result = await db
+    .updateTable('interactions')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteInteraction(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('interactions').where('id', '=', id).execute();
+}
+
+/** The row with names, whatever the scope (after a write, for the audit trail). */
+export function findInteraction(db: Kysely<Database>, id: string) {
+  return selectWithNames(db).where('interactions.id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,101 @@
+/** Every SQL statement about people (contacts) and their domains. */
+import type { Kysely } from 'kysely';
+import type { Database, NewPerson, PersonUpdate } from '../schema.js';
+import type { Scope } from '../scope.js';
+import { type PageRequest, paginate } from './pagination.js';
+import { ftsMatchExpression, matchingIds } from './search.js';
+import { organisationsInPartnerships, personVisible } from './visibility.js';
+
+export interface PersonFilter {
+  organisationId?: string;
+  domainId?: string;
+  /** people whose organisation takes part in this partnership */
+  partnershipId?: string;
+  /** words typed by a person, matched by full-text search */
+  q?: string;
+}
+
+export interface PersonDomainRow {
+  person_id: string;
+  domain_id: string;
+  partnership_id: string | null;
+  label_en: string;
+  label_de: string;
+  label_nl: string;
+}
+
+/** The person when they exist and the scope may see them. */
+export function findVisiblePerson(db: Kysely<Database>, scope: Scope, id: string) {
+  return db.selectFrom('people').selectAll().where('people.id', '=', id).where(personVisible(scope)).executeTakeFirst();
+}
+
+export function listPeople(db: Kysely<Database>, scope: Scope, filter: PersonFilter, sort: 'name' | 'updated_at', page: PageRequest) {
+  let query = db.selectFrom('people').selectAll().where(personVisible(scope));
+  if (filter.organisationId) query = query.where('people.organisation_id', '=', filter.organisationId);
+  if (filter.domainId) {
+    const domainId = filter.domainId;
+    query = query.where('people.id', 'in', (eb) => eb.selectFrom('person_domains').select('person_id').where('domain_id', '=', domainId));
+  }
+  if (filter.partnershipId) {
+    const partnershipId = filter.partnershipId;
+    query = query.where((eb) => eb('people.organisation_id', 'in', organisationsInPartnerships(eb, [partnershipId])));
+  }
+  const match = filter.q ? ftsMatchExpression(filter.q) : null;
+  if (match) query = query.where((eb) => eb('people.id', 'in', matchingIds(eb, 'person', match)));
+  return paginate(query, page, `people.${sort}`, 'people.id', (r) => r[sort], (r) => r.id);
+}
+
+export function peopleByIds(db: Kysely<Database>, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('people').select(['id', 'name', 'function', 'organisation_id']).where('id', 'in', ids).execute();
+}
+
+export function insertPerson(db: Kysely<Database>, values: NewPerson) {
+  return db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Updates when the version still matches; returns undefined when it does not. */
+export function updatePerson(db: Kysely<Database>, id: string, version: number, values: PersonUpdate) {
+  return db
+    .updateTable('people')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deletePerson(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('people').where('id', '=', id).execute();
+}
+
+export function domainsOfPeople(db: Kysely<Database>, ids: string[]): Promise<PersonDomainRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .selectFrom('person_domains')
+    .innerJoin('domains', 'domains.id', 'person_domains.domain_id')
+    .select(['person_domains.person_id', 'person_domains.domain_id', 'domains.partnership_id', 'domains.label_en', 'domains.label_de', 'domains.label_nl'])
+    .where('person_domains.person_id', 'in', ids)
+    .orderBy('domains.number')
+    .orderBy('domains.label_en')
+    .execute();
+}
+
+export async function replacePersonDomains(db: Kysely<Database>, id: string, domainIds: string[]): Promise<void> {
+  await db.deleteFrom('person_domains').where('person_id', '=', id).execute();
+  if (!domainIds.length) return;
+  await db
+    .insertInto('person_domains')
+    .values(domainIds.map((domainId) => ({ person_id: id, domain_id: domainId })))
+    .execute();
+}
+
+/** How many partnership parties name this person as their contact person. */
+export async function contactPersonUsage(db: Kysely<Database>, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('partnership_parties')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('contact_person_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
