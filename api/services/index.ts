@@ -4,6 +4,7 @@ import type { Settings } from '../config.js';
 import { AuthService } from './auth.js';
 import { DomainService } from './domains.js';
 import { HealthService } from './health.js';
+import { PartnershipService } from './partnerships.js';
 import { RegionService } from './regions.js';
 import { AuditTrailService } from './audit-trail.js';
 import { InteractionService } from './interactions.js';
@@ -18,6 +19,7 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     auth: new AuthService(db, settings, clock),
     domains: new DomainService(db),
     health: new HealthService(db),
+    partnerships: new PartnershipService(db, clock),
     regions: new RegionService(db),
     auditTrail: new AuditTrailService(db),
     interactions: new InteractionService(db),

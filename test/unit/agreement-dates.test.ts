@@ -246,7 +246,7 @@ describe('deadlines', () => {
         expect(last <= endsOn).toBe(true);
         expect(addMonths(last, noticeMonths) <= endsOn).toBe(true);
         expect(addMonths(addDays(last, 1), noticeMonths) > endsOn).toBe(true);
-        expect(terminationEffectiveOn({ noticeSentOn: last, noticeMonths }) <= endsOn).toBe(true);
+        expect(terminationEffectiveOn({ noticeSentOn: last, noticeMonths })! <= endsOn).toBe(true);
       })
     );
   });
