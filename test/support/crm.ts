@@ -1,6 +1,6 @@
 /** Small builders for CRM records through the API (organisations, people, interactions). */
 import { expect } from 'vitest';
-import type { Client } from './http.js';
+import type { Client, Reply } from './http.js';
 
 export async function createOrganisation(as: Client, fields: Record<string, unknown> = {}) {
   const reply = await as.post('/api/organisations', { name: 'Test organisation', kind: 'company', country: 'DE', ...fields });
@@ -27,7 +27,7 @@ export async function allPages(as: Client, path: string): Promise<{ items: any[]
   let cursor: string | null = null;
   do {
     const separator = path.includes('?') ? '&' : '?';
-    const reply = await as.get(cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path);
+    const reply: Reply = await as.get(cursor ? `${path}${separator}cursor=${encodeURIComponent(cursor)}` : path);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     items.push(...reply.body.items);
     cursor = reply.body.nextCursor;

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiHarness, type ApiHarness } from '../support/api.js';
+import { createOrganisation, createPerson } from '../support/crm.js';
+import { expectProblem } from '../support/http.js';
+
+let h: ApiHarness;
+beforeAll(async () => {
+  h = await apiHarness();
+  await createOrganisation(h.as.officer, { name: 'Universität Heidelberg', shortName: 'Uni HD', kind: 'university_research', country: 'DE' });
+  await createOrganisation(h.as.officer, { name: 'Katholieke Universiteit Löwen', kind: 'university_research', country: 'BE' });
+  await createPerson(h.as.officer, { name: 'Jörg Müller', function: 'Referent Europa', organisationId: h.world.organisations.vrrn });
+  await createOrganisation(h.as.editor, { name: 'Leuven Rhein Partners', country: 'BE' });
+});
+afterAll(() => h.close());
+
+type Hit = { type: string; id: string; title: string; subtitle: string | null };
+const search = async (as: keyof ApiHarness['as'], q: string, extra = '') => {
+  const reply = await h.as[as].get(`/api/search?q=${encodeURIComponent(q)}${extra}`);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  return reply.body.items as Hit[];
+};
+const titles = (hits: Hit[]) => hits.map((hit) => hit.title).sort();
+
+describe('/api/search', () => {
+  it('finds by any word of a name with accents folded and each word prefix-matched', async () => {
+    expect(await search('officer', 'Lowen')).toEqual([{ type: 'organisation', id: expect.any(String), title: 'Katholieke Universiteit Löwen', subtitle: 'University / research · BE' }]);
+    expect(titles(await search('officer', 'Universitat'))).toEqual(['Universität Heidelberg']);
+    expect(titles(await search('officer', 'heidelb'))).toEqual(['Universität Heidelberg']);
+    expect(titles(await search('officer', 'univ'))).toEqual(['Katholieke Universiteit Löwen', 'Universität Heidelberg']);
+    expect(titles(await search('officer', 'universiteit lowen'))).toEqual(['Katholieke Universiteit Löwen']);
+    expect(await search('officer', 'muller')).toEqual([{ type: 'person', id: expect.any(String), title: 'Jörg Müller', subtitle: 'Referent Europa · Verband Region Rhein-Neckar' }]);
+  });
+
+  it('finds organisations, people and partnerships together, only those the caller may see', async () => {
+    const officer = await search('officer', 'rhein');
+    expect(officer.map((hit) => [hit.type, hit.title]).sort()).toEqual([
+      ['organisation', 'Verband Region Rhein-Neckar'],
+      ['partnership', 'Rhein-Neckar – Flemish Brabant']
+    ]);
+    expect(officer.find((hit) => hit.type === 'partnership')).toMatchObject({ id: h.world.partnerships.p1, subtitle: '2021-01-01 – 2024-12-31' });
+    // the editor (PFB) also sees what PFB recorded
+    expect(titles(await search('editor', 'rhein'))).toEqual(['Leuven Rhein Partners', 'Rhein-Neckar – Flemish Brabant', 'Verband Region Rhein-Neckar']);
+    expect(await search('outsider', 'rhein')).toEqual([]);
+    expect(await search('outsider', 'muller')).toEqual([]);
+    expect(titles(await search('outsider', 'brandenburg'))).toEqual(['Regio.hub Berlin-Brandenburg', 'Wirtschaftsförderung Land Brandenburg']);
+    expect(titles(await search('sysadmin', 'rhein'))).toEqual(['Leuven Rhein Partners', 'Rhein-Neckar – Flemish Brabant', 'Verband Region Rhein-Neckar']);
+  });
+
+  it('keeps to the limit', async () => {
+    expect(await search('sysadmin', 'u', '&limit=2')).toHaveLength(2);
+  });
+
+  it('treats typed FTS syntax as plain words', async () => {
+    for (const q of ['univ"', 'univ*', 'NOT univ', 'univ OR', '(univ', 'content:univ', 'NEAR(univ heid)', "'; DROP TABLE search_index; --", '^univ']) {
+      const reply = await h.as.officer.get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(reply.status, q).toBe(200);
+    }
+    expect(titles(await search('officer', 'univ*'))).toEqual(['Katholieke Universiteit Löwen', 'Universität Heidelberg']);
+    expect(await search('officer', 'NOT univ')).toEqual([]);
+  });
+
+  it('refuses an empty or wordless query and unknown parameters', async () => {
+    expectProblem(await h.as.officer.get('/api/search'), 400, 'query.q');
+    expectProblem(await h.as.officer.get('/api/search?q='), 400, 'query.q');
+    expectProblem(await h.as.officer.get('/api/search?q=%20%20%20'), 400, 'query.q');
+    expectProblem(await h.as.officer.get('/api/search?q=%22*()'), 400, 'query.q');
+    expectProblem(await h.as.officer.get('/api/search?q=x&limit=0'), 400, 'query.limit');
+    expectProblem(await h.as.officer.get('/api/search?q=x&limit=many'), 400, 'query.limit');
+    expectProblem(await h.as.officer.get('/api/search?q=x&type=person'), 400, 'query.type');
+    expectProblem(await h.anonymous.get('/api/search?q=x'), 401);
+  });
+});
