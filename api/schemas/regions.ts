@@ -2,15 +2,22 @@
 import { z } from 'zod';
 import { CountryCode, Id, LanguageCode, ListQueryBase, NonEmptyText, NutsCode, pageOf } from './common.js';
 
-export const RegionCreate = z.strictObject({
+const fields = {
   name: NonEmptyText(200),
   country: CountryCode,
-  nutsCodes: z.array(NutsCode).max(50).default([]),
-  languages: z.array(LanguageCode).max(10).default([])
+  nutsCodes: z.array(NutsCode).max(50),
+  languages: z.array(LanguageCode).max(10)
+};
+
+export const RegionCreate = z.strictObject({
+  ...fields,
+  nutsCodes: fields.nutsCodes.default([]),
+  languages: fields.languages.default([])
 });
 export type RegionCreate = z.infer<typeof RegionCreate>;
 
-export const RegionPatch = RegionCreate.partial();
+/** Only the fields sent change: no defaults here. */
+export const RegionPatch = z.strictObject(fields).partial();
 export type RegionPatch = z.infer<typeof RegionPatch>;
 
 export const Region = z

@@ -30,6 +30,7 @@ describe('/api/regions', () => {
     const id = h.world.regions.berlin;
     const ok = await h.as.officer.patch(`/api/regions/${id}`, { name: 'Berlin und Brandenburg' }, { ifMatch: '"1"' });
     expect(ok.status).toBe(200);
+    expect(ok.body.nutsCodes).toEqual(['DE3', 'DE4']);
     expect(ok.headers.get('etag')).toBe('"2"');
     const stale = await h.as.editor.patch(`/api/regions/${id}`, { name: 'Brandenburg' }, { ifMatch: '"1"' });
     expectProblem(stale, 412);
