@@ -2,13 +2,21 @@
 import account from './account.json';
 import common from './common.json';
 import regions from './regions.json';
+import interactions from './interactions.json';
+import organisations from './organisations.json';
+import people from './people.json';
+import search from './search.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
 const features: Record<string, Catalogue> = {
   account,
   common,
-  regions
+  regions,
+  interactions,
+  organisations,
+  people,
+  search
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
