@@ -4,9 +4,11 @@
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/20261123T0600_foundation.js';
+import * as activities from './migrations/20261123T0700_activities.js';
 
 const migrations: Record<string, Migration> = {
-  '20261123T0600_foundation': foundation
+  '20261123T0600_foundation': foundation,
+  '20261123T0700_activities': activities
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -117,6 +117,8 @@ export interface PartnershipTable {
   evaluation_month: Generated<number>;
   work_plan_month: Generated<number>;
   first_to_inform: Generated<number>;
+  /** RRULE proposing follow-ups after an activity (relative to its end) */
+  follow_up_rule: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -202,6 +204,141 @@ export interface SearchIndexTable {
   content: string;
 }
 
+export interface ActivityTable {
+  id: string;
+  type: string;
+  title: string;
+  description: string | null;
+  /** UTC instants */
+  starts_at: string;
+  ends_at: string;
+  /** the IANA zone the activity happens in */
+  time_zone: string;
+  venue: string | null;
+  city: string | null;
+  country: string | null;
+  host_region_id: string | null;
+  direction: string | null;
+  political_level: Generated<number>;
+  status: Generated<string>;
+  follow_up_rule: string | null;
+  next_meeting_at: string | null;
+  feedback_closed_at: string | null;
+  recorded_by_organisation_id: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActivityPartnershipTable {
+  activity_id: string;
+  partnership_id: string;
+}
+
+export interface ActivityDomainTable {
+  activity_id: string;
+  domain_id: string;
+}
+
+export interface ActivityParticipantTable {
+  id: string;
+  activity_id: string;
+  person_id: string | null;
+  organisation_id: string | null;
+  role: string;
+  attendance: Generated<string>;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface AgendaItemTable {
+  id: string;
+  activity_id: string;
+  position: number;
+  starts_at: string | null;
+  place: string | null;
+  counterpart_organisation_id: string | null;
+  topic: string;
+  presenter: string | null;
+  notes: string | null;
+  decisions: string | null;
+}
+
+export interface OutcomeTable {
+  id: string;
+  activity_id: string;
+  kind: string;
+  text: string;
+  proposal_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CostItemTable {
+  id: string;
+  activity_id: string;
+  category: string;
+  description: string | null;
+  amount_cents: number;
+  currency: string;
+  /** decimal string: EUR per unit of `currency` as entered */
+  rate_to_eur: string;
+  amount_eur_cents: number;
+  /** planned, committed or spent */
+  state: Generated<string>;
+  paid_by_organisation_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+}
+
+export interface BudgetTable {
+  id: string;
+  partnership_id: string;
+  organisation_id: string;
+  year: number;
+  amount_eur_cents: number;
+  warn_at_percent: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackLinkTable {
+  id: string;
+  activity_id: string;
+  participant_id: string;
+  token_hash: string;
+  rating: number | null;
+  comment: string | null;
+  answered_at: string | null;
+  expires_at: string;
+  created_at: Timestamp;
+}
+
+export interface TaskTable {
+  id: string;
+  /** follow_up, next_step, cycle_step, other */
+  kind: string;
+  title: string;
+  description: string | null;
+  owner_id: string | null;
+  due_on: string;
+  rrule: string | null;
+  /** open, done, cancelled */
+  status: Generated<string>;
+  /** what came of it, recorded on completion */
+  result: string | null;
+  completed_at: string | null;
+  partnership_id: string | null;
+  /** the record it is about, e.g. ('activity', id) */
+  subject_type: string | null;
+  subject_id: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -222,6 +359,16 @@ export interface Database {
   interactions: InteractionTable;
   audit_events: AuditEventTable;
   search_index: SearchIndexTable;
+  activities: ActivityTable;
+  activity_partnerships: ActivityPartnershipTable;
+  activity_domains: ActivityDomainTable;
+  activity_participants: ActivityParticipantTable;
+  agenda_items: AgendaItemTable;
+  outcomes: OutcomeTable;
+  cost_items: CostItemTable;
+  budgets: BudgetTable;
+  feedback_links: FeedbackLinkTable;
+  tasks: TaskTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -241,3 +388,8 @@ export type UserRow = Selectable<UserTable>;
 export type InteractionRow = Selectable<InteractionTable>;
 export type DomainRow = Selectable<DomainTable>;
 export type AuditEventRow = Selectable<AuditEventTable>;
+export type ActivityRow = Selectable<ActivityTable>;
+export type ActivityParticipantRow = Selectable<ActivityParticipantTable>;
+export type CostItemRow = Selectable<CostItemTable>;
+export type BudgetRow = Selectable<BudgetTable>;
+export type TaskRow = Selectable<TaskTable>;
