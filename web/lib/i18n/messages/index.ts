@@ -1,22 +1,30 @@
 /** Every feature's messages, one JSON file each; add a line when you add a file. */
 import account from './account.json';
+import audit from './audit.json';
 import common from './common.json';
+import overview from './overview.json';
+import partnerships from './partnerships.json';
 import regions from './regions.json';
 import interactions from './interactions.json';
 import organisations from './organisations.json';
 import people from './people.json';
 import search from './search.json';
+import users from './users.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
 const features: Record<string, Catalogue> = {
   account,
+  audit,
   common,
+  overview,
+  partnerships,
   regions,
   interactions,
   organisations,
   people,
-  search
+  search,
+  users
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
