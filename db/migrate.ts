@@ -5,10 +5,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from './migrations/20261123T0600_foundation.js';
 import * as activities from './migrations/20261123T0700_activities.js';
+import * as activityLocalTimes from './migrations/20261123T0710_activity_local_times.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
-  '20261123T0700_activities': activities
+  '20261123T0700_activities': activities,
+  '20261123T0710_activity_local_times': activityLocalTimes
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -214,6 +214,9 @@ export interface ActivityTable {
   ends_at: string;
   /** the IANA zone the activity happens in */
   time_zone: string;
+  /** the local wall times in `time_zone`, `YYYY-MM-DDTHH:mm` (year and month filters use these) */
+  starts_local: string | null;
+  ends_local: string | null;
   venue: string | null;
   city: string | null;
   country: string | null;
@@ -263,6 +266,7 @@ export interface AgendaItemTable {
   presenter: string | null;
   notes: string | null;
   decisions: string | null;
+  version: Generated<number>;
 }
 
 export interface OutcomeTable {
