@@ -1,0 +1,34 @@
+import { apiClient, read } from '$lib/api/client.js';
+import { loaded } from '$lib/api/load.js';
+import { isOrganisationKind } from '$lib/crm/choices.js';
+import { PAGE_SIZE, filtersOf, pageOrProblems, present } from '$lib/crm/listing.js';
+import { partnershipOptions } from '$lib/crm/partnerships.js';
+import type { PageLoad } from './$types';
+
+const FILTERS = ['q', 'kind', 'region', 'country', 'domain', 'partnership', 'sort'] as const;
+
+export const load: PageLoad = async ({ fetch, url, parent }) => {
+  const { me } = await parent();
+  const api = apiClient(fetch);
+  const filters = filtersOf(url, FILTERS);
+  const sort = filters.sort === 'updated' ? ('-updatedAt' as const) : ('name' as const);
+  const query = {
+    limit: PAGE_SIZE,
+    sort,
+    ...present({
+      q: filters.q,
+      kind: isOrganisationKind(filters.kind) ? filters.kind : undefined,
+      regionId: filters.region,
+      country: filters.country,
+      domainId: filters.domain,
+      partnershipId: filters.partnership
+    })
+  };
+  const [list, regions, domains, partnerships] = await Promise.all([
+    pageOrProblems(api.organisations.$get({ query }).then((r) => read(r)), url),
+    loaded(api.regions.$get({ query: { limit: '200', sort: 'name' } }).then((r) => read(r)), url),
+    loaded(api.domains.$get().then((r) => read(r)), url),
+    loaded(partnershipOptions(api, me), url)
+  ]);
+  return { filters, query, page: list.page, problems: list.problems, regions: regions.items, domains: domains.items, partnerships };
+};
