@@ -32,3 +32,8 @@ export function instantOf(local: string): string {
   const date = new Date(local);
   return local && !Number.isNaN(date.getTime()) ? date.toISOString() : local;
 }
+
+/** aria attributes for an input whose error is already composed (see `invalid` in ui/form.ts for one path) */
+export function invalidWhen(error: string | undefined, id: string) {
+  return error ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {};
+}
