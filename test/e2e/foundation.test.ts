@@ -1,0 +1,110 @@
+/**
+ * The foundation in real Chromium against the built product (server.ts with
+ * a fresh demo database): sign in, create an organisation fixing a
+ * validation error on the way, find it by a word typed without its accent,
+ * open it, see its audit entry, switch to German, sign out.
+ * Screenshots land in test-results/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SIGN_IN } from '../../fixtures/users.js';
+import { launchBrowser } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+const shots = 'test-results/foundation';
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+describe('an officer in the browser', () => {
+  it('signs in, creates an organisation, finds it without accents, sees its history, switches to German and signs out', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await signIn(page, DEMO_SIGN_IN.accounts[0]!.email);
+    await page.screenshot({ path: `${shots}/1-overview.png`, fullPage: true });
+    const me = (await (await context.request.get(`${server.url}/api/auth/me`)).json()) as { name: string };
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
+    await page.getByRole('link', { name: 'New organisation' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Mühlenwerk Innovationsbüro');
+    await page.getByLabel('Kind').selectOption({ label: 'Company' });
+    await page.getByLabel('Country').fill('DE');
+    await page.getByLabel('Website').fill('not a web address');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    const websiteError = page.getByText('Use a full web address such as https://www.vlaamsbrabant.be.');
+    await expect.poll(() => websiteError.isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('Website').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: `${shots}/2-validation-error.png`, fullPage: true });
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Mühlenwerk Innovationsbüro');
+
+    await page.getByLabel('Website').fill('https://muehlenwerk.example');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Mühlenwerk Innovationsbüro');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('muhlenwerk');
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    const hit = page.getByRole('link', { name: 'Mühlenwerk Innovationsbüro' });
+    await hit.waitFor();
+    await page.screenshot({ path: `${shots}/3-search.png`, fullPage: true });
+    await hit.click();
+    await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
+
+    const history = page.getByRole('region', { name: 'History' });
+    await history.waitFor();
+    await expect.poll(() => history.textContent()).toMatch(/created/);
+    await expect.poll(() => history.textContent()).toContain(me.name);
+    await page.screenshot({ path: `${shots}/4-organisation.png`, fullPage: true });
+
+    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
+    await expect.poll(() => page.getByRole('region', { name: 'Verlauf' }).textContent()).toMatch(/angelegt/);
+    await page.screenshot({ path: `${shots}/5-german.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByRole('heading', { name: 'Bei RegioDesk anmelden' }).waitFor();
+    const after = await context.request.get(`${server.url}/api/auth/me`);
+    expect(after.status()).toBe(401);
+    await context.close();
+  });
+
+  it('works on a 390 px phone: the menu opens and the partnership answers at a glance', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await signIn(page, DEMO_SIGN_IN.accounts[1]!.email);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await nav.getByRole('link', { name: 'Partnerships' }).click();
+    await page.waitForURL(/\/partnerships$/);
+    await page.getByRole('link', { name: /2025–2028/ }).first().click();
+    await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
+    await page.getByText(/notice/i).first().waitFor();
+    await page.screenshot({ path: `${shots}/6-phone-partnership.png`, fullPage: true });
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+});
