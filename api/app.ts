@@ -24,6 +24,9 @@ import { organisationRoutes } from './routes/organisations.js';
 import { personRoutes } from './routes/people.js';
 import { searchRoutes } from './routes/search.js';
 import { userRoutes } from './routes/users.js';
+import { activityRoutes } from './routes/activities.js';
+import { participantRoutes } from './routes/participants.js';
+import { programmeRoutes } from './routes/programme.js';
 import { createServices } from './services/index.js';
 
 export interface AppOptions {
@@ -64,6 +67,9 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/organisations', organisationRoutes)
     .route('/people', personRoutes)
     .route('/interactions', interactionRoutes)
+    .route('/activities', activityRoutes)
+    .route('/activities', participantRoutes)
+    .route('/activities', programmeRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 

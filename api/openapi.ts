@@ -29,14 +29,18 @@ interface Describe {
   /** extra answers worth naming, e.g. 409 or 412 */
   also?: Partial<Record<409 | 412 | 413 | 429, string>>;
   public?: boolean;
+  /** the success body is a file of this media type (e.g. text/csv), not JSON */
+  file?: string;
 }
 
 export function describe(d: Describe) {
-  const status = d.status ?? (d.body ? 200 : 204);
+  const status = d.status ?? (d.body || d.file ? 200 : 204);
   const responses: Record<string, unknown> = {
-    [status]: d.body
-      ? { description: d.summary, content: { 'application/json': { schema: resolver(d.body) } } }
-      : { description: d.summary },
+    [status]: d.file
+      ? { description: d.summary, content: { [d.file]: { schema: { type: 'string', format: 'binary' } } } }
+      : d.body
+        ? { description: d.summary, content: { 'application/json': { schema: resolver(d.body) } } }
+        : { description: d.summary },
     ...problemResponses
   };
   for (const [code, text] of Object.entries(d.also ?? {})) responses[code] = problem(text as string);

@@ -12,6 +12,7 @@ import { findPartnership } from '../../db/repositories/partnerships.js';
 import { findVisiblePerson } from '../../db/repositories/people.js';
 import { findRegion } from '../../db/repositories/regions.js';
 import { findUser } from '../../db/repositories/users.js';
+import { findVisibleActivity } from '../../db/repositories/activity-access.js';
 import type { Caller } from '../context.js';
 import { NotFound } from '../errors.js';
 import type { AuditTrail } from '../schemas/audit.js';
@@ -43,6 +44,8 @@ export class AuditTrailService {
         return canSeePartnership(caller, id) && (await findPartnership(this.db, id)) !== undefined;
       case 'user':
         return caller.userId === id || (caller.isAdmin && (await findUser(this.db, id)) !== undefined);
+      case 'activity':
+        return (await findVisibleActivity(this.db, scope, id)) !== undefined;
     }
   }
 }

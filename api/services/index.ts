@@ -13,10 +13,18 @@ import { PersonService } from './people.js';
 import { SearchService } from './search.js';
 import { TimelineService } from './timeline.js';
 import { UserService } from './users.js';
+import { ActivityService } from './activities.js';
+import { MinutesService } from './minutes.js';
+import { ParticipantService } from './participants.js';
+import { ProgrammeService } from './programme.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   return {
     auth: new AuthService(db, settings, clock),
+    activities: new ActivityService(db),
+    participants: new ParticipantService(db),
+    programme: new ProgrammeService(db),
+    minutes: new MinutesService(db),
     domains: new DomainService(db),
     health: new HealthService(db),
     partnerships: new PartnershipService(db, clock),

@@ -29,7 +29,7 @@ export function ftsMatchExpression(text: string): string | null {
 }
 
 /** Ids of the records of one type whose indexed text matches `text`. */
-export function matchingIds(eb: ExpressionBuilder<Database, any>, entityType: SearchEntityType, match: string) {
+export function matchingIds(eb: ExpressionBuilder<Database, any>, entityType: SearchEntityType | 'activity', match: string) {
   return eb
     .selectFrom('search_index')
     .select('search_index.entity_id')
