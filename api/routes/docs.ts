@@ -53,7 +53,9 @@ export function docsRoutes(api: Hono<any, any, any>) {
             }
           }
         },
-        exclude: ['/api/openapi.json', '/api/docs', /^\/api\/docs\/.*/]
+        exclude: ['/api/openapi.json', '/api/docs', /^\/api\/docs\/.*/],
+        // API routes may end in a file name (activities/export.csv); they are documented like any other
+        excludeStaticFile: false
       });
       return c.json(spec);
     })
