@@ -32,8 +32,9 @@ export function findParticipant(db: Kysely<Database>, activityId: string, id: st
 
 /**
  * Another participant of the activity that is the same one in the same
- * role: the same person, or (without a person) the same organisation —
- * the unique index activity_participants_once says the same.
+ * role: the same person (for whichever organisation), or, without a person,
+ * the same organisation on its own. (The unique index
+ * activity_participants_once guards the stored rows as well.)
  */
 export function findSameParticipant(
   db: Kysely<Database>,
@@ -46,8 +47,11 @@ export function findSameParticipant(
     .select('id')
     .where('activity_id', '=', activityId)
     .where('role', '=', who.role)
-    .where(sql<boolean>`coalesce(person_id, '') = ${who.personId ?? ''}`)
-    .where(sql<boolean>`coalesce(organisation_id, '') = ${who.organisationId ?? ''}`);
+    .where(
+      who.personId !== null
+        ? sql<boolean>`person_id = ${who.personId}`
+        : sql<boolean>`person_id IS NULL AND coalesce(organisation_id, '') = ${who.organisationId ?? ''}`
+    );
   if (exceptId) query = query.where('id', '!=', exceptId);
   return query.executeTakeFirst();
 }

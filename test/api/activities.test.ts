@@ -355,6 +355,8 @@ describe('/api/activities/:id/participants', () => {
     const before = tableCounts(h);
     expectProblem(await h.as.officer.post(url, { personId: researcher.id, role: 'delegate' }), 409, 'role');
     expectProblem(await h.as.officer.post(url, { personId: researcher.id, organisationId: h.world.organisations.vrrn, role: 'delegate', attendance: 'attended' }), 409, 'role');
+    // the same person for another organisation is still the same participant
+    expectProblem(await h.as.officer.post(url, { personId: researcher.id, organisationId: h.world.organisations.pfb, role: 'delegate' }), 409, 'role');
     expectProblem(await h.as.officer.post(url, { organisationId: h.world.organisations.pfb, role: 'guest' }), 409, 'role');
     expectProblem(await h.as.officer.patch(`${url}/${guest.body.id}`, { organisationId: null }), 400, 'organisationId');
     expectProblem(await h.as.officer.patch(`${url}/${guest.body.id}`, { organisationId: h.world.organisations.wfbb }), 400, 'organisationId');
