@@ -24,6 +24,9 @@ import { organisationRoutes } from './routes/organisations.js';
 import { personRoutes } from './routes/people.js';
 import { searchRoutes } from './routes/search.js';
 import { userRoutes } from './routes/users.js';
+import { activityFollowUpRoutes, partnershipFollowUpRoutes } from './routes/follow-ups.js';
+import { matchmakingRoutes } from './routes/matchmaking.js';
+import { taskRoutes } from './routes/tasks.js';
 import { activityRoutes } from './routes/activities.js';
 import { participantRoutes } from './routes/participants.js';
 import { programmeRoutes } from './routes/programme.js';
@@ -70,6 +73,10 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/activities', activityRoutes)
     .route('/activities', participantRoutes)
     .route('/activities', programmeRoutes)
+    .route('/tasks', taskRoutes)
+    .route('/matchmaking', matchmakingRoutes)
+    .route('/activities', activityFollowUpRoutes)
+    .route('/partnerships', partnershipFollowUpRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 

@@ -11,6 +11,7 @@ import { findVisibleOrganisation } from '../../db/repositories/organisations.js'
 import { findPartnership } from '../../db/repositories/partnerships.js';
 import { findVisiblePerson } from '../../db/repositories/people.js';
 import { findRegion } from '../../db/repositories/regions.js';
+import { findVisibleTask } from '../../db/repositories/tasks.js';
 import { findUser } from '../../db/repositories/users.js';
 import { findVisibleActivity } from '../../db/repositories/activity-access.js';
 import type { Caller } from '../context.js';
@@ -46,6 +47,8 @@ export class AuditTrailService {
         return caller.userId === id || (caller.isAdmin && (await findUser(this.db, id)) !== undefined);
       case 'activity':
         return (await findVisibleActivity(this.db, scope, id)) !== undefined;
+      case 'task':
+        return (await findVisibleTask(this.db, scope, caller.userId, id)) !== undefined;
     }
   }
 }

@@ -17,6 +17,9 @@ import { ActivityService } from './activities.js';
 import { MinutesService } from './minutes.js';
 import { ParticipantService } from './participants.js';
 import { ProgrammeService } from './programme.js';
+import { FollowUpService } from './follow-ups.js';
+import { MatchmakingService } from './matchmaking.js';
+import { TaskService } from './tasks.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   return {
@@ -25,6 +28,9 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     participants: new ParticipantService(db),
     programme: new ProgrammeService(db),
     minutes: new MinutesService(db),
+    tasks: new TaskService(db, clock),
+    followUps: new FollowUpService(db, clock),
+    matchmaking: new MatchmakingService(db, clock),
     domains: new DomainService(db),
     health: new HealthService(db),
     partnerships: new PartnershipService(db, clock),
