@@ -1,0 +1,277 @@
+/**
+ * Recurrence rules (RFC 5545 RRULE) on calendar dates, computed by `rrule`.
+ * Pure functions on `YYYY-MM-DD` strings; no time zone ever shifts a day
+ * (rrule works on UTC midnights here, which stand for floating dates).
+ *
+ * What a rule may say
+ * - `rrule`'s own parser accepts nonsense silently (`FREQ=BANANA` parses to
+ *   an empty rule), so rules are checked here first, part by part, and a
+ *   person gets a message saying what to change (RuleProblem).
+ * - Tasks fall on dates: FREQ is DAILY, WEEKLY, MONTHLY or YEARLY; BYHOUR,
+ *   BYMINUTE and BYSECOND are refused. DTSTART is never part of the rule: a
+ *   recurring task starts on its due date, follow-ups on an activity's end.
+ *   An `RRULE:` prefix is accepted and dropped; names are upper-cased.
+ * - A rule must fall on some date within ten years of its start, and rules
+ *   are only ever evaluated over a bounded horizon, so a rule that never
+ *   matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) cannot keep the server busy.
+ *
+ * Month ends
+ * RFC 5545 takes the day of a MONTHLY or YEARLY rule from DTSTART and skips
+ * months without that day: from 31 August, "every three months" would jump
+ * over November to 31 May. A person means the month's last day instead. So
+ * when the rule does not choose days itself (no BYMONTHDAY, BYDAY,
+ * BYYEARDAY, BYWEEKNO or BYSETPOS), the rule is run from the first of the
+ * start month and each occurrence is moved to the start's day, clamped to
+ * the month's end: 31 Aug + 3 months = 30 Nov, + 6 months = 28 Feb (29 Feb
+ * in a leap year), + 9 months = 31 May. Every occurrence is counted from
+ * the start, so the series never drifts to the 28th. A rule that names its
+ * days (e.g. BYMONTHDAY=-1 for "the last day") is left to RFC 5545 as is.
+ */
+import * as rruleModule from 'rrule';
+
+// rrule ships CommonJS for Node and ESM for bundlers: take whichever arrived.
+const { RRule } = (rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule;
+
+/** A rule a person wrote that cannot be used; `message` says what to change. */
+export class RuleProblem extends Error {}
+
+export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
+
+export interface Rule {
+  /** the rule as stored and shown: upper-case, without `RRULE:` */
+  text: string;
+  freq: Frequency;
+  count: number | null;
+  /** the last date an occurrence may fall on */
+  until: string | null;
+  /** true when the rule takes its day of the month from the start (month-end clamping applies) */
+  inheritsDay: boolean;
+}
+
+const FREQUENCIES: Frequency[] = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+const PARTS = ['FREQ', 'INTERVAL', 'COUNT', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS', 'WKST'];
+const DAY_CHOOSERS = ['BYMONTHDAY', 'BYDAY', 'BYYEARDAY', 'BYWEEKNO', 'BYSETPOS'];
+const WEEKDAY = /^(MO|TU|WE|TH|FR|SA|SU)$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const HORIZON_YEARS = 10;
+/** rrule's last year */
+const MAX_YEAR = 9999;
+
+/** The same day `years` later; used with multiples of 400, where 29 February stays a real day. */
+function moveYears(date: Date, years: number): Date {
+  const moved = new Date(date.getTime());
+  moved.setUTCFullYear(date.getUTCFullYear() + years);
+  return moved;
+}
+
+function toDate(date: string): Date {
+  const match = DATE.exec(date);
+  if (!match) throw new RangeError(`Not a calendar date: ${date}`);
+  const d = new Date(0);
+  d.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (d.toISOString().slice(0, 10) !== date) throw new RangeError(`Not a calendar date: ${date}`);
+  return d;
+}
+
+function fromDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function daysInMonth(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
+
+/** Adds whole years, 29 Feb becoming 28 Feb in other years. */
+export function addYears(date: string, years: number): string {
+  const d = toDate(date);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(Math.min(day, daysInMonth(d.getUTCFullYear(), d.getUTCMonth() + 1)));
+  return fromDate(d);
+}
+
+function integerList(name: string, value: string, min: number, max: number, signed: boolean): void {
+  for (const item of value.split(',')) {
+    if (!/^[+-]?\d{1,3}$/.test(item)) throw new RuleProblem(`${name} takes a comma-separated list of whole numbers, e.g. ${name}=${signed ? '1,-1' : '1,7'}.`);
+    const n = Number(item);
+    if ((!signed && n < 0) || n === 0 || Math.abs(n) < min || Math.abs(n) > max) {
+      throw new RuleProblem(`${name} values run from ${min} to ${max}${signed ? ` (or −${max} to −1, counting from the end)` : ''}; ${item} is outside.`);
+    }
+  }
+}
+
+function positive(name: string, value: string, max: number): number {
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > max) throw new RuleProblem(`${name} must be a whole number from 1 to ${max}.`);
+  return Number(value);
+}
+
+function untilDate(value: string): string {
+  const match = /^(\d{4})(\d{2})(\d{2})(T\d{6}Z?)?$/.exec(value);
+  const date = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
+  try {
+    toDate(date);
+  } catch {
+    throw new RuleProblem('UNTIL is a date written like 20261231 (or 20261231T000000Z).');
+  }
+  return date;
+}
+
+/**
+ * Checks a rule a person wrote and returns it in stored form; throws
+ * RuleProblem with a message to show beside the field.
+ */
+export function parseRule(input: string): Rule {
+  let text = input.trim().toUpperCase();
+  if (text.startsWith('RRULE:')) text = text.slice('RRULE:'.length);
+  if (text === '') throw new RuleProblem('Write a rule such as FREQ=MONTHLY;INTERVAL=3;COUNT=2.');
+  if (/[\r\n]/.test(text) || text.includes('DTSTART')) throw new RuleProblem('Leave DTSTART out: a rule starts from the due date (or, for follow-ups, from the activity’s end).');
+  const parts = new Map<string, string>();
+  for (const part of text.split(';').filter((p) => p !== '')) {
+    const match = /^([A-Z]+)=(.+)$/.exec(part);
+    if (!match) throw new RuleProblem(`“${part}” is not a rule part; parts look like NAME=VALUE, e.g. FREQ=WEEKLY.`);
+    const [, name, value] = match as unknown as [string, string, string];
+    if (['BYHOUR', 'BYMINUTE', 'BYSECOND'].includes(name)) throw new RuleProblem('Tasks fall on dates: leave out BYHOUR, BYMINUTE and BYSECOND.');
+    if (!PARTS.includes(name)) throw new RuleProblem(`${name} is not a part of an RRULE; use ${PARTS.join(', ')}.`);
+    if (parts.has(name)) throw new RuleProblem(`${name} appears twice.`);
+    parts.set(name, value);
+  }
+  const freq = parts.get('FREQ');
+  if (!freq) throw new RuleProblem('Say how often with FREQ, e.g. FREQ=MONTHLY.');
+  if (!FREQUENCIES.includes(freq as Frequency)) throw new RuleProblem(`FREQ is one of ${FREQUENCIES.join(', ')} (tasks fall on dates).`);
+  const interval = parts.get('INTERVAL');
+  if (interval !== undefined) positive('INTERVAL', interval, 1000);
+  const count = parts.has('COUNT') ? positive('COUNT', parts.get('COUNT')!, 1000) : null;
+  const until = parts.has('UNTIL') ? untilDate(parts.get('UNTIL')!) : null;
+  if (count !== null && until !== null) throw new RuleProblem('Use COUNT or UNTIL, not both.');
+  if (parts.has('BYMONTH')) integerList('BYMONTH', parts.get('BYMONTH')!, 1, 12, false);
+  if (parts.has('BYMONTHDAY')) integerList('BYMONTHDAY', parts.get('BYMONTHDAY')!, 1, 31, true);
+  if (parts.has('BYYEARDAY')) integerList('BYYEARDAY', parts.get('BYYEARDAY')!, 1, 366, true);
+  if (parts.has('BYWEEKNO')) {
+    if (freq !== 'YEARLY') throw new RuleProblem('BYWEEKNO only goes with FREQ=YEARLY.');
+    integerList('BYWEEKNO', parts.get('BYWEEKNO')!, 1, 53, true);
+  }
+  if (parts.has('BYSETPOS')) {
+    integerList('BYSETPOS', parts.get('BYSETPOS')!, 1, 366, true);
+    if (!DAY_CHOOSERS.filter((p) => p !== 'BYSETPOS').concat('BYMONTH').some((p) => parts.has(p))) throw new RuleProblem('BYSETPOS picks among the days another BY… part chooses; add BYDAY or BYMONTHDAY.');
+  }
+  if (parts.has('BYDAY')) {
+    for (const day of parts.get('BYDAY')!.split(',')) {
+      const match = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(day);
+      if (!match || !WEEKDAY.test(match[2]!)) throw new RuleProblem(`BYDAY takes weekdays MO, TU, WE, TH, FR, SA, SU (optionally numbered, e.g. 1MO or -1FR); “${day}” is not one.`);
+      if (match[1] !== undefined) {
+        if (freq !== 'MONTHLY' && freq !== 'YEARLY') throw new RuleProblem('Numbered weekdays (e.g. 1MO) only go with FREQ=MONTHLY or FREQ=YEARLY.');
+        const n = Math.abs(Number(match[1]));
+        if (n < 1 || n > (freq === 'MONTHLY' ? 5 : 53)) throw new RuleProblem(`“${day}” names a week that does not exist.`);
+      }
+    }
+  }
+  if (parts.has('WKST') && !WEEKDAY.test(parts.get('WKST')!)) throw new RuleProblem('WKST is a weekday: MO, TU, WE, TH, FR, SA or SU.');
+  const inheritsDay = (freq === 'MONTHLY' || freq === 'YEARLY') && !DAY_CHOOSERS.some((p) => parts.has(p));
+  return { text: [...parts].map(([name, value]) => `${name}=${value}`).join(';'), freq: freq as Frequency, count, until, inheritsDay };
+}
+
+/** The message when `text` is no usable rule, else null. */
+export function ruleProblem(text: string): string | null {
+  try {
+    parseRule(text);
+    return null;
+  } catch (error) {
+    if (error instanceof RuleProblem) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * Occurrences of `rule` started on `start`, in order, from `start` itself
+ * (when it matches) up to `horizon` inclusive, at most `max` of them.
+ * COUNT and UNTIL apply as in RFC 5545 (COUNT counts from the start);
+ * month-end clamping as described above.
+ */
+export function occurrences(rule: Rule, start: string, horizon: string, max = 1000): string[] {
+  const anchor = toDate(start);
+  const day = anchor.getUTCDate();
+  const clamp = rule.inheritsDay && day > 1;
+  const last = rule.until !== null && rule.until < horizon ? rule.until : horizon;
+  // rrule gives up only at the year 9999, also for a rule that never matches; the
+  // Gregorian calendar repeats every 400 years (weekdays and leap days alike), so
+  // the rule is run that many years later, close to 9999, and the dates moved back.
+  const shift = 400 * Math.max(0, Math.floor((MAX_YEAR - toDate(last).getUTCFullYear()) / 400));
+  const dtstart = moveYears(clamp ? new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), 1)) : anchor, shift);
+  const options = RRule.parseString(rule.text);
+  // UNTIL is applied below to the clamped dates; COUNT is safe (one occurrence per month either way)
+  const engine = new RRule({ ...options, until: null, dtstart });
+  const out: string[] = [];
+  for (const shifted of engine.between(dtstart, moveYears(toDate(last), shift), true)) {
+    const occurrence = moveYears(shifted, -shift);
+    let date = fromDate(occurrence);
+    if (clamp) {
+      const year = occurrence.getUTCFullYear();
+      const month = occurrence.getUTCMonth() + 1;
+      date = fromDate(new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)))));
+    }
+    if (date < start || date > last) continue;
+    out.push(date);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** The first occurrence strictly after `after` of the series started on `start`, or null when the series has ended. */
+export function nextOccurrence(rule: Rule, start: string, after: string): string | null {
+  const horizon = addYears(after < start ? start : after, HORIZON_YEARS);
+  return occurrences(rule, start, horizon).find((date) => date > after) ?? null;
+}
+
+/** Throws RuleProblem when the rule never falls on a date within ten years of `start`. */
+export function assertRuleFalls(rule: Rule, start: string): void {
+  const never = new RuleProblem('This rule never falls on a date within ten years; check BYMONTH and BYMONTHDAY.');
+  if (!daysCanMatch(rule)) throw never;
+  if (!occurrences(rule, start, addYears(start, HORIZON_YEARS), 1).length) throw never;
+}
+
+/**
+ * Whether any day of a common or a leap year passes BYMONTH, BYMONTHDAY and
+ * BYYEARDAY together: catches rules such as 30 February without running them.
+ */
+export function daysCanMatch(rule: Rule): boolean {
+  const parts = new Map(rule.text.split(';').map((p) => p.split('=') as [string, string]));
+  const numbers = (name: string) => parts.get(name)?.split(',').map(Number) ?? null;
+  const months = numbers('BYMONTH');
+  const monthDays = numbers('BYMONTHDAY');
+  const yearDays = numbers('BYYEARDAY');
+  if (!months && !monthDays && !yearDays) return true;
+  for (const year of [2027, 2028]) {
+    const length = year === 2028 ? 366 : 365;
+    for (let ordinal = 1; ordinal <= length; ordinal++) {
+      const date = new Date(Date.UTC(year, 0, ordinal));
+      const month = date.getUTCMonth() + 1;
+      const dayOfMonth = date.getUTCDate();
+      const monthLength = daysInMonth(year, month);
+      if (months && !months.includes(month)) continue;
+      if (monthDays && !monthDays.some((d) => d === dayOfMonth || d === dayOfMonth - monthLength - 1)) continue;
+      if (yearDays && !yearDays.some((d) => d === ordinal || d === ordinal - length - 1)) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The same rule without COUNT (for callers that count occurrences their own way). */
+export function withoutCount(rule: Rule): Rule {
+  return { ...rule, count: null, text: rule.text.split(';').filter((p) => !p.startsWith('COUNT=')).join(';') };
+}
+
+/** How stored series keep their start: `DTSTART;VALUE=DATE:YYYYMMDD` then the rule, as RFC 5545 writes a recurrence. */
+export function seriesText(rule: Rule, start: string): string {
+  return `DTSTART;VALUE=DATE:${start.replaceAll('-', '')}\nRRULE:${rule.text}`;
+}
+
+/** Reads what seriesText wrote. */
+export function readSeries(stored: string): { rule: Rule; start: string | null } {
+  const match = /^DTSTART;VALUE=DATE:(\d{4})(\d{2})(\d{2})\nRRULE:(.*)$/s.exec(stored);
+  if (!match) return { rule: parseRule(stored), start: null };
+  return { rule: parseRule(match[4]!), start: `${match[1]}-${match[2]}-${match[3]}` };
+}
