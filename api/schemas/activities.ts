@@ -31,7 +31,7 @@ export const ActivityDirection = z.enum(['incoming', 'outgoing', 'third_place'])
 export const ActivityStatus = z.enum(['planned', 'done', 'cancelled']);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
 
-const LOCAL_OR_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/i;
+const LOCAL_OR_INSTANT = /^(19|20|21)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([Zz]|[+-]\d{2}:\d{2})?$/;
 
 /** A local wall time (`2026-03-29T09:00`) in the activity's zone, or an instant with offset. */
 export const DateTimeInput = z

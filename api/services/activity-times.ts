@@ -19,7 +19,7 @@
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
 
 /** `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss`, no offset */
-const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
 /** an instant: a local form followed by `Z` or `±HH:MM` (milliseconds allowed) */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
 

@@ -124,6 +124,8 @@ describe('/api/activities', () => {
     expect(skipped.body.errors[0].message).toContain('does not exist in Europe/Brussels');
     expectProblem(await post({ startsAt: '29.03.2026 09:00' }), 400, 'startsAt');
     expectProblem(await post({ startsAt: '2026-02-30T09:00' }), 400, 'startsAt');
+    expectProblem(await post({ startsAt: '2026-03-29t09:00' }), 400, 'startsAt');
+    expectProblem(await post({ startsAt: '0000-01-01T09:00' }), 400, 'startsAt');
     expectProblem(await post({ startsAt: undefined }), 400, 'startsAt');
     expectProblem(await post({ partnershipIds: [] }), 400, 'partnershipIds');
     expectProblem(await post({ partnershipIds: [h.world.partnerships.p2] }), 400, 'partnershipIds.0');
