@@ -30,6 +30,9 @@ import { taskRoutes } from './routes/tasks.js';
 import { activityRoutes } from './routes/activities.js';
 import { participantRoutes } from './routes/participants.js';
 import { programmeRoutes } from './routes/programme.js';
+import { budgetRoutes } from './routes/budgets.js';
+import { costRoutes } from './routes/costs.js';
+import { activityFeedbackRoutes, feedbackRoutes } from './routes/feedback.js';
 import { createServices } from './services/index.js';
 
 export interface AppOptions {
@@ -77,6 +80,9 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/matchmaking', matchmakingRoutes)
     .route('/activities', activityFollowUpRoutes)
     .route('/partnerships', partnershipFollowUpRoutes)
+    .route('/activities/:id/costs', costRoutes)
+    .route('/activities/:id/feedback', activityFeedbackRoutes)
+    .route('/budgets', budgetRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 
@@ -101,6 +107,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/health', healthRoutes)
     .route('/', docsRoutes(root))
     .route('/auth', sessionRoutes)
+    // personal feedback links need no account; /feedback/summary asks for a caller itself
+    .route('/feedback', feedbackRoutes)
     .route('/', protectedRoutes);
 
   api.notFound(() => problemResponse(new Problem(404, 'Not found', 'There is no API route at this address.', { errors: [] })));

@@ -18,6 +18,9 @@ export interface Settings {
   /** largest JSON body accepted */
   maxBodyBytes: number;
   invitationDays: number;
+  /** requests to the public feedback links per client address within the window before 429 */
+  feedbackMaxPerAddress: number;
+  feedbackWindowMinutes: number;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -36,6 +39,8 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     publicOrigin,
     secureCookies: env.REGIODESK_SECURE_COOKIES ? env.REGIODESK_SECURE_COOKIES === '1' : publicOrigin?.startsWith('https:') ?? false,
     maxBodyBytes: int(env.REGIODESK_MAX_BODY_BYTES, 1024 * 1024),
-    invitationDays: int(env.REGIODESK_INVITATION_DAYS, 14)
+    invitationDays: int(env.REGIODESK_INVITATION_DAYS, 14),
+    feedbackMaxPerAddress: int(env.REGIODESK_FEEDBACK_MAX_PER_ADDRESS, 30),
+    feedbackWindowMinutes: int(env.REGIODESK_FEEDBACK_WINDOW_MINUTES, 10)
   };
 }

@@ -14,6 +14,8 @@ import { findRegion } from '../../db/repositories/regions.js';
 import { findVisibleTask } from '../../db/repositories/tasks.js';
 import { findUser } from '../../db/repositories/users.js';
 import { findVisibleActivity } from '../../db/repositories/activity-access.js';
+import { findVisibleBudget } from '../../db/repositories/budgets.js';
+import { findCostById } from '../../db/repositories/costs.js';
 import type { Caller } from '../context.js';
 import { NotFound } from '../errors.js';
 import type { AuditTrail } from '../schemas/audit.js';
@@ -49,6 +51,14 @@ export class AuditTrailService {
         return (await findVisibleActivity(this.db, scope, id)) !== undefined;
       case 'task':
         return (await findVisibleTask(this.db, scope, caller.userId, id)) !== undefined;
+      case 'cost': {
+        const cost = await findCostById(this.db, id);
+        return cost !== undefined && (await findVisibleActivity(this.db, scope, cost.activity_id)) !== undefined;
+      }
+      case 'budget':
+        return (await findVisibleBudget(this.db, scope, id)) !== undefined;
+      case 'feedback':
+        return (await findVisibleActivity(this.db, scope, id)) !== undefined;
     }
   }
 }

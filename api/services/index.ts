@@ -20,6 +20,9 @@ import { ProgrammeService } from './programme.js';
 import { FollowUpService } from './follow-ups.js';
 import { MatchmakingService } from './matchmaking.js';
 import { TaskService } from './tasks.js';
+import { BudgetService } from './budgets.js';
+import { CostService } from './costs.js';
+import { FeedbackService } from './feedback.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   return {
@@ -41,7 +44,10 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     people: new PersonService(db, clock),
     search: new SearchService(db),
     timeline: new TimelineService(db),
-    users: new UserService(db, settings)
+    users: new UserService(db, settings),
+    budgets: new BudgetService(db),
+    costs: new CostService(db),
+    feedback: new FeedbackService(db, settings, clock)
   };
 }
 
