@@ -24,13 +24,18 @@ export function daysUntil(p: Pick<Partnership, 'effectiveEndOn' | 'daysUntilEnd'
 /** "in 12 days", "today", "3 days ago". */
 export function relativeDays(i18n: Translator, days: number): string {
   if (days === 0) return i18n.t('partnerships.days.today');
-  return days > 0 ? i18n.t('partnerships.days.in', { count: days }) : i18n.t('partnerships.days.ago', { count: -days });
+  return days > 0 ? i18n.t('partnerships.days.in', count(i18n, days)) : i18n.t('partnerships.days.ago', count(i18n, -days));
 }
 
 /** "764 days left", "last day today", "20 days ago". */
 export function daysLeft(i18n: Translator, days: number): string {
   if (days === 0) return i18n.t('partnerships.days.lastDay');
-  return days > 0 ? i18n.t('partnerships.days.left', { count: days }) : i18n.t('partnerships.days.ago', { count: -days });
+  return days > 0 ? i18n.t('partnerships.days.left', count(i18n, days)) : i18n.t('partnerships.days.ago', count(i18n, -days));
+}
+
+/** `count` picks the plural form, `n` is the number as the locale writes it (2,153 / 2.153). */
+function count(i18n: Translator, value: number) {
+  return { count: value, n: i18n.number(value) };
 }
 
 /** The month's name (1–12) in the UI language, e.g. "November" / "November". */
