@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivity } from '../support/activities.js';
+import { logActivity } from '../support/activities.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { auditActions } from '../support/crm.js';
 import { tableCounts } from '../support/database.js';
@@ -57,12 +57,12 @@ describe('/api/budgets', () => {
   it("counts the costs its organisation pays for the partnership's activities of that year, where they happen", async () => {
     const budget = await createBudget({ year: 2026, amount: '10000', warnAtPercent: 80 });
     // 00:30 on 1 January 2026 in Brussels: a 2026 activity although it starts on 31 December in UTC
-    const newYear = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1], title: 'New year reception', startsAt: '2025-12-31T23:30:00.000Z', timeZone: 'Europe/Brussels' });
-    const spring = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1, h.world.partnerships.p2], title: 'Spring mission', startsAt: '2026-04-14T06:00:00.000Z' });
+    const newYear = await logActivity(h.as.sysadmin, { partnershipIds: [h.world.partnerships.p1], title: 'New year reception', startsAt: '2025-12-31T23:30:00.000Z', timeZone: 'Europe/Brussels' });
+    const spring = await logActivity(h.as.sysadmin, { partnershipIds: [h.world.partnerships.p1, h.world.partnerships.p2], title: 'Spring mission', startsAt: '2026-04-14T06:00:00.000Z' });
     // 20:00 on 31 December 2026 in Brussels: still 2026 (and 2027 would be wrong)
-    const lateNight = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1], title: 'New year’s eve', startsAt: '2026-12-31T19:00:00.000Z' });
-    const nextYear = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1], title: 'Next year', startsAt: '2026-12-31T23:30:00.000Z' });
-    const otherPartnership = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p2], title: 'Regio.hub visit', startsAt: '2026-05-05T08:00:00.000Z' });
+    const lateNight = await logActivity(h.as.sysadmin, { partnershipIds: [h.world.partnerships.p1], title: 'New year’s eve', startsAt: '2026-12-31T19:00:00.000Z' });
+    const nextYear = await logActivity(h.as.sysadmin, { partnershipIds: [h.world.partnerships.p1], title: 'Next year', startsAt: '2026-12-31T23:30:00.000Z' });
+    const otherPartnership = await logActivity(h.as.sysadmin, { partnershipIds: [h.world.partnerships.p2], title: 'Regio.hub visit', startsAt: '2026-05-05T08:00:00.000Z' });
 
     await addCost(newYear, { amount: '1000', state: 'spent' });
     await addCost(spring, { amount: '2000', state: 'committed' });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertActivity } from '../support/activities.js';
+import { logActivity } from '../support/activities.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { auditActions } from '../support/crm.js';
 import { tableCounts } from '../support/database.js';
@@ -11,13 +11,13 @@ const costsOf = (activityId: string) => `/api/activities/${activityId}/costs`;
 
 beforeAll(async () => {
   h = await apiHarness();
-  trip = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1], title: 'Delegation trip to Leuven', startsAt: '2026-03-10T08:00:00.000Z' });
+  trip = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1], title: 'Delegation trip to Leuven', startsAt: '2026-03-10T08:00:00.000Z' });
 });
 afterAll(() => h.close());
 
 describe('/api/activities/:id/costs', () => {
   it('logs a cost in EUR with who pays, and lists it with the totals', async () => {
-    const activity = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1], startsAt: '2024-05-02T07:00:00.000Z' });
+    const activity = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1], startsAt: '2024-05-02T07:00:00.000Z' });
     const created = await h.as.officer.post(costsOf(activity), {
       category: 'travel',
       description: 'Train Mannheim – Leuven, 4 people',
@@ -64,7 +64,7 @@ describe('/api/activities/:id/costs', () => {
   });
 
   it('says what a cost does to the budget of its payer for the activity year', async () => {
-    const activity = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1], title: 'Smart region conference', startsAt: '2027-09-20T07:00:00.000Z' });
+    const activity = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1], title: 'Smart region conference', startsAt: '2027-09-20T07:00:00.000Z' });
     const budget = await h.as.officer.post('/api/budgets', { partnershipId: h.world.partnerships.p1, organisationId: h.world.organisations.vrrn, year: 2027, amount: '10000' });
     expect(budget.status, JSON.stringify(budget.body)).toBe(201);
 
@@ -140,8 +140,8 @@ describe('/api/activities/:id/costs', () => {
 
   it('answers 404 to outsiders and for a cost of another activity, and 403 to viewers who write', async () => {
     const cost = (await h.as.officer.post(costsOf(trip), { category: 'travel', amount: '10' })).body;
-    const elsewhere = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1] });
-    const theirs = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p2], title: 'Regio.hub workshop' });
+    const elsewhere = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1] });
+    const theirs = await logActivity(h.as.outsider, { partnershipIds: [h.world.partnerships.p2], title: 'Regio.hub workshop' });
     const before = tableCounts(h);
     expectProblem(await h.as.outsider.get(costsOf(trip)), 404);
     expectProblem(await h.as.outsider.post(costsOf(trip), { category: 'travel', amount: '1' }), 404);

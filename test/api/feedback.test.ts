@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { settingsFrom } from '../../api/config.js';
-import { insertActivity, insertParticipant, insertPerson } from '../support/activities.js';
+import { addParticipant, logActivity, recordPerson } from '../support/activities.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { auditActions } from '../support/crm.js';
 import { tableCounts } from '../support/database.js';
@@ -12,15 +12,16 @@ const DAY = 24 * 3600 * 1000;
 
 /** An activity of P1 (ended on 12 March 2026) with three participants: a person, an organisation, someone excused. */
 async function activityWithParticipants(h: ApiHarness, fields: { title?: string; startsAt?: string; endsAt?: string; partnershipIds?: string[] } = {}) {
-  const id = await insertActivity(h.db, {
+  const as = h.as.sysadmin;
+  const id = await logActivity(as, {
     partnershipIds: fields.partnershipIds ?? [h.world.partnerships.p1],
     title: fields.title ?? 'Life sciences delegation to Leuven',
     startsAt: fields.startsAt ?? '2026-03-10T08:00:00.000Z',
     endsAt: fields.endsAt ?? '2026-03-12T16:00:00.000Z'
   });
-  const anna = await insertParticipant(h.db, id, { personId: await insertPerson(h.db, 'Anna Becker', h.world.organisations.vrrn) });
-  const pfb = await insertParticipant(h.db, id, { organisationId: h.world.organisations.pfb, role: 'host', attendance: 'confirmed' });
-  const excused = await insertParticipant(h.db, id, { personId: await insertPerson(h.db, 'Jan Peeters', h.world.organisations.pfb), attendance: 'excused' });
+  const anna = await addParticipant(as, id, { personId: await recordPerson(as, 'Anna Becker', h.world.organisations.vrrn) });
+  const pfb = await addParticipant(as, id, { organisationId: h.world.organisations.pfb, role: 'host', attendance: 'confirmed' });
+  const excused = await addParticipant(as, id, { personId: await recordPerson(as, 'Jan Peeters', h.world.organisations.pfb), attendance: 'excused' });
   return { id, anna, pfb, excused };
 }
 

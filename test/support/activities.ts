@@ -1,17 +1,16 @@
 /**
- * Activities and participants written straight into the database, for tests
- * of what hangs off an activity (costs, budgets, feedback) without going
- * through the activities API.
+ * Activities, people and participants created through the API, for tests of
+ * what hangs off an activity (costs, budgets, feedback).
  */
-import type { Kysely } from 'kysely';
-import { newId } from '../../db/ids.js';
-import type { Database } from '../../db/schema.js';
+import { expect } from 'vitest';
+import { createPerson } from './crm.js';
+import type { Client } from './http.js';
 
 export interface ActivityFields {
   partnershipIds: string[];
   title?: string;
   type?: string;
-  /** UTC instants */
+  /** instants (`…Z`) or local wall times in `timeZone` */
   startsAt?: string;
   endsAt?: string;
   timeZone?: string;
@@ -19,58 +18,25 @@ export interface ActivityFields {
   country?: string | null;
 }
 
-export async function insertActivity(db: Kysely<Database>, fields: ActivityFields): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('activities')
-    .values({
-      id,
-      type: fields.type ?? 'delegation_trip',
-      title: fields.title ?? 'Delegation trip to Leuven',
-      description: null,
-      starts_at: fields.startsAt ?? '2026-03-10T08:00:00.000Z',
-      ends_at: fields.endsAt ?? '2026-03-12T16:00:00.000Z',
-      time_zone: fields.timeZone ?? 'Europe/Brussels',
-      venue: null,
-      city: fields.city === undefined ? 'Leuven' : fields.city,
-      country: fields.country === undefined ? 'BE' : fields.country,
-      host_region_id: null,
-      direction: 'outgoing',
-      follow_up_rule: null,
-      next_meeting_at: null,
-      feedback_closed_at: null,
-      recorded_by_organisation_id: null,
-      created_by: null
-    })
-    .execute();
-  if (fields.partnershipIds.length) {
-    await db
-      .insertInto('activity_partnerships')
-      .values(fields.partnershipIds.map((partnershipId) => ({ activity_id: id, partnership_id: partnershipId })))
-      .execute();
-  }
-  return id;
+/** Logs an activity through POST /api/activities; answers its id. */
+export async function logActivity(as: Client, fields: ActivityFields): Promise<string> {
+  const reply = await as.post('/api/activities', {
+    type: 'delegation_trip',
+    title: 'Delegation trip to Leuven',
+    startsAt: '2026-03-10T08:00:00Z',
+    endsAt: fields.startsAt ? fields.startsAt : '2026-03-12T16:00:00Z',
+    timeZone: 'Europe/Brussels',
+    city: 'Leuven',
+    country: 'BE',
+    ...fields
+  });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return reply.body.id;
 }
 
-export async function insertPerson(db: Kysely<Database>, name: string, organisationId: string | null = null): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('people')
-    .values({
-      id,
-      organisation_id: organisationId,
-      name,
-      function: null,
-      emails: '[]',
-      phones: '[]',
-      languages: '[]',
-      lawful_basis: 'public_task',
-      consent_date: null,
-      consent_source: null,
-      recorded_by_organisation_id: organisationId
-    })
-    .execute();
-  return id;
+/** A person recorded through the API; answers the id. */
+export async function recordPerson(as: Client, name: string, organisationId: string | null = null): Promise<string> {
+  return (await createPerson(as, { name, organisationId })).id;
 }
 
 export interface ParticipantFields {
@@ -80,18 +46,14 @@ export interface ParticipantFields {
   attendance?: string;
 }
 
-export async function insertParticipant(db: Kysely<Database>, activityId: string, fields: ParticipantFields): Promise<string> {
-  const id = newId();
-  await db
-    .insertInto('activity_participants')
-    .values({
-      id,
-      activity_id: activityId,
-      person_id: fields.personId ?? null,
-      organisation_id: fields.organisationId ?? null,
-      role: fields.role ?? 'delegate',
-      attendance: fields.attendance ?? 'attended'
-    })
-    .execute();
-  return id;
+/** Adds a participant through POST /api/activities/:id/participants; answers its id. */
+export async function addParticipant(as: Client, activityId: string, fields: ParticipantFields): Promise<string> {
+  const reply = await as.post(`/api/activities/${activityId}/participants`, {
+    personId: fields.personId ?? null,
+    organisationId: fields.organisationId ?? null,
+    role: fields.role ?? 'delegate',
+    attendance: fields.attendance ?? 'attended'
+  });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return reply.body.id;
 }

@@ -1,13 +1,13 @@
-/** Permission rows for the cost items of an activity (an activity of P1, written straight into the database). */
+/** Permission rows for the cost items of an activity (an activity of P1). */
 import { expect } from 'vitest';
-import { insertActivity } from '../../support/activities.js';
+import { logActivity } from '../../support/activities.js';
 import type { PermissionRows } from './types.js';
 
 const costBody = () => ({ category: 'travel', amount: '120.00' });
 
 const costs: PermissionRows = {
   async setup(h) {
-    const costActivity = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1], title: 'Matrix cost trip' });
+    const costActivity = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1], title: 'Matrix cost trip' });
     const cost = await h.as.officer.post(`/api/activities/${costActivity}/costs`, { category: 'travel', amount: '250.00', paidByOrganisationId: h.world.organisations.vrrn });
     expect(cost.status, JSON.stringify(cost.body)).toBe(201);
     return { costActivity, cost: cost.body.id };

@@ -4,14 +4,14 @@
  * anyone holding a valid token reads it; an unknown token is 404 for all).
  */
 import { expect } from 'vitest';
-import { insertActivity, insertParticipant, insertPerson } from '../../support/activities.js';
+import { addParticipant, logActivity, recordPerson } from '../../support/activities.js';
 import type { PermissionRows } from './types.js';
 
 const feedback: PermissionRows = {
   async setup(h) {
-    const feedbackActivity = await insertActivity(h.db, { partnershipIds: [h.world.partnerships.p1], title: 'Matrix feedback trip' });
-    const person = await insertPerson(h.db, 'Matrix Participant', h.world.organisations.pfb);
-    await insertParticipant(h.db, feedbackActivity, { personId: person });
+    const feedbackActivity = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1], title: 'Matrix feedback trip' });
+    const person = await recordPerson(h.as.officer, 'Matrix Participant', h.world.organisations.pfb);
+    await addParticipant(h.as.officer, feedbackActivity, { personId: person });
     const links = await h.as.officer.post(`/api/activities/${feedbackActivity}/feedback/links`, {});
     expect(links.status, JSON.stringify(links.body)).toBe(201);
     return { feedbackActivity, feedbackToken: links.body.items[0].path.split('/').pop() };
