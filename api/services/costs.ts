@@ -226,6 +226,15 @@ export class CostService {
   }
 }
 
+/**
+ * Records a delete event for every cost item an activity takes along when it
+ * is deleted (the rows go by cascade); call it in the same transaction,
+ * before the activity is deleted.
+ */
+export async function recordCostsLeaving(trx: Kysely<Database>, caller: Caller, activityId: string): Promise<void> {
+  for (const row of await repo.costsOfActivity(trx, activityId)) await recordChange(trx, caller, 'cost', row.id, toStoredCost(row), null);
+}
+
 function withoutBudgets(cost: Cost): Omit<Cost, 'budgets'> {
   const { budgets: _budgets, ...stored } = cost;
   return stored;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../api/context.js';
+import { recordCostsLeaving } from '../../api/services/costs.js';
 import { logActivity } from '../support/activities.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { auditActions } from '../support/crm.js';
@@ -136,6 +138,19 @@ describe('/api/activities/:id/costs', () => {
     expect(trail.status).toBe(200);
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(['create']);
     expectProblem(await h.as.outsider.get(`/api/audit?entityType=cost&entityId=${live.id}`), 404);
+  });
+
+  it('can record a delete event for each cost item an activity takes along when it is deleted', async () => {
+    const activity = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1], title: 'Cancelled for good' });
+    const hotel = (await h.as.officer.post(costsOf(activity), { category: 'accommodation', amount: '300' })).body;
+    const train = (await h.as.officer.post(costsOf(activity), { category: 'travel', amount: '120' })).body;
+    const officer: Caller = { userId: h.world.users.officer.id, name: 'Officer', email: h.world.users.officer.email, organisationId: h.world.organisations.vrrn, isAdmin: false, roles: { [h.world.partnerships.p1]: 'officer' }, via: 'token' };
+    await h.db.transaction().execute((trx) => recordCostsLeaving(trx, officer, activity));
+    expect(auditActions(h.sqlite, 'cost', hotel.id)).toEqual(['create', 'delete']);
+    expect(auditActions(h.sqlite, 'cost', train.id)).toEqual(['create', 'delete']);
+    const last = h.sqlite.prepare("SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'cost' AND entity_id = ? AND action = 'delete'").get(hotel.id) as { actor_id: string; before: string; after: string | null };
+    expect(last).toMatchObject({ actor_id: h.world.users.officer.id, after: null });
+    expect(JSON.parse(last.before)).toMatchObject({ category: 'accommodation', amountCents: 30000 });
   });
 
   it('answers 404 to outsiders and for a cost of another activity, and 403 to viewers who write', async () => {
