@@ -21,13 +21,14 @@ export interface TripFields {
   followUpRule?: string | null;
 }
 
-/** A delegation trip logged through POST /api/activities; answers its body. */
+/** A delegation trip logged through POST /api/activities (by default done, starting at 08:00 on its last day); answers its body. */
 export async function logTrip(as: Client, fields: TripFields) {
+  const endsAt = fields.endsAt ?? '2026-08-31T17:00';
   const reply = await as.post('/api/activities', {
     type: 'delegation_trip',
     title: 'Delegation trip to Leuven',
-    startsAt: '2026-08-30T09:00',
-    endsAt: '2026-08-31T17:00',
+    startsAt: `${endsAt.slice(0, 10)}T08:00`,
+    endsAt,
     timeZone: 'Europe/Brussels',
     status: 'done',
     ...fields
