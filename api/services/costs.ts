@@ -21,7 +21,7 @@ import { budgetsFor } from '../../db/repositories/budgets.js';
 import type { BudgetWithNamesRow } from '../../db/repositories/budgets.js';
 import * as repo from '../../db/repositories/costs.js';
 import type { CostWithPayerRow } from '../../db/repositories/costs.js';
-import { findVisibleOrganisation } from '../../db/repositories/organisations.js';
+import { findVisibleOrganisation, visibleOrganisationNames } from '../../db/repositories/organisations.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../context.js';
 import { NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
@@ -59,7 +59,7 @@ export function rateFor(currency: string, requested: string | undefined, previou
   throw new ValidationFailed([{ path: 'rateToEur', message: `Required for ${currency}: how many euros one ${currency} was worth, e.g. 1.1688.` }]);
 }
 
-/** The cost without the budget impacts: what the audit trail keeps. */
+/** The cost without the budget impacts: what the audit trail keeps (with the payer's name). */
 function toStoredCost(row: CostWithPayerRow): Omit<Cost, 'budgets'> {
   return {
     id: row.id,
@@ -83,6 +83,16 @@ function toStoredCost(row: CostWithPayerRow): Omit<Cost, 'budgets'> {
  * The budgets an activity's costs are booked against, as the caller sees
  * them, with what each budget uses in all (computed once per budget).
  */
+/** The cost as the caller sees it: the payer's name only when the caller may see the payer. */
+function shownTo(row: CostWithPayerRow, payerNames: Map<string, string>): Omit<Cost, 'budgets'> {
+  return { ...toStoredCost(row), paidByOrganisationName: row.paid_by_organisation_id ? (payerNames.get(row.paid_by_organisation_id) ?? null) : null };
+}
+
+function payerNames(db: Kysely<Database>, caller: Caller, rows: CostWithPayerRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((r) => r.paid_by_organisation_id).filter((id): id is string => id !== null))];
+  return visibleOrganisationNames(db, scopeOf(caller), ids);
+}
+
 class BudgetBook {
   private readonly budgets = new Map<string, Promise<BudgetWithNamesRow[]>>();
   private readonly used = new Map<string, Promise<number>>();
@@ -132,7 +142,7 @@ export class CostService {
     const row = await repo.findCost(db, found.activity.id, costId);
     if (!row) throw new NotFound('cost item');
     const book = new BudgetBook(db, caller, found);
-    return { ...toStoredCost(row), budgets: await book.impacts(row.paid_by_organisation_id, row.amount_eur_cents, 'cost') };
+    return { ...shownTo(row, await payerNames(db, caller, [row])), budgets: await book.impacts(row.paid_by_organisation_id, row.amount_eur_cents, 'cost') };
   }
 
   private async assertPayerVisible(db: Kysely<Database>, caller: Caller, organisationId: string | null | undefined): Promise<void> {
@@ -144,7 +154,8 @@ export class CostService {
     const rows = await repo.costsOfActivity(this.db, activityId);
     const book = new BudgetBook(this.db, caller, found);
     const items: Cost[] = [];
-    for (const row of rows) items.push({ ...toStoredCost(row), budgets: await book.impacts(row.paid_by_organisation_id, row.amount_eur_cents, 'cost') });
+    const names = await payerNames(this.db, caller, rows);
+    for (const row of rows) items.push({ ...shownTo(row, names), budgets: await book.impacts(row.paid_by_organisation_id, row.amount_eur_cents, 'cost') });
     const byPayer = new Map<string, number>();
     for (const row of rows) if (row.paid_by_organisation_id) byPayer.set(row.paid_by_organisation_id, (byPayer.get(row.paid_by_organisation_id) ?? 0) + row.amount_eur_cents);
     const budgets: BudgetImpact[] = [];
@@ -191,7 +202,7 @@ export class CostService {
       const row = await repo.findCost(trx, activityId, costId);
       if (!row) throw new NotFound('cost item');
       const before = toStoredCost(row);
-      checkVersion(expected, before);
+      checkVersion(expected, shownTo(row, await payerNames(trx, caller, [row])));
       await this.assertPayerVisible(trx, caller, patch.paidByOrganisationId);
       const currency = patch.currency ?? row.currency;
       const rate = rateFor(currency, patch.rateToEur, { currency: row.currency, rate: row.rate_to_eur });
@@ -206,7 +217,7 @@ export class CostService {
         state: patch.state,
         paid_by_organisation_id: patch.paidByOrganisationId
       });
-      if (!updated) throw new PreconditionFailed(before);
+      if (!updated) throw new PreconditionFailed(shownTo(row, await payerNames(trx, caller, [row])));
       const cost = await this.costOf(trx, caller, found, costId);
       await recordChange(trx, caller, 'cost', costId, before, withoutBudgets(cost));
       return cost;
@@ -219,7 +230,7 @@ export class CostService {
       const row = await repo.findCost(trx, activityId, costId);
       if (!row) throw new NotFound('cost item');
       const before = toStoredCost(row);
-      checkVersion(expected, before);
+      checkVersion(expected, shownTo(row, await payerNames(trx, caller, [row])));
       await repo.deleteCost(trx, costId);
       await recordChange(trx, caller, 'cost', costId, before, null);
     });

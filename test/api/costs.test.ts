@@ -140,6 +140,17 @@ describe('/api/activities/:id/costs', () => {
     expectProblem(await h.as.outsider.get(`/api/audit?entityType=cost&entityId=${live.id}`), 404);
   });
 
+  it('names the payer only to those who may see it', async () => {
+    const joint = await logActivity(h.as.sysadmin, { partnershipIds: [h.world.partnerships.p1, h.world.partnerships.p2], title: 'Joint event in Brussels' });
+    const cost = await h.as.sysadmin.post(costsOf(joint), { category: 'venue', amount: '900', paidByOrganisationId: h.world.organisations.wfbb });
+    expect(cost.body.paidByOrganisationName).toBe('Wirtschaftsförderung Land Brandenburg');
+    expect((await h.as.outsider.get(costsOf(joint))).body.items[0]).toMatchObject({ paidByOrganisationId: h.world.organisations.wfbb, paidByOrganisationName: 'Wirtschaftsförderung Land Brandenburg' });
+    expect((await h.as.viewer.get(costsOf(joint))).body.items[0]).toMatchObject({ paidByOrganisationId: h.world.organisations.wfbb, paidByOrganisationName: null });
+    const stale = await h.as.officer.patch(`${costsOf(joint)}/${cost.body.id}`, { amount: '1' }, { ifMatch: '"9"' });
+    expectProblem(stale, 412);
+    expect(stale.body.current.paidByOrganisationName).toBeNull();
+  });
+
   it('can record a delete event for each cost item an activity takes along when it is deleted', async () => {
     const activity = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1], title: 'Cancelled for good' });
     const hotel = (await h.as.officer.post(costsOf(activity), { category: 'accommodation', amount: '300' })).body;
