@@ -94,6 +94,21 @@ export function followUpDates(ruleText: string, endOn: string): string[] {
   return dates;
 }
 
+/**
+ * What is wrong with `rule` as a follow-up rule for an activity ending on
+ * `endOn` (it must end, propose 1–12 dates after the end), or null: for
+ * checking an activity's own rule where it is stored.
+ */
+export function followUpRuleProblem(rule: string, endOn: string): string | null {
+  try {
+    followUpDates(rule, endOn);
+    return null;
+  } catch (error) {
+    if (error instanceof RuleProblem) return error.message;
+    throw error;
+  }
+}
+
 /** The rule in stored form (upper-case, no `RRULE:`); a 400 at `path` when it cannot be used for follow-ups. */
 export function checkedFollowUpRule(ruleText: string, path: string, endOn: string): { rule: string; dueDates: string[] } {
   try {

@@ -44,7 +44,7 @@
  * Every write leaves an audit event ('task') in the same transaction; the
  * trail keeps the stored fields, not the caller's view (state, labels).
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
 import { findVisibleInteraction } from '../../db/repositories/interactions.js';
@@ -55,7 +55,6 @@ import * as repo from '../../db/repositories/tasks.js';
 import type { TaskFilter, TaskWithOwnerRow } from '../../db/repositories/tasks.js';
 import { findVisibleActivity } from '../../db/repositories/activity-access.js';
 import type { Database, TaskTable } from '../../db/schema.js';
-import type { Insertable } from 'kysely';
 import type { Caller, PartnershipRole } from '../context.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import type { SubjectType, Task, TaskComplete, TaskCompletion, TaskCreate, TaskListQuery, TaskPatch, TaskState, TaskStatus } from '../schemas/tasks.js';

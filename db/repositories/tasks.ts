@@ -7,9 +7,8 @@
  * recurrence (`DTSTART;VALUE=DATE:…` and `RRULE:…` on two lines), so the
  * series keeps its first day however many occurrences follow.
  */
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import type { Database, TaskTable } from '../schema.js';
-import type { Insertable, Updateable } from 'kysely';
 import type { Scope } from '../scope.js';
 import { activityVisible } from './activity-access.js';
 import { interactionVisible } from './interactions.js';
@@ -155,7 +154,3 @@ export async function visibleSubjectLabels(db: Kysely<Database>, scope: Scope, r
   return labels;
 }
 
-/** Tasks about a record (for audit events when the record goes). */
-export function tasksAbout(db: Kysely<Database>, subjectType: string, subjectId: string) {
-  return selectWithOwner(db).where('tasks.subject_type', '=', subjectType).where('tasks.subject_id', '=', subjectId).execute();
-}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonths, daysInMonth } from '../../api/services/agreement-dates.js';
-import { chooseRule, dateInZone, DEFAULT_FOLLOW_UP_RULE, followUpDates, followUpPartnership } from '../../api/services/follow-ups.js';
+import { chooseRule, dateInZone, DEFAULT_FOLLOW_UP_RULE, followUpDates, followUpPartnership, followUpRuleProblem } from '../../api/services/follow-ups.js';
 import { assertRuleFalls, nextOccurrence, occurrences, parseRule, readSeries, ruleProblem, RuleProblem, seriesText } from '../../api/services/recurrence.js';
 import type { Caller } from '../../api/context.js';
 
@@ -58,6 +58,8 @@ describe('custom follow-up rules', () => {
 
   it('refuses rules that cannot be used for follow-ups, with a message to act on', () => {
     expect(() => followUpDates('FREQ=MONTHLY', '2026-08-31')).toThrow(/COUNT .* or UNTIL/);
+    expect(followUpRuleProblem('FREQ=MONTHLY', '2026-08-31')).toMatch(/needs an end/);
+    expect(followUpRuleProblem('FREQ=MONTHLY;COUNT=2', '2026-08-31')).toBeNull();
     expect(() => followUpDates('FREQ=MONTHLY;COUNT=13', '2026-08-31')).toThrow(/At most 12/);
     expect(() => followUpDates('FREQ=DAILY;UNTIL=20270101', '2026-08-31')).toThrow(/more than 12/);
     expect(() => followUpDates('FREQ=MONTHLY;INTERVAL=3;UNTIL=20261129', '2026-08-31')).toThrow(/no date after/);
