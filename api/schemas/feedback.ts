@@ -23,7 +23,8 @@ export const FeedbackLinksCreated = z
       z.object({
         linkId: Id,
         participantId: Id,
-        participantName: z.string(),
+        /** null when the caller may not see the person (or organisation) */
+        participantName: z.string().nullable(),
         /** `/feedback/<token>` */
         path: z.string(),
         url: z.string(),
@@ -31,7 +32,7 @@ export const FeedbackLinksCreated = z
       })
     ),
     /** participants that already had a link (send `reissue: true` to replace it) */
-    skipped: z.array(z.object({ participantId: Id, participantName: z.string(), reason: z.literal('has_link') }))
+    skipped: z.array(z.object({ participantId: Id, participantName: z.string().nullable(), reason: z.literal('has_link') }))
   })
   .meta({ id: 'FeedbackLinksCreated' });
 export type FeedbackLinksCreated = z.infer<typeof FeedbackLinksCreated>;
@@ -86,7 +87,8 @@ export const ActivityFeedback = z
     items: z.array(
       z.object({
         participantId: Id,
-        participantName: z.string(),
+        /** null when the caller may not see the person (or organisation) */
+        participantName: z.string().nullable(),
         rating: z.number().int(),
         comment: z.string().nullable(),
         answeredAt: z.string()

@@ -26,6 +26,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
 import * as repo from '../../db/repositories/feedback.js';
+import { visibleOrganisationIds, visiblePersonIds } from '../../db/repositories/partnerships.js';
 import type { Database } from '../../db/schema.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
@@ -92,8 +93,30 @@ function answerOf(link: { rating: number | null; comment: string | null; answere
   return link.rating !== null && link.answered_at ? { rating: link.rating, comment: link.comment, answeredAt: link.answered_at } : null;
 }
 
+interface ParticipantRef {
+  person_id: string | null;
+  organisation_id: string | null;
+}
+
+/**
+ * A participant's name as the caller may see it: the person's when the
+ * caller sees the person, the organisation's when there is no person and
+ * the caller sees the organisation, else null (as in the participants list).
+ */
+async function namesFor(db: Kysely<Database>, caller: Caller, rows: ParticipantRef[]): Promise<(row: ParticipantRef, name: string) => string | null> {
+  const scope = scopeOf(caller);
+  const [people, organisations] = await Promise.all([
+    visiblePersonIds(db, scope, rows.flatMap((r) => (r.person_id ? [r.person_id] : []))),
+    visibleOrganisationIds(db, scope, rows.flatMap((r) => (r.organisation_id ? [r.organisation_id] : [])))
+  ]);
+  return (row, name) => {
+    if (row.person_id) return people.has(row.person_id) ? name : null;
+    return row.organisation_id && organisations.has(row.organisation_id) ? name : null;
+  };
+}
+
 export interface CreatedLinks extends Omit<FeedbackLinksCreated, 'items'> {
-  items: { linkId: string; participantId: string; participantName: string; token: string; expiresAt: string }[];
+  items: { linkId: string; participantId: string; participantName: string | null; token: string; expiresAt: string }[];
 }
 
 export class FeedbackService {
@@ -134,20 +157,21 @@ export class FeedbackService {
         targets = input.participantIds.map((id) => byId.get(id)!);
       }
       const existing = new Map((await repo.linksOf(trx, activityId)).map((l) => [l.participant_id, l]));
+      const shown = await namesFor(trx, caller, targets);
       const created: CreatedLinks['items'] = [];
       const skipped: CreatedLinks['skipped'] = [];
       const fresh: Parameters<typeof repo.insertLinks>[1] = [];
       for (const participant of targets) {
         const link = existing.get(participant.id);
         if (link && !input.reissue) {
-          skipped.push({ participantId: participant.id, participantName: participant.name, reason: 'has_link' });
+          skipped.push({ participantId: participant.id, participantName: shown(participant, participant.name), reason: 'has_link' });
           continue;
         }
         const token = newSecret();
         const linkId = link?.id ?? newId();
         if (link) await repo.reissueLink(trx, link.id, digest(token), expiresAt);
         else fresh.push({ id: linkId, activity_id: activityId, participant_id: participant.id, token_hash: digest(token), expires_at: expiresAt, created_at: now.toISOString() });
-        created.push({ linkId, participantId: participant.id, participantName: participant.name, token, expiresAt });
+        created.push({ linkId, participantId: participant.id, participantName: shown(participant, participant.name), token, expiresAt });
       }
       await repo.insertLinks(trx, fresh);
       if (created.length) {
@@ -159,33 +183,34 @@ export class FeedbackService {
     });
   }
 
-  private async feedbackOf(db: Kysely<Database>, activityId: string, closedAt: string | null): Promise<ActivityFeedback> {
+  private async feedbackOf(db: Kysely<Database>, caller: Caller, activityId: string, closedAt: string | null): Promise<ActivityFeedback> {
     const links = await repo.linksOf(db, activityId);
     const answered = links.filter((l) => answerOf(l) !== null);
+    const shown = await namesFor(db, caller, answered);
     return {
       activityId,
       closedAt,
       linkCount: links.length,
       count: answered.length,
       average: average(answered.map((l) => l.rating!)),
-      items: answered.map((l) => ({ participantId: l.participant_id, participantName: l.participant_name, rating: l.rating!, comment: l.comment, answeredAt: l.answered_at! }))
+      items: answered.map((l) => ({ participantId: l.participant_id, participantName: shown(l, l.participant_name), rating: l.rating!, comment: l.comment, answeredAt: l.answered_at! }))
     };
   }
 
   async ofActivity(caller: Caller, activityId: string): Promise<ActivityFeedback> {
     const { activity } = await readableActivity(this.db, caller, activityId);
-    return this.feedbackOf(this.db, activityId, activity.feedback_closed_at);
+    return this.feedbackOf(this.db, caller, activityId, activity.feedback_closed_at);
   }
 
   /** Closes the feedback: no answer can be given or changed any more. Closing twice changes nothing. */
   async close(caller: Caller, activityId: string): Promise<ActivityFeedback> {
     return this.db.transaction().execute(async (trx) => {
       const { activity } = await writableActivity(trx, caller, activityId);
-      if (activity.feedback_closed_at) return this.feedbackOf(trx, activityId, activity.feedback_closed_at);
+      if (activity.feedback_closed_at) return this.feedbackOf(trx, caller, activityId, activity.feedback_closed_at);
       const at = this.clock().toISOString();
       await repo.closeFeedback(trx, activityId, at);
       await recordChange(trx, caller, 'feedback', activityId, { closedAt: null }, { closedAt: at });
-      return this.feedbackOf(trx, activityId, at);
+      return this.feedbackOf(trx, caller, activityId, at);
     });
   }
 

@@ -17,7 +17,7 @@ export function participantsOf(db: Kysely<Database>, activityId: string) {
     .selectFrom('activity_participants')
     .leftJoin('people as person', 'person.id', 'activity_participants.person_id')
     .leftJoin('organisations as participant_org', 'participant_org.id', 'activity_participants.organisation_id')
-    .select(['activity_participants.id', 'activity_participants.attendance', participantName.as('name')])
+    .select(['activity_participants.id', 'activity_participants.attendance', 'activity_participants.person_id', 'activity_participants.organisation_id', participantName.as('name')])
     .where('activity_participants.activity_id', '=', activityId)
     .orderBy('activity_participants.created_at')
     .orderBy('activity_participants.id')
@@ -31,7 +31,7 @@ function selectLinks(db: Kysely<Database>) {
     .leftJoin('people as person', 'person.id', 'activity_participants.person_id')
     .leftJoin('organisations as participant_org', 'participant_org.id', 'activity_participants.organisation_id')
     .selectAll('feedback_links')
-    .select(participantName.as('participant_name'));
+    .select(['activity_participants.person_id', 'activity_participants.organisation_id', participantName.as('participant_name')]);
 }
 
 export type FeedbackLinkRow = Awaited<ReturnType<typeof linksOf>>[number];

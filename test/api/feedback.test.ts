@@ -225,6 +225,17 @@ describe('feedback', () => {
     expect(byEditor.status).toBe(201);
   });
 
+  it('names participants only to callers who may see them', async () => {
+    const joint = await logActivity(h.as.sysadmin, { partnershipIds: [h.world.partnerships.p1, h.world.partnerships.p2], title: 'Joint event in Brussels' });
+    // recorded by WFBB's officer without an organisation: only WFBB's users see her
+    const brandenburg = await addParticipant(h.as.outsider, joint, { personId: await recordPerson(h.as.outsider, 'Berit Brandt') });
+    const links = (await h.as.sysadmin.post(`/api/activities/${joint}/feedback/links`, {})).body.items;
+    await h.anonymous.put(`/api/feedback/${tokenOf(links[0])}`, { rating: 4 });
+    expect((await h.as.outsider.get(`/api/activities/${joint}/feedback`)).body.items).toEqual([expect.objectContaining({ participantId: brandenburg, participantName: 'Berit Brandt' })]);
+    expect((await h.as.viewer.get(`/api/activities/${joint}/feedback`)).body.items).toEqual([expect.objectContaining({ participantId: brandenburg, participantName: null, rating: 4 })]);
+    expect((await h.as.officer.post(`/api/activities/${joint}/feedback/links`, {})).body.skipped).toEqual([{ participantId: brandenburg, participantName: null, reason: 'has_link' }]);
+  });
+
   it('averages per activity and overall, by partnership and year, over activities the caller may see', async () => {
     const spring = await activityWithParticipants(h, { title: 'Summary spring 2031', startsAt: '2031-04-01T08:00:00.000Z', endsAt: '2031-04-02T16:00:00.000Z' });
     const autumn = await activityWithParticipants(h, { title: 'Summary autumn 2031', startsAt: '2031-10-01T08:00:00.000Z', endsAt: '2031-10-02T16:00:00.000Z' });
