@@ -10,6 +10,10 @@ import organisations from './organisations.json';
 import people from './people.json';
 import search from './search.json';
 import users from './users.json';
+import costs from './costs.json';
+import feedback from './feedback.json';
+import matchmaking from './matchmaking.json';
+import tasks from './tasks.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
@@ -24,7 +28,11 @@ const features: Record<string, Catalogue> = {
   organisations,
   people,
   search,
-  users
+  users,
+  costs,
+  feedback,
+  matchmaking,
+  tasks
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
