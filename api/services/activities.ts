@@ -44,6 +44,8 @@ import { NonexistentLocalTime, durationMinutes, offsetAt, toInstant, toLocal, ut
 import { checkVersion, recordChange } from './audit.js';
 import { assertDomainsUsable } from './domains.js';
 import { pageRequest } from './listing.js';
+import { recordCostsLeaving } from './costs.js';
+import { followUpRuleProblem } from './follow-ups.js';
 import { parseRule, RuleProblem } from './recurrence.js';
 
 type Sees = (partnershipId: string) => boolean;
@@ -215,11 +217,18 @@ export function resolveTimes(input: TimesInput, current?: Pick<ActivityRow, 'sta
   };
 }
 
-/** The rule as stored (upper case, no `RRULE:`), null for the partnership default; 400 at `followUpRule` when unusable. */
-export function followUpRuleOf(text: string | null): string | null {
+/**
+ * The rule as stored (upper case, no `RRULE:`), null for the partnership
+ * default; 400 at `followUpRule` when it cannot propose follow-ups after an
+ * activity ending on `endOn` (it must end and give 1–12 dates).
+ */
+export function followUpRuleOf(text: string | null, endOn: string): string | null {
   if (text === null || text.trim() === '') return null;
   try {
-    return parseRule(text).text;
+    const rule = parseRule(text).text;
+    const problem = followUpRuleProblem(rule, endOn);
+    if (problem) throw new ValidationFailed([{ path: 'followUpRule', message: problem }]);
+    return rule;
   } catch (error) {
     if (error instanceof RuleProblem) throw new ValidationFailed([{ path: 'followUpRule', message: error.message }]);
     throw error;
@@ -368,7 +377,7 @@ export class ActivityService {
         direction: input.direction,
         political_level: input.politicalLevel ? 1 : 0,
         status: input.status,
-        follow_up_rule: followUpRuleOf(input.followUpRule),
+        follow_up_rule: followUpRuleOf(input.followUpRule, times.ends_local.slice(0, 10)),
         recorded_by_organisation_id: caller.organisationId,
         created_by: caller.userId
       });
@@ -387,14 +396,15 @@ export class ActivityService {
       const currentDetails = (await detailsOf(trx, [id])).get(id)!;
       const partnershipIds = patch.partnershipIds && (await resolvePartnerships(trx, caller, currentPartnerships, patch.partnershipIds));
       const touchesTimes = patch.startsAt !== undefined || patch.endsAt !== undefined || patch.timeZone !== undefined || patch.nextMeetingAt !== undefined;
-      const times = touchesTimes ? resolveTimes(patch, row) : {};
+      const times = touchesTimes ? resolveTimes(patch, row) : null;
+      const endOn = (times?.ends_local ?? row.ends_local ?? row.ends_at).slice(0, 10);
       await assertRegionExists(trx, patch.hostRegionId);
       if (patch.domainIds) await assertDomainsUsable(trx, caller, patch.domainIds, 'domainIds');
       const updated = await repo.updateActivity(trx, id, row.version, {
         type: patch.type,
         title: patch.title,
         description: patch.description,
-        ...times,
+        ...(times ?? {}),
         venue: patch.venue,
         city: patch.city,
         country: patch.country,
@@ -402,7 +412,7 @@ export class ActivityService {
         direction: patch.direction,
         political_level: patch.politicalLevel === undefined ? undefined : patch.politicalLevel ? 1 : 0,
         status: patch.status,
-        follow_up_rule: patch.followUpRule === undefined ? undefined : followUpRuleOf(patch.followUpRule),
+        follow_up_rule: patch.followUpRule === undefined ? undefined : followUpRuleOf(patch.followUpRule, endOn),
         updated_at: nowIso()
       });
       if (!updated) throw new PreconditionFailed(await reloadActivity(trx, id, seenBy(caller)));
@@ -425,6 +435,7 @@ export class ActivityService {
       await writableActivity(trx, caller, id);
       const before = await reloadActivity(trx, id, SEES_ALL);
       checkVersion(expected, await reloadActivity(trx, id, seenBy(caller)));
+      await recordCostsLeaving(trx, caller, id);
       await repo.deleteActivity(trx, id);
       await recordChange(trx, caller, 'activity', id, before, null);
     });

@@ -137,6 +137,7 @@ describe('/api/activities', () => {
     expectProblem(await post({ domainIds: ['domain-health', 'domain-nonsense'] }), 400, 'domainIds.1');
     expectProblem(await post({ followUpRule: 'FREQ=BANANA' }), 400, 'followUpRule');
     expectProblem(await post({ followUpRule: 'every three months' }), 400, 'followUpRule');
+    expectProblem(await post({ followUpRule: 'FREQ=MONTHLY' }), 400, 'followUpRule'); // never ends: no follow-ups could be proposed
     expectProblem(await post({ country: 'XX' }), 400, 'country');
     expectProblem(await post({ status: 'postponed' }), 400, 'status');
     expectProblem(await post({ direction: 'sideways' }), 400, 'direction');
@@ -589,5 +590,16 @@ describe('the audit trail of an activity', () => {
     expect(trail.body.items[0].before).toEqual({ participant: null });
     expect(trail.body.items[0].after.participant).toMatchObject({ organisationId: h.world.organisations.pfb, role: 'host' });
     expectProblem(await h.as.outsider.get(`/api/audit?entityType=activity&entityId=${activity.id}`), 404);
+  });
+});
+
+describe('deleting an activity', () => {
+  it('leaves an audit event for each of its costs, in the same transaction', async () => {
+    const activity = await createActivity(h.as.officer, { title: 'Trip with costs' });
+    const cost = await h.as.officer.post(`/api/activities/${activity.id}/costs`, { category: 'travel', amount: '120.50', currency: 'EUR' });
+    expect(cost.status, JSON.stringify(cost.body)).toBe(201);
+    expect((await h.as.officer.delete(`/api/activities/${activity.id}`)).status).toBe(204);
+    const rows = h.sqlite.prepare("SELECT action FROM audit_events WHERE entity_type = 'cost' AND entity_id = ? ORDER BY at").all(cost.body.id) as { action: string }[];
+    expect(rows.map((r) => r.action)).toEqual(['create', 'delete']);
   });
 });
