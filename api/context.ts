@@ -1,20 +1,9 @@
-/** Types shared by every route: the Hono environment and the caller. */
+/** The Hono environment every route shares: services, settings and the caller. */
+import type { Caller } from './caller.js';
 import type { Settings } from './config.js';
 import type { Services } from './services/index.js';
 
-export type PartnershipRole = 'admin' | 'officer' | 'editor' | 'viewer';
-
-/** Who is calling: resolved once per request by the auth middleware. */
-export interface Caller {
-  userId: string;
-  name: string;
-  email: string;
-  organisationId: string | null;
-  isAdmin: boolean;
-  /** partnership id → role */
-  roles: Record<string, PartnershipRole>;
-  via: 'session' | 'token';
-}
+export type { Caller, PartnershipRole } from './caller.js';
 
 export interface AppEnv {
   Variables: {

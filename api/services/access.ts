@@ -8,7 +8,7 @@
  * Things the caller may not see answer 404, never 403.
  */
 import type { Scope } from '../../db/scope.js';
-import type { Caller, PartnershipRole } from '../context.js';
+import type { Caller, PartnershipRole } from '../caller.js';
 import { Forbidden, NotFound } from '../errors.js';
 
 const WRITERS: PartnershipRole[] = ['admin', 'officer', 'editor'];

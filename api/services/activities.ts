@@ -35,7 +35,7 @@ import type { ActivityFilter, ActivityWithHostRow, ParticipantCountRow } from '.
 import { findPartnership } from '../../db/repositories/partnerships.js';
 import { findRegion } from '../../db/repositories/regions.js';
 import type { ActivityRow, Database } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import type { Activity, ActivityCreate, ActivityExportQuery, ActivityListQuery, ActivityPatch, ParticipantCounts } from '../schemas/activities.js';
 import { canSeePartnership, canWriteIn, scopeOf } from './access.js';

@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import { findVisibleActivity, partnershipsOfActivity } from '../../db/repositories/activity-access.js';
 import type { ActivityRow, Database } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { Forbidden, NotFound } from '../errors.js';
 import { canWriteIn, scopeOf } from './access.js';
 

@@ -16,7 +16,7 @@ import { findUser } from '../../db/repositories/users.js';
 import { findVisibleActivity } from '../../db/repositories/activity-access.js';
 import { findVisibleBudget } from '../../db/repositories/budgets.js';
 import { findCostById } from '../../db/repositories/costs.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
 import type { AuditTrail } from '../schemas/audit.js';
 import { canSeePartnership, scopeOf } from './access.js';

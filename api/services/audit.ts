@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import { insertAuditEvent, listAuditEvents } from '../../db/repositories/audit.js';
 import type { Database } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { PreconditionFailed } from '../errors.js';
 import type { AuditEvent } from '../schemas/common.js';
 

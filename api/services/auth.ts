@@ -18,7 +18,7 @@ import type { UserRow } from '../../db/schema.js';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
-import type { Caller, PartnershipRole } from '../context.js';
+import type { Caller, PartnershipRole } from '../caller.js';
 import { NotFound, TooManyRequests, Unauthorized, ValidationFailed } from '../errors.js';
 import type { AccessToken, AcceptInvitation, Me } from '../schemas/auth.js';
 import { recordChange } from './audit.js';

@@ -24,7 +24,7 @@ import type { BudgetWithNamesRow } from '../../db/repositories/budgets.js';
 import { partnershipsOfOrganisation } from '../../db/repositories/organisations.js';
 import { findPartnership } from '../../db/repositories/partnerships.js';
 import type { Database } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../errors.js';
 import type { Budget, BudgetCreate, BudgetListQuery, BudgetPatch } from '../schemas/budgets.js';
 import { type BudgetImpact, type BudgetState, centsToDecimal } from '../schemas/costs.js';

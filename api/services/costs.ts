@@ -23,7 +23,7 @@ import * as repo from '../../db/repositories/costs.js';
 import type { CostWithPayerRow } from '../../db/repositories/costs.js';
 import { findVisibleOrganisation, visibleOrganisationNames } from '../../db/repositories/organisations.js';
 import type { Database } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import { type BudgetImpact, type Cost, type CostCreate, type CostList, type CostPatch, centsToDecimal, parseDecimal } from '../schemas/costs.js';
 import { canSeePartnership, scopeOf } from './access.js';

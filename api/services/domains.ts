@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import { findDomains, listDomains } from '../../db/repositories/domains.js';
 import type { Database, DomainRow } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { unknownReference } from '../errors.js';
 import type { Domain } from '../schemas/domains.js';
 import { canSeePartnership } from './access.js';

@@ -30,7 +30,7 @@ import { visibleOrganisationIds, visiblePersonIds } from '../../db/repositories/
 import type { Database } from '../../db/schema.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { Conflict, Problem, TooManyRequests, ValidationFailed } from '../errors.js';
 import type {
   ActivityFeedback,

@@ -42,7 +42,7 @@ import type { DB } from '../../db/connection.js';
 import { findPartnership, updatePartnership } from '../../db/repositories/partnerships.js';
 import * as tasksRepo from '../../db/repositories/tasks.js';
 import type { ActivityRow, Database } from '../../db/schema.js';
-import type { Caller, PartnershipRole } from '../context.js';
+import type { Caller, PartnershipRole } from '../caller.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../errors.js';
 import type { FollowUpCreate, FollowUpProposal, FollowUpRate, FollowUpRateQuery, FollowUpRule, FollowUpRuleSet, RuleSource } from '../schemas/follow-ups.js';
 import type { Task } from '../schemas/tasks.js';

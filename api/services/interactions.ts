@@ -21,7 +21,7 @@ import { findVisibleOrganisation, partnershipsOfOrganisation } from '../../db/re
 import { findPartnership } from '../../db/repositories/partnerships.js';
 import { findVisiblePerson } from '../../db/repositories/people.js';
 import type { Database } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import { ANCHOR_MISSING, type Interaction, type InteractionCreate, type InteractionListQuery, type InteractionPatch } from '../schemas/interactions.js';
 import { assertWriterSomewhere, canSeePartnership, canWriteRecord, isWriterSomewhere, scopeOf } from './access.js';

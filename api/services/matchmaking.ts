@@ -36,7 +36,7 @@ import { findDomains } from '../../db/repositories/domains.js';
 import * as repo from '../../db/repositories/matchmaking.js';
 import { domainsOfOrganisations } from '../../db/repositories/organisations.js';
 import { findPartnership, partiesOf } from '../../db/repositories/partnerships.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
 import type { ContactState, MatchmakingQuery, MatchmakingResult, MatchSuggestion } from '../schemas/matchmaking.js';
 import { canSeePartnership, scopeOf } from './access.js';

@@ -19,7 +19,7 @@ import type { DB } from '../../db/connection.js';
 import { nextStepsOf } from '../../db/repositories/minutes.js';
 import { listParticipants } from '../../db/repositories/participants.js';
 import { listAgendaItems } from '../../db/repositories/programme.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import type { Participant } from '../schemas/participants.js';
 import { reloadActivity } from './activities.js';
 import { canSeePartnership } from './access.js';

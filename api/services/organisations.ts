@@ -24,7 +24,7 @@ import type { OrganisationDomainRow, OrganisationWithRegionRow } from '../../db/
 import { findPartnership } from '../../db/repositories/partnerships.js';
 import { findRegion } from '../../db/repositories/regions.js';
 import type { Database } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { Conflict, type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import type { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationPatch } from '../schemas/organisations.js';
 import { assertCanWriteRecord, assertWriterSomewhere, canSeePartnership, canWriteIn, scopeOf } from './access.js';

@@ -28,7 +28,7 @@ import type { ParticipantWithNamesRow } from '../../db/repositories/participants
 import { visibleOrganisationIds, visiblePersonIds } from '../../db/repositories/partnerships.js';
 import { findVisiblePerson } from '../../db/repositories/people.js';
 import type { Database } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { Conflict, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import { PARTICIPANT_MISSING, type Participant, type ParticipantCreate, type ParticipantPatch } from '../schemas/participants.js';
 import { canWriteIn, scopeOf } from './access.js';

@@ -42,7 +42,7 @@ import type { Page } from '../../db/repositories/pagination.js';
 import * as repo from '../../db/repositories/partnerships.js';
 import { findUser, membersOf, setMembership } from '../../db/repositories/users.js';
 import type { Database, DomainRow, PartnershipRow } from '../../db/schema.js';
-import type { Caller, PartnershipRole } from '../context.js';
+import type { Caller, PartnershipRole } from '../caller.js';
 import { Conflict, type FieldError, Forbidden, NotFound, PreconditionFailed, unknownReference, ValidationFailed } from '../errors.js';
 import type { Domain } from '../schemas/domains.js';
 import type {

@@ -23,7 +23,7 @@ import { findVisibleOrganisation, partnershipsOfOrganisation, visibleOrganisatio
 import * as repo from '../../db/repositories/people.js';
 import type { PersonDomainRow } from '../../db/repositories/people.js';
 import type { Database, PersonRow } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { Conflict, type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import type { LawfulBasis, Person, PersonCreate, PersonListQuery, PersonPatch } from '../schemas/people.js';
 import { assertWriterSomewhere, canSeePartnership, canWriteRecord, scopeOf } from './access.js';

@@ -24,7 +24,7 @@ import * as repo from '../../db/repositories/programme.js';
 import type { AgendaItemRow } from '../../db/repositories/programme.js';
 import type { Database, OutcomeTable } from '../../db/schema.js';
 import type { Selectable } from 'kysely';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import type { AgendaItem, AgendaItemCreate, AgendaItemPatch, Outcome, OutcomeCreate } from '../schemas/programme.js';
 import { scopeOf } from './access.js';

@@ -7,7 +7,7 @@ import type { DB } from '../../db/connection.js';
 import { newId, nowIso } from '../../db/ids.js';
 import * as repo from '../../db/repositories/regions.js';
 import type { RegionRow } from '../../db/schema.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { Conflict, NotFound, PreconditionFailed } from '../errors.js';
 import type { Region, RegionCreate, RegionListQuery, RegionPatch } from '../schemas/regions.js';
 import { assertAdmin, assertWriterSomewhere } from './access.js';

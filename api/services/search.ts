@@ -8,7 +8,7 @@ import type { DB } from '../../db/connection.js';
 import { organisationsByIds, visibleOrganisationNames } from '../../db/repositories/organisations.js';
 import { peopleByIds } from '../../db/repositories/people.js';
 import { ftsMatchExpression, partnershipTitles, searchIndex, type SearchHitRow } from '../../db/repositories/search.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { ValidationFailed } from '../errors.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../schemas/search.js';
 import { scopeOf } from './access.js';

@@ -55,7 +55,7 @@ import * as repo from '../../db/repositories/tasks.js';
 import type { TaskFilter, TaskWithOwnerRow } from '../../db/repositories/tasks.js';
 import { findVisibleActivity } from '../../db/repositories/activity-access.js';
 import type { Database, TaskTable } from '../../db/schema.js';
-import type { Caller, PartnershipRole } from '../context.js';
+import type { Caller, PartnershipRole } from '../caller.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import type { SubjectType, Task, TaskComplete, TaskCompletion, TaskCreate, TaskListQuery, TaskPatch, TaskState, TaskStatus } from '../schemas/tasks.js';
 import { assertWriterSomewhere, canSeePartnership, canWriteIn, isWriterSomewhere, scopeOf } from './access.js';

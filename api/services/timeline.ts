@@ -14,7 +14,7 @@ import type { InteractionFilter } from '../../db/repositories/interactions.js';
 import { findVisibleOrganisation } from '../../db/repositories/organisations.js';
 import { encodeCursor } from '../../db/repositories/pagination.js';
 import { findVisiblePerson } from '../../db/repositories/people.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
 import type { ActivityStatus, ActivityType } from '../schemas/activities.js';
 import type { TimelineEntry, TimelineQuery } from '../schemas/timeline.js';

@@ -13,7 +13,7 @@ import { newId, nowIso } from '../../db/ids.js';
 import type { Database, UserRow } from '../../db/schema.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
-import type { Caller, PartnershipRole } from '../context.js';
+import type { Caller, PartnershipRole } from '../caller.js';
 import { Conflict, NotFound, unknownReference } from '../errors.js';
 import type { User, UserInvite, UserPatch } from '../schemas/users.js';
 import { assertAdmin } from './access.js';
