@@ -175,7 +175,10 @@ export const Partnership = z
     effectiveEndOn: z.string().nullable(),
     daysUntilEnd: z.number().int().nullable(),
     lastNoticeDay: z.string().nullable(),
+    /** days from the server's today (negative once passed) */
+    daysUntilLastNoticeDay: z.number().int().nullable(),
     renewalDecisionDay: z.string().nullable(),
+    daysUntilRenewalDecision: z.number().int().nullable(),
     terminationEffectiveOn: z.string().nullable(),
     /** the caller's role in this partnership; null for a system administrator who is not a member */
     memberRole: Role.nullable(),

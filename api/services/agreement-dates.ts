@@ -65,7 +65,10 @@ export interface AgreementGlance {
   effectiveEndOn: string | null;
   daysUntilEnd: number | null;
   lastNoticeDay: string | null;
+  /** days from today to lastNoticeDay (negative once passed) */
+  daysUntilLastNoticeDay: number | null;
   renewalDecisionDay: string | null;
+  daysUntilRenewalDecision: number | null;
   terminationEffectiveOn: string | null;
 }
 
@@ -196,12 +199,16 @@ export function agreementStatus(a: AgreementDates, today: string): AgreementStat
 
 export function agreementGlance(a: AgreementDates, today: string): AgreementGlance {
   const end = effectiveEndOn(a);
+  const notice = lastNoticeDay(a);
+  const renewal = renewalDecisionDay(a);
   return {
     status: agreementStatus(a, today),
     effectiveEndOn: end,
     daysUntilEnd: end === null ? null : daysBetween(today, end),
-    lastNoticeDay: lastNoticeDay(a),
-    renewalDecisionDay: renewalDecisionDay(a),
+    lastNoticeDay: notice,
+    daysUntilLastNoticeDay: notice === null ? null : daysBetween(today, notice),
+    renewalDecisionDay: renewal,
+    daysUntilRenewalDecision: renewal === null ? null : daysBetween(today, renewal),
     terminationEffectiveOn: terminationEffectiveOn(a)
   };
 }

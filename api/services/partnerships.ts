@@ -115,7 +115,7 @@ export async function collectPage<T>(
 
 /** What the audit trail keeps: the record without the caller's role and the figures that move with the calendar. */
 function auditView(p: Partnership) {
-  const { memberRole: _role, status: _status, daysUntilEnd: _days, ...rest } = p;
+  const { memberRole: _role, status: _status, daysUntilEnd: _days, daysUntilLastNoticeDay: _notice, daysUntilRenewalDecision: _renewal, ...rest } = p;
   return rest;
 }
 
@@ -206,7 +206,9 @@ export class PartnershipService {
         effectiveEndOn: glance.effectiveEndOn,
         daysUntilEnd: glance.daysUntilEnd,
         lastNoticeDay: glance.lastNoticeDay,
+        daysUntilLastNoticeDay: glance.daysUntilLastNoticeDay,
         renewalDecisionDay: glance.renewalDecisionDay,
+        daysUntilRenewalDecision: glance.daysUntilRenewalDecision,
         terminationEffectiveOn: glance.terminationEffectiveOn,
         memberRole: roleOf(row.id),
         version: row.version,

@@ -232,9 +232,12 @@ describe('deadlines', () => {
       effectiveEndOn: '2024-12-31',
       daysUntilEnd: 30,
       lastNoticeDay: '2024-06-30',
+      daysUntilLastNoticeDay: -154,
       renewalDecisionDay: '2024-03-31',
+      daysUntilRenewalDecision: -245,
       terminationEffectiveOn: null
     });
+    expect(agreementGlance(agreement, '2024-06-29')).toMatchObject({ daysUntilLastNoticeDay: 1, daysUntilRenewalDecision: -90 });
     expect(agreementGlance(agreement, '2025-01-02').daysUntilEnd).toBe(-2);
     expect(agreementGlance({ ...agreement, endsOn: null }, '2025-01-02').daysUntilEnd).toBeNull();
   });

@@ -1,25 +1,13 @@
 /**
- * The "at a glance" arithmetic the pages need beyond what the API sends:
- * how far a deadline is from the server's today, month names, badge tones.
- * The server's today is recovered from `effectiveEndOn − daysUntilEnd`, so a
- * browser in another time zone never disagrees with the status by a day.
+ * The "at a glance" wording the pages need beyond what the API sends:
+ * relative days, month names, badge tones. The day counts themselves come
+ * from the API (counted from the server's today), so a browser in another
+ * time zone never disagrees with the status by a day.
  */
 import type { Partnership } from '$api/schemas/partnerships';
-import { addDays, daysBetween } from '$api/services/agreement-dates';
 import type { Translator } from '$lib/i18n/index.js';
 
 type Status = Partnership['status'];
-
-/** The day the API computed the figures on, when the agreement has an end. */
-export function serverToday(p: Pick<Partnership, 'effectiveEndOn' | 'daysUntilEnd'>): string | null {
-  return p.effectiveEndOn !== null && p.daysUntilEnd !== null ? addDays(p.effectiveEndOn, -p.daysUntilEnd) : null;
-}
-
-/** Days from the server's today to `date` (negative once passed); null when unknown. */
-export function daysUntil(p: Pick<Partnership, 'effectiveEndOn' | 'daysUntilEnd'>, date: string | null): number | null {
-  const today = serverToday(p);
-  return today === null || date === null ? null : daysBetween(today, date);
-}
 
 /** "in 12 days", "today", "3 days ago". */
 export function relativeDays(i18n: Translator, days: number): string {
