@@ -5,7 +5,7 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 
-export const Id = z.string().min(1).max(64);
+export const Id = z.string().min(1, { error: 'Required: choose one.' }).max(64, { error: 'Not an id this API hands out.' });
 
 export const IdParam = z.strictObject({ id: Id });
 

@@ -12,7 +12,17 @@ export const SearchHit = z
     type: z.enum(['organisation', 'person', 'partnership']),
     id: z.string(),
     title: z.string(),
-    subtitle: z.string().nullable()
+    /** what the web shows under the title, in the reader's language */
+    details: z.object({
+      shortName: z.string().nullable(),
+      /** an organisation's kind, e.g. university_research */
+      kind: z.string().nullable(),
+      country: z.string().nullable(),
+      function: z.string().nullable(),
+      organisationName: z.string().nullable(),
+      startsOn: z.string().nullable(),
+      endsOn: z.string().nullable()
+    })
   })
   .meta({ id: 'SearchHit' });
 export type SearchHit = z.infer<typeof SearchHit>;

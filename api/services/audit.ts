@@ -21,7 +21,18 @@ export function recordChange(
   after: unknown
 ): Promise<void> {
   const action = before == null ? 'create' : after == null ? 'delete' : 'update';
+  if (action === 'update' && sameContent(before, after)) return Promise.resolve();
   return insertAuditEvent(trx, { actorId: caller?.userId ?? null, action, entityType, entityId, before, after });
+}
+
+/** An update that changed nothing but the version and the time stamp is not worth a history entry. */
+function sameContent(before: unknown, after: unknown): boolean {
+  const content = (value: unknown) => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.stringify(value);
+    const { version: _version, updatedAt: _updatedAt, ...rest } = value as Record<string, unknown>;
+    return JSON.stringify(rest);
+  };
+  return content(before) === content(after);
 }
 
 /** Throws 412 with the current record when the client's `If-Match` is stale. */

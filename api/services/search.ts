@@ -13,22 +13,7 @@ import { ValidationFailed } from '../errors.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../schemas/search.js';
 import { scopeOf } from './access.js';
 
-const KIND_LABELS: Record<string, string> = {
-  regional_authority: 'Regional authority',
-  municipality: 'Municipality',
-  county: 'County',
-  agency: 'Agency',
-  university_research: 'University / research',
-  company: 'Company',
-  cluster_intermediary: 'Cluster / intermediary',
-  ngo: 'NGO',
-  network: 'Network'
-};
-
-function joined(parts: (string | null | undefined)[]): string | null {
-  const present = parts.filter((p): p is string => Boolean(p));
-  return present.length ? present.join(' · ') : null;
-}
+const NO_DETAILS: SearchHit['details'] = { shortName: null, kind: null, country: null, function: null, organisationName: null, startsOn: null, endsOn: null };
 
 function idsOf(rows: SearchHitRow[], type: SearchHitRow['entity_type']): string[] {
   return rows.filter((r) => r.entity_type === type).map((r) => r.entity_id);
@@ -49,9 +34,16 @@ export class SearchService {
     ]);
     const employers = await visibleOrganisationNames(this.db, scope, people.map((p) => p.organisation_id).filter((id) => id !== null));
     const hits = new Map<string, SearchHit>();
-    for (const o of organisations) hits.set(o.id, { type: 'organisation', id: o.id, title: o.name, subtitle: joined([o.short_name, KIND_LABELS[o.kind], o.country]) });
-    for (const p of people) hits.set(p.id, { type: 'person', id: p.id, title: p.name, subtitle: joined([p.function, p.organisation_id ? employers.get(p.organisation_id) : null]) });
-    for (const p of partnerships) hits.set(p.id, { type: 'partnership', id: p.id, title: p.title, subtitle: p.starts_on || p.ends_on ? `${p.starts_on ?? '…'} – ${p.ends_on ?? '…'}` : null });
+    for (const o of organisations) {
+      hits.set(o.id, { type: 'organisation', id: o.id, title: o.name, details: { ...NO_DETAILS, shortName: o.short_name, kind: o.kind, country: o.country } });
+    }
+    for (const p of people) {
+      const organisationName = p.organisation_id ? (employers.get(p.organisation_id) ?? null) : null;
+      hits.set(p.id, { type: 'person', id: p.id, title: p.name, details: { ...NO_DETAILS, function: p.function, organisationName } });
+    }
+    for (const p of partnerships) {
+      hits.set(p.id, { type: 'partnership', id: p.id, title: p.title, details: { ...NO_DETAILS, startsOn: p.starts_on, endsOn: p.ends_on } });
+    }
     return { items: rows.map((r) => hits.get(r.entity_id)).filter((h): h is SearchHit => h !== undefined) };
   }
 }

@@ -60,6 +60,7 @@ describe('/api/regions', () => {
   it('leaves an audit event for every write', async () => {
     const created = await h.as.officer.post('/api/regions', { name: 'Leuven area', country: 'BE' });
     await h.as.officer.patch(`/api/regions/${created.body.id}`, { languages: ['nl', 'fr'] });
+    await h.as.officer.patch(`/api/regions/${created.body.id}`, { name: 'Leuven area' }); // changes nothing: no history entry
     const rows = h.sqlite.prepare('SELECT action, before, after FROM audit_events WHERE entity_id = ? ORDER BY at, id').all(created.body.id) as { action: string; before: string | null; after: string }[];
     expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
     expect(JSON.parse(rows[1]!.before!).languages).toEqual([]);

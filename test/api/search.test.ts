@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Hit = { type: string; id: string; title: string; subtitle: string | null };
+type Hit = { type: string; id: string; title: string; details: Record<string, string | null> };
 const search = async (as: keyof ApiHarness['as'], q: string, extra = '') => {
   const reply = await h.as[as].get(`/api/search?q=${encodeURIComponent(q)}${extra}`);
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -23,12 +23,12 @@ const titles = (hits: Hit[]) => hits.map((hit) => hit.title).sort();
 
 describe('/api/search', () => {
   it('finds by any word of a name with accents folded and each word prefix-matched', async () => {
-    expect(await search('officer', 'Lowen')).toEqual([{ type: 'organisation', id: expect.any(String), title: 'Katholieke Universiteit Löwen', subtitle: 'University / research · BE' }]);
+    expect(await search('officer', 'Lowen')).toEqual([{ type: 'organisation', id: expect.any(String), title: 'Katholieke Universiteit Löwen', details: expect.objectContaining({ kind: 'university_research', country: 'BE' }) }]);
     expect(titles(await search('officer', 'Universitat'))).toEqual(['Universität Heidelberg']);
     expect(titles(await search('officer', 'heidelb'))).toEqual(['Universität Heidelberg']);
     expect(titles(await search('officer', 'univ'))).toEqual(['Katholieke Universiteit Löwen', 'Universität Heidelberg']);
     expect(titles(await search('officer', 'universiteit lowen'))).toEqual(['Katholieke Universiteit Löwen']);
-    expect(await search('officer', 'muller')).toEqual([{ type: 'person', id: expect.any(String), title: 'Jörg Müller', subtitle: 'Referent Europa · Verband Region Rhein-Neckar' }]);
+    expect(await search('officer', 'muller')).toEqual([{ type: 'person', id: expect.any(String), title: 'Jörg Müller', details: expect.objectContaining({ function: 'Referent Europa', organisationName: 'Verband Region Rhein-Neckar' }) }]);
   });
 
   it('finds organisations, people and partnerships together, only those the caller may see', async () => {
@@ -37,7 +37,7 @@ describe('/api/search', () => {
       ['organisation', 'Verband Region Rhein-Neckar'],
       ['partnership', 'Rhein-Neckar – Flemish Brabant']
     ]);
-    expect(officer.find((hit) => hit.type === 'partnership')).toMatchObject({ id: h.world.partnerships.p1, subtitle: '2021-01-01 – 2024-12-31' });
+    expect(officer.find((hit) => hit.type === 'partnership')).toMatchObject({ id: h.world.partnerships.p1, details: expect.objectContaining({ startsOn: '2021-01-01', endsOn: '2024-12-31' }) });
     // the editor (PFB) also sees what PFB recorded
     expect(titles(await search('editor', 'rhein'))).toEqual(['Leuven Rhein Partners', 'Rhein-Neckar – Flemish Brabant', 'Verband Region Rhein-Neckar']);
     expect(await search('outsider', 'rhein')).toEqual([]);
