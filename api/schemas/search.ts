@@ -1,4 +1,4 @@
-/** Search across organisations, people and partnerships by any word of their names. */
+/** Search across organisations, people, partnerships and activities by any word of their names. */
 import { z } from 'zod';
 
 export const SearchQuery = z.strictObject({
@@ -9,7 +9,7 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export const SearchHit = z
   .object({
-    type: z.enum(['organisation', 'person', 'partnership']),
+    type: z.enum(['organisation', 'person', 'partnership', 'activity']),
     id: z.string(),
     title: z.string(),
     /** what the web shows under the title, in the reader's language */
@@ -20,6 +20,7 @@ export const SearchHit = z
       country: z.string().nullable(),
       function: z.string().nullable(),
       organisationName: z.string().nullable(),
+      city: z.string().nullable(),
       startsOn: z.string().nullable(),
       endsOn: z.string().nullable()
     })

@@ -7,13 +7,13 @@
 import type { DB } from '../../db/connection.js';
 import { organisationsByIds, visibleOrganisationNames } from '../../db/repositories/organisations.js';
 import { peopleByIds } from '../../db/repositories/people.js';
-import { ftsMatchExpression, partnershipTitles, searchIndex, type SearchHitRow } from '../../db/repositories/search.js';
+import { activitySummaries, ftsMatchExpression, partnershipTitles, searchIndex, type SearchHitRow } from '../../db/repositories/search.js';
 import type { Caller } from '../caller.js';
 import { ValidationFailed } from '../errors.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../schemas/search.js';
 import { scopeOf } from './access.js';
 
-const NO_DETAILS: SearchHit['details'] = { shortName: null, kind: null, country: null, function: null, organisationName: null, startsOn: null, endsOn: null };
+const NO_DETAILS: SearchHit['details'] = { shortName: null, kind: null, country: null, function: null, organisationName: null, city: null, startsOn: null, endsOn: null };
 
 function idsOf(rows: SearchHitRow[], type: SearchHitRow['entity_type']): string[] {
   return rows.filter((r) => r.entity_type === type).map((r) => r.entity_id);
@@ -27,10 +27,11 @@ export class SearchService {
     if (!match) throw new ValidationFailed([{ path: 'query.q', message: 'Type at least one letter or digit.' }]);
     const scope = scopeOf(caller);
     const rows = await searchIndex(this.db, scope, match, query.limit);
-    const [organisations, people, partnerships] = await Promise.all([
+    const [organisations, people, partnerships, activities] = await Promise.all([
       organisationsByIds(this.db, idsOf(rows, 'organisation')),
       peopleByIds(this.db, idsOf(rows, 'person')),
-      partnershipTitles(this.db, idsOf(rows, 'partnership'))
+      partnershipTitles(this.db, idsOf(rows, 'partnership')),
+      activitySummaries(this.db, idsOf(rows, 'activity'))
     ]);
     const employers = await visibleOrganisationNames(this.db, scope, people.map((p) => p.organisation_id).filter((id) => id !== null));
     const hits = new Map<string, SearchHit>();
@@ -43,6 +44,10 @@ export class SearchService {
     }
     for (const p of partnerships) {
       hits.set(p.id, { type: 'partnership', id: p.id, title: p.title, details: { ...NO_DETAILS, startsOn: p.starts_on, endsOn: p.ends_on } });
+    }
+    for (const a of activities) {
+      const startsOn = (a.starts_local ?? a.starts_at).slice(0, 10);
+      hits.set(a.id, { type: 'activity', id: a.id, title: a.title, details: { ...NO_DETAILS, city: a.city, country: a.country, startsOn } });
     }
     return { items: rows.map((r) => hits.get(r.entity_id)).filter((h): h is SearchHit => h !== undefined) };
   }

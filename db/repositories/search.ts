@@ -12,7 +12,7 @@ import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
 
-export type SearchEntityType = 'organisation' | 'person' | 'partnership';
+export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'activity';
 
 /** At most this many words count; the rest of a pasted paragraph is ignored. */
 const MAX_WORDS = 12;
@@ -29,7 +29,7 @@ export function ftsMatchExpression(text: string): string | null {
 }
 
 /** Ids of the records of one type whose indexed text matches `text`. */
-export function matchingIds(eb: ExpressionBuilder<Database, any>, entityType: SearchEntityType | 'activity', match: string) {
+export function matchingIds(eb: ExpressionBuilder<Database, any>, entityType: SearchEntityType, match: string) {
   return eb
     .selectFrom('search_index')
     .select('search_index.entity_id')
@@ -42,7 +42,7 @@ export interface SearchHitRow {
   entity_id: string;
 }
 
-/** The best-ranked matches across organisations, people and partnerships the scope may see. */
+/** The best-ranked matches across organisations, people, partnerships and activities the scope may see. */
 export function searchIndex(db: Kysely<Database>, scope: Scope, match: string, limit: number): Promise<SearchHitRow[]> {
   return db
     .selectFrom('search_index')
@@ -61,6 +61,14 @@ export function searchIndex(db: Kysely<Database>, scope: Scope, match: string, l
         eb.and([
           eb('search_index.entity_type', '=', 'partnership'),
           eb('search_index.entity_id', 'in', eb.selectFrom('partnerships').select('partnerships.id').where(partnershipVisible(scope)))
+        ]),
+        eb.and([
+          eb('search_index.entity_type', '=', 'activity'),
+          eb(
+            'search_index.entity_id',
+            'in',
+            eb.selectFrom('activity_partnerships').select('activity_partnerships.activity_id').where(partnershipVisible(scope, 'activity_partnerships.partnership_id'))
+          )
         ])
       ])
     )
@@ -74,4 +82,10 @@ export function searchIndex(db: Kysely<Database>, scope: Scope, match: string, l
 export function partnershipTitles(db: Kysely<Database>, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('partnerships').select(['id', 'title', 'starts_on', 'ends_on']).where('id', 'in', ids).execute();
+}
+
+/** What a search shows of the activities it found. */
+export function activitySummaries(db: Kysely<Database>, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('activities').select(['id', 'title', 'city', 'country', 'starts_local', 'starts_at']).where('id', 'in', ids).execute();
 }

@@ -70,3 +70,23 @@ describe('/api/search', () => {
     expectProblem(await h.anonymous.get('/api/search?q=x'), 401);
   });
 });
+
+describe('/api/search and activities', () => {
+  it('finds activities of the caller’s partnerships by title or city, never another partnership’s', async () => {
+    const trip = await h.as.officer.post('/api/activities', {
+      type: 'delegation_trip',
+      partnershipIds: [h.world.partnerships.p1],
+      title: 'Delegationsreise Gesundheitswirtschaft',
+      startsAt: '2026-05-12T09:00',
+      endsAt: '2026-05-13T17:00',
+      timeZone: 'Europe/Brussels',
+      city: 'Löwen',
+      country: 'BE'
+    });
+    expect(trip.status, JSON.stringify(trip.body)).toBe(201);
+    const hits = await search('viewer', 'gesundheitswirtschaft');
+    expect(hits).toEqual([{ type: 'activity', id: trip.body.id, title: 'Delegationsreise Gesundheitswirtschaft', details: expect.objectContaining({ city: 'Löwen', startsOn: '2026-05-12' }) }]);
+    expect((await search('viewer', 'lowen')).map((hit) => hit.type)).toContain('activity');
+    expect(await search('outsider', 'gesundheitswirtschaft')).toEqual([]);
+  });
+});
