@@ -53,7 +53,8 @@ export interface Translator {
   number: (value: number) => string;
 }
 
-const TAGS: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
+/** The BCP 47 tag Intl formats each UI language with. */
+export const TAGS: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 
 export function translator(locale: Locale): Translator {
   const fixed = instance(locale);

@@ -1,5 +1,6 @@
 /** Every feature's messages, one JSON file each; add a line when you add a file. */
 import account from './account.json';
+import activities from './activities.json';
 import audit from './audit.json';
 import common from './common.json';
 import overview from './overview.json';
@@ -19,6 +20,7 @@ type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
 const features: Record<string, Catalogue> = {
   account,
+  activities,
   audit,
   common,
   overview,
