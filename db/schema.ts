@@ -343,6 +343,244 @@ export interface TaskTable {
   updated_at: Timestamp;
 }
 
+export interface ProgrammeTable {
+  id: string;
+  code: string;
+  name: string;
+  /** interreg, horizon_europe, erasmus_plus, life, digital_europe, single_market, cosme, cerv, creative_europe, eafrd_leader, erdf, regional, other */
+  family: string;
+  parent_id: string | null;
+  period: string | null;
+  /** typical EU co-financing rate as a decimal string, e.g. "0.60" */
+  cofinancing_rate: string | null;
+  cofinancing_note: string | null;
+  /** where the facts come from */
+  source: string | null;
+  /** the usual cut-off wall time and zone, e.g. 17:00:00 Europe/Brussels */
+  cut_off_time: Generated<string>;
+  cut_off_zone: Generated<string>;
+  historic: Generated<number>;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallTable {
+  id: string;
+  identifier: string;
+  title: string;
+  programme_id: string | null;
+  action_type: string | null;
+  description: string | null;
+  opening_at: string | null;
+  /** single_stage, two_stage, multiple_cut_off */
+  deadline_model: Generated<string>;
+  budget_cents: number | null;
+  expected_grants: number | null;
+  min_contribution_cents: number | null;
+  max_contribution_cents: number | null;
+  cofinancing_rate: string | null;
+  keywords: Json;
+  link: string | null;
+  /** RRULE of a call that repeats, for its next expected round */
+  rrule: string | null;
+  /** manual or portal */
+  source: Generated<string>;
+  /** the portal's own status, kept for reference, never trusted */
+  portal_status: string | null;
+  imported_at: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallDeadlineTable {
+  id: string;
+  call_id: string;
+  position: number;
+  label: string | null;
+  /** UTC instant */
+  deadline_at: string;
+  /** the IANA zone it was published in */
+  time_zone: string;
+  /** 1 when the portal gave only a date and the programme's usual cut-off was assumed */
+  assumed: Generated<number>;
+}
+
+export interface CallDomainTable {
+  call_id: string;
+  domain_id: string;
+}
+
+export interface CallDeadlineChangeTable {
+  id: string;
+  call_id: string;
+  at: string;
+  before: string;
+  after: string;
+  import_id: string | null;
+}
+
+export interface CallImportTable {
+  id: string;
+  user_id: string | null;
+  format: string;
+  dry_run: number;
+  counts: string;
+  created_at: Timestamp;
+}
+
+export interface CallWatchTable {
+  user_id: string;
+  call_id: string;
+  created_at: Timestamp;
+}
+
+export interface SavedSearchTable {
+  id: string;
+  user_id: string;
+  name: string;
+  criteria: string;
+  last_digest_at: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReminderSettingsTable {
+  user_id: string;
+  offsets: Generated<string>;
+  email: Generated<number>;
+  time_zone: Generated<string>;
+}
+
+export interface ReminderSentTable {
+  id: string;
+  user_id: string;
+  deadline_id: string;
+  deadline_at: string;
+  offset_days: number;
+  channel: string;
+  sent_at: string;
+  outcome: Generated<string>;
+}
+
+export interface NotificationTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  text: string;
+  link: string | null;
+  created_at: Timestamp;
+  read_at: string | null;
+}
+
+export interface CalendarFeedTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ProposalTable {
+  id: string;
+  acronym: string;
+  title: string;
+  description: string | null;
+  call_id: string | null;
+  partnership_id: string;
+  /** idea, exploring, in_preparation, submitted, approved, rejected, withdrawn, running, closed */
+  stage: Generated<string>;
+  lead_organisation_id: string | null;
+  scoring_matrix_id: string | null;
+  scoring_locked_at: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProposalDomainTable {
+  proposal_id: string;
+  domain_id: string;
+}
+
+export interface ConsortiumMemberTable {
+  id: string;
+  proposal_id: string;
+  organisation_id: string;
+  /** lead, partner, associated */
+  role: string;
+  budget_cents: Generated<number>;
+  /** null: the call's (or programme's) rate */
+  cofinancing_rate: string | null;
+  version: Generated<number>;
+}
+
+export interface MilestoneTable {
+  id: string;
+  proposal_id: string;
+  /** descriptions_due, steering_group, committee_decision, submission, other */
+  kind: string;
+  title: string;
+  due_on: string;
+  due_time: string | null;
+  owner_id: string | null;
+  done_at: string | null;
+  version: Generated<number>;
+}
+
+export interface InformLogTable {
+  id: string;
+  proposal_id: string;
+  organisation_id: string | null;
+  informed_on: string;
+  /** 1 when this is the partner region (Art. 2.3: it must learn first) */
+  partner_region: number;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ScoringMatrixTable {
+  id: string;
+  name: string;
+  description: string | null;
+  /** null: available to everyone (e.g. the RegioWIN example) */
+  partnership_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScoringCriterionTable {
+  id: string;
+  matrix_id: string;
+  position: number;
+  group_code: string;
+  group_title: string;
+  number: number | null;
+  title: string;
+  /** decimal string, e.g. "1.5" */
+  weight: Generated<string>;
+  /** JSON: [{ points, description }] */
+  levels: string;
+}
+
+export interface ProposalScoreTable {
+  id: string;
+  proposal_id: string;
+  criterion_id: string;
+  reviewer_id: string;
+  points: number;
+  comment: string | null;
+  scored_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -373,6 +611,26 @@ export interface Database {
   budgets: BudgetTable;
   feedback_links: FeedbackLinkTable;
   tasks: TaskTable;
+  programmes: ProgrammeTable;
+  calls: CallTable;
+  call_deadlines: CallDeadlineTable;
+  call_domains: CallDomainTable;
+  call_deadline_changes: CallDeadlineChangeTable;
+  call_imports: CallImportTable;
+  call_watches: CallWatchTable;
+  saved_searches: SavedSearchTable;
+  reminder_settings: ReminderSettingsTable;
+  reminders_sent: ReminderSentTable;
+  notifications: NotificationTable;
+  calendar_feeds: CalendarFeedTable;
+  proposals: ProposalTable;
+  proposal_domains: ProposalDomainTable;
+  consortium_members: ConsortiumMemberTable;
+  milestones: MilestoneTable;
+  inform_log: InformLogTable;
+  scoring_matrices: ScoringMatrixTable;
+  scoring_criteria: ScoringCriterionTable;
+  proposal_scores: ProposalScoreTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -397,3 +655,7 @@ export type ActivityParticipantRow = Selectable<ActivityParticipantTable>;
 export type CostItemRow = Selectable<CostItemTable>;
 export type BudgetRow = Selectable<BudgetTable>;
 export type TaskRow = Selectable<TaskTable>;
+export type ProgrammeRow = Selectable<ProgrammeTable>;
+export type CallRow = Selectable<CallTable>;
+export type CallDeadlineRow = Selectable<CallDeadlineTable>;
+export type ProposalRow = Selectable<ProposalTable>;
