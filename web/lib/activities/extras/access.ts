@@ -27,3 +27,8 @@ export function mayChangeActivity(me: Me | null, partnershipIds: string[]): bool
 export function maySetBudgets(me: Me | null, partnershipId: string): boolean {
   return !!me && (me.isAdmin || BUDGET_SETTERS.includes(roleIn(me, partnershipId) ?? ''));
 }
+
+/** The first of the partnerships in which the caller may write (tasks of an activity go there), else the first. */
+export function writablePartnership(me: Me | null, partnershipIds: string[]): string | null {
+  return partnershipIds.find((id) => me?.isAdmin || WRITERS.includes(roleIn(me, id) ?? '')) ?? partnershipIds[0] ?? null;
+}
