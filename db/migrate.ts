@@ -7,12 +7,14 @@ import * as foundation from './migrations/20261123T0600_foundation.js';
 import * as activities from './migrations/20261123T0700_activities.js';
 import * as activityLocalTimes from './migrations/20261123T0710_activity_local_times.js';
 import * as funding from './migrations/20261123T0800_funding.js';
+import * as programmeCatalogue from './migrations/20261123T0810_programme_catalogue.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
   '20261123T0700_activities': activities,
   '20261123T0710_activity_local_times': activityLocalTimes,
-  '20261123T0800_funding': funding
+  '20261123T0800_funding': funding,
+  '20261123T0810_programme_catalogue': programmeCatalogue
 };
 
 class InCodeMigrationProvider implements MigrationProvider {
