@@ -33,6 +33,8 @@ import { programmeRoutes } from './routes/programme.js';
 import { budgetRoutes } from './routes/budgets.js';
 import { costRoutes } from './routes/costs.js';
 import { activityFeedbackRoutes, feedbackRoutes } from './routes/feedback.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { watchRoutes } from './routes/watches.js';
 import { createServices } from './services/index.js';
 
 export interface AppOptions {
@@ -76,6 +78,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/activities', activityRoutes)
     .route('/activities', participantRoutes)
     .route('/activities', programmeRoutes)
+    // before any /calls/:id route: /calls/watched is not a call id
+    .route('/calls', watchRoutes)
     .route('/tasks', taskRoutes)
     .route('/matchmaking', matchmakingRoutes)
     .route('/activities', activityFollowUpRoutes)
@@ -83,6 +87,7 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/activities/:id/costs', costRoutes)
     .route('/activities/:id/feedback', activityFeedbackRoutes)
     .route('/budgets', budgetRoutes)
+    .route('/notifications', notificationRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 

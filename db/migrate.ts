@@ -8,13 +8,15 @@ import * as activities from './migrations/20261123T0700_activities.js';
 import * as activityLocalTimes from './migrations/20261123T0710_activity_local_times.js';
 import * as funding from './migrations/20261123T0800_funding.js';
 import * as programmeCatalogue from './migrations/20261123T0810_programme_catalogue.js';
+import * as notificationDelivery from './migrations/20261123T0830_notification_delivery.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
   '20261123T0700_activities': activities,
   '20261123T0710_activity_local_times': activityLocalTimes,
   '20261123T0800_funding': funding,
-  '20261123T0810_programme_catalogue': programmeCatalogue
+  '20261123T0810_programme_catalogue': programmeCatalogue,
+  '20261123T0830_notification_delivery': notificationDelivery
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -470,11 +470,19 @@ export interface ReminderSentTable {
 export interface NotificationTable {
   id: string;
   user_id: string;
+  /** deadline_reminder, deadline_changed, saved_search_digest, milestone_reminder */
   kind: string;
   text: string;
   link: string | null;
   created_at: Timestamp;
   read_at: string | null;
+  /** the email copy: null (in the app only), pending, sending, sent, failed */
+  email_status: string | null;
+  email_attempts: Generated<number>;
+  email_error: string | null;
+  emailed_at: string | null;
+  /** set when the notification must exist at most once per user */
+  dedupe_key: string | null;
 }
 
 export interface CalendarFeedTable {

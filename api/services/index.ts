@@ -23,6 +23,8 @@ import { TaskService } from './tasks.js';
 import { BudgetService } from './budgets.js';
 import { CostService } from './costs.js';
 import { FeedbackService } from './feedback.js';
+import { NotificationService } from './notifications.js';
+import { WatchService } from './watches.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   return {
@@ -47,7 +49,9 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     users: new UserService(db, settings),
     budgets: new BudgetService(db),
     costs: new CostService(db),
-    feedback: new FeedbackService(db, settings, clock)
+    feedback: new FeedbackService(db, settings, clock),
+    notifications: new NotificationService(db, clock),
+    watches: new WatchService(db, clock)
   };
 }
 
