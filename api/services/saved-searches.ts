@@ -1,0 +1,140 @@
+/**
+ * Saved searches: named criteria over calls, each user's own.
+ *
+ * - Only the owner lists, reads, changes and deletes a saved search;
+ *   anyone else gets 404. Every signed-in user may keep them (viewers too:
+ *   they change nothing anyone else sees). Not audited, like watches: they
+ *   are a person's own view, not shared records.
+ * - Criteria (see schemas/saved-searches.ts) are checked: the programme
+ *   must exist, the domain must exist and be one the caller may use (a
+ *   partnership's own domain only for its members); else a 400 at
+ *   `criteria.programmeId` / `criteria.domainId`.
+ * - Changes and deletes take `If-Match` (412 with the current record when
+ *   stale). Changing the criteria does not reset the digest mark: the next
+ *   digest lists the calls new since the last one that match the new
+ *   criteria.
+ * - `callMatches` is the one rule for "this call meets these criteria",
+ *   used by the digest of new calls (reminders.ts): the status is the one
+ *   call-dates.ts derives on the run's clock; a deadline range holds calls
+ *   with a deadline on a day, in the deadline's own zone, within it.
+ */
+import { DateTime } from 'luxon';
+import type { DB } from '../../db/connection.js';
+import { newId } from '../../db/ids.js';
+import { findDomains } from '../../db/repositories/domains.js';
+import * as repo from '../../db/repositories/saved-searches.js';
+import type { Caller } from '../caller.js';
+import { NotFound, PreconditionFailed, unknownReference } from '../errors.js';
+import type { SavedSearch, SavedSearchCreate, SavedSearchCriteria, SavedSearchListQuery, SavedSearchPatch } from '../schemas/saved-searches.js';
+import { canSeePartnership } from './access.js';
+import { checkVersion } from './audit.js';
+import { callStatus } from './call-dates.js';
+
+type SavedSearchRow = NonNullable<Awaited<ReturnType<typeof repo.findSavedSearch>>>;
+
+export function toSavedSearch(row: SavedSearchRow): SavedSearch {
+  return {
+    id: row.id,
+    name: row.name,
+    criteria: JSON.parse(row.criteria) as SavedSearchCriteria,
+    lastDigestAt: row.last_digest_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at
+  };
+}
+
+/** What the digest knows of a call. */
+export interface CallFacts {
+  programme_id: string | null;
+  opening_at: string | null;
+  /** JSON text of a string array */
+  keywords: string;
+  domainIds: string[];
+  deadlines: { at: string; timeZone: string }[];
+}
+
+export function callMatches(call: CallFacts, criteria: SavedSearchCriteria, now: Date): boolean {
+  if (criteria.programmeId && call.programme_id !== criteria.programmeId) return false;
+  if (criteria.domainId && !call.domainIds.includes(criteria.domainId)) return false;
+  if (criteria.keyword) {
+    const wanted = criteria.keyword.toLowerCase();
+    const keywords = (JSON.parse(call.keywords) as unknown[]).map((k) => String(k).toLowerCase());
+    if (!keywords.includes(wanted)) return false;
+  }
+  if (criteria.status && callStatus(call.opening_at, call.deadlines, now) !== criteria.status) return false;
+  if (criteria.deadlineFrom || criteria.deadlineTo) {
+    const from = criteria.deadlineFrom ?? '0000-01-01';
+    const to = criteria.deadlineTo ?? '9999-12-31';
+    const inRange = call.deadlines.some((d) => {
+      const day = DateTime.fromISO(d.at, { zone: 'utc' }).setZone(d.timeZone).toISODate()!;
+      return day >= from && day <= to;
+    });
+    if (!inRange) return false;
+  }
+  return true;
+}
+
+export class SavedSearchService {
+  constructor(
+    private readonly db: DB,
+    private readonly clock: () => Date = () => new Date()
+  ) {}
+
+  private async assertCriteriaUsable(caller: Caller, criteria: SavedSearchCriteria): Promise<void> {
+    if (criteria.programmeId && !(await repo.programmeExists(this.db, criteria.programmeId))) throw unknownReference('criteria.programmeId', 'programme');
+    if (criteria.domainId) {
+      const [domain] = await findDomains(this.db, [criteria.domainId]);
+      if (!domain || (domain.partnership_id !== null && !canSeePartnership(caller, domain.partnership_id))) throw unknownReference('criteria.domainId', 'cooperation domain');
+    }
+  }
+
+  private async load(caller: Caller, id: string): Promise<SavedSearchRow> {
+    const row = await repo.findSavedSearch(this.db, caller.userId, id);
+    if (!row) throw new NotFound('saved search');
+    return row;
+  }
+
+  async list(caller: Caller, query: SavedSearchListQuery) {
+    const page = await repo.listSavedSearches(this.db, caller.userId, { limit: query.limit, cursor: query.cursor ?? null, direction: 'asc' });
+    return { items: page.items.map(toSavedSearch), nextCursor: page.nextCursor };
+  }
+
+  async get(caller: Caller, id: string): Promise<SavedSearch> {
+    return toSavedSearch(await this.load(caller, id));
+  }
+
+  async create(caller: Caller, input: SavedSearchCreate): Promise<SavedSearch> {
+    await this.assertCriteriaUsable(caller, input.criteria);
+    const now = this.clock().toISOString();
+    const row = await repo.insertSavedSearch(this.db, {
+      id: newId(),
+      user_id: caller.userId,
+      name: input.name,
+      criteria: JSON.stringify(input.criteria),
+      last_digest_at: null,
+      created_at: now,
+      updated_at: now
+    });
+    return toSavedSearch(row);
+  }
+
+  async update(caller: Caller, id: string, patch: SavedSearchPatch, expected: number | null): Promise<SavedSearch> {
+    const current = await this.load(caller, id);
+    checkVersion(expected, toSavedSearch(current));
+    if (patch.criteria) await this.assertCriteriaUsable(caller, patch.criteria);
+    const updated = await repo.updateSavedSearch(this.db, id, current.version, {
+      name: patch.name,
+      criteria: patch.criteria && JSON.stringify(patch.criteria),
+      updated_at: this.clock().toISOString()
+    });
+    if (!updated) throw new PreconditionFailed(toSavedSearch((await repo.findSavedSearch(this.db, caller.userId, id)) ?? current));
+    return toSavedSearch(updated);
+  }
+
+  async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
+    const current = await this.load(caller, id);
+    checkVersion(expected, toSavedSearch(current));
+    await repo.deleteSavedSearch(this.db, id);
+  }
+}
