@@ -35,6 +35,9 @@ import { costRoutes } from './routes/costs.js';
 import { activityFeedbackRoutes, feedbackRoutes } from './routes/feedback.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { watchRoutes } from './routes/watches.js';
+import { fundingProgrammeRoutes } from './routes/programmes.js';
+import { callRoutes } from './routes/calls.js';
+import { deadlineRoutes } from './routes/deadlines.js';
 import { createServices } from './services/index.js';
 
 export interface AppOptions {
@@ -80,6 +83,9 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/activities', programmeRoutes)
     // before any /calls/:id route: /calls/watched is not a call id
     .route('/calls', watchRoutes)
+    .route('/programmes', fundingProgrammeRoutes)
+    .route('/calls', callRoutes)
+    .route('/deadlines', deadlineRoutes)
     .route('/tasks', taskRoutes)
     .route('/matchmaking', matchmakingRoutes)
     .route('/activities', activityFollowUpRoutes)

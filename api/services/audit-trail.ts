@@ -16,6 +16,8 @@ import { findUser } from '../../db/repositories/users.js';
 import { findVisibleActivity } from '../../db/repositories/activity-access.js';
 import { findVisibleBudget } from '../../db/repositories/budgets.js';
 import { findCostById } from '../../db/repositories/costs.js';
+import { findCall } from '../../db/repositories/calls.js';
+import { findProgramme } from '../../db/repositories/programmes.js';
 import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
 import type { AuditTrail } from '../schemas/audit.js';
@@ -59,6 +61,10 @@ export class AuditTrailService {
         return (await findVisibleBudget(this.db, scope, id)) !== undefined;
       case 'feedback':
         return (await findVisibleActivity(this.db, scope, id)) !== undefined;
+      case 'programme':
+        return (await findProgramme(this.db, id)) !== undefined;
+      case 'call':
+        return (await findCall(this.db, id)) !== undefined;
     }
   }
 }

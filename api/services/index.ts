@@ -25,6 +25,9 @@ import { CostService } from './costs.js';
 import { FeedbackService } from './feedback.js';
 import { NotificationService } from './notifications.js';
 import { WatchService } from './watches.js';
+import { FundingProgrammeService } from './programmes.js';
+import { CallService } from './calls.js';
+import { DeadlineDashboardService } from './deadlines.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   return {
@@ -51,7 +54,10 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     costs: new CostService(db),
     feedback: new FeedbackService(db, settings, clock),
     notifications: new NotificationService(db, clock),
-    watches: new WatchService(db, clock)
+    watches: new WatchService(db, clock),
+    programmes: new FundingProgrammeService(db),
+    calls: new CallService(db, clock),
+    deadlines: new DeadlineDashboardService(db, clock)
   };
 }
 
