@@ -52,3 +52,8 @@ export function amountForInput(locale: Locale, decimal: string): string {
 export function wholePercent(percent: number | null): number | null {
   return percent === null ? null : Math.floor(percent);
 }
+
+/** A rate as the API keeps it ("1.1688") in the UI language's digits ("1,1688"), every decimal kept. */
+export function formatRate(locale: Locale, rate: string): string {
+  return new Intl.NumberFormat(TAGS[locale], { maximumFractionDigits: 10 }).format(Number(rate));
+}
