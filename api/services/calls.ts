@@ -22,8 +22,9 @@
  * - `rrule` is checked by recurrence.ts and must fall within ten years of
  *   the last deadline.
  * - A PATCH that changes the deadlines (instant, zone, label or number)
- *   records the change in call_deadline_changes (before/after) for the
- *   watchers to be told; recordDeadlineChange is exported for the import.
+ *   records the change in call_deadline_changes (before/after) and tells
+ *   the call's watchers in the same transaction (recordDeadlineChange,
+ *   exported for the portal import). Deadline ids stay by position.
  * - Derived and never stored: status, nextDeadline, wall times,
  *   nextExpectedRound, computed from the clock the service was given.
  * - Lists: programme (with its sub-programmes), domain, keyword, words (FTS)
@@ -50,6 +51,7 @@ import { centsToDecimal } from '../schemas/costs.js';
 import { assertAdmin, assertWriterSomewhere } from './access.js';
 import { NonexistentLocalTime, toInstant, toLocal } from './activity-times.js';
 import { checkVersion, recordChange } from './audit.js';
+import { notifyDeadlineChange } from './notifications.js';
 import { callStatus, deadlineCountProblem, deadlineInstant, deadlinesDiffer, nextDeadline, nextExpectedRound, wallTimeIn } from './call-dates.js';
 import { pageRequest } from './listing.js';
 import { collectPage } from './partnerships.js';
@@ -197,10 +199,6 @@ function openingInstant(input: string, zone: string, errors: FieldError[]): stri
     errors.push({ path: 'openingAt', message: error.message });
     return null;
   }
-}
-
-function snapshot(deadlines: DeadlineValues[]): DeadlineSnapshot[] {
-  return deadlines.map((d, position) => ({ position, label: d.label, at: d.deadline_at, timeZone: d.time_zone }));
 }
 
 /** A date bound of a list query: from the start of the day, to its end, in Europe/Brussels. */
@@ -406,12 +404,8 @@ export class CallService {
       });
       if (!updated) throw new PreconditionFailed(before);
       if (resolved.deadlines) {
-        const changed = deadlinesDiffer(
-          storedDeadlines.map((d) => ({ at: d.deadline_at, timeZone: d.time_zone, label: d.label })),
-          resolved.deadlines.map((d) => ({ at: d.deadline_at, timeZone: d.time_zone, label: d.label }))
-        );
-        if (changed || storedDeadlines.some((d, i) => d.assumed !== resolved.deadlines![i]?.assumed)) await repo.replaceDeadlines(trx, id, resolved.deadlines);
-        if (changed) await repo.recordDeadlineChange(trx, id, snapshot(storedDeadlines), snapshot(resolved.deadlines), null, now.toISOString());
+        const stored = await repo.replaceDeadlines(trx, id, resolved.deadlines);
+        await recordDeadlineChange(trx, id, current.deadlines, stored, null, now.toISOString());
       }
       if (patch.domainIds) await repo.replaceCallDomains(trx, id, patch.domainIds);
       const after = toCall(await loadOne(trx, id, caller.userId), now);
@@ -434,9 +428,13 @@ export class CallService {
 }
 
 /**
- * For the portal import: records a change of a call's deadlines (before and
- * after as stored rows) inside the import's transaction, when they differ.
- * Returns the change's id, or null when nothing changed.
+ * Records a change of a call's deadlines (before and after as stored rows,
+ * e.g. `deadlinesOf` before and what `replaceDeadlines` returned) in
+ * call_deadline_changes and tells the call's watchers ("The deadline
+ * changed from … to …", notifications.ts), inside the caller's transaction
+ * — when they differ; returns the change's id, or null when nothing
+ * changed. The PATCH uses it; the portal import calls it with its import id
+ * (and need not notify watchers itself).
  */
 export async function recordDeadlineChange(
   trx: Kysely<Database>,
@@ -449,5 +447,7 @@ export async function recordDeadlineChange(
   const b = repo.snapshotOf(before);
   const a = repo.snapshotOf(after);
   if (!deadlinesDiffer(b, a)) return null;
-  return repo.recordDeadlineChange(trx, callId, b, a, importId, at);
+  const id = await repo.recordDeadlineChange(trx, callId, b, a, importId, at);
+  await notifyDeadlineChange(trx, callId, b, a, at);
+  return id;
 }
