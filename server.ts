@@ -10,6 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
+import { settingsFrom } from './api/config.js';
+import { ReminderService, startReminderRuns } from './api/services/reminders.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
 
 declare global {
@@ -36,6 +38,11 @@ const server = createServer((req, res) => {
   else handler(req, res);
 });
 
+// reminders before deadlines, digests of saved searches and queued emails, every few minutes in this one process
+const settings = settingsFrom(process.env);
+const reminders = new ReminderService(started.db, settings);
+const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(reminders, settings.reminderIntervalMinutes) : null;
+
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => {
@@ -58,6 +65,8 @@ async function shutdown(signal: string) {
   console.log(`${signal}: closing RegioDesk`);
   server.close();
   server.closeAllConnections();
+  await reminderRuns?.stop();
+  reminders.close();
   await started.close();
   process.exit(0);
 }

@@ -35,6 +35,8 @@ import { costRoutes } from './routes/costs.js';
 import { activityFeedbackRoutes, feedbackRoutes } from './routes/feedback.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { watchRoutes } from './routes/watches.js';
+import { savedSearchRoutes } from './routes/saved-searches.js';
+import { reminderRoutes } from './routes/reminders.js';
 import { fundingProgrammeRoutes } from './routes/programmes.js';
 import { callRoutes } from './routes/calls.js';
 import { deadlineRoutes } from './routes/deadlines.js';
@@ -94,6 +96,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/activities/:id/feedback', activityFeedbackRoutes)
     .route('/budgets', budgetRoutes)
     .route('/notifications', notificationRoutes)
+    .route('/saved-searches', savedSearchRoutes)
+    .route('/reminders', reminderRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 

@@ -21,11 +21,76 @@ export interface Settings {
   /** requests to the public feedback links per client address within the window before 429 */
   feedbackMaxPerAddress: number;
   feedbackWindowMinutes: number;
+  /** where reminder and notification emails go out; null: no emails (in-app notifications still appear) */
+  smtp: SmtpSettings | null;
+  /** the From of every email */
+  mailFrom: string;
+  /** minutes between two reminder runs of the server process; 0: no periodic run */
+  reminderIntervalMinutes: number;
+}
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
 }
 
 function int(value: string | undefined, fallback: number): number {
   const n = value === undefined || value === '' ? NaN : Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function hostOf(origin: string | null): string | null {
+  try {
+    return origin ? new URL(origin).hostname : null;
+  } catch {
+    return null;
+  }
+}
+
+function flag(value: string | undefined): boolean | null {
+  if (value === undefined || value === '') return null;
+  return ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+}
+
+/**
+ * SMTP from `REGIODESK_SMTP_URL` (`smtp://user:password@host:587`,
+ * `smtps://…:465`; user and password URL-encoded) or from
+ * `REGIODESK_SMTP_HOST` with `_PORT`, `_SECURE`, `_USER`, `_PASSWORD`.
+ * Neither set: null.
+ */
+export function smtpFrom(env: NodeJS.ProcessEnv): SmtpSettings | null {
+  const url = env.REGIODESK_SMTP_URL?.trim();
+  if (url) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new Error('REGIODESK_SMTP_URL is not a URL; write it like smtp://user:password@mail.example.org:587');
+    }
+    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new Error('REGIODESK_SMTP_URL must start with smtp:// or smtps://');
+    const secure = parsed.protocol === 'smtps:';
+    return {
+      host: parsed.hostname.replace(/^\[|\]$/g, ''),
+      port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+      secure,
+      user: parsed.username ? decodeURIComponent(parsed.username) : null,
+      password: parsed.password ? decodeURIComponent(parsed.password) : null
+    };
+  }
+  const host = env.REGIODESK_SMTP_HOST?.trim();
+  if (!host) return null;
+  const secure = flag(env.REGIODESK_SMTP_SECURE) ?? env.REGIODESK_SMTP_PORT?.trim() === '465';
+  return {
+    host,
+    port: int(env.REGIODESK_SMTP_PORT, secure ? 465 : 587),
+    secure,
+    user: env.REGIODESK_SMTP_USER?.trim() || null,
+    password: env.REGIODESK_SMTP_PASSWORD || null
+  };
 }
 
 export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
@@ -41,6 +106,9 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     maxBodyBytes: int(env.REGIODESK_MAX_BODY_BYTES, 1024 * 1024),
     invitationDays: int(env.REGIODESK_INVITATION_DAYS, 14),
     feedbackMaxPerAddress: int(env.REGIODESK_FEEDBACK_MAX_PER_ADDRESS, 30),
-    feedbackWindowMinutes: int(env.REGIODESK_FEEDBACK_WINDOW_MINUTES, 10)
+    feedbackWindowMinutes: int(env.REGIODESK_FEEDBACK_WINDOW_MINUTES, 10),
+    smtp: smtpFrom(env),
+    mailFrom: env.REGIODESK_MAIL_FROM?.trim() || `RegioDesk <regiodesk@${hostOf(publicOrigin) ?? 'localhost'}>`,
+    reminderIntervalMinutes: env.REGIODESK_REMINDER_INTERVAL_MINUTES?.trim() === '0' ? 0 : int(env.REGIODESK_REMINDER_INTERVAL_MINUTES, 15)
   };
 }

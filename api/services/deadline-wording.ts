@@ -12,13 +12,29 @@ export function cityOf(zone: string): string {
   return last.replace(/_/g, ' ');
 }
 
+// written out here rather than taken from ICU, whose abbreviations differ between Node builds ("Sep"/"Sept")
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
 function inZone(at: string, zone: string): DateTime {
-  return DateTime.fromISO(at, { zone: 'utc' }).setZone(zone).setLocale('en-GB');
+  return DateTime.fromISO(at, { zone: 'utc' }).setZone(zone);
+}
+
+/** "Thu 25 Mar" */
+function dayOf(t: DateTime): string {
+  return `${WEEKDAYS[t.weekday - 1]} ${t.day} ${MONTHS[t.month - 1]}`;
+}
+
+/** A calendar date (`YYYY-MM-DD`) as "Mon 20 Sep 2027". */
+export function dateWords(date: string): string {
+  const t = DateTime.fromISO(date, { zone: 'utc' });
+  return `${dayOf(t)} ${t.year}`;
 }
 
 /** "Thu 25 Mar 2027, 17:00 Brussels time" */
 export function deadlineIn(at: string, zone: string): string {
-  return `${inZone(at, zone).toFormat('ccc d LLL yyyy, HH:mm')} ${cityOf(zone)} time`;
+  const t = inZone(at, zone);
+  return `${dayOf(t)} ${t.year}, ${t.toFormat('HH:mm')} ${cityOf(zone)} time`;
 }
 
 /**
@@ -31,7 +47,7 @@ export function deadlineInBothZones(at: string, callZone: string, readerZone: st
   if (readerZone === callZone) return own;
   const theirs = inZone(at, readerZone);
   const sameDay = theirs.toISODate() === inZone(at, callZone).toISODate();
-  return `${own} — ${theirs.toFormat(sameDay ? 'HH:mm' : 'ccc d LLL, HH:mm')} ${cityOf(readerZone)} time`;
+  return `${own} — ${sameDay ? '' : `${dayOf(theirs)}, `}${theirs.toFormat('HH:mm')} ${cityOf(readerZone)} time`;
 }
 
 /** "in 14 days", "in 1 day", "in 5 hours", "in 40 minutes": rounded to the nearest unit. */

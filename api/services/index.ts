@@ -25,6 +25,8 @@ import { CostService } from './costs.js';
 import { FeedbackService } from './feedback.js';
 import { NotificationService } from './notifications.js';
 import { WatchService } from './watches.js';
+import { SavedSearchService } from './saved-searches.js';
+import { ReminderService } from './reminders.js';
 import { FundingProgrammeService } from './programmes.js';
 import { CallService } from './calls.js';
 import { DeadlineDashboardService } from './deadlines.js';
@@ -55,6 +57,8 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     feedback: new FeedbackService(db, settings, clock),
     notifications: new NotificationService(db, clock),
     watches: new WatchService(db, clock),
+    savedSearches: new SavedSearchService(db, clock),
+    reminders: new ReminderService(db, settings, clock),
     programmes: new FundingProgrammeService(db),
     calls: new CallService(db, clock),
     deadlines: new DeadlineDashboardService(db, clock)

@@ -9,16 +9,18 @@ import { testDatabase } from './database.js';
 import { client, type Client } from './http.js';
 import { buildWorld, type UserKey } from './world.js';
 
-export async function clockedHarness(now: string) {
+export async function clockedHarness(now: string, env: NodeJS.ProcessEnv = {}) {
   const database = await testDatabase();
   const world = await buildWorld(database.db);
   let current = new Date(now);
-  const app = createApp({ db: database.db, settings: settingsFrom({}), clock: () => current });
+  const settings = settingsFrom(env);
+  const app = createApp({ db: database.db, settings, clock: () => current });
   const as = {} as Record<UserKey, Client>;
   for (const key of Object.keys(world.users) as UserKey[]) as[key] = client(app, world.users[key].token);
   return {
     ...database,
     app,
+    settings,
     world,
     as,
     anonymous: client(app, null),
