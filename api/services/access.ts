@@ -9,7 +9,7 @@
  */
 import type { Scope } from '../../db/scope.js';
 import type { Caller, PartnershipRole } from '../caller.js';
-import { Forbidden, NotFound } from '../errors.js';
+import { type FieldError, Forbidden, NotFound, ValidationFailed } from '../errors.js';
 
 const WRITERS: PartnershipRole[] = ['admin', 'officer', 'editor'];
 
@@ -63,4 +63,30 @@ export function assertCanWriteRecord(caller: Caller, recordedBy: string | null, 
 
 export function assertAdmin(caller: Caller): void {
   if (!caller.isAdmin) throw new Forbidden('Only a system administrator may do this.');
+}
+
+/**
+ * The partnership links of a record (an organisation's stakeholderships, an
+ * activity's partnerships) after the caller asks for `requested`: unknown or
+ * invisible partnerships newly named are a 400 at `partnershipIds.i`; adding
+ * or removing one without a writing role in it is a 403 saying `refusal`;
+ * links to partnerships the caller cannot see are kept untouched.
+ */
+export function partnershipLinksAfter(
+  caller: Caller,
+  current: string[],
+  requested: string[],
+  exists: (id: string) => boolean,
+  refusal: string
+): string[] {
+  const added = requested.filter((id) => !current.includes(id));
+  const unknown: FieldError[] = requested
+    .map((id, i) => ({ id, i }))
+    .filter(({ id }) => added.includes(id) && (!canSeePartnership(caller, id) || !exists(id)))
+    .map(({ i }) => ({ path: `partnershipIds.${i}`, message: 'No partnership with this id.' }));
+  if (unknown.length) throw new ValidationFailed(unknown);
+  const removed = current.filter((id) => !requested.includes(id) && canSeePartnership(caller, id));
+  if ([...added, ...removed].some((id) => !canWriteIn(caller, id))) throw new Forbidden(refusal);
+  const hidden = current.filter((id) => !canSeePartnership(caller, id));
+  return [...requested, ...hidden];
 }

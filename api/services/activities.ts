@@ -36,9 +36,9 @@ import { findPartnership } from '../../db/repositories/partnerships.js';
 import { findRegion } from '../../db/repositories/regions.js';
 import type { ActivityRow, Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
-import { type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
+import { type FieldError, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import type { Activity, ActivityCreate, ActivityExportQuery, ActivityListQuery, ActivityPatch, ParticipantCounts } from '../schemas/activities.js';
-import { canSeePartnership, canWriteIn, scopeOf } from './access.js';
+import { canSeePartnership, canWriteIn, partnershipLinksAfter, scopeOf } from './access.js';
 import { writableActivity } from './activity-access.js';
 import { NonexistentLocalTime, durationMinutes, offsetAt, toInstant, toLocal, utc } from './activity-times.js';
 import { checkVersion, recordChange } from './audit.js';
@@ -241,18 +241,7 @@ export function followUpRuleOf(text: string | null, endOn: string): string | nul
  * removing one without a writing role in it is a 403; invisible ones stay.
  */
 export function partnershipsAfter(caller: Caller, current: string[], requested: string[], exists: (id: string) => boolean): string[] {
-  const added = requested.filter((id) => !current.includes(id));
-  const unknown: FieldError[] = requested
-    .map((id, i) => ({ id, i }))
-    .filter(({ id }) => added.includes(id) && (!canSeePartnership(caller, id) || !exists(id)))
-    .map(({ i }) => ({ path: `partnershipIds.${i}`, message: 'No partnership with this id.' }));
-  if (unknown.length) throw new ValidationFailed(unknown);
-  const removed = current.filter((id) => !requested.includes(id) && canSeePartnership(caller, id));
-  if ([...added, ...removed].some((id) => !canWriteIn(caller, id))) {
-    throw new Forbidden('Your role in one of these partnerships does not allow logging activities in it.');
-  }
-  const hidden = current.filter((id) => !canSeePartnership(caller, id));
-  return [...requested, ...hidden];
+  return partnershipLinksAfter(caller, current, requested, exists, 'Your role in one of these partnerships does not allow logging activities in it.');
 }
 
 async function resolvePartnerships(db: Kysely<Database>, caller: Caller, current: string[], requested: string[]): Promise<string[]> {

@@ -25,9 +25,9 @@ import { findPartnership } from '../../db/repositories/partnerships.js';
 import { findRegion } from '../../db/repositories/regions.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
-import { Conflict, type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
+import { Conflict, NotFound, PreconditionFailed, unknownReference } from '../errors.js';
 import type { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationPatch } from '../schemas/organisations.js';
-import { assertCanWriteRecord, assertWriterSomewhere, canSeePartnership, canWriteIn, scopeOf } from './access.js';
+import { assertCanWriteRecord, assertWriterSomewhere, canSeePartnership, partnershipLinksAfter, scopeOf } from './access.js';
 import { checkVersion, recordChange } from './audit.js';
 import { assertDomainsUsable } from './domains.js';
 import { recordInteractionsLeaving } from './interactions.js';
@@ -81,18 +81,7 @@ export function toOrganisation(row: OrganisationWithRegionRow, details: Details,
  * one without a writing role in it is a 403; invisible ones are kept.
  */
 export function stakeholdershipsAfter(caller: Caller, current: string[], requested: string[], exists: (id: string) => boolean): string[] {
-  const added = requested.filter((id) => !current.includes(id));
-  const unknown: FieldError[] = requested
-    .map((id, i) => ({ id, i }))
-    .filter(({ id }) => added.includes(id) && (!canSeePartnership(caller, id) || !exists(id)))
-    .map(({ i }) => ({ path: `partnershipIds.${i}`, message: 'No partnership with this id.' }));
-  if (unknown.length) throw new ValidationFailed(unknown);
-  const removed = current.filter((id) => !requested.includes(id) && canSeePartnership(caller, id));
-  if ([...added, ...removed].some((id) => !canWriteIn(caller, id))) {
-    throw new Forbidden('Your role in one of these partnerships does not allow adding or removing stakeholders.');
-  }
-  const hidden = current.filter((id) => !canSeePartnership(caller, id));
-  return [...requested, ...hidden];
+  return partnershipLinksAfter(caller, current, requested, exists, 'Your role in one of these partnerships does not allow adding or removing stakeholders.');
 }
 
 /** The domains after a change: what was asked for, plus those of partnerships the caller cannot see. */
