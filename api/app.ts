@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { HTTPException } from 'hono/http-exception';
 import { BadCursor } from '../db/repositories/pagination.js';
 import type { DB } from '../db/connection.js';
@@ -39,6 +40,7 @@ import { savedSearchRoutes } from './routes/saved-searches.js';
 import { reminderRoutes } from './routes/reminders.js';
 import { fundingProgrammeRoutes } from './routes/programmes.js';
 import { callRoutes } from './routes/calls.js';
+import { callImportRoutes } from './routes/call-import.js';
 import { deadlineRoutes } from './routes/deadlines.js';
 import { createServices } from './services/index.js';
 
@@ -86,6 +88,7 @@ export function createApp({ db, settings, clock }: AppOptions) {
     // before any /calls/:id route: /calls/watched is not a call id
     .route('/calls', watchRoutes)
     .route('/programmes', fundingProgrammeRoutes)
+    .route('/calls', callImportRoutes)
     .route('/calls', callRoutes)
     .route('/deadlines', deadlineRoutes)
     .route('/tasks', taskRoutes)
@@ -108,7 +111,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
       c.set('settings', settings);
       await next();
     })
-    .use(bodyLimit({ maxSize: settings.maxBodyBytes, onError: () => { throw new PayloadTooLarge(settings.maxBodyBytes); } }))
+    // the portal import streams its body and counts the bytes itself (REGIODESK_MAX_IMPORT_BYTES): no buffering limit there
+    .use(except('/api/calls/import', bodyLimit({ maxSize: settings.maxBodyBytes, onError: () => { throw new PayloadTooLarge(settings.maxBodyBytes); } })))
     .use(async (c, next) => {
       const type = c.req.header('Content-Type');
       if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !JSON_TYPE.test(type)) {

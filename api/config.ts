@@ -17,6 +17,8 @@ export interface Settings {
   secureCookies: boolean;
   /** largest JSON body accepted */
   maxBodyBytes: number;
+  /** largest portal file POST /api/calls/import accepts (streamed, never held in memory whole) */
+  maxImportBytes: number;
   invitationDays: number;
   /** requests to the public feedback links per client address within the window before 429 */
   feedbackMaxPerAddress: number;
@@ -104,6 +106,7 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     publicOrigin,
     secureCookies: env.REGIODESK_SECURE_COOKIES ? env.REGIODESK_SECURE_COOKIES === '1' : publicOrigin?.startsWith('https:') ?? false,
     maxBodyBytes: int(env.REGIODESK_MAX_BODY_BYTES, 1024 * 1024),
+    maxImportBytes: int(env.REGIODESK_MAX_IMPORT_BYTES, 200 * 1024 * 1024),
     invitationDays: int(env.REGIODESK_INVITATION_DAYS, 14),
     feedbackMaxPerAddress: int(env.REGIODESK_FEEDBACK_MAX_PER_ADDRESS, 30),
     feedbackWindowMinutes: int(env.REGIODESK_FEEDBACK_WINDOW_MINUTES, 10),

@@ -29,6 +29,7 @@ import { SavedSearchService } from './saved-searches.js';
 import { ReminderService } from './reminders.js';
 import { FundingProgrammeService } from './programmes.js';
 import { CallService } from './calls.js';
+import { CallImportService } from './call-import.js';
 import { DeadlineDashboardService } from './deadlines.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
@@ -61,6 +62,7 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     reminders: new ReminderService(db, settings, clock),
     programmes: new FundingProgrammeService(db),
     calls: new CallService(db, clock),
+    callImports: new CallImportService(db, settings, clock),
     deadlines: new DeadlineDashboardService(db, clock)
   };
 }

@@ -204,8 +204,8 @@ export function programmeMatcher<P extends { code: string }>(catalogue: P[]): (t
 /** How a warning names the framework programme of a topic: `EDF (44181033)`. */
 export function programmeName(topic: PortalTopic): string {
   const { id, abbreviation } = topic.programme;
-  if (abbreviation && id) return `${abbreviation} (${id})`;
-  return abbreviation ?? id ?? topic.identifier.split('-')[0]!;
+  const name = abbreviation ?? topic.identifier.split('-')[0]!;
+  return id ? `${name} (${id})` : name;
 }
 
 // ---------------------------------------------------------------- small readers

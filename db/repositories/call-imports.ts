@@ -1,0 +1,37 @@
+/**
+ * Every SQL statement about the record of portal imports (call_imports).
+ * The calls themselves are written through repositories/calls.ts.
+ *
+ * `counts` is the JSON text of `{ new, changed, unchanged, invalid, skipped }`;
+ * a real import writes its row before the first batch (its id marks the
+ * deadline changes it causes) and the final counts after the last one.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+export interface ImportCounts {
+  new: number;
+  changed: number;
+  unchanged: number;
+  invalid: number;
+  skipped: number;
+}
+
+export async function insertCallImport(
+  db: Kysely<Database>,
+  values: { id: string; userId: string | null; format: string; dryRun: boolean; counts: ImportCounts; at: string }
+): Promise<void> {
+  await db
+    .insertInto('call_imports')
+    .values({ id: values.id, user_id: values.userId, format: values.format, dry_run: values.dryRun ? 1 : 0, counts: JSON.stringify(values.counts), created_at: values.at })
+    .execute();
+}
+
+export async function updateCallImportCounts(db: Kysely<Database>, id: string, counts: ImportCounts): Promise<void> {
+  await db.updateTable('call_imports').set({ counts: JSON.stringify(counts) }).where('id', '=', id).execute();
+}
+
+export async function findCallImport(db: Kysely<Database>, id: string) {
+  const row = await db.selectFrom('call_imports').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && { ...row, counts: JSON.parse(row.counts) as ImportCounts };
+}
