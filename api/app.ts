@@ -42,6 +42,13 @@ import { fundingProgrammeRoutes } from './routes/programmes.js';
 import { callRoutes } from './routes/calls.js';
 import { callImportRoutes } from './routes/call-import.js';
 import { deadlineRoutes } from './routes/deadlines.js';
+import { proposalRoutes } from './routes/proposals.js';
+import { consortiumRoutes } from './routes/consortium.js';
+import { consortiumBuilderRoutes } from './routes/consortium-builder.js';
+import { milestoneRoutes } from './routes/milestones.js';
+import { informLogRoutes, partnershipFirstToInformRoutes } from './routes/first-to-inform.js';
+import { scoringMatrixRoutes } from './routes/scoring-matrices.js';
+import { scoreRoutes } from './routes/scores.js';
 import { createServices } from './services/index.js';
 
 export interface AppOptions {
@@ -101,6 +108,14 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/notifications', notificationRoutes)
     .route('/saved-searches', savedSearchRoutes)
     .route('/reminders', reminderRoutes)
+    .route('/proposals', proposalRoutes)
+    .route('/proposals', consortiumBuilderRoutes)
+    .route('/proposals/:id/consortium', consortiumRoutes)
+    .route('/proposals/:id/milestones', milestoneRoutes)
+    .route('/proposals/:id/inform-log', informLogRoutes)
+    .route('/proposals/:id/scores', scoreRoutes)
+    .route('/partnerships', partnershipFirstToInformRoutes)
+    .route('/scoring-matrices', scoringMatrixRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 

@@ -9,6 +9,7 @@ import * as activityLocalTimes from './migrations/20261123T0710_activity_local_t
 import * as funding from './migrations/20261123T0800_funding.js';
 import * as programmeCatalogue from './migrations/20261123T0810_programme_catalogue.js';
 import * as notificationDelivery from './migrations/20261123T0830_notification_delivery.js';
+import * as regiowinScoringMatrix from './migrations/20261123T0850_regiowin_scoring_matrix.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
   '20261123T0710_activity_local_times': activityLocalTimes,
   '20261123T0800_funding': funding,
   '20261123T0810_programme_catalogue': programmeCatalogue,
-  '20261123T0830_notification_delivery': notificationDelivery
+  '20261123T0830_notification_delivery': notificationDelivery,
+  '20261123T0850_regiowin_scoring_matrix': regiowinScoringMatrix
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -18,6 +18,8 @@ import { findVisibleBudget } from '../../db/repositories/budgets.js';
 import { findCostById } from '../../db/repositories/costs.js';
 import { findCall } from '../../db/repositories/calls.js';
 import { findProgramme } from '../../db/repositories/programmes.js';
+import { findVisibleProposal } from '../../db/repositories/proposals.js';
+import { findVisibleMatrix } from '../../db/repositories/scoring.js';
 import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
 import type { AuditTrail } from '../schemas/audit.js';
@@ -65,6 +67,10 @@ export class AuditTrailService {
         return (await findProgramme(this.db, id)) !== undefined;
       case 'call':
         return (await findCall(this.db, id)) !== undefined;
+      case 'proposal':
+        return (await findVisibleProposal(this.db, scope, id)) !== undefined;
+      case 'scoring_matrix':
+        return (await findVisibleMatrix(this.db, scope, id)) !== undefined;
     }
   }
 }

@@ -31,6 +31,13 @@ import { FundingProgrammeService } from './programmes.js';
 import { CallService } from './calls.js';
 import { CallImportService } from './call-import.js';
 import { DeadlineDashboardService } from './deadlines.js';
+import { ProposalService } from './proposals.js';
+import { ConsortiumService } from './consortium.js';
+import { ConsortiumBuilderService } from './consortium-builder.js';
+import { MilestoneService } from './milestones.js';
+import { FirstToInformService } from './first-to-inform.js';
+import { ScoringMatrixService } from './scoring-matrices.js';
+import { ScoreService } from './scores.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   return {
@@ -63,7 +70,14 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     programmes: new FundingProgrammeService(db),
     calls: new CallService(db, clock),
     callImports: new CallImportService(db, settings, clock),
-    deadlines: new DeadlineDashboardService(db, clock)
+    deadlines: new DeadlineDashboardService(db, clock),
+    proposals: new ProposalService(db),
+    consortium: new ConsortiumService(db),
+    consortiumBuilder: new ConsortiumBuilderService(db, clock),
+    milestones: new MilestoneService(db, clock),
+    firstToInform: new FirstToInformService(db, clock),
+    scoringMatrices: new ScoringMatrixService(db),
+    scores: new ScoreService(db, clock)
   };
 }
 

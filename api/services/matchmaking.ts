@@ -100,7 +100,8 @@ export interface RankedPair {
   reasons: string[];
 }
 
-function list(items: string[]): string {
+/** Words joined as a person writes them: "a, b and c". */
+export function list(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 

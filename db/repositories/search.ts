@@ -12,7 +12,7 @@ import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
 
-export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'activity';
+export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'activity' | 'proposal';
 
 /** At most this many words count; the rest of a pasted paragraph is ignored. */
 const MAX_WORDS = 12;

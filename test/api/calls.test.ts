@@ -302,16 +302,17 @@ describe('changing and deleting a call', () => {
 });
 
 describe('listing calls', () => {
-  let ids: Record<string, string>;
   beforeAll(async () => {
-    const make = async (identifier: string, fields: Record<string, unknown>) => (await createCall({ identifier, ...fields })).id as string;
-    ids = {
-      nweSoon: await make('LIST-NWE-SOON', { title: 'Circular regions', programmeId: 'programme-interreg-nwe', deadlines: [{ at: '2026-03-12T12:00' }], keywords: ['Circular'], domainIds: ['domain-energy'] }),
-      europeLater: await make('LIST-IE-LATER', { title: 'Smart villages', programmeId: 'programme-interreg-europe', deadlines: [{ at: '2026-06-04T12:00' }], domainIds: ['domain-agriculture'] }),
-      lifeClosed: await make('LIST-LIFE-CLOSED', { title: 'Closed nature call', programmeId: 'programme-life', deadlines: [{ at: '2026-02-10T17:00' }], keywords: ['nature'] }),
-      horizonForthcoming: await make('LIST-HE-FORTHCOMING', { title: 'Forthcoming hydrogen', programmeId: 'programme-horizon-europe', openingAt: '2026-04-01', deadlines: [{ at: '2026-09-01T17:00' }], keywords: ['circular'] }),
-      noDeadline: await make('LIST-NO-DEADLINE', { title: 'Rolling support', programmeId: 'programme-interreg-de-nl', openingAt: '2026-01-01' })
-    };
+    // created in this order (ids are time-ordered: ties on the sort value follow it)
+    for (const [identifier, fields] of [
+      ['LIST-NWE-SOON', { title: 'Circular regions', programmeId: 'programme-interreg-nwe', deadlines: [{ at: '2026-03-12T12:00' }], keywords: ['Circular'], domainIds: ['domain-energy'] }],
+      ['LIST-IE-LATER', { title: 'Smart villages', programmeId: 'programme-interreg-europe', deadlines: [{ at: '2026-06-04T12:00' }], domainIds: ['domain-agriculture'] }],
+      ['LIST-LIFE-CLOSED', { title: 'Closed nature call', programmeId: 'programme-life', deadlines: [{ at: '2026-02-10T17:00' }], keywords: ['nature'] }],
+      ['LIST-HE-FORTHCOMING', { title: 'Forthcoming hydrogen', programmeId: 'programme-horizon-europe', openingAt: '2026-04-01', deadlines: [{ at: '2026-09-01T17:00' }], keywords: ['circular'] }],
+      ['LIST-NO-DEADLINE', { title: 'Rolling support', programmeId: 'programme-interreg-de-nl', openingAt: '2026-01-01' }]
+    ] as [string, Record<string, unknown>][]) {
+      await createCall({ identifier, ...fields });
+    }
   });
 
   const listed = async (query: string) => identifiers((await allPages(h.as.viewer, `/api/calls?${query}`)).items).filter((i) => i.startsWith('LIST-'));
