@@ -38,6 +38,7 @@ import { notificationRoutes } from './routes/notifications.js';
 import { watchRoutes } from './routes/watches.js';
 import { savedSearchRoutes } from './routes/saved-searches.js';
 import { reminderRoutes } from './routes/reminders.js';
+import { calendarFeedRoutes, calendarIcsRoutes } from './routes/calendar.js';
 import { fundingProgrammeRoutes } from './routes/programmes.js';
 import { callRoutes } from './routes/calls.js';
 import { callImportRoutes } from './routes/call-import.js';
@@ -108,6 +109,7 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/notifications', notificationRoutes)
     .route('/saved-searches', savedSearchRoutes)
     .route('/reminders', reminderRoutes)
+    .route('/calendar', calendarFeedRoutes)
     .route('/proposals', proposalRoutes)
     .route('/proposals', consortiumBuilderRoutes)
     .route('/proposals/:id/consortium', consortiumRoutes)
@@ -143,6 +145,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/auth', sessionRoutes)
     // personal feedback links need no account; /feedback/summary asks for a caller itself
     .route('/feedback', feedbackRoutes)
+    // the calendar feed is fetched by calendar apps, which cannot sign in: its token is the key
+    .route('/calendar.ics', calendarIcsRoutes)
     .route('/', protectedRoutes);
 
   api.notFound(() => problemResponse(new Problem(404, 'Not found', 'There is no API route at this address.', { errors: [] })));

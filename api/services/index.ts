@@ -27,6 +27,7 @@ import { NotificationService } from './notifications.js';
 import { WatchService } from './watches.js';
 import { SavedSearchService } from './saved-searches.js';
 import { ReminderService } from './reminders.js';
+import { CalendarService } from './calendar.js';
 import { FundingProgrammeService } from './programmes.js';
 import { CallService } from './calls.js';
 import { CallImportService } from './call-import.js';
@@ -67,6 +68,7 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     watches: new WatchService(db, clock),
     savedSearches: new SavedSearchService(db, clock),
     reminders: new ReminderService(db, settings, clock),
+    calendar: new CalendarService(db, settings, clock),
     programmes: new FundingProgrammeService(db),
     calls: new CallService(db, clock),
     callImports: new CallImportService(db, settings, clock),

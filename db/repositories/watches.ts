@@ -107,6 +107,7 @@ export function watchedDeadlinesOf(db: Kysely<Database>, userId: string) {
       'calls.identifier',
       'calls.title',
       'calls.link',
+      'calls.version',
       'calls.updated_at',
       'programmes.name as programme_name',
       'call_deadlines.id as deadline_id',
