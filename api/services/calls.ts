@@ -22,9 +22,10 @@
  * - `rrule` is checked by recurrence.ts and must fall within ten years of
  *   the last deadline.
  * - A PATCH that changes the deadlines (instant, zone, label or number)
- *   records the change in call_deadline_changes (before/after) and tells
- *   the call's watchers in the same transaction (recordDeadlineChange,
- *   exported for the portal import). Deadline ids stay by position.
+ *   records the change in call_deadline_changes (before/after; the
+ *   exported recordDeadlineChange, which the portal import uses too) and
+ *   tells the call's watchers in the same transaction (notifyDeadlineChange
+ *   of notifications.ts). Deadline ids stay by position.
  * - Derived and never stored: status, nextDeadline, wall times,
  *   nextExpectedRound, computed from the clock the service was given.
  * - Lists: programme (with its sub-programmes), domain, keyword, words (FTS)
@@ -69,7 +70,8 @@ interface ProgrammeFacts {
   cut_off_zone: string;
 }
 
-interface Loaded {
+/** A call row with what it shows: deadlines, domains, programme, whether the reader watches it (toCall's input). */
+export interface LoadedCall {
   row: CallRow;
   deadlines: CallDeadlineRow[];
   domains: { domain_id: string; label_en: string; label_de: string; label_nl: string }[];
@@ -95,7 +97,7 @@ function toDeadline(row: CallDeadlineRow, now: Date): CallDeadline {
 
 const money = (cents: number | null) => (cents === null ? null : centsToDecimal(cents));
 
-export function toCall(loaded: Loaded, now: Date): Call {
+export function toCall(loaded: LoadedCall, now: Date): Call {
   const { row } = loaded;
   const deadlines = loaded.deadlines.map((d) => toDeadline(d, now));
   return {
@@ -135,13 +137,13 @@ export function toCall(loaded: Loaded, now: Date): Call {
   };
 }
 
-/** What the audit trail keeps: the stored facts, not what moves with the clock or the reader. */
-function auditView(call: Call) {
+/** What the audit trail keeps of a call: the stored facts, not what moves with the clock or the reader. */
+export function callAuditView(call: Call) {
   const { status: _s, nextDeadline: _n, nextExpectedRound: _r, watched: _w, deadlines, ...rest } = call;
   return { ...rest, deadlines: deadlines.map(({ passed: _p, ...d }) => d) };
 }
 
-async function loadMany(db: Kysely<Database>, rows: CallRow[], userId: string | null): Promise<Loaded[]> {
+async function loadMany(db: Kysely<Database>, rows: CallRow[], userId: string | null): Promise<LoadedCall[]> {
   const ids = rows.map((r) => r.id);
   const programmeIds = [...new Set(rows.map((r) => r.programme_id).filter((p): p is string => p !== null))];
   const [deadlines, domains, programmes, watched] = await Promise.all([
@@ -160,7 +162,7 @@ async function loadMany(db: Kysely<Database>, rows: CallRow[], userId: string | 
   }));
 }
 
-async function loadOne(db: Kysely<Database>, id: string, userId: string | null): Promise<Loaded> {
+async function loadOne(db: Kysely<Database>, id: string, userId: string | null): Promise<LoadedCall> {
   const row = await repo.findCall(db, id);
   if (!row) throw new NotFound('call');
   return (await loadMany(db, [row], userId))[0]!;
@@ -362,7 +364,7 @@ export class CallService {
       await repo.replaceDeadlines(trx, id, resolved.deadlines ?? []);
       await repo.replaceCallDomains(trx, id, input.domainIds);
       const after = toCall(await loadOne(trx, id, caller.userId), this.clock());
-      await recordChange(trx, caller, 'call', id, null, auditView(after));
+      await recordChange(trx, caller, 'call', id, null, callAuditView(after));
       return after;
     });
   }
@@ -405,11 +407,12 @@ export class CallService {
       if (!updated) throw new PreconditionFailed(before);
       if (resolved.deadlines) {
         const stored = await repo.replaceDeadlines(trx, id, resolved.deadlines);
-        await recordDeadlineChange(trx, id, current.deadlines, stored, null, now.toISOString());
+        const changed = await recordDeadlineChange(trx, id, current.deadlines, stored, null, now.toISOString());
+        if (changed) await notifyDeadlineChange(trx, id, repo.snapshotOf(current.deadlines), repo.snapshotOf(stored), now.toISOString());
       }
       if (patch.domainIds) await repo.replaceCallDomains(trx, id, patch.domainIds);
       const after = toCall(await loadOne(trx, id, caller.userId), now);
-      await recordChange(trx, caller, 'call', id, auditView(before), auditView(after));
+      await recordChange(trx, caller, 'call', id, callAuditView(before), callAuditView(after));
       return after;
     });
   }
@@ -422,7 +425,7 @@ export class CallService {
       const usage = await repo.callUsage(trx, id);
       if (usage.proposals) throw new Conflict(`This call cannot be deleted: ${usage.proposals} proposal(s) are prepared for it.`, { usage });
       await repo.deleteCall(trx, id);
-      await recordChange(trx, caller, 'call', id, auditView(current), null);
+      await recordChange(trx, caller, 'call', id, callAuditView(current), null);
     });
   }
 }
@@ -430,11 +433,11 @@ export class CallService {
 /**
  * Records a change of a call's deadlines (before and after as stored rows,
  * e.g. `deadlinesOf` before and what `replaceDeadlines` returned) in
- * call_deadline_changes and tells the call's watchers ("The deadline
- * changed from … to …", notifications.ts), inside the caller's transaction
- * — when they differ; returns the change's id, or null when nothing
- * changed. The PATCH uses it; the portal import calls it with its import id
- * (and need not notify watchers itself).
+ * call_deadline_changes inside the caller's transaction, when they differ
+ * (instant, zone, label or number); returns the change's id, or null when
+ * nothing changed. It does not tell the watchers: the caller does that with
+ * notifications.notifyDeadlineChange when an id comes back (the PATCH here
+ * does; the portal import does, counting who was told).
  */
 export async function recordDeadlineChange(
   trx: Kysely<Database>,
@@ -447,7 +450,5 @@ export async function recordDeadlineChange(
   const b = repo.snapshotOf(before);
   const a = repo.snapshotOf(after);
   if (!deadlinesDiffer(b, a)) return null;
-  const id = await repo.recordDeadlineChange(trx, callId, b, a, importId, at);
-  await notifyDeadlineChange(trx, callId, b, a, at);
-  return id;
+  return repo.recordDeadlineChange(trx, callId, b, a, importId, at);
 }
