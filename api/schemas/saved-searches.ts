@@ -9,15 +9,16 @@ export const CallStatusFilter = z.enum(['forthcoming', 'open', 'closed'], { erro
 
 /**
  * Every criterion is optional; a call matches when it meets all of those
- * given. `keyword` is one of the call's keywords (any case); the deadline
- * range holds calls with a deadline on a day (in the deadline's own zone)
- * from `deadlineFrom` to `deadlineTo`, both included.
+ * given. They mean what the same query fields of GET /api/calls mean (a
+ * programme with its sub-programmes; `keyword` one of the call's keywords,
+ * any case; a deadline on one of the days from `deadlineFrom` to
+ * `deadlineTo`, both included, read as Brussels days).
  */
 export const SavedSearchCriteria = z
   .strictObject({
     programmeId: Id.optional(),
     domainId: Id.optional(),
-    keyword: z.string().trim().min(1, { error: 'Type a keyword, or leave the field out.' }).max(100).optional(),
+    keyword: z.string().trim().min(1, { error: 'Type a keyword, or leave the field out.' }).max(60).optional(),
     status: CallStatusFilter.optional(),
     deadlineFrom: CalendarDate.optional(),
     deadlineTo: CalendarDate.optional()

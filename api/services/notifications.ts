@@ -18,7 +18,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
 import * as repo from '../../db/repositories/notifications.js';
-import { callExists, watchersOf } from '../../db/repositories/watches.js';
+import { findCall } from '../../db/repositories/calls.js';
+import { watchersOf } from '../../db/repositories/watches.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
@@ -90,7 +91,7 @@ export async function notifyDeadlineChange(
 ): Promise<number> {
   const sentences = deadlineChangeSentences(before, after);
   if (!sentences) return 0;
-  const call = await callExists(trx, callId);
+  const call = await findCall(trx, callId);
   if (!call) return 0;
   return notifyWatchers(trx, callId, `${call.identifier} “${call.title}”: ${sentences}`, callLink(callId), 'deadline_changed', at);
 }

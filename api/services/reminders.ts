@@ -56,6 +56,7 @@ import { newId } from '../../db/ids.js';
 import * as notificationsRepo from '../../db/repositories/notifications.js';
 import * as repo from '../../db/repositories/reminders.js';
 import type { ReminderKey } from '../../db/repositories/reminders.js';
+import { programmeTree } from '../../db/repositories/programmes.js';
 import { advanceDigest, callsCreatedBetween, savedSearchesForDigest } from '../../db/repositories/saved-searches.js';
 import { watchedDeadlinesBetween } from '../../db/repositories/watches.js';
 import type { Caller } from '../caller.js';
@@ -68,6 +69,7 @@ import { recordChange } from './audit.js';
 import { milestoneDue } from './call-dates.js';
 import { dateWords, deadlineIn, deadlineInBothZones, timeLeft } from './deadline-wording.js';
 import { callLink } from './notifications.js';
+import { descendantsOf } from './programmes.js';
 import { callMatches } from './saved-searches.js';
 
 const MINUTE = 60_000;
@@ -293,12 +295,19 @@ export class ReminderService {
     const earliest = searches.map((s) => s.last_digest_at ?? s.created_at).reduce((a, b) => (a < b ? a : b));
     if (earliest >= at) return;
     const calls = await callsCreatedBetween(this.db, earliest, at);
+    if (!calls.length) {
+      // nothing new for anyone: still move every mark, so each later digest starts from here
+      for (const search of searches) await advanceDigest(this.db, search.id, search.last_digest_at, at);
+      return;
+    }
+    const tree = await programmeTree(this.db);
     for (const search of searches) {
       try {
         const since = search.last_digest_at ?? search.created_at;
         if (since >= at) continue;
         const criteria = JSON.parse(search.criteria) as SavedSearchCriteria;
-        const matches = calls.filter((c) => c.created_at > since && callMatches(c, criteria, now));
+        const programmes = criteria.programmeId ? new Set(descendantsOf(tree, criteria.programmeId)) : undefined;
+        const matches = calls.filter((c) => c.created_at > since && callMatches(c, criteria, now, programmes));
         const settings = effective(search);
         await this.db.transaction().execute(async (trx) => {
           if (!(await advanceDigest(trx, search.id, search.last_digest_at, at))) return;

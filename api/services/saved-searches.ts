@@ -13,15 +13,20 @@
  *   stale). Changing the criteria does not reset the digest mark: the next
  *   digest lists the calls new since the last one that match the new
  *   criteria.
- * - `callMatches` is the one rule for "this call meets these criteria",
- *   used by the digest of new calls (reminders.ts): the status is the one
- *   call-dates.ts derives on the run's clock; a deadline range holds calls
- *   with a deadline on a day, in the deadline's own zone, within it.
+ * - The criteria mean what the same query fields of GET /api/calls mean,
+ *   so a saved search can be run as that list: a programme includes its
+ *   sub-programmes (Interreg → its strands), `keyword` is one of the call's
+ *   keywords (any case), `status` is the one call-dates.ts derives, and
+ *   the deadline range holds calls with a deadline within the days from
+ *   `deadlineFrom` to `deadlineTo`, read as Brussels days like the list.
+ *   `callMatches` applies them to one call, for the digest of new calls
+ *   (reminders.ts).
  */
 import { DateTime } from 'luxon';
 import type { DB } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
 import { findDomains } from '../../db/repositories/domains.js';
+import { findProgramme } from '../../db/repositories/programmes.js';
 import * as repo from '../../db/repositories/saved-searches.js';
 import type { Caller } from '../caller.js';
 import { NotFound, PreconditionFailed, unknownReference } from '../errors.js';
@@ -54,8 +59,18 @@ export interface CallFacts {
   deadlines: { at: string; timeZone: string }[];
 }
 
-export function callMatches(call: CallFacts, criteria: SavedSearchCriteria, now: Date): boolean {
-  if (criteria.programmeId && call.programme_id !== criteria.programmeId) return false;
+const RANGE_ZONE = 'Europe/Brussels';
+
+/**
+ * Whether the call meets every criterion given. `programmeIds`: the
+ * programme asked for and its sub-programmes (descendantsOf); without it
+ * only the programme itself counts.
+ */
+export function callMatches(call: CallFacts, criteria: SavedSearchCriteria, now: Date, programmeIds?: ReadonlySet<string>): boolean {
+  if (criteria.programmeId) {
+    const allowed = programmeIds ?? new Set([criteria.programmeId]);
+    if (call.programme_id === null || !allowed.has(call.programme_id)) return false;
+  }
   if (criteria.domainId && !call.domainIds.includes(criteria.domainId)) return false;
   if (criteria.keyword) {
     const wanted = criteria.keyword.toLowerCase();
@@ -64,13 +79,9 @@ export function callMatches(call: CallFacts, criteria: SavedSearchCriteria, now:
   }
   if (criteria.status && callStatus(call.opening_at, call.deadlines, now) !== criteria.status) return false;
   if (criteria.deadlineFrom || criteria.deadlineTo) {
-    const from = criteria.deadlineFrom ?? '0000-01-01';
-    const to = criteria.deadlineTo ?? '9999-12-31';
-    const inRange = call.deadlines.some((d) => {
-      const day = DateTime.fromISO(d.at, { zone: 'utc' }).setZone(d.timeZone).toISODate()!;
-      return day >= from && day <= to;
-    });
-    if (!inRange) return false;
+    const from = criteria.deadlineFrom ? DateTime.fromISO(criteria.deadlineFrom, { zone: RANGE_ZONE }).startOf('day').toMillis() : -Infinity;
+    const to = criteria.deadlineTo ? DateTime.fromISO(criteria.deadlineTo, { zone: RANGE_ZONE }).plus({ days: 1 }).startOf('day').toMillis() : Infinity;
+    if (!call.deadlines.some((d) => Date.parse(d.at) >= from && Date.parse(d.at) < to)) return false;
   }
   return true;
 }
@@ -82,7 +93,7 @@ export class SavedSearchService {
   ) {}
 
   private async assertCriteriaUsable(caller: Caller, criteria: SavedSearchCriteria): Promise<void> {
-    if (criteria.programmeId && !(await repo.programmeExists(this.db, criteria.programmeId))) throw unknownReference('criteria.programmeId', 'programme');
+    if (criteria.programmeId && !(await findProgramme(this.db, criteria.programmeId))) throw unknownReference('criteria.programmeId', 'programme');
     if (criteria.domainId) {
       const [domain] = await findDomains(this.db, [criteria.domainId]);
       if (!domain || (domain.partnership_id !== null && !canSeePartnership(caller, domain.partnership_id))) throw unknownReference('criteria.domainId', 'cooperation domain');

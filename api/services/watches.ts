@@ -15,6 +15,7 @@
  *   (notifications.ts).
  */
 import type { DB } from '../../db/connection.js';
+import { deadlinesOf, findCall } from '../../db/repositories/calls.js';
 import * as repo from '../../db/repositories/watches.js';
 import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
@@ -27,7 +28,7 @@ export class WatchService {
   ) {}
 
   private async assertCallExists(callId: string): Promise<void> {
-    if (!(await repo.callExists(this.db, callId))) throw new NotFound('call');
+    if (!(await findCall(this.db, callId))) throw new NotFound('call');
   }
 
   async get(caller: Caller, callId: string): Promise<Watch> {
@@ -49,7 +50,7 @@ export class WatchService {
 
   async listWatched(caller: Caller, query: WatchedListQuery): Promise<{ items: WatchedCall[]; nextCursor: string | null }> {
     const page = await repo.listWatchedCalls(this.db, caller.userId, { limit: query.limit, cursor: query.cursor ?? null, direction: 'desc' });
-    const deadlines = await repo.deadlinesOfCalls(this.db, page.items.map((r) => r.call_id));
+    const deadlines = await deadlinesOf(this.db, page.items.map((r) => r.call_id));
     const now = this.clock().toISOString();
     return {
       items: page.items.map((row) => {

@@ -4,6 +4,7 @@
  */
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, SavedSearchTable } from '../schema.js';
+import { deadlinesOf, domainsOfCalls } from './calls.js';
 import { type PageRequest, paginate } from './pagination.js';
 
 export function listSavedSearches(db: Kysely<Database>, userId: string, page: PageRequest) {
@@ -70,18 +71,10 @@ export async function callsCreatedBetween(db: Kysely<Database>, after: string, u
     .orderBy('id')
     .execute();
   const ids = calls.map((c) => c.id);
-  if (!ids.length) return [];
-  const [domains, deadlines] = await Promise.all([
-    db.selectFrom('call_domains').select(['call_id', 'domain_id']).where('call_id', 'in', ids).execute(),
-    db.selectFrom('call_deadlines').select(['call_id', 'deadline_at', 'time_zone', 'position']).where('call_id', 'in', ids).orderBy('position').execute()
-  ]);
+  const [domains, deadlines] = await Promise.all([domainsOfCalls(db, ids), deadlinesOf(db, ids)]);
   return calls.map((c) => ({
     ...c,
     domainIds: domains.filter((d) => d.call_id === c.id).map((d) => d.domain_id),
     deadlines: deadlines.filter((d) => d.call_id === c.id).map((d) => ({ at: d.deadline_at, timeZone: d.time_zone }))
   }));
-}
-
-export function programmeExists(db: Kysely<Database>, id: string) {
-  return db.selectFrom('programmes').select('id').where('id', '=', id).executeTakeFirst();
 }

@@ -122,13 +122,3 @@ export function watchedDeadlinesOf(db: Kysely<Database>, userId: string) {
     .orderBy('call_deadlines.id')
     .execute();
 }
-
-/** The deadlines of several calls, in position order (for the watched list). */
-export function deadlinesOfCalls(db: Kysely<Database>, callIds: string[]) {
-  if (!callIds.length) return Promise.resolve([]);
-  return db.selectFrom('call_deadlines').selectAll().where('call_id', 'in', callIds).orderBy('call_id').orderBy('position').execute();
-}
-
-export function callExists(db: Kysely<Database>, callId: string) {
-  return db.selectFrom('calls').select(['id', 'identifier', 'title']).where('id', '=', callId).executeTakeFirst();
-}

@@ -311,10 +311,26 @@ describe('digests of saved searches', () => {
     ]);
   });
 
+  it('counts the sub-programmes of a saved search’s programme, as the calls list does', async () => {
+    h.setNow('2027-08-10T00:00:00Z');
+    const search = await h.as.editor.post('/api/saved-searches', { name: 'All of Interreg', criteria: { programmeId: 'programme-interreg' } });
+    expect(search.status, JSON.stringify(search.body)).toBe(201);
+    h.setNow('2027-01-01T00:00:00Z');
+    // North-West Europe sits under Interreg B, which sits under Interreg
+    const strand = (await h.db.selectFrom('programmes').select('id').where('code', '=', 'INTERREG-NWE').executeTakeFirstOrThrow()).id;
+    await insertCallDirect(h.db, { identifier: 'INTERREG-STRAND-2028', programmeId: strand, createdAt: '2027-08-11T10:00:00.000Z' });
+    await insertCallDirect(h.db, { identifier: 'LIFE-NOT-INTERREG-2028', programmeId: 'programme-life', createdAt: '2027-08-11T11:00:00.000Z' });
+    await run('2027-08-12T09:00:00Z');
+    const notes = await notificationsOf(h.as.editor, 'All of Interreg');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.text).toMatch(/^1 new call matches your saved search “All of Interreg”:\n• INTERREG-STRAND-2028 /);
+    expect(notes[0]!.text).not.toContain('LIFE-NOT-INTERREG-2028');
+  });
+
   it('makes each digest once even when two runs overlap', async () => {
-    await insertCallDirect(h.db, { identifier: 'CLEANH2-2028-04', title: 'Hydrogen trucks', keywords: ['hydrogen'], createdAt: '2027-08-08T10:00:00.000Z' });
+    await insertCallDirect(h.db, { identifier: 'CLEANH2-2028-04', title: 'Hydrogen trucks', keywords: ['hydrogen'], createdAt: '2027-08-12T10:00:00.000Z' });
     const other = new ReminderService(h.db, h.settings);
-    const results = await Promise.all([run('2027-08-09T09:00:00Z'), run('2027-08-09T09:00:00Z', other)]);
+    const results = await Promise.all([run('2027-08-13T09:00:00Z'), run('2027-08-13T09:00:00Z', other)]);
     other.close();
     expect(results[0]!.digests + results[1]!.digests).toBe(1);
     expect(await notificationsOf(h.as.admin, 'CLEANH2-2028-04')).toHaveLength(1);

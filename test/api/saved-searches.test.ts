@@ -113,8 +113,8 @@ describe('callMatches', () => {
     opening_at: '2026-10-01T00:00:00.000Z',
     keywords: '["Hydrogen","ports"]',
     domainIds: ['domain-energy'],
-    // 22:30 UTC on 31 March is already 1 April in Helsinki
-    deadlines: [{ at: '2027-03-31T22:30:00.000Z', timeZone: 'Europe/Helsinki' }]
+    // 21:30Z on 31 March is 23:30 in Brussels (still the 31st) and 00:30 on 1 April in Helsinki
+    deadlines: [{ at: '2027-03-31T21:30:00.000Z', timeZone: 'Europe/Helsinki' }]
   };
   const now = new Date(NOW);
 
@@ -129,10 +129,17 @@ describe('callMatches', () => {
     expect(callMatches(call, { status: 'forthcoming' }, new Date('2026-09-01T00:00:00Z'))).toBe(true);
   });
 
-  it('reads the deadline range as days in the deadline’s own zone', () => {
-    expect(callMatches(call, { deadlineFrom: '2027-04-01' }, now)).toBe(true);
-    expect(callMatches(call, { deadlineTo: '2027-03-31' }, now)).toBe(false);
-    expect(callMatches(call, { deadlineFrom: '2027-04-01', deadlineTo: '2027-04-01' }, now)).toBe(true);
+  it('counts the sub-programmes of the programme asked for, when given', () => {
+    expect(callMatches(call, { programmeId: 'programme-parent' }, now)).toBe(false);
+    expect(callMatches(call, { programmeId: 'programme-parent' }, now, new Set(['programme-parent', 'programme-a']))).toBe(true);
+    expect(callMatches({ ...call, programme_id: null }, { programmeId: 'programme-parent' }, now, new Set(['programme-parent']))).toBe(false);
+  });
+
+  it('reads the deadline range as Brussels days, as the calls list does', () => {
+    expect(callMatches(call, { deadlineTo: '2027-03-31' }, now)).toBe(true);
+    expect(callMatches(call, { deadlineFrom: '2027-04-01' }, now)).toBe(false);
+    expect(callMatches(call, { deadlineFrom: '2027-03-31', deadlineTo: '2027-03-31' }, now)).toBe(true);
+    expect(callMatches({ ...call, deadlines: [{ at: '2027-03-31T22:00:00.000Z', timeZone: 'Europe/Brussels' }] }, { deadlineTo: '2027-03-31' }, now)).toBe(false);
     expect(callMatches({ ...call, deadlines: [] }, { deadlineFrom: '2020-01-01' }, now)).toBe(false);
   });
 });
