@@ -328,6 +328,17 @@ function auditView(call: Call) {
 
 // ---------------------------------------------------------------- the tally
 
+/**
+ * A copy that shares no string with the parser's buffers. V8 keeps a
+ * substring as a slice of the text it came from, so keeping one short
+ * identifier would keep the whole chunk of the file it was read from alive
+ * (every chunk, by the end of a large file). What outlives a record is
+ * copied.
+ */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
 class Tally {
   readonly counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, invalid: 0, skipped: 0 };
   readonly calls: CallImportChange[] = [];
@@ -340,7 +351,7 @@ class Tally {
   truncated = false;
 
   keep<T>(list: T[], item: T): void {
-    if (list.length < LIST_LIMIT) list.push(item);
+    if (list.length < LIST_LIMIT) list.push(detached(item));
     else this.truncated = true;
   }
 
@@ -429,7 +440,10 @@ export class CallImportService {
     const max = this.settings.maxImportBytes;
     if (options.declaredBytes !== null && options.declaredBytes > max) throw new PayloadTooLarge(max);
     return (body: ReadableStream<Uint8Array> | null, onProgress?: ProgressListener): Promise<CallImportSummary> => {
-      if (!body) throw new ValidationFailed([{ path: '', message: 'Send the portal file (grantsTenders.json or a search API response) as the request body.' }]);
+      if (!body) {
+        const message = 'the request has no body: send the portal file (grantsTenders.json or a search API response) as the body';
+        throw new ValidationFailed([{ path: '', message }], `This is not a portal file RegioDesk can read: ${message}`);
+      }
       return options.dryRun ? this.preview(body, onProgress) : this.importFile(caller, body, onProgress);
     };
   }
@@ -486,7 +500,7 @@ export class CallImportService {
           tally.counts.skipped += 1;
           tally.keep(tally.skipped, { index, identifier: topic.identifier, path, message: `The file lists this topic again (first as record ${first}); only the first is imported.` });
         } else {
-          seen.set(topic.identifier, index);
+          seen.set(detached(topic.identifier), index);
           for (const warning of warnings) tally.keep(tally.warnings, warning);
           const programme = match(topic);
           if (!programme) {
