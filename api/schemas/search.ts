@@ -1,4 +1,4 @@
-/** Search across organisations, people, partnerships and activities by any word of their names. */
+/** Search across organisations, people, partnerships, activities, calls and candidate projects by any word of their names. */
 import { z } from 'zod';
 
 export const SearchQuery = z.strictObject({
@@ -9,7 +9,7 @@ export type SearchQuery = z.infer<typeof SearchQuery>;
 
 export const SearchHit = z
   .object({
-    type: z.enum(['organisation', 'person', 'partnership', 'activity']),
+    type: z.enum(['organisation', 'person', 'partnership', 'activity', 'call', 'proposal']),
     id: z.string(),
     title: z.string(),
     /** what the web shows under the title, in the reader's language */
@@ -21,6 +21,10 @@ export const SearchHit = z
       function: z.string().nullable(),
       organisationName: z.string().nullable(),
       city: z.string().nullable(),
+      /** a call's identifier or a proposal's acronym */
+      code: z.string().nullable(),
+      /** a proposal's stage */
+      stage: z.string().nullable(),
       startsOn: z.string().nullable(),
       endsOn: z.string().nullable()
     })

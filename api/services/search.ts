@@ -7,13 +7,13 @@
 import type { DB } from '../../db/connection.js';
 import { organisationsByIds, visibleOrganisationNames } from '../../db/repositories/organisations.js';
 import { peopleByIds } from '../../db/repositories/people.js';
-import { activitySummaries, ftsMatchExpression, partnershipTitles, searchIndex, type SearchHitRow } from '../../db/repositories/search.js';
+import { activitySummaries, callSummaries, ftsMatchExpression, proposalSummaries, partnershipTitles, searchIndex, type SearchHitRow } from '../../db/repositories/search.js';
 import type { Caller } from '../caller.js';
 import { ValidationFailed } from '../errors.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../schemas/search.js';
 import { scopeOf } from './access.js';
 
-const NO_DETAILS: SearchHit['details'] = { shortName: null, kind: null, country: null, function: null, organisationName: null, city: null, startsOn: null, endsOn: null };
+const NO_DETAILS: SearchHit['details'] = { shortName: null, kind: null, country: null, function: null, organisationName: null, city: null, code: null, stage: null, startsOn: null, endsOn: null };
 
 function idsOf(rows: SearchHitRow[], type: SearchHitRow['entity_type']): string[] {
   return rows.filter((r) => r.entity_type === type).map((r) => r.entity_id);
@@ -27,11 +27,13 @@ export class SearchService {
     if (!match) throw new ValidationFailed([{ path: 'query.q', message: 'Type at least one letter or digit.' }]);
     const scope = scopeOf(caller);
     const rows = await searchIndex(this.db, scope, match, query.limit);
-    const [organisations, people, partnerships, activities] = await Promise.all([
+    const [organisations, people, partnerships, activities, calls, proposals] = await Promise.all([
       organisationsByIds(this.db, idsOf(rows, 'organisation')),
       peopleByIds(this.db, idsOf(rows, 'person')),
       partnershipTitles(this.db, idsOf(rows, 'partnership')),
-      activitySummaries(this.db, idsOf(rows, 'activity'))
+      activitySummaries(this.db, idsOf(rows, 'activity')),
+      callSummaries(this.db, idsOf(rows, 'call')),
+      proposalSummaries(this.db, idsOf(rows, 'proposal'))
     ]);
     const employers = await visibleOrganisationNames(this.db, scope, people.map((p) => p.organisation_id).filter((id) => id !== null));
     const hits = new Map<string, SearchHit>();
@@ -49,6 +51,8 @@ export class SearchService {
       const startsOn = (a.starts_local ?? a.starts_at).slice(0, 10);
       hits.set(a.id, { type: 'activity', id: a.id, title: a.title, details: { ...NO_DETAILS, city: a.city, country: a.country, startsOn } });
     }
+    for (const c of calls) hits.set(c.id, { type: 'call', id: c.id, title: c.title, details: { ...NO_DETAILS, code: c.identifier } });
+    for (const p of proposals) hits.set(p.id, { type: 'proposal', id: p.id, title: p.title, details: { ...NO_DETAILS, code: p.acronym, stage: p.stage } });
     return { items: rows.map((r) => hits.get(r.entity_id)).filter((h): h is SearchHit => h !== undefined) };
   }
 }

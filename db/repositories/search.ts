@@ -12,7 +12,7 @@ import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
 
-export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'activity' | 'proposal';
+export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'activity' | 'proposal' | 'call';
 
 /** At most this many words count; the rest of a pasted paragraph is ignored. */
 const MAX_WORDS = 12;
@@ -42,7 +42,7 @@ export interface SearchHitRow {
   entity_id: string;
 }
 
-/** The best-ranked matches across organisations, people, partnerships and activities the scope may see. */
+/** The best-ranked matches across organisations, people, partnerships, activities, proposals and calls the scope may see. */
 export function searchIndex(db: Kysely<Database>, scope: Scope, match: string, limit: number): Promise<SearchHitRow[]> {
   return db
     .selectFrom('search_index')
@@ -61,6 +61,12 @@ export function searchIndex(db: Kysely<Database>, scope: Scope, match: string, l
         eb.and([
           eb('search_index.entity_type', '=', 'partnership'),
           eb('search_index.entity_id', 'in', eb.selectFrom('partnerships').select('partnerships.id').where(partnershipVisible(scope)))
+        ]),
+        // calls are shared reference data: every signed-in user finds them
+        eb('search_index.entity_type', '=', 'call'),
+        eb.and([
+          eb('search_index.entity_type', '=', 'proposal'),
+          eb('search_index.entity_id', 'in', eb.selectFrom('proposals').select('proposals.id').where(partnershipVisible(scope, 'proposals.partnership_id')))
         ]),
         eb.and([
           eb('search_index.entity_type', '=', 'activity'),
@@ -88,4 +94,16 @@ export function partnershipTitles(db: Kysely<Database>, ids: string[]) {
 export function activitySummaries(db: Kysely<Database>, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.selectFrom('activities').select(['id', 'title', 'city', 'country', 'starts_local', 'starts_at']).where('id', 'in', ids).execute();
+}
+
+/** What a search shows of the calls it found. */
+export function callSummaries(db: Kysely<Database>, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('calls').select(['id', 'identifier', 'title']).where('id', 'in', ids).execute();
+}
+
+/** What a search shows of the candidate projects it found. */
+export function proposalSummaries(db: Kysely<Database>, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('proposals').select(['id', 'acronym', 'title', 'stage']).where('id', 'in', ids).execute();
 }

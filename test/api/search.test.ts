@@ -90,3 +90,15 @@ describe('/api/search and activities', () => {
     expect(await search('outsider', 'gesundheitswirtschaft')).toEqual([]);
   });
 });
+
+describe('/api/search, calls and candidate projects', () => {
+  it('finds any call, and the candidate projects of the caller’s partnerships only', async () => {
+    const call = await h.as.officer.post('/api/calls', { identifier: 'INTERREG-NWE-2027-HYDROGEN', title: 'Wasserstofftäler Nordwesteuropa', deadlineModel: 'single_stage', deadlines: [{ at: '2027-03-15T12:00', timeZone: 'Europe/Brussels' }] });
+    expect(call.status, JSON.stringify(call.body)).toBe(201);
+    const proposal = await h.as.officer.post('/api/proposals', { acronym: 'H2VALLEY', title: 'Wasserstofftal Rhein-Neckar–Leuven', partnershipId: h.world.partnerships.p1 });
+    expect(proposal.status, JSON.stringify(proposal.body)).toBe(201);
+    expect(await search('outsider', 'wasserstofftaler')).toEqual([{ type: 'call', id: call.body.id, title: 'Wasserstofftäler Nordwesteuropa', details: expect.objectContaining({ code: 'INTERREG-NWE-2027-HYDROGEN' }) }]);
+    expect((await search('viewer', 'h2valley')).map((hit) => [hit.type, hit.details.stage])).toEqual([['proposal', 'idea']]);
+    expect(await search('outsider', 'h2valley')).toEqual([]);
+  });
+});
