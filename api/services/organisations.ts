@@ -216,7 +216,10 @@ async function assertDeletable(db: Kysely<Database>, id: string): Promise<void> 
   const reasons = [
     usage.parties && `it is a party of ${usage.parties} partnership(s)`,
     usage.people && `${usage.people} person(s) work there (move or delete them first)`,
-    usage.users && `${usage.users} user account(s) belong to it`
+    usage.users && `${usage.users} user account(s) belong to it`,
+    usage.consortia && `it is in the consortium of ${usage.consortia} candidate project(s)`,
+    usage.participations && `it took part in ${usage.participations} activit(ies)`,
+    usage.budgets && `${usage.budgets} budget line(s) are its own`
   ].filter(Boolean);
   if (reasons.length) throw new Conflict(`This organisation cannot be deleted: ${reasons.join('; ')}.`, { usage });
 }

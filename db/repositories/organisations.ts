@@ -153,8 +153,11 @@ export async function partnershipsOfOrganisation(db: Kysely<Database>, id: strin
 }
 
 /** What still points at an organisation and would be lost or orphaned with it. */
-export async function organisationUsage(db: Kysely<Database>, id: string): Promise<{ parties: number; people: number; users: number }> {
-  const count = async (table: 'partnership_parties' | 'people' | 'users') => {
+export async function organisationUsage(
+  db: Kysely<Database>,
+  id: string
+): Promise<{ parties: number; people: number; users: number; consortia: number; participations: number; budgets: number }> {
+  const count = async (table: 'partnership_parties' | 'people' | 'users' | 'consortium_members' | 'activity_participants' | 'budgets') => {
     const row = await db
       .selectFrom(table)
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -162,5 +165,12 @@ export async function organisationUsage(db: Kysely<Database>, id: string): Promi
       .executeTakeFirstOrThrow();
     return Number(row.n);
   };
-  return { parties: await count('partnership_parties'), people: await count('people'), users: await count('users') };
+  return {
+    parties: await count('partnership_parties'),
+    people: await count('people'),
+    users: await count('users'),
+    consortia: await count('consortium_members'),
+    participations: await count('activity_participants'),
+    budgets: await count('budgets')
+  };
 }

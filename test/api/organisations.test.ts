@@ -234,6 +234,16 @@ describe('/api/organisations', () => {
     expect((await h.as.editor.get(`/api/organisations/${employer.id}`)).status).toBe(200);
   });
 
+  it('refuses to delete an organisation that is in a consortium or took part in an activity, rather than dropping it silently', async () => {
+    const partner = await createOrganisation(h.as.officer, { name: 'DSP Valley', country: 'BE', partnershipIds: [h.world.partnerships.p1] });
+    const proposal = await h.as.officer.post('/api/proposals', { acronym: 'CHIPS2', title: 'Chips for regions', partnershipId: h.world.partnerships.p1 });
+    expect((await h.as.officer.post(`/api/proposals/${proposal.body.id}/consortium`, { organisationId: partner.id, role: 'partner' })).status).toBe(201);
+    const refused = await h.as.officer.delete(`/api/organisations/${partner.id}`);
+    expectProblem(refused, 409);
+    expect(refused.body.detail).toContain('consortium');
+    expect((await h.as.officer.get(`/api/proposals/${proposal.body.id}/consortium`)).body.members).toHaveLength(1);
+  });
+
   it('deletes an organisation with its interactions, each leaving an audit event', async () => {
     const org = await createOrganisation(h.as.editor, { name: 'Leuven Inc', country: 'BE' });
     const note = await createInteraction(h.as.editor, { organisationId: org.id });
