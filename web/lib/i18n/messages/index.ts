@@ -15,6 +15,9 @@ import costs from './costs.json';
 import feedback from './feedback.json';
 import matchmaking from './matchmaking.json';
 import tasks from './tasks.json';
+import calls from './calls.json';
+import programmes from './programmes.json';
+import deadlines from './deadlines.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
@@ -34,7 +37,10 @@ const features: Record<string, Catalogue> = {
   costs,
   feedback,
   matchmaking,
-  tasks
+  tasks,
+  calls,
+  programmes,
+  deadlines
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
