@@ -17,10 +17,11 @@
  */
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
+import { describeRoute, resolver } from 'hono-openapi';
 import type { AppEnv } from '../context.js';
 import { Problem } from '../errors.js';
 import { describe } from '../openapi.js';
-import { CallImportQuery, CallImportSummary } from '../schemas/call-import.js';
+import { CallImportProgress, CallImportQuery, CallImportSummary } from '../schemas/call-import.js';
 import { validate } from '../validation.js';
 
 const tag = 'Calls';
@@ -50,6 +51,23 @@ export const callImportRoutes = new Hono<AppEnv>().post(
       'A dry run writes nothing. With `Accept: application/x-ndjson` the answer streams CallImportProgress lines and ends with `{"type":"summary","summary":…}` or `{"type":"problem","problem":…}`.',
     body: CallImportSummary,
     also: { 413: 'The file is larger than REGIODESK_MAX_IMPORT_BYTES' }
+  }),
+  // what `describe` has no words for: the file as the body, and the NDJSON form of the answer
+  describeRoute({
+    requestBody: {
+      required: true,
+      description: 'The portal file as downloaded: grantsTenders.json ({"fundingData":{"GrantTenderObj":[…]}}) or a search API response ({"results":[{"metadata":{…}}],…})',
+      content: { 'application/json': { schema: { type: 'object' } } }
+    },
+    responses: {
+      200: {
+        description: 'The summary; with Accept: application/x-ndjson, progress lines and then {"type":"summary","summary":…}',
+        content: {
+          'application/json': { schema: resolver(CallImportSummary) },
+          'application/x-ndjson': { schema: resolver(CallImportProgress) }
+        }
+      }
+    }
   }),
   validate('query', CallImportQuery),
   async (c) => {

@@ -406,15 +406,20 @@ async function* bodyChunks(body: ReadableStream<Uint8Array>, maxBytes: number, c
   }
 }
 
+/** Progress is told on a best-effort basis: a listener that fails (the client went away) is dropped, the import goes on. */
 class Progress {
   private lastBytes = 0;
 
-  constructor(private readonly listener: ProgressListener | undefined) {}
+  constructor(private listener: ProgressListener | undefined) {}
 
   async report(phase: CallImportProgress['phase'], processed: number, bytes: number, force = false): Promise<void> {
     if (!this.listener || (!force && bytes - this.lastBytes < PROGRESS_BYTES)) return;
     this.lastBytes = bytes;
-    await this.listener({ type: 'progress', phase, processed, bytes });
+    try {
+      await this.listener({ type: 'progress', phase, processed, bytes });
+    } catch {
+      this.listener = undefined;
+    }
   }
 
   restart(): void {
