@@ -111,7 +111,11 @@ export const LIST_LIMIT = 1000;
 const PROGRESS_BYTES = 1 << 20;
 /** The calls API's own limits (api/schemas/calls.ts). */
 const MAX_IDENTIFIER = 120;
+const MAX_ACTION_TYPE = 120;
 const MAX_KEYWORD = 60;
+const MAX_KEYWORDS = 50;
+const MAX_DEADLINES = 24;
+const MAX_EXPECTED_GRANTS = 100_000;
 
 export type ProgressListener = (progress: CallImportProgress) => unknown;
 
@@ -195,21 +199,23 @@ function openingOf(topic: PortalTopic, zone: string): string | null {
 /** A topic as the values it would store, with its programme and deadlines resolved. */
 export function incomingOf(topic: PortalTopic, programme: ProgrammeFacts | null): Incoming {
   const cutOff: CutOff = programme ? { time: programme.cut_off_time, zone: programme.cut_off_zone } : PORTAL_CUT_OFF;
+  // the calls API takes up to 24 deadlines: the latest ones matter
+  const deadlines = resolveDeadlines(topic.deadlines, cutOff).slice(-MAX_DEADLINES);
   return {
     identifier: topic.identifier,
     programme,
-    deadlines: resolveDeadlines(topic.deadlines, cutOff).map((d) => ({ label: null, deadline_at: d.at, time_zone: d.zone, assumed: d.assumed })),
+    deadlines: deadlines.map((d) => ({ label: null, deadline_at: d.at, time_zone: d.zone, assumed: d.assumed })),
     values: {
       title: topic.title,
       programme_id: programme?.id ?? null,
-      action_type: topic.actionType?.slice(0, 200) ?? null,
+      action_type: topic.actionType?.slice(0, MAX_ACTION_TYPE) ?? null,
       opening_at: openingOf(topic, cutOff.zone),
       deadline_model: topic.deadlineModel,
       budget_cents: topic.budgetCents,
       expected_grants: topic.expectedGrants,
       min_contribution_cents: topic.minContributionCents,
       max_contribution_cents: topic.maxContributionCents,
-      keywords: JSON.stringify(topic.keywords.filter((k) => k.length <= MAX_KEYWORD)),
+      keywords: JSON.stringify(topic.keywords.filter((k) => k.length <= MAX_KEYWORD).slice(0, MAX_KEYWORDS)),
       link: topic.link,
       portal_status: topic.portalStatus
     }
@@ -250,6 +256,10 @@ function fitted(values: ImportedValues, deadlines: DeadlineValues[]): { values: 
   if (v.budget_cents !== null && v.min_contribution_cents !== null && v.min_contribution_cents > v.budget_cents) {
     problems.push(`The minimum contribution (${money(v.min_contribution_cents)}) is more than the budget (${money(v.budget_cents)}); it was left empty.`);
     v.min_contribution_cents = null;
+  }
+  if (v.expected_grants !== null && v.expected_grants > MAX_EXPECTED_GRANTS) {
+    problems.push(`${v.expected_grants.toLocaleString('en')} expected grants is not a number the calls accept; it was left empty.`);
+    v.expected_grants = null;
   }
   const first = deadlines[0];
   if (v.opening_at !== null && first && Date.parse(v.opening_at) >= Date.parse(first.deadline_at)) {
@@ -469,9 +479,9 @@ export class CallImportService {
     tally: Tally,
     phase: CallImportProgress['phase'],
     progress: Progress,
+    match: (topic: PortalTopic) => ProgrammeFacts | null,
     handle: (batch: Candidate[]) => Promise<void>
   ): Promise<{ format: PortalFormat; bytes: number }> {
-    const { match } = await this.catalogue();
     const seen = new Map<string, number>();
     const position = { bytes: 0 };
     const records = readPortalFile(source, position);
@@ -541,7 +551,8 @@ export class CallImportService {
 
   private async preview(body: ReadableStream<Uint8Array>, onProgress?: ProgressListener): Promise<CallImportSummary> {
     const tally = new Tally();
-    const { format, bytes } = await this.walk(bodyChunks(body, this.settings.maxImportBytes), tally, 'reading', new Progress(onProgress), async (batch) => {
+    const { match } = await this.catalogue();
+    const { format, bytes } = await this.walk(bodyChunks(body, this.settings.maxImportBytes), tally, 'reading', new Progress(onProgress), match, async (batch) => {
       for (const candidate of batch) {
         const stored = await calls.findCallByIdentifier(this.db, candidate.incoming.identifier);
         const storedDeadlines = stored ? await calls.deadlinesOf(this.db, stored.id) : [];
@@ -581,8 +592,8 @@ export class CallImportService {
       const tally = new Tally();
       const importId = newId();
       await insertCallImport(this.db, { id: importId, userId: caller.userId, format, dryRun: false, counts: tally.counts, at: this.clock().toISOString() });
-      const { byId } = await this.catalogue();
-      const { bytes } = await this.walk(createReadStream(spool, { highWaterMark: 256 * 1024 }), tally, 'writing', progress, async (batch) => {
+      const { match, byId } = await this.catalogue();
+      const { bytes } = await this.walk(createReadStream(spool, { highWaterMark: 256 * 1024 }), tally, 'writing', progress, match, async (batch) => {
         const at = this.clock().toISOString();
         await this.db.transaction().execute(async (trx) => {
           for (const candidate of batch) await this.apply(trx, caller, candidate, tally, importId, byId, at);
