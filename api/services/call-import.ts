@@ -88,7 +88,7 @@ import type { CallImportChange, CallImportIssue, CallImportProgress, CallImportS
 import { assertWriterSomewhere } from './access.js';
 import { recordChange } from './audit.js';
 import { deadlinesDiffer } from './call-dates.js';
-import { recordDeadlineChange, toCall } from './calls.js';
+import { callAuditView, recordDeadlineChange, toCall } from './calls.js';
 import { notifyDeadlineChange } from './notifications.js';
 import {
   type CutOff,
@@ -328,12 +328,6 @@ export function planCall(stored: CallRow | undefined, storedDeadlines: CallDeadl
     fields,
     problems
   };
-}
-
-/** The audit view of a call, the one the calls API records (services/calls.ts): stored facts only. */
-function auditView(call: Call) {
-  const { status: _s, nextDeadline: _n, nextExpectedRound: _r, watched: _w, deadlines, ...rest } = call;
-  return { ...rest, deadlines: deadlines.map(({ passed: _p, ...d }) => d) };
 }
 
 // ---------------------------------------------------------------- the tally
@@ -640,7 +634,7 @@ export class CallImportService {
       });
       const deadlines = await calls.replaceDeadlines(trx, row.id, plan.deadlines);
       const after = toCall({ row, deadlines, domains: [], programme: programmeOf(row.programme_id), watched: false }, now);
-      await recordChange(trx, caller, 'call', row.id, null, auditView(after));
+      await recordChange(trx, caller, 'call', row.id, null, callAuditView(after));
       this.count(tally, candidate, plan, row.id);
       return;
     }
@@ -655,7 +649,7 @@ export class CallImportService {
     const changeId = await recordDeadlineChange(trx, stored.id, storedDeadlines, deadlines, importId, at);
     if (changeId) tally.notified += await notifyDeadlineChange(trx, stored.id, calls.snapshotOf(storedDeadlines), calls.snapshotOf(deadlines), at);
     const after = toCall({ row, deadlines, domains, programme: programmeOf(row.programme_id), watched: false }, now);
-    await recordChange(trx, caller, 'call', stored.id, auditView(before), auditView(after));
+    await recordChange(trx, caller, 'call', stored.id, callAuditView(before), callAuditView(after));
     this.count(tally, candidate, plan, stored.id);
   }
 }
