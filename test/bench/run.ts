@@ -1,5 +1,7 @@
 /**
  * `npm run bench`: timings, printed, never asserted.
+ * - process start: `server.ts` over the built web app on a new database file,
+ *   until /api/health answers (skipped when there is no build: `npm run build`);
  * - cold start: open a new database file, migrate, seed the demo, build the app;
  * - API latency through the real app (in-process `app.request`) for the hot reads.
  * Run on an otherwise idle machine; compare runs on the same machine only.
@@ -9,10 +11,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bootstrap } from '../../api/bootstrap.js';
+import { existsSync } from 'node:fs';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
+import { startServer } from '../e2e/support/server.js';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+if (existsSync('build/handler.js')) {
+  const t = performance.now();
+  const server = await startServer();
+  console.log(`process start to first /api/health answer (migrate + demo seed + web): ${(performance.now() - t).toFixed(0)} ms`);
+  await server.stop();
+} else {
+  console.log('process start: skipped (run `npm run build` first)');
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'regiodesk-bench-'));
