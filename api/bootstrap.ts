@@ -17,20 +17,25 @@ export interface Started extends OpenedDatabase {
 }
 
 export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<Started> {
-  const opened = openDatabase(databaseLocation(env));
-  await migrateToLatest(opened.db);
-  const seeded = { demo: false, admin: null as string | null };
-  const empty = Number((await countUsers(opened.db)).n) === 0;
-  if (empty && env.REGIODESK_DEMO !== '0') {
-    await seedDemo(opened.db);
-    seeded.demo = true;
-  }
   const email = env.REGIODESK_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.REGIODESK_ADMIN_PASSWORD;
-  if (email && password && !(await findUserByEmail(opened.db, email))) {
-    if (password.length < 10) throw new Error('REGIODESK_ADMIN_PASSWORD must have at least 10 characters.');
-    await insertUser(opened.db, { id: newId(), email, name: 'Administrator', password_hash: await hashPassword(password), organisation_id: null, is_admin: 1, disabled_at: null });
-    seeded.admin = email;
+  if (email && password !== undefined && password.length < 10) throw new Error('REGIODESK_ADMIN_PASSWORD must have at least 10 characters.');
+  const opened = openDatabase(databaseLocation(env));
+  const seeded = { demo: false, admin: null as string | null };
+  try {
+    await migrateToLatest(opened.db);
+    const empty = Number((await countUsers(opened.db)).n) === 0;
+    if (empty && env.REGIODESK_DEMO !== '0') {
+      await seedDemo(opened.db);
+      seeded.demo = true;
+    }
+    if (email && password && !(await findUserByEmail(opened.db, email))) {
+      await insertUser(opened.db, { id: newId(), email, name: 'Administrator', password_hash: await hashPassword(password), organisation_id: null, is_admin: 1, disabled_at: null });
+      seeded.admin = email;
+    }
+  } catch (error) {
+    await opened.close();
+    throw error;
   }
   const app = createApp({ db: opened.db, settings: settingsFrom(env) });
   return { ...opened, app, seeded };
