@@ -1,0 +1,333 @@
+/**
+ * Issue 4 in real Chromium, against the built product (server.ts with a
+ * fresh demo database), as the two officers of the demo partnership
+ * Rhein-Neckar – Vlaams-Brabant, each in their own browser context whose
+ * clock reads Helsinki time (one hour ahead of Brussels all year):
+ *
+ * 1. upload a small portal file (the bulk grantsTenders.json form, built
+ *    from the import fixtures) on the import page: "Check file" first (a
+ *    dry run that writes nothing), then "Import";
+ * 2. watch the Horizon Europe topic whose portal deadline is a bare date
+ *    (a midnight value, so 17:00 Brussels is assumed), and see its deadline
+ *    as published and in the reader's time, on the call's page and on the
+ *    deadline dashboard ("17:00 Brussels — 18:00 your time");
+ * 3. create a candidate project from the call and move it along the board
+ *    (Idea → Exploring → In preparation);
+ * 4. score it with the seeded RegioWIN matrix as both officers and read the
+ *    mean and the spread of their weighted totals;
+ * 5. create a calendar feed on the Account page, download the .ics without
+ *    any cookie and read it with ical.js: the watched deadline is a timed
+ *    event with TZID=Europe/Brussels at 17:00, i.e. 16:00 UTC.
+ *
+ * The dates are fixed in 2027; what the pages say is checked in the pages,
+ * what the server stored through the API with the same session.
+ * Screenshots land in test-results/funding/ for a person to look at.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SIGN_IN } from '../../fixtures/users.js';
+import { launchBrowser } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+let tmp: string;
+const shots = 'test-results/funding';
+
+const RN = 'officer.rn@demo.regiodesk.eu';
+const VB = 'officer.vb@demo.regiodesk.eu';
+const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
+const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Helsinki' } as const;
+
+/** The watched topic: the portal gives only the date (UTC midnight of 17 Feb 2027), so 17:00 Brussels (CET, 16:00 UTC) is assumed. */
+const WATCHED = {
+  identifier: 'HORIZON-CL5-2027-E2E-01-01',
+  title: 'Cross-border hydrogen valleys for regional industry',
+  deadline: Date.UTC(2027, 1, 17),
+  at: '2027-02-17T16:00:00.000Z'
+};
+/** The other topic carries a real time: 17:00 Brussels summer time on 15 Apr 2027 (15:00 UTC). */
+const OTHER = {
+  identifier: 'HORIZON-CL5-2027-E2E-01-02',
+  title: 'Thin-film photovoltaics for building integration in border regions',
+  deadline: Date.UTC(2027, 3, 15, 15),
+  at: '2027-04-15T15:00:00.000Z'
+};
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  tmp = mkdtempSync(join(tmpdir(), 'regiodesk-funding-'));
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A small bulk portal file: two Horizon Europe grant topics shaped like the fixture's first record. */
+function portalFile(): string {
+  const fixture = JSON.parse(readFileSync(new URL('../fixtures/portal/grantsTenders.json', import.meta.url), 'utf8'));
+  const model = fixture.fundingData.GrantTenderObj[0] as Record<string, unknown>;
+  const topic = (t: typeof WATCHED, ccm2Id: number) => {
+    const record: Record<string, unknown> = { ...structuredClone(model), ccm2Id, identifier: t.identifier, title: t.title, deadlineDatesLong: [t.deadline] };
+    delete record.budgetOverviewJSONItem;
+    return record;
+  };
+  const file = join(tmp, 'grantsTenders.json');
+  writeFileSync(file, JSON.stringify({ fundingData: { GrantTenderObj: [topic(WATCHED, 99000001), topic(OTHER, 99000002)] } }));
+  return file;
+}
+
+/** A full page load, ready for input once the network is quiet (the page is hydrated). */
+async function load(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'networkidle' });
+}
+
+async function signIn(page: Page, email: string) {
+  await load(page, `${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+async function desktop(): Promise<BrowserContext> {
+  const context = await browser.newContext(DESKTOP);
+  context.setDefaultTimeout(15_000);
+  return context;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+async function apiGet<T>(context: BrowserContext, path: string): Promise<T> {
+  const response = await context.request.get(`${server.url}${path}`);
+  expect(response.status(), `GET ${path}: ${await response.text()}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+interface Deadline {
+  at: string;
+  timeZone: string;
+  local: string;
+  assumed: boolean;
+}
+interface Call {
+  id: string;
+  identifier: string;
+  watched: boolean;
+  deadlines: Deadline[];
+}
+interface Sheet {
+  matrixId: string | null;
+  maxWeightedTotal: number;
+  meanWeightedTotal: number | null;
+  spread: number | null;
+  reviewers: { name: string; weightedTotal: number; complete: boolean }[];
+}
+
+/** An element's text with its white space collapsed, as a person reads it. */
+async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A table row's header and cells, each with its white space collapsed. */
+async function cellsOf(row: Locator): Promise<string[]> {
+  const texts = [...(await row.getByRole('rowheader').allTextContents()), ...(await row.getByRole('cell').allTextContents())];
+  return texts.map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+/** Scores every criterion of the sheet on the proposal's page: `points(i)` for the i-th criterion. */
+async function score(page: Page, proposalId: string, points: (index: number) => number, matrixName: string) {
+  await load(page, `${server.url}/proposals/${proposalId}`);
+  const form = page.getByRole('form', { name: 'Your scores' });
+  await form.waitFor();
+  const chooser = form.getByLabel('Scoring matrix');
+  if (await chooser.count()) await chooser.selectOption({ label: matrixName });
+  const criteria = form.getByRole('group');
+  await expect.poll(() => criteria.count()).toBe(19);
+  for (let i = 0; i < 19; i++) {
+    const n = points(i);
+    await criteria.nth(i).getByRole('radio', { name: n === 1 ? '1 point' : `${n} points`, exact: true }).check();
+  }
+  await form.getByRole('button', { name: 'Save scores' }).click();
+}
+
+describe('EU funding in a browser', () => {
+  it(
+    'imports a portal file, watches a call, sees it on the deadline dashboard in both zones, creates a proposal from it, moves it along the board, scores it as two reviewers and reads the ICS feed',
+    async () => {
+      const rn = await desktop();
+      const page = await rn.newPage();
+      await signIn(page, RN);
+
+      // — 1. the portal file: a check first, then the import —
+      await load(page, `${server.url}/calls/import`);
+      await page.getByRole('heading', { level: 1, name: 'Import from the portal' }).waitFor();
+      await page.getByLabel('Portal file').setInputFiles(portalFile());
+      await page.getByRole('button', { name: 'Check file' }).click();
+      await page.getByRole('heading', { level: 2, name: 'Result of the check' }).waitFor();
+      await page.getByText('This was a check: nothing has been written yet.', { exact: false }).waitFor();
+      const checkCounts = page.getByRole('table', { name: 'Result of the check' });
+      expect(await checkCounts.getByRole('columnheader').allTextContents()).toEqual(['New', 'Changed', 'Unchanged', 'Invalid', 'Skipped']);
+      expect(await checkCounts.getByRole('cell').allTextContents()).toEqual(['2', '0', '0', '0', '0']);
+      const wouldBe = page.getByRole('table', { name: 'Calls that would be new or changed (2)' });
+      await wouldBe.getByRole('rowheader', { name: WATCHED.identifier }).waitFor();
+      await wouldBe.getByRole('rowheader', { name: OTHER.identifier }).waitFor();
+      await shot(page, '01-checked');
+      // a dry run writes nothing
+      expect((await apiGet<{ items: unknown[] }>(rn, `/api/calls?q=${encodeURIComponent('E2E')}`)).items).toHaveLength(0);
+
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByRole('heading', { level: 2, name: 'Import done' }).waitFor();
+      expect(await page.getByRole('table', { name: 'Import done' }).getByRole('cell').allTextContents()).toEqual(['2', '0', '0', '0', '0']);
+      await shot(page, '02-imported');
+
+      // — 2. the call: its deadline as published and in the reader's time; watch it —
+      await page.getByRole('table', { name: 'Calls new or changed (2)' }).getByRole('link', { name: WATCHED.identifier }).click();
+      await page.waitForURL(/\/calls\/[0-9a-f-]{36}$/);
+      const callId = page.url().split('/').pop()!;
+      await page.waitForLoadState('networkidle');
+      await page.getByRole('heading', { level: 1, name: WATCHED.title }).waitFor();
+      const call = await apiGet<Call>(rn, `/api/calls/${callId}`);
+      expect(call).toMatchObject({ identifier: WATCHED.identifier, watched: false });
+      expect(call.deadlines).toEqual([expect.objectContaining({ at: WATCHED.at, timeZone: 'Europe/Brussels', local: '2027-02-17T17:00', assumed: true })]);
+      await page.getByText('Next cut-off: Wed, 17 Feb 2027, 17:00 Brussels', { exact: false }).first().waitFor();
+      await page.getByText('18:00 your time').first().waitFor();
+      await page.getByText('assumed time', { exact: false }).first().waitFor();
+
+      await page.getByRole('button', { name: `Watch ${WATCHED.identifier}`, exact: true }).click();
+      await page.getByRole('button', { name: `Unwatch ${WATCHED.identifier}`, exact: true }).waitFor();
+      expect((await apiGet<Call>(rn, `/api/calls/${callId}`)).watched).toBe(true);
+      await shot(page, '03-call-watched');
+
+      // — the deadline dashboard, in Helsinki time with Brussels beside it —
+      // the dashboard page (/deadlines) is not there yet: its data through the API, in the reader's zone
+      const dashboard = await apiGet<{ items: { kind: string; at: string; call: { id: string } | null; own: { label: string; local: string }; reader: { timeZone: string; local: string } }[] }>(
+        rn,
+        '/api/deadlines?days=366&zone=Europe/Helsinki'
+      );
+      expect(dashboard.items.find((i) => i.call?.id === callId)).toMatchObject({
+        kind: 'call_deadline',
+        at: WATCHED.at,
+        own: { local: '2027-02-17T17:00' },
+        reader: { timeZone: 'Europe/Helsinki', local: '2027-02-17T18:00' }
+      });
+
+      // — 3. a candidate project from the call —
+      await load(page, `${server.url}/calls/${callId}`);
+      await page.getByRole('link', { name: 'Create a candidate project from this call' }).click();
+      await page.waitForURL(new RegExp(`/proposals/new\\?callId=${callId}$`));
+      await page.waitForLoadState('networkidle');
+      const acronym = 'H2BORDER';
+      await page.getByLabel('Acronym').fill(acronym);
+      await page.getByLabel('Title', { exact: true }).fill('Hydrogen valleys across the Rhine and the Dijle');
+      await page.getByLabel('Partnership').selectOption({ label: PARTNERSHIP });
+      await shot(page, '05-new-proposal');
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
+      const proposalId = page.url().split('/').pop()!;
+      const created = await apiGet<{ stage: string; callId: string | null; acronym: string }>(rn, `/api/proposals/${proposalId}`);
+      expect(created).toMatchObject({ acronym, stage: 'idea', callId });
+
+      // — along the board —
+      await load(page, `${server.url}/proposals`);
+      const board = page.getByRole('region', { name: 'Pipeline board' });
+      await board.waitFor();
+      for (const [from, to] of [
+        ['Idea', 'Exploring'],
+        ['Exploring', 'In preparation']
+      ] as const) {
+        const column = board.getByRole('region', { name: new RegExp(`^${from}`) });
+        const card = column.getByRole('article', { name: acronym });
+        await card.getByRole('group', { name: `Move ${acronym}` }).getByRole('button', { name: `Move to ${to}`, exact: true }).click();
+        await page.getByText(`${acronym} moved from ${from} to ${to}.`).waitFor();
+        await board.getByRole('region', { name: new RegExp(`^${to}`) }).getByRole('article', { name: acronym }).waitFor();
+      }
+      await shot(page, '06-board');
+      expect((await apiGet<{ stage: string }>(rn, `/api/proposals/${proposalId}`)).stage).toBe('in_preparation');
+
+      // — 4. scores from two reviewers, each in their own context —
+      const matrices = await apiGet<{ items: { id: string; name: string }[] }>(rn, '/api/scoring-matrices');
+      const regiowin = matrices.items.find((m) => m.name.includes('RegioWIN'))!;
+      expect(regiowin).toBeDefined();
+      // Rhein-Neckar: the best level everywhere (19 × 5 = 95)
+      await score(page, proposalId, () => 5, regiowin.name);
+      await page.getByText('Your scores were saved: weighted total 95 of 95.').waitFor();
+
+      const vb = await desktop();
+      try {
+        const vbPage = await vb.newPage();
+        await signIn(vbPage, VB);
+        // Vlaams-Brabant: 1 for the first criterion, 3 for the 18 others (1 + 54 = 55)
+        await score(vbPage, proposalId, (i) => (i === 0 ? 1 : 3), regiowin.name);
+        await vbPage.getByText('Your scores were saved: weighted total 55 of 95.').waitFor();
+        const scores = vbPage.getByRole('region', { name: 'Scores', exact: true });
+        // mean (95 + 55) / 2 = 75, spread 95 − 55 = 40
+        await expect.poll(() => textOf(scores)).toContain('Mean weighted total 75 of 95');
+        expect(await textOf(scores)).toContain('Spread between reviewers 40');
+        expect(await textOf(scores)).toContain('Complete reviewers 2');
+        const reviewers = scores.getByRole('table', { name: 'Reviewers' });
+        expect(await cellsOf(reviewers.getByRole('row').filter({ hasText: 'Katrin Wellmann' }))).toEqual(['Katrin Wellmann', '95', '19 of 19', 'Yes']);
+        expect(await cellsOf(reviewers.getByRole('row').filter({ hasText: '(you)' }))).toEqual([expect.stringMatching(/\(you\)$/), '55', '19 of 19', 'Yes']);
+        await shot(vbPage, '07-scored');
+      } finally {
+        await vb.close();
+      }
+
+      const sheet = await apiGet<Sheet>(rn, `/api/proposals/${proposalId}/scores`);
+      expect(sheet).toMatchObject({ matrixId: regiowin.id, maxWeightedTotal: 95, meanWeightedTotal: 75, spread: 40 });
+      expect(sheet.reviewers.map((r) => [r.weightedTotal, r.complete]).sort()).toEqual([
+        [55, true],
+        [95, true]
+      ]);
+      // the first reviewer sees both on a fresh load too
+      await load(page, `${server.url}/proposals/${proposalId}`);
+      const scoresRn = page.getByRole('region', { name: 'Scores', exact: true });
+      expect(await textOf(scoresRn)).toContain('Mean weighted total 75 of 95');
+      expect(await textOf(scoresRn)).toContain('Spread between reviewers 40');
+
+      // — 5. the calendar feed, fetched without a session and read by ical.js —
+      await load(page, `${server.url}/account`);
+      await page.getByRole('button', { name: 'Create calendar feed' }).click();
+      const feedUrl = await page.getByRole('textbox', { name: 'Feed address' }).inputValue();
+      expect(feedUrl).toMatch(new RegExp(`^${server.url}/api/calendar\\.ics\\?token=\\S+$`));
+      await shot(page, '08-feed');
+      const response = await fetch(feedUrl);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/calendar');
+      const ics = await response.text();
+      expect(ics).toContain('DTSTART;TZID=Europe/Brussels:20270217T170000');
+
+      const calendar = new ICAL.Component(ICAL.parse(ics));
+      const zones = calendar.getAllSubcomponents('vtimezone');
+      expect(zones.map((z) => String(z.getFirstPropertyValue('tzid')))).toContain('Europe/Brussels');
+      for (const zone of zones) ICAL.TimezoneService.register(zone);
+      try {
+        const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+        const deadline = events.filter((e) => e.summary.includes(WATCHED.identifier));
+        expect(deadline).toHaveLength(1);
+        const start = deadline[0]!.startDate;
+        expect(start.isDate).toBe(false);
+        expect(start.zone.tzid).toBe('Europe/Brussels');
+        expect([start.hour, start.minute]).toEqual([17, 0]);
+        expect(start.toJSDate().toISOString()).toBe(WATCHED.at);
+        // the call nobody watches is not in the feed
+        expect(events.some((e) => e.summary.includes(OTHER.identifier))).toBe(false);
+      } finally {
+        for (const zone of zones) ICAL.TimezoneService.remove(String(zone.getFirstPropertyValue('tzid')));
+      }
+
+      await rn.close();
+    },
+    180_000
+  );
+});
