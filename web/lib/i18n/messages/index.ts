@@ -18,6 +18,9 @@ import tasks from './tasks.json';
 import calls from './calls.json';
 import programmes from './programmes.json';
 import deadlines from './deadlines.json';
+import notifications from './notifications.json';
+import proposals from './proposals.json';
+import scoring from './scoring.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
@@ -40,7 +43,10 @@ const features: Record<string, Catalogue> = {
   tasks,
   calls,
   programmes,
-  deadlines
+  deadlines,
+  notifications,
+  proposals,
+  scoring
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
