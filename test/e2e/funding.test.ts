@@ -10,7 +10,8 @@
  * 2. watch the Horizon Europe topic whose portal deadline is a bare date
  *    (a midnight value, so 17:00 Brussels is assumed), and see its deadline
  *    as published and in the reader's time, on the call's page and on the
- *    deadline dashboard ("17:00 Brussels — 18:00 your time");
+ *    deadline dashboard ("17:00 Brussels — 18:00 your time"), next 180
+ *    days, then only the watched calls;
  * 3. create a candidate project from the call and move it along the board
  *    (Idea → Exploring → In preparation);
  * 4. score it with the seeded RegioWIN matrix as both officers and read the
@@ -139,6 +140,15 @@ async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A deadline shown as published and in the reader's zone right after it:
+ * "… 17:00 Brussels — 18:00 your time" (a screen reader hears a comma for the dash).
+ */
+async function bothTimes(scope: Locator, own: string, reader: string) {
+  await scope.first().waitFor();
+  expect(await textOf(scope)).toMatch(new RegExp(`${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*—\\s*,?\\s*${reader}`));
+}
+
 /** A table row's header and cells, each with its white space collapsed. */
 async function cellsOf(row: Locator): Promise<string[]> {
   const texts = [...(await row.getByRole('rowheader').allTextContents()), ...(await row.getByRole('cell').allTextContents())];
@@ -200,8 +210,7 @@ describe('EU funding in a browser', () => {
       const call = await apiGet<Call>(rn, `/api/calls/${callId}`);
       expect(call).toMatchObject({ identifier: WATCHED.identifier, watched: false });
       expect(call.deadlines).toEqual([expect.objectContaining({ at: WATCHED.at, timeZone: 'Europe/Brussels', local: '2027-02-17T17:00', assumed: true })]);
-      await page.getByText('Next cut-off: Wed, 17 Feb 2027, 17:00 Brussels', { exact: false }).first().waitFor();
-      await page.getByText('18:00 your time').first().waitFor();
+      await bothTimes(page.getByText('Next cut-off:', { exact: false }).first(), 'Next cut-off: Wed, 17 Feb 2027, 17:00 Brussels', '18:00 your time');
       await page.getByText('assumed time', { exact: false }).first().waitFor();
 
       await page.getByRole('button', { name: `Watch ${WATCHED.identifier}`, exact: true }).click();
@@ -210,10 +219,34 @@ describe('EU funding in a browser', () => {
       await shot(page, '03-call-watched');
 
       // — the deadline dashboard, in Helsinki time with Brussels beside it —
-      // the dashboard page (/deadlines) is not there yet: its data through the API, in the reader's zone
+      await load(page, `${server.url}/deadlines`);
+      await page.getByRole('heading', { level: 1, name: 'Deadlines' }).waitFor();
+      await page.getByText('in your time (Helsinki, from this device)', { exact: false }).waitFor();
+      const filters = page.getByRole('form', { name: 'Choose the deadlines shown' });
+      await filters.getByLabel('Period').selectOption({ label: 'Next 180 days' });
+      await filters.getByRole('button', { name: 'Apply', exact: true }).click();
+      await page.waitForURL(/\/deadlines\?days=180$/);
+      await page.waitForLoadState('networkidle');
+      const entry = (identifier: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${identifier}`) }) });
+      // as published and in the reader's zone: winter (CET/EET) for the watched one, summer (CEST/EEST) for the other
+      await bothTimes(entry(WATCHED.identifier), 'Wed, 17 Feb 2027, 17:00 Brussels', '18:00 your time');
+      expect(await textOf(entry(WATCHED.identifier))).toContain('assumed time — please confirm');
+      await entry(WATCHED.identifier).getByRole('button', { name: `Unwatch ${WATCHED.identifier}`, exact: true }).waitFor();
+      await bothTimes(entry(OTHER.identifier), 'Thu, 15 Apr 2027, 17:00 Brussels', '18:00 your time');
+      expect(await textOf(entry(OTHER.identifier))).not.toContain('assumed time');
+      await entry(OTHER.identifier).getByRole('button', { name: `Watch ${OTHER.identifier}`, exact: true }).waitFor();
+      // only the watched calls: the other one goes
+      await filters.getByRole('checkbox', { name: 'Only watched calls' }).check();
+      await filters.getByRole('button', { name: 'Apply', exact: true }).click();
+      await page.waitForURL(/\/deadlines\?days=180&watched=true$/);
+      await page.waitForLoadState('networkidle');
+      await page.getByText('Call deadlines of watched calls only', { exact: false }).waitFor();
+      await expect.poll(() => entry(OTHER.identifier).count()).toBe(0);
+      await bothTimes(entry(WATCHED.identifier), 'Wed, 17 Feb 2027, 17:00 Brussels', '18:00 your time');
+      await shot(page, '04-deadlines');
       const dashboard = await apiGet<{ items: { kind: string; at: string; call: { id: string } | null; own: { label: string; local: string }; reader: { timeZone: string; local: string } }[] }>(
         rn,
-        '/api/deadlines?days=366&zone=Europe/Helsinki'
+        '/api/deadlines?days=180&zone=Europe/Helsinki&watched=true'
       );
       expect(dashboard.items.find((i) => i.call?.id === callId)).toMatchObject({
         kind: 'call_deadline',
