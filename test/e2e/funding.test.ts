@@ -135,6 +135,13 @@ interface Sheet {
   reviewers: { name: string; weightedTotal: number; complete: boolean }[];
 }
 
+/** Through the main navigation, as a person would; then until the page's data has arrived. */
+async function openFromNav(page: Page, link: string, url: RegExp) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+  await page.waitForURL(url);
+  await page.waitForLoadState('networkidle');
+}
+
 /** An element's text with its white space collapsed, as a person reads it. */
 async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -180,7 +187,9 @@ describe('EU funding in a browser', () => {
       await signIn(page, RN);
 
       // — 1. the portal file: a check first, then the import —
-      await load(page, `${server.url}/calls/import`);
+      await openFromNav(page, 'Calls', /\/calls$/);
+      await page.getByRole('link', { name: 'Import from the portal' }).click();
+      await page.waitForURL(/\/calls\/import$/);
       await page.getByRole('heading', { level: 1, name: 'Import from the portal' }).waitFor();
       await page.getByLabel('Portal file').setInputFiles(portalFile());
       await page.getByRole('button', { name: 'Check file' }).click();
@@ -219,7 +228,7 @@ describe('EU funding in a browser', () => {
       await shot(page, '03-call-watched');
 
       // — the deadline dashboard, in Helsinki time with Brussels beside it —
-      await load(page, `${server.url}/deadlines`);
+      await openFromNav(page, 'Deadlines', /\/deadlines$/);
       await page.getByRole('heading', { level: 1, name: 'Deadlines' }).waitFor();
       await page.getByText('in your time (Helsinki, from this device)', { exact: false }).waitFor();
       const filters = page.getByRole('form', { name: 'Choose the deadlines shown' });
@@ -272,7 +281,7 @@ describe('EU funding in a browser', () => {
       expect(created).toMatchObject({ acronym, stage: 'idea', callId });
 
       // — along the board —
-      await load(page, `${server.url}/proposals`);
+      await openFromNav(page, 'Candidate projects', /\/proposals$/);
       const board = page.getByRole('region', { name: 'Pipeline board' });
       await board.waitFor();
       for (const [from, to] of [
@@ -329,7 +338,7 @@ describe('EU funding in a browser', () => {
       expect(await textOf(scoresRn)).toContain('Spread between reviewers 40');
 
       // — 5. the calendar feed, fetched without a session and read by ical.js —
-      await load(page, `${server.url}/account`);
+      await openFromNav(page, 'Account', /\/account$/);
       await page.getByRole('button', { name: 'Create calendar feed' }).click();
       const feedUrl = await page.getByRole('textbox', { name: 'Feed address' }).inputValue();
       expect(feedUrl).toMatch(new RegExp(`^${server.url}/api/calendar\\.ics\\?token=\\S+$`));
