@@ -18,7 +18,8 @@
  *    mean and the spread of their weighted totals;
  * 5. create a calendar feed on the Account page, download the .ics without
  *    any cookie and read it with ical.js: the watched deadline is a timed
- *    event with TZID=Europe/Brussels at 17:00, i.e. 16:00 UTC.
+ *    event with TZID=Europe/Brussels at 17:00, i.e. 16:00 UTC; the feed
+ *    then shows when it was fetched, and once revoked its address is 404.
  *
  * The dates are fixed in 2027; what the pages say is checked in the pages,
  * what the server stored through the API with the same session.
@@ -342,6 +343,10 @@ describe('EU funding in a browser', () => {
       await page.getByRole('button', { name: 'Create calendar feed' }).click();
       const feedUrl = await page.getByRole('textbox', { name: 'Feed address' }).inputValue();
       expect(feedUrl).toMatch(new RegExp(`^${server.url}/api/calendar\\.ics\\?token=\\S+$`));
+      const feeds = page.getByRole('table', { name: 'Your calendar feeds' });
+      const feedRow = feeds.getByRole('row').filter({ has: page.getByRole('rowheader') });
+      await expect.poll(() => feedRow.count()).toBe(1);
+      expect((await cellsOf(feedRow)).slice(1)).toEqual(['never', expect.stringMatching(/^Active /)]);
       await shot(page, '08-feed');
       const response = await fetch(feedUrl);
       expect(response.status).toBe(200);
@@ -367,6 +372,16 @@ describe('EU funding in a browser', () => {
       } finally {
         for (const zone of zones) ICAL.TimezoneService.remove(String(zone.getFirstPropertyValue('tzid')));
       }
+
+      // the feed shows when it was fetched, and once revoked its address answers 404
+      await load(page, `${server.url}/account`);
+      await expect.poll(async () => (await cellsOf(feedRow))[1]).not.toBe('never');
+      await feedRow.getByRole('button', { name: /^Revoke the calendar feed created / }).click();
+      await feedRow.getByRole('group', { name: 'Revoke this feed? Calendars that use it stop updating.' }).getByRole('button', { name: 'Yes, revoke' }).click();
+      await page.getByText('The feed was revoked; its address no longer works.').waitFor();
+      await expect.poll(async () => (await cellsOf(feedRow))[2]).toMatch(/^Revoked /);
+      await shot(page, '09-feed-revoked');
+      expect((await fetch(feedUrl)).status).toBe(404);
 
       await rn.close();
     },
