@@ -18,12 +18,11 @@
  *    mean and the spread of their weighted totals;
  * 5. create a calendar feed on the Account page, download the .ics without
  *    any cookie and read it with ical.js: the watched deadline is a timed
- *    event with TZID=Europe/Brussels at 17:00, i.e. 16:00 UTC; the feed
+ *    event with TZID=Europe/Brussels at 17:00 (15:00 or 16:00 UTC); the feed
  *    then shows when it was fetched, and once revoked its address is 404.
  *
- * The dates are fixed in 2027 (the server runs on the real clock and the
- * dashboard looks 180 days ahead, so both deadlines must still be ahead:
- * this holds from 21 Nov 2026 until 24 Mar 2027, 17:00 Brussels). What
+ * The deadlines are 60 and 120 days from today (the server runs on the
+ * real clock and the dashboard looks 180 days ahead). What
  * the pages say is checked in the pages, what the server stored through
  * the API with the same session.
  * Screenshots land in test-results/funding/ for a person to look at.
@@ -32,6 +31,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
+import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
@@ -48,19 +48,42 @@ const VB = 'officer.vb@demo.regiodesk.eu';
 const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
 const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Helsinki' } as const;
 
-/** The watched topic: the portal gives only the date (UTC midnight of 24 Mar 2027, before the clocks change), so 17:00 Brussels (CET, 16:00 UTC) is assumed. */
+/** 17:00 Brussels on the day `days` from today, as the instant and the page would show it. */
+function brusselsFivePm(days: number) {
+  const day = DateTime.utc().plus({ days }).startOf('day');
+  const local = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour: 17 }, { zone: 'Europe/Brussels' });
+  const instant = local.toUTC();
+  return {
+    /** UTC midnight of that day: how the portal gives a bare date */
+    midnight: Date.UTC(day.year, day.month - 1, day.day),
+    millis: instant.toMillis(),
+    at: instant.toISO({ suppressMilliseconds: false })!,
+    /** e.g. "Wed, 24 Mar 2027", as the pages write it in en-GB */
+    label: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Brussels' }).format(instant.toJSDate()),
+    localDay: local.toISODate()!,
+    ics: `${local.toFormat('yyyyLLdd')}T170000`
+  };
+}
+
+/**
+ * The dates move with the clock (the server runs on the real one): the
+ * watched topic is due 60 days from today and given as a bare date, so 17:00
+ * Brussels is assumed; the other is due 120 days from today at 17:00 Brussels
+ * with a real time. Helsinki is always one hour ahead of Brussels.
+ */
+const watchedDay = brusselsFivePm(60);
+const otherDay = brusselsFivePm(120);
 const WATCHED = {
   identifier: 'HORIZON-CL5-2027-E2E-01-01',
   title: 'Cross-border hydrogen valleys for regional industry',
-  deadline: Date.UTC(2027, 2, 24),
-  at: '2027-03-24T16:00:00.000Z'
+  deadline: watchedDay.midnight,
+  at: watchedDay.at
 };
-/** The other topic carries a real time: 17:00 Brussels summer time on 19 May 2027 (15:00 UTC), within 180 days of the day this test was written. */
 const OTHER = {
   identifier: 'HORIZON-CL5-2027-E2E-01-02',
   title: 'Thin-film photovoltaics for building integration in border regions',
-  deadline: Date.UTC(2027, 4, 19, 15),
-  at: '2027-05-19T15:00:00.000Z'
+  deadline: otherDay.millis,
+  at: otherDay.at
 };
 
 beforeAll(async () => {
@@ -222,8 +245,8 @@ describe('EU funding in a browser', () => {
       await page.getByRole('heading', { level: 1, name: WATCHED.title }).waitFor();
       const call = await apiGet<Call>(rn, `/api/calls/${callId}`);
       expect(call).toMatchObject({ identifier: WATCHED.identifier, watched: false });
-      expect(call.deadlines).toEqual([expect.objectContaining({ at: WATCHED.at, timeZone: 'Europe/Brussels', local: '2027-03-24T17:00', assumed: true })]);
-      await bothTimes(page.getByText('Next cut-off:', { exact: false }).first(), 'Next cut-off: Wed, 24 Mar 2027, 17:00 Brussels', '18:00 your time');
+      expect(call.deadlines).toEqual([expect.objectContaining({ at: WATCHED.at, timeZone: 'Europe/Brussels', local: `${watchedDay.localDay}T17:00`, assumed: true })]);
+      await bothTimes(page.getByText('Next cut-off:', { exact: false }).first(), `Next cut-off: ${watchedDay.label}, 17:00 Brussels`, '18:00 your time');
       await page.getByText('assumed time', { exact: false }).first().waitFor();
 
       await page.getByRole('button', { name: `Watch ${WATCHED.identifier}`, exact: true }).click();
@@ -242,10 +265,10 @@ describe('EU funding in a browser', () => {
       await page.waitForLoadState('networkidle');
       const entry = (identifier: string) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name: new RegExp(`^${identifier}`) }) });
       // as published and in the reader's zone: winter (CET/EET) for the watched one, summer (CEST/EEST) for the other
-      await bothTimes(entry(WATCHED.identifier), 'Wed, 24 Mar 2027, 17:00 Brussels', '18:00 your time');
+      await bothTimes(entry(WATCHED.identifier), `${watchedDay.label}, 17:00 Brussels`, '18:00 your time');
       expect(await textOf(entry(WATCHED.identifier))).toContain('assumed time — please confirm');
       await entry(WATCHED.identifier).getByRole('button', { name: `Unwatch ${WATCHED.identifier}`, exact: true }).waitFor();
-      await bothTimes(entry(OTHER.identifier), 'Wed, 19 May 2027, 17:00 Brussels', '18:00 your time');
+      await bothTimes(entry(OTHER.identifier), `${otherDay.label}, 17:00 Brussels`, '18:00 your time');
       expect(await textOf(entry(OTHER.identifier))).not.toContain('assumed time');
       await entry(OTHER.identifier).getByRole('button', { name: `Watch ${OTHER.identifier}`, exact: true }).waitFor();
       // only the watched calls: the other one goes
@@ -255,7 +278,7 @@ describe('EU funding in a browser', () => {
       await page.waitForLoadState('networkidle');
       await page.getByText('Call deadlines of watched calls only', { exact: false }).waitFor();
       await expect.poll(() => entry(OTHER.identifier).count()).toBe(0);
-      await bothTimes(entry(WATCHED.identifier), 'Wed, 24 Mar 2027, 17:00 Brussels', '18:00 your time');
+      await bothTimes(entry(WATCHED.identifier), `${watchedDay.label}, 17:00 Brussels`, '18:00 your time');
       await shot(page, '04-deadlines');
       const dashboard = await apiGet<{ items: { kind: string; at: string; call: { id: string } | null; own: { label: string; local: string }; reader: { timeZone: string; local: string } }[] }>(
         rn,
@@ -264,8 +287,8 @@ describe('EU funding in a browser', () => {
       expect(dashboard.items.find((i) => i.call?.id === callId)).toMatchObject({
         kind: 'call_deadline',
         at: WATCHED.at,
-        own: { local: '2027-03-24T17:00' },
-        reader: { timeZone: 'Europe/Helsinki', local: '2027-03-24T18:00' }
+        own: { local: `${watchedDay.localDay}T17:00` },
+        reader: { timeZone: 'Europe/Helsinki', local: `${watchedDay.localDay}T18:00` }
       });
 
       // — 3. a candidate project from the call —
@@ -355,7 +378,7 @@ describe('EU funding in a browser', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/calendar');
       const ics = await response.text();
-      expect(ics).toContain('DTSTART;TZID=Europe/Brussels:20270324T170000');
+      expect(ics).toContain(`DTSTART;TZID=Europe/Brussels:${watchedDay.ics}`);
 
       const calendar = new ICAL.Component(ICAL.parse(ics));
       const zones = calendar.getAllSubcomponents('vtimezone');
