@@ -10,6 +10,7 @@ import * as funding from './migrations/20261123T0800_funding.js';
 import * as programmeCatalogue from './migrations/20261123T0810_programme_catalogue.js';
 import * as notificationDelivery from './migrations/20261123T0830_notification_delivery.js';
 import * as regiowinScoringMatrix from './migrations/20261123T0850_regiowin_scoring_matrix.js';
+import * as annualCycle from './migrations/20261123T0900_annual_cycle.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
@@ -18,7 +19,8 @@ const migrations: Record<string, Migration> = {
   '20261123T0800_funding': funding,
   '20261123T0810_programme_catalogue': programmeCatalogue,
   '20261123T0830_notification_delivery': notificationDelivery,
-  '20261123T0850_regiowin_scoring_matrix': regiowinScoringMatrix
+  '20261123T0850_regiowin_scoring_matrix': regiowinScoringMatrix,
+  '20261123T0900_annual_cycle': annualCycle
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

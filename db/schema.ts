@@ -119,6 +119,8 @@ export interface PartnershipTable {
   first_to_inform: Generated<number>;
   /** RRULE proposing follow-ups after an activity (relative to its end) */
   follow_up_rule: Generated<string>;
+  /** how many weeks ahead the cycle's steps (evaluation, work plan) become tasks */
+  cycle_lead_weeks: Generated<number>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -589,6 +591,138 @@ export interface ProposalScoreTable {
   scored_at: string;
 }
 
+/** draft, proposed, adopted */
+export interface WorkPlanTable {
+  id: string;
+  partnership_id: string;
+  year: number;
+  status: Generated<string>;
+  /** the revision being edited or adopted: 1, then one more per amendment */
+  revision: Generated<number>;
+  introduction: string | null;
+  proposed_at: string | null;
+  adopted_at: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorkPlanItemTable {
+  id: string;
+  work_plan_id: string;
+  /** fractional, so moving one item changes only that item */
+  position: number;
+  domain_id: string | null;
+  title: string;
+  description: string | null;
+  form: string | null;
+  responsible_party_id: string | null;
+  responsible_person_id: string | null;
+  target_date: string | null;
+  target_quarter: number | null;
+  indicator: string | null;
+  target_value: string | null;
+  /** planned, in_progress, done, dropped */
+  status: Generated<string>;
+  activity_ids: Json;
+  proposal_ids: Json;
+  /** removed items stay for history and restore */
+  deleted_at: string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** An adopted revision of a work plan, frozen: the plan and its items as JSON. */
+export interface WorkPlanRevisionTable {
+  id: string;
+  work_plan_id: string;
+  number: number;
+  adopted_at: string;
+  snapshot: string;
+}
+
+export interface EvaluationTable {
+  id: string;
+  partnership_id: string;
+  year: number;
+  status: Generated<string>;
+  proposed_at: string | null;
+  adopted_at: string | null;
+  /** the figures as computed at adoption (null until then: computed live) */
+  figures: string | null;
+  created_by: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** results, challenges, recommendations, next_steps */
+export interface EvaluationSectionTable {
+  id: string;
+  evaluation_id: string;
+  kind: string;
+  body: Generated<string>;
+  updated_by: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** rating: achieved, partly, not_achieved, dropped (null: not yet assessed) */
+export interface EvaluationAssessmentTable {
+  id: string;
+  evaluation_id: string;
+  work_plan_item_id: string;
+  rating: string | null;
+  comment: string | null;
+  updated_by: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+}
+
+/** One party's approval of a work plan or an evaluation; withdrawn, not deleted. */
+export interface CycleApprovalTable {
+  id: string;
+  /** work_plan, evaluation */
+  document_type: string;
+  document_id: string;
+  party_id: string;
+  user_id: string | null;
+  revision: Generated<number>;
+  approved_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_reason: string | null;
+}
+
+/**
+ * One version of a co-edited record (work plan header, item, evaluation
+ * section, assessment): the editable fields after the write. The base of
+ * three-way merges and of restores, and the per-record history.
+ */
+export interface CoeditRevisionTable {
+  /** work_plan, evaluation */
+  document_type: string;
+  document_id: string;
+  /** work_plan, work_plan_item, evaluation_section, evaluation_assessment */
+  entity_type: string;
+  entity_id: string;
+  version: number;
+  /** create, update, merge, restore, move, delete */
+  action: string;
+  /** JSON array of the field names this write changed */
+  fields: Json;
+  /** JSON object of the editable fields after this write */
+  snapshot: string;
+  /** the version the writer started from, when it was merged with later ones */
+  merged_from: number | null;
+  actor_id: string | null;
+  at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -639,6 +773,14 @@ export interface Database {
   scoring_matrices: ScoringMatrixTable;
   scoring_criteria: ScoringCriterionTable;
   proposal_scores: ProposalScoreTable;
+  work_plans: WorkPlanTable;
+  work_plan_items: WorkPlanItemTable;
+  work_plan_revisions: WorkPlanRevisionTable;
+  evaluations: EvaluationTable;
+  evaluation_sections: EvaluationSectionTable;
+  evaluation_assessments: EvaluationAssessmentTable;
+  cycle_approvals: CycleApprovalTable;
+  coedit_revisions: CoeditRevisionTable;
 }
 
 export type RegionRow = Selectable<RegionTable>;
@@ -667,3 +809,10 @@ export type ProgrammeRow = Selectable<ProgrammeTable>;
 export type CallRow = Selectable<CallTable>;
 export type CallDeadlineRow = Selectable<CallDeadlineTable>;
 export type ProposalRow = Selectable<ProposalTable>;
+export type WorkPlanRow = Selectable<WorkPlanTable>;
+export type WorkPlanItemRow = Selectable<WorkPlanItemTable>;
+export type EvaluationRow = Selectable<EvaluationTable>;
+export type EvaluationSectionRow = Selectable<EvaluationSectionTable>;
+export type EvaluationAssessmentRow = Selectable<EvaluationAssessmentTable>;
+export type CycleApprovalRow = Selectable<CycleApprovalTable>;
+export type CoeditRevisionRow = Selectable<CoeditRevisionTable>;

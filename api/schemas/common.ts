@@ -79,6 +79,6 @@ export const AuditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditQuery = z.strictObject({
-  entityType: z.enum(['region', 'organisation', 'person', 'partnership', 'interaction', 'user', 'activity', 'task', 'cost', 'budget', 'feedback', 'programme', 'call', 'proposal', 'scoring_matrix']),
+  entityType: z.enum(['region', 'organisation', 'person', 'partnership', 'interaction', 'user', 'activity', 'task', 'cost', 'budget', 'feedback', 'programme', 'call', 'proposal', 'scoring_matrix', 'work_plan', 'evaluation']),
   entityId: Id
 });

@@ -20,6 +20,7 @@ import { findCall } from '../../db/repositories/calls.js';
 import { findProgramme } from '../../db/repositories/programmes.js';
 import { findVisibleProposal } from '../../db/repositories/proposals.js';
 import { findVisibleMatrix } from '../../db/repositories/scoring.js';
+import { partnershipOfDocument } from '../../db/repositories/cycle-documents.js';
 import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
 import type { AuditTrail } from '../schemas/audit.js';
@@ -71,6 +72,11 @@ export class AuditTrailService {
         return (await findVisibleProposal(this.db, scope, id)) !== undefined;
       case 'scoring_matrix':
         return (await findVisibleMatrix(this.db, scope, id)) !== undefined;
+      case 'work_plan':
+      case 'evaluation': {
+        const partnershipId = await partnershipOfDocument(this.db, entityType, id);
+        return partnershipId !== undefined && canSeePartnership(caller, partnershipId);
+      }
     }
   }
 }

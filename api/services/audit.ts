@@ -10,7 +10,7 @@ import type { Caller } from '../caller.js';
 import { PreconditionFailed } from '../errors.js';
 import type { AuditEvent } from '../schemas/common.js';
 
-export type EntityType = 'region' | 'organisation' | 'person' | 'partnership' | 'interaction' | 'user' | 'activity' | 'task' | 'cost' | 'budget' | 'feedback' | 'programme' | 'call' | 'proposal' | 'scoring_matrix';
+export type EntityType = 'region' | 'organisation' | 'person' | 'partnership' | 'interaction' | 'user' | 'activity' | 'task' | 'cost' | 'budget' | 'feedback' | 'programme' | 'call' | 'proposal' | 'scoring_matrix' | 'work_plan' | 'evaluation';
 
 export function recordChange(
   trx: Kysely<Database>,
