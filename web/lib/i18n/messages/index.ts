@@ -21,6 +21,7 @@ import deadlines from './deadlines.json';
 import notifications from './notifications.json';
 import proposals from './proposals.json';
 import scoring from './scoring.json';
+import evaluations from './evaluations.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
@@ -46,7 +47,8 @@ const features: Record<string, Catalogue> = {
   deadlines,
   notifications,
   proposals,
-  scoring
+  scoring,
+  evaluations
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
