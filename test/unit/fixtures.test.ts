@@ -186,6 +186,21 @@ describe('seedDemo', () => {
     expect(rows.filter((i) => i.partnership_id === demoIds.partnership('rnVb2025')).length).toBeGreaterThanOrEqual(15);
   });
 
+  it('gives the demo partnership a record to evaluate: 2025 and 2026 activities, feedback, costs against budgets, candidate projects', async () => {
+    const counts = tableCounts(h);
+    expect(counts.activities).toBe(11);
+    expect(counts.budgets).toBe(4);
+    expect(counts.proposals).toBe(6);
+    const held = await sql<{ year: string; n: number }>`
+      SELECT substr(a.starts_local, 1, 4) AS year, count(*) AS n FROM activities a
+      JOIN activity_partnerships ap ON ap.activity_id = a.id
+      WHERE ap.partnership_id = ${demoIds.partnership('rnVb2025')} AND a.status != 'cancelled'
+      GROUP BY year ORDER BY year`.execute(h.db);
+    expect(held.rows).toEqual([{ year: '2025', n: 4 }, { year: '2026', n: 6 }]);
+    const orphans = await sql<{ n: number }>`SELECT count(*) AS n FROM feedback_links f JOIN activity_participants p ON p.id = f.participant_id WHERE p.activity_id != f.activity_id`.execute(h.db);
+    expect(orphans.rows[0].n).toBe(0);
+  });
+
   it('fills the search index, folding accents: "universitat" finds Universität Heidelberg', async () => {
     const hits = await sql<{ entity_type: string; name: string }>`
       SELECT s.entity_type, o.name FROM search_index s JOIN organisations o ON o.id = s.entity_id
@@ -195,7 +210,7 @@ describe('seedDemo', () => {
     expect(people.rows).toEqual([{ entity_id: demoIds.person('felixBrandstaetter') }]);
     const indexed = await sql<{ n: number }>`SELECT count(*) AS n FROM search_index`.execute(h.db);
     const counts = tableCounts(h);
-    expect(indexed.rows[0].n).toBe(counts.organisations + counts.people + counts.partnerships);
+    expect(indexed.rows[0].n).toBe(counts.organisations + counts.people + counts.partnerships + counts.activities + counts.calls + counts.proposals);
   });
 
   it('gives the same ids on every fresh database', async () => {
