@@ -69,6 +69,25 @@ export class PreconditionFailed extends Problem {
   }
 }
 
+/** A write to a co-edited record sent without `If-Match`: say which version you started from. */
+export class PreconditionRequired extends Problem {
+  constructor(detail = 'Send If-Match with the version you started from (the ETag you read), so no one’s change is overwritten.') {
+    super(428, 'Precondition required', detail, { errors: [{ path: 'If-Match', message: 'Required for this record.' }] });
+  }
+}
+
+/** A co-edited write whose changed fields overlap with changes made since its base version (MergeConflictProblem). */
+export class MergeConflict extends Problem {
+  constructor(baseVersion: number, current: unknown, conflicts: { field: string; base: unknown; theirs: unknown; yours: unknown }[]) {
+    super(
+      409,
+      'Merge conflict',
+      `Someone else changed ${conflicts.map((c) => c.field).join(', ')} since version ${baseVersion}. Choose what to keep and send it again with the current version.`,
+      { errors: [], baseVersion, current, conflicts }
+    );
+  }
+}
+
 export class TooManyRequests extends Problem {
   constructor(retryAfterSeconds: number, detail = 'Too many attempts. Wait a moment and try again.') {
     super(429, 'Too many requests', detail, { errors: [], retryAfter: retryAfterSeconds }, { 'Retry-After': String(retryAfterSeconds) });
