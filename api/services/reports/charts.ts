@@ -1,0 +1,118 @@
+/**
+ * Bar charts of the evaluation's tallies for the Word document: drawn as
+ * SVG (horizontal bars, one row per tally, the count at the bar's end) and
+ * rendered to PNG with resvg's WebAssembly build and the DejaVu Sans font
+ * shipped as an npm package (the wasm build cannot read system fonts).
+ *
+ * The wasm and the font are loaded once per process, from paths resolved
+ * through the packages themselves, so this works from the sources (tsx)
+ * and from the built server alike.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import type { Tally } from '../../schemas/evaluations.js';
+
+const require = createRequire(import.meta.url);
+
+export const CHART_FONT = 'DejaVu Sans';
+/** the SVG's own width in px; the PNG is drawn at twice that for print */
+export const CHART_WIDTH = 640;
+const SCALE = 2;
+const ROW = 26;
+const TOP = 44;
+const BOTTOM = 14;
+const LABEL_WIDTH = 280;
+const VALUE_WIDTH = 56;
+const BAR_COLOUR = '#2f5d8a';
+
+export interface BarChart {
+  title: string;
+  tallies: readonly Tally[];
+}
+
+export interface ChartImage {
+  png: Uint8Array;
+  /** size in px at 96 dpi, for placing the image */
+  width: number;
+  height: number;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+}
+
+/** Cuts a label to about `max` characters, with an ellipsis. */
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** The chart's height for this many bars. */
+export function chartHeight(bars: number): number {
+  return TOP + Math.max(bars, 1) * ROW + BOTTOM;
+}
+
+/** A horizontal bar chart as an SVG document (no scripts, no external references). */
+export function barChartSvg({ title, tallies }: BarChart): string {
+  const height = chartHeight(tallies.length);
+  const max = Math.max(1, ...tallies.map((t) => t.count));
+  const barSpace = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH - 16;
+  const rows = tallies.map((tally, index) => {
+    const y = TOP + index * ROW;
+    const width = tally.count === 0 ? 0 : Math.max(2, Math.round((tally.count / max) * barSpace));
+    return [
+      `<text x="${LABEL_WIDTH - 8}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12">${escapeXml(shorten(tally.label, 38))}</text>`,
+      `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${width}" height="${ROW - 8}" fill="${BAR_COLOUR}"/>`,
+      `<text x="${LABEL_WIDTH + width + 6}" y="${y + ROW / 2 + 4}" font-size="12">${tally.count}</text>`
+    ].join('');
+  });
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="${CHART_FONT}" fill="#1b1b1b">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="8" y="24" font-size="15" font-weight="bold">${escapeXml(shorten(title, 80))}</text>`,
+    `<line x1="${LABEL_WIDTH}" y1="${TOP - 2}" x2="${LABEL_WIDTH}" y2="${height - BOTTOM + 2}" stroke="#8a8a8a"/>`,
+    ...rows,
+    `</svg>`
+  ].join('');
+}
+
+let ready: Promise<Uint8Array[]> | null = null;
+
+/** Initialises the wasm module once and reads the fonts once. */
+function renderer(): Promise<Uint8Array[]> {
+  ready ??= (async () => {
+    const wasm = await readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm'));
+    await initWasm(wasm);
+    const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    return Promise.all(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map(async (file) => new Uint8Array(await readFile(join(fonts, file)))));
+  })().catch((error: unknown) => {
+    ready = null;
+    throw error;
+  });
+  return ready;
+}
+
+/** An SVG drawn as PNG at twice its size (sharp in print). */
+export async function svgToPng(svg: string, width: number, height: number): Promise<ChartImage> {
+  const fontBuffers = await renderer();
+  const resvg = new Resvg(svg, {
+    font: { fontBuffers, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
+    fitTo: { mode: 'zoom', value: SCALE }
+  });
+  try {
+    const image = resvg.render();
+    try {
+      return { png: image.asPng(), width, height };
+    } finally {
+      image.free();
+    }
+  } finally {
+    resvg.free();
+  }
+}
+
+/** A bar chart as PNG. */
+export function barChartPng(chart: BarChart): Promise<ChartImage> {
+  return svgToPng(barChartSvg(chart), CHART_WIDTH, chartHeight(chart.tallies.length));
+}
