@@ -22,6 +22,8 @@ import notifications from './notifications.json';
 import proposals from './proposals.json';
 import scoring from './scoring.json';
 import evaluations from './evaluations.json';
+import coediting from './coediting.json';
+import workplans from './workplans.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
@@ -48,7 +50,9 @@ const features: Record<string, Catalogue> = {
   notifications,
   proposals,
   scoring,
-  evaluations
+  evaluations,
+  coediting,
+  workplans
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
