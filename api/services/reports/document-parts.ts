@@ -19,9 +19,9 @@ import {
   TextRun,
   WidthType
 } from 'docx';
-import { DateTime } from 'luxon';
 import type { Approval, DocumentStatus } from '../../schemas/coediting.js';
-import type { ReportHeadings, ReportLanguage } from '../../schemas/reports.js';
+import { day } from '../../schemas/report-contents.js';
+import type { ReportHeadings } from '../../schemas/reports.js';
 import type { WorkPlan } from '../../schemas/workplans.js';
 import type { ChartImage } from './charts.js';
 
@@ -90,14 +90,6 @@ export function table(header: string[][] | null, rows: string[][], shares: numbe
   });
 }
 
-/** A label in each of the plan's languages, e.g. the domain's. */
-export function inLanguages(labels: { en: string; de: string; nl: string } | null, headings: ReportHeadings): string {
-  if (!labels) return '—';
-  const out: string[] = [];
-  for (const language of headings.languages) if (!out.includes(labels[language])) out.push(labels[language]);
-  return out.join(' / ');
-}
-
 /** The approvals by partner that close both documents. */
 export function approvalBlocks(approvals: Approval[], headings: ReportHeadings): Block[] {
   const h = headings;
@@ -143,29 +135,6 @@ export function chartImage(image: ChartImage, description: string): Paragraph {
       })
     ]
   });
-}
-
-/** A calendar day as `2027-03-31` in Brussels (the same in every language). */
-export function day(instant: string | null): string {
-  if (!instant) return '—';
-  const parsed = instant.length === 10 ? DateTime.fromISO(instant) : DateTime.fromISO(instant, { zone: 'UTC' }).setZone('Europe/Brussels');
-  return parsed.isValid ? parsed.toISODate()! : instant;
-}
-
-const TAGS: Record<ReportLanguage, string> = { en: 'en-GB', de: 'de-DE', nl: 'nl-BE' };
-
-/** Numbers in the first language's manner. */
-export function numbers(headings: ReportHeadings) {
-  const tag = TAGS[headings.languages[0] ?? 'en'];
-  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
-  const euro = new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' });
-  const decimal = new Intl.NumberFormat(tag, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-  return {
-    percent: (share: number | null) => (share === null ? '—' : percent.format(share)),
-    euro: (cents: number | null) => (cents === null ? '—' : euro.format(cents / 100)),
-    decimal: (value: number | null) => (value === null ? '—' : decimal.format(value)),
-    integer: (value: number) => new Intl.NumberFormat(tag).format(value)
-  };
 }
 
 /** An ASCII piece of a file name. */

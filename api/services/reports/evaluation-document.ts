@@ -15,8 +15,9 @@
  * Built from an EvaluationDetail alone, so it can be tested without a database.
  */
 import { HeadingLevel } from 'docx';
-import type { EvaluationDetail, SectionKind, Tally } from '../../schemas/evaluations.js';
-import { reportHeadings, type ReportHeadings, type ReportLabelKey } from '../../schemas/reports.js';
+import type { EvaluationDetail, SectionKind } from '../../schemas/evaluations.js';
+import { type EvaluationChart, evaluationCharts, inLanguages, keyFigures } from '../../schemas/report-contents.js';
+import { reportHeadings, type ReportHeadings } from '../../schemas/reports.js';
 import { barChartPng } from './charts.js';
 import {
   approvalBlocks,
@@ -24,9 +25,7 @@ import {
   chartImage,
   frontMatter,
   heading,
-  inLanguages,
   note,
-  numbers,
   pack,
   paragraphs,
   slug,
@@ -36,51 +35,6 @@ import {
 } from './document-parts.js';
 
 const SECTION_ORDER: SectionKind[] = ['results', 'challenges', 'recommendations', 'next_steps'];
-
-export interface EvaluationChart {
-  key: ReportLabelKey;
-  tallies: Tally[];
-}
-
-/** The tallies drawn as charts, in reading order, with value labels in the document's languages where known. */
-export function evaluationCharts(evaluation: Pick<EvaluationDetail, 'figures' | 'languages'>): EvaluationChart[] {
-  const h = reportHeadings(evaluation.languages);
-  const f = evaluation.figures;
-  const named = (tallies: Tally[], group?: 'activityType' | 'stage') =>
-    group ? tallies.map((t) => ({ ...t, label: h.value(group, t.key, t.label) })) : tallies;
-  return [
-    { key: 'activitiesByType', tallies: named(f.activities.byType, 'activityType') },
-    { key: 'activitiesByDomain', tallies: f.activities.byDomain },
-    { key: 'activitiesByHostRegion', tallies: f.activities.byHostRegion },
-    { key: 'participantsByRegion', tallies: f.participants.byRegion },
-    { key: 'participantsByKind', tallies: f.participants.byKind },
-    { key: 'organisationsByRegion', tallies: f.participants.organisations.byRegion },
-    { key: 'organisationsByKind', tallies: f.participants.organisations.byKind },
-    { key: 'proposalsByStage', tallies: named(f.proposals.byStage, 'stage') },
-    { key: 'proposalsByProgramme', tallies: f.proposals.byProgramme }
-  ];
-}
-
-/** The key figures as label–value rows. */
-export function keyFigures(evaluation: Pick<EvaluationDetail, 'figures' | 'languages'>): [ReportLabelKey, string][] {
-  const h = reportHeadings(evaluation.languages);
-  const n = numbers(h);
-  const f = evaluation.figures;
-  const withShare = (count: number, share: number | null) => (share === null ? n.integer(count) : `${n.integer(count)} (${n.percent(share)})`);
-  return [
-    ['activitiesHeld', n.integer(f.activities.total)],
-    ['political', withShare(f.activities.political.count, f.activities.political.share)],
-    ['participants', n.integer(f.participants.total)],
-    ['organisations', n.integer(f.participants.organisations.total)],
-    ['feedback', f.feedback.average === null ? '—' : `${n.decimal(f.feedback.average)} (${n.integer(f.feedback.responses)})`],
-    ['followUps', `${n.integer(f.followUps.done)} / ${n.integer(f.followUps.total)}${f.followUps.rate === null ? '' : ` (${n.percent(f.followUps.rate)})`}`],
-    ['costs', n.euro(f.costs.spentCents)],
-    ['budget', n.euro(f.costs.budgetCents)],
-    ['costShare', n.percent(f.costs.share)],
-    ['proposalsTotal', n.integer(f.proposals.total)],
-    ['approvalRate', `${n.integer(f.proposals.approved)} / ${n.integer(f.proposals.decided)}${f.proposals.approvalRate === null ? '' : ` (${n.percent(f.proposals.approvalRate)})`}`]
-  ];
-}
 
 async function chartBlocks(chart: EvaluationChart, h: ReportHeadings): Promise<Block[]> {
   const caption = h.both(chart.key);

@@ -16,17 +16,8 @@
 import { HeadingLevel, Paragraph } from 'docx';
 import type { WorkPlanDetail, WorkPlanItem } from '../../schemas/workplans.js';
 import { reportHeadings, type ReportHeadings } from '../../schemas/reports.js';
-import { approvalBlocks, type Block, day, frontMatter, heading, inLanguages, labelled, pack, paragraphs, slug, table, title, type WordFile } from './document-parts.js';
-
-function target(item: WorkPlanItem, year: number, headings: ReportHeadings): string {
-  if (item.targetDate) return day(item.targetDate);
-  if (item.targetQuarter) return headings.each('quarter', { quarter: item.targetQuarter, year }).join(' / ');
-  return '—';
-}
-
-function responsible(item: WorkPlanItem): string {
-  return [item.responsiblePartyName, item.responsiblePersonName].filter((v) => v).join('\n') || '—';
-}
+import { day, inLanguages, responsible, target } from '../../schemas/report-contents.js';
+import { approvalBlocks, type Block, frontMatter, heading, labelled, pack, paragraphs, slug, table, title, type WordFile } from './document-parts.js';
 
 function itemDetails(item: WorkPlanItem, index: number, plan: WorkPlanDetail, headings: ReportHeadings): Block[] {
   const h = headings;
