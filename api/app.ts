@@ -50,6 +50,9 @@ import { milestoneRoutes } from './routes/milestones.js';
 import { informLogRoutes, partnershipFirstToInformRoutes } from './routes/first-to-inform.js';
 import { scoringMatrixRoutes } from './routes/scoring-matrices.js';
 import { scoreRoutes } from './routes/scores.js';
+import { workPlanRoutes } from './routes/work-plans.js';
+import { obligationRoutes } from './routes/obligations.js';
+import { cycleRoutes } from './routes/cycle.js';
 import { createServices } from './services/index.js';
 
 export interface AppOptions {
@@ -117,7 +120,11 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/proposals/:id/inform-log', informLogRoutes)
     .route('/proposals/:id/scores', scoreRoutes)
     .route('/partnerships', partnershipFirstToInformRoutes)
+    .route('/partnerships', obligationRoutes)
+    .route('/partnerships', cycleRoutes)
     .route('/scoring-matrices', scoringMatrixRoutes)
+    // a workPlanDocumentRoutes (/:id.docx) goes before this one
+    .route('/workplans', workPlanRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 

@@ -39,9 +39,17 @@ import { MilestoneService } from './milestones.js';
 import { FirstToInformService } from './first-to-inform.js';
 import { ScoringMatrixService } from './scoring-matrices.js';
 import { ScoreService } from './scores.js';
+import { LiveRooms } from './coediting/live.js';
+import { WorkPlanService } from './work-plans.js';
+import { ObligationService } from './obligations.js';
+import { CycleStepService } from './cycle-steps.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
+  // the live rooms of the co-edited documents (work plans, evaluations): one per app, shared by their services
+  const live = new LiveRooms();
   return {
+    live,
+    workPlans: new WorkPlanService(db, live, clock),
     auth: new AuthService(db, settings, clock),
     activities: new ActivityService(db),
     participants: new ParticipantService(db),
@@ -79,7 +87,9 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     milestones: new MilestoneService(db, clock),
     firstToInform: new FirstToInformService(db, clock),
     scoringMatrices: new ScoringMatrixService(db),
-    scores: new ScoreService(db, clock)
+    scores: new ScoreService(db, clock),
+    obligations: new ObligationService(db, clock),
+    cycle: new CycleStepService(db, clock)
   };
 }
 

@@ -45,6 +45,8 @@
  *    (up to 10 attempts) or stuck in `sending` for 30 minutes are claimed
  *    one by one (conditional update), sent and marked `sent` or `failed`.
  *    Copies older than 7 days are no longer sent.
+ * 5. The annual cycle: tasks of the cycle steps due (cycle-steps.ts), made
+ *    once per person and occurrence, so each run only adds what is missing.
  *
  * Without SMTP (config.ts) nothing is emailed and nothing is logged for
  * email: in-app notifications still appear, and reminders still due when
@@ -71,6 +73,7 @@ import { dateWords, deadlineIn, deadlineInBothZones, timeLeft } from './deadline
 import { callLink } from './notifications.js';
 import { descendantsOf } from './programmes.js';
 import { callMatches } from './saved-searches.js';
+import { CycleStepService } from './cycle-steps.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -93,6 +96,8 @@ export interface ReminderRun {
   digests: number;
   emailsSent: number;
   emailsFailed: number;
+  /** tasks of annual-cycle steps made */
+  cycleTasks: number;
 }
 
 /** A reminder_settings row as joined into other rows (null columns: no row, the defaults). */
@@ -177,11 +182,12 @@ export class ReminderService {
   // ------------------------------------------------------------ the run
 
   async runReminders(now: Date = this.clock()): Promise<ReminderRun> {
-    const run: ReminderRun = { at: now.toISOString(), deadlineReminders: 0, superseded: 0, milestoneReminders: 0, digests: 0, emailsSent: 0, emailsFailed: 0 };
+    const run: ReminderRun = { at: now.toISOString(), deadlineReminders: 0, superseded: 0, milestoneReminders: 0, digests: 0, emailsSent: 0, emailsFailed: 0, cycleTasks: 0 };
     await this.deadlineReminders(now, run);
     await this.milestoneReminders(now, run);
     await this.digests(now, run);
     await this.deliverOutbox(now, run);
+    run.cycleTasks = (await new CycleStepService(this.db, this.clock).runAll(now, this.log)).created;
     return run;
   }
 

@@ -1,0 +1,64 @@
+/**
+ * The SQL behind the annual cycle's reminders (api/services/cycle-steps.ts):
+ * the parties with their contact persons' e-mail addresses, the partnership's
+ * members who could own a task, and the cycle-step tasks already made.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** Parties in order, with the organisation's name and the contact person's name and e-mail addresses (JSON). */
+export function partiesWithContacts(db: Kysely<Database>, partnershipId: string) {
+  return db
+    .selectFrom('partnership_parties')
+    .innerJoin('organisations', 'organisations.id', 'partnership_parties.organisation_id')
+    .leftJoin('people', 'people.id', 'partnership_parties.contact_person_id')
+    .select([
+      'partnership_parties.organisation_id',
+      'organisations.name as organisation_name',
+      'organisations.short_name as organisation_short_name',
+      'partnership_parties.contact_person_id',
+      'people.name as contact_person_name',
+      'people.emails as contact_person_emails'
+    ])
+    .where('partnership_parties.partnership_id', '=', partnershipId)
+    .orderBy('partnership_parties.position')
+    .execute();
+}
+
+export type PartyContactRow = Awaited<ReturnType<typeof partiesWithContacts>>[number];
+
+/** Members of the partnership whose account is not disabled, with their organisation and role. */
+export function activeMembersOf(db: Kysely<Database>, partnershipId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.organisation_id', 'memberships.role'])
+    .where('memberships.partnership_id', '=', partnershipId)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .execute();
+}
+
+export type MemberRow = Awaited<ReturnType<typeof activeMembersOf>>[number];
+
+/** Every cycle-step task of the partnership (any status), with the owner's name. */
+export function cycleTasksOf(db: Kysely<Database>, partnershipId: string) {
+  return db
+    .selectFrom('tasks')
+    .leftJoin('users as owner', 'owner.id', 'tasks.owner_id')
+    .select(['tasks.id', 'tasks.title', 'tasks.owner_id', 'owner.name as owner_name', 'tasks.due_on', 'tasks.rrule', 'tasks.status'])
+    .where('tasks.partnership_id', '=', partnershipId)
+    .where('tasks.kind', '=', 'cycle_step')
+    .orderBy('tasks.due_on')
+    .orderBy('owner.name')
+    .orderBy('tasks.id')
+    .execute();
+}
+
+export type CycleTaskRow = Awaited<ReturnType<typeof cycleTasksOf>>[number];
+
+/** The ids of every partnership, for the periodic run. */
+export async function partnershipIds(db: Kysely<Database>): Promise<string[]> {
+  return (await db.selectFrom('partnerships').select('id').orderBy('id').execute()).map((r) => r.id);
+}
