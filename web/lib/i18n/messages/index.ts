@@ -24,6 +24,7 @@ import scoring from './scoring.json';
 import evaluations from './evaluations.json';
 import coediting from './coediting.json';
 import workplans from './workplans.json';
+import reports from './reports.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
@@ -52,7 +53,8 @@ const features: Record<string, Catalogue> = {
   scoring,
   evaluations,
   coediting,
-  workplans
+  workplans,
+  reports
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
