@@ -27,7 +27,7 @@ interface Describe {
   body?: StandardSchemaV1;
   status?: 200 | 201 | 204;
   /** extra answers worth naming, e.g. 409 or 412 */
-  also?: Partial<Record<409 | 410 | 412 | 413 | 429, string>>;
+  also?: Partial<Record<409 | 410 | 412 | 413 | 428 | 429, string>>;
   public?: boolean;
   /** the success body is a file of this media type (e.g. text/csv), not JSON */
   file?: string;

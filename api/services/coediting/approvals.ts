@@ -38,11 +38,16 @@ export interface ApprovalDocument {
 
 const APPROVER_ROLES = ['admin', 'officer'] as const;
 
+/** The party ids (of `parties`, the partnership's) the caller may approve for (empty for everyone else). */
+export function partiesApprovableBy(caller: Caller, partnershipId: string, parties: { id: string; organisation_id: string }[]): string[] {
+  if (!caller.organisationId || !canWriteIn(caller, partnershipId, [...APPROVER_ROLES])) return [];
+  return parties.filter((p) => p.organisation_id === caller.organisationId).map((p) => p.id);
+}
+
 /** The party ids the caller may approve for (empty for everyone else). */
 export async function approvableParties(db: Kysely<Database>, caller: Caller, partnershipId: string): Promise<string[]> {
   if (!caller.organisationId || !canWriteIn(caller, partnershipId, [...APPROVER_ROLES])) return [];
-  const parties = await repo.approvingParties(db, partnershipId);
-  return parties.filter((p) => p.organisation_id === caller.organisationId).map((p) => p.id);
+  return partiesApprovableBy(caller, partnershipId, await repo.approvingParties(db, partnershipId));
 }
 
 /** Where each party's approval of the document's current revision stands, in party order. */

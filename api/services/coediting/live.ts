@@ -8,12 +8,14 @@
  *   member is told the new presence (`presence` event).
  * - `setEditing(room, userId, editing)` (PUT …/presence) marks which record
  *   a viewer is editing, for all of that user's streams in the room.
- * - `publish(room, event, data)` sends an event to every stream in the room;
+ * - `publish(room, event, data)` sends an event to every stream in the room
+ *   (`data` may be `(viewer) => data` when it depends on the reader's rights);
  *   services call it after their transaction committed.
  * One `LiveRooms` per createServices() (tests stay isolated); the work-plan
  * and the evaluation services share it. A user with several tabs open is
  * one viewer.
  */
+import type { Caller } from '../../caller.js';
 import type { Presence, Viewer } from '../../schemas/coediting.js';
 import type { CoeditDocumentType } from './history.js';
 
@@ -23,6 +25,8 @@ export interface LiveViewer {
   userId: string;
   name: string;
   organisationName: string | null;
+  /** the viewer's rights, for events whose content depends on them (e.g. canEdit) */
+  caller?: Caller;
 }
 
 interface Connection {
@@ -82,12 +86,13 @@ export class LiveRooms {
     this.announce(room);
   }
 
+  /** Send an event to the room; `data` may be a function of the viewer, for content that depends on who reads it. */
   publish(room: string, event: string, data: unknown): void {
     const members = this.rooms.get(room);
     if (!members) return;
     for (const connection of [...members.connections.values()]) {
       try {
-        connection.send(event, data);
+        connection.send(event, typeof data === 'function' ? (data as (viewer: LiveViewer) => unknown)(connection.viewer) : data);
       } catch {
         // a stream that broke is cleaned up by its own abort handler
       }
