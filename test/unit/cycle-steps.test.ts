@@ -1,0 +1,98 @@
+/**
+ * The annual cycle's steps (api/services/cycle-steps.ts) on plain values:
+ * their RRULEs and occurrences, the lead weeks, configurable months, a step
+ * across the year boundary, and who receives the tasks.
+ */
+import { describe, expect, it } from 'vitest';
+import { nextSteps, stepOccurrences, stepRule, stepsDue, taskOwners, taskText } from '../../api/services/cycle-steps.js';
+
+const DEFAULT = { evaluationMonth: 11, workPlanMonth: 12, leadWeeks: 4 };
+
+describe('the steps as RRULEs', () => {
+  it('falls yearly on the last day of the step’s month', () => {
+    expect(stepRule(11)).toBe('FREQ=YEARLY;BYMONTH=11;BYMONTHDAY=-1');
+    expect(stepOccurrences('evaluation', DEFAULT, '2025-01-01', '2027-12-31').map((s) => s.on)).toEqual(['2025-11-30', '2026-11-30', '2027-11-30']);
+    expect(stepOccurrences('work_plan', { ...DEFAULT, workPlanMonth: 2 }, '2027-01-01', '2028-12-31').map((s) => s.on)).toEqual(['2027-02-28', '2028-02-29']);
+  });
+
+  it('is about the year it falls in (evaluation) or the year after (work plan)', () => {
+    expect(nextSteps(DEFAULT, '2026-06-01').map((s) => [s.kind, s.on, s.remindOn, s.subjectYear])).toEqual([
+      ['evaluation', '2026-11-30', '2026-10-04', 2026],
+      ['work_plan', '2026-12-31', '2026-11-03', 2027]
+    ]);
+  });
+
+  it('stays the next step until its month is over', () => {
+    expect(nextSteps(DEFAULT, '2026-11-30')[0]!.on).toBe('2026-11-30');
+    expect(nextSteps(DEFAULT, '2026-12-01')[0]!.on).toBe('2027-11-30');
+    expect(nextSteps(DEFAULT, '2026-12-31')[1]!.on).toBe('2026-12-31');
+    expect(nextSteps(DEFAULT, '2027-01-01')[1]).toMatchObject({ on: '2027-12-31', subjectYear: 2028 });
+  });
+});
+
+describe('lead weeks', () => {
+  it('makes the tasks the lead weeks before the month begins, and not before', () => {
+    expect(stepsDue(DEFAULT, '2026-10-03')).toEqual([]);
+    expect(stepsDue(DEFAULT, '2026-10-04').map((s) => s.kind)).toEqual(['evaluation']);
+    expect(stepsDue(DEFAULT, '2026-11-03').map((s) => s.kind)).toEqual(['evaluation', 'work_plan']);
+    expect(stepsDue({ ...DEFAULT, leadWeeks: 0 }, '2026-11-01').map((s) => s.kind)).toEqual(['evaluation']);
+  });
+
+  it('work plan in December with 6 weeks’ lead: made on 20 October', () => {
+    const settings = { ...DEFAULT, leadWeeks: 6 };
+    expect(nextSteps(settings, '2026-06-01')[1]!.remindOn).toBe('2026-10-20');
+    expect(stepsDue(settings, '2026-10-19').map((s) => s.kind)).toEqual(['evaluation']);
+    expect(stepsDue(settings, '2026-10-20').map((s) => s.kind)).toEqual(['evaluation', 'work_plan']);
+  });
+
+  it('across the year boundary: a January step with 6 weeks’ lead is made in November of the year before', () => {
+    const settings = { evaluationMonth: 1, workPlanMonth: 12, leadWeeks: 6 };
+    const [evaluation] = nextSteps(settings, '2026-11-19');
+    expect(evaluation).toMatchObject({ rrule: 'FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=-1', on: '2027-01-31', remindOn: '2026-11-20', subjectYear: 2027 });
+    // December's work plan has been due since 20 October
+    expect(stepsDue(settings, '2026-11-19').map((s) => s.kind)).toEqual(['work_plan']);
+    expect(stepsDue(settings, '2026-11-20').map((s) => [s.kind, s.on])).toEqual([
+      ['evaluation', '2027-01-31'],
+      ['work_plan', '2026-12-31']
+    ]);
+  });
+});
+
+describe('who receives the tasks', () => {
+  const party = (organisation_id: string, contact: string | null, emails: string[]) => ({
+    organisation_id,
+    organisation_name: `${organisation_id} long name`,
+    organisation_short_name: organisation_id,
+    contact_person_id: contact,
+    contact_person_name: contact,
+    contact_person_emails: JSON.stringify(emails)
+  });
+  const member = (id: string, email: string, organisation_id: string, role: string) => ({ id, name: id, email, organisation_id, role });
+  const members = [
+    member('katrin', 'officer.rn@demo.regiodesk.eu', 'VRRN', 'officer'),
+    member('viewer', 'viewer.rn@demo.regiodesk.eu', 'VRRN', 'viewer'),
+    member('pieter', 'officer.vb@demo.regiodesk.eu', 'PFB', 'officer'),
+    member('ed', 'ed@pfb.example', 'PFB', 'editor')
+  ];
+
+  it('maps a contact person to the member with the same e-mail address (any case)', () => {
+    const owners = taskOwners([party('VRRN', 'Katrin Wellmann', ['katrin@vrrn.example', 'Officer.RN@demo.regiodesk.eu']), party('PFB', 'Ed', ['ed@pfb.example'])], members);
+    expect(owners.map((o) => [o.userId, o.basis])).toEqual([
+      ['katrin', 'contact_person'],
+      ['ed', 'contact_person']
+    ]);
+  });
+
+  it('falls back to the admins and officers from the party’s organisation, never to a viewer', () => {
+    const owners = taskOwners([party('VRRN', 'Felix', ['viewer.rn@demo.regiodesk.eu']), party('PFB', null, [])], members);
+    expect(owners.map((o) => [o.userId, o.basis])).toEqual([
+      ['katrin', 'contact_without_account'],
+      ['pieter', 'no_contact_person']
+    ]);
+    expect(taskText(['evaluation', 'work_plan'], DEFAULT, 'RN – VB', owners[1]!)).toEqual({
+      title: 'Evaluate the year and draft next year’s joint work plan (RN – VB)',
+      description:
+        'Art. 2.5: by the end of November the parties jointly evaluate the year and adopt the evaluation.\nArt. 2.5: by the end of December the parties draft the joint work plan for the next year and propose it for approval.\nYou receive this task as an officer of PFB: the agreement names no contact person for it.'
+    });
+  });
+});
