@@ -51,6 +51,7 @@ import { informLogRoutes, partnershipFirstToInformRoutes } from './routes/first-
 import { scoringMatrixRoutes } from './routes/scoring-matrices.js';
 import { scoreRoutes } from './routes/scores.js';
 import { workPlanRoutes } from './routes/work-plans.js';
+import { evaluationDocumentRoutes, workPlanDocumentRoutes } from './routes/reports.js';
 import { obligationRoutes } from './routes/obligations.js';
 import { cycleRoutes } from './routes/cycle.js';
 import { createServices } from './services/index.js';
@@ -123,8 +124,10 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/partnerships', obligationRoutes)
     .route('/partnerships', cycleRoutes)
     .route('/scoring-matrices', scoringMatrixRoutes)
-    // a workPlanDocumentRoutes (/:id.docx) goes before this one
+    // {id}.docx first: the documents' own /:id would take it for an id
+    .route('/workplans', workPlanDocumentRoutes)
     .route('/workplans', workPlanRoutes)
+    .route('/evaluations', evaluationDocumentRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 

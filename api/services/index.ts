@@ -41,13 +41,14 @@ import { ScoringMatrixService } from './scoring-matrices.js';
 import { ScoreService } from './scores.js';
 import { LiveRooms } from './coediting/live.js';
 import { WorkPlanService } from './work-plans.js';
+import { ReportService } from './reports.js';
 import { ObligationService } from './obligations.js';
 import { CycleStepService } from './cycle-steps.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   // the live rooms of the co-edited documents (work plans, evaluations): one per app, shared by their services
   const live = new LiveRooms();
-  return {
+  const services = {
     live,
     workPlans: new WorkPlanService(db, live, clock),
     auth: new AuthService(db, settings, clock),
@@ -91,6 +92,8 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     obligations: new ObligationService(db, clock),
     cycle: new CycleStepService(db, clock)
   };
+  // the Word documents read the plans and evaluations through their services
+  return { ...services, reports: new ReportService(services) };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -19,7 +19,7 @@ export function routeList(app: App): RouteKey[] {
   return out;
 }
 
-/** `/api/regions/:id` → `/api/regions/{id}` as in OpenAPI */
+/** `/api/regions/:id` → `/api/regions/{id}` as in OpenAPI; a parameter's pattern goes (`:file{[\w-]+\.docx}` → `{file}`) */
 export function openApiPath(path: string): string {
-  return path.replace(/:(\w+)/g, '{$1}');
+  return path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}');
 }
