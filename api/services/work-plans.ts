@@ -361,8 +361,8 @@ export class WorkPlanService {
       await recordRevision(trx, itemTarget(plan, itemId), { version: 1, action: 'create', fields: changedFields(ITEM_SPEC, {}, snapshot), snapshot, actorId: caller.userId, at });
       const item = toItem(row, await linkedRecords(trx, plan.partnership_id, [row]));
       await recordChange(trx, caller, 'work_plan', id, { item: null }, { item });
-      const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, `Item “${item.title}” added`, after);
       after.push(() => this.live.publish(roomOf('work_plan', id), 'item', { action: 'create', record: item, actor: { id: caller.userId, name: caller.name }, mergedFields: [] }));
+      const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, `Item “${item.title}” added`, after);
       return { item, notes: { mergedFields: [], approvalsWithdrawn } };
     });
   }
@@ -400,13 +400,13 @@ export class WorkPlanService {
     const linked = await linkedRecords(trx, plan.partnership_id, [row, fresh]);
     const item = toItem(fresh, linked);
     await recordChange(trx, caller, 'work_plan', plan.id, { item: toItem(row, linked) }, { item });
-    const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, `Item “${item.title}” ${change.what}`, after);
     const actor = { id: caller.userId, name: caller.name };
     after.push(() =>
       fresh.deleted_at !== null
         ? this.live.publish(roomOf('work_plan', plan.id), 'item-removed', { id: row.id, actor })
         : this.live.publish(roomOf('work_plan', plan.id), 'item', { action: change.action, record: item, actor, mergedFields: change.mergedFields })
     );
+    const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, `Item “${item.title}” ${change.what}`, after);
     return { item, notes: { mergedFields: change.mergedFields, approvalsWithdrawn } };
   }
 

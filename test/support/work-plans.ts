@@ -10,13 +10,13 @@ import type { ApiHarness } from './api.js';
 import { client, type Client } from './http.js';
 
 /** An officer of P1 whose organisation is PFB, so it approves for the Flemish party. */
-export async function pfbOfficer(h: ApiHarness): Promise<{ id: string; client: Client }> {
+export async function pfbOfficer(h: ApiHarness): Promise<{ id: string; token: string; client: Client }> {
   const id = newId();
   await h.db.insertInto('users').values({ id, email: `pfb-officer-${id}@test.regiodesk.eu`, name: 'Pfb Officer', password_hash: null, organisation_id: h.world.organisations.pfb, is_admin: 0, disabled_at: null }).execute();
   await h.db.insertInto('memberships').values({ user_id: id, partnership_id: h.world.partnerships.p1, role: 'officer' }).execute();
   const token = `rd_test_pfbofficer_${id}`;
   await h.db.insertInto('access_tokens').values({ id: newId(), user_id: id, name: 'tests', token_hash: digest(token), prefix: token.slice(0, 9) }).execute();
-  return { id, client: client(h.app, token) };
+  return { id, token, client: client(h.app, token) };
 }
 
 /** A work plan of P1 for `year`, made by the officer; answers its detail. */
