@@ -54,6 +54,7 @@ import { workPlanRoutes } from './routes/work-plans.js';
 import { evaluationDocumentRoutes, workPlanDocumentRoutes } from './routes/reports.js';
 import { obligationRoutes } from './routes/obligations.js';
 import { cycleRoutes } from './routes/cycle.js';
+import { evaluationRoutes } from './routes/evaluations.js';
 import { createServices } from './services/index.js';
 
 export interface AppOptions {
@@ -128,6 +129,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/workplans', workPlanDocumentRoutes)
     .route('/workplans', workPlanRoutes)
     .route('/evaluations', evaluationDocumentRoutes)
+    // an evaluationDocumentRoutes (/:id.docx) goes before this one
+    .route('/evaluations', evaluationRoutes)
     .route('/search', searchRoutes)
     .route('/audit', auditRoutes);
 

@@ -42,6 +42,7 @@ import { ScoreService } from './scores.js';
 import { LiveRooms } from './coediting/live.js';
 import { WorkPlanService } from './work-plans.js';
 import { ReportService } from './reports.js';
+import { EvaluationService } from './evaluations.js';
 import { ObligationService } from './obligations.js';
 import { CycleStepService } from './cycle-steps.js';
 
@@ -51,6 +52,7 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   const services = {
     live,
     workPlans: new WorkPlanService(db, live, clock),
+    evaluations: new EvaluationService(db, live, clock),
     auth: new AuthService(db, settings, clock),
     activities: new ActivityService(db),
     participants: new ParticipantService(db),
