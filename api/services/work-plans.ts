@@ -15,6 +15,9 @@
  *   work_plan_revisions). Edits while approvals stand withdraw them all
  *   (notes.approvalsWithdrawn). Adopted plans refuse edits (409) until
  *   amended: amend opens revision + 1 as a draft.
+ * - The plan's `version` (its ETag) counts the versions of the introduction,
+ *   its only co-edited field; status changes and approvals do not move it.
+ *   Items carry their own versions.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
