@@ -1,0 +1,240 @@
+/**
+ * Issue 5 point 3 in real Chromium against the built product (server.ts
+ * with a fresh demo database): the Rhein-Neckar officer opens the 2026
+ * evaluation of the demo partnership "Rhein-Neckar – Vlaams-Brabant
+ * 2025–2028 (demo)", whose 2026 record (fixtures/activities.ts) gives the
+ * figures something to count:
+ *
+ * 1. opens the evaluation (the demo started it in November; where it has
+ *    not, the test starts it, and sets up the year's work plan through the
+ *    API as the partners would have in December); the key figures and a
+ *    chart's table show what the API counted; writes the Results section
+ *    (the Vlaams-Brabant officer, on the same page in a second context,
+ *    sees it appear without reloading, and sees who is editing); assesses an
+ *    item of the year's work plan; writes the Challenges section with the
+ *    keyboard alone, the focus returning to its Edit button; opens the
+ *    multi-year overview and picks a range, each year's figures and status
+ *    as the API has them;
+ * 2. on a 390 px phone the evaluation and the overview fit the width.
+ *
+ * What the pages say is checked in the pages; what was stored, through the
+ * API with the officer's session. Screenshots land in test-results/evaluation/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvaluationDetail, EvaluationList } from '../../api/schemas/evaluations.js';
+import { demoIds } from '../../fixtures/demo.js';
+import { DEMO_SIGN_IN } from '../../fixtures/users.js';
+import { launchBrowser } from './support/browser.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+const shots = 'test-results/evaluation';
+
+const RN = 'officer.rn@demo.regiodesk.eu';
+const VB = 'officer.vb@demo.regiodesk.eu';
+const PARTNERSHIP = demoIds.partnership('rnVb2025');
+const YEAR = 2026;
+const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' } as const;
+const PHONE = { viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/Berlin', isMobile: true, hasTouch: true } as const;
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A full page load, ready for input once the network is quiet (the page is hydrated). */
+async function load(page: Page, url: string) {
+  await page.goto(url, { waitUntil: 'networkidle' });
+}
+
+async function signIn(page: Page, email: string) {
+  await load(page, `${server.url}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+async function context(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
+  const created = await browser.newContext(options);
+  created.setDefaultTimeout(15_000);
+  return created;
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+async function fitsThePhone(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+}
+
+async function apiGet<T>(ctx: BrowserContext, path: string): Promise<T> {
+  const response = await ctx.request.get(`${server.url}${path}`);
+  expect(response.status(), `GET ${path}: ${await response.text()}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function apiPost<T>(ctx: BrowserContext, path: string, data: unknown): Promise<T> {
+  const response = await ctx.request.post(`${server.url}${path}`, { data, headers: { Origin: server.url } });
+  expect(response.status(), `POST ${path}: ${await response.text()}`).toBe(201);
+  return (await response.json()) as T;
+}
+
+async function evaluationOf(ctx: BrowserContext): Promise<EvaluationDetail> {
+  const list = await apiGet<EvaluationList>(ctx, `/api/evaluations?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
+  expect(list.items).toHaveLength(1);
+  return apiGet<EvaluationDetail>(ctx, `/api/evaluations/${list.items[0]!.id}`);
+}
+
+describe('the evaluation of a year', () => {
+  it(
+    'is opened (or started), shows the counted figures, gets a section written (seen live by the partner), an item assessed, and the overview shows a chosen range',
+    async () => {
+      const rn = await context(DESKTOP);
+      const page = await rn.newPage();
+      await signIn(page, RN);
+
+      // the year's work plan: the demo's own (fixtures/annual-cycle.ts), or one set up as it would have been the December before
+      const plans = await apiGet<{ items: { id: string }[] }>(rn, `/api/workplans?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
+      if (plans.items.length === 0) {
+        const plan = await apiPost<{ id: string }>(rn, '/api/workplans', { partnershipId: PARTNERSHIP, year: YEAR });
+        await apiPost(rn, `/api/workplans/${plan.id}/items`, { title: 'Workshop at the European Week of Regions and Cities', targetValue: '1', status: 'done' });
+        await apiPost(rn, `/api/workplans/${plan.id}/items`, { title: 'Exchange on energy communities', status: 'in_progress' });
+      }
+
+      // — open it (the demo started it in November; on a database without it, start it here) —
+      await load(page, `${server.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
+      await page.getByRole('heading', { level: 1, name: `Evaluation ${YEAR}` }).waitFor();
+      const start = page.getByRole('button', { name: `Start the evaluation for ${YEAR}` });
+      if ((await page.getByText('Status: Draft').count()) === 0) {
+        await start.click();
+        await page.getByText(`Evaluation for ${YEAR} started.`).waitFor();
+      }
+      await expect.poll(() => page.getByText('Status: Draft').count()).toBe(1);
+
+      // — the figures are the API's —
+      const started = await evaluationOf(rn);
+      const figures = started.figures;
+      expect(figures.activities.total).toBeGreaterThan(0);
+      const activitiesHeld = page.getByRole('term').filter({ hasText: /^Activities held$/ }).locator('..').getByRole('definition');
+      await expect.poll(() => activitiesHeld.textContent()).toBe(String(figures.activities.total));
+      const participants = page.getByRole('term').filter({ hasText: /^Participants who attended$/ }).locator('..').getByRole('definition');
+      expect((await participants.textContent())?.trim()).toBe(String(figures.participants.total));
+      // a chart's numbers in the table behind it
+      await page.getByText('Table: Activities by host region').click();
+      const hostTable = page.getByRole('table', { name: 'Activities by host region' });
+      for (const tally of figures.activities.byHostRegion) {
+        const name = new RegExp(`^${tally.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${tally.count}$`);
+        await expect.poll(() => hostTable.getByRole('row', { name }).count()).toBe(1);
+      }
+      const chart = page.getByRole('img', { name: 'Activities by type' });
+      expect(await chart.count()).toBe(1);
+      await shot(page, '01-started');
+
+      // — the partner watches the same page —
+      const vb = await context(DESKTOP);
+      const partnerPage = await vb.newPage();
+      await signIn(partnerPage, VB);
+      await load(partnerPage, `${server.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
+      await partnerPage.getByText('Live: changes by others appear as they happen').waitFor();
+      await page.getByText('Pieter Goossens', { exact: false }).first().waitFor();
+
+      // — a section —
+      const results = 'Four activities were held, one with the political level.\n\nThe EWRC workshop in Brussels brought both regions’ clusters together.';
+      await page.getByRole('button', { name: 'Edit Results' }).click();
+      await page.getByRole('textbox', { name: 'Results' }).fill(results);
+      await partnerPage.getByText('Katrin Wellmann is editing this now').waitFor();
+      await page.getByRole('button', { name: 'Save Results' }).click();
+      await page.getByText('Results saved.').waitFor();
+      expect((await evaluationOf(rn)).sections.find((s) => s.kind === 'results')?.body).toBe(results);
+      // the partner sees it without reloading
+      await partnerPage.getByText('The EWRC workshop in Brussels brought both regions’ clusters together.').waitFor();
+      await partnerPage.getByText('Results was just changed by Katrin Wellmann.').first().waitFor();
+      await shot(partnerPage, '02-partner-sees-results');
+
+      // — an item assessed —
+      const ITEM = started.assessments[0]!.itemTitle;
+      const unrated = started.assessments.filter((a) => a.rating === null).length;
+      const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: ITEM }) });
+      await item.getByLabel('Assessment').selectOption({ label: started.assessments[0]!.rating === 'achieved' ? 'Partly achieved' : 'Achieved' });
+      await item.getByLabel('Comment').fill('Held on 14 October 2025 with 40 participants.');
+      await item.getByRole('button', { name: 'Save assessment' }).click();
+      await page.getByText(`Assessment of “${ITEM}” saved.`).waitFor();
+      const assessed = (await evaluationOf(rn)).assessments.find((a) => a.itemTitle === ITEM);
+      expect(assessed).toMatchObject({ rating: started.assessments[0]!.rating === 'achieved' ? 'partly' : 'achieved', comment: 'Held on 14 October 2025 with 40 participants.' });
+      await partnerPage.getByText(`The assessment of “${ITEM}” was just changed by Katrin Wellmann.`).first().waitFor();
+      const total = started.assessments.length;
+      await page.getByText(`${total - unrated + (started.assessments[0]!.rating === null ? 1 : 0)} of ${total} assessed`).waitFor();
+
+      // — the keyboard alone: Challenges —
+      const editChallenges = page.getByRole('button', { name: 'Edit Challenges' });
+      await editChallenges.focus();
+      await page.keyboard.press('Enter');
+      const challenges = page.getByRole('textbox', { name: 'Challenges' });
+      await expect.poll(() => challenges.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type('Finding dates for the political visit took months.');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page.getByText('Challenges saved.').waitFor();
+      await expect.poll(() => editChallenges.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect((await evaluationOf(rn)).sections.find((s) => s.kind === 'challenges')?.body).toBe('Finding dates for the political visit took months.');
+      await shot(page, '03-written-and-assessed');
+      await vb.close();
+
+      // — the overview, then a range of its own —
+      await page.getByRole('link', { name: 'Figures over several years' }).click();
+      await page.waitForURL(/\/evaluations\?from=2023&to=2026$/);
+      await page.getByRole('heading', { level: 1, name: 'Evaluations 2023–2026' }).waitFor();
+      await page.getByLabel('From').fill('2025');
+      await page.getByLabel('To').fill('2027');
+      await page.getByRole('button', { name: 'Show' }).click();
+      await page.waitForURL(/\/evaluations\?from=2025&to=2027$/);
+      await page.getByRole('heading', { level: 1, name: 'Evaluations 2025–2027' }).waitFor();
+      const range = await apiGet<EvaluationList>(rn, `/api/evaluations?partnershipId=${PARTNERSHIP}&from=2025&to=2027`);
+      expect(range.years.map((y) => y.year)).toEqual([2025, 2026, 2027]);
+      const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Evaluation' }) });
+      const statusText = { draft: 'Draft', proposed: 'Proposed', adopted: 'Adopted' } as const;
+      for (const y of range.years) {
+        const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: String(y.year) }) });
+        await expect.poll(() => row.getByRole('cell').nth(1).textContent()).toBe(String(y.figures.activities.total));
+        const link = `${y.year}: ${y.status ? statusText[y.status] : 'not started'}`;
+        await expect.poll(() => row.getByRole('link', { name: link }).count()).toBe(1);
+      }
+      expect(range.years[1]!.status).toBe('draft');
+      expect(range.years[1]!.figures.activities.total).toBe(figures.activities.total);
+      expect(await page.getByRole('img', { name: 'Activities per year' }).count()).toBe(1);
+      await shot(page, '04-overview');
+      await table.getByRole('link', { name: `${YEAR}: Draft` }).click();
+      await page.waitForURL(new RegExp(`/evaluations/${YEAR}$`));
+      await page.getByRole('heading', { level: 1, name: `Evaluation ${YEAR}` }).waitFor();
+      await rn.close();
+    },
+    180_000
+  );
+
+  it('fits a 390 px phone: the evaluation and the overview', async () => {
+    const phone = await context(PHONE);
+    const page = await phone.newPage();
+    await signIn(page, RN);
+    await load(page, `${server.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
+    await page.getByRole('heading', { level: 1, name: `Evaluation ${YEAR}` }).waitFor();
+    await page.getByRole('button', { name: 'Edit Results' }).waitFor();
+    await fitsThePhone(page);
+    await shot(page, '05-phone-evaluation');
+    await load(page, `${server.url}/partnerships/${PARTNERSHIP}/evaluations?from=2017&to=2020`);
+    await page.getByRole('heading', { level: 1, name: 'Evaluations 2017–2020' }).waitFor();
+    await fitsThePhone(page);
+    await shot(page, '06-phone-overview');
+    await phone.close();
+  }, 60_000);
+});
