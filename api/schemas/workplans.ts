@@ -38,6 +38,12 @@ export const workPlanItemFields = {
 export const WORK_PLAN_ITEM_FIELDS = Object.keys(workPlanItemFields) as (keyof typeof workPlanItemFields)[];
 /** Long text merged paragraph by paragraph */
 export const WORK_PLAN_ITEM_TEXT_FIELDS = ['description'] as const;
+/**
+ * Progress through the year: status and the activities and candidate
+ * projects an item led to. Recorded on an adopted plan too (no amendment,
+ * approvals stand); every other field of an adopted plan needs an amendment.
+ */
+export const WORK_PLAN_ITEM_PROGRESS_FIELDS = ['status', 'activityIds', 'proposalIds'] as const;
 /** Id sets merged by adding and removing */
 export const WORK_PLAN_ITEM_SET_FIELDS = ['activityIds', 'proposalIds'] as const;
 
@@ -148,6 +154,8 @@ export const WorkPlan = z
     adoptedAt: z.string().nullable(),
     /** the caller may edit (a writer of the partnership, and the plan is not adopted) */
     canEdit: z.boolean(),
+    /** the caller may record progress (status, linked activities and candidate projects), adopted or not */
+    canRecordProgress: z.boolean(),
     /** the parties the caller may approve for */
     canApproveFor: z.array(Id),
     version: z.number().int(),

@@ -27,6 +27,7 @@ import * as repo from '../../db/repositories/work-plans.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed } from '../errors.js';
+import { WORK_PLAN_ITEM_PROGRESS_FIELDS } from '../schemas/workplans.js';
 import type { History, Presence, PresenceBody, RestoreBody, WriteNotes } from '../schemas/coediting.js';
 import type {
   WorkPlan,
@@ -59,6 +60,11 @@ type Trx = Kysely<Database>;
 type Publish = () => void;
 
 const NONE: WriteNotes = { mergedFields: [], approvalsWithdrawn: [] };
+
+/** A write of progress only (status, linked activities and candidate projects): allowed on an adopted plan. */
+function isProgress(patch: WorkPlanItemPatch): boolean {
+  return Object.keys(patch).every((field) => (WORK_PLAN_ITEM_PROGRESS_FIELDS as readonly string[]).includes(field));
+}
 
 /** Whoever reads an event without rights of their own: may neither edit nor approve. */
 const NOBODY: Caller = { userId: '', name: '', email: '', organisationId: null, isAdmin: false, roles: {}, via: 'session' };
@@ -96,10 +102,11 @@ export class WorkPlanService {
     return plan;
   }
 
-  /** A plan whose content may change: not adopted (409, "amend it first"). */
+  /** A plan whose content may change: not adopted (409, "amend it first"); progress is recorded on adopted plans too (isProgress). */
   private async editable(db: Trx, caller: Caller, id: string): Promise<repo.WorkPlanRow> {
     const plan = await this.writable(db, caller, id);
-    if (plan.status === 'adopted') throw new Conflict(`The ${plan.year} work plan is adopted (revision ${plan.revision}); amend it first to change it.`);
+    if (plan.status === 'adopted')
+      throw new Conflict(`The ${plan.year} work plan is adopted (revision ${plan.revision}); amend it first to change it. Status and links to activities and candidate projects can be recorded without an amendment.`);
     return plan;
   }
 
@@ -415,7 +422,7 @@ export class WorkPlanService {
 
   async patchItem(caller: Caller, id: string, itemId: string, patch: WorkPlanItemPatch, expected: number | null): Promise<WorkPlanItemWrite> {
     return this.inTransaction(async (trx, after) => {
-      const plan = await this.editable(trx, caller, id);
+      const plan = isProgress(patch) ? await this.writable(trx, caller, id) : await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId);
       const current = itemSnapshot(row);
       const write = await prepareWrite(trx, {

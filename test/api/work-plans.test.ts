@@ -333,6 +333,19 @@ describe('approval by each party, adoption, amendment', () => {
     expectProblem(refused, 409);
     expect(refused.body.detail).toContain('amend');
     expectProblem(await h.as.officer.post(url(plan.id, '/items'), { title: 'New' }), 409);
+    // progress is recorded on the adopted plan without an amendment; the approvals stand and revision 1 stays as adopted
+    expect(adopted.body.canRecordProgress).toBe(true);
+    expectProblem(await h.as.viewer.patch(url(plan.id, `/items/${second.id}`), { status: 'done' }, { ifMatch: '"1"' }), 403);
+    expectProblem(await h.as.officer.patch(url(plan.id, `/items/${second.id}`), { status: 'done', title: 'Done' }, { ifMatch: '"1"' }), 409);
+    const progress = await h.as.officer.patch(url(plan.id, `/items/${second.id}`), { status: 'in_progress' }, { ifMatch: '"1"' });
+    expect(progress.status).toBe(200);
+    expect(progress.body).toMatchObject({ item: { status: 'in_progress', version: 2 }, notes: { approvalsWithdrawn: [] } });
+    const stillAdopted = (await h.as.viewer.get(url(plan.id))).body;
+    expect(stillAdopted).toMatchObject({ status: 'adopted', canRecordProgress: false });
+    expect(stillAdopted.approvals.map((a: any) => a.approved)).toEqual([true, true]);
+    expect((await h.as.viewer.get(url(plan.id, '/revisions/1'))).body.workPlan.items[1].status).toBe('planned');
+    const backToPlanned = await h.as.officer.patch(url(plan.id, `/items/${second.id}`), { status: 'planned' }, { ifMatch: '"2"' });
+    expect(backToPlanned.body.item.version).toBe(3);
     expectProblem(await h.as.officer.post(url(plan.id, '/amend'), {}), 400, 'reason');
     const amended = await h.as.officer.post(url(plan.id, '/amend'), { reason: 'A new mission' });
     expect(amended.body).toMatchObject({ status: 'draft', revision: 2, adoptedAt: null, approvals: [{ approved: false }, { approved: false }] });

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 describe('seedDemo', () => {
-  it('fills every part of the workspace', () => {
+  it('fills every part of the workspace', async () => {
     const counts = tableCounts(h);
     expect(counts.regions).toBe(9);
     expect(counts.organisations).toBeGreaterThanOrEqual(60);
@@ -38,7 +38,17 @@ describe('seedDemo', () => {
     expect(counts.interactions).toBeGreaterThanOrEqual(30);
     expect(counts.partnership_stakeholders).toBeGreaterThanOrEqual(60);
     expect(counts.person_domains).toBeGreaterThanOrEqual(40);
-    expect(counts.audit_events).toBe(0);
+    // only the annual cycle is written through the services, by the two officers, so its history is the application's own
+    const audited = await sql<{ entity_type: string; actor: string }>`
+      SELECT DISTINCT a.entity_type, u.email AS actor FROM audit_events a JOIN users u ON u.id = a.actor_id ORDER BY 1, 2`.execute(h.db);
+    expect(audited.rows).toEqual([
+      { entity_type: 'evaluation', actor: 'officer.rn@demo.regiodesk.eu' },
+      { entity_type: 'evaluation', actor: 'officer.vb@demo.regiodesk.eu' },
+      { entity_type: 'work_plan', actor: 'officer.rn@demo.regiodesk.eu' },
+      { entity_type: 'work_plan', actor: 'officer.vb@demo.regiodesk.eu' }
+    ]);
+    expect(counts.work_plans).toBe(2);
+    expect(counts.evaluations).toBe(2);
     expect(counts.sessions).toBe(0);
     expect(counts.access_tokens).toBe(0);
   });
@@ -199,6 +209,29 @@ describe('seedDemo', () => {
     expect(held.rows).toEqual([{ year: '2025', n: 4 }, { year: '2026', n: 6 }]);
     const orphans = await sql<{ n: number }>`SELECT count(*) AS n FROM feedback_links f JOIN activity_participants p ON p.id = f.participant_id WHERE p.activity_id != f.activity_id`.execute(h.db);
     expect(orphans.rows[0].n).toBe(0);
+  });
+
+  it('writes the annual cycle: 2025 and 2026 plans adopted by both parties with the year’s progress, 2025 evaluated and adopted, 2026 in draft', async () => {
+    const plans = await h.db.selectFrom('work_plans').select(['year', 'status', 'revision']).orderBy('year').execute();
+    expect(plans).toEqual([
+      { year: 2025, status: 'adopted', revision: 1 },
+      { year: 2026, status: 'adopted', revision: 1 }
+    ]);
+    const approvals = await sql<{ n: number }>`SELECT count(*) AS n FROM cycle_approvals WHERE withdrawn_at IS NULL`.execute(h.db);
+    expect(approvals.rows[0].n).toBe(6);
+    const progress = await sql<{ status: string; n: number }>`
+      SELECT i.status, count(*) AS n FROM work_plan_items i JOIN work_plans p ON p.id = i.work_plan_id WHERE p.year = 2026 GROUP BY i.status ORDER BY 1`.execute(h.db);
+    expect(progress.rows).toEqual([
+      { status: 'done', n: 4 },
+      { status: 'dropped', n: 1 },
+      { status: 'in_progress', n: 2 },
+      { status: 'planned', n: 1 }
+    ]);
+    const evaluations = await h.db.selectFrom('evaluations').select(['year', 'status']).select((eb) => eb('figures', 'is not', null).as('frozen')).orderBy('year').execute();
+    expect(evaluations).toEqual([
+      { year: 2025, status: 'adopted', frozen: 1 },
+      { year: 2026, status: 'draft', frozen: 0 }
+    ]);
   });
 
   it('fills the search index, folding accents: "universitat" finds Universität Heidelberg', async () => {
