@@ -156,10 +156,10 @@ export const evaluationRoutes = new Hono<AppEnv>()
   )
   .post(
     '/:id/propose',
-    describe({ tag, summary: 'Propose the draft for approval by every party', body: Evaluation, also: { 409: 'Not a draft', 412: 'Stale If-Match (optional)' } }),
+    describe({ tag, summary: 'Propose the draft for approval by every party', body: Evaluation, also: { 409: 'Not a draft' } }),
     validate('param', IdParam),
     async (c) => {
-      const evaluation = await c.var.services.evaluations.propose(c.var.caller, c.req.valid('param').id, expectedVersion(c.req.header('If-Match')));
+      const evaluation = await c.var.services.evaluations.propose(c.var.caller, c.req.valid('param').id);
       return c.json(evaluation, 200, { ETag: etagOf(evaluation) });
     }
   )
@@ -169,22 +169,22 @@ export const evaluationRoutes = new Hono<AppEnv>()
       tag,
       summary: 'Approve for your party (partyId defaults to your organisation’s); the last approval adopts the evaluation and freezes its figures',
       body: Evaluation,
-      also: { 409: 'Not proposed', 412: 'Stale If-Match (optional)' }
+      also: { 409: 'Not proposed' }
     }),
     validate('param', IdParam),
     validate('json', ApproveBody),
     async (c) => {
-      const evaluation = await c.var.services.evaluations.approve(c.var.caller, c.req.valid('param').id, c.req.valid('json'), expectedVersion(c.req.header('If-Match')));
+      const evaluation = await c.var.services.evaluations.approve(c.var.caller, c.req.valid('param').id, c.req.valid('json'));
       return c.json(evaluation, 200, { ETag: etagOf(evaluation) });
     }
   )
   .delete(
     '/:id/approve',
-    describe({ tag, summary: 'Take your party’s approval back while the evaluation is proposed', body: Evaluation, also: { 409: 'Not proposed', 412: 'Stale If-Match (optional)' } }),
+    describe({ tag, summary: 'Take your party’s approval back while the evaluation is proposed', body: Evaluation, also: { 409: 'Not proposed' } }),
     validate('param', IdParam),
     validate('json', ApproveBody),
     async (c) => {
-      const evaluation = await c.var.services.evaluations.withdrawApproval(c.var.caller, c.req.valid('param').id, c.req.valid('json'), expectedVersion(c.req.header('If-Match')));
+      const evaluation = await c.var.services.evaluations.withdrawApproval(c.var.caller, c.req.valid('param').id, c.req.valid('json'));
       return c.json(evaluation, 200, { ETag: etagOf(evaluation) });
     }
   );

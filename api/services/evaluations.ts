@@ -26,7 +26,8 @@
  * - draft → proposed (POST propose) → adopted once every party approved;
  *   adoption freezes the figures as they are at that moment (`figures`,
  *   `figuresFrozenAt` = adoption); after that every edit answers 409.
- *   Propose and approvals take an optional `If-Match` of the evaluation.
+ *   Propose and approvals need no `If-Match` (as for the work plan): an
+ *   approval is of the content as it stands, and any later edit withdraws it.
  * - The list answers the caller's evaluations and, for a partnership, the
  *   figures of each year of `year` or `from`–`to` (an adopted year shows its
  *   frozen figures, the others are counted now).
@@ -416,10 +417,9 @@ export class EvaluationService {
 
   // ----- status and approvals
 
-  private async changeDocument(caller: Caller, id: string, expected: number | null, change: (trx: Kysely<Database>, row: Row) => Promise<void>): Promise<Evaluation> {
+  private async changeDocument(caller: Caller, id: string, change: (trx: Kysely<Database>, row: Row) => Promise<void>): Promise<Evaluation> {
     const header = await this.db.transaction().execute(async (trx) => {
       const row = await this.visible(trx, caller, id);
-      if (expected !== null && expected !== row.version) throw new PreconditionFailed(await this.header(trx, caller, row));
       await change(trx, row);
       return this.header(trx, caller, (await repo.findEvaluation(trx, id))!);
     });
@@ -427,8 +427,8 @@ export class EvaluationService {
     return header;
   }
 
-  propose(caller: Caller, id: string, expected: number | null): Promise<Evaluation> {
-    return this.changeDocument(caller, id, expected, async (trx, row) => {
+  propose(caller: Caller, id: string): Promise<Evaluation> {
+    return this.changeDocument(caller, id, async (trx, row) => {
       if (!canWriteIn(caller, row.partnership_id)) throw new Forbidden('Your role does not allow proposing this evaluation.');
       if (row.status !== 'draft') throw new Conflict(row.status === 'adopted' ? 'This evaluation is adopted already.' : 'This evaluation is proposed already; the parties can approve it.');
       const at = this.now();
@@ -437,8 +437,8 @@ export class EvaluationService {
     });
   }
 
-  approve(caller: Caller, id: string, input: ApproveBody, expected: number | null): Promise<Evaluation> {
-    return this.changeDocument(caller, id, expected, async (trx, row) => {
+  approve(caller: Caller, id: string, input: ApproveBody): Promise<Evaluation> {
+    return this.changeDocument(caller, id, async (trx, row) => {
       const document = approvalDocument(row);
       const at = this.now();
       const before = (await approvals.approvalsOf(trx, document)).filter((a) => a.approved).map((a) => a.organisationName);
@@ -456,8 +456,8 @@ export class EvaluationService {
     });
   }
 
-  withdrawApproval(caller: Caller, id: string, input: ApproveBody, expected: number | null): Promise<Evaluation> {
-    return this.changeDocument(caller, id, expected, async (trx, row) => {
+  withdrawApproval(caller: Caller, id: string, input: ApproveBody): Promise<Evaluation> {
+    return this.changeDocument(caller, id, async (trx, row) => {
       const document = approvalDocument(row);
       const before = (await approvals.approvalsOf(trx, document)).filter((a) => a.approved).map((a) => a.organisationName);
       const at = this.now();
