@@ -21,6 +21,7 @@ import deadlines from './deadlines.json';
 import notifications from './notifications.json';
 import proposals from './proposals.json';
 import scoring from './scoring.json';
+import cycle from './cycle.json';
 import evaluations from './evaluations.json';
 import coediting from './coediting.json';
 import workplans from './workplans.json';
@@ -54,7 +55,8 @@ const features: Record<string, Catalogue> = {
   evaluations,
   coediting,
   workplans,
-  reports
+  reports,
+  cycle
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
