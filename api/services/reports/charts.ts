@@ -21,7 +21,8 @@ export const CHART_FONT = 'DejaVu Sans';
 export const CHART_WIDTH = 640;
 const SCALE = 2;
 const ROW = 26;
-const TOP = 44;
+/** room above the bars for each line of the title */
+const TITLE_LINE = 22;
 const BOTTOM = 14;
 const LABEL_WIDTH = 280;
 const VALUE_WIDTH = 56;
@@ -48,18 +49,26 @@ function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The chart's height for this many bars. */
-export function chartHeight(bars: number): number {
-  return TOP + Math.max(bars, 1) * ROW + BOTTOM;
+/** The title's lines: a bilingual title ("A | B") puts each language on a line of its own. */
+function titleLines(title: string): string[] {
+  return title ? title.split(' | ').map((line) => shorten(line, 80)) : [];
+}
+
+const topOf = (title: string) => 12 + titleLines(title).length * TITLE_LINE;
+
+/** The chart's height for this title and this many bars. */
+export function chartHeight(title: string, bars: number): number {
+  return topOf(title) + Math.max(bars, 1) * ROW + BOTTOM;
 }
 
 /** A horizontal bar chart as an SVG document (no scripts, no external references). */
 export function barChartSvg({ title, tallies }: BarChart): string {
-  const height = chartHeight(tallies.length);
+  const height = chartHeight(title, tallies.length);
+  const top = topOf(title);
   const max = Math.max(1, ...tallies.map((t) => t.count));
   const barSpace = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH - 16;
   const rows = tallies.map((tally, index) => {
-    const y = TOP + index * ROW;
+    const y = top + index * ROW;
     const width = tally.count === 0 ? 0 : Math.max(2, Math.round((tally.count / max) * barSpace));
     return [
       `<text x="${LABEL_WIDTH - 8}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12">${escapeXml(shorten(tally.label, 38))}</text>`,
@@ -70,8 +79,8 @@ export function barChartSvg({ title, tallies }: BarChart): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="${CHART_FONT}" fill="#1b1b1b">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="8" y="24" font-size="15" font-weight="bold">${escapeXml(shorten(title, 80))}</text>`,
-    `<line x1="${LABEL_WIDTH}" y1="${TOP - 2}" x2="${LABEL_WIDTH}" y2="${height - BOTTOM + 2}" stroke="#8a8a8a"/>`,
+    ...titleLines(title).map((line, i) => `<text x="8" y="${(i + 1) * TITLE_LINE}" font-size="15" font-weight="bold">${escapeXml(line)}</text>`),
+    `<line x1="${LABEL_WIDTH}" y1="${top - 2}" x2="${LABEL_WIDTH}" y2="${height - BOTTOM + 2}" stroke="#8a8a8a"/>`,
     ...rows,
     `</svg>`
   ].join('');
@@ -114,5 +123,5 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
 
 /** A bar chart as PNG. */
 export function barChartPng(chart: BarChart): Promise<ChartImage> {
-  return svgToPng(barChartSvg(chart), CHART_WIDTH, chartHeight(chart.tallies.length));
+  return svgToPng(barChartSvg(chart), CHART_WIDTH, chartHeight(chart.title, chart.tallies.length));
 }

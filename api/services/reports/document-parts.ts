@@ -68,7 +68,7 @@ function cell(lines: string[], width: number, header: boolean): TableCell {
     width: { size: width, type: WidthType.DXA },
     shading: header ? { type: ShadingType.CLEAR, fill: 'E7EDF3', color: 'auto' } : undefined,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: (lines.length ? lines : ['']).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header })] }))
+    children: (lines.length ? lines : ['']).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 18 })] }))
   });
 }
 

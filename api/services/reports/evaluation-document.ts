@@ -84,7 +84,7 @@ export async function evaluationDocument(evaluation: EvaluationDetail): Promise<
           a.rating ? h.value('ratingValue', a.rating) : '—',
           a.comment ?? ''
         ]),
-        [6, 26, 18, 14, 14, 22]
+        [5, 24, 22, 14, 13, 22]
       )
     );
 

@@ -63,7 +63,7 @@ export async function workPlanDocument(plan: WorkPlanDetail): Promise<WordFile> 
           target(item, plan.year, h),
           h.value('itemStatus', item.status)
         ]),
-        [6, 30, 20, 18, 12, 14]
+        [5, 24, 24, 21, 14, 12]
       )
     );
 
