@@ -24,7 +24,8 @@
  *   counts as made, so runs can repeat and overlap without doubles.
  * - Who: each party's contact person (a CRM person) is the member of the
  *   partnership with a writing role (admin, officer, editor) whose account
- *   has one of the person's e-mail addresses. Without such a member, or
+ *   has one of the person's e-mail addresses, else the writer from the
+ *   party's organisation with the person's name. Without such a member, or
  *   without a contact person, the task goes to the partnership's admins and
  *   officers from that party's organisation, and its description says why.
  * - Only for agreements in force (not drafts, not ended) on the day of the
@@ -108,7 +109,11 @@ export function stepsDue(settings: CycleSettingsValues, today: string): StepOccu
   return nextSteps(settings, today).filter((s) => s.remindOn <= today);
 }
 
-export type OwnerBasis = 'contact_person' | 'contact_without_account' | 'no_contact_person';
+export type OwnerBasis = 'contact_person' | 'contact_person_by_name' | 'contact_without_account' | 'no_contact_person';
+
+function sameName(a: string, b: string | null): boolean {
+  return b !== null && a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+}
 
 export interface TaskOwner {
   userId: string;
@@ -130,16 +135,21 @@ function emailsOf(json: string | null): string[] {
 
 /**
  * Who gets a party's cycle tasks: the members with a writing role whose
- * e-mail address is one of the contact person's; else the admins and
- * officers from the party's organisation. Each user once, first party first.
+ * e-mail address is one of the contact person's; else the one from the
+ * party's organisation with the contact person's name (the CRM often keeps a
+ * work address other than the account's); else the admins and officers from
+ * the party's organisation. Each user once, first party first.
  */
 export function taskOwners(parties: Pick<PartyContactRow, 'organisation_id' | 'organisation_name' | 'organisation_short_name' | 'contact_person_id' | 'contact_person_name' | 'contact_person_emails'>[], members: MemberRow[]): TaskOwner[] {
   const owners = new Map<string, TaskOwner>();
   for (const party of parties) {
     const organisationName = party.organisation_short_name ?? party.organisation_name;
     const emails = emailsOf(party.contact_person_emails);
-    const contacts = party.contact_person_id ? members.filter((m) => TASK_OWNER_ROLES.includes(m.role) && emails.includes(m.email.toLowerCase())) : [];
-    const basis: OwnerBasis = contacts.length ? 'contact_person' : party.contact_person_id ? 'contact_without_account' : 'no_contact_person';
+    const writers = party.contact_person_id ? members.filter((m) => TASK_OWNER_ROLES.includes(m.role)) : [];
+    const byEmail = writers.filter((m) => emails.includes(m.email.toLowerCase()));
+    const byName = writers.filter((m) => m.organisation_id === party.organisation_id && sameName(m.name, party.contact_person_name));
+    const contacts = byEmail.length ? byEmail : byName;
+    const basis: OwnerBasis = byEmail.length ? 'contact_person' : byName.length ? 'contact_person_by_name' : party.contact_person_id ? 'contact_without_account' : 'no_contact_person';
     const chosen = contacts.length ? contacts : members.filter((m) => FALLBACK_ROLES.includes(m.role) && m.organisation_id === party.organisation_id);
     for (const m of chosen) {
       if (!owners.has(m.id)) owners.set(m.id, { userId: m.id, name: m.name, organisationName, basis, contactPersonName: party.contact_person_name });
@@ -162,12 +172,14 @@ export function taskText(kinds: CycleStepKind[], settings: CycleSettingsValues, 
       ? `Art. 2.5: by the end of ${MONTHS[settings.evaluationMonth - 1]} the parties jointly evaluate the year and adopt the evaluation.`
       : `Art. 2.5: by the end of ${MONTHS[settings.workPlanMonth - 1]} the parties draft the joint work plan for the next year and propose it for approval.`
   );
-  const why =
-    owner.basis === 'contact_person'
-      ? `You receive this task as the contact person of ${owner.organisationName}.`
-      : owner.basis === 'contact_without_account'
-        ? `You receive this task as an officer of ${owner.organisationName}: its contact person ${owner.contactPersonName ?? ''} has no account in this partnership with the same e-mail address.`
-        : `You receive this task as an officer of ${owner.organisationName}: the agreement names no contact person for it.`;
+  const org = owner.organisationName;
+  const reasons: Record<OwnerBasis, string> = {
+    contact_person: `You receive this task as the contact person of ${org}.`,
+    contact_person_by_name: `You receive this task as the contact person of ${org} (by name: the contact’s e-mail address is not your account’s).`,
+    contact_without_account: `You receive this task as an officer of ${org}: its contact person ${owner.contactPersonName ?? ''} has no account in this partnership with the same e-mail address.`,
+    no_contact_person: `You receive this task as an officer of ${org}: the agreement names no contact person for it.`
+  };
+  const why = reasons[owner.basis];
   return { title, description: [...lines, why].join('\n') };
 }
 

@@ -83,6 +83,15 @@ describe('who receives the tasks', () => {
     ]);
   });
 
+  it('else maps the contact person to the writer of the party’s organisation with the same name', () => {
+    const owners = taskOwners([party('VRRN', 'Katrin', ['katrin.wellmann@vrrn.example']), party('PFB', 'ed', ['ed@elsewhere.example'])], members);
+    expect(owners.map((o) => [o.userId, o.basis])).toEqual([
+      ['katrin', 'contact_person_by_name'],
+      ['ed', 'contact_person_by_name']
+    ]);
+    expect(taskText(['evaluation'], DEFAULT, 'RN – VB', owners[0]!).description).toContain('You receive this task as the contact person of VRRN (by name: the contact’s e-mail address is not your account’s).');
+  });
+
   it('falls back to the admins and officers from the party’s organisation, never to a viewer', () => {
     const owners = taskOwners([party('VRRN', 'Felix', ['viewer.rn@demo.regiodesk.eu']), party('PFB', null, [])], members);
     expect(owners.map((o) => [o.userId, o.basis])).toEqual([
