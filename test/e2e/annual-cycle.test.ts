@@ -1,0 +1,202 @@
+/**
+ * Issue 5 in real Chromium, against the built product (server.ts with a
+ * fresh demo database): the two officers of the demo partnership
+ * Rhein-Neckar – Vlaams-Brabant write next year's work plan together, each
+ * in their own browser context (Mannheim on a desktop, Leuven on a 390 px
+ * phone), without ever reloading:
+ *
+ * 1. Rhein-Neckar opens the partnership's Annual cycle card, starts the plan
+ *    for 2027 and adds an item; Leuven, on the same page, sees it appear and
+ *    each sees the other in "Here now";
+ * 2. Leuven edits the item's indicator, Rhein-Neckar sees it appear; while
+ *    Rhein-Neckar edits the item, Leuven sees "… is editing this now";
+ * 3. both edit the same item from the same version: Leuven saves a new
+ *    title, Rhein-Neckar saves another title and a status: the resolver shows
+ *    base, theirs and yours for the title; Rhein-Neckar keeps theirs, so
+ *    the status change is saved on top and both see the result; the item's
+ *    history names every version;
+ * 4. Rhein-Neckar proposes, both approve for their own party, the plan is
+ *    adopted on both screens;
+ * 5. the DOCX link downloads a Word document whose text names the plan's
+ *    item in both partners' languages' headings.
+ * Every wait is for something visible; nothing is timed.
+ * Screenshots land in test-results/annual-cycle/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_SIGN_IN } from '../../fixtures/users.js';
+import { launchBrowser } from './support/browser.js';
+import { docxText } from './support/docx.js';
+import { type RunningServer, startServer } from './support/server.js';
+
+let server: RunningServer;
+let browser: Browser;
+const shots = 'test-results/annual-cycle';
+
+const RN = { email: 'officer.rn@demo.regiodesk.eu', name: 'Katrin Wellmann', party: 'Verband Region Rhein-Neckar' };
+const VB = { email: 'officer.vb@demo.regiodesk.eu', name: 'Pieter Goossens', party: 'Provincie Vlaams-Brabant' };
+const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
+const YEAR = 2027;
+const TITLE = 'Joint hydrogen valley workshop in Leuven';
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function context(width: number, height: number): Promise<BrowserContext> {
+  const created = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', timezoneId: 'Europe/Brussels', acceptDownloads: true });
+  created.setDefaultTimeout(15_000);
+  return created;
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${server.url}/`);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
+}
+
+/** the item's card, found by its heading */
+const card = (page: Page, title: string | RegExp) => page.getByRole('article', { name: title });
+
+describe('annual cycle in the browser', () => {
+  it(
+    'two officers co-edit next year’s work plan live, settle a conflict, approve it for both parties and download it as DOCX',
+    async () => {
+      const rnContext = await context(1280, 900);
+      const vbContext = await context(390, 844);
+      const rn = await rnContext.newPage();
+      const vb = await vbContext.newPage();
+      await signIn(rn, RN.email);
+      await signIn(vb, VB.email);
+
+      // — 1. the partnership's annual cycle leads to next year's plan, which Rhein-Neckar starts —
+      await rn.goto(`${server.url}/partnerships`, { waitUntil: 'networkidle' });
+      await rn.getByRole('link', { name: PARTNERSHIP }).click();
+      await rn.getByRole('heading', { level: 1, name: PARTNERSHIP }).waitFor();
+      const cycle = rn.getByRole('region', { name: 'Annual cycle' });
+      await cycle.getByRole('link', { name: `Work plan ${YEAR}` }).click();
+      await rn.getByRole('heading', { level: 1, name: `Work plan ${YEAR}` }).waitFor();
+      await rn.waitForLoadState('networkidle');
+      await rn.getByRole('button', { name: `Start the work plan for ${YEAR}` }).click();
+      await rn.getByRole('heading', { name: /^Items/ }).waitFor();
+      const planUrl = rn.url();
+      expect(planUrl).toMatch(new RegExp(`/partnerships/[^/]+/workplans/${YEAR}$`));
+
+      await vb.goto(planUrl, { waitUntil: 'networkidle' });
+      await rn.getByText('Live: changes by others appear as they happen').waitFor();
+      await vb.getByText('Live: changes by others appear as they happen').waitFor();
+      // each sees the other here
+      await rn.getByRole('region', { name: 'Who is here' }).getByText(`${VB.name} (${VB.party})`).waitFor();
+      await vb.getByRole('region', { name: 'Who is here' }).getByText(`${RN.name} (${RN.party})`).waitFor();
+
+      await rn.getByRole('button', { name: 'Add an item' }).click();
+      await rn.getByLabel('Title').fill(TITLE);
+      await rn.getByLabel('Description').fill('A one-day workshop of both hydrogen clusters.\n\nFollowed by a visit to the electrolyser test site.');
+      await rn.getByLabel('Responsible party').selectOption({ label: VB.party });
+      await rn.getByLabel('Target quarter').selectOption({ label: `Q2 ${YEAR}` });
+      await rn.getByRole('button', { name: 'Add an item' }).click();
+      await card(rn, new RegExp(TITLE)).waitFor();
+      // it appears in Leuven without a reload
+      await card(vb, new RegExp(TITLE)).waitFor();
+      await vb.getByText(`${RN.name} added “${TITLE}”.`).waitFor();
+
+      // — 2. Leuven's edit appears in Mannheim; Mannheim's editing shows in Leuven —
+      await card(vb, new RegExp(TITLE)).getByRole('button', { name: `Edit “${TITLE}”` }).click();
+      await vb.getByLabel('Indicator').fill('Companies taking part');
+      await vb.getByLabel('Target value').fill('25');
+      await vb.getByRole('button', { name: 'Save the item' }).click();
+      await card(vb, new RegExp(TITLE)).getByText(`“${TITLE}” saved.`).waitFor();
+      await card(rn, new RegExp(TITLE)).getByText('Companies taking part').waitFor();
+      await card(rn, new RegExp(TITLE)).getByText('target: 25').waitFor();
+      await rn.getByText(`${VB.name} changed “${TITLE}”.`).waitFor();
+
+      await card(rn, new RegExp(TITLE)).getByRole('button', { name: `Edit “${TITLE}”` }).click();
+      await card(vb, new RegExp(TITLE)).getByText(`${RN.name} is editing this now`).waitFor();
+      await vb.getByRole('region', { name: 'Who is here' }).getByText(`is editing “${TITLE}”`).waitFor();
+      await shot(vb, 'leuven-sees-editing-390');
+      // a phone shows the page without sideways scrolling
+      expect(await vb.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+      // — 3. the same field from the same version: the resolver —
+      await card(vb, new RegExp(TITLE)).getByRole('button', { name: `Edit “${TITLE}”` }).click();
+      const vbTitle = `${TITLE} (Leuven's wording)`;
+      const rnTitle = `${TITLE} and site visit`;
+      await vb.getByLabel('Title').fill(vbTitle);
+      await vb.getByRole('button', { name: 'Save the item' }).click();
+      await card(vb, vbTitle).getByText(`“${vbTitle}” saved.`).waitFor();
+      // Mannheim, still editing from the version before, is told and saves its own title and a status
+      await card(rn, vbTitle).getByText(`${VB.name} changed this item while you edit it.`, { exact: false }).waitFor();
+      await rn.getByLabel('Title').fill(rnTitle);
+      await rn.getByLabel('Status').selectOption({ label: 'In progress' });
+      await rn.getByRole('button', { name: 'Save the item' }).click();
+      const resolver = rn.getByRole('dialog', { name: 'Someone changed the same fields' });
+      await resolver.waitFor();
+      const title = resolver.getByRole('group', { name: 'Title' });
+      await title.getByText(TITLE, { exact: true }).waitFor(); // base
+      await title.getByText(vbTitle, { exact: true }).waitFor(); // theirs
+      await title.getByText(rnTitle, { exact: true }).waitFor(); // yours
+      await shot(rn, 'mannheim-resolver');
+      await title.getByRole('radio', { name: 'Take theirs' }).check();
+      await resolver.getByRole('button', { name: 'Save this' }).click();
+      await resolver.waitFor({ state: 'hidden' });
+      // their title stays, the status Mannheim changed alone is saved on top, on both screens
+      const settled = card(rn, vbTitle);
+      await settled.getByText('In progress', { exact: true }).waitFor();
+      await card(vb, vbTitle).getByText('In progress', { exact: true }).waitFor();
+      // the history names every version, who made it and what changed
+      await settled.getByText('History', { exact: true }).click();
+      const history = settled.getByRole('list', { name: 'History' });
+      await history.getByText('Version 4').waitFor();
+      await expect(history.getByText(/^Version \d$/).allTextContents()).resolves.toEqual(['Version 4', 'Version 3', 'Version 2', 'Version 1']);
+      await history.getByText(RN.name).first().waitFor();
+      await history.getByText(VB.name).first().waitFor();
+
+      // — 4. propose, approve for both parties, adopted —
+      await rn.getByRole('button', { name: 'Propose for approval' }).click();
+      await rn.getByText('Proposed for approval. Each party can now approve.').waitFor();
+      await vb.getByRole('button', { name: `Approve for ${VB.party}` }).click();
+      await vb.getByText(`Approved for ${VB.party}.`).waitFor();
+      // Mannheim cannot approve for Leuven, only for its own party
+      await expect(rn.getByRole('button', { name: `Approve for ${VB.party}` }).count()).resolves.toBe(0);
+      await rn.getByRole('button', { name: `Approve for ${RN.party}` }).click();
+      await rn.getByText('Adopted', { exact: true }).first().waitFor();
+      await rn.getByText('This plan is adopted and frozen.', { exact: false }).waitFor();
+      await vb.getByText('This plan is adopted and frozen.', { exact: false }).waitFor();
+      await expect(rn.getByRole('button', { name: /^Edit “/ }).count()).resolves.toBe(0);
+      await shot(rn, 'mannheim-adopted');
+      await shot(vb, 'leuven-adopted-390');
+
+      // — 5. the Word document —
+      const [download] = await Promise.all([rn.waitForEvent('download'), rn.getByRole('link', { name: 'Word document (DOCX)' }).click()]);
+      const path = await download.path();
+      const { text, files } = await docxText(await readFile(path));
+      expect(files).toContain('word/document.xml');
+      expect(text).toContain(vbTitle);
+      expect(text).toContain(PARTNERSHIP);
+      expect(text).toContain(String(YEAR));
+      expect(text).toContain('Companies taking part');
+      // headings in the partners' languages, German and Dutch side by side
+      expect(text).toMatch(/Arbeitsplan/);
+      expect(text).toMatch(/Werkplan|werkplan/);
+
+      await rnContext.close();
+      await vbContext.close();
+    },
+    240_000
+  );
+});
