@@ -6,7 +6,7 @@
  * phone), without ever reloading:
  *
  * 1. Rhein-Neckar opens the partnership's Annual cycle card, starts the plan
- *    for 2027 and adds an item; Leuven, on the same page, sees it appear and
+ *    for 2027 with the open items of 2026 carried over, and adds an item; Leuven, on the same page, sees it appear and
  *    each sees the other in "Here now";
  * 2. Leuven edits the item's indicator, Rhein-Neckar sees it appear; while
  *    Rhein-Neckar edits the item, Leuven sees "… is editing this now";
@@ -92,8 +92,13 @@ describe('annual cycle in the browser', () => {
       await cycle.getByRole('link', { name: `Work plan ${YEAR}` }).click();
       await rn.getByRole('heading', { level: 1, name: `Work plan ${YEAR}` }).waitFor();
       await rn.waitForLoadState('networkidle');
+      // the demo's 2026 plan has open items: they start the 2027 plan
+      await expect(rn.getByRole('checkbox', { name: `Carry over the open items from ${YEAR - 1}` }).isChecked()).resolves.toBe(true);
       await rn.getByRole('button', { name: `Start the work plan for ${YEAR}` }).click();
       await rn.getByRole('heading', { name: /^Items/ }).waitFor();
+      await rn.getByRole('article').first().waitFor();
+      const carried = await rn.getByRole('article').count();
+      expect(carried).toBeGreaterThan(0);
       const planUrl = rn.url();
       expect(planUrl).toMatch(new RegExp(`/partnerships/[^/]+/workplans/${YEAR}$`));
 
