@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { bootstrap } from '../../api/bootstrap.js';
 import { existsSync } from 'node:fs';
+import { demoIds } from '../../fixtures/demo.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { startServer } from '../e2e/support/server.js';
 
@@ -42,20 +43,49 @@ try {
   });
   const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
 
-  const routes = ['/api/organisations?limit=50', '/api/people?limit=50', '/api/partnerships', '/api/search?q=univ', '/api/search?q=Lowen', '/api/regions'];
-  const rounds = 200;
-  for (const path of routes) {
+  async function time(label: string, rounds: number, request: () => Response | Promise<Response>): Promise<void> {
     const times: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const t = performance.now();
-      const response = await started.app.request(path, { headers: { Cookie: cookie } });
+      const response = await request();
       await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+      if (!response.ok) throw new Error(`${label} answered ${response.status}`);
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    console.log(`${path.padEnd(32)} p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms   (${rounds} requests)`);
+    console.log(`${label.padEnd(32)} p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms   (${rounds} requests)`);
   }
+
+  const routes = ['/api/organisations?limit=50', '/api/people?limit=50', '/api/partnerships', '/api/search?q=univ', '/api/search?q=Lowen', '/api/regions'];
+  const rounds = 200;
+  for (const path of routes) await time(path, rounds, () => started.app.request(path, { headers: { Cookie: cookie } }));
+
+  // the annual cycle of the demo partnership: reads, live figures, documents, and co-edited writes
+  const get = async (path: string) => (await started.app.request(path, { headers: { Cookie: cookie } })).json();
+  const partnershipId = demoIds.partnership('rnVb2025');
+  const plan = (await get(`/api/workplans?partnershipId=${partnershipId}&year=2026`)).items[0];
+  const evaluation = (await get(`/api/evaluations?partnershipId=${partnershipId}&year=2026`)).items[0];
+  const cycleRoutes = [
+    `/api/workplans/${plan.id}`,
+    `/api/evaluations/${evaluation.id}`,
+    `/api/evaluations?partnershipId=${partnershipId}&from=2017&to=2026`,
+    `/api/partnerships/${partnershipId}/obligations?year=2026`
+  ];
+  for (const path of cycleRoutes) await time(path, 100, () => started.app.request(path, { headers: { Cookie: cookie } }));
+  for (const path of [`/api/workplans/${plan.id}.docx`, `/api/evaluations/${evaluation.id}.docx`]) await time(path, 10, () => started.app.request(path, { headers: { Cookie: cookie } }));
+  const item = (await get(`/api/workplans/${plan.id}`)).items[0];
+  let version = item.version;
+  const statuses = ['in_progress', 'done'];
+  await time('PATCH work plan item (If-Match)', 200, async () => {
+    const response = await started.app.request(`/api/workplans/${plan.id}/items/${item.id}`, {
+      method: 'PATCH',
+      headers: { Cookie: cookie, 'Content-Type': 'application/json', 'If-Match': `"${version}"`, Origin: 'http://localhost' },
+      body: JSON.stringify({ status: statuses[version % 2] })
+    });
+    const body = response.ok ? await response.clone().json() : null;
+    if (body) version = body.item.version;
+    return response;
+  });
   await started.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -89,6 +89,7 @@ function workPlan(over: Partial<WorkPlanDetail> = {}): WorkPlanDetail {
     proposedAt: '2026-12-10T08:00:00.000Z',
     adoptedAt: null,
     canEdit: false,
+    canRecordProgress: false,
     canApproveFor: [],
     version: 3,
     createdAt: '2026-12-01T09:00:00.000Z',
