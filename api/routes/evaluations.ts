@@ -1,15 +1,14 @@
 /**
  * /api/evaluations: HTTP only; the rules live in services/evaluations.ts
  * (figures in services/evaluation-figures.ts, co-editing in
- * services/coediting/). The Word document (`/:id.docx`) is mounted before
+ * services/coediting/; the live stream and presence in live-stream.ts). The Word document (`/:id.docx`) is mounted before
  * these routes by the reports routes.
  */
 import { Hono } from 'hono';
-import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { describe } from '../openapi.js';
-import { ApproveBody, History, PresenceBody, RestoreBody } from '../schemas/coediting.js';
+import { ApproveBody, History, RestoreBody } from '../schemas/coediting.js';
 import { Id, IdParam } from '../schemas/common.js';
 import {
   AssessmentPatch,
@@ -25,15 +24,19 @@ import {
 } from '../schemas/evaluations.js';
 import { validate } from '../validation.js';
 import { etagOf, expectedVersion } from '../versioning.js';
+import { liveStreamRoutes } from './live-stream.js';
 
 const tag = 'Evaluations';
 const SectionParams = z.strictObject({ id: Id, kind: SectionKind });
 const AssessmentParams = z.strictObject({ id: Id, assessmentId: Id });
-const KEEP_ALIVE_MS = 15_000;
-
-function sseText(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-}
+const live = liveStreamRoutes(
+  {
+    tag,
+    events: { summary: 'Live changes as Server-Sent Events: hello, presence, section, assessment, document (see coediting.ts); a comment every 15 s' },
+    presence: { summary: 'Say which section or assessment you are editing (null: none); told to everyone in the evaluation’s live stream' }
+  },
+  (services) => services.evaluations
+);
 
 const coedited = {
   409: 'Merge conflict (MergeConflictProblem: baseVersion, current, conflicts), or the evaluation is adopted',
@@ -65,43 +68,7 @@ export const evaluationRoutes = new Hono<AppEnv>()
     const evaluation = await c.var.services.evaluations.get(c.var.caller, c.req.valid('param').id);
     return c.json(evaluation, 200, { ETag: etagOf(evaluation) });
   })
-  .get(
-    '/:id/events',
-    describe({
-      tag,
-      summary: 'Live changes as Server-Sent Events: hello, presence, section, assessment, document (see coediting.ts); a comment every 15 s',
-      file: 'text/event-stream'
-    }),
-    validate('param', IdParam),
-    async (c) => {
-      // written straight to the stream (not writeSSE, which awaits before writing) so events keep their order, as the work plan's
-      let stream: SSEStreamingApi | null = null;
-      const pending: string[] = [];
-      const send = (event: string, data: unknown) => {
-        const text = sseText(event, data);
-        if (stream) void stream.write(text);
-        else pending.push(text);
-      };
-      const { presence, unsubscribe } = await c.var.services.evaluations.subscribe(c.var.caller, c.req.valid('param').id, send);
-      return streamSSE(
-        c,
-        async (s) => {
-          s.onAbort(unsubscribe);
-          void s.write(sseText('hello', { presence }));
-          for (const text of pending.splice(0)) void s.write(text);
-          stream = s;
-          const keepAlive = setInterval(() => void s.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-          await new Promise<void>((resolve) => s.onAbort(resolve));
-          clearInterval(keepAlive);
-        },
-        async () => unsubscribe()
-      );
-    }
-  )
-  .put('/:id/presence', describe({ tag, summary: 'Say which section or assessment you are editing (null: none); told to everyone in the evaluation’s live stream', status: 204 }), validate('param', IdParam), validate('json', PresenceBody), async (c) => {
-    await c.var.services.evaluations.presence(c.var.caller, c.req.valid('param').id, c.req.valid('json').editing);
-    return c.body(null, 204);
-  })
+  .route('/', live)
   .patch(
     '/:id/sections/:kind',
     describe({ tag, summary: 'Change a written section; If-Match: the version you started from (merged by paragraph with changes since)', body: SectionWrite, also: coedited }),

@@ -1,16 +1,15 @@
 /**
  * /api/workplans: HTTP only; the rules live in services/work-plans.ts and
  * services/coediting/. Co-edited writes (PATCH, DELETE, move, restore) read
- * `If-Match` and answer `ETag`; /:id/events is the plan's Server-Sent Events
- * stream. The DOCX export (`/:id.docx`) is mounted before these routes from
- * its own file.
+ * `If-Match` and answer `ETag`; /:id/events (the plan's Server-Sent Events
+ * stream) and /:id/presence come from live-stream.ts. The DOCX export
+ * (`/:id.docx`) is mounted before these routes from its own file.
  */
 import { Hono } from 'hono';
-import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { describe } from '../openapi.js';
-import { ApproveBody, History, PresenceBody, RestoreBody } from '../schemas/coediting.js';
+import { ApproveBody, History, RestoreBody } from '../schemas/coediting.js';
 import { Id, IdParam } from '../schemas/common.js';
 import {
   WorkPlan,
@@ -32,17 +31,24 @@ import {
 } from '../schemas/workplans.js';
 import { validate } from '../validation.js';
 import { etagOf, expectedVersion } from '../versioning.js';
+import { liveStreamRoutes } from './live-stream.js';
 
 const tag = 'Work plans';
 const ItemParams = z.strictObject({ id: Id, itemId: Id });
 const RevisionParams = z.strictObject({ id: Id, number: z.coerce.number().int().min(1) });
 const WorkPlanItemList = z.object({ items: z.array(WorkPlanItem) });
-const KEEP_ALIVE_MS = 15_000;
-
-/** One Server-Sent Event: its name and its data as one line of JSON. */
-function sseText(event: string, data: unknown): string {
-  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
-}
+const live = liveStreamRoutes(
+  {
+    tag,
+    events: {
+      summary: 'Live changes of the plan (Server-Sent Events)',
+      description:
+        'text/event-stream: `hello` ({ presence }) first, then `presence`, `item` ({ action, record, actor, mergedFields }), `item-removed` ({ id, actor }) and `document` (the plan’s header) as they happen; a comment line every 15 s.'
+    },
+    presence: { summary: 'Say which item (or section) you are editing; null: none' }
+  },
+  (services) => services.workPlans
+);
 
 const coedited = {
   409: 'The same field changed since your version (MergeConflict: baseVersion, current, conflicts with base, theirs and yours), or the plan is adopted',
@@ -159,42 +165,4 @@ export const workPlanRoutes = new Hono<AppEnv>()
       return c.json(write, 200, { ETag: etagOf(write.item) });
     }
   )
-  .get(
-    '/:id/events',
-    describe({
-      tag,
-      summary: 'Live changes of the plan (Server-Sent Events)',
-      description:
-        'text/event-stream: `hello` ({ presence }) first, then `presence`, `item` ({ action, record, actor, mergedFields }), `item-removed` ({ id, actor }) and `document` (the plan’s header) as they happen; a comment line every 15 s.',
-      file: 'text/event-stream'
-    }),
-    validate('param', IdParam),
-    async (c) => {
-      // written straight to the stream (not writeSSE, which awaits before writing) so events keep their order
-      let stream: SSEStreamingApi | null = null;
-      const pending: string[] = [];
-      const send = (event: string, data: unknown) => {
-        const text = sseText(event, data);
-        if (stream) void stream.write(text);
-        else pending.push(text);
-      };
-      const { presence, unsubscribe } = await c.var.services.workPlans.subscribe(c.var.caller, c.req.valid('param').id, send);
-      return streamSSE(
-        c,
-        async (s) => {
-          s.onAbort(unsubscribe);
-          void s.write(sseText('hello', { presence }));
-          for (const text of pending.splice(0)) void s.write(text);
-          stream = s;
-          const keepAlive = setInterval(() => void s.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
-          await new Promise<void>((resolve) => s.onAbort(resolve));
-          clearInterval(keepAlive);
-        },
-        async () => unsubscribe()
-      );
-    }
-  )
-  .put('/:id/presence', describe({ tag, summary: 'Say which item (or section) you are editing; null: none', status: 204 }), validate('param', IdParam), validate('json', PresenceBody), async (c) => {
-    await c.var.services.workPlans.setPresence(c.var.caller, c.req.valid('param').id, c.req.valid('json'));
-    return c.body(null, 204);
-  });
+  .route('/', live);

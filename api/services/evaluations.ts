@@ -480,7 +480,7 @@ export class EvaluationService {
   }
 
   /** Marks what the caller edits (null: nothing); viewers may only say null (403 otherwise). */
-  async presence(caller: Caller, id: string, editing: string | null): Promise<void> {
+  async setPresence(caller: Caller, id: string, editing: string | null): Promise<void> {
     const row = await this.visible(this.db, caller, id);
     if (editing !== null && !canWriteIn(caller, row.partnership_id)) throw new Forbidden('Viewers cannot edit the evaluation.');
     this.live.setEditing(roomOf('evaluation', id), caller.userId, editing);

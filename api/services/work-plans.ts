@@ -28,7 +28,7 @@ import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed } from '../errors.js';
 import { WORK_PLAN_ITEM_PROGRESS_FIELDS } from '../schemas/workplans.js';
-import type { History, Presence, PresenceBody, RestoreBody, WriteNotes } from '../schemas/coediting.js';
+import type { History, Presence, RestoreBody, WriteNotes } from '../schemas/coediting.js';
 import type {
   WorkPlan,
   WorkPlanAmend,
@@ -519,9 +519,10 @@ export class WorkPlanService {
     return { presence: this.live.presence(room), unsubscribe };
   }
 
-  async setPresence(caller: Caller, id: string, body: PresenceBody): Promise<void> {
+  /** Marks what the caller edits (null: nothing); viewers may only say null (403 otherwise). */
+  async setPresence(caller: Caller, id: string, editing: string | null): Promise<void> {
     const plan = await this.readable(this.db, caller, id);
-    if (body.editing !== null && !canWriteIn(caller, plan.partnership_id)) throw new Forbidden('Viewers cannot edit the work plan.');
-    this.live.setEditing(roomOf('work_plan', plan.id), caller.userId, body.editing);
+    if (editing !== null && !canWriteIn(caller, plan.partnership_id)) throw new Forbidden('Viewers cannot edit the work plan.');
+    this.live.setEditing(roomOf('work_plan', plan.id), caller.userId, editing);
   }
 }
