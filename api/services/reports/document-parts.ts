@@ -21,7 +21,7 @@ import {
 } from 'docx';
 import type { Approval, DocumentStatus } from '../../schemas/coediting.js';
 import { day } from '../../schemas/report-contents.js';
-import type { ReportHeadings } from '../../schemas/reports.js';
+import { type ReportHeadings, reportHeadings } from '../../schemas/reports.js';
 import type { WorkPlan } from '../../schemas/workplans.js';
 import type { ChartImage } from './charts.js';
 
@@ -137,8 +137,13 @@ export function chartImage(image: ChartImage, description: string): Paragraph {
   });
 }
 
+/** The Word file's name: the kind of document in each language, the year and the partnership ("Arbeitsplan-Werkplan-2027-….docx"). */
+export function documentFilename(kind: 'workPlanFile' | 'evaluationFile', doc: { languages: readonly string[]; year: number; partnershipTitle: string }): string {
+  return `${reportHeadings(doc.languages).each(kind).join('-')}-${doc.year}-${slug(doc.partnershipTitle)}.docx`;
+}
+
 /** An ASCII piece of a file name. */
-export function slug(text: string): string {
+function slug(text: string): string {
   return (
     text
       .normalize('NFKD')

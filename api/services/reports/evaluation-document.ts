@@ -23,12 +23,12 @@ import {
   approvalBlocks,
   type Block,
   chartImage,
+  documentFilename,
   frontMatter,
   heading,
   note,
   pack,
   paragraphs,
-  slug,
   table,
   title,
   type WordFile
@@ -50,11 +50,6 @@ async function chartBlocks(chart: EvaluationChart, h: ReportHeadings): Promise<B
     )
   );
   return blocks;
-}
-
-export function evaluationFilename(evaluation: Pick<EvaluationDetail, 'languages' | 'year' | 'partnershipTitle'>): string {
-  const h = reportHeadings(evaluation.languages);
-  return `${h.each('evaluationFile').join('-')}-${evaluation.year}-${slug(evaluation.partnershipTitle)}.docx`;
 }
 
 export async function evaluationDocument(evaluation: EvaluationDetail): Promise<WordFile> {
@@ -95,5 +90,5 @@ export async function evaluationDocument(evaluation: EvaluationDetail): Promise<
   }
   children.push(...approvalBlocks(evaluation.approvals, h));
 
-  return { filename: evaluationFilename(evaluation), body: await pack(documentTitle, children) };
+  return { filename: documentFilename('evaluationFile', evaluation), body: await pack(documentTitle, children) };
 }

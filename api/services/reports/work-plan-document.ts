@@ -17,7 +17,7 @@ import { HeadingLevel, Paragraph } from 'docx';
 import type { WorkPlanDetail, WorkPlanItem } from '../../schemas/workplans.js';
 import { reportHeadings, type ReportHeadings } from '../../schemas/reports.js';
 import { day, inLanguages, responsible, target } from '../../schemas/report-contents.js';
-import { approvalBlocks, type Block, frontMatter, heading, labelled, pack, paragraphs, slug, table, title, type WordFile } from './document-parts.js';
+import { approvalBlocks, type Block, documentFilename, frontMatter, heading, labelled, pack, paragraphs, table, title, type WordFile } from './document-parts.js';
 
 function itemDetails(item: WorkPlanItem, index: number, plan: WorkPlanDetail, headings: ReportHeadings): Block[] {
   const h = headings;
@@ -35,11 +35,6 @@ function itemDetails(item: WorkPlanItem, index: number, plan: WorkPlanDetail, he
   const blocks: Block[] = [heading(`${index + 1}. ${item.title}`, HeadingLevel.HEADING_2), table(null, rows, [30, 70])];
   if (item.description?.trim()) blocks.push(heading(h.both('description'), HeadingLevel.HEADING_3), ...paragraphs(item.description));
   return blocks;
-}
-
-export function workPlanFilename(plan: Pick<WorkPlanDetail, 'languages' | 'year' | 'partnershipTitle'>): string {
-  const h = reportHeadings(plan.languages);
-  return `${h.each('workPlanFile').join('-')}-${plan.year}-${slug(plan.partnershipTitle)}.docx`;
 }
 
 export async function workPlanDocument(plan: WorkPlanDetail): Promise<WordFile> {
@@ -73,5 +68,5 @@ export async function workPlanDocument(plan: WorkPlanDetail): Promise<WordFile> 
   }
   children.push(...approvalBlocks(plan.approvals, h));
 
-  return { filename: workPlanFilename(plan), body: await pack(documentTitle, children) };
+  return { filename: documentFilename('workPlanFile', plan), body: await pack(documentTitle, children) };
 }
