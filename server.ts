@@ -45,6 +45,14 @@ const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(re
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
+server.on('error', async (error: NodeJS.ErrnoException) => {
+  const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use (another RegioDesk?); set PORT to another port` : error.message;
+  console.error(`RegioDesk cannot listen on ${host}:${port}: ${reason}.`);
+  await reminderRuns?.stop();
+  reminders.close();
+  await started.close();
+  process.exit(1);
+});
 server.listen(port, host, () => {
   const url = `http://localhost:${port}`;
   console.log(`RegioDesk is running at ${url}`);
