@@ -20,10 +20,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { launchBrowser } from './support/browser.js';
 import { docxText } from './support/docx.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { load, signIn } from './support/sign-in.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -44,24 +44,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/**
- * A full page load, ready for input: the network has gone quiet, so the
- * app's scripts have loaded and the page is hydrated. (A click before that
- * submits a form natively, e.g. the sign-in form as GET /sign-in?, and the
- * test would wait in vain; that happened when both e2e files ran at once.)
- */
-async function load(page: Page, url: string) {
-  await page.goto(url, { waitUntil: 'networkidle' });
-}
-
-async function signIn(page: Page, email: string) {
-  await load(page, `${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
 
 /** A phone-sized context that gives up on a missing element after 15 s, with a message naming it. */
 async function phone(extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
@@ -124,7 +106,7 @@ describe('activities on a phone', () => {
     async () => {
       const context = await phone();
       const page = await context.newPage();
-      await signIn(page, OFFICER);
+      await signIn(page, server.url, OFFICER);
 
       // — the quick log —
       await openFromMenu(page, 'Activities', /\/activities$/);
@@ -347,7 +329,7 @@ describe('activities on a phone', () => {
     async () => {
       const context = await phone({ acceptDownloads: true });
       const page = await context.newPage();
-      await signIn(page, OFFICER);
+      await signIn(page, server.url, OFFICER);
 
       // the meeting and its attendance through the API (the quick log has its own test above) …
       const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, '/api/partnerships?limit=100');

@@ -26,10 +26,10 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { launchBrowser } from './support/browser.js';
 import { docxText } from './support/docx.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { signIn } from './support/sign-in.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -58,14 +58,6 @@ async function context(width: number, height: number): Promise<BrowserContext> {
   return created;
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
-
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
@@ -81,8 +73,8 @@ describe('annual cycle in the browser', () => {
       const vbContext = await context(390, 844);
       const rn = await rnContext.newPage();
       const vb = await vbContext.newPage();
-      await signIn(rn, RN.email);
-      await signIn(vb, VB.email);
+      await signIn(rn, server.url, RN.email);
+      await signIn(vb, server.url, VB.email);
 
       // — 1. the partnership's annual cycle leads to next year's plan, which Rhein-Neckar starts —
       await rn.goto(`${server.url}/partnerships`, { waitUntil: 'networkidle' });

@@ -25,9 +25,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EvaluationDetail, EvaluationList } from '../../api/schemas/evaluations.js';
 import { demoIds } from '../../fixtures/demo.js';
-import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { load, signIn } from './support/sign-in.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -50,19 +50,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** A full page load, ready for input once the network is quiet (the page is hydrated). */
-async function load(page: Page, url: string) {
-  await page.goto(url, { waitUntil: 'networkidle' });
-}
-
-async function signIn(page: Page, email: string) {
-  await load(page, `${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
 
 async function context(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
   const created = await browser.newContext(options);
@@ -102,7 +89,7 @@ describe('the evaluation of a year', () => {
     async () => {
       const rn = await context(DESKTOP);
       const page = await rn.newPage();
-      await signIn(page, RN);
+      await signIn(page, server.url, RN);
 
       // the year's work plan: the demo's own (fixtures/annual-cycle.ts), or one set up as it would have been the December before
       const plans = await apiGet<{ items: { id: string }[] }>(rn, `/api/workplans?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
@@ -144,7 +131,7 @@ describe('the evaluation of a year', () => {
       // — the partner watches the same page —
       const vb = await context(DESKTOP);
       const partnerPage = await vb.newPage();
-      await signIn(partnerPage, VB);
+      await signIn(partnerPage, server.url, VB);
       await load(partnerPage, `${server.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
       await partnerPage.getByText('Live: changes by others appear as they happen').waitFor();
       await page.getByText('Pieter Goossens', { exact: false }).first().waitFor();
@@ -225,7 +212,7 @@ describe('the evaluation of a year', () => {
   it('fits a 390 px phone: the evaluation and the overview', async () => {
     const phone = await context(PHONE);
     const page = await phone.newPage();
-    await signIn(page, RN);
+    await signIn(page, server.url, RN);
     await load(page, `${server.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
     await page.getByRole('heading', { level: 1, name: `Evaluation ${YEAR}` }).waitFor();
     await page.getByRole('button', { name: 'Edit Results' }).waitFor();

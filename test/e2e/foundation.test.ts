@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { signIn } from './support/sign-in.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,19 +28,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
-}
-
 describe('an officer in the browser', () => {
   it('signs in, creates an organisation, finds it without accents, sees its history, switches to German and signs out', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
-    await signIn(page, DEMO_SIGN_IN.accounts[0]!.email);
+    await signIn(page, server.url, DEMO_SIGN_IN.accounts[0]!.email);
     await page.screenshot({ path: `${shots}/1-overview.png`, fullPage: true });
     const me = (await (await context.request.get(`${server.url}/api/auth/me`)).json()) as { name: string };
 
@@ -93,7 +86,7 @@ describe('an officer in the browser', () => {
   it('works on a 390 px phone: the menu opens and the partnership answers at a glance', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', isMobile: true, hasTouch: true });
     const page = await context.newPage();
-    await signIn(page, DEMO_SIGN_IN.accounts[1]!.email);
+    await signIn(page, server.url, DEMO_SIGN_IN.accounts[1]!.email);
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Menu' }).click();

@@ -34,9 +34,9 @@ import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { load, signIn } from './support/sign-in.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -111,19 +111,6 @@ function portalFile(): string {
   const file = join(tmp, 'grantsTenders.json');
   writeFileSync(file, JSON.stringify({ fundingData: { GrantTenderObj: [topic(WATCHED, 99000001), topic(OTHER, 99000002)] } }));
   return file;
-}
-
-/** A full page load, ready for input once the network is quiet (the page is hydrated). */
-async function load(page: Page, url: string) {
-  await page.goto(url, { waitUntil: 'networkidle' });
-}
-
-async function signIn(page: Page, email: string) {
-  await load(page, `${server.url}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${server.url}/`);
 }
 
 async function desktop(): Promise<BrowserContext> {
@@ -211,7 +198,7 @@ describe('EU funding in a browser', () => {
     async () => {
       const rn = await desktop();
       const page = await rn.newPage();
-      await signIn(page, RN);
+      await signIn(page, server.url, RN);
 
       // — 1. the portal file: a check first, then the import —
       await openFromNav(page, 'Calls', /\/calls$/);
@@ -335,7 +322,7 @@ describe('EU funding in a browser', () => {
       const vb = await desktop();
       try {
         const vbPage = await vb.newPage();
-        await signIn(vbPage, VB);
+        await signIn(vbPage, server.url, VB);
         // Vlaams-Brabant: 1 for the first criterion, 3 for the 18 others (1 + 54 = 55)
         await score(vbPage, proposalId, (i) => (i === 0 ? 1 : 3), regiowin.name);
         await vbPage.getByText('Your scores were saved: weighted total 55 of 95.').waitFor();
