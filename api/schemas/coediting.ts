@@ -32,6 +32,38 @@ export const Approval = z.object({
 });
 export type Approval = z.infer<typeof Approval>;
 
+/** A party of the partnership a document is of. */
+export const DocumentParty = z.object({
+  id: Id,
+  organisationId: Id,
+  organisationName: z.string(),
+  regionName: z.string(),
+  /** the region's languages, e.g. ["de"] */
+  languages: z.array(z.string())
+});
+
+/** What each co-edited document of the annual cycle (a work plan, an evaluation) says about itself; each extends it. */
+export const CycleDocument = z.object({
+  id: Id,
+  partnershipId: Id,
+  partnershipTitle: z.string(),
+  year: z.number().int(),
+  status: DocumentStatus,
+  parties: z.array(DocumentParty),
+  /** the partnership's languages, in party order, without repeats (e.g. ["de", "nl"]) */
+  languages: z.array(z.string()),
+  approvals: z.array(Approval),
+  proposedAt: z.string().nullable(),
+  adoptedAt: z.string().nullable(),
+  /** the caller may edit (a writer of the partnership, and the document is not adopted) */
+  canEdit: z.boolean(),
+  /** the parties the caller may approve for */
+  canApproveFor: z.array(Id),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+});
+
 export const ApproveBody = z.strictObject({
   /** the party approved for; defaults to the caller's organisation's party */
   partyId: Id.optional()

@@ -7,8 +7,8 @@
  */
 import { z } from 'zod';
 import { Id, OptionalText } from './common.js';
-import { Approval, DocumentStatus, Person, WriteNotes } from './coediting.js';
-import { WorkPlanItemStatus, WorkPlanParty, Year } from './workplans.js';
+import { CycleDocument, DocumentStatus, Person, WriteNotes } from './coediting.js';
+import { WorkPlanItemStatus, Year } from './workplans.js';
 
 /** A count under a key (a type, kind, stage or id) with a readable label. */
 export const Tally = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
@@ -94,27 +94,10 @@ export const AssessmentPatch = z
   .refine((patch) => Object.keys(patch).length > 0, { error: 'Send at least one field to change.' });
 export type AssessmentPatch = z.infer<typeof AssessmentPatch>;
 
-export const Evaluation = z
-  .object({
-    id: Id,
-    partnershipId: Id,
-    partnershipTitle: z.string(),
-    year: z.number().int(),
-    status: DocumentStatus,
-    parties: z.array(WorkPlanParty),
-    languages: z.array(z.string()),
-    approvals: z.array(Approval),
-    /** the work plan of that year the assessments refer to, if any */
-    workPlanId: Id.nullable(),
-    proposedAt: z.string().nullable(),
-    adoptedAt: z.string().nullable(),
-    canEdit: z.boolean(),
-    canApproveFor: z.array(Id),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string()
-  })
-  .meta({ id: 'Evaluation' });
+export const Evaluation = CycleDocument.extend({
+  /** the work plan of that year the assessments refer to, if any */
+  workPlanId: Id.nullable()
+}).meta({ id: 'Evaluation' });
 export type Evaluation = z.infer<typeof Evaluation>;
 
 export const EvaluationDetail = Evaluation.extend({

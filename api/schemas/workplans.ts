@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CalendarDate, Id, NonEmptyText, OptionalText } from './common.js';
-import { Approval, DocumentStatus, Person, WriteNotes } from './coediting.js';
+import { CycleDocument, Person, WriteNotes } from './coediting.js';
 import { CooperationForm } from './partnerships.js';
 import { ProposalStage } from './proposals.js';
 
@@ -126,43 +126,14 @@ export type WorkPlanItem = z.infer<typeof WorkPlanItem>;
 export const WorkPlanItemWrite = z.object({ item: WorkPlanItem, notes: WriteNotes });
 export type WorkPlanItemWrite = z.infer<typeof WorkPlanItemWrite>;
 
-export const WorkPlanParty = z.object({
-  id: Id,
-  organisationId: Id,
-  organisationName: z.string(),
-  regionName: z.string(),
-  /** the region's languages, e.g. ["de"] */
-  languages: z.array(z.string())
-});
-
-export const WorkPlan = z
-  .object({
-    id: Id,
-    partnershipId: Id,
-    partnershipTitle: z.string(),
-    year: z.number().int(),
-    status: DocumentStatus,
-    /** 1 for the first plan, one more per amendment */
-    revision: z.number().int(),
-    introduction: z.string().nullable(),
-    parties: z.array(WorkPlanParty),
-    /** the partnership's languages, in party order, without repeats (e.g. ["de", "nl"]) */
-    languages: z.array(z.string()),
-    approvals: z.array(Approval),
-    itemCount: z.number().int(),
-    proposedAt: z.string().nullable(),
-    adoptedAt: z.string().nullable(),
-    /** the caller may edit (a writer of the partnership, and the plan is not adopted) */
-    canEdit: z.boolean(),
-    /** the caller may record progress (status, linked activities and candidate projects), adopted or not */
-    canRecordProgress: z.boolean(),
-    /** the parties the caller may approve for */
-    canApproveFor: z.array(Id),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string()
-  })
-  .meta({ id: 'WorkPlan' });
+export const WorkPlan = CycleDocument.extend({
+  /** 1 for the first plan, one more per amendment */
+  revision: z.number().int(),
+  introduction: z.string().nullable(),
+  itemCount: z.number().int(),
+  /** the caller may record progress (status, linked activities and candidate projects), adopted or not */
+  canRecordProgress: z.boolean()
+}).meta({ id: 'WorkPlan' });
 export type WorkPlan = z.infer<typeof WorkPlan>;
 
 export const WorkPlanDetail = WorkPlan.extend({
