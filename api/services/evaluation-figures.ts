@@ -31,19 +31,11 @@ import type { ActivityType } from '../schemas/activities.js';
 import type { EvaluationFigures, Tally } from '../schemas/evaluations.js';
 import type { OrganisationKind } from '../schemas/organisations.js';
 import type { ProposalStage } from '../schemas/proposals.js';
+import { REPORT_LABELS } from '../schemas/reports.js';
 import { average } from './feedback.js';
 
-export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
-  delegation_trip: 'Delegation trip',
-  expert_exchange: 'Expert exchange',
-  conference: 'Conference',
-  matchmaking_event: 'Matchmaking event',
-  joint_eu_event: 'Joint event at an EU venue',
-  administrative_visit: 'Administrative visit',
-  political_visit: 'Political visit',
-  meeting: 'Meeting / committee session',
-  workshop: 'Workshop'
-};
+/** English labels of the tallies' keys (the report documents' own English labels, where they have them). */
+export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = REPORT_LABELS.en.activityType;
 
 export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   regional_authority: 'Regional authority',
@@ -57,17 +49,7 @@ export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
   network: 'Network'
 };
 
-export const PROPOSAL_STAGE_LABELS: Record<ProposalStage, string> = {
-  idea: 'Idea',
-  exploring: 'Exploring',
-  in_preparation: 'In preparation',
-  submitted: 'Submitted',
-  approved: 'Approved',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrawn',
-  running: 'Running',
-  closed: 'Closed'
-};
+export const PROPOSAL_STAGE_LABELS: Record<ProposalStage, string> = REPORT_LABELS.en.stage;
 
 const NONE = 'none';
 const ABSENT = new Set(['excused', 'no_show']);
