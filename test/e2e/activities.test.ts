@@ -426,4 +426,25 @@ describe('activities on a phone', () => {
     },
     120_000
   );
+
+  it('starts a new activity with the type and partnership of the link that opened it (the obligations panel’s "record a visit"), and ignores ones it does not know', async () => {
+    const context = await phone();
+    const page = await context.newPage();
+    await signIn(page, server.url, OFFICER);
+    const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, '/api/partnerships?limit=100');
+    const partnershipId = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
+
+    // the link api/services/obligations.ts gives an obligation to visit
+    await load(page, `${server.url}/activities/new?type=administrative_visit&partnershipId=${partnershipId}`);
+    await expect.poll(() => page.getByLabel('Type').inputValue()).toBe('administrative_visit');
+    expect(await page.getByLabel('Partnership').inputValue()).toBe(partnershipId);
+    expect(await page.getByLabel('Type').locator('option:checked').textContent()).toBe('Administrative visit');
+
+    // an unknown type and a partnership the officer cannot log in are left out
+    await load(page, `${server.url}/activities/new?type=picnic&partnershipId=00000000-0000-4000-8000-000000000000`);
+    await expect.poll(() => page.getByLabel('Type').inputValue()).toBe('');
+    expect(await page.getByLabel('Partnership').inputValue()).not.toBe('00000000-0000-4000-8000-000000000000');
+
+    await context.close();
+  }, 60_000);
 });
