@@ -23,6 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { docxText } from './support/docx.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { apiGet, apiPost } from './support/session-api.js';
 import { load, signIn } from './support/sign-in.js';
 
 let server: RunningServer;
@@ -66,20 +67,6 @@ async function shot(page: Page, name: string) {
 /** Nothing wider than the phone: no sideways scrolling. */
 async function fitsThePhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-}
-
-/** GET an API path with the context's session and return its JSON (failing on anything but 200). */
-async function apiGet<T>(context: BrowserContext, path: string): Promise<T> {
-  const response = await context.request.get(`${server.url}${path}`);
-  expect(response.status(), `GET ${path}: ${await response.text()}`).toBe(200);
-  return (await response.json()) as T;
-}
-
-/** POST JSON with the context's session, from the app's own origin as the API demands of cookie-authenticated writes. */
-async function apiPost<T>(context: BrowserContext, path: string, data: unknown): Promise<T> {
-  const response = await context.request.post(`${server.url}${path}`, { data, headers: { Origin: server.url } });
-  expect(response.status(), `POST ${path}: ${await response.text()}`).toBe(201);
-  return (await response.json()) as T;
 }
 
 interface Participant {
@@ -135,6 +122,7 @@ describe('activities on a phone', () => {
 
       const stored = await apiGet<{ type: string; status: string; timeZone: string; city: string; country: string; local: { startsAt: string; endsAt: string }; partnershipIds: string[] }>(
         context,
+        server.url,
         `/api/activities/${activityId}`
       );
       expect(stored).toMatchObject({ type: 'delegation_trip', status: 'planned', timeZone: 'Europe/Brussels', city: 'Leuven', country: 'BE' });
@@ -168,7 +156,7 @@ describe('activities on a phone', () => {
       await fitsThePhone(page);
       await participantsSection.screenshot({ path: `${shots}/04-participants.png` });
 
-      const participants = await apiGet<{ items: Participant[] }>(context, `/api/activities/${activityId}/participants`);
+      const participants = await apiGet<{ items: Participant[] }>(context, server.url, `/api/activities/${activityId}/participants`);
       expect(participants.items).toHaveLength(2);
       expect(participants.items).toEqual(
         expect.arrayContaining([
@@ -201,6 +189,7 @@ describe('activities on a phone', () => {
 
       const costList = await apiGet<{ items: { currency: string; amountCents: number; rateToEur: string; amountEurCents: number; state: string; category: string }[]; summary: { totalEurCents: number; spentCents: number } }>(
         context,
+        server.url,
         `/api/activities/${activityId}/costs`
       );
       expect(costList.items).toHaveLength(1);
@@ -234,7 +223,7 @@ describe('activities on a phone', () => {
       await followUps.getByText('All proposed dates have a follow-up already.').waitFor();
       await followUps.screenshot({ path: `${shots}/07-follow-ups-created.png` });
 
-      const activityDone = await apiGet<{ status: string }>(context, `/api/activities/${activityId}`);
+      const activityDone = await apiGet<{ status: string }>(context, server.url, `/api/activities/${activityId}`);
       expect(activityDone.status).toBe('done');
 
       // — feedback: personal links, one answered by a participant without an account —
@@ -272,6 +261,7 @@ describe('activities on a phone', () => {
 
       const answers = await apiGet<{ count: number; linkCount: number; average: number | null; items: { participantName: string | null; rating: number; comment: string | null }[] }>(
         context,
+        server.url,
         `/api/activities/${activityId}/feedback`
       );
       expect(answers).toMatchObject({ count: 1, linkCount: 2, average: 4 });
@@ -310,7 +300,7 @@ describe('activities on a phone', () => {
       await doneFollowUp.getByText('Done', { exact: true }).waitFor();
       expect(await doneFollowUp.getByRole('button', { name: `Complete: ${followUpTitle}` }).count()).toBe(0);
 
-      const tasks = await apiGet<{ items: Task[] }>(context, `/api/tasks?subjectType=activity&subjectId=${activityId}&kind=follow_up`);
+      const tasks = await apiGet<{ items: Task[] }>(context, server.url, `/api/tasks?subjectType=activity&subjectId=${activityId}&kind=follow_up`);
       expect(tasks.items.map((t) => [t.dueOn, t.status])).toEqual([
         ['2027-02-12', 'done'],
         ['2027-05-12', 'open']
@@ -332,10 +322,10 @@ describe('activities on a phone', () => {
       await signIn(page, server.url, OFFICER);
 
       // the meeting and its attendance through the API (the quick log has its own test above) …
-      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, '/api/partnerships?limit=100');
+      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, server.url, '/api/partnerships?limit=100');
       const partnershipId = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
       const title = 'Steering committee Rhein-Neckar – Vlaams-Brabant, autumn session';
-      const meeting = await apiPost<{ id: string }>(context, '/api/activities', {
+      const meeting = await apiPost<{ id: string }>(context, server.url, '/api/activities', {
         type: 'meeting',
         partnershipIds: [partnershipId],
         title,
@@ -347,14 +337,14 @@ describe('activities on a phone', () => {
         status: 'done',
         nextMeetingAt: '2027-03-16T10:00'
       });
-      const person = async (q: string) => (await apiGet<{ items: { id: string; name: string; organisationId: string | null }[] }>(context, `/api/people?q=${encodeURIComponent(q)}`)).items[0]!;
+      const person = async (q: string) => (await apiGet<{ items: { id: string; name: string; organisationId: string | null }[] }>(context, server.url, `/api/people?q=${encodeURIComponent(q)}`)).items[0]!;
       const present = await person('Vogelsang');
       const excused = await person('Hanselmann');
       for (const [who, attendance] of [
         [present, 'attended'],
         [excused, 'excused']
       ] as const) {
-        await apiPost(context, `/api/activities/${meeting.id}/participants`, { personId: who.id, organisationId: who.organisationId, role: 'guest', attendance });
+        await apiPost(context, server.url, `/api/activities/${meeting.id}/participants`, { personId: who.id, organisationId: who.organisationId, role: 'guest', attendance });
       }
 
       // … the agenda on the phone
@@ -389,7 +379,7 @@ describe('activities on a phone', () => {
       await fitsThePhone(page);
       await programme.screenshot({ path: `${shots}/13-meeting-programme.png` });
 
-      const agenda = await apiGet<{ items: { number: number; topic: string; presenter: string | null; decisions: string | null }[] }>(context, `/api/activities/${meeting.id}/agenda`);
+      const agenda = await apiGet<{ items: { number: number; topic: string; presenter: string | null; decisions: string | null }[] }>(context, server.url, `/api/activities/${meeting.id}/agenda`);
       expect(agenda.items.map((a) => [a.number, a.topic, a.presenter, a.decisions])).toEqual(items.map((item, i) => [i + 1, item.topic, item.presenter, item.decisions]));
 
       // the minutes, downloaded as a person would
@@ -431,7 +421,7 @@ describe('activities on a phone', () => {
     const context = await phone();
     const page = await context.newPage();
     await signIn(page, server.url, OFFICER);
-    const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, '/api/partnerships?limit=100');
+    const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, server.url, '/api/partnerships?limit=100');
     const partnershipId = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
 
     // the link api/services/obligations.ts gives an obligation to visit

@@ -27,6 +27,7 @@ import type { EvaluationDetail, EvaluationList } from '../../api/schemas/evaluat
 import { demoIds } from '../../fixtures/demo.js';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { apiGet, apiPost } from './support/session-api.js';
 import { load, signIn } from './support/sign-in.js';
 
 let server: RunningServer;
@@ -65,22 +66,10 @@ async function fitsThePhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
-async function apiGet<T>(ctx: BrowserContext, path: string): Promise<T> {
-  const response = await ctx.request.get(`${server.url}${path}`);
-  expect(response.status(), `GET ${path}: ${await response.text()}`).toBe(200);
-  return (await response.json()) as T;
-}
-
-async function apiPost<T>(ctx: BrowserContext, path: string, data: unknown): Promise<T> {
-  const response = await ctx.request.post(`${server.url}${path}`, { data, headers: { Origin: server.url } });
-  expect(response.status(), `POST ${path}: ${await response.text()}`).toBe(201);
-  return (await response.json()) as T;
-}
-
 async function evaluationOf(ctx: BrowserContext): Promise<EvaluationDetail> {
-  const list = await apiGet<EvaluationList>(ctx, `/api/evaluations?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
+  const list = await apiGet<EvaluationList>(ctx, server.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
   expect(list.items).toHaveLength(1);
-  return apiGet<EvaluationDetail>(ctx, `/api/evaluations/${list.items[0]!.id}`);
+  return apiGet<EvaluationDetail>(ctx, server.url, `/api/evaluations/${list.items[0]!.id}`);
 }
 
 describe('the evaluation of a year', () => {
@@ -92,11 +81,11 @@ describe('the evaluation of a year', () => {
       await signIn(page, server.url, RN);
 
       // the year's work plan: the demo's own (fixtures/annual-cycle.ts), or one set up as it would have been the December before
-      const plans = await apiGet<{ items: { id: string }[] }>(rn, `/api/workplans?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
+      const plans = await apiGet<{ items: { id: string }[] }>(rn, server.url, `/api/workplans?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
       if (plans.items.length === 0) {
-        const plan = await apiPost<{ id: string }>(rn, '/api/workplans', { partnershipId: PARTNERSHIP, year: YEAR });
-        await apiPost(rn, `/api/workplans/${plan.id}/items`, { title: 'Workshop at the European Week of Regions and Cities', targetValue: '1', status: 'done' });
-        await apiPost(rn, `/api/workplans/${plan.id}/items`, { title: 'Exchange on energy communities', status: 'in_progress' });
+        const plan = await apiPost<{ id: string }>(rn, server.url, '/api/workplans', { partnershipId: PARTNERSHIP, year: YEAR });
+        await apiPost(rn, server.url, `/api/workplans/${plan.id}/items`, { title: 'Workshop at the European Week of Regions and Cities', targetValue: '1', status: 'done' });
+        await apiPost(rn, server.url, `/api/workplans/${plan.id}/items`, { title: 'Exchange on energy communities', status: 'in_progress' });
       }
 
       // — open it (the demo started it in November; on a database without it, start it here) —
@@ -187,7 +176,7 @@ describe('the evaluation of a year', () => {
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL(/\/evaluations\?from=2025&to=2027$/);
       await page.getByRole('heading', { level: 1, name: 'Evaluations 2025–2027' }).waitFor();
-      const range = await apiGet<EvaluationList>(rn, `/api/evaluations?partnershipId=${PARTNERSHIP}&from=2025&to=2027`);
+      const range = await apiGet<EvaluationList>(rn, server.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&from=2025&to=2027`);
       expect(range.years.map((y) => y.year)).toEqual([2025, 2026, 2027]);
       const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Evaluation' }) });
       const statusText = { draft: 'Draft', proposed: 'Proposed', adopted: 'Adopted' } as const;

@@ -36,6 +36,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
+import { apiGet } from './support/session-api.js';
 import { load, signIn } from './support/sign-in.js';
 
 let server: RunningServer;
@@ -121,12 +122,6 @@ async function desktop(): Promise<BrowserContext> {
 
 async function shot(page: Page, name: string) {
   await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-async function apiGet<T>(context: BrowserContext, path: string): Promise<T> {
-  const response = await context.request.get(`${server.url}${path}`);
-  expect(response.status(), `GET ${path}: ${await response.text()}`).toBe(200);
-  return (await response.json()) as T;
 }
 
 interface Deadline {
@@ -217,7 +212,7 @@ describe('EU funding in a browser', () => {
       await wouldBe.getByRole('rowheader', { name: OTHER.identifier }).waitFor();
       await shot(page, '01-checked');
       // a dry run writes nothing
-      expect((await apiGet<{ items: unknown[] }>(rn, `/api/calls?q=${encodeURIComponent('E2E')}`)).items).toHaveLength(0);
+      expect((await apiGet<{ items: unknown[] }>(rn, server.url, `/api/calls?q=${encodeURIComponent('E2E')}`)).items).toHaveLength(0);
 
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       await page.getByRole('heading', { level: 2, name: 'Import done' }).waitFor();
@@ -230,7 +225,7 @@ describe('EU funding in a browser', () => {
       const callId = page.url().split('/').pop()!;
       await page.waitForLoadState('networkidle');
       await page.getByRole('heading', { level: 1, name: WATCHED.title }).waitFor();
-      const call = await apiGet<Call>(rn, `/api/calls/${callId}`);
+      const call = await apiGet<Call>(rn, server.url, `/api/calls/${callId}`);
       expect(call).toMatchObject({ identifier: WATCHED.identifier, watched: false });
       expect(call.deadlines).toEqual([expect.objectContaining({ at: WATCHED.at, timeZone: 'Europe/Brussels', local: `${watchedDay.localDay}T17:00`, assumed: true })]);
       await bothTimes(page.getByText('Next cut-off:', { exact: false }).first(), `Next cut-off: ${watchedDay.label}, 17:00 Brussels`, '18:00 your time');
@@ -238,7 +233,7 @@ describe('EU funding in a browser', () => {
 
       await page.getByRole('button', { name: `Watch ${WATCHED.identifier}`, exact: true }).click();
       await page.getByRole('button', { name: `Unwatch ${WATCHED.identifier}`, exact: true }).waitFor();
-      expect((await apiGet<Call>(rn, `/api/calls/${callId}`)).watched).toBe(true);
+      expect((await apiGet<Call>(rn, server.url, `/api/calls/${callId}`)).watched).toBe(true);
       await shot(page, '03-call-watched');
 
       // — the deadline dashboard, in Helsinki time with Brussels beside it —
@@ -269,6 +264,7 @@ describe('EU funding in a browser', () => {
       await shot(page, '04-deadlines');
       const dashboard = await apiGet<{ items: { kind: string; at: string; call: { id: string } | null; own: { label: string; local: string }; reader: { timeZone: string; local: string } }[] }>(
         rn,
+        server.url,
         '/api/deadlines?days=180&zone=Europe/Helsinki&watched=true'
       );
       expect(dashboard.items.find((i) => i.call?.id === callId)).toMatchObject({
@@ -291,7 +287,7 @@ describe('EU funding in a browser', () => {
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
       const proposalId = page.url().split('/').pop()!;
-      const created = await apiGet<{ stage: string; callId: string | null; acronym: string }>(rn, `/api/proposals/${proposalId}`);
+      const created = await apiGet<{ stage: string; callId: string | null; acronym: string }>(rn, server.url, `/api/proposals/${proposalId}`);
       expect(created).toMatchObject({ acronym, stage: 'idea', callId });
 
       // — along the board —
@@ -309,10 +305,10 @@ describe('EU funding in a browser', () => {
         await board.getByRole('region', { name: new RegExp(`^${to}`) }).getByRole('article', { name: acronym }).waitFor();
       }
       await shot(page, '06-board');
-      expect((await apiGet<{ stage: string }>(rn, `/api/proposals/${proposalId}`)).stage).toBe('in_preparation');
+      expect((await apiGet<{ stage: string }>(rn, server.url, `/api/proposals/${proposalId}`)).stage).toBe('in_preparation');
 
       // — 4. scores from two reviewers, each in their own context —
-      const matrices = await apiGet<{ items: { id: string; name: string }[] }>(rn, '/api/scoring-matrices');
+      const matrices = await apiGet<{ items: { id: string; name: string }[] }>(rn, server.url, '/api/scoring-matrices');
       const regiowin = matrices.items.find((m) => m.name.includes('RegioWIN'))!;
       expect(regiowin).toBeDefined();
       // Rhein-Neckar: the best level everywhere (19 × 5 = 95)
@@ -339,7 +335,7 @@ describe('EU funding in a browser', () => {
         await vb.close();
       }
 
-      const sheet = await apiGet<Sheet>(rn, `/api/proposals/${proposalId}/scores`);
+      const sheet = await apiGet<Sheet>(rn, server.url, `/api/proposals/${proposalId}/scores`);
       expect(sheet).toMatchObject({ matrixId: regiowin.id, maxWeightedTotal: 95, meanWeightedTotal: 75, spread: 40 });
       expect(sheet.reviewers.map((r) => [r.weightedTotal, r.complete]).sort()).toEqual([
         [55, true],
