@@ -41,6 +41,7 @@ import { newId } from '../../db/ids.js';
 import { figureRows } from '../../db/repositories/evaluation-figures.js';
 import * as repo from '../../db/repositories/evaluations.js';
 import { approvingParties } from '../../db/repositories/cycle-approvals.js';
+import { organisationNameOfUser } from '../../db/repositories/cycle-documents.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../errors.js';
@@ -473,10 +474,8 @@ export class EvaluationService {
   /** Joins the evaluation's live room (404 unless visible): the presence with the caller in it, and the function that leaves. */
   async subscribe(caller: Caller, id: string, send: LiveSend): Promise<{ presence: Presence; unsubscribe: () => void }> {
     await this.visible(this.db, caller, id);
-    const room = roomOf('evaluation', id);
-    const viewer = { userId: caller.userId, name: caller.name, organisationName: await repo.organisationNameOfUser(this.db, caller.userId), caller };
-    const unsubscribe = this.live.subscribe(room, viewer, send);
-    return { presence: this.live.presence(room), unsubscribe };
+    const viewer = { userId: caller.userId, name: caller.name, organisationName: await organisationNameOfUser(this.db, caller.userId), caller };
+    return this.live.join(roomOf('evaluation', id), viewer, send);
   }
 
   /** Marks what the caller edits (null: nothing); viewers may only say null (403 otherwise). */

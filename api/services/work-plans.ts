@@ -23,6 +23,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
 import { approvingParties } from '../../db/repositories/cycle-approvals.js';
+import { organisationNameOfUser } from '../../db/repositories/cycle-documents.js';
 import * as repo from '../../db/repositories/work-plans.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
@@ -511,12 +512,8 @@ export class WorkPlanService {
   /** Join the plan's room; returns the presence to greet with and the function to leave. */
   async subscribe(caller: Caller, id: string, send: LiveSend): Promise<{ presence: Presence; unsubscribe: () => void }> {
     const plan = await this.readable(this.db, caller, id);
-    const organisation = caller.organisationId
-      ? await this.db.selectFrom('organisations').select('name').where('id', '=', caller.organisationId).executeTakeFirst()
-      : undefined;
-    const room = roomOf('work_plan', plan.id);
-    const unsubscribe = this.live.subscribe(room, { userId: caller.userId, name: caller.name, organisationName: organisation?.name ?? null, caller }, send);
-    return { presence: this.live.presence(room), unsubscribe };
+    const viewer = { userId: caller.userId, name: caller.name, organisationName: await organisationNameOfUser(this.db, caller.userId), caller };
+    return this.live.join(roomOf('work_plan', plan.id), viewer, send);
   }
 
   /** Marks what the caller edits (null: nothing); viewers may only say null (403 otherwise). */

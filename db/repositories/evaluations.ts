@@ -173,14 +173,3 @@ export async function itemsWithoutAssessment(db: Kysely<Database>, evaluationId:
     .execute();
   return rows.map((r) => r.id);
 }
-
-/** The name of the organisation a user belongs to (for presence). */
-export async function organisationNameOfUser(db: Kysely<Database>, userId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('users')
-    .leftJoin('organisations', 'organisations.id', 'users.organisation_id')
-    .select(['organisations.short_name', 'organisations.name'])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
-  return row?.name ?? null;
-}

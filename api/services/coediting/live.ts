@@ -64,6 +64,12 @@ export class LiveRooms {
     };
   }
 
+  /** `subscribe`, answering also who is in the room now (the viewer among them), to greet the new stream with. */
+  join(room: string, viewer: LiveViewer, send: LiveSend): { presence: Presence; unsubscribe: () => void } {
+    const unsubscribe = this.subscribe(room, viewer, send);
+    return { presence: this.presence(room), unsubscribe };
+  }
+
   /** Who is in the room, one entry per user, in the order they came. */
   presence(room: string): Presence {
     const members = this.rooms.get(room);
