@@ -11,12 +11,10 @@
  * - One evaluation per partnership and year (409 for a second). Created with
  *   the four sections empty and an assessment of every item of that year's
  *   plan (`work_plans.year` = the evaluation's year).
- * - Assessments follow the plan: whenever the evaluation is read or written
- *   while not adopted, each item of the year's plan that has no assessment
- *   yet gets one (empty, version 1, `create` in its history) — also items
- *   added after the evaluation was created, and the plan itself when it is
- *   drafted later. Nothing is deleted: an item removed from the plan hides
- *   its assessment, a restored item shows it again with its history.
+ * - Assessments follow the plan (evaluation-assessments.ts): made for the
+ *   plan's items when the evaluation is created, and by the work plan
+ *   service when an item is added later; reads never write. An item
+ *   removed from the plan hides its assessment, a restored one shows it.
  * - Sections and assessments: PATCH with `If-Match` (428 without), merged
  *   three-way against the writer's version (sections by paragraph), 409
  *   MergeConflict on overlap, 412 for a version newer than stored; history
@@ -69,6 +67,7 @@ import * as approvals from './coediting/approvals.js';
 import { type CoeditEntityType, historyOf, prepareWrite, recordRevision, restoreValues } from './coediting/history.js';
 import { type LiveRooms, type LiveSend, type LiveViewer, roomOf } from './coediting/live.js';
 import type { FieldSpec, Snapshot } from './coediting/merge.js';
+import { assessPlanItems } from './evaluation-assessments.js';
 import { evaluationFigures } from './evaluation-figures.js';
 import { dayOf } from './agreement-dates.js';
 
@@ -208,21 +207,6 @@ export class EvaluationService {
     };
   }
 
-  /** Gives every item of the year's plan without an assessment one (see the header); not once adopted. */
-  private async followPlan(db: Kysely<Database>, row: Pick<Row, 'id' | 'partnership_id' | 'year' | 'status'>, actorId: string | null): Promise<void> {
-    if (row.status === 'adopted') return;
-    const plan = await repo.planOfYear(db, row.partnership_id, row.year);
-    if (!plan) return;
-    const missing = await repo.itemsWithoutAssessment(db, row.id, plan.id);
-    if (!missing.length) return;
-    const at = this.now();
-    const rows = missing.map((itemId) => ({ id: newId(), evaluation_id: row.id, work_plan_item_id: itemId, rating: null, comment: null, updated_by: null, updated_at: at }));
-    const inserted = new Set(await repo.insertMissingAssessments(db, rows));
-    for (const assessment of rows.filter((r) => inserted.has(r.id))) {
-      await recordRevision(db, this.target(row.id, 'evaluation_assessment', assessment.id), { version: 1, action: 'create', fields: [], snapshot: { rating: null, comment: null }, actorId, at });
-    }
-  }
-
   private target(evaluationId: string, entityType: CoeditEntityType, entityId: string) {
     return { documentType: 'evaluation' as const, documentId: evaluationId, entityType, entityId };
   }
@@ -257,9 +241,7 @@ export class EvaluationService {
   }
 
   async get(caller: Caller, id: string): Promise<EvaluationDetail> {
-    const row = await this.visible(this.db, caller, id);
-    if (row.status !== 'adopted') await this.db.transaction().execute((trx) => this.followPlan(trx, row, null));
-    return this.detail(this.db, caller, row);
+    return this.detail(this.db, caller, await this.visible(this.db, caller, id));
   }
 
   // ----- create
@@ -278,7 +260,7 @@ export class EvaluationService {
       for (const section of sections) {
         await recordRevision(trx, this.target(id, 'evaluation_section', section.id), { version: 1, action: 'create', fields: [], snapshot: { body: '' }, actorId: caller.userId, at });
       }
-      await this.followPlan(trx, { id, partnership_id: input.partnershipId, year: input.year, status: 'draft' }, caller.userId);
+      await assessPlanItems(trx, input, caller.userId, at);
       const row = (await repo.findEvaluation(trx, id))!;
       await recordChange(trx, caller, 'evaluation', id, null, { partnershipId: row.partnership_id, year: row.year, status: row.status });
       return this.detail(trx, caller, row);
@@ -356,7 +338,6 @@ export class EvaluationService {
     const events: Published[] = [];
     const answer = await this.db.transaction().execute(async (trx) => {
       const row = await this.editable(trx, caller, id);
-      await this.followPlan(trx, row, caller.userId);
       const assessment = await repo.findAssessment(trx, id, assessmentId);
       if (!assessment) throw new NotFound('assessment');
       const current: Snapshot = { rating: assessment.rating, comment: assessment.comment };

@@ -5,6 +5,8 @@
  * - Seen by the partnership's members (404 otherwise); written by its
  *   writers (viewers 403). One plan per partnership and year (409);
  *   `carryOver` copies the open items (planned, in progress) of the year before.
+ * - A new item gets its assessment in the evaluation of its year, if one is
+ *   being written (evaluation-assessments.ts).
  * - Items and the introduction are co-edited (coediting/): writes need
  *   `If-Match` (428), merge against the writer's base version, answer 409
  *   with the conflicts when the same field changed, and record one
@@ -27,6 +29,7 @@ import { organisationNameOfUser } from '../../db/repositories/cycle-documents.js
 import * as repo from '../../db/repositories/work-plans.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
+import { assessPlanItems } from './evaluation-assessments.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed } from '../errors.js';
 import { WORK_PLAN_ITEM_PROGRESS_FIELDS } from '../schemas/workplans.js';
 import type { History, Presence, RestoreBody, WriteNotes } from '../schemas/coediting.js';
@@ -179,6 +182,8 @@ export class WorkPlanService {
       const target: CoeditTarget = { documentType: 'work_plan', documentId: id, entityType: 'work_plan', entityId: id };
       await recordRevision(trx, target, { version: 1, action: 'create', fields: input.introduction ? ['introduction'] : [], snapshot: { introduction: input.introduction }, actorId: caller.userId, at });
       if (input.carryOver) await this.carryOver(trx, caller, id, input.partnershipId, input.year - 1, at);
+      // a plan drafted after its year's evaluation was started: its items get their assessments there
+      await assessPlanItems(trx, input, caller.userId, at);
       const plan = (await repo.findWorkPlan(trx, id))!;
       const detail = await this.detail(trx, caller, plan);
       await recordChange(trx, caller, 'work_plan', id, null, { ...detail, items: detail.items.map((i) => i.title) });
@@ -370,6 +375,7 @@ export class WorkPlanService {
       const row = (await repo.findItem(trx, id, itemId))!;
       const snapshot = itemSnapshot(row);
       await recordRevision(trx, itemTarget(plan, itemId), { version: 1, action: 'create', fields: changedFields(ITEM_SPEC, {}, snapshot), snapshot, actorId: caller.userId, at });
+      await assessPlanItems(trx, { partnershipId: plan.partnership_id, year: plan.year }, caller.userId, at);
       const item = toItem(row, await linkedRecords(trx, plan.partnership_id, [row]));
       await recordChange(trx, caller, 'work_plan', id, { item: null }, { item });
       after.push(() => this.live.publish(roomOf('work_plan', id), 'item', { action: 'create', record: item, actor: { id: caller.userId, name: caller.name }, mergedFields: [] }));

@@ -276,9 +276,15 @@ describe('co-edited assessments', () => {
     expectProblem(await h.as.officer.patch(`/api/evaluations/${evaluationId}/assessments/${newId()}`, { rating: 'not_achieved' }, { ifMatch: '"1"' }), 404);
   });
 
-  it('gives items added to the plan later an assessment, and hides those of removed items', async () => {
+  it('gives items added to the plan later an assessment when they are added, and hides those of removed items', async () => {
     const added = await addItem('A joint stand at the EWRC');
+    // made with the item, by the work plan's write: reading the evaluation writes nothing
+    const stored = await h.db.selectFrom('evaluation_assessments').select('id').where('work_plan_item_id', '=', added).execute();
+    expect(stored).toHaveLength(1);
+    const revisionsBefore = await h.db.selectFrom('coedit_revisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const withIt = await detail(h.as.viewer);
+    const revisionsAfter = await h.db.selectFrom('coedit_revisions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(revisionsAfter.n).toBe(revisionsBefore.n);
     expect(withIt.assessments.map((a: { workPlanItemId: string }) => a.workPlanItemId)).toContain(added);
     const assessment = withIt.assessments.find((a: { workPlanItemId: string }) => a.workPlanItemId === added);
     expect(assessment).toMatchObject({ rating: null, version: 1, itemTitle: 'A joint stand at the EWRC' });
