@@ -20,7 +20,7 @@ export const EvaluationFigures = z
     partnershipId: Id,
     year: z.number().int(),
     activities: z.object({
-      /** held (not cancelled) activities of the year */
+      /** held activities of the year: not cancelled and ended by the time of counting (a planned one whose end has passed counts) */
       total: z.number().int(),
       byType: z.array(Tally),
       byDomain: z.array(Tally),

@@ -4,7 +4,8 @@
  * (which says what belongs to a year) to `EvaluationFigures`.
  *
  * Definitions
- * - Activities: the held (not cancelled) activities of the year, by type,
+ * - Activities: the held activities of the year (not cancelled and ended
+ *   by the time of counting, see the repository), by type,
  *   by domain (an activity with two domains counts under each), by host
  *   region ("No host region" when none); political: those with the
  *   political level involved, share = political ÷ total.

@@ -69,7 +69,6 @@ import { type LiveRooms, type LiveSend, type LiveViewer, roomOf } from './coedit
 import type { FieldSpec, Snapshot } from './coediting/merge.js';
 import { assessPlanItems } from './evaluation-assessments.js';
 import { evaluationFigures } from './evaluation-figures.js';
-import { dayOf } from './agreement-dates.js';
 
 export const SECTION_KINDS: SectionKind[] = ['results', 'challenges', 'recommendations', 'next_steps'];
 const SECTION_TITLES: Record<SectionKind, string> = { results: 'Results', challenges: 'Challenges', recommendations: 'Recommendations', next_steps: 'Next steps' };
@@ -159,7 +158,7 @@ export class EvaluationService {
   /** The figures: frozen at adoption, else counted now. */
   private async figuresOf(db: Kysely<Database>, partnershipId: string, year: number, frozen: string | null): Promise<EvaluationFigures> {
     if (frozen) return JSON.parse(frozen) as EvaluationFigures;
-    return evaluationFigures(await figureRows(db, partnershipId, year, dayOf(this.clock())));
+    return evaluationFigures(await figureRows(db, partnershipId, year, this.clock().toISOString()));
   }
 
   private async header(db: Kysely<Database>, caller: Caller, row: Row): Promise<Evaluation> {

@@ -4,11 +4,14 @@
  * pure counting in api/services/evaluation-figures.ts.
  *
  * What belongs to year Y:
- * - Activities: linked to the partnership (activity_partnerships), not
- *   cancelled, whose local start (`starts_local`, the wall time where the
- *   activity happens) falls in Y; an activity without a stored local time
- *   falls back to its UTC start. A reception at 00:30 on 1 January in
- *   Brussels (31 December in UTC) belongs to the new year.
+ * - Activities: linked to the partnership (activity_partnerships), held —
+ *   not cancelled and ended (`ends_at`) by the time of counting (`now`; a
+ *   planned activity whose end has passed counts: it was most likely held
+ *   and only not marked done; one still ahead does not) — whose local start
+ *   (`starts_local`, the wall time where the activity happens) falls in Y; an
+ *   activity without a stored local time falls back to its UTC start. A
+ *   reception at 00:30 on 1 January in Brussels (31 December in UTC) belongs
+ *   to the new year. Figures frozen at adoption keep what was held then.
  * - Participants, feedback answers and cost items: those of these activities.
  *   A participant's organisation is the one they took part for, else their
  *   person's organisation.
@@ -34,8 +37,8 @@ function yearOf(year: number): string {
   return String(year).padStart(4, '0');
 }
 
-/** The held activities of the partnership that start (locally) in `year`. */
-export function activitiesOfYear(db: Kysely<Database>, partnershipId: string, year: number) {
+/** The held activities of the partnership that start (locally) in `year`: not cancelled and ended by `now` (an ISO instant). */
+export function activitiesOfYear(db: Kysely<Database>, partnershipId: string, year: number, now: string) {
   return db
     .selectFrom('activities')
     .innerJoin('activity_partnerships as ap', 'ap.activity_id', 'activities.id')
@@ -43,6 +46,7 @@ export function activitiesOfYear(db: Kysely<Database>, partnershipId: string, ye
     .select(['activities.id', 'activities.type', 'activities.political_level', 'activities.host_region_id', 'regions.name as host_region_name'])
     .where('ap.partnership_id', '=', partnershipId)
     .where('activities.status', '!=', 'cancelled')
+    .where(sql<number>`julianday(activities.ends_at)`, '<=', sql<number>`julianday(${now})`)
     .where(sql<string>`substr(coalesce(activities.starts_local, activities.starts_at), 1, 4)`, '=', yearOf(year))
     .orderBy('activities.id')
     .execute();
@@ -159,8 +163,10 @@ export interface FigureRows {
   proposals: Pick<FigureProposalRow, 'id' | 'stage' | 'programme_id' | 'programme_code' | 'programme_name' | 'decided_at'>[];
 }
 
-export async function figureRows(db: Kysely<Database>, partnershipId: string, year: number, today: string): Promise<FigureRows> {
-  const activities = await activitiesOfYear(db, partnershipId, year);
+/** The rows counted at `now` (an ISO instant: activities not yet ended are left out; follow-ups are open or overdue as of its day). */
+export async function figureRows(db: Kysely<Database>, partnershipId: string, year: number, now: string): Promise<FigureRows> {
+  const today = now.slice(0, 10);
+  const activities = await activitiesOfYear(db, partnershipId, year, now);
   const ids = activities.map((a) => a.id);
   const [domains, participants, ratings, costs, budgetCents, followUps, proposals] = await Promise.all([
     domainsOfActivities(db, ids),

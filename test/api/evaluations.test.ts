@@ -8,7 +8,9 @@
  * The figures are checked once end to end on data logged through the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.js';
 import { digest } from '../../api/auth/secrets.js';
+import { settingsFrom } from '../../api/config.js';
 import { newId } from '../../db/ids.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { client, type Client, expectProblem } from '../support/http.js';
@@ -39,6 +41,11 @@ async function detail(as: Client = h.as.officer) {
   const reply = await as.get(`/api/evaluations/${evaluationId}`);
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
   return reply.body;
+}
+
+/** The officer on the same database with the app's clock at `instant` (figures count the activities ended by then). */
+function officerAt(instant: string): Client {
+  return client(createApp({ db: h.db, settings: settingsFrom({}), clock: () => new Date(instant) }), h.world.users.officer.token);
 }
 
 async function section(kind = 'results') {
@@ -158,7 +165,8 @@ describe('figures counted from data logged through the API', () => {
     expect((await h.as.officer.post(`/api/activities/${trip}/costs`, { category: 'catering', amount: '300.00', state: 'planned', paidByOrganisationId: h.world.organisations.vrrn })).status).toBe(201);
     expect((await h.as.officer.post('/api/budgets', { partnershipId: p1, organisationId: h.world.organisations.vrrn, year: YEAR, amount: '4800.00' })).status).toBe(201);
 
-    const { figures, figuresFrozenAt } = await detail();
+    // counted on 1 February 2027, when all of them have ended
+    const { figures, figuresFrozenAt } = await detail(officerAt('2027-02-01T12:00:00Z'));
     expect(figuresFrozenAt).toBeNull();
     // held in 2026 (local time): the trip and the workshop of 23:30 on 31 December; not the cancelled trip, not the conference of 00:30 on 1 January 2027
     expect(figures.activities).toEqual({
@@ -182,8 +190,11 @@ describe('figures counted from data logged through the API', () => {
     expect(figures.costs).toEqual({ spentCents: 120_000, budgetCents: 480_000, share: 0.25 });
     expect(figures.feedback).toEqual({ responses: 0, average: null });
     expect(figures.proposals).toMatchObject({ total: 0, approvalRate: null });
-    const next = await h.as.officer.get(`/api/evaluations?partnershipId=${p1}&year=2027`);
+    const next = await officerAt('2027-02-01T12:00:00Z').get(`/api/evaluations?partnershipId=${p1}&year=2027`);
     expect(next.body.years[0].figures.activities.byType).toEqual([{ key: 'conference', label: 'Conference', count: 1 }]);
+    // counted on 20 November 2026 the workshop of 31 December has not happened yet: only the trip is held
+    const inNovember = (await detail(officerAt('2026-11-20T12:00:00Z'))).figures;
+    expect(inNovember.activities).toMatchObject({ total: 1, byType: [{ key: 'delegation_trip', count: 1 }], political: { count: 1, share: 1 } });
   });
 });
 

@@ -6,7 +6,10 @@
  * (still 31 December in UTC), one at 00:15 on 1 January 2026 in Berlin
  * (31 December 2025 in UTC), and records of the other partnership and of
  * the years around it that must not count. Every expected number is
- * written out by hand below.
+ * written out by hand below. Activities count once they have ended by the
+ * time of counting (`NOW`, and an earlier clock in the last test of the
+ * first block): the planned conference of September counts, the trip of
+ * 31 December not before it has ended.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
@@ -21,7 +24,8 @@ let w: World;
 const D1 = 'domain-innovation';
 const D2 = 'domain-mobility';
 const ids = { uni: newId(), company: newId(), anna: newId(), bert: newId(), carla: newId(), nwe: newId(), horizon: newId() };
-const TODAY = '2026-11-20';
+/** The time of counting for the hand-computed year: after every activity of 2026 and of 1 January 2027 has ended. */
+const NOW = '2027-01-15T12:00:00.000Z';
 
 interface ActivitySpec {
   type: string;
@@ -222,7 +226,7 @@ afterAll(async () => {
 
 describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   it('counts the held activities of the year by type, domain and host region, and the political share', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, TODAY));
+    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
     expect(figures.partnershipId).toBe(w.partnerships.p1);
     expect(figures.year).toBe(2026);
     expect(figures.activities).toEqual({
@@ -247,7 +251,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('counts the participants who came, by organisation kind and region, and the distinct organisations', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, TODAY));
+    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
     expect(figures.participants).toEqual({
       total: 8,
       byKind: [
@@ -282,7 +286,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('averages the feedback, rates the follow-ups and sets the costs against the budget', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, TODAY));
+    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
     expect(figures.feedback).toEqual({ responses: 3, average: 3.67 });
     expect(figures.followUps.total).toBe(3);
     expect(figures.followUps.done).toBe(2);
@@ -291,7 +295,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('counts the proposals created or decided in the year by stage and programme, with the approval rate', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, TODAY));
+    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
     const { approvalRate, ...rest } = figures.proposals;
     expect(rest).toEqual({
       total: 5,
@@ -314,7 +318,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('puts the activities at the year boundary where they happen: 2027 gets the Brussels reception of 00:30 on 1 January', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2027, TODAY));
+    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2027, NOW));
     expect(figures.activities.total).toBe(1);
     expect(figures.activities.byType).toEqual([{ key: 'meeting', label: 'Meeting / committee session', count: 1 }]);
     expect(figures.participants.total).toBe(1);
@@ -322,15 +326,33 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
     expect(figures.followUps).toEqual({ total: 1, done: 1, rate: 1 });
     expect(figures.proposals.total).toBe(1);
     // 2025: the evening reception of 31 December (local) only; the Berlin visit at 00:15 on 1 January 2026 is not here.
-    const before = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2025, TODAY));
+    const before = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2025, NOW));
     expect(before.activities.total).toBe(1);
     expect(before.activities.byType).toEqual([{ key: 'conference', label: 'Conference', count: 1 }]);
     // 2025's proposals: both created then; only the rejection was decided in 2025 (the running one's approval counts in 2026).
     expect(before.proposals).toMatchObject({ total: 2, decided: 1, approved: 0, approvalRate: 0 });
   });
 
+  it('counts an activity only once it has ended by the time of counting (a planned one whose end has passed counts)', async () => {
+    const inNovember = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-11-20T12:00:00.000Z'));
+    // A6 (the delegation trip of 23:30 on 31 December, ending 22:30 UTC) is still ahead: four held, its WFBB participant not counted.
+    expect(inNovember.activities.total).toBe(4);
+    expect(inNovember.activities.byType).toEqual([
+      { key: 'conference', label: 'Conference', count: 1 },
+      { key: 'delegation_trip', label: 'Delegation trip', count: 1 },
+      { key: 'expert_exchange', label: 'Expert exchange', count: 1 },
+      { key: 'political_visit', label: 'Political visit', count: 1 }
+    ]);
+    expect(inNovember.participants.total).toBe(7);
+    const aSecondBefore = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-12-31T22:29:59.000Z'));
+    expect(aSecondBefore.activities.total).toBe(4);
+    const atItsEnd = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-12-31T22:30:00.000Z'));
+    expect(atItsEnd.activities.total).toBe(5);
+    expect(atItsEnd.participants.total).toBe(8);
+  });
+
   it('answers null for every share, average and rate of an empty year', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2019, TODAY));
+    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2019, NOW));
     expect(figures.activities).toEqual({ total: 0, byType: [], byDomain: [], byHostRegion: [], political: { count: 0, share: null } });
     expect(figures.participants).toEqual({ total: 0, byKind: [], byRegion: [], organisations: { total: 0, byKind: [], byRegion: [] } });
     expect(figures.feedback).toEqual({ responses: 0, average: null });
