@@ -59,13 +59,15 @@ export class Conflict extends Problem {
 
 /** A write sent with a stale `If-Match`: the body carries the current record. */
 export class PreconditionFailed extends Problem {
-  constructor(current: unknown) {
-    super(
-      412,
-      'Precondition failed',
-      'Someone else changed this record since you opened it. Review the current version and apply your change again.',
-      { errors: [], current }
-    );
+  constructor(current: unknown, detail = 'Someone else changed this record since you opened it. Review the current version and apply your change again.') {
+    super(412, 'Precondition failed', detail, { errors: [], current });
+  }
+}
+
+/** A write whose `If-Match` names a version the record has not reached: nobody changed it, the version is wrong. */
+export class VersionNotYet extends PreconditionFailed {
+  constructor(current: unknown, expected: number, stored: number) {
+    super(current, `Version ${expected} of this record does not exist yet; it is at version ${stored}. Reload it and apply your change again.`);
   }
 }
 

@@ -11,6 +11,7 @@ import * as programmeCatalogue from './migrations/20261123T0810_programme_catalo
 import * as notificationDelivery from './migrations/20261123T0830_notification_delivery.js';
 import * as regiowinScoringMatrix from './migrations/20261123T0850_regiowin_scoring_matrix.js';
 import * as annualCycle from './migrations/20261123T0900_annual_cycle.js';
+import * as workPlanAmendments from './migrations/20261123T0910_work_plan_amendments.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
@@ -20,7 +21,8 @@ const migrations: Record<string, Migration> = {
   '20261123T0810_programme_catalogue': programmeCatalogue,
   '20261123T0830_notification_delivery': notificationDelivery,
   '20261123T0850_regiowin_scoring_matrix': regiowinScoringMatrix,
-  '20261123T0900_annual_cycle': annualCycle
+  '20261123T0900_annual_cycle': annualCycle,
+  '20261123T0910_work_plan_amendments': workPlanAmendments
 };
 
 class InCodeMigrationProvider implements MigrationProvider {

@@ -645,6 +645,16 @@ export interface WorkPlanRevisionTable {
   snapshot: string;
 }
 
+/** Why a work plan was amended: the revision the amendment opened, its reason, who and when. */
+export interface WorkPlanAmendmentTable {
+  id: string;
+  work_plan_id: string;
+  revision: number;
+  reason: string;
+  amended_by: string | null;
+  amended_at: string;
+}
+
 export interface EvaluationTable {
   id: string;
   partnership_id: string;
@@ -776,6 +786,7 @@ export interface Database {
   work_plans: WorkPlanTable;
   work_plan_items: WorkPlanItemTable;
   work_plan_revisions: WorkPlanRevisionTable;
+  work_plan_amendments: WorkPlanAmendmentTable;
   evaluations: EvaluationTable;
   evaluation_sections: EvaluationSectionTable;
   evaluation_assessments: EvaluationAssessmentTable;

@@ -27,6 +27,7 @@ import {
   WorkPlanPatch,
   WorkPlanQuery,
   WorkPlanRevision,
+  WorkPlanStarted,
   WorkPlanWrite
 } from '../schemas/workplans.js';
 import { validate } from '../validation.js';
@@ -62,7 +63,7 @@ export const workPlanRoutes = new Hono<AppEnv>()
   )
   .post(
     '/',
-    describe({ tag, summary: 'Start the work plan of a partnership for a year (carryOver: copy last year’s open items)', body: WorkPlanDetail, status: 201, also: { 409: 'The partnership has a plan for that year (workPlanId)' } }),
+    describe({ tag, summary: 'Start the work plan of a partnership for a year (carryOver: copy last year’s open items; droppedTargetDates: the ones whose date was not kept)', body: WorkPlanStarted, status: 201, also: { 409: 'The partnership has a plan for that year (workPlanId)' } }),
     validate('json', WorkPlanCreate),
     async (c) => {
       const plan = await c.var.services.workPlans.create(c.var.caller, c.req.valid('json'));

@@ -5,32 +5,42 @@
  * revisions frozen; an amendment opens the next revision.
  */
 import { z } from 'zod';
-import { CalendarDate, Id, NonEmptyText, OptionalText } from './common.js';
+import { CalendarDate, Id } from './common.js';
 import { CycleDocument, Person, WriteNotes } from './coediting.js';
 import { CooperationForm } from './partnerships.js';
 import { ProposalStage } from './proposals.js';
 
 export const Year = z.coerce.number().int().min(2000, { error: 'Use a year from 2000 on.' }).max(2100, { error: 'Use a year before 2100.' });
 
-export const WorkPlanItemStatus = z.enum(['planned', 'in_progress', 'done', 'dropped']);
+export const WorkPlanItemStatus = z.enum(['planned', 'in_progress', 'done', 'dropped'], { error: 'Choose planned, in_progress, done or dropped.' });
 export type WorkPlanItemStatus = z.infer<typeof WorkPlanItemStatus>;
 
 export const Quarter = z.number().int().min(1, { error: 'A quarter is 1 to 4.' }).max(4, { error: 'A quarter is 1 to 4.' });
+
+/** Text of at most `max` characters, said in words when too long */
+const Text = (max: number) => z.string().trim().min(1, { error: 'Required.' }).max(max, { error: `At most ${max} characters.` });
+const LongText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `At most ${max} characters.` })
+    .transform((v) => (v === '' ? null : v))
+    .nullable();
 
 const idList = z.array(Id).max(100).refine((ids) => new Set(ids).size === ids.length, { error: 'An id is listed twice.' });
 
 /** The editable fields of an item (the merge works on these names). */
 export const workPlanItemFields = {
   domainId: Id.nullable(),
-  title: NonEmptyText(300),
-  description: OptionalText(20_000),
+  title: Text(300),
+  description: LongText(20_000),
   form: CooperationForm.nullable(),
   responsiblePartyId: Id.nullable(),
   responsiblePersonId: Id.nullable(),
   targetDate: CalendarDate.nullable(),
   targetQuarter: Quarter.nullable(),
-  indicator: OptionalText(500),
-  targetValue: OptionalText(200),
+  indicator: LongText(500),
+  targetValue: LongText(200),
   status: WorkPlanItemStatus,
   activityIds: idList,
   proposalIds: idList
@@ -136,10 +146,16 @@ export const WorkPlan = CycleDocument.extend({
 }).meta({ id: 'WorkPlan' });
 export type WorkPlan = z.infer<typeof WorkPlan>;
 
+/** Why a revision was opened: the amendment of the adopted one before it. */
+export const WorkPlanAmendment = z.object({ revision: z.number().int(), reason: z.string(), by: Person.nullable(), at: z.string() });
+export type WorkPlanAmendment = z.infer<typeof WorkPlanAmendment>;
+
 export const WorkPlanDetail = WorkPlan.extend({
   items: z.array(WorkPlanItem),
   /** adopted revisions, oldest first */
-  revisions: z.array(z.object({ number: z.number().int(), adoptedAt: z.string() }))
+  revisions: z.array(z.object({ number: z.number().int(), adoptedAt: z.string() })),
+  /** each amendment, oldest first (revision: the one it opened); always sent by GET, absent from a frozen revision's copy */
+  amendments: z.array(WorkPlanAmendment).optional()
 }).meta({ id: 'WorkPlanDetail' });
 export type WorkPlanDetail = z.infer<typeof WorkPlanDetail>;
 
@@ -148,28 +164,34 @@ export type WorkPlanQuery = z.infer<typeof WorkPlanQuery>;
 
 export const WorkPlanList = z.object({ items: z.array(WorkPlan) });
 
+/** The answer to starting a plan: the plan, and the carried-over items whose target date of the year before was not kept. */
+export const WorkPlanStarted = WorkPlanDetail.extend({
+  droppedTargetDates: z.array(z.object({ itemId: Id, title: z.string(), targetDate: z.string() }))
+}).meta({ id: 'WorkPlanStarted' });
+export type WorkPlanStarted = z.infer<typeof WorkPlanStarted>;
+
 export const WorkPlanCreate = z.strictObject({
   partnershipId: Id,
   year: Year,
-  introduction: OptionalText(20_000).default(null),
+  introduction: LongText(20_000).default(null),
   /** copy the open items (planned, in progress) of the year before as a start */
   carryOver: z.boolean().default(false)
 });
 export type WorkPlanCreate = z.infer<typeof WorkPlanCreate>;
 
 /** The plan's own co-edited field; `If-Match` as for items. */
-export const WorkPlanPatch = z.strictObject({ introduction: OptionalText(20_000) });
+export const WorkPlanPatch = z.strictObject({ introduction: LongText(20_000) });
 export type WorkPlanPatch = z.infer<typeof WorkPlanPatch>;
 
 export const WorkPlanWrite = z.object({ workPlan: WorkPlan, notes: WriteNotes });
 
 /** Open the next revision of an adopted plan. */
-export const WorkPlanAmend = z.strictObject({ reason: NonEmptyText(1000) });
+export const WorkPlanAmend = z.strictObject({ reason: Text(1000) });
 export type WorkPlanAmend = z.infer<typeof WorkPlanAmend>;
 
 /** A frozen, adopted revision */
 export const WorkPlanRevision = z
-  .object({ number: z.number().int(), adoptedAt: z.string(), workPlan: WorkPlanDetail.omit({ revisions: true }) })
+  .object({ number: z.number().int(), adoptedAt: z.string(), workPlan: WorkPlanDetail.omit({ revisions: true, amendments: true }) })
   .meta({ id: 'WorkPlanRevision' });
 export type WorkPlanRevision = z.infer<typeof WorkPlanRevision>;
 
@@ -193,7 +215,9 @@ export const WorkPlanDiff = z
         fields: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown(), words: z.array(TextPiece).nullable() }))
       })
     ),
-    introduction: z.array(TextPiece).nullable()
+    introduction: z.array(TextPiece).nullable(),
+    /** the amendments that opened the revisions after `from`, up to `to` */
+    amendments: z.array(WorkPlanAmendment)
   })
   .meta({ id: 'WorkPlanDiff' });
 export type WorkPlanDiff = z.infer<typeof WorkPlanDiff>;

@@ -22,7 +22,8 @@ function same(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-export function diffPlans(from: PlanState, to: PlanState, numbers: { from: number; to: number | null }): WorkPlanDiff {
+/** The difference of the content; the service adds the amendments in between. */
+export function diffPlans(from: PlanState, to: PlanState, numbers: { from: number; to: number | null }): Omit<WorkPlanDiff, 'amendments'> {
   const before = new Map(from.items.map((item) => [item.id, item]));
   const after = new Map(to.items.map((item) => [item.id, item]));
   const commonBefore = from.items.filter((i) => after.has(i.id)).map((i) => i.id);

@@ -166,6 +166,25 @@ export function toWorkPlan(row: repo.WorkPlanRow, parties: ApprovingPartyRow[], 
 }
 
 /**
+ * 400 problems of an item's target, for the values being written on top of
+ * the stored ones (null: a new item): a target date lies in the plan's year,
+ * and an item has a target date or a quarter, not both. Only checked when
+ * the write touches either, so an older item can still change otherwise.
+ */
+export function targetProblems(year: number, values: Snapshot, stored: Snapshot | null, prefix = ''): FieldError[] {
+  if (!('targetDate' in values) && !('targetQuarter' in values)) return [];
+  const date = ('targetDate' in values ? values.targetDate : stored?.targetDate) as string | null | undefined;
+  const quarter = ('targetQuarter' in values ? values.targetQuarter : stored?.targetQuarter) as number | null | undefined;
+  const path = (field: string) => (prefix ? `${prefix}.${field}` : field);
+  if (date && !date.startsWith(`${year}-`)) return [{ path: path('targetDate'), message: `Choose a date in ${year}, the plan’s year.` }];
+  if (date && quarter) {
+    const field = 'targetDate' in values && values.targetDate ? 'targetDate' : 'targetQuarter';
+    return [{ path: path(field), message: 'Give a target date or a quarter, not both.' }];
+  }
+  return [];
+}
+
+/**
  * 400 problems of an item's references, for the values being written:
  * the domain is standard or the partnership's own, the responsible party
  * is one of its parties, the person is visible, linked activities and

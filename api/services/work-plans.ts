@@ -30,7 +30,7 @@ import * as repo from '../../db/repositories/work-plans.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { assessPlanItems } from './evaluation-assessments.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed } from '../errors.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet } from '../errors.js';
 import { WORK_PLAN_ITEM_PROGRESS_FIELDS } from '../schemas/workplans.js';
 import type { History, Presence, RestoreBody, WriteNotes } from '../schemas/coediting.js';
 import type {
@@ -47,7 +47,9 @@ import type {
   WorkPlanItemWrite,
   WorkPlanPatch,
   WorkPlanQuery,
-  WorkPlanRevision
+  WorkPlanAmendment,
+  WorkPlanRevision,
+  WorkPlanStarted
 } from '../schemas/workplans.js';
 import { canSeePartnership, canWriteIn } from './access.js';
 import { recordChange } from './audit.js';
@@ -56,7 +58,7 @@ import { type CoeditTarget, historyOf, prepareRemoval, prepareWrite, recordRevis
 import { type LiveRooms, type LiveSend, type LiveViewer, roomOf } from './coediting/live.js';
 import { changedFields, type Snapshot } from './coediting/merge.js';
 import { diffPlans } from './work-plan-diff.js';
-import { ITEM_SPEC, itemColumns, itemSnapshot, itemsView, linkedRecords, PLAN_SPEC, POSITION_SPEC, referenceProblems, toItem, toWorkPlan } from './work-plan-view.js';
+import { ITEM_SPEC, itemColumns, itemSnapshot, itemsView, linkedRecords, PLAN_SPEC, POSITION_SPEC, referenceProblems, targetProblems, toItem, toWorkPlan } from './work-plan-view.js';
 
 type Trx = Kysely<Database>;
 
@@ -75,6 +77,11 @@ const NOBODY: Caller = { userId: '', name: '', email: '', organisationId: null, 
 
 function approvalDocument(plan: repo.WorkPlanRow): ApprovalDocument {
   return { type: 'work_plan', id: plan.id, partnershipId: plan.partnership_id, revision: plan.revision, status: plan.status as ApprovalDocument['status'] };
+}
+
+/** 412 for an If-Match the record has not reached (a wrong version, not someone else's change). */
+function notAhead(expected: number | null, stored: number, current: () => Promise<unknown>): Promise<void> | void {
+  if (expected !== null && expected > stored) return current().then((record) => Promise.reject(new VersionNotYet(record, expected, stored)));
 }
 
 function itemTarget(plan: repo.WorkPlanRow, itemId: string): CoeditTarget {
@@ -122,8 +129,17 @@ export class WorkPlanService {
   }
 
   private async detail(db: Trx, caller: Caller, plan: repo.WorkPlanRow): Promise<WorkPlanDetail> {
-    const [header, rows, revisions] = await Promise.all([this.header(db, caller, plan), repo.itemsOf(db, plan.id), repo.planRevisionsOf(db, plan.id)]);
-    return { ...header, items: await itemsView(db, plan.partnership_id, rows), revisions: revisions.map((r) => ({ number: r.number, adoptedAt: r.adopted_at })) };
+    const [header, rows, revisions, amendments] = await Promise.all([this.header(db, caller, plan), repo.itemsOf(db, plan.id), repo.planRevisionsOf(db, plan.id), this.amendments(db, plan.id)]);
+    return { ...header, items: await itemsView(db, plan.partnership_id, rows), revisions: revisions.map((r) => ({ number: r.number, adoptedAt: r.adopted_at })), amendments };
+  }
+
+  private async amendments(db: Trx, planId: string): Promise<WorkPlanAmendment[]> {
+    return (await repo.amendmentsOf(db, planId)).map((a) => ({
+      revision: a.revision,
+      reason: a.reason,
+      by: a.amended_by ? { id: a.amended_by, name: a.amender_name ?? '' } : null,
+      at: a.amended_at
+    }));
   }
 
   private async itemView(db: Trx, plan: repo.WorkPlanRow, itemId: string): Promise<WorkPlanItem> {
@@ -168,7 +184,7 @@ export class WorkPlanService {
     return this.detail(this.db, caller, await this.readable(this.db, caller, id));
   }
 
-  async create(caller: Caller, input: WorkPlanCreate): Promise<WorkPlanDetail> {
+  async create(caller: Caller, input: WorkPlanCreate): Promise<WorkPlanStarted> {
     if (!canSeePartnership(caller, input.partnershipId)) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
     if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('Viewers cannot start a work plan.');
     return this.inTransaction(async (trx) => {
@@ -181,20 +197,24 @@ export class WorkPlanService {
       await repo.insertWorkPlan(trx, { id, partnership_id: input.partnershipId, year: input.year, introduction: input.introduction, created_by: caller.userId, created_at: at, updated_at: at });
       const target: CoeditTarget = { documentType: 'work_plan', documentId: id, entityType: 'work_plan', entityId: id };
       await recordRevision(trx, target, { version: 1, action: 'create', fields: input.introduction ? ['introduction'] : [], snapshot: { introduction: input.introduction }, actorId: caller.userId, at });
-      if (input.carryOver) await this.carryOver(trx, caller, id, input.partnershipId, input.year - 1, at);
+      const droppedTargetDates = input.carryOver ? await this.carryOver(trx, caller, id, input.partnershipId, input.year - 1, at) : [];
       // a plan drafted after its year's evaluation was started: its items get their assessments there
       await assessPlanItems(trx, input, caller.userId, at);
       const plan = (await repo.findWorkPlan(trx, id))!;
       const detail = await this.detail(trx, caller, plan);
       await recordChange(trx, caller, 'work_plan', id, null, { ...detail, items: detail.items.map((i) => i.title) });
-      return detail;
+      return { ...detail, droppedTargetDates };
     });
   }
 
-  /** Copy the open items of last year's plan into the new plan, each a new record with its own history. */
-  private async carryOver(trx: Trx, caller: Caller, planId: string, partnershipId: string, year: number, at: string): Promise<void> {
+  /**
+   * Copy the open items of last year's plan into the new plan, each a new
+   * record with its own history; answers the items whose target date (of
+   * last year) was not kept, so the writer is told. A quarter carries over.
+   */
+  private async carryOver(trx: Trx, caller: Caller, planId: string, partnershipId: string, year: number, at: string): Promise<WorkPlanStarted['droppedTargetDates']> {
     const previous = await repo.findPlanOfYear(trx, partnershipId, year);
-    if (!previous) return;
+    if (!previous) return [];
     const open = (await repo.itemsOf(trx, previous.id)).filter((row) => row.status === 'planned' || row.status === 'in_progress');
     const rows = open.map((row, i) => ({
       ...itemColumns(itemSnapshot(row)),
@@ -224,11 +244,13 @@ export class WorkPlanService {
         at
       });
     }
+    return open.flatMap((row, i) => (row.target_date ? [{ itemId: rows[i].id, title: row.title, targetDate: row.target_date }] : []));
   }
 
   async patch(caller: Caller, id: string, patch: WorkPlanPatch, expected: number | null): Promise<{ workPlan: WorkPlan; notes: WriteNotes }> {
     return this.inTransaction(async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
+      await notAhead(expected, plan.version, () => this.header(trx, caller, plan));
       const current: Snapshot = { introduction: plan.introduction };
       const write = await prepareWrite(trx, {
         spec: PLAN_SPEC,
@@ -292,7 +314,7 @@ export class WorkPlanService {
   private async adopt(trx: Trx, caller: Caller, plan: repo.WorkPlanRow, at: string): Promise<void> {
     await repo.updateWorkPlan(trx, plan.id, { status: 'adopted', adopted_at: at, updated_at: at });
     const adopted = (await repo.findWorkPlan(trx, plan.id))!;
-    const { revisions: _revisions, ...frozen } = await this.detail(trx, caller, adopted);
+    const { revisions: _revisions, amendments: _amendments, ...frozen } = await this.detail(trx, caller, adopted);
     await repo.insertPlanRevision(trx, { id: newId(), work_plan_id: plan.id, number: plan.revision, adopted_at: at, snapshot: JSON.stringify({ ...frozen, canEdit: false, canApproveFor: [] }) });
   }
 
@@ -313,6 +335,7 @@ export class WorkPlanService {
       if (plan.status !== 'adopted') throw new Conflict('Only an adopted plan is amended; this one can be edited as it is.');
       const at = this.now();
       await repo.updateWorkPlan(trx, id, { status: 'draft', revision: plan.revision + 1, proposed_at: null, adopted_at: null, updated_at: at });
+      await repo.insertAmendment(trx, { id: newId(), work_plan_id: id, revision: plan.revision + 1, reason: input.reason, amended_by: caller.userId, amended_at: at });
       await recordChange(trx, caller, 'work_plan', id, { status: 'adopted', revision: plan.revision }, { status: 'draft', revision: plan.revision + 1, reason: input.reason });
       const fresh = (await repo.findWorkPlan(trx, id))!;
       after.push(await this.documentEvent(trx, id));
@@ -339,7 +362,9 @@ export class WorkPlanService {
     } else {
       to = await this.detail(this.db, caller, plan);
     }
-    return diffPlans(JSON.parse(from.snapshot) as WorkPlanDetail, to, { from: query.from, to: query.to ?? null });
+    const last = query.to ?? plan.revision;
+    const amendments = (await this.amendments(this.db, id)).filter((a) => a.revision > query.from && a.revision <= last);
+    return { ...diffPlans(JSON.parse(from.snapshot) as WorkPlanDetail, to, { from: query.from, to: query.to ?? null }), amendments };
   }
 
   // ── items ─────────────────────────────────────────────────────────────
@@ -364,7 +389,7 @@ export class WorkPlanService {
     return this.inTransaction(async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
       const { after: placeAfter, ...fields } = input;
-      const errors = await referenceProblems(trx, caller, plan.partnership_id, fields, null);
+      const errors = [...targetProblems(plan.year, fields, null), ...(await referenceProblems(trx, caller, plan.partnership_id, fields, null))];
       if (errors.length) throw new ValidationFailed(errors);
       const at = this.now();
       const itemId = newId();
@@ -431,6 +456,7 @@ export class WorkPlanService {
     return this.inTransaction(async (trx, after) => {
       const plan = isProgress(patch) ? await this.writable(trx, caller, id) : await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId);
+      await notAhead(expected, row.version, async () => toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
       const current = itemSnapshot(row);
       const write = await prepareWrite(trx, {
         spec: ITEM_SPEC,
@@ -445,7 +471,7 @@ export class WorkPlanService {
       if (!Object.keys(write.values).length) {
         return { item: toItem(row, await linkedRecords(trx, plan.partnership_id, [row])), notes: { ...NONE, mergedFields: write.mergedFields } };
       }
-      const errors = await referenceProblems(trx, caller, plan.partnership_id, write.values, current);
+      const errors = [...targetProblems(plan.year, write.values, current), ...(await referenceProblems(trx, caller, plan.partnership_id, write.values, current))];
       if (errors.length) throw new ValidationFailed(errors);
       return this.storeItemWrite(trx, caller, plan, row, { values: write.values, action: write.action, mergedFrom: write.mergedFrom, mergedFields: write.mergedFields, what: 'changed' }, after);
     });
@@ -457,6 +483,7 @@ export class WorkPlanService {
       const row = await this.liveItem(trx, plan, itemId);
       if (move.after === itemId) throw new ValidationFailed([{ path: 'after', message: 'An item cannot go after itself.' }]);
       if (expected === null) throw new PreconditionRequired();
+      await notAhead(expected, row.version, async () => toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
       const position = await this.positionAfter(trx, id, move.after, itemId);
       const write = await prepareWrite(trx, {
         spec: POSITION_SPEC,
@@ -477,6 +504,7 @@ export class WorkPlanService {
     return this.inTransaction(async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId);
+      await notAhead(expected, row.version, async () => toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
       const { mergedFrom } = await prepareRemoval(trx, {
         spec: ITEM_SPEC,
         entityType: 'work_plan_item',
@@ -502,12 +530,13 @@ export class WorkPlanService {
       const plan = await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId, true);
       if (expected === null) throw new PreconditionRequired();
+      await notAhead(expected, row.version, async () => toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
       if (expected !== row.version) throw new PreconditionFailed(toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
       const current = itemSnapshot(row);
       const values = await restoreValues(trx, ITEM_SPEC, 'work_plan_item', itemId, current, body.version, body.fields);
       const wasRemoved = row.deleted_at !== null;
       if (!Object.keys(values).length && !wasRemoved) return { item: toItem(row, await linkedRecords(trx, plan.partnership_id, [row])), notes: NONE };
-      const errors = await referenceProblems(trx, caller, plan.partnership_id, values, current);
+      const errors = [...targetProblems(plan.year, values, current), ...(await referenceProblems(trx, caller, plan.partnership_id, values, current))];
       if (errors.length) throw new ValidationFailed(errors.map((e) => ({ ...e, path: `fields.${e.path}` })));
       return this.storeItemWrite(trx, caller, plan, row, { values, action: 'restore', mergedFrom: null, mergedFields: [], removed: wasRemoved ? false : undefined, what: `restored to version ${body.version}` }, after);
     });

@@ -166,3 +166,18 @@ export function planRevisionsOf(db: Kysely<Database>, workPlanId: string) {
 export function findPlanRevision(db: Kysely<Database>, workPlanId: string, number: number) {
   return db.selectFrom('work_plan_revisions').selectAll().where('work_plan_id', '=', workPlanId).where('number', '=', number).executeTakeFirst();
 }
+
+export async function insertAmendment(db: Kysely<Database>, row: { id: string; work_plan_id: string; revision: number; reason: string; amended_by: string; amended_at: string }): Promise<void> {
+  await db.insertInto('work_plan_amendments').values(row).execute();
+}
+
+/** The plan's amendments, oldest first, with the amender's name. */
+export function amendmentsOf(db: Kysely<Database>, workPlanId: string) {
+  return db
+    .selectFrom('work_plan_amendments')
+    .leftJoin('users', 'users.id', 'work_plan_amendments.amended_by')
+    .select(['work_plan_amendments.revision', 'work_plan_amendments.reason', 'work_plan_amendments.amended_by', 'work_plan_amendments.amended_at', 'users.name as amender_name'])
+    .where('work_plan_amendments.work_plan_id', '=', workPlanId)
+    .orderBy('work_plan_amendments.revision')
+    .execute();
+}

@@ -56,16 +56,17 @@ describe('work plans per partnership and year', () => {
     expectProblem(await h.as.outsider.post('/api/workplans', { partnershipId: h.world.partnerships.p1, year: 2030 }), 400, 'partnershipId');
   });
 
-  it('carries the open items of the year before over, without their dates', async () => {
+  it('carries the open items of the year before over, keeping quarters, and names the target dates it dropped', async () => {
     const last = await newPlan(h, 2040);
-    await newItem(h, last.id, { title: 'Open one', targetDate: '2040-05-01', targetQuarter: 2 });
+    await newItem(h, last.id, { title: 'Open one', targetQuarter: 2 });
     await newItem(h, last.id, { title: 'Done one', status: 'done' });
-    await newItem(h, last.id, { title: 'Running one', status: 'in_progress' });
+    await newItem(h, last.id, { title: 'Running one', status: 'in_progress', targetDate: '2040-05-01' });
     const next = await newPlan(h, 2041, { carryOver: true });
     expect(next.items.map((i: any) => [i.title, i.targetDate, i.targetQuarter, i.version])).toEqual([
       ['Open one', null, 2, 1],
       ['Running one', null, null, 1]
     ]);
+    expect(next.droppedTargetDates).toEqual([{ itemId: next.items[1].id, title: 'Running one', targetDate: '2040-05-01' }]);
   });
 });
 
@@ -140,12 +141,38 @@ describe('co-editing an item', () => {
     const ahead = await h.as.officer.patch(url(planId, `/items/${item.id}`), { title: 'Big conference' }, { ifMatch: '"7"' });
     expectProblem(ahead, 412);
     expect(ahead.body.current).toMatchObject({ id: item.id, version: 1 });
+    expect(ahead.body.detail).toBe('Version 7 of this record does not exist yet; it is at version 1. Reload it and apply your change again.');
     const ok = await h.as.officer.patch(url(planId, `/items/${item.id}`), { title: 'Big conference' }, { ifMatch: '"1"' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('ETag')).toBe('"2"');
     expect(ok.body).toEqual({ item: expect.objectContaining({ title: 'Big conference', version: 2 }), notes: { mergedFields: [], approvalsWithdrawn: [] } });
     expectProblem(await h.as.viewer.patch(url(planId, `/items/${item.id}`), { title: 'x' }, { ifMatch: '"2"' }), 403);
     expectProblem(await h.as.officer.patch(url(planId, `/items/${item.id}`), {}, { ifMatch: '"2"' }), 400);
+  });
+
+  it('refuses a target date outside the plan’s year, and a date with a quarter, also after a merge (400 at the field, worded)', async () => {
+    const outside = await h.as.officer.post(url(planId, '/items'), { title: 'Late', targetDate: '2031-03-01' });
+    expectProblem(outside, 400, 'targetDate');
+    expect(outside.body.errors).toEqual([{ path: 'targetDate', message: 'Choose a date in 2029, the plan’s year.' }]);
+    const both = await h.as.officer.post(url(planId, '/items'), { title: 'Both', targetDate: '2029-03-01', targetQuarter: 2 });
+    expect(both.body.errors).toEqual([{ path: 'targetDate', message: 'Give a target date or a quarter, not both.' }]);
+
+    const item = await newItem(h, planId, { title: 'Dated' });
+    expectProblem(await h.as.officer.patch(url(planId, `/items/${item.id}`), { targetDate: '2031-03-01', targetQuarter: 2 }, { ifMatch: '"1"' }), 400, 'targetDate');
+    expect((await h.as.officer.patch(url(planId, `/items/${item.id}`), { targetDate: '2029-03-01' }, { ifMatch: '"1"' })).status).toBe(200);
+    // the other writer started from version 1 and chose a quarter: merged with the date, it would hold both
+    const merged = await pfb.patch(url(planId, `/items/${item.id}`), { targetQuarter: 3 }, { ifMatch: '"1"' });
+    expectProblem(merged, 400, 'targetQuarter');
+    expect(merged.body.errors).toEqual([{ path: 'targetQuarter', message: 'Give a target date or a quarter, not both.' }]);
+    const switched = await pfb.patch(url(planId, `/items/${item.id}`), { targetDate: null, targetQuarter: 3 }, { ifMatch: '"2"' });
+    expect(switched.body.item).toMatchObject({ targetDate: null, targetQuarter: 3 });
+  });
+
+  it('words length and choice errors', async () => {
+    const long = await h.as.officer.post(url(planId, '/items'), { title: 'x'.repeat(301) });
+    expect(long.body.errors).toEqual([{ path: 'title', message: 'At most 300 characters.' }]);
+    const status = await h.as.officer.post(url(planId, '/items'), { title: 'Status', status: 'in_progress\n\nplanned' });
+    expect(status.body.errors).toEqual([{ path: 'status', message: 'Choose planned, in_progress, done or dropped.' }]);
   });
 
   it('merges changes to different fields made from the same version, and says which fields it kept', async () => {
@@ -349,6 +376,8 @@ describe('approval by each party, adoption, amendment', () => {
     expectProblem(await h.as.officer.post(url(plan.id, '/amend'), {}), 400, 'reason');
     const amended = await h.as.officer.post(url(plan.id, '/amend'), { reason: 'A new mission' });
     expect(amended.body).toMatchObject({ status: 'draft', revision: 2, adoptedAt: null, approvals: [{ approved: false }, { approved: false }] });
+    const withReason = (await h.as.viewer.get(url(plan.id))).body;
+    expect(withReason.amendments).toEqual([{ revision: 2, reason: 'A new mission', by: { id: expect.any(String), name: expect.any(String) }, at: expect.any(String) }]);
     expectProblem(await h.as.officer.post(url(plan.id, '/amend'), { reason: 'again' }), 409);
 
     await pfb.patch(url(plan.id, `/items/${first.id}`), { description: 'Meet the province and the university.' }, { ifMatch: '"2"' });
@@ -367,6 +396,7 @@ describe('approval by each party, adoption, amendment', () => {
     const description = byId[first.id].fields.find((f: any) => f.field === 'description');
     expect(description.words.filter((w: any) => w.change === 'added').map((w: any) => w.text).join('')).toContain('and the university');
     expect(diff.body.introduction.some((w: any) => w.change === 'added' && w.text.includes('amended'))).toBe(true);
+    expect(diff.body.amendments.map((a: any) => [a.revision, a.reason])).toEqual([[2, 'A new mission']]);
     expectProblem(await h.as.viewer.get(url(plan.id, '/diff?from=3')), 400, 'from');
 
     // adopting revision 2 and diffing 1 → 2
