@@ -26,8 +26,20 @@ export const Obligation = z.object({
 });
 export type Obligation = z.infer<typeof Obligation>;
 
+/** The agreement's term: its start day and the last day in force (the end date, or earlier after notice); null when not recorded. */
+export const AgreementTerm = z.object({ startsOn: z.string().nullable(), endsOn: z.string().nullable() });
+export type AgreementTerm = z.infer<typeof AgreementTerm>;
+
 export const Obligations = z
-  .object({ partnershipId: Id, year: z.number().int(), checkedOn: z.string(), items: z.array(Obligation) })
+  .object({
+    partnershipId: Id,
+    year: z.number().int(),
+    checkedOn: z.string(),
+    /** false when no day of `year` lies in the agreement's term: then only what applies whatever the year (contact persons, the agreement's dates) is listed */
+    inForce: z.boolean(),
+    term: AgreementTerm,
+    items: z.array(Obligation)
+  })
   .meta({ id: 'Obligations' });
 export type Obligations = z.infer<typeof Obligations>;
 

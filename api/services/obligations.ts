@@ -36,6 +36,13 @@
  *   Renewal: open-ended or renewed → green; ended, or the renewal decision
  *   day passed, without a successor → red; decision day within 90 days →
  *   amber; else green.
+ *
+ * The agreement's term: a year is in force when one of its days lies from the
+ * start day to the effective end (notice shortens it); without a start day no
+ * year is. A year outside the term has no visits, evaluation, work plan or
+ * first-to-inform to watch: only contact persons and the agreement's dates
+ * are listed, and `inForce` says why. In the term's last year, the work plan
+ * for the year after is watched only when a successor agreement continues it.
  */
 import type { DB } from '../../db/connection.js';
 import { proposalsWithLog } from '../../db/repositories/inform-log.js';
@@ -45,7 +52,7 @@ import type { Caller } from '../caller.js';
 import { NotFound } from '../errors.js';
 import type { Obligation, ObligationState, Obligations, ObligationsQuery } from '../schemas/obligations.js';
 import { canSeePartnership } from './access.js';
-import { type AgreementDates, agreementGlance, dayOf, daysInMonth } from './agreement-dates.js';
+import { type AgreementDates, agreementGlance, dayOf, daysInMonth, effectiveEndOn } from './agreement-dates.js';
 import { informStates } from './first-to-inform.js';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -265,12 +272,25 @@ export function agreementObligations(i: ObligationInputs, today: string): Obliga
   return [endItem, noticeItem, renewalItem];
 }
 
-/** Every obligation of the year, in the order of the agreement. */
+/** The agreement's term: its start day and the last day in force (null: not recorded, or open-ended). */
+export function termOf(a: AgreementDates): { startsOn: string | null; endsOn: string | null } {
+  return { startsOn: a.startsOn, endsOn: effectiveEndOn(a) };
+}
+
+/** Whether any day of `year` lies in the agreement's term (never without a start day). */
+export function inForceIn(a: AgreementDates, year: number): boolean {
+  const term = termOf(a);
+  return term.startsOn !== null && term.startsOn <= `${year}-12-31` && (term.endsOn === null || term.endsOn >= `${year}-01-01`);
+}
+
+/** Every obligation of the year, in the order of the agreement; outside the agreement's term only what applies whatever the year. */
 export function obligationsOf(i: ObligationInputs, today: string): Obligation[] {
+  if (!inForceIn(i.agreement, i.year)) return [contactPersonsObligation(i), ...agreementObligations(i, today)];
+  const planYearCovered = i.successorId !== null || inForceIn(i.agreement, i.year + 1);
   return [
     visitsObligation(i, today),
     evaluationObligation(i, today),
-    workPlanObligation(i, today),
+    ...(planYearCovered ? [workPlanObligation(i, today)] : []),
     contactPersonsObligation(i),
     firstToInformObligation(i),
     ...agreementObligations(i, today)
@@ -326,6 +346,6 @@ export class ObligationService {
       },
       successorId: successor?.id ?? null
     };
-    return { partnershipId, year, checkedOn: today, items: obligationsOf(inputs, today) };
+    return { partnershipId, year, checkedOn: today, inForce: inForceIn(inputs.agreement, year), term: termOf(inputs.agreement), items: obligationsOf(inputs, today) };
   }
 }

@@ -98,6 +98,17 @@ describe('GET /api/partnerships/:id/obligations', () => {
     });
   });
 
+  it('says a year outside the agreement’s term was not in force, and watches only what applies whatever the year', async () => {
+    await h.db.updateTable('partnerships').set({ starts_on: '2025-01-01' }).where('id', '=', p1).execute();
+    for (const year of [2024, 2029]) {
+      const reply = await h.as.viewer.get(url(year));
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      expect(reply.body).toMatchObject({ year, inForce: false, term: { startsOn: '2025-01-01', endsOn: '2028-12-31' } });
+      expect(reply.body.items.map((o: { code: string }) => o.code)).toEqual(['contact_persons', 'agreement_end', 'notice', 'renewal']);
+    }
+    expect((await h.as.viewer.get(url(2026))).body).toMatchObject({ inForce: true, term: { startsOn: '2025-01-01', endsOn: '2028-12-31' } });
+  });
+
   it('hides another partnership’s obligations and refuses a year that is not one', async () => {
     expectProblem(await h.as.outsider.get(url()), 404);
     expectProblem(await h.as.viewer.get(`/api/partnerships/${p1}/obligations?year=soon`), 400, 'query.year');

@@ -10,7 +10,9 @@ import {
   evaluationObligation,
   firstToInformObligation,
   type ObligationInputs,
+  inForceIn,
   obligationsOf,
+  termOf,
   visitsObligation,
   workPlanObligation
 } from '../../api/services/obligations.js';
@@ -157,4 +159,31 @@ describe('the agreement’s end, notice and renewal', () => {
 
 it('lists every obligation in the agreement’s order', () => {
   expect(obligationsOf(inputs(), '2026-06-01').map((o) => o.code)).toEqual(['visits', 'evaluation', 'work_plan', 'contact_persons', 'first_to_inform', 'agreement_end', 'notice', 'renewal']);
+});
+
+describe('years outside the agreement’s term (1 Jan 2025 – 31 Dec 2028)', () => {
+  const codes = (over: Partial<ObligationInputs>, today = '2026-11-23') => obligationsOf(inputs(over), today).map((o) => o.code);
+  const agreementOnly = ['contact_persons', 'agreement_end', 'notice', 'renewal'];
+
+  it('counts a year in force when one of its days lies in the term, notice shortening it', () => {
+    const a = inputs().agreement;
+    expect([2024, 2025, 2028, 2029].map((y) => inForceIn(a, y))).toEqual([false, true, true, false]);
+    expect(inForceIn({ ...a, startsOn: '2025-07-01' }, 2025)).toBe(true);
+    expect(inForceIn({ ...a, noticeSentOn: '2026-03-15' }, 2027)).toBe(false);
+    expect(termOf({ ...a, noticeSentOn: '2026-03-15' })).toEqual({ startsOn: '2025-01-01', endsOn: '2026-09-15' });
+    expect(inForceIn({ ...a, startsOn: null }, 2026)).toBe(false);
+    expect(inForceIn({ ...a, endsOn: null }, 2040)).toBe(true);
+  });
+
+  it('watches no visits, evaluation, work plan or first-to-inform before the start or after the end: nothing red or amber about that year', () => {
+    expect(codes({ year: 2024 })).toEqual(agreementOnly);
+    expect(codes({ year: 2023 })).toEqual(agreementOnly);
+    expect(codes({ year: 2029 })).toEqual(agreementOnly);
+    expect(obligationsOf(inputs({ year: 2024 }), '2026-11-23').every((o) => o.state === 'green')).toBe(true);
+  });
+
+  it('in the last year, watches next year’s work plan only when a successor agreement continues it', () => {
+    expect(codes({ year: 2028 }, '2028-12-15')).toEqual(['visits', 'evaluation', 'contact_persons', 'first_to_inform', 'agreement_end', 'notice', 'renewal']);
+    expect(codes({ year: 2028, successorId: 'p2' }, '2028-12-15')).toContain('work_plan');
+  });
 });

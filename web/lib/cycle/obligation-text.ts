@@ -1,9 +1,10 @@
 /**
  * How an obligation reads in the web, in the reader's language: the reason
  * worded from its code, state and facts (the API's English `reason` is the
- * same sentence for API users), and the words of the link that fixes it.
+ * same sentence for API users), the words of the link that fixes it and
+ * whether the reader may follow it, and the years of the agreement's term.
  */
-import type { Obligation } from '$api/schemas/obligations';
+import type { AgreementTerm, Obligation } from '$api/schemas/obligations';
 import { monthName } from '$lib/partnerships/glance.js';
 import type { Translator } from '$lib/i18n/index.js';
 
@@ -102,4 +103,21 @@ export function obligationFix(i18n: Translator, o: Obligation, year: number): st
     default:
       return o.link.endsWith('/edit') ? t('agreement') : t('successor');
   }
+}
+
+/**
+ * The link of an obligation if the reader may act on it: editing the
+ * agreement (its parties, its dates) is for its admins and officers,
+ * recording a visit for its writers; opening a page is for everyone who sees
+ * the partnership.
+ */
+export function obligationLink(o: Obligation, may: { mayEdit: boolean; mayWrite: boolean }): string | null {
+  if (o.link.endsWith('/edit')) return may.mayEdit ? o.link : null;
+  if (o.link.startsWith('/activities/new')) return may.mayWrite ? o.link : null;
+  return o.link;
+}
+
+/** The first and last year of the agreement's term (null: no start day, or open-ended). */
+export function termYears(term: AgreementTerm): { first: number | null; last: number | null } {
+  return { first: term.startsOn ? Number(term.startsOn.slice(0, 4)) : null, last: term.endsOn ? Number(term.endsOn.slice(0, 4)) : null };
 }
