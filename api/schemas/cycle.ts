@@ -42,5 +42,5 @@ export const CyclePatch = z
   .refine((p) => Object.keys(p).length > 0, { error: 'Send at least one setting to change.' });
 export type CyclePatch = z.infer<typeof CyclePatch>;
 
-/** What a run created: tasks that were already there are not created again. */
-export const CycleRun = z.object({ created: z.number().int(), existing: z.number().int() });
+/** What a run created (tasks that were already there are not created again, nor tasks of a step already done) and how many open tasks it closed because their step is done. */
+export const CycleRun = z.object({ created: z.number().int(), existing: z.number().int(), closed: z.number().int() });

@@ -28,6 +28,11 @@
  *   party's organisation with the person's name. Without such a member, or
  *   without a contact person, the task goes to the partnership's admins and
  *   officers from that party's organisation, and its description says why.
+ * - Not for a step already done: the evaluation of its year adopted, the
+ *   work plan for its year proposed to the parties (or adopted). An open
+ *   task whose steps are all done is closed (done) by the next run, with a
+ *   result saying why, whether or not the agreement is still in force.
+ * - Title and description in the owner's account language (cycle-task-text.ts).
  * - Only for agreements in force (not drafts, not ended) on the day of the
  *   run. Each task leaves an audit event ('task'); the run's actor is the
  *   writer who asked, or nobody for the periodic run (reminders.ts).
@@ -43,7 +48,7 @@ import { newId } from '../../db/ids.js';
 import * as repo from '../../db/repositories/cycle-steps.js';
 import type { CycleTaskRow, MemberRow, PartyContactRow } from '../../db/repositories/cycle-steps.js';
 import { findPartnership, updatePartnership } from '../../db/repositories/partnerships.js';
-import { findTask, insertTask } from '../../db/repositories/tasks.js';
+import { findTask, insertTask, updateTask } from '../../db/repositories/tasks.js';
 import type { Database, PartnershipRow } from '../../db/schema.js';
 import type { Caller, PartnershipRole } from '../caller.js';
 import { Forbidden, NotFound, PreconditionFailed } from '../errors.js';
@@ -52,11 +57,15 @@ import type { Cycle, CyclePatch, CycleRun as CycleRunShape, CycleStep, CycleStep
 import { canSeePartnership, canWriteIn } from './access.js';
 import { addDays, agreementStatus, dayOf } from './agreement-dates.js';
 import { checkVersion, recordChange } from './audit.js';
-import { MONTHS, monthStart } from './obligations.js';
+import { closedResult, languageOf, type OwnerBasis, type OwnerFacts, type TaskLanguage, taskText } from './cycle-task-text.js';
+import { monthStart } from './obligations.js';
+import { evaluationOfYear, workPlanOfYear } from '../../db/repositories/obligations.js';
 import { occurrences, parseRule, readSeries, seriesText } from './recurrence.js';
 import { toTask } from './tasks.js';
 
 export type CycleRun = z.infer<typeof CycleRunShape>;
+export type { OwnerBasis };
+export { taskText };
 
 export const DEFAULT_LEAD_WEEKS = 4;
 const SETTINGS_WRITERS: PartnershipRole[] = ['admin', 'officer'];
@@ -109,18 +118,15 @@ export function stepsDue(settings: CycleSettingsValues, today: string): StepOccu
   return nextSteps(settings, today).filter((s) => s.remindOn <= today);
 }
 
-export type OwnerBasis = 'contact_person' | 'contact_person_by_name' | 'contact_without_account' | 'no_contact_person';
-
 function sameName(a: string, b: string | null): boolean {
   return b !== null && a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
 }
 
-export interface TaskOwner {
+export interface TaskOwner extends OwnerFacts {
   userId: string;
   name: string;
-  organisationName: string;
-  basis: OwnerBasis;
-  contactPersonName: string | null;
+  /** the language of the task's words: the owner's account language */
+  language: TaskLanguage;
 }
 
 function emailsOf(json: string | null): string[] {
@@ -152,35 +158,10 @@ export function taskOwners(parties: Pick<PartyContactRow, 'organisation_id' | 'o
     const basis: OwnerBasis = byEmail.length ? 'contact_person' : byName.length ? 'contact_person_by_name' : party.contact_person_id ? 'contact_without_account' : 'no_contact_person';
     const chosen = contacts.length ? contacts : members.filter((m) => FALLBACK_ROLES.includes(m.role) && m.organisation_id === party.organisation_id);
     for (const m of chosen) {
-      if (!owners.has(m.id)) owners.set(m.id, { userId: m.id, name: m.name, organisationName, basis, contactPersonName: party.contact_person_name });
+      if (!owners.has(m.id)) owners.set(m.id, { userId: m.id, name: m.name, organisationName, basis, contactPersonName: party.contact_person_name, language: languageOf(m.locale) });
     }
   }
   return [...owners.values()];
-}
-
-const TITLES: Record<string, string> = {
-  evaluation: 'Evaluate the year together',
-  work_plan: 'Draft next year’s joint work plan',
-  both: 'Evaluate the year and draft next year’s joint work plan'
-};
-
-/** Title and description of a task: free of the year, since a completed task makes the next year's. */
-export function taskText(kinds: CycleStepKind[], settings: CycleSettingsValues, partnershipTitle: string, owner: TaskOwner): { title: string; description: string } {
-  const title = `${TITLES[kinds.length > 1 ? 'both' : kinds[0]!]} (${partnershipTitle})`;
-  const lines = kinds.map((kind) =>
-    kind === 'evaluation'
-      ? `Art. 2.5: by the end of ${MONTHS[settings.evaluationMonth - 1]} the parties jointly evaluate the year and adopt the evaluation.`
-      : `Art. 2.5: by the end of ${MONTHS[settings.workPlanMonth - 1]} the parties draft the joint work plan for the next year and propose it for approval.`
-  );
-  const org = owner.organisationName;
-  const reasons: Record<OwnerBasis, string> = {
-    contact_person: `You receive this task as the contact person of ${org}.`,
-    contact_person_by_name: `You receive this task as the contact person of ${org} (by name: the contact’s e-mail address is not your account’s).`,
-    contact_without_account: `You receive this task as an officer of ${org}: its contact person ${owner.contactPersonName ?? ''} has no account in this partnership with the same e-mail address.`,
-    no_contact_person: `You receive this task as an officer of ${org}: the agreement names no contact person for it.`
-  };
-  const why = reasons[owner.basis];
-  return { title, description: [...lines, why].join('\n') };
 }
 
 function settingsOf(row: PartnershipRow): CycleSettingsValues {
@@ -198,6 +179,33 @@ function ruleTextOf(stored: string | null): string | null {
 
 function tasksOfStep(tasks: CycleTaskRow[], step: StepOccurrence): CycleTaskRow[] {
   return tasks.filter((t) => t.due_on === step.on && ruleTextOf(t.rrule) === step.rrule);
+}
+
+/** The steps an open cycle task stands for, by its month (the settings' months) and due year; none when the months changed since. */
+export function stepsOfTask(settings: CycleSettingsValues, task: Pick<CycleTaskRow, 'due_on' | 'rrule'>): { kind: CycleStepKind; subjectYear: number }[] {
+  const month = Number(task.due_on.slice(5, 7));
+  const year = Number(task.due_on.slice(0, 4));
+  if (ruleTextOf(task.rrule) !== stepRule(month)) return [];
+  return (['evaluation', 'work_plan'] as const).filter((kind) => monthOf(settings, kind) === month).map((kind) => ({ kind, subjectYear: kind === 'evaluation' ? year : year + 1 }));
+}
+
+/**
+ * Whether a step is done: the evaluation of its year adopted (a proposed one
+ * still waits for the parties' approvals, which the task holders give); the
+ * work plan for its year proposed to the parties or adopted (as the
+ * obligations count it; an amendment reopening it does not undo that).
+ */
+async function stepDone(db: Kysely<Database>, partnershipId: string, step: { kind: CycleStepKind; subjectYear: number }): Promise<boolean> {
+  if (step.kind === 'evaluation') return (await evaluationOfYear(db, partnershipId, step.subjectYear))?.adopted_at != null;
+  const plan = await workPlanOfYear(db, partnershipId, step.subjectYear);
+  return plan?.proposed_at != null || plan?.adopted_at != null;
+}
+
+/** The stored fields of a task as its audit trail keeps them (no state, no labels). */
+async function auditViewOf(trx: Kysely<Database>, id: string) {
+  const stored = (await findTask(trx, id))!;
+  const { state: _state, daysUntilDue: _days, subjectLabel: _label, ownerName: _owner, ...view } = toTask(stored, stored.due_on, null);
+  return view;
 }
 
 function inForce(row: PartnershipRow, today: string): boolean {
@@ -269,16 +277,17 @@ export class CycleStepService {
 
   /** The periodic run for every partnership (reminders.ts); one failing partnership does not stop the others. */
   async runAll(now: Date = this.clock(), log: (line: string) => void = (line) => console.warn(line)): Promise<CycleRun> {
-    const total: CycleRun = { created: 0, existing: 0 };
+    const total: CycleRun = { created: 0, existing: 0, closed: 0 };
     const today = dayOf(now);
     for (const id of await repo.partnershipIds(this.db)) {
       try {
         const result = await this.db.transaction().execute(async (trx) => {
           const row = await findPartnership(trx, id);
-          return row ? this.runFor(trx, null, row, today) : { created: 0, existing: 0 };
+          return row ? this.runFor(trx, null, row, today) : { created: 0, existing: 0, closed: 0 };
         });
         total.created += result.created;
         total.existing += result.existing;
+        total.closed += result.closed;
       } catch (error) {
         log(`The annual cycle run failed for partnership ${id}: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -287,19 +296,41 @@ export class CycleStepService {
   }
 
   private async runFor(trx: Kysely<Database>, caller: Caller | null, row: PartnershipRow, today: string): Promise<CycleRun> {
-    const result: CycleRun = { created: 0, existing: 0 };
-    if (!inForce(row, today)) return result;
+    const result: CycleRun = { created: 0, existing: 0, closed: 0 };
     const settings = settingsOf(row);
+    const tasks = await repo.cycleTasksOf(trx, row.id);
+    const done = new Map<string, Promise<boolean>>();
+    const isDone = (step: { kind: CycleStepKind; subjectYear: number }) => {
+      const key = `${step.kind}:${step.subjectYear}`;
+      if (!done.has(key)) done.set(key, stepDone(trx, row.id, step));
+      return done.get(key)!;
+    };
+    const now = this.clock().toISOString();
+
+    // open tasks of steps done since they were made are closed, saying why
+    for (const task of tasks.filter((t) => t.status === 'open')) {
+      const steps = stepsOfTask(settings, task);
+      if (!steps.length || !(await Promise.all(steps.map(isDone))).every(Boolean)) continue;
+      const before = await auditViewOf(trx, task.id);
+      if (!(await updateTask(trx, task.id, task.version, { status: 'done', result: closedResult(steps, languageOf(task.owner_locale)), completed_at: now, updated_at: now }))) continue;
+      await recordChange(trx, caller, 'task', task.id, before, await auditViewOf(trx, task.id));
+      result.closed += 1;
+    }
+
+    if (!inForce(row, today)) return result;
     const due = stepsDue(settings, today);
     if (!due.length) return result;
-    const [parties, members, tasks] = await Promise.all([repo.partiesWithContacts(trx, row.id), repo.activeMembersOf(trx, row.id), repo.cycleTasksOf(trx, row.id)]);
+    const [parties, members] = await Promise.all([repo.partiesWithContacts(trx, row.id), repo.activeMembersOf(trx, row.id)]);
     const owners = taskOwners(parties, members);
     // steps in the same month share their rule and day: one task covers both
     const groups = new Map<string, StepOccurrence[]>();
     for (const step of due) groups.set(`${step.rrule}|${step.on}`, [...(groups.get(`${step.rrule}|${step.on}`) ?? []), step]);
-    const now = this.clock().toISOString();
     for (const steps of groups.values()) {
       const step = steps[0]!;
+      // a step already done gets no tasks
+      const open: StepOccurrence[] = [];
+      for (const s of steps) if (!(await isDone(s))) open.push(s);
+      if (!open.length) continue;
       const made = tasksOfStep(tasks, step);
       for (const owner of owners) {
         if (made.some((t) => t.owner_id === owner.userId)) {
@@ -307,10 +338,11 @@ export class CycleStepService {
           continue;
         }
         const { title, description } = taskText(
-          steps.map((s) => s.kind),
+          open.map((s) => s.kind),
           settings,
           row.title,
-          owner
+          owner,
+          owner.language
         );
         const id = newId();
         await insertTask(trx, {
@@ -328,9 +360,7 @@ export class CycleStepService {
           created_at: now,
           updated_at: now
         });
-        const stored = (await findTask(trx, id))!;
-        const { state: _state, daysUntilDue: _days, subjectLabel: _label, ownerName: _owner, ...view } = toTask(stored, stored.due_on, null);
-        await recordChange(trx, caller, 'task', id, null, view);
+        await recordChange(trx, caller, 'task', id, null, await auditViewOf(trx, id));
         result.created += 1;
       }
     }

@@ -32,7 +32,7 @@ export function activeMembersOf(db: Kysely<Database>, partnershipId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id', 'users.name', 'users.email', 'users.organisation_id', 'memberships.role'])
+    .select(['users.id', 'users.name', 'users.email', 'users.locale', 'users.organisation_id', 'memberships.role'])
     .where('memberships.partnership_id', '=', partnershipId)
     .where('users.disabled_at', 'is', null)
     .orderBy('users.name')
@@ -42,12 +42,12 @@ export function activeMembersOf(db: Kysely<Database>, partnershipId: string) {
 
 export type MemberRow = Awaited<ReturnType<typeof activeMembersOf>>[number];
 
-/** Every cycle-step task of the partnership (any status), with the owner's name. */
+/** Every cycle-step task of the partnership (any status), with the owner's name and language. */
 export function cycleTasksOf(db: Kysely<Database>, partnershipId: string) {
   return db
     .selectFrom('tasks')
     .leftJoin('users as owner', 'owner.id', 'tasks.owner_id')
-    .select(['tasks.id', 'tasks.title', 'tasks.owner_id', 'owner.name as owner_name', 'tasks.due_on', 'tasks.rrule', 'tasks.status'])
+    .select(['tasks.id', 'tasks.title', 'tasks.owner_id', 'owner.name as owner_name', 'owner.locale as owner_locale', 'tasks.due_on', 'tasks.rrule', 'tasks.status', 'tasks.version'])
     .where('tasks.partnership_id', '=', partnershipId)
     .where('tasks.kind', '=', 'cycle_step')
     .orderBy('tasks.due_on')

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReminderService } from '../../api/services/reminders.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
+import { newId } from '../../db/ids.js';
 import { auditActions, createPerson } from '../support/crm.js';
 import { expectProblem } from '../support/http.js';
 
@@ -40,7 +41,7 @@ afterAll(() => h.close());
 describe('/api/partnerships/:id/cycle', () => {
   it('makes no tasks for an agreement that has ended', async () => {
     // the world's P1 ended on 2024-12-31
-    expect((await h.as.officer.post(`${cycle()}/run`)).body).toEqual({ created: 0, existing: 0 });
+    expect((await h.as.officer.post(`${cycle()}/run`)).body).toEqual({ created: 0, existing: 0, closed: 0 });
     await h.db.updateTable('partnerships').set({ ends_on: '2028-12-31' }).where('id', '=', p1).execute();
   });
 
@@ -61,8 +62,8 @@ describe('/api/partnerships/:id/cycle', () => {
   it('makes each due step a task for each party’s contact person, once, and lists it in their tasks', async () => {
     const first = await h.as.officer.post(`${cycle()}/run`);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
-    expect(first.body).toEqual({ created: 2, existing: 0 });
-    expect((await h.as.editor.post(`${cycle()}/run`)).body).toEqual({ created: 0, existing: 2 });
+    expect(first.body).toEqual({ created: 2, existing: 0, closed: 0 });
+    expect((await h.as.editor.post(`${cycle()}/run`)).body).toEqual({ created: 0, existing: 2, closed: 0 });
     const tasks = await cycleTasks();
     expect(tasks.map((t) => [t.owner_id, t.due_on])).toEqual(
       [
@@ -84,7 +85,7 @@ describe('/api/partnerships/:id/cycle', () => {
       subjectId: p1,
       subjectLabel: 'Rhein-Neckar – Flemish Brabant'
     });
-    expect(task.description).toContain('You receive this task as the contact person of PFB.');
+    expect(task.description).toContain('You receive this task because the agreement names you as the contact person of PFB.');
     expect((await h.as.officer.get('/api/tasks?mine=true')).body.items.filter((t: { kind: string }) => t.kind === 'cycle_step')).toHaveLength(1);
     expect((await h.as.viewer.get(cycle())).body.steps[0].tasks.map((t: { ownerName: string }) => t.ownerName).sort()).toEqual(['Editor', 'Officer']);
   });
@@ -107,13 +108,13 @@ describe('/api/partnerships/:id/cycle', () => {
     expect(changed.body.steps[0]).toMatchObject({ kind: 'evaluation', rrule: 'FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=-1', nextOn: '2027-01-31', remindOn: '2026-11-20', subjectYear: 2027 });
     await setContact(0, ['someone.else@vrrn.example'], 'Ulrike Hanselmann');
     // January's evaluation for the admin and the officer (VRRN) and the editor (PFB); December's work plan for the admin, who did not have it yet
-    expect((await h.as.officer.post(`${cycle()}/run`)).body).toEqual({ created: 4, existing: 2 });
+    expect((await h.as.officer.post(`${cycle()}/run`)).body).toEqual({ created: 4, existing: 2, closed: 0 });
     const january = (await cycleTasks()).filter((t) => t.due_on === '2027-01-31');
     const owners = january.map((t) => t.owner_id).sort();
     expect(owners).toEqual([h.world.users.admin.id, h.world.users.officer.id, h.world.users.editor.id].sort());
     const admin = january.find((t) => t.owner_id === h.world.users.admin.id)!;
-    expect(admin.description).toContain('You receive this task as an officer of VRRN: its contact person Ulrike Hanselmann has no account in this partnership with the same e-mail address.');
-    expect(admin.description).toContain('by the end of January');
+    expect(admin.description).toContain('You receive this task as an admin or officer of VRRN: the agreement names Ulrike Hanselmann as its contact person, who has no account in this partnership.');
+    expect(admin.description).toContain('By the end of January');
   });
 
   it('changes the settings with If-Match, audited on the partnership; admins and officers only', async () => {
@@ -130,5 +131,42 @@ describe('/api/partnerships/:id/cycle', () => {
     expect((await h.as.viewer.get(`/api/partnerships/${p1}`)).body.obligations).toMatchObject({ evaluationMonth: 11, workPlanMonth: 12 });
     const events = h.sqlite.prepare("select after from audit_events where entity_type = 'partnership' and entity_id = ? order by at").all(p1) as { after: string }[];
     expect(JSON.parse(events.at(-1)!.after)).toEqual({ cycle: { evaluationMonth: 11, workPlanMonth: 12, leadWeeks: 8 } });
+  });
+
+  it('makes no tasks for a step already done, and closes the open ones once it is, saying why in the owner’s language', async () => {
+    await h.db.updateTable('users').set({ locale: 'de' }).where('id', '=', h.world.users.editor.id).execute();
+    await h.db
+      .insertInto('evaluations')
+      .values({ id: newId(), partnership_id: p1, year: 2026, status: 'adopted', proposed_at: '2026-11-18T09:00:00.000Z', adopted_at: '2026-11-19T15:00:00.000Z', figures: '{}', created_by: null, created_at: '2026-11-01T09:00:00.000Z', updated_at: '2026-11-19T15:00:00.000Z' })
+      .execute();
+    // November's evaluation tasks (officer, editor) are closed and the admin gets none; December's work plan tasks stay
+    expect((await h.as.officer.post(`${cycle()}/run`)).body).toEqual({ created: 0, existing: 3, closed: 2 });
+    const closed = await h.db.selectFrom('tasks').select(['id', 'owner_id', 'status', 'result']).where('kind', '=', 'cycle_step').where('partnership_id', '=', p1).where('due_on', '=', '2026-11-30').orderBy('owner_id').execute();
+    expect(closed.map((t) => t.owner_id).sort()).toEqual([h.world.users.officer.id, h.world.users.editor.id].sort());
+    expect(closed.every((t) => t.status === 'done')).toBe(true);
+    expect(closed.find((t) => t.owner_id === h.world.users.officer.id)!.result).toBe('Closed by RegioDesk: the evaluation of 2026 is adopted.');
+    expect(closed.find((t) => t.owner_id === h.world.users.editor.id)!.result).toBe('Von RegioDesk erledigt: die Evaluierung 2026 ist beschlossen.');
+    expect(await auditActions(h.sqlite, 'task', closed[0]!.id)).toEqual(['create', 'update']);
+
+    // a work plan for 2027 proposed to the parties: December's tasks are closed by the periodic run
+    await h.db
+      .insertInto('work_plans')
+      .values({ id: newId(), partnership_id: p1, year: 2027, status: 'proposed', introduction: null, proposed_at: '2026-11-20T09:00:00.000Z', adopted_at: null, created_by: null, created_at: '2026-11-02T09:00:00.000Z', updated_at: '2026-11-20T09:00:00.000Z' })
+      .execute();
+    const reminders = new ReminderService(h.db, h.settings, () => new Date('2026-11-20T09:30:00Z'), () => {});
+    await reminders.runReminders();
+    expect((await cycleTasks()).filter((t) => t.due_on === '2026-12-31')).toHaveLength(3);
+    const open = await h.db.selectFrom('tasks').select('id').where('kind', '=', 'cycle_step').where('partnership_id', '=', p1).where('status', '=', 'open').where('due_on', 'in', ['2026-11-30', '2026-12-31']).execute();
+    expect(open).toEqual([]);
+    expect((await h.as.officer.post(`${cycle()}/run`)).body).toEqual({ created: 0, existing: 0, closed: 0 });
+  });
+
+  it('words a new task in its owner’s language', async () => {
+    h.setNow('2027-10-05T08:00:00Z');
+    await h.as.officer.post(`${cycle()}/run`);
+    const editors = (await cycleTasks()).filter((t) => t.owner_id === h.world.users.editor.id && t.due_on === '2027-11-30');
+    expect(editors.map((t) => t.title)).toEqual(['Das Jahr gemeinsam evaluieren (Rhein-Neckar – Flemish Brabant)']);
+    expect(editors[0]!.description).toContain('Bis Ende November evaluieren die Parteien gemeinsam das Jahr');
+    h.setNow('2026-11-20T08:00:00Z');
   });
 });

@@ -4,7 +4,8 @@
  * across the year boundary, and who receives the tasks.
  */
 import { describe, expect, it } from 'vitest';
-import { nextSteps, stepOccurrences, stepRule, stepsDue, taskOwners, taskText } from '../../api/services/cycle-steps.js';
+import { closedResult, taskText } from '../../api/services/cycle-task-text.js';
+import { nextSteps, stepOccurrences, stepRule, stepsDue, stepsOfTask, taskOwners } from '../../api/services/cycle-steps.js';
 
 const DEFAULT = { evaluationMonth: 11, workPlanMonth: 12, leadWeeks: 4 };
 
@@ -67,9 +68,9 @@ describe('who receives the tasks', () => {
     contact_person_name: contact,
     contact_person_emails: JSON.stringify(emails)
   });
-  const member = (id: string, email: string, organisation_id: string, role: string) => ({ id, name: id, email, organisation_id, role });
+  const member = (id: string, email: string, organisation_id: string, role: string, locale = 'en') => ({ id, name: id, email, locale, organisation_id, role });
   const members = [
-    member('katrin', 'officer.rn@demo.regiodesk.eu', 'VRRN', 'officer'),
+    member('katrin', 'officer.rn@demo.regiodesk.eu', 'VRRN', 'officer', 'de'),
     member('viewer', 'viewer.rn@demo.regiodesk.eu', 'VRRN', 'viewer'),
     member('pieter', 'officer.vb@demo.regiodesk.eu', 'PFB', 'officer'),
     member('ed', 'ed@pfb.example', 'PFB', 'editor')
@@ -77,9 +78,9 @@ describe('who receives the tasks', () => {
 
   it('maps a contact person to the member with the same e-mail address (any case)', () => {
     const owners = taskOwners([party('VRRN', 'Katrin Wellmann', ['katrin@vrrn.example', 'Officer.RN@demo.regiodesk.eu']), party('PFB', 'Ed', ['ed@pfb.example'])], members);
-    expect(owners.map((o) => [o.userId, o.basis])).toEqual([
-      ['katrin', 'contact_person'],
-      ['ed', 'contact_person']
+    expect(owners.map((o) => [o.userId, o.basis, o.language])).toEqual([
+      ['katrin', 'contact_person', 'de'],
+      ['ed', 'contact_person', 'en']
     ]);
   });
 
@@ -89,7 +90,7 @@ describe('who receives the tasks', () => {
       ['katrin', 'contact_person_by_name'],
       ['ed', 'contact_person_by_name']
     ]);
-    expect(taskText(['evaluation'], DEFAULT, 'RN – VB', owners[0]!).description).toContain('You receive this task as the contact person of VRRN (by name: the contact’s e-mail address is not your account’s).');
+    expect(taskText(['evaluation'], DEFAULT, 'RN – VB', owners[0]!).description).toContain('You receive this task because the agreement names you (Katrin) as the contact person of VRRN.');
   });
 
   it('falls back to the admins and officers from the party’s organisation, never to a viewer', () => {
@@ -101,7 +102,37 @@ describe('who receives the tasks', () => {
     expect(taskText(['evaluation', 'work_plan'], DEFAULT, 'RN – VB', owners[1]!)).toEqual({
       title: 'Evaluate the year and draft next year’s joint work plan (RN – VB)',
       description:
-        'Art. 2.5: by the end of November the parties jointly evaluate the year and adopt the evaluation.\nArt. 2.5: by the end of December the parties draft the joint work plan for the next year and propose it for approval.\nYou receive this task as an officer of PFB: the agreement names no contact person for it.'
+        'By the end of November, the parties evaluate the year together and approve the evaluation (Article 2.5 of the agreement).\nBy the end of December, the parties draft the joint work plan for the next year and propose it to each other for approval (Article 2.5 of the agreement).\nYou receive this task as an admin or officer of PFB: the agreement names no contact person for PFB.'
     });
+  });
+});
+
+describe('the words of a task in its owner’s language', () => {
+  const owner = { basis: 'contact_person' as const, organisationName: 'VRRN', contactPersonName: 'Katrin Wellmann' };
+
+  it('words title and description in German for an owner whose account language is German', () => {
+    expect(taskText(['evaluation'], DEFAULT, 'RN – VB', owner, 'de')).toEqual({
+      title: 'Das Jahr gemeinsam evaluieren (RN – VB)',
+      description: 'Bis Ende November evaluieren die Parteien gemeinsam das Jahr und stimmen der Evaluierung zu (Artikel 2.5 der Vereinbarung).\nSie erhalten diese Aufgabe, weil die Vereinbarung Sie als Ansprechperson von VRRN nennt.'
+    });
+    expect(taskText(['work_plan'], DEFAULT, 'RN – VB', owner, 'en').title).toBe('Draft next year’s joint work plan (RN – VB)');
+  });
+
+  it('says why a run closed a task', () => {
+    expect(closedResult([{ kind: 'evaluation', subjectYear: 2026 }])).toBe('Closed by RegioDesk: the evaluation of 2026 is adopted.');
+    expect(closedResult([{ kind: 'work_plan', subjectYear: 2027 }], 'de')).toBe('Von RegioDesk erledigt: der Arbeitsplan 2027 ist den Parteien vorgelegt.');
+  });
+});
+
+describe('the steps an open task stands for', () => {
+  it('reads them from its month and year, and none when the months changed since', () => {
+    const task = (due_on: string, month: number) => ({ due_on, rrule: `DTSTART;VALUE=DATE:${due_on.replaceAll('-', '')}\nRRULE:FREQ=YEARLY;BYMONTH=${month};BYMONTHDAY=-1` });
+    expect(stepsOfTask(DEFAULT, task('2026-11-30', 11))).toEqual([{ kind: 'evaluation', subjectYear: 2026 }]);
+    expect(stepsOfTask(DEFAULT, task('2026-12-31', 12))).toEqual([{ kind: 'work_plan', subjectYear: 2027 }]);
+    expect(stepsOfTask({ ...DEFAULT, workPlanMonth: 11 }, task('2026-11-30', 11))).toEqual([
+      { kind: 'evaluation', subjectYear: 2026 },
+      { kind: 'work_plan', subjectYear: 2027 }
+    ]);
+    expect(stepsOfTask({ ...DEFAULT, evaluationMonth: 10 }, task('2026-11-30', 11))).toEqual([]);
   });
 });
