@@ -10,8 +10,19 @@ import { Id, OptionalText } from './common.js';
 import { CycleDocument, DocumentStatus, Person, WriteNotes } from './coediting.js';
 import { WorkPlanItemStatus, Year } from './workplans.js';
 
-/** A count under a key (a type, kind, stage or id) with a readable label. */
-export const Tally = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+/** A label in English, German and Dutch. */
+export const TallyLabels = z.object({ en: z.string(), de: z.string(), nl: z.string() });
+export type TallyLabels = z.infer<typeof TallyLabels>;
+
+/**
+ * A count under a key (a type, kind, stage or id) with a readable (English)
+ * label; `labels` in each language where the key has known translations
+ * (activity types, domains, organisation kinds, proposal stages and the
+ * "none" keys such as no host region). Region and programme names have none.
+ * Figures frozen before `labels` existed lack it; readers fall back to the
+ * label tables by key (api/schemas/report-contents.ts, `tallyLabels`).
+ */
+export const Tally = z.object({ key: z.string(), label: z.string(), labels: TallyLabels.optional(), count: z.number().int() });
 export type Tally = z.infer<typeof Tally>;
 
 /** Figures for one partnership and one calendar year (activities by their local start date). */

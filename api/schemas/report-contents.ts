@@ -5,8 +5,8 @@
  * action, the key figures and the charts of an evaluation.
  */
 import { DateTime } from 'luxon';
-import type { EvaluationDetail, Tally } from './evaluations.js';
-import { reportHeadings, type ReportHeadings, type ReportLabelKey, type ReportLanguage } from './reports.js';
+import type { EvaluationDetail, Tally, TallyLabels } from './evaluations.js';
+import { labelsOf, reportHeadings, type ReportHeadings, type ReportLabelKey, type ReportLanguage } from './reports.js';
 import type { WorkPlanItem } from './workplans.js';
 
 /** A label in each of the plan's languages, e.g. the domain's. */
@@ -52,27 +52,81 @@ export function responsible(item: WorkPlanItem): string {
   return [item.responsiblePartyName, item.responsiblePersonName].filter((v) => v).join('\n') || '—';
 }
 
+/** A label's lines: broken between words (a word longer than a line is split), so nothing is cut. */
+export function labelLines(label: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (let word of label.split(/\s+/).filter(Boolean)) {
+    while (word.length > max) {
+      if (line) lines.push(line);
+      lines.push(word.slice(0, max));
+      word = word.slice(max);
+      line = '';
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= max) line = `${line} ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || !lines.length) lines.push(line);
+  return lines;
+}
+
+/** What a tally counts by, which decides how its keys are labelled. */
+export type TallyGroup = 'activityType' | 'domain' | 'hostRegion' | 'region' | 'organisationKind' | 'stage' | 'programme';
+
+/** The missing value a group's "none" key stands for. */
+const NONE_OF: Partial<Record<TallyGroup, 'hostRegion' | 'region' | 'organisation' | 'programme'>> = {
+  hostRegion: 'hostRegion',
+  region: 'region',
+  organisationKind: 'organisation',
+  programme: 'programme'
+};
+
+/**
+ * A tally's label in every language: the API's `labels`, else (figures
+ * frozen before it had them) the label tables by key; null for names
+ * (regions, programmes), which stay as they are.
+ */
+export function tallyLabels(tally: Tally, group: TallyGroup): TallyLabels | null {
+  if (tally.labels) return tally.labels;
+  const none = NONE_OF[group];
+  if (tally.key === 'none' && none) return labelsOf('noValue', none) ?? null;
+  if (group === 'activityType' || group === 'organisationKind' || group === 'stage') return labelsOf(group, tally.key) ?? null;
+  return null;
+}
+
+/** A tally's label in one language (the web's), its name when it has no translations. */
+export function tallyLabel(tally: Tally, group: TallyGroup, language: ReportLanguage): string {
+  return tallyLabels(tally, group)?.[language] ?? tally.label;
+}
+
 export interface EvaluationChart {
   key: ReportLabelKey;
   tallies: Tally[];
 }
 
-/** The tallies drawn as charts, in reading order, with value labels in the document's languages where known. */
+/** The tallies drawn as charts, in reading order, each label in the document's languages where known ("Regionale Gebietskörperschaft / Regionale overheid"). */
 export function evaluationCharts(evaluation: Pick<EvaluationDetail, 'figures' | 'languages'>): EvaluationChart[] {
   const h = reportHeadings(evaluation.languages);
   const f = evaluation.figures;
-  const named = (tallies: Tally[], group?: 'activityType' | 'stage') =>
-    group ? tallies.map((t) => ({ ...t, label: h.value(group, t.key, t.label) })) : tallies;
+  const named = (tallies: Tally[], group: TallyGroup) =>
+    tallies.map((t) => {
+      const labels = tallyLabels(t, group);
+      return { ...t, label: labels ? inLanguages(labels, h) : t.label };
+    });
   return [
     { key: 'activitiesByType', tallies: named(f.activities.byType, 'activityType') },
-    { key: 'activitiesByDomain', tallies: f.activities.byDomain },
-    { key: 'activitiesByHostRegion', tallies: f.activities.byHostRegion },
-    { key: 'participantsByRegion', tallies: f.participants.byRegion },
-    { key: 'participantsByKind', tallies: f.participants.byKind },
-    { key: 'organisationsByRegion', tallies: f.participants.organisations.byRegion },
-    { key: 'organisationsByKind', tallies: f.participants.organisations.byKind },
+    { key: 'activitiesByDomain', tallies: named(f.activities.byDomain, 'domain') },
+    { key: 'activitiesByHostRegion', tallies: named(f.activities.byHostRegion, 'hostRegion') },
+    { key: 'participantsByRegion', tallies: named(f.participants.byRegion, 'region') },
+    { key: 'participantsByKind', tallies: named(f.participants.byKind, 'organisationKind') },
+    { key: 'organisationsByRegion', tallies: named(f.participants.organisations.byRegion, 'region') },
+    { key: 'organisationsByKind', tallies: named(f.participants.organisations.byKind, 'organisationKind') },
     { key: 'proposalsByStage', tallies: named(f.proposals.byStage, 'stage') },
-    { key: 'proposalsByProgramme', tallies: f.proposals.byProgramme }
+    { key: 'proposalsByProgramme', tallies: named(f.proposals.byProgramme, 'programme') }
   ];
 }
 

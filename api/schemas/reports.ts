@@ -112,6 +112,24 @@ const en = {
     withdrawn: 'Withdrawn',
     running: 'Running',
     closed: 'Closed'
+  },
+  organisationKind: {
+    regional_authority: 'Regional authority',
+    municipality: 'Municipality',
+    county: 'County',
+    agency: 'Agency',
+    university_research: 'University / research',
+    company: 'Company',
+    cluster_intermediary: 'Cluster / intermediary',
+    ngo: 'NGO',
+    network: 'Network'
+  },
+  /** the "none" key of a tally, by what is missing */
+  noValue: {
+    hostRegion: 'No host region',
+    region: 'No region',
+    organisation: 'No organisation',
+    programme: 'No programme'
   }
 };
 
@@ -142,7 +160,7 @@ const de: Labels = {
   targetValue: 'Zielwert',
   description: 'Beschreibung',
   activities: 'Aktivitäten',
-  proposals: 'Projektvorschläge',
+  proposals: 'Projektideen',
   quarter: '{{quarter}}. Quartal {{year}}',
   approvals: 'Zustimmungen',
   party: 'Partner',
@@ -175,9 +193,9 @@ const de: Labels = {
   costs: 'Kosten',
   budget: 'Budget',
   costShare: 'Kosten im Verhältnis zum Budget',
-  proposalsTotal: 'Projektvorschläge',
-  proposalsByStage: 'Projektvorschläge nach Phase',
-  proposalsByProgramme: 'Projektvorschläge nach Programm',
+  proposalsTotal: 'Projektideen',
+  proposalsByStage: 'Projektideen nach Phase',
+  proposalsByProgramme: 'Projektideen nach Programm',
   approvalRate: 'Bewilligungsquote (bewilligt von entschiedenen)',
   assessments: 'Bewertung des Arbeitsplans',
   noAssessments: 'Keine Maßnahmen des Arbeitsplans zu bewerten.',
@@ -219,6 +237,23 @@ const de: Labels = {
     withdrawn: 'Zurückgezogen',
     running: 'Laufend',
     closed: 'Abgeschlossen'
+  },
+  organisationKind: {
+    regional_authority: 'Regionale Gebietskörperschaft',
+    municipality: 'Kommune',
+    county: 'Landkreis',
+    agency: 'Agentur',
+    university_research: 'Hochschule / Forschung',
+    company: 'Unternehmen',
+    cluster_intermediary: 'Cluster / Intermediär',
+    ngo: 'NGO',
+    network: 'Netzwerk'
+  },
+  noValue: {
+    hostRegion: 'Keine Gastregion',
+    region: 'Keine Region',
+    organisation: 'Keine Organisation',
+    programme: 'Kein Programm'
   }
 };
 
@@ -324,6 +359,23 @@ const nl: Labels = {
     withdrawn: 'Ingetrokken',
     running: 'Lopend',
     closed: 'Afgesloten'
+  },
+  organisationKind: {
+    regional_authority: 'Regionale overheid',
+    municipality: 'Gemeente',
+    county: 'Provincie / district',
+    agency: 'Agentschap',
+    university_research: 'Universiteit / onderzoek',
+    company: 'Bedrijf',
+    cluster_intermediary: 'Cluster / intermediair',
+    ngo: 'Ngo',
+    network: 'Netwerk'
+  },
+  noValue: {
+    hostRegion: 'Geen gastregio',
+    region: 'Geen regio',
+    organisation: 'Geen organisatie',
+    programme: 'Geen programma'
   }
 };
 
@@ -333,6 +385,15 @@ export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 /** The labels of every language, for tests and for pages that list them. */
 export const REPORT_LABELS: Record<ReportLanguage, Labels> = { en, de, nl };
+
+type LabelGroup = 'activityType' | 'stage' | 'organisationKind' | 'noValue';
+
+/** The label of `key` in `group` in every report language (English, German, Dutch), undefined for an unknown key. */
+export function labelsOf(group: LabelGroup, key: string): { en: string; de: string; nl: string } | undefined {
+  const table = (language: ReportLanguage) => REPORT_LABELS[language][group] as Record<string, string>;
+  if (!Object.hasOwn(table('en'), key)) return undefined;
+  return { en: table('en')[key]!, de: table('de')[key]!, nl: table('nl')[key]! };
+}
 
 /** A dotted key into the labels, e.g. `items` or `stage.approved`. */
 export type ReportLabelKey = {
@@ -389,7 +450,7 @@ export interface ReportHeadings {
   /** the labels side by side: "Arbeitsplan 2027 | Werkplan 2027" */
   both: (key: ReportLabelKey, values?: Record<string, unknown>) => string;
   /** a value's label (a status, a stage) side by side, or the fallback when the key has none */
-  value: (group: 'documentStatus' | 'itemStatus' | 'ratingValue' | 'section' | 'formValue' | 'activityType' | 'stage', key: string, fallback?: string) => string;
+  value: (group: 'documentStatus' | 'itemStatus' | 'ratingValue' | 'section' | 'formValue' | 'activityType' | 'stage' | 'organisationKind', key: string, fallback?: string) => string;
 }
 
 export const SIDE_BY_SIDE = ' | ';

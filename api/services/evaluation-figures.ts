@@ -25,30 +25,25 @@
  *   + rejected, where running and closed count as approved), so a decision
  *   counts once, in the year it was taken; approval rate = approved ÷ decided.
  * Every share, average and rate is null when its denominator is 0.
- * Tallies are sorted by count (highest first), then label.
+ * Tallies are sorted by count (highest first), then (English) label. A
+ * tally whose key has known translations (types, domains, kinds, stages,
+ * the "none" keys) carries them as `labels` (en, de, nl; the domains' from
+ * the domains table, the rest from the report label tables in
+ * api/schemas/reports.ts), so the web and the documents show each reader's
+ * language; region and programme names stay as they are.
  */
 import type { FigureRows } from '../../db/repositories/evaluation-figures.js';
 import type { ActivityType } from '../schemas/activities.js';
-import type { EvaluationFigures, Tally } from '../schemas/evaluations.js';
+import type { EvaluationFigures, Tally, TallyLabels } from '../schemas/evaluations.js';
 import type { OrganisationKind } from '../schemas/organisations.js';
 import type { ProposalStage } from '../schemas/proposals.js';
-import { REPORT_LABELS } from '../schemas/reports.js';
+import { labelsOf, REPORT_LABELS } from '../schemas/reports.js';
 import { average } from './feedback.js';
 
 /** English labels of the tallies' keys (the report documents' own English labels, where they have them). */
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = REPORT_LABELS.en.activityType;
 
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
-  regional_authority: 'Regional authority',
-  municipality: 'Municipality',
-  county: 'County',
-  agency: 'Agency',
-  university_research: 'University / research',
-  company: 'Company',
-  cluster_intermediary: 'Cluster / intermediary',
-  ngo: 'NGO',
-  network: 'Network'
-};
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = REPORT_LABELS.en.organisationKind;
 
 export const PROPOSAL_STAGE_LABELS: Record<ProposalStage, string> = REPORT_LABELS.en.stage;
 
@@ -66,8 +61,10 @@ export function share(part: number, whole: number | null): number | null {
 export class Tallies {
   private readonly counts = new Map<string, Tally>();
 
-  add(key: string, label: string, by = 1): void {
-    const tally = this.counts.get(key) ?? { key, label, count: 0 };
+  /** `label`: the name, or the label in each language (its English one is the tally's `label`). */
+  add(key: string, label: string | TallyLabels, by = 1): void {
+    const named = typeof label === 'string' ? { label } : { label: label.en, labels: label };
+    const tally = this.counts.get(key) ?? { key, ...named, count: 0 };
     tally.count += by;
     this.counts.set(key, tally);
   }
@@ -77,8 +74,14 @@ export class Tallies {
   }
 }
 
-function labelOf<K extends string>(labels: Record<K, string>, key: string): string {
-  return (labels as Record<string, string>)[key] ?? key;
+/** The key's labels in `group`, the key itself for an unknown one. */
+function labelOf(group: 'activityType' | 'organisationKind' | 'stage', key: string): string | TallyLabels {
+  return labelsOf(group, key) ?? key;
+}
+
+/** The labels of a "none" key. */
+function noValue(what: 'hostRegion' | 'region' | 'organisation' | 'programme'): TallyLabels {
+  return labelsOf('noValue', what)!;
 }
 
 function activityFigures(rows: FigureRows): EvaluationFigures['activities'] {
@@ -87,9 +90,9 @@ function activityFigures(rows: FigureRows): EvaluationFigures['activities'] {
   const byHostRegion = new Tallies();
   let political = 0;
   for (const activity of rows.activities) {
-    byType.add(activity.type, labelOf(ACTIVITY_TYPE_LABELS, activity.type));
+    byType.add(activity.type, labelOf('activityType', activity.type));
     if (activity.host_region_id) byHostRegion.add(activity.host_region_id, activity.host_region_name ?? activity.host_region_id);
-    else byHostRegion.add(NONE, 'No host region');
+    else byHostRegion.add(NONE, noValue('hostRegion'));
     if (activity.political_level) political += 1;
   }
   const held = new Set(rows.activities.map((a) => a.id));
@@ -98,7 +101,7 @@ function activityFigures(rows: FigureRows): EvaluationFigures['activities'] {
     const pair = `${domain.activity_id} ${domain.domain_id}`;
     if (!held.has(domain.activity_id) || seen.has(pair)) continue;
     seen.add(pair);
-    byDomain.add(domain.domain_id, domain.label_en);
+    byDomain.add(domain.domain_id, { en: domain.label_en, de: domain.label_de, nl: domain.label_nl });
   }
   const total = rows.activities.length;
   return { total, byType: byType.list(), byDomain: byDomain.list(), byHostRegion: byHostRegion.list(), political: { count: political, share: share(political, total) } };
@@ -113,20 +116,20 @@ function participantFigures(rows: FigureRows): EvaluationFigures['participants']
     if (ABSENT.has(participant.attendance)) continue;
     total += 1;
     if (participant.organisation_id) {
-      byKind.add(participant.organisation_kind ?? NONE, labelOf(ORGANISATION_KIND_LABELS, participant.organisation_kind ?? NONE));
+      byKind.add(participant.organisation_kind ?? NONE, participant.organisation_kind ? labelOf('organisationKind', participant.organisation_kind) : noValue('organisation'));
       organisations.set(participant.organisation_id, { kind: participant.organisation_kind ?? NONE, regionId: participant.region_id, regionName: participant.region_name });
     } else {
-      byKind.add(NONE, 'No organisation');
+      byKind.add(NONE, noValue('organisation'));
     }
     if (participant.region_id) byRegion.add(participant.region_id, participant.region_name ?? participant.region_id);
-    else byRegion.add(NONE, 'No region');
+    else byRegion.add(NONE, noValue('region'));
   }
   const organisationsByKind = new Tallies();
   const organisationsByRegion = new Tallies();
   for (const organisation of organisations.values()) {
-    organisationsByKind.add(organisation.kind, labelOf(ORGANISATION_KIND_LABELS, organisation.kind));
+    organisationsByKind.add(organisation.kind, organisation.kind === NONE ? noValue('organisation') : labelOf('organisationKind', organisation.kind));
     if (organisation.regionId) organisationsByRegion.add(organisation.regionId, organisation.regionName ?? organisation.regionId);
-    else organisationsByRegion.add(NONE, 'No region');
+    else organisationsByRegion.add(NONE, noValue('region'));
   }
   return {
     total,
@@ -142,9 +145,9 @@ function proposalFigures(rows: FigureRows): EvaluationFigures['proposals'] {
   let approved = 0;
   let rejected = 0;
   for (const proposal of rows.proposals) {
-    byStage.add(proposal.stage, labelOf(PROPOSAL_STAGE_LABELS, proposal.stage));
+    byStage.add(proposal.stage, labelOf('stage', proposal.stage));
     if (proposal.programme_id) byProgramme.add(proposal.programme_id, proposal.programme_name ?? proposal.programme_code ?? proposal.programme_id);
-    else byProgramme.add(NONE, 'No programme');
+    else byProgramme.add(NONE, noValue('programme'));
     if (!proposal.decided_at?.startsWith(String(rows.year).padStart(4, '0'))) continue;
     if (APPROVED.has(proposal.stage)) approved += 1;
     else if (proposal.stage === 'rejected') rejected += 1;

@@ -57,7 +57,7 @@ export function domainsOfActivities(db: Kysely<Database>, activityIds: string[])
   return db
     .selectFrom('activity_domains')
     .innerJoin('domains', 'domains.id', 'activity_domains.domain_id')
-    .select(['activity_domains.activity_id', 'domains.id as domain_id', 'domains.label_en'])
+    .select(['activity_domains.activity_id', 'domains.id as domain_id', 'domains.label_en', 'domains.label_de', 'domains.label_nl'])
     .where('activity_domains.activity_id', 'in', activityIds)
     .execute();
 }

@@ -169,7 +169,7 @@ describe('figures counted from data logged through the API', () => {
     const { figures, figuresFrozenAt } = await detail(officerAt('2027-02-01T12:00:00Z'));
     expect(figuresFrozenAt).toBeNull();
     // held in 2026 (local time): the trip and the workshop of 23:30 on 31 December; not the cancelled trip, not the conference of 00:30 on 1 January 2027
-    expect(figures.activities).toEqual({
+    expect(figures.activities).toMatchObject({
       total: 2,
       byType: [
         { key: 'delegation_trip', label: 'Delegation trip', count: 1 },
@@ -191,7 +191,10 @@ describe('figures counted from data logged through the API', () => {
     expect(figures.feedback).toEqual({ responses: 0, average: null });
     expect(figures.proposals).toMatchObject({ total: 0, approvalRate: null });
     const next = await officerAt('2027-02-01T12:00:00Z').get(`/api/evaluations?partnershipId=${p1}&year=2027`);
-    expect(next.body.years[0].figures.activities.byType).toEqual([{ key: 'conference', label: 'Conference', count: 1 }]);
+    expect(next.body.years[0].figures.activities.byType).toMatchObject([{ key: 'conference', label: 'Conference', count: 1 }]);
+    // known keys carry their labels in every language, for the reader's language on the web and the documents' languages
+    expect(next.body.years[0].figures.activities.byType[0].labels).toEqual({ en: 'Conference', de: 'Konferenz', nl: 'Conferentie' });
+    expect(figures.activities.byDomain[0].labels.de).not.toBe(figures.activities.byDomain[0].labels.en);
     // counted on 20 November 2026 the workshop of 31 December has not happened yet: only the trip is held
     const inNovember = (await detail(officerAt('2026-11-20T12:00:00Z'))).figures;
     expect(inNovember.activities).toMatchObject({ total: 1, byType: [{ key: 'delegation_trip', count: 1 }], political: { count: 1, share: 1 } });

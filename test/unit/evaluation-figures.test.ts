@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
 import { figureRows, type FigureRows } from '../../db/repositories/evaluation-figures.js';
 import { evaluationFigures, share, Tallies } from '../../api/services/evaluation-figures.js';
+import type { EvaluationFigures } from '../../api/schemas/evaluations.js';
 import { testDatabase } from '../support/database.js';
 import { buildWorld, type World } from '../support/world.js';
 
@@ -108,6 +109,11 @@ async function proposal(fields: { stage: string; createdAt: string; callId?: str
       .values({ id: newId(), at: fields.decidedAt, actor_id: null, action: 'update', entity_type: 'proposal', entity_id: id, before: JSON.stringify({ stage: 'submitted' }), after: JSON.stringify({ stage: fields.decidedStage ?? fields.stage }) })
       .execute();
   }
+}
+
+/** The figures without each tally's `labels` (checked on their own below), so the counts read plainly. */
+function counted(figures: EvaluationFigures): EvaluationFigures {
+  return JSON.parse(JSON.stringify(figures, (key, value: unknown) => (key === 'labels' ? undefined : value))) as EvaluationFigures;
 }
 
 beforeAll(async () => {
@@ -226,7 +232,7 @@ afterAll(async () => {
 
 describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   it('counts the held activities of the year by type, domain and host region, and the political share', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
+    const figures = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW)));
     expect(figures.partnershipId).toBe(w.partnerships.p1);
     expect(figures.year).toBe(2026);
     expect(figures.activities).toEqual({
@@ -251,7 +257,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('counts the participants who came, by organisation kind and region, and the distinct organisations', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
+    const figures = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW)));
     expect(figures.participants).toEqual({
       total: 8,
       byKind: [
@@ -286,7 +292,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('averages the feedback, rates the follow-ups and sets the costs against the budget', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
+    const figures = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW)));
     expect(figures.feedback).toEqual({ responses: 3, average: 3.67 });
     expect(figures.followUps.total).toBe(3);
     expect(figures.followUps.done).toBe(2);
@@ -295,7 +301,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('counts the proposals created or decided in the year by stage and programme, with the approval rate', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
+    const figures = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW)));
     const { approvalRate, ...rest } = figures.proposals;
     expect(rest).toEqual({
       total: 5,
@@ -318,7 +324,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('puts the activities at the year boundary where they happen: 2027 gets the Brussels reception of 00:30 on 1 January', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2027, NOW));
+    const figures = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2027, NOW)));
     expect(figures.activities.total).toBe(1);
     expect(figures.activities.byType).toEqual([{ key: 'meeting', label: 'Meeting / committee session', count: 1 }]);
     expect(figures.participants.total).toBe(1);
@@ -326,7 +332,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
     expect(figures.followUps).toEqual({ total: 1, done: 1, rate: 1 });
     expect(figures.proposals.total).toBe(1);
     // 2025: the evening reception of 31 December (local) only; the Berlin visit at 00:15 on 1 January 2026 is not here.
-    const before = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2025, NOW));
+    const before = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2025, NOW)));
     expect(before.activities.total).toBe(1);
     expect(before.activities.byType).toEqual([{ key: 'conference', label: 'Conference', count: 1 }]);
     // 2025's proposals: both created then; only the rejection was decided in 2025 (the running one's approval counts in 2026).
@@ -334,7 +340,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   });
 
   it('counts an activity only once it has ended by the time of counting (a planned one whose end has passed counts)', async () => {
-    const inNovember = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-11-20T12:00:00.000Z'));
+    const inNovember = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-11-20T12:00:00.000Z')));
     // A6 (the delegation trip of 23:30 on 31 December, ending 22:30 UTC) is still ahead: four held, its WFBB participant not counted.
     expect(inNovember.activities.total).toBe(4);
     expect(inNovember.activities.byType).toEqual([
@@ -344,15 +350,31 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
       { key: 'political_visit', label: 'Political visit', count: 1 }
     ]);
     expect(inNovember.participants.total).toBe(7);
-    const aSecondBefore = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-12-31T22:29:59.000Z'));
+    const aSecondBefore = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-12-31T22:29:59.000Z')));
     expect(aSecondBefore.activities.total).toBe(4);
-    const atItsEnd = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-12-31T22:30:00.000Z'));
+    const atItsEnd = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, '2026-12-31T22:30:00.000Z')));
     expect(atItsEnd.activities.total).toBe(5);
     expect(atItsEnd.participants.total).toBe(8);
   });
 
+  it('labels the keys with known translations in English, German and Dutch; region and programme names stay as they are', async () => {
+    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
+    const labels = (tallies: { key: string; labels?: unknown }[], key: string) => tallies.find((t) => t.key === key)?.labels;
+    expect(labels(figures.activities.byType, 'delegation_trip')).toEqual({ en: 'Delegation trip', de: 'Delegationsreise', nl: 'Delegatiereis' });
+    expect(labels(figures.activities.byDomain, D2)).toEqual({ en: 'Mobility and logistics', de: expect.any(String), nl: expect.any(String) });
+    expect(labels(figures.activities.byDomain, D2)).not.toMatchObject({ de: 'Mobility and logistics' });
+    expect(labels(figures.activities.byHostRegion, 'none')).toEqual({ en: 'No host region', de: 'Keine Gastregion', nl: 'Geen gastregio' });
+    expect(labels(figures.activities.byHostRegion, w.regions.rheinNeckar)).toBeUndefined();
+    expect(labels(figures.participants.byKind, 'regional_authority')).toEqual({ en: 'Regional authority', de: 'Regionale Gebietskörperschaft', nl: 'Regionale overheid' });
+    expect(labels(figures.participants.byKind, 'none')).toEqual({ en: 'No organisation', de: 'Keine Organisation', nl: 'Geen organisatie' });
+    expect(labels(figures.participants.byRegion, 'none')).toEqual({ en: 'No region', de: 'Keine Region', nl: 'Geen regio' });
+    expect(labels(figures.proposals.byStage, 'approved')).toEqual({ en: 'Approved', de: 'Bewilligt', nl: 'Goedgekeurd' });
+    expect(labels(figures.proposals.byProgramme, 'none')).toEqual({ en: 'No programme', de: 'Kein Programm', nl: 'Geen programma' });
+    expect(labels(figures.proposals.byProgramme, ids.nwe)).toBeUndefined();
+  });
+
   it('answers null for every share, average and rate of an empty year', async () => {
-    const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2019, NOW));
+    const figures = counted(evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2019, NOW)));
     expect(figures.activities).toEqual({ total: 0, byType: [], byDomain: [], byHostRegion: [], political: { count: 0, share: null } });
     expect(figures.participants).toEqual({ total: 0, byKind: [], byRegion: [], organisations: { total: 0, byKind: [], byRegion: [] } });
     expect(figures.feedback).toEqual({ responses: 0, average: null });

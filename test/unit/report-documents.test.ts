@@ -10,7 +10,7 @@ import type { Approval } from '../../api/schemas/coediting.js';
 import type { EvaluationDetail } from '../../api/schemas/evaluations.js';
 import { reportHeadings, reportLanguages } from '../../api/schemas/reports.js';
 import type { WorkPlanDetail, WorkPlanItem } from '../../api/schemas/workplans.js';
-import { barChartPng, barChartSvg } from '../../api/services/reports/charts.js';
+import { barChartPng, barChartSvg, chartHeight } from '../../api/services/reports/charts.js';
 import { evaluationDocument } from '../../api/services/reports/evaluation-document.js';
 import { workPlanDocument } from '../../api/services/reports/work-plan-document.js';
 import { docxText } from '../e2e/support/docx.js';
@@ -144,8 +144,8 @@ function evaluation(over: Partial<EvaluationDetail> = {}): EvaluationDetail {
       activities: {
         total: 23,
         byType: [tally('delegation_trip', 'Delegation trip', 14), tally('expert_exchange', 'Expert exchange', 6), tally('joint_eu_event', 'Joint event', 3)],
-        byDomain: [tally('d-health', 'Health and life sciences', 9), tally('d-mobility', 'Mobility and logistics', 5)],
-        byHostRegion: [tally('r-rn', 'Rhein-Neckar', 11), tally('r-vb', 'Vlaams-Brabant', 9), tally('r-bx', 'Brussels', 3)],
+        byDomain: [tally('d-health', 'Health and life sciences', 9), { ...tally('d-mobility', 'Mobility and logistics', 5), labels: { en: 'Mobility and logistics', de: 'Mobilität und Logistik', nl: 'Mobiliteit en logistiek' } }],
+        byHostRegion: [tally('r-rn', 'Rhein-Neckar', 11), tally('r-vb', 'Vlaams-Brabant', 9), tally('r-bx', 'Brussels', 3), tally('none', 'No host region', 1)],
         political: { count: 5, share: 5 / 23 }
       },
       participants: {
@@ -277,7 +277,7 @@ describe('the evaluation document', () => {
       'Aktivitäten nach Art | Activiteiten per type',
       'Aktivitäten nach Gastregion | Activiteiten per gastregio',
       'Teilnehmende nach Region | Deelnemers per regio',
-      'Projektvorschläge nach Phase | Projectvoorstellen per fase',
+      'Projektideen nach Phase | Projectvoorstellen per fase',
       'Bewertung des Arbeitsplans | Beoordeling van het werkplan',
       'Ergebnisse | Resultaten',
       'Herausforderungen | Uitdagingen',
@@ -296,6 +296,11 @@ describe('the evaluation document', () => {
     expect(lines).toContain('Delegationsreise / Delegatiereis');
     expect(lines).toContain('14');
     expect(lines).toContain('Bewilligt / Goedgekeurd');
+    // a domain by the labels the API sent, a kind and a "none" key (figures frozen without labels) by the label tables
+    expect(lines).toContain('Mobilität und Logistik / Mobiliteit en logistiek');
+    expect(lines).toContain('Unternehmen / Bedrijf');
+    expect(lines).toContain('Keine Gastregion / Geen gastregio');
+    expect(text).not.toContain('No host region');
     expect(lines).toContain('Rhein-Neckar');
     expect(lines).toContain('Interreg NWE');
     expect(lines).toContain('Gesamt / Totaal');
@@ -349,6 +354,16 @@ describe('the charts', () => {
     expect(widths).toHaveLength(3);
     expect(widths[0]).toBe(widths[1]! * 2);
     expect(widths[2]).toBe(0);
+  });
+
+  it('wrap a long label onto further lines of its row instead of cutting it', () => {
+    const long = 'Regionale Gebietskörperschaft / Regionale overheid / Regional authority';
+    const svg = barChartSvg({ title: 'T', tallies: [tally('a', long, 3), tally('b', 'B', 1)] });
+    expect(svg).not.toContain('…');
+    const spans = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]);
+    expect(spans.slice(0, -1).join(' ')).toBe(long);
+    expect(spans.length).toBeGreaterThan(2);
+    expect(chartHeight('T', [{ label: long }, { label: 'B' }])).toBeGreaterThan(chartHeight('T', [{ label: 'A' }, { label: 'B' }]));
   });
 
   it('render to a PNG at twice the size, with text drawn', async () => {

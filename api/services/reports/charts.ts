@@ -1,6 +1,7 @@
 /**
  * Bar charts of the evaluation's tallies for the Word document: drawn as
- * SVG (horizontal bars, one row per tally, the count at the bar's end) and
+ * SVG (horizontal bars, one row per tally, the count at the bar's end; a
+ * long label wraps onto further lines of its row, never cut) and
  * rendered to PNG with resvg's WebAssembly build and the DejaVu Sans font
  * shipped as an npm package (the wasm build cannot read system fonts).
  *
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { Tally } from '../../schemas/evaluations.js';
+import { labelLines as wrapped } from '../../schemas/report-contents.js';
 
 const require = createRequire(import.meta.url);
 
@@ -21,6 +23,9 @@ export const CHART_FONT = 'DejaVu Sans';
 export const CHART_WIDTH = 640;
 const SCALE = 2;
 const ROW = 26;
+/** a label's line: at most this many characters (about what fits the label column at 12 px), and its height */
+const LABEL_CHARS = 40;
+const LABEL_LINE = 14;
 /** room above the bars for each line of the title */
 const TITLE_LINE = 22;
 const BOTTOM = 14;
@@ -56,25 +61,37 @@ function titleLines(title: string): string[] {
 
 const topOf = (title: string) => 12 + titleLines(title).length * TITLE_LINE;
 
-/** The chart's height for this title and this many bars. */
-export function chartHeight(title: string, bars: number): number {
-  return topOf(title) + Math.max(bars, 1) * ROW + BOTTOM;
+/** A bar's row height: one line fits the standard row, each further line adds one. */
+const labelLines = (label: string) => wrapped(label, LABEL_CHARS);
+const rowHeight = (label: string) => ROW + (labelLines(label).length - 1) * LABEL_LINE;
+
+/** The chart's height for this title and these bars. */
+export function chartHeight(title: string, tallies: readonly Pick<Tally, 'label'>[]): number {
+  const rows = tallies.length ? tallies.reduce((sum, t) => sum + rowHeight(t.label), 0) : ROW;
+  return topOf(title) + rows + BOTTOM;
 }
 
 /** A horizontal bar chart as an SVG document (no scripts, no external references). */
 export function barChartSvg({ title, tallies }: BarChart): string {
-  const height = chartHeight(title, tallies.length);
+  const height = chartHeight(title, tallies);
   const top = topOf(title);
   const max = Math.max(1, ...tallies.map((t) => t.count));
   const barSpace = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH - 16;
-  const rows = tallies.map((tally, index) => {
-    const y = top + index * ROW;
+  let y = top;
+  const rows = tallies.map((tally) => {
+    const lines = labelLines(tally.label);
+    const row = rowHeight(tally.label);
+    const middle = y + row / 2;
     const width = tally.count === 0 ? 0 : Math.max(2, Math.round((tally.count / max) * barSpace));
-    return [
-      `<text x="${LABEL_WIDTH - 8}" y="${y + ROW / 2 + 4}" text-anchor="end" font-size="12">${escapeXml(shorten(tally.label, 38))}</text>`,
-      `<rect x="${LABEL_WIDTH}" y="${y + 4}" width="${width}" height="${ROW - 8}" fill="${BAR_COLOUR}"/>`,
-      `<text x="${LABEL_WIDTH + width + 6}" y="${y + ROW / 2 + 4}" font-size="12">${tally.count}</text>`
+    const firstLine = middle + 4 - ((lines.length - 1) * LABEL_LINE) / 2;
+    const label = lines.map((line, i) => `<tspan x="${LABEL_WIDTH - 8}" y="${firstLine + i * LABEL_LINE}">${escapeXml(line)}</tspan>`).join('');
+    const drawn = [
+      `<text text-anchor="end" font-size="12">${label}</text>`,
+      `<rect x="${LABEL_WIDTH}" y="${middle - ROW / 2 + 4}" width="${width}" height="${ROW - 8}" fill="${BAR_COLOUR}"/>`,
+      `<text x="${LABEL_WIDTH + width + 6}" y="${middle + 4}" font-size="12">${tally.count}</text>`
     ].join('');
+    y += row;
+    return drawn;
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}" font-family="${CHART_FONT}" fill="#1b1b1b">`,
@@ -123,5 +140,5 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
 
 /** A bar chart as PNG. */
 export function barChartPng(chart: BarChart): Promise<ChartImage> {
-  return svgToPng(barChartSvg(chart), CHART_WIDTH, chartHeight(chart.title, chart.tallies.length));
+  return svgToPng(barChartSvg(chart), CHART_WIDTH, chartHeight(chart.title, chart.tallies));
 }

@@ -1,9 +1,12 @@
 /**
  * What the evaluation's charts show and how their numbers read: the series
- * a BarChart draws, the label of a tally in the reader's language (the API's
- * label when there is no message for its key) and shares as percentages.
+ * a BarChart draws, the label of a tally in the reader's language (the
+ * labels the API sent, else the documents' label tables by key — the same
+ * as the Word file and print page — else the API's label, as for region and
+ * programme names) and shares as percentages.
  */
 import type { Tally } from '$api/schemas/evaluations';
+import { type TallyGroup, tallyLabel as labelIn } from '$api/schemas/report-contents';
 import { TAGS, type Translator } from '$lib/i18n/index.js';
 
 export interface ChartSeries {
@@ -11,21 +14,11 @@ export interface ChartSeries {
   values: (number | null)[];
 }
 
-/** Which messages translate the keys of a tally group; groups without one keep the API's label (regions, domains, programmes). */
-export type TallyKind = 'activityType' | 'organisationKind' | 'participantKind' | 'proposalStage' | 'plain';
-
-const PREFIX: Record<TallyKind, string | null> = {
-  activityType: 'activities.types',
-  organisationKind: 'organisations.kinds',
-  participantKind: 'organisations.kinds',
-  proposalStage: 'proposals.stages',
-  plain: null
-};
+/** What a tally counts by (activity type, domain, host region, region, organisation kind, stage, programme). */
+export type TallyKind = TallyGroup;
 
 export function tallyLabel(i18n: Translator, kind: TallyKind, tally: Tally): string {
-  const prefix = PREFIX[kind];
-  if (!prefix) return tally.label;
-  return i18n.t(`${prefix}.${tally.key}`, { defaultValue: tally.label });
+  return labelIn(tally, kind, i18n.locale);
 }
 
 /** 0.4166 → "42 %" (de) / "42%" (en) */
