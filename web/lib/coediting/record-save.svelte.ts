@@ -58,8 +58,11 @@ export class RecordSave<W> {
     }
   }
 
+  /** a 400 says each field's message (worded by the API), not the technical detail line */
   private problemText(e: unknown): string {
-    return e instanceof ApiProblem ? e.detail || e.title : this.errorText();
+    if (!(e instanceof ApiProblem)) return this.errorText();
+    if (e.errors.length) return e.errors.map((err) => err.message).join(' ');
+    return e.detail || e.title;
   }
 }
 
