@@ -97,3 +97,10 @@ export function targetOf(i18n: Translator, item: Pick<WorkPlanItem, 'targetDate'
   if (item.targetQuarter) return i18n.t('workplans.quarterOfYear', { quarter: item.targetQuarter, year });
   return null;
 }
+
+/** The target's problem before sending (the API says the same): a date in the plan's year, and a date or a quarter, not both. */
+export function targetProblem(i18n: Translator, values: Pick<ItemValues, 'targetDate' | 'targetQuarter'>, year: number): { field: 'targetDate' | 'targetQuarter'; message: string } | null {
+  if (values.targetDate && !values.targetDate.startsWith(`${year}-`)) return { field: 'targetDate', message: i18n.t('workplans.targetOutsideYear', { year }) };
+  if (values.targetDate && values.targetQuarter) return { field: 'targetDate', message: i18n.t('workplans.targetDateOrQuarter') };
+  return null;
+}
