@@ -66,7 +66,7 @@ describe('work plans per partnership and year', () => {
       ['Open one', null, 2, 1],
       ['Running one', null, null, 1]
     ]);
-    expect(next.droppedTargetDates).toEqual([{ itemId: next.items[1].id, title: 'Running one', targetDate: '2040-05-01' }]);
+    expect((next as any).droppedTargetDates).toEqual([{ itemId: next.items[1].id, title: 'Running one', targetDate: '2040-05-01' }]);
   });
 });
 

@@ -8,15 +8,17 @@
  * 1. Rhein-Neckar opens the partnership's Annual cycle card, starts the plan
  *    for 2027 with the open items of 2026 carried over, and adds an item; Leuven, on the same page, sees it appear and
  *    each sees the other in "Here now";
- * 2. Leuven edits the item's indicator, Rhein-Neckar sees it appear; while
+ * 2. Leuven edits the item's indicator (Escape first asks before throwing
+ *    the typed text away; "Keep editing" keeps it), Rhein-Neckar sees it appear; while
  *    Rhein-Neckar edits the item, Leuven sees "… is editing this now";
  * 3. both edit the same item from the same version: Leuven saves a new
  *    title, Rhein-Neckar saves another title and a status: the resolver shows
- *    base, theirs and yours for the title; Rhein-Neckar keeps theirs, so
+ *    base, theirs and yours for the title, naming Leuven's officer (free
+ *    text may be combined, the status may not); Rhein-Neckar keeps theirs, so
  *    the status change is saved on top and both see the result; the item's
- *    history names every version;
- * 4. Rhein-Neckar proposes, both approve for their own party, the plan is
- *    adopted on both screens;
+ *    history names every version; Leuven's "saved" goes once Mannheim's change arrives;
+ * 4. Rhein-Neckar proposes (focus goes to the approvals heading), both
+ *    approve for their own party, the plan is adopted on both screens;
  * 5. the DOCX link downloads a Word document whose text names the plan's
  *    item in both partners' languages' headings.
  * Every wait is for something visible; nothing is timed.
@@ -116,6 +118,11 @@ describe('annual cycle in the browser', () => {
       await card(vb, new RegExp(TITLE)).getByRole('button', { name: `Edit “${TITLE}”` }).click();
       await vb.getByLabel('Indicator').fill('Companies taking part');
       await vb.getByLabel('Target value').fill('25');
+      // Escape with typed text asks first; keeping on edits the same text
+      await vb.getByLabel('Target value').press('Escape');
+      await vb.getByRole('alertdialog', { name: 'Discard your unsaved changes?' }).waitFor();
+      await vb.getByRole('button', { name: 'Keep editing' }).click();
+      await expect(vb.getByLabel('Target value').inputValue()).resolves.toBe('25');
       await vb.getByRole('button', { name: 'Save the item' }).click();
       await card(vb, new RegExp(TITLE)).getByText(`“${TITLE}” saved.`).waitFor();
       await card(rn, new RegExp(TITLE)).getByText('Companies taking part').waitFor();
@@ -141,20 +148,23 @@ describe('annual cycle in the browser', () => {
       await rn.getByLabel('Title').fill(rnTitle);
       await rn.getByLabel('Status').selectOption({ label: 'In progress' });
       await rn.getByRole('button', { name: 'Save the item' }).click();
-      const resolver = rn.getByRole('dialog', { name: 'Someone changed the same fields' });
+      const resolver = rn.getByRole('dialog', { name: `${VB.name} changed the same fields` });
       await resolver.waitFor();
       const title = resolver.getByRole('group', { name: 'Title' });
+      await title.getByRole('radio', { name: 'Combine' }).waitFor();
       await title.getByText(TITLE, { exact: true }).waitFor(); // base
       await title.getByText(vbTitle, { exact: true }).waitFor(); // theirs
       await title.getByText(rnTitle, { exact: true }).waitFor(); // yours
       await shot(rn, 'mannheim-resolver');
-      await title.getByRole('radio', { name: 'Take theirs' }).check();
+      await title.getByRole('radio', { name: `Take ${VB.name}’s version` }).check();
       await resolver.getByRole('button', { name: 'Save this' }).click();
       await resolver.waitFor({ state: 'hidden' });
       // their title stays, the status Mannheim changed alone is saved on top, on both screens
       const settled = card(rn, vbTitle);
       await settled.getByText('In progress', { exact: true }).waitFor();
       await card(vb, vbTitle).getByText('In progress', { exact: true }).waitFor();
+      // Leuven's "saved" was about the version before Mannheim's change: it is gone
+      await expect(card(vb, vbTitle).getByText(`“${vbTitle}” saved.`).count()).resolves.toBe(0);
       // the history names every version, who made it and what changed
       await settled.getByText('History', { exact: true }).click();
       const history = settled.getByRole('list', { name: 'History' });
@@ -166,6 +176,8 @@ describe('annual cycle in the browser', () => {
       // — 4. propose, approve for both parties, adopted —
       await rn.getByRole('button', { name: 'Propose for approval' }).click();
       await rn.getByText('Proposed for approval. Each party can now approve.').waitFor();
+      // the Propose button is gone: focus is on the approvals heading, not lost to <body>
+      await expect(rn.evaluate(() => document.activeElement?.id)).resolves.toBe('approvals-title');
       await vb.getByRole('button', { name: `Approve for ${VB.party}` }).click();
       await vb.getByText(`Approved for ${VB.party}.`).waitFor();
       // Mannheim cannot approve for Leuven, only for its own party
