@@ -24,7 +24,7 @@
 import type { Kysely } from 'kysely';
 import { findRevision, insertRevision, revisionsOf } from '../../../db/repositories/coedit-revisions.js';
 import type { Database } from '../../../db/schema.js';
-import { MergeConflict, PreconditionFailed, PreconditionRequired, ValidationFailed } from '../../errors.js';
+import { MergeConflict, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet } from '../../errors.js';
 import type { HistoryEntry } from '../../schemas/coediting.js';
 import { changedFields, type FieldSpec, type Snapshot, sameValue, threeWayMerge } from './merge.js';
 
@@ -106,7 +106,7 @@ export interface WritePlan {
 async function baseOf(db: Kysely<Database>, request: Omit<WriteRequest, 'yours' | 'spec'>): Promise<{ base: Snapshot; expected: number }> {
   const { expected, version, current } = request;
   if (expected === null) throw new PreconditionRequired();
-  if (expected > version) throw new PreconditionFailed(request.currentRecord);
+  if (expected > version) throw new VersionNotYet(request.currentRecord, expected, version);
   if (expected === version) return { base: current, expected };
   const base = await snapshotAt(db, request.entityType, request.entityId, expected);
   // a version from before the history began (or not of this record): nothing to merge against
