@@ -7,12 +7,15 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { cachedStatements, type StatementCache } from './statement-cache.js';
 
 export type DB = Kysely<Database>;
 
 export interface OpenedDatabase {
   db: DB;
   sqlite: SQLite.Database;
+  /** the prepared statements Kysely's queries reuse */
+  statements: StatementCache;
   close(): Promise<void>;
 }
 
@@ -24,10 +27,12 @@ export function openDatabase(location: string): OpenedDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const statements = cachedStatements(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements.database }) });
   return {
     db,
     sqlite,
+    statements,
     close: () => db.destroy()
   };
 }

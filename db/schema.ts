@@ -201,9 +201,18 @@ export interface AuditEventTable {
 }
 
 export interface SearchIndexTable {
+  /** the record's row number in search_entries */
+  rowid: number;
   entity_type: string;
   entity_id: string;
   content: string;
+}
+
+/** One row number per searchable record: how a trigger or a query finds its search_index entry. */
+export interface SearchEntryTable {
+  rowid: Generated<number>;
+  entity_type: string;
+  entity_id: string;
 }
 
 export interface ActivityTable {
@@ -753,6 +762,7 @@ export interface Database {
   interactions: InteractionTable;
   audit_events: AuditEventTable;
   search_index: SearchIndexTable;
+  search_entries: SearchEntryTable;
   activities: ActivityTable;
   activity_partnerships: ActivityPartnershipTable;
   activity_domains: ActivityDomainTable;

@@ -5,11 +5,11 @@
  * An interaction is visible when everything it hangs off is: its
  * organisation (if any), its person (if any) and its partnership (if any).
  */
-import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, InteractionTable } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
-import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
+import { interactionVisible } from './visibility.js';
 
 export interface InteractionFilter {
   organisationId?: string;
@@ -19,22 +19,7 @@ export interface InteractionFilter {
   timelineOfOrganisationId?: string;
 }
 
-export function interactionVisible(scope: Scope) {
-  return (eb: ExpressionBuilder<Database, any>) => {
-    if (scope.all) return sql<boolean>`1 = 1`;
-    return eb.and([
-      eb.or([
-        eb('interactions.organisation_id', 'is', null),
-        eb('interactions.organisation_id', 'in', eb.selectFrom('organisations').select('organisations.id').where(organisationVisible(scope)))
-      ]),
-      eb.or([
-        eb('interactions.person_id', 'is', null),
-        eb('interactions.person_id', 'in', eb.selectFrom('people').select('people.id').where(personVisible(scope)))
-      ]),
-      eb.or([eb('interactions.partnership_id', 'is', null), partnershipVisible(scope, 'interactions.partnership_id')(eb)])
-    ]);
-  };
-}
+export { interactionVisible };
 
 function selectWithNames(db: Kysely<Database>) {
   return db

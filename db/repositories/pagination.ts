@@ -47,9 +47,8 @@ export async function paginate<DB, TB extends keyof DB, O extends Record<string,
   if (page.cursor) {
     const [value, id] = decodeCursor(page.cursor);
     const op = page.direction === 'asc' ? '>' : '<';
-    q = q.where((eb) =>
-      eb.or([eb(eb.ref(sortColumn), op, value), eb.and([eb(eb.ref(sortColumn), '=', value), eb(eb.ref(idColumn), op, id)])])
-    );
+    // a row value, so the index on (sort column, id) is entered at the cursor instead of walked from the start
+    q = q.where((eb) => eb(eb.refTuple(sortColumn as never, idColumn as never), op, eb.tuple(value as never, id as never)));
   }
   const rows = await q
     .orderBy(sortColumn, page.direction)

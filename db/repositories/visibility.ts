@@ -3,61 +3,131 @@
  * every partnership it takes part in (as a party or a stakeholder) and to
  * the users of the organisation that recorded it. A person is visible when
  * their organisation is, or when the caller's organisation recorded them.
+ * An interaction is visible when everything it hangs off is: its
+ * organisation (if any), its person (if any) and its partnership (if any).
+ *
+ * Each rule is a condition on the row at hand, answered by index probes
+ * (`EXISTS` on the row's own id), never a list of every visible id: a list
+ * sorted by name then walks its index and stops at the page size, whatever
+ * share of the data the caller sees. The administrator's `1 = 1` costs
+ * nothing.
  */
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 
-const NONE = '\u0000none';
+type Eb = ExpressionBuilder<Database, any>;
+type Condition = (eb: Eb) => Expression<SqlBool>;
 
-function ids(list: string[]): string[] {
-  return list.length ? list : [NONE];
+const EVERYTHING = sql<SqlBool>`1 = 1`;
+const NOTHING = sql<SqlBool>`1 = 0`;
+
+function anyOf(eb: Eb, conditions: Expression<SqlBool>[]): Expression<SqlBool> {
+  if (!conditions.length) return NOTHING;
+  return conditions.length === 1 ? conditions[0]! : eb.or(conditions);
 }
 
-/** Organisation ids taking part in the given partnerships. */
-export function organisationsInPartnerships(eb: ExpressionBuilder<Database, any>, partnershipIds: string[]) {
+/** Organisation ids taking part in the given partnerships (for a filter by partnership, not for visibility). */
+export function organisationsInPartnerships(eb: Eb, partnershipIds: string[]) {
   return eb
     .selectFrom('partnership_parties')
     .select('partnership_parties.organisation_id as id')
-    .where('partnership_parties.partnership_id', 'in', ids(partnershipIds))
+    .where('partnership_parties.partnership_id', 'in', partnershipIds)
     .union(
       eb
         .selectFrom('partnership_stakeholders')
         .select('partnership_stakeholders.organisation_id as id')
-        .where('partnership_stakeholders.partnership_id', 'in', ids(partnershipIds))
+        .where('partnership_stakeholders.partnership_id', 'in', partnershipIds)
     );
 }
 
-export function organisationVisible(scope: Scope, column = 'organisations.id', recorderColumn = 'organisations.recorded_by_organisation_id') {
-  return (eb: ExpressionBuilder<Database, any>) => {
-    if (scope.all) return sql<boolean>`1 = 1`;
-    return eb.or([
-      eb(eb.ref(recorderColumn), '=', scope.organisationId ?? NONE),
-      eb(eb.ref(column), 'in', organisationsInPartnerships(eb, scope.partnershipIds))
-    ]);
+/** True when the organisation `column` takes part (party or stakeholder) in one of `partnershipIds`. */
+export function takesPartIn(eb: Eb, column: string, partnershipIds: string[]): Expression<SqlBool> {
+  if (!partnershipIds.length) return NOTHING;
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('partnership_stakeholders as vis_ps')
+        .select(sql.lit(1).as('one'))
+        .whereRef('vis_ps.organisation_id', '=', eb.ref(column) as never)
+        .where('vis_ps.partnership_id', 'in', partnershipIds)
+    ),
+    eb.exists(
+      eb
+        .selectFrom('partnership_parties as vis_pp')
+        .select(sql.lit(1).as('one'))
+        .whereRef('vis_pp.organisation_id', '=', eb.ref(column) as never)
+        .where('vis_pp.partnership_id', 'in', partnershipIds)
+    )
+  ]);
+}
+
+/** The organisation row `table` (alias) is visible. */
+export function organisationVisible(scope: Scope, table = 'organisations'): Condition {
+  return (eb) => {
+    if (scope.all) return EVERYTHING;
+    const conditions: Expression<SqlBool>[] = [];
+    if (scope.organisationId) conditions.push(eb(eb.ref(`${table}.recorded_by_organisation_id`) as never, '=', scope.organisationId as never));
+    if (scope.partnershipIds.length) conditions.push(takesPartIn(eb, `${table}.id`, scope.partnershipIds));
+    return anyOf(eb, conditions);
   };
 }
 
-export function personVisible(scope: Scope) {
-  return (eb: ExpressionBuilder<Database, any>) => {
-    if (scope.all) return sql<boolean>`1 = 1`;
-    return eb.or([
-      eb('people.recorded_by_organisation_id', '=', scope.organisationId ?? NONE),
-      eb(
-        'people.organisation_id',
-        'in',
-        eb
-          .selectFrom('organisations')
-          .select('organisations.id')
-          .where(organisationVisible(scope))
-      )
-    ]);
+/** The organisation whose id is in `column` exists and is visible. */
+export function organisationIdVisible(scope: Scope, column: string, alias: string): Condition {
+  return (eb) => {
+    if (scope.all) return EVERYTHING;
+    return eb.exists(
+      eb
+        .selectFrom(`organisations as ${alias}` as 'organisations')
+        .select(sql.lit(1).as('one'))
+        .whereRef(`${alias}.id` as never, '=', eb.ref(column) as never)
+        .where(organisationVisible(scope, alias))
+    );
   };
 }
 
-export function partnershipVisible(scope: Scope, column = 'partnerships.id') {
-  return (eb: ExpressionBuilder<Database, any>) => {
-    if (scope.all) return sql<boolean>`1 = 1`;
-    return eb(eb.ref(column), 'in', ids(scope.partnershipIds));
+/** The person row `table` (alias) is visible. */
+export function personVisible(scope: Scope, table = 'people'): Condition {
+  return (eb) => {
+    if (scope.all) return EVERYTHING;
+    const conditions: Expression<SqlBool>[] = [];
+    if (scope.organisationId) conditions.push(eb(eb.ref(`${table}.recorded_by_organisation_id`) as never, '=', scope.organisationId as never));
+    conditions.push(organisationIdVisible(scope, `${table}.organisation_id`, `${table}_org`)(eb));
+    return anyOf(eb, conditions);
+  };
+}
+
+/** The person whose id is in `column` exists and is visible. */
+export function personIdVisible(scope: Scope, column: string, alias: string): Condition {
+  return (eb) => {
+    if (scope.all) return EVERYTHING;
+    return eb.exists(
+      eb
+        .selectFrom(`people as ${alias}` as 'people')
+        .select(sql.lit(1).as('one'))
+        .whereRef(`${alias}.id` as never, '=', eb.ref(column) as never)
+        .where(personVisible(scope, alias))
+    );
+  };
+}
+
+export function partnershipVisible(scope: Scope, column = 'partnerships.id'): Condition {
+  return (eb) => {
+    if (scope.all) return EVERYTHING;
+    if (!scope.partnershipIds.length) return NOTHING;
+    return eb(eb.ref(column), 'in', scope.partnershipIds);
+  };
+}
+
+/** The interaction row `table` (alias) is visible: its organisation, person and partnership, each where set. */
+export function interactionVisible(scope: Scope, table = 'interactions'): Condition {
+  return (eb) => {
+    if (scope.all) return EVERYTHING;
+    return eb.and([
+      eb.or([eb(eb.ref(`${table}.organisation_id`), 'is', null), organisationIdVisible(scope, `${table}.organisation_id`, 'vis_io')(eb)]),
+      eb.or([eb(eb.ref(`${table}.person_id`), 'is', null), personIdVisible(scope, `${table}.person_id`, 'vis_ip')(eb)]),
+      eb.or([eb(eb.ref(`${table}.partnership_id`), 'is', null), partnershipVisible(scope, `${table}.partnership_id`)(eb)])
+    ]);
   };
 }

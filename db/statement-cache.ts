@@ -1,0 +1,55 @@
+/**
+ * Prepared statements, kept: Kysely's SQLite driver calls `prepare(sql)` for
+ * every query, and compiling the same SQL again on every request cost more
+ * CPU than running it. This hands Kysely a database whose `prepare` answers
+ * the statement it already compiled for the same text (least recently used
+ * ones dropped beyond `capacity`: SQL with `in (?, ?, …)` lists varies with
+ * the list's length). A statement still iterating (a streamed query) is busy
+ * and cannot be reused meanwhile; a fresh one is prepared for that call.
+ *
+ * `observe` (tests only) sees every SQL text as it is executed.
+ */
+import type SQLite from 'better-sqlite3';
+import type { SqliteDatabase } from 'kysely';
+
+export interface StatementCache {
+  database: SqliteDatabase;
+  /** how many distinct statements are kept now */
+  size(): number;
+  /** called with the SQL of every statement handed out; returns a function that stops observing */
+  observe(listener: (sql: string) => void): () => void;
+}
+
+export function cachedStatements(sqlite: SQLite.Database, capacity = 1000): StatementCache {
+  const kept = new Map<string, SQLite.Statement>();
+  const listeners = new Set<(sql: string) => void>();
+  const prepare = (sql: string): SQLite.Statement => {
+    for (const listener of listeners) listener(sql);
+    const statement = kept.get(sql);
+    if (statement && !statement.busy) {
+      // most recently used last: a Map keeps insertion order
+      kept.delete(sql);
+      kept.set(sql, statement);
+      return statement;
+    }
+    if (statement) return sqlite.prepare(sql);
+    const prepared = sqlite.prepare(sql);
+    kept.set(sql, prepared);
+    if (kept.size > capacity) kept.delete(kept.keys().next().value!);
+    return prepared;
+  };
+  return {
+    database: {
+      prepare: prepare as unknown as SqliteDatabase['prepare'],
+      close: () => {
+        kept.clear();
+        sqlite.close();
+      }
+    },
+    size: () => kept.size,
+    observe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    }
+  };
+}
