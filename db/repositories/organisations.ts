@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewOrganisation, OrganisationUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
-import { ftsMatchExpression, matchingIds } from './search.js';
+import { ftsMatchExpression, matchCondition } from './search.js';
 import { organisationsInPartnerships, organisationVisible } from './visibility.js';
 
 export interface OrganisationFilter {
@@ -42,7 +42,7 @@ export function findVisibleOrganisation(db: Kysely<Database>, scope: Scope, id: 
   return selectWithRegion(db).where('organisations.id', '=', id).where(organisationVisible(scope)).executeTakeFirst();
 }
 
-export function listOrganisations(db: Kysely<Database>, scope: Scope, filter: OrganisationFilter, sort: 'name' | 'updated_at', page: PageRequest) {
+export async function listOrganisations(db: Kysely<Database>, scope: Scope, filter: OrganisationFilter, sort: 'name' | 'updated_at', page: PageRequest) {
   let query = selectWithRegion(db).where(organisationVisible(scope));
   if (filter.regionId) query = query.where('organisations.region_id', '=', filter.regionId);
   if (filter.kind) query = query.where('organisations.kind', '=', filter.kind);
@@ -56,7 +56,7 @@ export function listOrganisations(db: Kysely<Database>, scope: Scope, filter: Or
     query = query.where((eb) => eb('organisations.id', 'in', organisationsInPartnerships(eb, [partnershipId])));
   }
   const match = filter.q ? ftsMatchExpression(filter.q) : null;
-  if (match) query = query.where((eb) => eb('organisations.id', 'in', matchingIds(eb, 'organisation', match)));
+  if (match) query = query.where(await matchCondition(db, 'organisation', 'organisations.id', match));
   return paginate(query, page, `organisations.${sort}`, 'organisations.id', (r) => r[sort], (r) => r.id);
 }
 

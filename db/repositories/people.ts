@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewPerson, PersonUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
-import { ftsMatchExpression, matchingIds } from './search.js';
+import { ftsMatchExpression, matchCondition } from './search.js';
 import { organisationsInPartnerships, personVisible } from './visibility.js';
 
 export interface PersonFilter {
@@ -29,7 +29,7 @@ export function findVisiblePerson(db: Kysely<Database>, scope: Scope, id: string
   return db.selectFrom('people').selectAll().where('people.id', '=', id).where(personVisible(scope)).executeTakeFirst();
 }
 
-export function listPeople(db: Kysely<Database>, scope: Scope, filter: PersonFilter, sort: 'name' | 'updated_at', page: PageRequest) {
+export async function listPeople(db: Kysely<Database>, scope: Scope, filter: PersonFilter, sort: 'name' | 'updated_at', page: PageRequest) {
   let query = db.selectFrom('people').selectAll().where(personVisible(scope));
   if (filter.organisationId) query = query.where('people.organisation_id', '=', filter.organisationId);
   if (filter.domainId) {
@@ -41,7 +41,7 @@ export function listPeople(db: Kysely<Database>, scope: Scope, filter: PersonFil
     query = query.where((eb) => eb('people.organisation_id', 'in', organisationsInPartnerships(eb, [partnershipId])));
   }
   const match = filter.q ? ftsMatchExpression(filter.q) : null;
-  if (match) query = query.where((eb) => eb('people.id', 'in', matchingIds(eb, 'person', match)));
+  if (match) query = query.where(await matchCondition(db, 'person', 'people.id', match));
   return paginate(query, page, `people.${sort}`, 'people.id', (r) => r[sort], (r) => r.id);
 }
 

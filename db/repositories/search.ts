@@ -37,49 +37,100 @@ export function matchingIds(eb: ExpressionBuilder<Database, any>, entityType: Se
     .where(sql<boolean>`search_index MATCH ${match}`);
 }
 
+/** True when the record whose id is in `column` matches: one probe of the index by its row number. */
+export function recordMatches(eb: ExpressionBuilder<Database, any>, entityType: SearchEntityType, column: string, match: string) {
+  return eb.exists(
+    eb
+      .selectFrom('search_entries as se')
+      .innerJoin('search_index', 'search_index.rowid', 'se.rowid')
+      .select(sql.lit(1).as('one'))
+      .where('se.entity_type', '=', entityType)
+      .whereRef('se.entity_id', '=', eb.ref(column) as never)
+      .where(sql<boolean>`search_index MATCH ${match}`)
+  );
+}
+
+/**
+ * Below this many matches a list reads every match and sorts them; from it
+ * on, the word is common and the list walks its own order, asking each row
+ * whether it matches, and stops at the page size.
+ */
+export const FEW_MATCHES = 500;
+
+/** Whether fewer than FEW_MATCHES records of the type match (reads at most that many). */
+export async function fewMatches(db: Kysely<Database>, entityType: SearchEntityType, match: string): Promise<boolean> {
+  const row = await db
+    .selectFrom((eb) => matchingIds(eb, entityType, match).limit(FEW_MATCHES).as('m'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n) < FEW_MATCHES;
+}
+
+/**
+ * The condition a list adds for words typed: the set of matches when it is
+ * small, else a probe per row (so a list sorted by name never sorts every
+ * match of a common word).
+ */
+export async function matchCondition(db: Kysely<Database>, entityType: SearchEntityType, column: string, match: string) {
+  const few = await fewMatches(db, entityType, match);
+  return (eb: ExpressionBuilder<Database, any>) => (few ? eb(eb.ref(column) as never, 'in', matchingIds(eb, entityType, match) as never) : recordMatches(eb, entityType, column, match));
+}
+
 export interface SearchHitRow {
   entity_type: SearchEntityType;
   entity_id: string;
 }
 
+/**
+ * How many visible matches a search ranks: the first ones in the index's
+ * order, so a word matching thousands of names costs what a rare one does.
+ * Within them the best (bm25) come first.
+ */
+export const RANKED_WINDOW = 500;
+
+function hitVisible(scope: Scope) {
+  return (eb: ExpressionBuilder<Database, any>) => {
+    if (scope.all) return sql<boolean>`1 = 1`;
+    const type = (t: SearchEntityType) => eb('search_index.entity_type', '=', t);
+    const of = (table: 'organisations' | 'people' | 'proposals', alias: string) =>
+      eb
+        .selectFrom(`${table} as ${alias}` as 'organisations')
+        .select(sql.lit(1).as('one'))
+        .whereRef(`${alias}.id` as never, '=', 'search_index.entity_id');
+    return eb.or([
+      eb.and([type('organisation'), eb.exists(of('organisations', 'hit_o').where(organisationVisible(scope, 'hit_o')))]),
+      eb.and([type('person'), eb.exists(of('people', 'hit_p').where(personVisible(scope, 'hit_p')))]),
+      eb.and([type('partnership'), partnershipVisible(scope, 'search_index.entity_id')(eb)]),
+      // calls are shared reference data: every signed-in user finds them
+      type('call'),
+      eb.and([type('proposal'), eb.exists(of('proposals', 'hit_r').where(partnershipVisible(scope, 'hit_r.partnership_id')))]),
+      eb.and([
+        type('activity'),
+        eb.exists(
+          eb
+            .selectFrom('activity_partnerships as hit_a')
+            .select(sql.lit(1).as('one'))
+            .whereRef('hit_a.activity_id', '=', 'search_index.entity_id')
+            .where(partnershipVisible(scope, 'hit_a.partnership_id'))
+        )
+      ])
+    ]);
+  };
+}
+
 /** The best-ranked matches across organisations, people, partnerships, activities, proposals and calls the scope may see. */
 export function searchIndex(db: Kysely<Database>, scope: Scope, match: string, limit: number): Promise<SearchHitRow[]> {
-  return db
+  const window = db
     .selectFrom('search_index')
-    .select(['search_index.entity_type', 'search_index.entity_id'])
+    .select(['search_index.entity_type', 'search_index.entity_id', sql<number>`search_index.rank`.as('score')])
     .where(sql<boolean>`search_index MATCH ${match}`)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('search_index.entity_type', '=', 'organisation'),
-          eb('search_index.entity_id', 'in', eb.selectFrom('organisations').select('organisations.id').where(organisationVisible(scope)))
-        ]),
-        eb.and([
-          eb('search_index.entity_type', '=', 'person'),
-          eb('search_index.entity_id', 'in', eb.selectFrom('people').select('people.id').where(personVisible(scope)))
-        ]),
-        eb.and([
-          eb('search_index.entity_type', '=', 'partnership'),
-          eb('search_index.entity_id', 'in', eb.selectFrom('partnerships').select('partnerships.id').where(partnershipVisible(scope)))
-        ]),
-        // calls are shared reference data: every signed-in user finds them
-        eb('search_index.entity_type', '=', 'call'),
-        eb.and([
-          eb('search_index.entity_type', '=', 'proposal'),
-          eb('search_index.entity_id', 'in', eb.selectFrom('proposals').select('proposals.id').where(partnershipVisible(scope, 'proposals.partnership_id')))
-        ]),
-        eb.and([
-          eb('search_index.entity_type', '=', 'activity'),
-          eb(
-            'search_index.entity_id',
-            'in',
-            eb.selectFrom('activity_partnerships').select('activity_partnerships.activity_id').where(partnershipVisible(scope, 'activity_partnerships.partnership_id'))
-          )
-        ])
-      ])
-    )
-    .orderBy(sql`rank`)
-    .orderBy('search_index.entity_id')
+    .where(hitVisible(scope))
+    .limit(RANKED_WINDOW);
+  return db
+    .selectFrom(window.as('hits'))
+    .select(['hits.entity_type', 'hits.entity_id'])
+    .orderBy('hits.score')
+    .orderBy('hits.entity_id')
     .limit(limit)
     .execute() as Promise<SearchHitRow[]>;
 }
