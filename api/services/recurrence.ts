@@ -11,9 +11,17 @@
  *   BYMINUTE and BYSECOND are refused. DTSTART is never part of the rule: a
  *   recurring task starts on its due date, follow-ups on an activity's end.
  *   An `RRULE:` prefix is accepted and dropped; names are upper-cased.
- * - A rule must fall on some date within ten years of its start, and rules
- *   are only ever evaluated over a bounded horizon, so a rule that never
- *   matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) cannot keep the server busy.
+ * - BYSETPOS picks among the days of a month or a year: it is refused in
+ *   daily and weekly rules, whose day sets are too small to pick from.
+ * - A rule must fall on some date within ten years of its start.
+ *
+ * No rule keeps the server busy
+ * Expansion (`expand`) takes one occurrence at a time and stops at the
+ * horizon or at the N-th date, never past MAX_OCCURRENCES dates or
+ * MAX_SPAN_YEARS from the start, whatever the rule says (UNTIL in 9999,
+ * COUNT huge, INTERVAL=1 over centuries); a rule that never matches
+ * (`FREQ=DAILY;INTERVAL=7;BYDAY=TU` from a Monday) stops there too. What it
+ * did is counted (steps, engine years) and bounded by a property test.
  *
  * Month ends
  * RFC 5545 takes the day of a MONTHLY or YEARLY rule from DTSTART and skips
