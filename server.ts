@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
 import { settingsFrom } from './api/config.js';
+import { answerClientErrors, limitUrlLength } from './api/http-limits.js';
 import { ReminderService, startReminderRuns } from './api/services/reminders.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
 
@@ -33,10 +34,14 @@ const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
 };
 const api = getRequestListener(started.app.fetch);
 
-const server = createServer((req, res) => {
-  if (req.url === '/api' || req.url?.startsWith('/api/') || req.url?.startsWith('/api?')) void api(req, res);
-  else handler(req, res);
-});
+// a URL over 8 KB gets 414 and oversized headers 431, as problem+json (http-limits.ts)
+const server = createServer(
+  limitUrlLength((req, res) => {
+    if (req.url === '/api' || req.url?.startsWith('/api/') || req.url?.startsWith('/api?')) void api(req, res);
+    else handler(req, res);
+  })
+);
+answerClientErrors(server);
 
 // reminders before deadlines, digests of saved searches and queued emails, every few minutes in this one process
 const settings = settingsFrom(process.env);

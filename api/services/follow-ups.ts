@@ -84,7 +84,9 @@ export function followUpDates(ruleText: string, endOn: string): string[] {
   if (rule.count === null && rule.until === null) throw new RuleProblem('A follow-up rule needs an end: COUNT (how many follow-ups after the activity) or UNTIL.');
   if (rule.count !== null && rule.count > MAX_FOLLOW_UPS) throw new RuleProblem(`At most ${MAX_FOLLOW_UPS} follow-ups per activity; lower COUNT.`);
   if (!daysCanMatch(rule)) throw new RuleProblem('This rule never falls on a date; check BYMONTH and BYMONTHDAY.');
-  const horizon = rule.until ?? addYears(endOn, HORIZON_YEARS);
+  // read at most HORIZON_YEARS ahead, also when UNTIL is further (e.g. 9999)
+  const ahead = addYears(endOn, HORIZON_YEARS);
+  const horizon = rule.until !== null && rule.until < ahead ? rule.until : ahead;
   const wanted = rule.count ?? MAX_FOLLOW_UPS + 1;
   const dates = occurrences(withoutCount(rule), endOn, horizon, wanted + 1)
     .filter((date) => date > endOn)

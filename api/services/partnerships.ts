@@ -40,6 +40,7 @@ import { newId, nowIso } from '../../db/ids.js';
 import { findDomainByCode, findDomains, insertDomain } from '../../db/repositories/domains.js';
 import type { Page } from '../../db/repositories/pagination.js';
 import * as repo from '../../db/repositories/partnerships.js';
+import { ftsMatchExpression } from '../../db/repositories/search.js';
 import { findUser, membersOf, setMembership } from '../../db/repositories/users.js';
 import type { Database, DomainRow, PartnershipRow } from '../../db/schema.js';
 import type { Caller, PartnershipRole } from '../caller.js';
@@ -297,7 +298,7 @@ export class PartnershipService {
 
   async list(caller: Caller, query: PartnershipListQuery): Promise<Page<Partnership>> {
     const { column, page } = pageRequest(query, { title: 'title', endsOn: 'ends_on', updatedAt: 'updated_at' } as const);
-    const match = query.q ? (repo.ftsPrefixQuery(query.q) ?? undefined) : undefined;
+    const match = query.q ? (ftsMatchExpression(query.q) ?? undefined) : undefined;
     const filter = { regionId: query.regionId, organisationId: query.organisationId, domainId: query.domainId, match };
     const scope = scopeOf(caller);
     const fetch = (cursor: string | null, limit: number) => repo.listPartnerships(this.db, scope, filter, column, { ...page, cursor, limit });

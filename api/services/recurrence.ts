@@ -11,9 +11,17 @@
  *   BYMINUTE and BYSECOND are refused. DTSTART is never part of the rule: a
  *   recurring task starts on its due date, follow-ups on an activity's end.
  *   An `RRULE:` prefix is accepted and dropped; names are upper-cased.
- * - A rule must fall on some date within ten years of its start, and rules
- *   are only ever evaluated over a bounded horizon, so a rule that never
- *   matches (`FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`) cannot keep the server busy.
+ * - BYSETPOS picks among the days of a month or a year: it is refused in
+ *   daily and weekly rules, whose day sets are too small to pick from.
+ * - A rule must fall on some date within ten years of its start.
+ *
+ * No rule keeps the server busy
+ * Expansion (`expand`) takes one occurrence at a time and stops at the
+ * horizon or at the N-th date, never past MAX_OCCURRENCES dates or
+ * MAX_SPAN_YEARS from the start, whatever the rule says (UNTIL in 9999,
+ * COUNT huge, INTERVAL=1 over centuries); a rule that never matches
+ * (`FREQ=DAILY;INTERVAL=7;BYDAY=TU` from a Monday) stops there too. What it
+ * did is counted (steps, engine years) and bounded by a property test.
  *
  * Month ends
  * RFC 5545 takes the day of a MONTHLY or YEARLY rule from DTSTART and skips
@@ -75,6 +83,12 @@ function toDate(date: string): Date {
 
 function fromDate(d: Date): string {
   return d.toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  const d = toDate(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromDate(d);
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -154,6 +168,8 @@ export function parseRule(input: string): Rule {
     integerList('BYWEEKNO', parts.get('BYWEEKNO')!, 1, 53, true);
   }
   if (parts.has('BYSETPOS')) {
+    // the day sets of a day or a week are too small to pick from, and a pick that is never there would leave nothing to stop at
+    if (freq === 'DAILY' || freq === 'WEEKLY') throw new RuleProblem('BYSETPOS picks among the days of a month or a year (e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 for the last working day); leave it out of daily and weekly rules.');
     integerList('BYSETPOS', parts.get('BYSETPOS')!, 1, 366, true);
     if (!DAY_CHOOSERS.filter((p) => p !== 'BYSETPOS').concat('BYMONTH').some((p) => parts.has(p))) throw new RuleProblem('BYSETPOS picks among the days another BY… part chooses; add BYDAY or BYMONTHDAY.');
   }
@@ -184,45 +200,130 @@ export function ruleProblem(text: string): string | null {
   }
 }
 
+/** No rule is ever expanded further than this from its start (follow-ups look 50 years ahead, tasks and calls 10 past today). */
+export const MAX_SPAN_YEARS = 100;
+/** No expansion hands out more occurrences than this, whatever its caller asks. */
+export const MAX_OCCURRENCES = 1000;
+
+const WEEKDAY_INDEX: Record<string, number> = { SU: 0, MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6 };
+
+function partsOf(rule: Rule): Map<string, string> {
+  return new Map(rule.text.split(';').map((p) => p.split('=') as [string, string]));
+}
+
 /**
- * Occurrences of `rule` started on `start`, in order, from `start` itself
- * (when it matches) up to `horizon` inclusive, at most `max` of them.
- * COUNT and UNTIL apply as in RFC 5545 (COUNT counts from the start);
- * month-end clamping as described above.
+ * For FREQ=DAILY every BY… part is a plain filter on the day (RFC 5545's
+ * "limit"; BYSETPOS is refused), so a daily rule is "every INTERVAL days,
+ * filtered". It is stepped through here rather than by rrule: rrule stops
+ * only when an occurrence passes its filters (a rule that never matches ran
+ * on to the year 9999) and costs microseconds per day visited.
  */
-export function occurrences(rule: Rule, start: string, horizon: string, max = 1000): string[] {
+function dailyFilter(rule: Rule): (date: Date) => boolean {
+  const parts = partsOf(rule);
+  const numbers = (name: string) => parts.get(name)?.split(',').map(Number) ?? null;
+  const months = numbers('BYMONTH');
+  const monthDays = numbers('BYMONTHDAY');
+  const yearDays = numbers('BYYEARDAY');
+  const weekdays = parts.get('BYDAY')?.split(',').map((d) => WEEKDAY_INDEX[d]) ?? null;
+  return (date) => {
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth() + 1;
+    const day = date.getUTCDate();
+    if (months && !months.includes(month)) return false;
+    if (weekdays && !weekdays.includes(date.getUTCDay())) return false;
+    if (monthDays && !monthDays.some((d) => d === day || d === day - daysInMonth(year, month) - 1)) return false;
+    if (yearDays) {
+      const length = daysInMonth(year, 2) === 29 ? 366 : 365;
+      const ordinal = Math.round((date.getTime() - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
+      if (!yearDays.some((d) => d === ordinal || d === ordinal - length - 1)) return false;
+    }
+    return true;
+  };
+}
+
+/** What one expansion produced and how much work it did (the bound is asserted by tests). */
+export interface Expansion {
+  dates: string[];
+  /** days a daily rule visited, or occurrences the engine handed to the callback */
+  steps: number;
+  /** years the rrule engine may run through when no occurrence stops it (0 for daily rules, which never use it) */
+  engineYears: number;
+}
+
+/**
+ * Occurrences of `rule` started on `start`, in order, from `from` (default:
+ * `start` itself, when it matches) up to `horizon` inclusive, at most `max`
+ * of them. COUNT and UNTIL apply as in RFC 5545 (COUNT counts from the
+ * start); month-end clamping as described above.
+ *
+ * Bounded work whatever the rule: occurrences are taken one at a time and
+ * the expansion stops at the horizon or at the `max`-th one (rrule's own
+ * `between` used to expand everything up to UNTIL, e.g. daily to the year
+ * 9999, before a limit applied), never beyond MAX_OCCURRENCES and never
+ * further than MAX_SPAN_YEARS from the start. A daily rule visits at most
+ * one day per INTERVAL within that span. Other rules run in rrule, which
+ * only stops at an occurrence: one that never matches runs on to the year
+ * 9999, so it is run close to it (see `shift`), at most 400 years past the
+ * horizon: some thousand months or a few hundred years of work at most.
+ */
+export function expand(rule: Rule, start: string, horizon: string, max = MAX_OCCURRENCES, from = start): Expansion {
+  const limit = Math.min(max, MAX_OCCURRENCES);
   const anchor = toDate(start);
   const day = anchor.getUTCDate();
   const clamp = rule.inheritsDay && day > 1;
-  const last = rule.until !== null && rule.until < horizon ? rule.until : horizon;
+  const last = [horizon, rule.until ?? horizon, addYears(start, MAX_SPAN_YEARS)].reduce((a, b) => (a < b ? a : b));
+  const result: Expansion = { dates: [], steps: 0, engineYears: 0 };
+  if (last < start || limit < 1) return result;
+  let counted = 0;
+  /** takes one occurrence; false stops the expansion */
+  const take = (date: string): boolean => {
+    if (date > last) return false;
+    if (date < start) return true;
+    counted += 1;
+    if (date >= from) result.dates.push(date);
+    if (rule.count !== null && counted >= rule.count) return false;
+    return result.dates.length < limit;
+  };
+  const options = RRule.parseString(rule.text);
+  if (rule.freq === 'DAILY') {
+    const passes = dailyFilter(rule);
+    const step = options.interval ?? 1;
+    const end = toDate(last).getTime();
+    for (const visited = toDate(start); visited.getTime() <= end; visited.setUTCDate(visited.getUTCDate() + step)) {
+      result.steps += 1;
+      if (passes(visited) && !take(fromDate(visited))) break;
+    }
+    return result;
+  }
   // rrule gives up only at the year 9999, also for a rule that never matches; the
   // Gregorian calendar repeats every 400 years (weekdays and leap days alike), so
   // the rule is run that many years later, close to 9999, and the dates moved back.
   const shift = 400 * Math.max(0, Math.floor((MAX_YEAR - toDate(last).getUTCFullYear()) / 400));
   const dtstart = moveYears(clamp ? new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), 1)) : anchor, shift);
-  const options = RRule.parseString(rule.text);
-  // UNTIL is applied below to the clamped dates; COUNT is safe (one occurrence per month either way)
-  const engine = new RRule({ ...options, until: null, dtstart });
-  const out: string[] = [];
-  for (const shifted of engine.between(dtstart, moveYears(toDate(last), shift), true)) {
+  result.engineYears = MAX_YEAR - dtstart.getUTCFullYear() + 1;
+  // COUNT and UNTIL are applied by `take`, to the clamped dates
+  const engine = new RRule({ ...options, count: null, until: null, dtstart });
+  engine.all((shifted) => {
+    result.steps += 1;
     const occurrence = moveYears(shifted, -shift);
-    let date = fromDate(occurrence);
-    if (clamp) {
-      const year = occurrence.getUTCFullYear();
-      const month = occurrence.getUTCMonth() + 1;
-      date = fromDate(new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)))));
-    }
-    if (date < start || date > last) continue;
-    out.push(date);
-    if (out.length >= max) break;
-  }
-  return out;
+    if (!clamp) return take(fromDate(occurrence));
+    const year = occurrence.getUTCFullYear();
+    const month = occurrence.getUTCMonth() + 1;
+    return take(fromDate(new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month))))));
+  });
+  return result;
+}
+
+/** The dates of `expand`: occurrences of `rule` from `from` (default `start`) up to `horizon`, at most `max`. */
+export function occurrences(rule: Rule, start: string, horizon: string, max = MAX_OCCURRENCES, from = start): string[] {
+  return expand(rule, start, horizon, max, from).dates;
 }
 
 /** The first occurrence strictly after `after` of the series started on `start`, or null when the series has ended. */
 export function nextOccurrence(rule: Rule, start: string, after: string): string | null {
   const horizon = addYears(after < start ? start : after, HORIZON_YEARS);
-  return occurrences(rule, start, horizon).find((date) => date > after) ?? null;
+  const from = after < start ? start : addDays(after, 1);
+  return occurrences(rule, start, horizon, 1, from)[0] ?? null;
 }
 
 /** Throws RuleProblem when the rule never falls on a date within ten years of `start`. */

@@ -21,12 +21,23 @@ export function encodeCursor(value: unknown, id: string): string {
   return Buffer.from(JSON.stringify([value, id])).toString('base64url');
 }
 
+/** Longer than any cursor this API hands out (a sort value of a few hundred characters and an id). */
+const MAX_CURSOR_LENGTH = 2000;
+
+/** A sort value a cursor may carry: what SQLite can compare with a column (objects, arrays, NaN and booleans cannot be bound). */
+function isSortValue(value: unknown): value is string | number | null {
+  return value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** The sort value and id a cursor carries; BadCursor (a 400 at `cursor`) for anything this API did not hand out. */
 export function decodeCursor(cursor: string): [string | number | null, string] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return parsed as [string, string];
-  } catch {
-    /* fall through */
+  if (cursor.length <= MAX_CURSOR_LENGTH && /^[A-Za-z0-9_-]+$/.test(cursor)) {
+    try {
+      const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+      if (Array.isArray(parsed) && parsed.length === 2 && isSortValue(parsed[0]) && typeof parsed[1] === 'string' && parsed[1].length <= 64) return [parsed[0], parsed[1]];
+    } catch {
+      /* fall through */
+    }
   }
   throw new BadCursor('The cursor is not one this API handed out.');
 }

@@ -13,7 +13,7 @@ export interface PartnershipFilter {
   regionId?: string;
   organisationId?: string;
   domainId?: string;
-  /** an FTS5 query over titles, already built (see ftsPrefixQuery) */
+  /** an FTS5 query over titles, already built (search.ts ftsMatchExpression) */
   match?: string;
 }
 
@@ -34,15 +34,6 @@ export function sortValue(row: PartnershipRow, sort: PartnershipSort): string {
 
 export function cursorAfter(row: PartnershipRow, sort: PartnershipSort): string {
   return encodeCursor(sortValue(row, sort), row.id);
-}
-
-/**
- * Each word of free text as a quoted prefix term (`"word"*`), all required.
- * Words without a letter or digit are dropped; null when nothing is left.
- */
-export function ftsPrefixQuery(text: string): string | null {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ') : null;
 }
 
 export async function listPartnerships(

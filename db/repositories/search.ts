@@ -16,10 +16,13 @@ export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'acti
 
 /** At most this many words count; the rest of a pasted paragraph is ignored. */
 const MAX_WORDS = 12;
+/** Only the first this many characters are read (the API takes 200), so no caller can hand it a book. */
+const MAX_LENGTH = 500;
 
 /** The FTS5 MATCH expression for what a person typed, or null when it holds no word at all. */
 export function ftsMatchExpression(text: string): string | null {
   const words = text
+    .slice(0, MAX_LENGTH)
     .normalize('NFC')
     .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((word) => word.length > 0)

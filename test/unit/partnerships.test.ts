@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeCursor, decodeCursor, type Page } from '../../db/repositories/pagination.js';
-import { ftsPrefixQuery } from '../../db/repositories/partnerships.js';
+import { ftsMatchExpression } from '../../db/repositories/search.js';
 import { PartnershipCreate, PartnershipPatch } from '../../api/schemas/partnerships.js';
 import { collectPage } from '../../api/services/partnerships.js';
 import { fieldErrors } from '../../api/validation.js';
@@ -71,11 +71,13 @@ describe('collectPage: filtering while walking keyset pages', () => {
 });
 
 describe('title search', () => {
-  it('turns each word into a quoted prefix term and drops words without letters or digits', () => {
-    expect(ftsPrefixQuery('flem brab')).toBe('"flem"* "brab"*');
-    expect(ftsPrefixQuery('  say "hi"  ')).toBe('"say"* """hi"""*');
-    expect(ftsPrefixQuery('Rhein – Neckar')).toBe('"Rhein"* "Neckar"*');
-    expect(ftsPrefixQuery(' - * ')).toBeNull();
+  it('turns each word into a quoted prefix term, as every other search does, and lets no character become FTS syntax', () => {
+    expect(ftsMatchExpression('flem brab')).toBe('"flem"* "brab"*');
+    expect(ftsMatchExpression('  say "hi"  ')).toBe('"say"* "hi"*');
+    expect(ftsMatchExpression('Rhein – Neckar')).toBe('"Rhein"* "Neckar"*');
+    expect(ftsMatchExpression(' - * ')).toBeNull();
+    // a NUL ended the quoted term early and made the MATCH a syntax error (a 500)
+    expect(ftsMatchExpression('a\u0000b')).toBe('"a"* "b"*');
   });
 });
 
