@@ -16,12 +16,17 @@
  * - A rule must fall on some date within ten years of its start.
  *
  * No rule keeps the server busy
- * Expansion (`expand`) takes one occurrence at a time and stops at the
- * horizon or at the N-th date, never past MAX_OCCURRENCES dates or
- * MAX_SPAN_YEARS from the start, whatever the rule says (UNTIL in 9999,
- * COUNT huge, INTERVAL=1 over centuries); a rule that never matches
- * (`FREQ=DAILY;INTERVAL=7;BYDAY=TU` from a Monday) stops there too. What it
- * did is counted (steps, engine years) and bounded by a property test.
+ * Expansion (`expand`) walks the rule's periods itself, one at a time (a
+ * day, a week, a month or a year, every INTERVAL), and stops at the horizon
+ * or at the N-th date, never past MAX_OCCURRENCES dates or MAX_SPAN_YEARS
+ * from the start, whatever the rule says (UNTIL in 9999, COUNT huge,
+ * INTERVAL=1 over centuries). rrule cannot be asked to stop by itself: it
+ * checks its limits (UNTIL, COUNT, `between`'s end) only when a day passes
+ * the rule, so one that never does (`FREQ=MONTHLY;BYMONTHDAY=31;BYSETPOS=2`,
+ * 30 February) ran on to the year 9999. Daily and weekly rules are days
+ * filtered here; a month or a year is handed to rrule alone, which works
+ * out its days (BYSETPOS, numbered weekdays, week numbers) and stops after
+ * it. Periods visited are counted and bounded by a property test.
  *
  * Month ends
  * RFC 5545 takes the day of a MONTHLY or YEARLY rule from DTSTART and skips
@@ -64,13 +69,6 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const HORIZON_YEARS = 10;
 /** rrule's last year */
 const MAX_YEAR = 9999;
-
-/** The same day `years` later; used with multiples of 400, where 29 February stays a real day. */
-function moveYears(date: Date, years: number): Date {
-  const moved = new Date(date.getTime());
-  moved.setUTCFullYear(date.getUTCFullYear() + years);
-  return moved;
-}
 
 function toDate(date: string): Date {
   const match = DATE.exec(date);
@@ -171,6 +169,8 @@ export function parseRule(input: string): Rule {
     // the day sets of a day or a week are too small to pick from, and a pick that is never there would leave nothing to stop at
     if (freq === 'DAILY' || freq === 'WEEKLY') throw new RuleProblem('BYSETPOS picks among the days of a month or a year (e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 for the last working day); leave it out of daily and weekly rules.');
     integerList('BYSETPOS', parts.get('BYSETPOS')!, 1, 366, true);
+    const beyond = freq === 'MONTHLY' && parts.get('BYSETPOS')!.split(',').find((n) => Math.abs(Number(n)) > 31);
+    if (beyond) throw new RuleProblem(`A month has at most 31 days to pick from, so BYSETPOS=${beyond} never falls on a date; use 1 to 31 (or −31 to −1, counting from the end).`);
     if (!DAY_CHOOSERS.filter((p) => p !== 'BYSETPOS').concat('BYMONTH').some((p) => parts.has(p))) throw new RuleProblem('BYSETPOS picks among the days another BY… part chooses; add BYDAY or BYMONTHDAY.');
   }
   if (parts.has('BYDAY')) {
@@ -212,19 +212,20 @@ function partsOf(rule: Rule): Map<string, string> {
 }
 
 /**
- * For FREQ=DAILY every BY… part is a plain filter on the day (RFC 5545's
- * "limit"; BYSETPOS is refused), so a daily rule is "every INTERVAL days,
- * filtered". It is stepped through here rather than by rrule: rrule stops
- * only when an occurrence passes its filters (a rule that never matches ran
- * on to the year 9999) and costs microseconds per day visited.
+ * For FREQ=DAILY and FREQ=WEEKLY every BY… part is a plain filter on the
+ * day (RFC 5545's "limit"; BYSETPOS, BYWEEKNO and numbered weekdays are
+ * refused), so these rules are "the days of every INTERVAL-th day or week,
+ * filtered", stepped through here. A weekly rule that names no days falls
+ * on the start's weekday.
  */
-function dailyFilter(rule: Rule): (date: Date) => boolean {
+function dayFilter(rule: Rule, start: Date): (date: Date) => boolean {
   const parts = partsOf(rule);
   const numbers = (name: string) => parts.get(name)?.split(',').map(Number) ?? null;
   const months = numbers('BYMONTH');
   const monthDays = numbers('BYMONTHDAY');
   const yearDays = numbers('BYYEARDAY');
-  const weekdays = parts.get('BYDAY')?.split(',').map((d) => WEEKDAY_INDEX[d]) ?? null;
+  const startsWeekday = rule.freq === 'WEEKLY' && !monthDays && !yearDays ? [start.getUTCDay()] : null;
+  const weekdays = parts.get('BYDAY')?.split(',').map((d) => WEEKDAY_INDEX[d]) ?? startsWeekday;
   return (date) => {
     const year = date.getUTCFullYear();
     const month = date.getUTCMonth() + 1;
@@ -244,11 +245,17 @@ function dailyFilter(rule: Rule): (date: Date) => boolean {
 /** What one expansion produced and how much work it did (the bound is asserted by tests). */
 export interface Expansion {
   dates: string[];
-  /** days a daily rule visited, or occurrences the engine handed to the callback */
-  steps: number;
-  /** years the rrule engine may run through when no occurrence stops it (0 for daily rules, which never use it) */
-  engineYears: number;
+  /**
+   * periods visited: days of a daily rule, weeks of a weekly one (seven days
+   * checked each), months or years of the others (each one run of rrule over
+   * that period alone); at most one per INTERVAL from the start's period to
+   * the last date looked at
+   */
+  periods: number;
 }
+
+/** An INTERVAL that takes rrule from any period past its last year, so that it stops after the first. */
+const PAST_MAX_YEAR = { MONTHLY: 12 * (MAX_YEAR + 1), YEARLY: MAX_YEAR + 1 };
 
 /**
  * Occurrences of `rule` started on `start`, in order, from `from` (default:
@@ -256,15 +263,11 @@ export interface Expansion {
  * of them. COUNT and UNTIL apply as in RFC 5545 (COUNT counts from the
  * start); month-end clamping as described above.
  *
- * Bounded work whatever the rule: occurrences are taken one at a time and
- * the expansion stops at the horizon or at the `max`-th one (rrule's own
- * `between` used to expand everything up to UNTIL, e.g. daily to the year
- * 9999, before a limit applied), never beyond MAX_OCCURRENCES and never
- * further than MAX_SPAN_YEARS from the start. A daily rule visits at most
- * one day per INTERVAL within that span. Other rules run in rrule, which
- * only stops at an occurrence: one that never matches runs on to the year
- * 9999, so it is run close to it (see `shift`), at most 400 years past the
- * horizon: some thousand months or a few hundred years of work at most.
+ * Bounded work whatever the rule: the rule's periods are visited here, one
+ * per INTERVAL from the start's period, until the horizon (never beyond
+ * MAX_SPAN_YEARS from the start) or the `max`-th date (never beyond
+ * MAX_OCCURRENCES): at most some 36,600 days, 5,220 weeks, 1,200 months or
+ * 100 years, also for a rule that never falls on a date.
  */
 export function expand(rule: Rule, start: string, horizon: string, max = MAX_OCCURRENCES, from = start): Expansion {
   const limit = Math.min(max, MAX_OCCURRENCES);
@@ -272,45 +275,59 @@ export function expand(rule: Rule, start: string, horizon: string, max = MAX_OCC
   const day = anchor.getUTCDate();
   const clamp = rule.inheritsDay && day > 1;
   const last = [horizon, rule.until ?? horizon, addYears(start, MAX_SPAN_YEARS)].reduce((a, b) => (a < b ? a : b));
-  const result: Expansion = { dates: [], steps: 0, engineYears: 0 };
+  const result: Expansion = { dates: [], periods: 0 };
   if (last < start || limit < 1) return result;
   let counted = 0;
+  let previous = '';
   /** takes one occurrence; false stops the expansion */
   const take = (date: string): boolean => {
     if (date > last) return false;
-    if (date < start) return true;
+    // rrule hands out a day twice when two BYSETPOS positions pick it (1 and -1 of a single day); it is one occurrence
+    if (date < start || date === previous) return true;
+    previous = date;
     counted += 1;
     if (date >= from) result.dates.push(date);
     if (rule.count !== null && counted >= rule.count) return false;
     return result.dates.length < limit;
   };
   const options = RRule.parseString(rule.text);
-  if (rule.freq === 'DAILY') {
-    const passes = dailyFilter(rule);
-    const step = options.interval ?? 1;
-    const end = toDate(last).getTime();
-    for (const visited = toDate(start); visited.getTime() <= end; visited.setUTCDate(visited.getUTCDate() + step)) {
-      result.steps += 1;
-      if (passes(visited) && !take(fromDate(visited))) break;
+  const interval = options.interval ?? 1;
+  const end = toDate(last).getTime();
+  if (rule.freq === 'DAILY' || rule.freq === 'WEEKLY') {
+    const passes = dayFilter(rule, anchor);
+    const length = rule.freq === 'WEEKLY' ? 7 : 1;
+    // a week begins on WKST (Monday unless the rule says otherwise); days before the start are skipped by `take`
+    const period = toDate(start);
+    if (length === 7) period.setUTCDate(period.getUTCDate() - ((period.getUTCDay() - WEEKDAY_INDEX[partsOf(rule).get('WKST') ?? 'MO']! + 7) % 7));
+    for (; period.getTime() <= end; period.setUTCDate(period.getUTCDate() + length * interval)) {
+      result.periods += 1;
+      for (let offset = 0; offset < length; offset++) {
+        const visited = new Date(period.getTime() + offset * 86_400_000);
+        if (passes(visited) && !take(fromDate(visited))) return result;
+      }
     }
     return result;
   }
-  // rrule gives up only at the year 9999, also for a rule that never matches; the
-  // Gregorian calendar repeats every 400 years (weekdays and leap days alike), so
-  // the rule is run that many years later, close to 9999, and the dates moved back.
-  const shift = 400 * Math.max(0, Math.floor((MAX_YEAR - toDate(last).getUTCFullYear()) / 400));
-  const dtstart = moveYears(clamp ? new Date(Date.UTC(anchor.getUTCFullYear(), anchor.getUTCMonth(), 1)) : anchor, shift);
-  result.engineYears = MAX_YEAR - dtstart.getUTCFullYear() + 1;
+  // rrule takes a day it is not told from DTSTART; each period's run starts on the period's first day, so say it here
+  const parts = partsOf(rule);
+  const namesDays = ['BYWEEKNO', 'BYYEARDAY', 'BYMONTHDAY', 'BYDAY'].some((p) => parts.has(p));
+  const startsDay = namesDays ? {} : { bymonthday: [clamp ? 1 : day], bymonth: options.bymonth ?? (rule.freq === 'YEARLY' ? [anchor.getUTCMonth() + 1] : null) };
+  const monthly = rule.freq === 'MONTHLY';
+  const period = new Date(Date.UTC(anchor.getUTCFullYear(), monthly ? anchor.getUTCMonth() : 0, 1));
+  period.setUTCFullYear(anchor.getUTCFullYear());
   // COUNT and UNTIL are applied by `take`, to the clamped dates
-  const engine = new RRule({ ...options, count: null, until: null, dtstart });
-  engine.all((shifted) => {
-    result.steps += 1;
-    const occurrence = moveYears(shifted, -shift);
-    if (!clamp) return take(fromDate(occurrence));
-    const year = occurrence.getUTCFullYear();
-    const month = occurrence.getUTCMonth() + 1;
-    return take(fromDate(new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month))))));
-  });
+  const alone = { ...options, ...startsDay, count: null, until: null, interval: PAST_MAX_YEAR[rule.freq] };
+  for (; period.getTime() <= end; monthly ? period.setUTCMonth(period.getUTCMonth() + interval) : period.setUTCFullYear(period.getUTCFullYear() + interval)) {
+    result.periods += 1;
+    let going = true;
+    new RRule({ ...alone, dtstart: new Date(period.getTime()) }).all((occurrence) => {
+      if (!clamp) return (going = take(fromDate(occurrence)));
+      const year = occurrence.getUTCFullYear();
+      const month = occurrence.getUTCMonth() + 1;
+      return (going = take(fromDate(new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)))))));
+    });
+    if (!going) break;
+  }
   return result;
 }
 
