@@ -107,4 +107,8 @@ export const OrganisationListQuery = z.strictObject({
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 
-export const OrganisationPage = pageOf(Organisation);
+/** What a list shows of an organisation: its record without domains and stakeholderships (read one to get them). */
+export const OrganisationListItem = Organisation.omit({ domains: true, partnershipIds: true }).meta({ id: 'OrganisationListItem' });
+export type OrganisationListItem = z.infer<typeof OrganisationListItem>;
+
+export const OrganisationPage = pageOf(OrganisationListItem);

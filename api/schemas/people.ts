@@ -81,4 +81,8 @@ export const PersonListQuery = z.strictObject({
 });
 export type PersonListQuery = z.infer<typeof PersonListQuery>;
 
-export const PersonPage = pageOf(Person);
+/** What a list shows of a person: the record without domains (read one to get them). */
+export const PersonListItem = Person.omit({ domains: true }).meta({ id: 'PersonListItem' });
+export type PersonListItem = z.infer<typeof PersonListItem>;
+
+export const PersonPage = pageOf(PersonListItem);

@@ -26,7 +26,7 @@ import { findRegion } from '../../db/repositories/regions.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { Conflict, NotFound, PreconditionFailed, unknownReference } from '../errors.js';
-import type { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationPatch } from '../schemas/organisations.js';
+import type { Organisation, OrganisationCreate, OrganisationListItem, OrganisationListQuery, OrganisationPatch } from '../schemas/organisations.js';
 import { assertCanWriteRecord, assertWriterSomewhere, canSeePartnership, partnershipLinksAfter, scopeOf } from './access.js';
 import { checkVersion, recordChange } from './audit.js';
 import { assertDomainsUsable } from './domains.js';
@@ -53,7 +53,8 @@ export interface DomainInterest {
   maturity: number;
 }
 
-export function toOrganisation(row: OrganisationWithRegionRow, details: Details, sees: Sees): Organisation {
+/** The organisation as a list shows it. */
+export function toListItem(row: OrganisationWithRegionRow): OrganisationListItem {
   return {
     id: row.id,
     name: row.name,
@@ -64,14 +65,20 @@ export function toOrganisation(row: OrganisationWithRegionRow, details: Details,
     country: row.country,
     nutsCode: row.nuts_code,
     website: row.website,
-    domains: details.domains
-      .filter((d) => d.partnership_id === null || sees(d.partnership_id))
-      .map((d) => ({ domainId: d.domain_id, maturity: d.maturity, labels: { en: d.label_en, de: d.label_de, nl: d.label_nl } })),
-    partnershipIds: details.stakeholderships.filter(sees),
     recordedByOrganisationId: row.recorded_by_organisation_id,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at
+  };
+}
+
+export function toOrganisation(row: OrganisationWithRegionRow, details: Details, sees: Sees): Organisation {
+  return {
+    ...toListItem(row),
+    domains: details.domains
+      .filter((d) => d.partnership_id === null || sees(d.partnership_id))
+      .map((d) => ({ domainId: d.domain_id, maturity: d.maturity, labels: { en: d.label_en, de: d.label_de, nl: d.label_nl } })),
+    partnershipIds: details.stakeholderships.filter(sees)
   };
 }
 
@@ -135,8 +142,7 @@ export class OrganisationService {
     const { column, page } = pageRequest(query, { name: 'name', updatedAt: 'updated_at' } as const);
     const filter = { regionId: query.regionId, kind: query.kind, country: query.country, domainId: query.domainId, partnershipId: query.partnershipId, q: query.q };
     const result = await repo.listOrganisations(this.db, scopeOf(caller), filter, column, page);
-    const details = await detailsOf(this.db, result.items.map((r) => r.id));
-    return { items: result.items.map((row) => toOrganisation(row, details.get(row.id)!, seenBy(caller))), nextCursor: result.nextCursor };
+    return { items: result.items.map(toListItem), nextCursor: result.nextCursor };
   }
 
   async get(caller: Caller, id: string): Promise<Organisation> {

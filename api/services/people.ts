@@ -25,7 +25,7 @@ import type { PersonDomainRow } from '../../db/repositories/people.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { Conflict, type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
-import type { LawfulBasis, Person, PersonCreate, PersonListQuery, PersonPatch } from '../schemas/people.js';
+import type { LawfulBasis, Person, PersonCreate, PersonListItem, PersonListQuery, PersonPatch } from '../schemas/people.js';
 import { assertWriterSomewhere, canSeePartnership, canWriteRecord, scopeOf } from './access.js';
 import { checkVersion, recordChange } from './audit.js';
 import { assertDomainsUsable } from './domains.js';
@@ -61,20 +61,17 @@ interface Reader {
   organisationNames: Map<string, string>;
 }
 
-function toPerson(row: PersonRow, domains: PersonDomainRow[], reader: Reader | null): Person {
-  const organisationShown = row.organisation_id !== null && (reader === null || reader.organisationNames.has(row.organisation_id));
+/** The person as a list shows them; `organisationName` null when the employer is not the reader's to see (then no id either). */
+function toListItem(row: PersonRow, organisationName: string | null): PersonListItem {
   return {
     id: row.id,
-    organisationId: organisationShown ? row.organisation_id : null,
-    organisationName: organisationShown && reader ? reader.organisationNames.get(row.organisation_id!)! : null,
+    organisationId: organisationName !== null ? row.organisation_id : null,
+    organisationName,
     name: row.name,
     function: row.function,
     emails: JSON.parse(row.emails),
     phones: JSON.parse(row.phones),
     languages: JSON.parse(row.languages),
-    domains: domains
-      .filter((d) => d.partnership_id === null || reader === null || reader.sees(d.partnership_id))
-      .map((d) => ({ domainId: d.domain_id, labels: { en: d.label_en, de: d.label_de, nl: d.label_nl } })),
     lawfulBasis: row.lawful_basis as LawfulBasis,
     consentDate: row.consent_date,
     consentSource: row.consent_source,
@@ -82,6 +79,17 @@ function toPerson(row: PersonRow, domains: PersonDomainRow[], reader: Reader | n
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at
+  };
+}
+
+function toPerson(row: PersonRow, domains: PersonDomainRow[], reader: Reader | null): Person {
+  const organisationShown = row.organisation_id !== null && (reader === null || reader.organisationNames.has(row.organisation_id));
+  return {
+    ...toListItem(row, organisationShown && reader ? reader.organisationNames.get(row.organisation_id!)! : null),
+    organisationId: organisationShown ? row.organisation_id : null,
+    domains: domains
+      .filter((d) => d.partnership_id === null || reader === null || reader.sees(d.partnership_id))
+      .map((d) => ({ domainId: d.domain_id, labels: { en: d.label_en, de: d.label_de, nl: d.label_nl } }))
   };
 }
 
@@ -144,7 +152,7 @@ export class PersonService {
     const { column, page } = pageRequest(query, { name: 'name', updatedAt: 'updated_at' } as const);
     const filter = { organisationId: query.organisationId, domainId: query.domainId, partnershipId: query.partnershipId, q: query.q };
     const result = await repo.listPeople(this.db, scopeOf(caller), filter, column, page);
-    return { items: await present(this.db, caller, result.items), nextCursor: result.nextCursor };
+    return { items: result.items.map((row) => toListItem(row, row.employer_name)), nextCursor: result.nextCursor };
   }
 
   async get(caller: Caller, id: string): Promise<Person> {

@@ -4,7 +4,7 @@ import type { Database, NewPerson, PersonUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
 import { ftsMatchExpression, matchCondition } from './search.js';
-import { organisationsInPartnerships, personVisible } from './visibility.js';
+import { organisationsInPartnerships, organisationVisible, personVisible } from './visibility.js';
 
 export interface PersonFilter {
   organisationId?: string;
@@ -30,7 +30,13 @@ export function findVisiblePerson(db: Kysely<Database>, scope: Scope, id: string
 }
 
 export async function listPeople(db: Kysely<Database>, scope: Scope, filter: PersonFilter, sort: 'name' | 'updated_at', page: PageRequest) {
-  let query = db.selectFrom('people').selectAll().where(personVisible(scope));
+  let query = db
+    .selectFrom('people')
+    .leftJoin('organisations as employer', 'employer.id', 'people.organisation_id')
+    .selectAll('people')
+    // the employer's name only where the reader may see the employer
+    .select((eb) => eb.case().when(organisationVisible(scope, 'employer')(eb)).then(eb.ref('employer.name')).end().as('employer_name'))
+    .where(personVisible(scope));
   if (filter.organisationId) query = query.where('people.organisation_id', '=', filter.organisationId);
   if (filter.domainId) {
     const domainId = filter.domainId;

@@ -10,6 +10,27 @@ export function findSession(db: Kysely<Database>, id: string) {
   return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** What identifying a caller needs of a session and its user, in one statement. */
+const CALLER_COLUMNS = ['users.id', 'users.name', 'users.email', 'users.organisation_id', 'users.is_admin', 'users.disabled_at'] as const;
+
+export function findSessionWithUser(db: Kysely<Database>, id: string) {
+  return db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.last_seen_at', 'sessions.expires_at', ...CALLER_COLUMNS])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findAccessTokenWithUser(db: Kysely<Database>, tokenHash: string) {
+  return db
+    .selectFrom('access_tokens')
+    .innerJoin('users', 'users.id', 'access_tokens.user_id')
+    .select(['access_tokens.id as token_id', 'access_tokens.last_used_at', 'access_tokens.revoked_at', ...CALLER_COLUMNS])
+    .where('access_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
 export async function touchSession(db: Kysely<Database>, id: string, at: string) {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }

@@ -31,6 +31,11 @@ export function updateUser(db: Kysely<Database>, id: string, values: Updateable<
     .executeTakeFirstOrThrow();
 }
 
+/** The caller's role in each partnership (no titles, no order: what a permission check needs). */
+export function rolesOf(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('memberships').select(['partnership_id', 'role']).where('user_id', '=', userId).execute();
+}
+
 export function membershipsOf(db: Kysely<Database>, userId: string) {
   return db
     .selectFrom('memberships')

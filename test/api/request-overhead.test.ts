@@ -1,0 +1,53 @@
+/**
+ * What every request pays before its own work: the caller is read once
+ * (who, and their roles) in two statements, a token's last use is written
+ * at most once a minute (as a session's last activity is), and a list page
+ * is a handful of statements whatever its size.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
+import { createOrganisation } from '../support/crm.js';
+
+let h: ClockedHarness;
+
+beforeAll(async () => {
+  h = await clockedHarness('2026-12-07T09:00:00Z');
+  for (let i = 0; i < 30; i++) await createOrganisation(h.as.officer, { name: `Hochschule ${i}`, partnershipIds: [h.world.partnerships.p1], domains: [{ domainId: 'domain-innovation', maturity: 3 }] });
+});
+
+async function statementsOf(request: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const stop = h.statements.observe((sql) => seen.push(sql));
+  try {
+    await request();
+  } finally {
+    stop();
+  }
+  return seen;
+}
+
+const lastUsed = () => (h.sqlite.prepare('SELECT last_used_at FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = ?').get('officer@test.regiodesk.eu') as { last_used_at: string | null }).last_used_at;
+
+describe('a request by access token', () => {
+  it('reads the caller in two statements and writes the last use at most once a minute', async () => {
+    h.setNow('2026-12-07T09:05:00Z');
+    const first = await statementsOf(() => h.as.officer.get('/api/regions'));
+    expect(lastUsed()).toBe('2026-12-07T09:05:00.000Z');
+    expect(first.filter((sql) => /^update "access_tokens"/.test(sql))).toHaveLength(1);
+
+    h.setNow('2026-12-07T09:05:40Z');
+    const again = await statementsOf(() => h.as.officer.get('/api/regions'));
+    expect(again.filter((sql) => /^update/i.test(sql))).toEqual([]);
+    expect(again.filter((sql) => /from "access_tokens"|from "memberships"|from "users"/.test(sql))).toHaveLength(2);
+    expect(lastUsed()).toBe('2026-12-07T09:05:00.000Z');
+
+    h.setNow('2026-12-07T09:06:30Z');
+    await h.as.officer.get('/api/regions');
+    expect(lastUsed()).toBe('2026-12-07T09:06:30.000Z');
+  });
+
+  it('lists a page of fifty organisations in a handful of statements, caller included', async () => {
+    const statements = await statementsOf(async () => expect((await h.as.officer.get('/api/organisations?limit=50')).body.items).toHaveLength(32));
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(4);
+  });
+});
