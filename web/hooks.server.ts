@@ -4,8 +4,13 @@
  * server.ts created: one database handle for the process. Under `vite dev`
  * there is no server.ts, so the hook starts the API itself.
  * Also picks the UI language (cookie, then Accept-Language).
+ *
+ * A page rendered on the server reads the API with SvelteKit's `fetch`;
+ * `handleFetch` hands those GETs straight to the Hono app with one render
+ * object per page request, so the session is checked once per render, not
+ * once per call.
  */
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { LOCALE_COOKIE, pickLocale } from '$lib/i18n/index.js';
 
@@ -27,12 +32,37 @@ async function apiApp(): Promise<ApiApp> {
   throw new Error('The API was not handed over: start RegioDesk with `npm start` (server.ts).');
 }
 
+const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
+
+/** What the API app is handed besides the request: the client's address and, during a page render, the render. */
+function bindings(event: RequestEvent, render?: object) {
+  return { incoming: { socket: { remoteAddress: event.getClientAddress() } }, render };
+}
+
+/** One render object per page request (keyed by its locals, which live exactly as long). */
+const renders = new WeakMap<object, object>();
+
 export const handle: Handle = async ({ event, resolve }) => {
-  if (event.url.pathname === '/api' || event.url.pathname.startsWith('/api/')) {
+  if (isApi(event.url.pathname)) {
     const app = await apiApp();
-    return app.fetch(event.request, { incoming: { socket: { remoteAddress: event.getClientAddress() } } });
+    return app.fetch(event.request, bindings(event));
   }
   const locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
   event.locals.locale = locale;
   return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+};
+
+export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {
+  const url = new URL(request.url);
+  if (url.origin !== event.url.origin || !isApi(url.pathname) || request.method !== 'GET' || request.credentials === 'omit') return fetch(request);
+  // what SvelteKit's own fetch would add to a same-origin request: the page's cookies and language
+  const headers = new Headers(request.headers);
+  const cookie = event.request.headers.get('cookie');
+  if (cookie) headers.set('cookie', cookie);
+  const language = event.request.headers.get('accept-language');
+  if (language && !headers.has('accept-language')) headers.set('accept-language', language);
+  let render = renders.get(event.locals);
+  if (!render) renders.set(event.locals, (render = {}));
+  const app = await apiApp();
+  return app.fetch(new Request(request, { headers }), bindings(event, render));
 };

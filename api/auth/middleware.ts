@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { Settings } from '../config.js';
-import type { AppEnv } from '../context.js';
+import type { AppEnv, Caller } from '../context.js';
 import { Forbidden, Unauthorized } from '../errors.js';
 
 export const SESSION_COOKIE = 'regiodesk_session';
@@ -28,6 +28,24 @@ function expectedOrigin(c: Context<AppEnv>, settings: Settings): string {
   return `${url.protocol}//${host}`;
 }
 
+/**
+ * One server-side page render: the web's hooks hand the same object with
+ * every API call the render makes (in-process only, never from a client), so
+ * its session is checked once, not once per call.
+ */
+export interface PageRender {
+  sessionToken?: string;
+  caller?: Promise<Caller | null>;
+}
+
+function callerOfSession(c: Context<AppEnv>, sessionToken: string): Promise<Caller | null> {
+  const render = (c.env as { render?: PageRender } | undefined)?.render;
+  if (render?.caller && render.sessionToken === sessionToken) return render.caller;
+  const caller = c.var.services.auth.fromSession(sessionToken);
+  if (render) Object.assign(render, { sessionToken, caller });
+  return caller;
+}
+
 export function identify(settings: Settings): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const auth = c.req.header('Authorization');
@@ -41,7 +59,7 @@ export function identify(settings: Settings): MiddlewareHandler<AppEnv> {
       if (!caller) throw new Unauthorized('The access token is unknown or revoked.');
       c.set('maybeCaller', caller);
     } else if (sessionToken) {
-      const caller = await c.var.services.auth.fromSession(sessionToken);
+      const caller = await callerOfSession(c, sessionToken);
       if (caller) c.set('maybeCaller', caller);
       else deleteCookie(c, SESSION_COOKIE, { path: '/' });
     }

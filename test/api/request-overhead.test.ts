@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { createOrganisation } from '../support/crm.js';
+import { PASSWORD } from '../support/world.js';
 
 let h: ClockedHarness;
 
@@ -49,5 +50,29 @@ describe('a request by access token', () => {
   it('lists a page of fifty organisations in a handful of statements, caller included', async () => {
     const statements = await statementsOf(async () => expect((await h.as.officer.get('/api/organisations?limit=50')).body.items).toHaveLength(32));
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('a page rendered on the server', () => {
+  it('checks its session once for all the API calls of one render, and again for the next render', async () => {
+    h.setNow('2026-12-07T10:00:00Z');
+    const signIn = await h.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'officer@test.regiodesk.eu', password: PASSWORD })
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const sessionReads = (statements: string[]) => statements.filter((sql) => /from "sessions"/.test(sql)).length;
+    const render = {};
+    const call = (path: string, bindings: object) => h.app.fetch(new Request(`http://localhost${path}`, { headers: { cookie } }), bindings);
+    const paths = ['/api/auth/me', '/api/organisations?limit=50', '/api/regions', '/api/domains', '/api/partnerships'];
+    const oneRender = await statementsOf(() => Promise.all(paths.map(async (path) => expect((await call(path, { render })).status).toBe(200))));
+    expect(sessionReads(oneRender)).toBe(1);
+    const next = {};
+    const nextRender = await statementsOf(() => Promise.all(paths.map(async (path) => expect((await call(path, { render: next })).status).toBe(200))));
+    expect(sessionReads(nextRender)).toBe(1);
+    // without a render (a browser's own requests) every call checks the session
+    const browser = await statementsOf(() => Promise.all(paths.map(async (path) => expect((await call(path, {})).status).toBe(200))));
+    expect(sessionReads(browser)).toBe(paths.length);
   });
 });
