@@ -3,11 +3,14 @@
  * to the partnerships, the partnerships (with the share of all organisations
  * each one takes in as stakeholders) and the users.
  *
- * Visibility by design: the OFFICER (Verband Region Rhein-Neckar) is officer
- * of partnerships 0 and 1; their own organisation records 15 % of the
- * organisations, partnership 0 takes in 25 % and partnership 1 20 % as
- * stakeholders, each drawn independently, so the officer sees
- * 1 − 0.85 × 0.75 × 0.80 ≈ 49 % of the organisations. The ADMIN sees all.
+ * Visibility by design: the OFFICER (Verband Region Rhein-Neckar, the hub
+ * of the network) is officer of partnerships 0 and 1; their own organisation
+ * recorded 48 % of the organisations, and each partnership takes in 500
+ * stakeholders (the most a partnership's stakeholder list takes through the
+ * API), drawn from all organisations. So the officer sees about half the
+ * organisations (48 % plus the stakeholders of their two partnerships the
+ * others recorded) at every size, and a partnership is as big at 10,000 as at
+ * 100,000 organisations. The ADMIN sees all.
  */
 import type { Language } from './words.js';
 
@@ -30,25 +33,26 @@ export const ANCHORS: readonly AnchorOrganisation[] = [
   { name: 'Provincie Antwerpen', shortName: 'PA', kind: 'regional_authority', region: 7, language: 'nl' }
 ];
 
-/** The officer's own organisation records this share of the organisations. */
-export const OFFICER_RECORDS_SHARE = 0.15;
+/** The officer's own organisation recorded this share of the organisations. */
+export const OFFICER_RECORDS_SHARE = 0.48;
+
+/** Stakeholders of every partnership (the API takes at most 500 in a partnership's list). */
+export const STAKEHOLDERS_PER_PARTNERSHIP = 500;
 
 export interface PartnershipCast {
   title: string;
   /** anchor organisations that are its parties, in order */
   parties: readonly number[];
-  /** the share of all organisations that are its stakeholders */
-  stakeholderShare: number;
   startsOn: string;
   endsOn: string;
   domains: readonly string[];
 }
 
 export const PARTNERSHIPS: readonly PartnershipCast[] = [
-  { title: 'Rhein-Neckar – Flemish Brabant', parties: [0, 1], stakeholderShare: 0.25, startsOn: '2025-01-01', endsOn: '2028-12-31', domains: ['innovation', 'mobility', 'health', 'digital'] },
-  { title: 'Smart Region Rhein-Neckar – Südhessen', parties: [0, 4], stakeholderShare: 0.2, startsOn: '2023-01-01', endsOn: '2026-12-31', domains: ['smart-region', 'digital', 'energy'] },
-  { title: 'Regio.hub Berlin-Brandenburg', parties: [2, 3], stakeholderShare: 0.25, startsOn: '2024-01-01', endsOn: '2027-12-31', domains: ['smart-region', 'regional-planning'] },
-  { title: 'Brabant – Antwerpen Kennisas', parties: [3, 5], stakeholderShare: 0.2, startsOn: '2022-01-01', endsOn: '2026-06-30', domains: ['innovation', 'energy', 'agriculture'] }
+  { title: 'Rhein-Neckar – Flemish Brabant', parties: [0, 1], startsOn: '2025-01-01', endsOn: '2028-12-31', domains: ['innovation', 'mobility', 'health', 'digital'] },
+  { title: 'Smart Region Rhein-Neckar – Südhessen', parties: [0, 4], startsOn: '2023-01-01', endsOn: '2026-12-31', domains: ['smart-region', 'digital', 'energy'] },
+  { title: 'Regio.hub Berlin-Brandenburg', parties: [2, 3], startsOn: '2024-01-01', endsOn: '2027-12-31', domains: ['smart-region', 'regional-planning'] },
+  { title: 'Brabant – Antwerpen Kennisas', parties: [3, 5], startsOn: '2022-01-01', endsOn: '2026-06-30', domains: ['innovation', 'energy', 'agriculture'] }
 ];
 
 export type Role = 'admin' | 'officer' | 'editor' | 'viewer';

@@ -22,6 +22,8 @@ export interface SizeResult {
   interactions: number;
   calls: number;
   buildSeconds: number;
+  /** seconds each route was measured */
+  durationSeconds: number;
   officerVisibleOrganisations: number;
   /** the server's VmRSS after the last route, MB */
   rssMb: number | null;
@@ -40,6 +42,11 @@ function table(headers: string[], rows: string[][], rightAligned: boolean[]): st
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** A latency, or "> duration" when no request completed within the measured seconds. */
+function latency(ms: number | null, result: SizeResult): string {
+  return ms === null ? `>${result.durationSeconds * 1000}` : num(ms);
+}
+
 export function printSize(result: SizeResult): void {
   console.log(
     `\n${result.size}: ${result.organisations.toLocaleString('en')} organisations (officer sees ${result.officerVisibleOrganisations.toLocaleString('en')}), ` +
@@ -49,10 +56,12 @@ export function printSize(result: SizeResult): void {
   console.log(
     table(
       ['route', 'user', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'of health'],
-      result.rows.map((r) => [r.route, r.user, num(r.rps, 1), num(r.p50), num(r.p99), String(r.non2xx), String(r.errors), pct(r.ofHealth)]),
+      result.rows.map((r) => [r.route, r.user, num(r.rps, 1), latency(r.p50, result), latency(r.p99, result), String(r.non2xx), String(r.errors), pct(r.ofHealth)]),
       [false, false, true, true, true, true, true, true]
     )
   );
+  const stalled = result.rows.filter((r) => r.completed === 0).map((r) => `${r.route} as ${r.user}`);
+  if (stalled.length) console.log(`no answer completed within ${result.durationSeconds} s under this load: ${stalled.join(', ')}`);
   for (const r of result.rows.filter((r) => r.non2xx > 0 || r.errors > 0 || r.firstProblem)) {
     console.log(`⚠ ${r.route} as ${r.user}: ${r.non2xx} non-2xx, ${r.errors} errors/timeouts${r.firstProblem ? `; first: ${r.firstProblem}` : ''}`);
   }

@@ -106,7 +106,7 @@ async function measureRoute(server: ProductServer, route: BenchRoute, user: stri
   const settled = await settle(server.url);
   const row: Row = { ...measured, firstProblem, route: route.key, label: route.label, kind: route.kind, user, ofHealth: null };
   console.log(
-    `  ${route.key.padEnd(20)} ${user.padEnd(8)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${String(row.p50 ?? '—').padStart(6)} ms  p99 ${String(row.p99 ?? '—').padStart(6)} ms` +
+    `  ${route.key.padEnd(20)} ${user.padEnd(8)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${String(row.p50 ?? `>${load.duration * 1000}`).padStart(6)} ms  p99 ${String(row.p99 ?? `>${load.duration * 1000}`).padStart(6)} ms` +
       `${row.non2xx ? `  ${row.non2xx} non-2xx` : ''}${settled > 1 ? `  (the server needed ${settled.toFixed(0)} s to finish what was left)` : ''}`
   );
   return row;
@@ -138,6 +138,7 @@ async function runSize(size: SizeName, dir: string): Promise<SizeResult> {
       size,
       ...workspace.size,
       buildSeconds: workspace.seconds,
+      durationSeconds: load.duration,
       officerVisibleOrganisations: workspace.officerVisibleOrganisations,
       rssMb,
       rows

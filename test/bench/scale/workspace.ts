@@ -18,7 +18,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { DateTime } from 'luxon';
 import { hashPassword } from '../../../api/auth/passwords.js';
 import { migrateToLatest } from '../../../db/migrate.js';
-import { ANCHORS, OFFICER_PARTNERSHIPS, OFFICER_RECORDS_SHARE, PARTNERSHIPS, SCALE_PASSWORD, USERS } from './cast.js';
+import { ANCHORS, OFFICER_PARTNERSHIPS, OFFICER_RECORDS_SHARE, PARTNERSHIPS, SCALE_PASSWORD, STAKEHOLDERS_PER_PARTNERSHIP, USERS } from './cast.js';
 import { scaleId } from './ids.js';
 import { fieldOf, organisationName, personFunction, personName, websiteOf } from './names.js';
 import { seededRandom } from './random.js';
@@ -54,7 +54,7 @@ export interface ScaleWorkspace {
   officerOrganisationId: string;
   /** how many organisations the officer sees, by the generator's own bookkeeping */
   officerVisibleOrganisations: number;
-  /** organisations the officer may write to (stakeholders of the officer's first partnership), a few dozen */
+  /** organisations the officer may write to (stakeholders of the officer's first partnership, recorded by others), a few dozen */
   officerWritableSample: string[];
   /** organisations the officer does not see, a few */
   officerHiddenSample: string[];
@@ -173,6 +173,10 @@ function generate(
   const officerWritableSample: string[] = [];
   const officerHiddenSample: string[] = [];
   const names = new Map<string, number>();
+  // about STAKEHOLDERS_PER_PARTNERSHIP each (5 % in a tiny workspace), never more
+  const stakeholders = Math.min(STAKEHOLDERS_PER_PARTNERSHIP, Math.ceil(size.organisations / 20));
+  const stakeholderChance = Math.min(1, stakeholders / (size.organisations - ANCHORS.length));
+  const stakeholderCounts = PARTNERSHIPS.map(() => 0);
   let officerVisible = 0;
   let personIndex = 0;
   for (let i = 0; i < size.organisations; i++) {
@@ -207,8 +211,9 @@ function generate(
 
     const mine: number[] = [];
     if (!anchor) {
-      PARTNERSHIPS.forEach((p, pi) => {
-        if (random.chance(p.stakeholderShare)) {
+      PARTNERSHIPS.forEach((_, pi) => {
+        if (random.chance(stakeholderChance) && stakeholderCounts[pi]! < stakeholders) {
+          stakeholderCounts[pi]!++;
           insert.stakeholder.run(partnershipIds[pi], id);
           mine.push(pi);
         }
@@ -219,7 +224,7 @@ function generate(
     const visible =
       recorder === 0 || mine.some((p) => OFFICER_PARTNERSHIPS.includes(p)) || PARTNERSHIPS.some((p, pi) => OFFICER_PARTNERSHIPS.includes(pi) && p.parties.includes(i));
     if (visible) officerVisible++;
-    if (mine.includes(OFFICER_PARTNERSHIPS[0]!) && officerWritableSample.length < SAMPLE) officerWritableSample.push(id);
+    if (mine.includes(OFFICER_PARTNERSHIPS[0]!) && recorder !== 0 && officerWritableSample.length < SAMPLE) officerWritableSample.push(id);
     if (!visible && officerHiddenSample.length < SAMPLE) officerHiddenSample.push(id);
 
     firstPerson[i] = personIndex;
