@@ -1,0 +1,170 @@
+/**
+ * Prints what the scale benchmark measured: the table per size, the growth
+ * from small to large, and issue 9's targets with ✔ or ✘. Only prints: the
+ * benchmark never fails a test.
+ */
+import type { Measurement } from './measure.js';
+import type { RouteKind } from './routes.js';
+
+export interface Row extends Measurement {
+  route: string;
+  label: string;
+  kind: RouteKind;
+  /** the signed-in user, or "-" for /api/health */
+  user: string;
+  /** rps / the /api/health rps of the same run */
+  ofHealth: number | null;
+}
+
+export interface SizeResult {
+  size: string;
+  organisations: number;
+  interactions: number;
+  calls: number;
+  buildSeconds: number;
+  /** seconds each route was measured */
+  durationSeconds: number;
+  officerVisibleOrganisations: number;
+  /** the server's VmRSS after the last route, MB */
+  rssMb: number | null;
+  rows: Row[];
+}
+
+/** The routes issue 9 asks to grow by at most 1.5× from small to large (the calendar feed carries every deadline, so it grows by design). */
+export const GROWTH_ROUTES = ['organisations', 'organisations-filter', 'organisations-q', 'organisations-q-rare', 'search', 'search-rare', 'timeline', 'interactions', 'people', 'deadlines'];
+
+const num = (value: number | null, digits = 0) => (value === null || !Number.isFinite(value) ? '—' : value.toFixed(digits));
+const pct = (value: number | null) => (value === null || !Number.isFinite(value) ? '—' : `${(value * 100).toFixed(0)} %`);
+
+function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (rightAligned[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** A latency, or "> duration" when no request completed within the measured seconds. */
+function latency(ms: number | null, result: SizeResult): string {
+  return ms === null ? `>${result.durationSeconds * 1000}` : num(ms);
+}
+
+export function printSize(result: SizeResult): void {
+  console.log(
+    `\n${result.size}: ${result.organisations.toLocaleString('en')} organisations (officer sees ${result.officerVisibleOrganisations.toLocaleString('en')}), ` +
+      `${result.interactions.toLocaleString('en')} interactions, ${result.calls.toLocaleString('en')} calls; built in ${result.buildSeconds.toFixed(1)} s; ` +
+      `server RSS after the run ${num(result.rssMb)} MB\n`
+  );
+  console.log(
+    table(
+      ['route', 'user', 'req/s', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'of health'],
+      result.rows.map((r) => [r.route, r.user, num(r.rps, 1), latency(r.p50, result), latency(r.p99, result), String(r.non2xx), String(r.errors), pct(r.ofHealth)]),
+      [false, false, true, true, true, true, true, true]
+    )
+  );
+  const stalled = result.rows.filter((r) => r.completed === 0).map((r) => `${r.route} as ${r.user}`);
+  if (stalled.length) console.log(`no answer completed within ${result.durationSeconds} s under this load: ${stalled.join(', ')}`);
+  for (const r of result.rows.filter((r) => r.non2xx > 0 || r.errors > 0 || r.firstProblem)) {
+    console.log(`⚠ ${r.route} as ${r.user}: ${r.non2xx} non-2xx, ${r.errors} errors/timeouts${r.firstProblem ? `; first: ${r.firstProblem}` : ''}`);
+  }
+}
+
+export interface Growth {
+  route: string;
+  user: string;
+  /** p50 large / p50 small */
+  p50: number | null;
+  /** req/s small / req/s large: how much more each request costs */
+  cost: number | null;
+}
+
+export function growthOf(small: SizeResult, large: SizeResult): Growth[] {
+  return large.rows.flatMap((l) => {
+    const s = small.rows.find((r) => r.route === l.route && r.user === l.user);
+    if (!s) return [];
+    return [{ route: l.route, user: l.user, p50: s.p50 && l.p50 !== null ? l.p50 / s.p50 : null, cost: l.rps > 0 ? s.rps / l.rps : null }];
+  });
+}
+
+export function printGrowth(growth: Growth[]): void {
+  console.log('\ngrowth from small to large (1.0× = no growth; target ≤ 1.5× for the routes marked *)\n');
+  console.log(
+    table(
+      ['route', 'user', 'p50 large/small', 'req/s small/large'],
+      growth.map((g) => [`${g.route}${GROWTH_ROUTES.includes(g.route) ? ' *' : ''}`, g.user, `${num(g.p50, 2)}×`, `${num(g.cost, 2)}×`]),
+      [false, false, true, true]
+    )
+  );
+}
+
+interface Check {
+  ok: boolean;
+  what: string;
+}
+
+function printTarget(title: string, checks: Check[]): boolean {
+  if (checks.length === 0) {
+    console.log(`· ${title}: not measured in this run`);
+    return true;
+  }
+  const failed = checks.filter((c) => !c.ok);
+  console.log(`${failed.length ? '✘' : '✔'} ${title}: ${checks.length - failed.length} of ${checks.length} met`);
+  for (const c of failed) console.log(`    ✘ ${c.what}`);
+  return failed.length === 0;
+}
+
+/** Issue 9's targets; answers whether all measured ones are met. */
+export function printTargets(sizes: SizeResult[], growth: Growth[]): boolean {
+  console.log('\ntargets (issue 9)\n');
+  let all = true;
+  const reads = sizes.flatMap((s) => s.rows.filter((r) => r.kind === 'read').map((r) => ({ s, r })));
+  all =
+    printTarget(
+      'officer ≥ 0.8 × admin on every read (req/s)',
+      reads
+        .filter(({ r }) => r.user === 'officer')
+        .flatMap(({ s, r }) => {
+          const admin = s.rows.find((a) => a.route === r.route && a.user === 'admin');
+          if (!admin || admin.rps === 0) return [];
+          const ratio = r.rps / admin.rps;
+          return [{ ok: ratio >= 0.8, what: `${s.size} ${r.route}: officer ${num(r.rps, 1)} / admin ${num(admin.rps, 1)} req/s = ${num(ratio, 2)}×` }];
+        })
+    ) && all;
+  all =
+    printTarget(
+      'reads ≥ 25 % of /api/health req/s, p99 < 50 ms',
+      reads.map(({ s, r }) => ({
+        ok: r.ofHealth !== null && r.ofHealth >= 0.25 && r.p99 !== null && r.p99 < 50,
+        what: `${s.size} ${r.route} as ${r.user}: ${pct(r.ofHealth)} of health, p99 ${num(r.p99)} ms`
+      }))
+    ) && all;
+  all =
+    printTarget(
+      'POST /api/interactions ≥ 10 % of /api/health req/s',
+      sizes.flatMap((s) =>
+        s.rows.filter((r) => r.kind === 'write').map((r) => ({ ok: r.ofHealth !== null && r.ofHealth >= 0.1, what: `${s.size} as ${r.user}: ${pct(r.ofHealth)} of health` }))
+      )
+    ) && all;
+  all =
+    printTarget(
+      'the organisations page ≥ 200 req/s, p99 < 200 ms',
+      sizes.flatMap((s) =>
+        s.rows
+          .filter((r) => r.kind === 'page')
+          .map((r) => ({ ok: r.rps >= 200 && r.p99 !== null && r.p99 < 200, what: `${s.size} as ${r.user}: ${num(r.rps, 1)} req/s, p99 ${num(r.p99)} ms` }))
+      )
+    ) && all;
+  all =
+    printTarget(
+      'growth ≤ 1.5× from small to large (req/s small / large)',
+      growth
+        .filter((g) => GROWTH_ROUTES.includes(g.route))
+        .map((g) => ({ ok: g.cost !== null && g.cost <= 1.5, what: `${g.route} as ${g.user}: ${num(g.cost, 2)}× (p50 ${num(g.p50, 2)}×)` }))
+    ) && all;
+  all =
+    printTarget(
+      "the server's RSS after the run < 350 MB",
+      sizes.filter((s) => s.rssMb !== null).map((s) => ({ ok: s.rssMb! < 350, what: `${s.size}: ${num(s.rssMb)} MB` }))
+    ) && all;
+  const problems = sizes.flatMap((s) => s.rows.filter((r) => r.non2xx > 0 || r.errors > 0).map((r) => `${s.size} ${r.route} as ${r.user}`));
+  if (problems.length) console.log(`\n⚠ WARNING: non-2xx answers or errors in ${problems.join(', ')}: those figures do not measure the real work.`);
+  return all && problems.length === 0;
+}

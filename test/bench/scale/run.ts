@@ -1,0 +1,196 @@
+/**
+ * `npm run bench:scale`: issue 9's scale benchmark. For each size (small,
+ * then large) it builds the workspace into a temporary folder, starts the
+ * real product on it as its own process, signs in over HTTP as the officer
+ * (who sees about half the organisations) and as the administrator, and
+ * measures every route with autocannon at 16 connections; then prints the
+ * table, the growth from small to large and the targets, and writes the
+ * figures as JSON (compared with the previous JSON when there is one).
+ * It prints, never fails: the exit code is 0 unless it could not run.
+ *
+ *   npm run bench:scale                                  both sizes, every route, officer and admin
+ *   npm run bench:scale -- --size=large --only=organisations,timeline
+ *   npm run bench:scale -- --size=small --users=officer --duration=3 --warmup=0
+ *   npm run bench:scale -- --workspaces=/tmp/scale       keep the built workspaces there and reuse them next time
+ *   npm run bench:scale -- --out=before.json             where the JSON goes (default .vitest/bench-scale.json)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type LoadOptions, measure, probe, settle } from './measure.js';
+import { type Row, type SizeResult, growthOf, printGrowth, printSize, printTargets } from './report.js';
+import { type BenchRoute, benchRoutes } from './routes.js';
+import { type ProductServer, startProductServer } from './server.js';
+import { SIZES, type ScaleWorkspace, type SizeName, buildScaleWorkspace } from './workspace.js';
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string', default: 'small,large' },
+    only: { type: 'string' },
+    users: { type: 'string', default: 'officer,admin' },
+    duration: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '1' },
+    connections: { type: 'string', default: '16' },
+    out: { type: 'string', default: '.vitest/bench-scale.json' },
+    workspaces: { type: 'string' }
+  }
+});
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const sizes = args.size.split(',').map((s) => s.trim()) as SizeName[];
+for (const size of sizes) if (!(size in SIZES)) fail(`Unknown size "${size}": use ${Object.keys(SIZES).join(', ')} (comma-separated for several).`);
+const users = args.users.split(',').map((u) => u.trim());
+const load: LoadOptions = { connections: Number(args.connections), duration: Number(args.duration), warmup: Number(args.warmup) };
+if (![load.connections, load.duration, load.warmup].every((n) => Number.isFinite(n) && n >= 0) || load.connections < 1 || load.duration <= 0) {
+  fail('--connections, --duration and --warmup take positive numbers (seconds for the last two).');
+}
+const only = args.only ? new Set(args.only.split(',').map((k) => k.trim())) : null;
+if (only) {
+  const known = benchRoutes({ workspace: { officerWritableSample: [] } as unknown as ScaleWorkspace, calendarToken: '' }).map((r) => r.key);
+  const unknown = [...only].filter((k) => !known.includes(k));
+  if (unknown.length) fail(`Unknown route ${unknown.join(', ')}: choose from ${known.join(', ')}.`);
+}
+
+// the product as `npm start` serves it: build the web app when it is missing or older than its sources
+const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-if-stale.ts'], { stdio: 'inherit' });
+if (built.status !== 0) fail('The web app could not be built (npm run build); the benchmark needs it.');
+
+/** The built workspace of this size: reused from --workspaces when there, else built (into a temporary folder without --workspaces). */
+async function workspaceFor(size: SizeName, dir: string): Promise<{ workspace: ScaleWorkspace; reused: boolean }> {
+  const file = join(dir, `scale-${size}.db`);
+  const manifest = `${file}.json`;
+  if (existsSync(file) && existsSync(manifest)) return { workspace: JSON.parse(readFileSync(manifest, 'utf8')), reused: true };
+  rmSync(file, { force: true });
+  console.log(`building the ${size} workspace (${SIZES[size].organisations.toLocaleString('en')} organisations, ${SIZES[size].interactions.toLocaleString('en')} interactions, ${SIZES[size].calls.toLocaleString('en')} calls)…`);
+  const workspace = await buildScaleWorkspace(file, SIZES[size]);
+  writeFileSync(manifest, JSON.stringify(workspace, null, 2));
+  console.log(`  built in ${workspace.seconds.toFixed(1)} s: ${file}`);
+  return { workspace, reused: false };
+}
+
+async function signIn(server: ProductServer, email: string, password: string): Promise<string> {
+  const response = await fetch(`${server.url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: server.url },
+    body: JSON.stringify({ email, password })
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.includes('='))?.split(';')[0];
+  if (!response.ok || !cookie) fail(`Signing in as ${email} answered ${response.status}: ${await response.text()}`);
+  return cookie;
+}
+
+/** A fresh personal calendar feed of the signed-in user (older ones revoked: a user has at most 10). */
+async function calendarToken(server: ProductServer, cookie: string): Promise<string> {
+  const headers = { Cookie: cookie, Origin: server.url };
+  const feeds = (await (await fetch(`${server.url}/api/calendar/feeds`, { headers })).json()) as { items: { id: string; revokedAt: string | null }[] };
+  for (const feed of feeds.items.filter((f) => f.revokedAt === null)) await fetch(`${server.url}/api/calendar/feeds/${feed.id}`, { method: 'DELETE', headers });
+  const response = await fetch(`${server.url}/api/calendar/feeds`, { method: 'POST', headers });
+  if (response.status !== 201) fail(`Creating a calendar feed answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function measureRoute(server: ProductServer, route: BenchRoute, user: string, cookie: string | null): Promise<Row> {
+  const headers: Record<string, string> = {};
+  if (route.signedIn && cookie) headers.cookie = cookie;
+  if (route.requests.some((r) => r.method !== 'GET')) headers.origin = server.url;
+  const first = await probe(server.url, route.requests[0]!, headers);
+  // a route slower than a second alone is warm after the probe; its warm-up would only pile up requests
+  const measured = await measure(server.url, route.requests, headers, { ...load, warmup: first.ms > 1000 ? 0 : load.warmup });
+  const firstProblem = first.status >= 200 && first.status < 300 ? measured.firstProblem : `${first.status} ${first.body.slice(0, 200)}`;
+  const settled = await settle(server.url);
+  const row: Row = { ...measured, firstProblem, route: route.key, label: route.label, kind: route.kind, user, ofHealth: null };
+  console.log(
+    `  ${route.key.padEnd(20)} ${user.padEnd(8)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${String(row.p50 ?? `>${load.duration * 1000}`).padStart(6)} ms  p99 ${String(row.p99 ?? `>${load.duration * 1000}`).padStart(6)} ms` +
+      `${row.non2xx ? `  ${row.non2xx} non-2xx` : ''}${settled > 1 ? `  (the server needed ${settled.toFixed(0)} s to finish what was left)` : ''}`
+  );
+  return row;
+}
+
+async function runSize(size: SizeName, dir: string): Promise<SizeResult> {
+  const { workspace } = await workspaceFor(size, dir);
+  const server = await startProductServer(workspace.file);
+  try {
+    const sessions = new Map<string, { cookie: string; routes: BenchRoute[] }>();
+    for (const user of users) {
+      const account = workspace.users[user];
+      if (!account) fail(`No user "${user}" in the workspace: choose from ${Object.keys(workspace.users).join(', ')}.`);
+      const cookie = await signIn(server, account.email, workspace.password);
+      const routes = benchRoutes({ workspace, calendarToken: await calendarToken(server, cookie) }).filter((r) => r.kind !== 'baseline' && (!only || only.has(r.key)));
+      sessions.set(user, { cookie, routes });
+    }
+    console.log(`measuring ${size} at ${load.connections} connections, ${load.duration} s each after ${load.warmup} s warm-up (server pid ${server.pid})`);
+    const health = benchRoutes({ workspace, calendarToken: '' }).find((r) => r.kind === 'baseline')!;
+    const rows: Row[] = [await measureRoute(server, health, '-', null)];
+    const routeKeys = [...new Set([...sessions.values()].flatMap((s) => s.routes.map((r) => r.key)))];
+    for (const key of routeKeys) {
+      for (const [user, session] of sessions) rows.push(await measureRoute(server, session.routes.find((r) => r.key === key)!, user, session.cookie));
+    }
+    const healthRps = rows[0]!.rps;
+    for (const row of rows) row.ofHealth = healthRps > 0 ? row.rps / healthRps : null;
+    const rssMb = server.rssMb();
+    return {
+      size,
+      ...workspace.size,
+      buildSeconds: workspace.seconds,
+      durationSeconds: load.duration,
+      officerVisibleOrganisations: workspace.officerVisibleOrganisations,
+      rssMb,
+      rows
+    };
+  } catch (error) {
+    console.error(server.output().slice(-4000));
+    throw error;
+  } finally {
+    await server.stop();
+  }
+}
+
+function commit(): string | null {
+  const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+  return result.status === 0 ? result.stdout.trim() : null;
+}
+
+/** The previous run's req/s beside this run's, route by route. */
+function printComparison(previous: { at: string; commit: string | null; sizes: SizeResult[] }, results: SizeResult[]): void {
+  const lines: string[] = [];
+  for (const s of results) {
+    const before = previous.sizes.find((p) => p.size === s.size);
+    for (const r of s.rows) {
+      const old = before?.rows.find((p) => p.route === r.route && p.user === r.user);
+      if (old) lines.push(`  ${s.size.padEnd(6)} ${r.route.padEnd(20)} ${r.user.padEnd(8)} ${old.rps.toFixed(1).padStart(8)} → ${r.rps.toFixed(1).padStart(8)} req/s  (${old.rps > 0 ? (r.rps / old.rps).toFixed(2) : '—'}×)`);
+    }
+  }
+  if (lines.length) console.log(`\ncompared with the previous run (${previous.at}, commit ${previous.commit ?? '?'})\n${lines.join('\n')}`);
+}
+
+const results: SizeResult[] = [];
+for (const size of sizes) {
+  const dir = args.workspaces ?? mkdtempSync(join(tmpdir(), 'regiodesk-scale-'));
+  mkdirSync(dir, { recursive: true });
+  try {
+    results.push(await runSize(size, dir));
+  } finally {
+    if (!args.workspaces) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+for (const result of results) printSize(result);
+const small = results.find((r) => r.size === 'small');
+const large = results.find((r) => r.size === 'large');
+const growth = small && large ? growthOf(small, large) : [];
+if (growth.length) printGrowth(growth);
+const met = printTargets(results, growth);
+console.log(`\n${met ? 'every measured target is met' : 'some targets are not met yet (see ✘ above)'}`);
+
+const report = { at: new Date().toISOString(), commit: commit(), node: process.version, cpus: cpus().length, load, sizes: results, growth };
+const previous = existsSync(args.out) ? (JSON.parse(readFileSync(args.out, 'utf8')) as typeof report) : null;
+if (previous) printComparison(previous, results);
+mkdirSync(dirname(args.out), { recursive: true });
+writeFileSync(args.out, JSON.stringify(report, null, 2));
+console.log(`\nfigures written to ${args.out}`);
