@@ -91,17 +91,17 @@ export async function probe(url: string, request: BenchRequest, headers: Record<
  * route that autocannon gave up on at the end of its duration may still be
  * running on the server, and must not slow the next route's measurement.
  */
-export async function settle(url: string, maxSeconds = 180): Promise<number> {
+export async function settle(url: string, maxSeconds: number): Promise<{ seconds: number; settled: boolean }> {
   const started = performance.now();
   while (performance.now() - started < maxSeconds * 1000) {
     const t = performance.now();
     try {
-      await (await fetch(`${url}/api/health`)).arrayBuffer();
+      await (await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(maxSeconds * 1000) })).arrayBuffer();
     } catch {
       /* the server is busy or gone: try again */
     }
-    if (performance.now() - t < 50) break;
+    if (performance.now() - t < 50) return { seconds: (performance.now() - started) / 1000, settled: true };
     await new Promise((r) => setTimeout(r, 100));
   }
-  return (performance.now() - started) / 1000;
+  return { seconds: (performance.now() - started) / 1000, settled: false };
 }

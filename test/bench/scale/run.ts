@@ -13,6 +13,7 @@
  *   npm run bench:scale -- --size=small --users=officer --duration=3 --warmup=0
  *   npm run bench:scale -- --workspaces=/tmp/scale       keep the built workspaces there and reuse them next time
  *   npm run bench:scale -- --out=before.json             where the JSON goes (default .vitest/bench-scale.json)
+ *   npm run bench:scale -- --settle=15                   restart the server when still busy this many seconds after a route
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '1' },
     connections: { type: 'string', default: '16' },
     out: { type: 'string', default: '.vitest/bench-scale.json' },
+    settle: { type: 'string', default: '15' },
     workspaces: { type: 'string' }
   }
 });
@@ -95,7 +97,25 @@ async function calendarToken(server: ProductServer, cookie: string): Promise<str
   return ((await response.json()) as { token: string }).token;
 }
 
-async function measureRoute(server: ProductServer, route: BenchRoute, user: string, cookie: string | null): Promise<Row> {
+/**
+ * The product under test. A route so slow that the requests autocannon gave
+ * up on would keep the server busy for long after (16 × the time of one)
+ * gets the server restarted instead, on the same database (sessions stay), so
+ * the whole run stays within minutes; its memory is read before it stops.
+ */
+interface Product {
+  server: ProductServer;
+  file: string;
+  restarts: number;
+  /** the highest VmRSS read before a restart, MB */
+  peakRssMb: number | null;
+}
+
+/** how long a server may stay busy after a route before it is restarted (--settle) */
+const SETTLE_SECONDS = Number(args.settle) || 15;
+
+async function measureRoute(product: Product, route: BenchRoute, user: string, cookie: string | null): Promise<Row> {
+  const server = product.server;
   const headers: Record<string, string> = {};
   if (route.signedIn && cookie) headers.cookie = cookie;
   if (route.requests.some((r) => r.method !== 'GET')) headers.origin = server.url;
@@ -103,37 +123,46 @@ async function measureRoute(server: ProductServer, route: BenchRoute, user: stri
   // a route slower than a second alone is warm after the probe; its warm-up would only pile up requests
   const measured = await measure(server.url, route.requests, headers, { ...load, warmup: first.ms > 1000 ? 0 : load.warmup });
   const firstProblem = first.status >= 200 && first.status < 300 ? measured.firstProblem : `${first.status} ${first.body.slice(0, 200)}`;
-  const settled = await settle(server.url);
+  const { seconds, settled } = await settle(server.url, SETTLE_SECONDS);
+  let after = seconds > 1 ? `  (the server needed ${seconds.toFixed(0)} s to finish what was left)` : '';
+  if (!settled) {
+    const rss = server.rssMb();
+    if (rss !== null) product.peakRssMb = Math.max(product.peakRssMb ?? 0, rss);
+    await server.kill();
+    product.server = await startProductServer(product.file);
+    product.restarts++;
+    after = `  (still busy ${SETTLE_SECONDS} s later: restarted the server)`;
+  }
   const row: Row = { ...measured, firstProblem, route: route.key, label: route.label, kind: route.kind, user, ofHealth: null };
   console.log(
     `  ${route.key.padEnd(20)} ${user.padEnd(8)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${String(row.p50 ?? `>${load.duration * 1000}`).padStart(6)} ms  p99 ${String(row.p99 ?? `>${load.duration * 1000}`).padStart(6)} ms` +
-      `${row.non2xx ? `  ${row.non2xx} non-2xx` : ''}${settled > 1 ? `  (the server needed ${settled.toFixed(0)} s to finish what was left)` : ''}`
+      `${row.non2xx ? `  ${row.non2xx} non-2xx` : ''}${after}`
   );
   return row;
 }
 
 async function runSize(size: SizeName, dir: string): Promise<SizeResult> {
   const { workspace } = await workspaceFor(size, dir);
-  const server = await startProductServer(workspace.file);
+  const product: Product = { server: await startProductServer(workspace.file), file: workspace.file, restarts: 0, peakRssMb: null };
   try {
     const sessions = new Map<string, { cookie: string; routes: BenchRoute[] }>();
     for (const user of users) {
       const account = workspace.users[user];
       if (!account) fail(`No user "${user}" in the workspace: choose from ${Object.keys(workspace.users).join(', ')}.`);
-      const cookie = await signIn(server, account.email, workspace.password);
-      const routes = benchRoutes({ workspace, calendarToken: await calendarToken(server, cookie) }).filter((r) => r.kind !== 'baseline' && (!only || only.has(r.key)));
+      const cookie = await signIn(product.server, account.email, workspace.password);
+      const routes = benchRoutes({ workspace, calendarToken: await calendarToken(product.server, cookie) }).filter((r) => r.kind !== 'baseline' && (!only || only.has(r.key)));
       sessions.set(user, { cookie, routes });
     }
-    console.log(`measuring ${size} at ${load.connections} connections, ${load.duration} s each after ${load.warmup} s warm-up (server pid ${server.pid})`);
+    console.log(`measuring ${size} at ${load.connections} connections, ${load.duration} s each after ${load.warmup} s warm-up`);
     const health = benchRoutes({ workspace, calendarToken: '' }).find((r) => r.kind === 'baseline')!;
-    const rows: Row[] = [await measureRoute(server, health, '-', null)];
+    const rows: Row[] = [await measureRoute(product, health, '-', null)];
     const routeKeys = [...new Set([...sessions.values()].flatMap((s) => s.routes.map((r) => r.key)))];
     for (const key of routeKeys) {
-      for (const [user, session] of sessions) rows.push(await measureRoute(server, session.routes.find((r) => r.key === key)!, user, session.cookie));
+      for (const [user, session] of sessions) rows.push(await measureRoute(product, session.routes.find((r) => r.key === key)!, user, session.cookie));
     }
     const healthRps = rows[0]!.rps;
     for (const row of rows) row.ofHealth = healthRps > 0 ? row.rps / healthRps : null;
-    const rssMb = server.rssMb();
+    const rssMb = product.server.rssMb();
     return {
       size,
       ...workspace.size,
@@ -141,13 +170,15 @@ async function runSize(size: SizeName, dir: string): Promise<SizeResult> {
       durationSeconds: load.duration,
       officerVisibleOrganisations: workspace.officerVisibleOrganisations,
       rssMb,
+      peakRssMb: product.peakRssMb,
+      restarts: product.restarts,
       rows
     };
   } catch (error) {
-    console.error(server.output().slice(-4000));
+    console.error(product.server.output().slice(-4000));
     throw error;
   } finally {
-    await server.stop();
+    await product.server.stop();
   }
 }
 

@@ -14,7 +14,10 @@ export interface ProductServer {
   /** resident set size in MB (VmRSS), null where /proc is not there */
   rssMb(): number | null;
   output(): string;
+  /** SIGTERM: closes cleanly (SIGKILL after 30 s) */
   stop(): Promise<void>;
+  /** SIGKILL: for a server still busy with requests nobody waits for */
+  kill(): Promise<void>;
 }
 
 function freePort(): Promise<number> {
@@ -71,8 +74,14 @@ export async function startProductServer(databaseFile: string, env: Record<strin
       }
     },
     output: () => log,
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
