@@ -1,5 +1,6 @@
 /**
- * Time zones for thousands of instants at once (the calendar feed).
+ * Time zones for thousands of instants at once (the calendar feed, the
+ * deadline dashboard).
  *
  * Asking an IANA zone for its offset goes through Intl and costs tens of
  * microseconds; luxon does it for every DateTime it makes in such a zone.
@@ -10,7 +11,7 @@
  * every instant in it has that offset; a quarter with a transition inside
  * is asked each time.
  */
-import { IANAZone, Zone } from 'luxon';
+import { FixedOffsetZone, IANAZone, Zone } from 'luxon';
 
 const QUARTER_MS = 15 * 60_000;
 /** offsets kept per zone before its memory starts again */
@@ -44,7 +45,7 @@ class ZoneWithKeptOffsets extends Zone {
     return this.zone.offsetName(ts, opts);
   }
   override formatOffset(ts: number, format: Parameters<Zone['formatOffset']>[1]) {
-    return this.zone.formatOffset(ts, format);
+    return FixedOffsetZone.instance(this.offset(ts)).formatOffset(ts, format);
   }
   override equals(other: Zone) {
     return this.zone.equals(other);
