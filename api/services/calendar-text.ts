@@ -16,6 +16,7 @@
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { type ICalCalendar, ICalEvent, type ICalEventData } from 'ical-generator';
+import { TimeSlice } from './time-slice.js';
 
 /** the writer yields to the event loop after holding it this long */
 const HOLD_MS = 8;
@@ -82,7 +83,7 @@ export class IcsWriter {
   /** events written and not yet encoded */
   private pending: string[] = [];
   private readonly encoded: Uint8Array[] = [];
-  private since = performance.now();
+  private readonly slice = new TimeSlice(HOLD_MS);
 
   constructor(private readonly calendar: ICalCalendar) {}
 
@@ -99,10 +100,9 @@ export class IcsWriter {
 
   /** Lets other work run when the writer has held the event loop for a few milliseconds. */
   async pause(): Promise<void> {
-    if (performance.now() - this.since < HOLD_MS) return;
+    if (!this.slice.spent) return;
     this.encodePending();
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    this.since = performance.now();
+    await this.slice.yield();
   }
 
   /** The whole calendar as UTF-8. */
