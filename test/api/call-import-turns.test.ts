@@ -25,7 +25,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 /** Runs `work` while a setImmediate callback notes, at every turn of the event loop, what `look` sees. */
-async function whileTurning<T>(work: () => Promise<Response>, look: () => T): Promise<{ response: Response; seen: T[] }> {
+async function whileTurning<T>(work: () => Response | Promise<Response>, look: () => T): Promise<{ response: Response; seen: T[] }> {
   const seen: T[] = [];
   let done = false;
   const turn = () => {
