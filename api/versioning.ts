@@ -15,3 +15,14 @@ export function expectedVersion(ifMatch: string | undefined): number | null {
   if (!match) throw new ValidationFailed([{ path: 'If-Match', message: 'If-Match must be the ETag of the record, e.g. "3".' }]);
   return Number(match[1]);
 }
+
+/**
+ * True when `If-None-Match` names `etag` (or is `*`): the client's copy is
+ * current and a GET answers 304. Compared weakly, as RFC 9110 §13.1.2 asks.
+ */
+export function unchangedFor(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
+}

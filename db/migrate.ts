@@ -12,6 +12,7 @@ import * as notificationDelivery from './migrations/20261123T0830_notification_d
 import * as regiowinScoringMatrix from './migrations/20261123T0850_regiowin_scoring_matrix.js';
 import * as annualCycle from './migrations/20261123T0900_annual_cycle.js';
 import * as workPlanAmendments from './migrations/20261123T0910_work_plan_amendments.js';
+import * as deadlineIndexes from './migrations/20261207T0100_deadline_indexes.js';
 import * as readPaths from './migrations/20261207T0200_read_paths.js';
 
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '20261123T0850_regiowin_scoring_matrix': regiowinScoringMatrix,
   '20261123T0900_annual_cycle': annualCycle,
   '20261123T0910_work_plan_amendments': workPlanAmendments,
+  '20261207T0100_deadline_indexes': deadlineIndexes,
   '20261207T0200_read_paths': readPaths
 };
 

@@ -10,6 +10,7 @@ import { describe } from '../openapi.js';
 import { CalendarFeed, CalendarFeedCreated, CalendarFeedPage, CalendarFeedQuery } from '../schemas/calendar.js';
 import { IdParam } from '../schemas/common.js';
 import { validate } from '../validation.js';
+import { unchangedFor } from '../versioning.js';
 
 const tag = 'Calendar';
 
@@ -37,17 +38,20 @@ export const calendarIcsRoutes = new Hono<AppEnv>().get(
   describe({
     tag,
     summary: 'The personal calendar (ICS): deadlines of watched calls, milestones, open tasks',
-    description: 'No sign-in: the token of a feed from POST /api/calendar/feeds is the key. A missing, unknown or revoked token answers 404.',
+    description:
+      'No sign-in: the token of a feed from POST /api/calendar/feeds is the key. A missing, unknown or revoked token answers 404. The ETag changes exactly when the content does; If-None-Match with it answers 304.',
     file: 'text/calendar',
     public: true
   }),
   validate('query', CalendarFeedQuery),
   async (c) => {
-    const text = await c.var.services.calendar.ics(c.req.valid('query').token);
-    return c.body(text, 200, {
+    const feed = await c.var.services.calendar.feed(c.req.valid('query').token);
+    const headers = { ETag: feed.etag, 'Cache-Control': 'private, no-cache' };
+    if (unchangedFor(c.req.header('If-None-Match'), feed.etag)) return c.body(null, 304, headers);
+    return c.body(await feed.text(), 200, {
+      ...headers,
       'Content-Type': 'text/calendar; charset=utf-8',
-      'Content-Disposition': 'inline; filename="regiodesk.ics"',
-      'Cache-Control': 'private, no-store'
+      'Content-Disposition': 'inline; filename="regiodesk.ics"'
     });
   }
 );

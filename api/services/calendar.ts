@@ -30,25 +30,43 @@
  *   so a moved deadline moves the event instead of adding one; SEQUENCE is
  *   the record's version, which only grows.
  * - Written by ical-generator; VTIMEZONE components from
- *   @touch4it/ical-timezones.
+ *   @touch4it/ical-timezones (see calendar-text.ts: written in slices that
+ *   let other requests in between).
+ *
+ * Caching
+ * - The feed's ETag is a digest of what it shows: the owner and their
+ *   name, and a fingerprint SQLite computes of the rows of each part
+ *   (watched deadlines with their calls, open milestones with their
+ *   proposals, open tasks: ids, versions and the columns no version
+ *   covers). It changes exactly when a row comes, goes or changes, and
+ *   costs one statement, not the writing of the feed; while nothing is
+ *   written to the database (total_changes(), data_version), the last
+ *   ETag of the user is reused without even that.
+ * - `If-None-Match` with that ETag answers 304 without writing anything;
+ *   a written text is kept in memory by owner and ETag (least recently
+ *   used first out, 64 MB in all), so an unchanged feed is written once.
+ *   DTSTAMP is when the text was written.
  */
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import ical from 'ical-generator';
+import { createHash } from 'node:crypto';
+import ical, { type ICalEventData } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { DB } from '../../db/connection.js';
 import { newId } from '../../db/ids.js';
 import * as repo from '../../db/repositories/calendar.js';
 import { membershipsOf } from '../../db/repositories/users.js';
-import { watchedDeadlinesOf } from '../../db/repositories/watches.js';
+import type { Scope } from '../../db/scope.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Caller } from '../caller.js';
 import type { Settings } from '../config.js';
 import { Conflict, NotFound } from '../errors.js';
 import type { CalendarFeed } from '../schemas/calendar.js';
 import { recordChange } from './audit.js';
+import { CalendarFeedCache } from './calendar-feed-cache.js';
+import { IcsWriter, vtimezoneOf } from './calendar-text.js';
 import { normaliseCutOff } from './call-dates.js';
 import { cityOf } from './deadline-wording.js';
 import { callLink } from './notifications.js';
+import { zoneWithKeptOffsets } from './wall-clock.js';
 
 const MAX_ACTIVE_FEEDS = 10;
 const DEFAULT_ZONE = 'Europe/Brussels';
@@ -56,6 +74,15 @@ const UID_DOMAIN = 'regiodesk';
 const TOKEN_PREFIX = 'rdcal_';
 /** last use is written at most this often */
 const TOUCH_EVERY_MS = 60_000;
+
+/** written feeds kept in memory, at most this many bytes together */
+const FEED_CACHE_BYTES = 64 * 1024 * 1024;
+/** deadlines read per statement while writing a feed (the event loop is free between pages) */
+const DEADLINES_PER_PAGE = 1000;
+/** users whose last feed ETag is remembered */
+const MAX_KNOWN_ETAGS = 10_000;
+/** part of every ETag: raise it when the code writes a feed differently, so calendars fetch the new text */
+const FEED_FORMAT = 2;
 
 const TASK_KINDS: Record<string, string> = { follow_up: 'Follow-up', next_step: 'Next step', cycle_step: 'Cycle step', other: 'Task' };
 
@@ -67,10 +94,20 @@ function toFeed(row: FeedRow): CalendarFeed {
 
 /** True when a VTIMEZONE can be written for the zone. */
 function knownZone(zone: string): boolean {
-  return getVtimezoneComponent(zone) !== null;
+  return vtimezoneOf(zone) !== null;
+}
+
+/** A feed's ETag, and its text when it is needed (not for a 304). */
+export interface CalendarFeedText {
+  etag: string;
+  text(): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 export class CalendarService {
+  private readonly texts = new CalendarFeedCache(FEED_CACHE_BYTES);
+  /** the last ETag of each user's feed, with the database generation it holds for */
+  private readonly etags = new Map<string, { generation: string; etag: string }>();
+
   constructor(
     private readonly db: DB,
     private readonly settings: Settings,
@@ -105,8 +142,13 @@ export class CalendarService {
     });
   }
 
-  /** The ICS text of the feed behind `token`; 404 for a missing, unknown or revoked one. */
-  async ics(token: string | undefined): Promise<string> {
+  /**
+   * The feed behind `token`: its ETag, from a fingerprint of what it shows
+   * (read in SQL, without writing the feed), and its ICS text, written on
+   * demand or taken from the cache. 404 for a missing, unknown or revoked
+   * token.
+   */
+  async feed(token: string | undefined): Promise<CalendarFeedText> {
     if (!token) throw new NotFound('calendar feed');
     const feed = await repo.findActiveFeedByHash(this.db, digest(token));
     if (!feed) throw new NotFound('calendar feed');
@@ -114,25 +156,47 @@ export class CalendarService {
     if (!feed.last_used_at || now.getTime() - Date.parse(feed.last_used_at) >= TOUCH_EVERY_MS) await repo.touchFeed(this.db, feed.id, now.toISOString());
 
     const partnershipIds = (await membershipsOf(this.db, feed.user_id)).map((m) => m.partnership_id);
-    const [deadlines, milestones, tasks] = await Promise.all([
-      watchedDeadlinesOf(this.db, feed.user_id),
-      repo.openMilestonesOf(this.db, partnershipIds),
-      repo.openTasksOwnedBy(this.db, { all: false, organisationId: feed.organisation_id, partnershipIds }, feed.user_id)
-    ]);
+    const scope: Scope = { all: false, organisationId: feed.organisation_id, partnershipIds };
+    const etag = await this.etagOf(feed, scope);
+    return { etag, text: () => this.texts.get(`${feed.user_id} ${etag}`, () => this.write(feed, scope)) };
+  }
 
+  /**
+   * The ETag of the user's feed: a digest of the fingerprint of what it
+   * shows; the last one is reused while nothing was written to the
+   * database since it was computed (the generation read first, so a write
+   * in between makes the next request compute it again).
+   */
+  private async etagOf(feed: { user_id: string; user_name: string }, scope: Scope & { all: false }): Promise<string> {
+    const generation = await repo.databaseGeneration(this.db);
+    const known = this.etags.get(feed.user_id);
+    if (known?.generation === generation) return known.etag;
+    const fingerprint = await repo.feedFingerprint(this.db, scope, feed.user_id, scope.partnershipIds);
+    const etag = `W/"${createHash('sha256')
+      .update(JSON.stringify([FEED_FORMAT, feed.user_id, feed.user_name, this.settings.publicOrigin, fingerprint]))
+      .digest('base64url')}"`;
+    this.etags.delete(feed.user_id);
+    if (this.etags.size >= MAX_KNOWN_ETAGS) this.etags.delete(this.etags.keys().next().value!);
+    this.etags.set(feed.user_id, { generation, etag });
+    return etag;
+  }
+
+  /** Writes the feed's ICS text as UTF-8, reading what it shows now. */
+  private async write(feed: { user_id: string; user_name: string }, scope: Scope & { all: false }): Promise<Uint8Array<ArrayBuffer>> {
+    const now = this.clock();
+    const [milestones, tasks] = await Promise.all([repo.openMilestonesOf(this.db, scope.partnershipIds), repo.openTasksOwnedBy(this.db, scope, feed.user_id)]);
     const origin = this.settings.publicOrigin;
     const calendar = ical({
       name: `RegioDesk — ${feed.user_name}`,
       prodId: { company: 'RegioDesk', product: 'Calendar feed', language: 'EN' },
-      ttl: 60 * 60,
-      timezone: { name: null, generator: getVtimezoneComponent }
+      ttl: 60 * 60
     });
 
-    for (const d of deadlines) {
+    const deadlineEvent = (d: repo.FeedDeadlineRow): ICalEventData => {
       const zone = knownZone(d.time_zone) ? d.time_zone : null;
-      const start = DateTime.fromISO(d.deadline_at, { zone: 'utc' }).setZone(zone ?? 'utc');
+      const start = DateTime.fromMillis(Date.parse(d.deadline_at), { zone: (zone && zoneWithKeptOffsets(zone)) ?? 'utc' });
       const wall = `${start.toFormat('HH:mm')} ${cityOf(d.time_zone)} time`;
-      calendar.createEvent({
+      return {
         id: `deadline-${d.deadline_id}@${UID_DOMAIN}`,
         sequence: d.version,
         stamp: now,
@@ -150,36 +214,43 @@ export class CalendarService {
           .filter(Boolean)
           .join('\n'),
         url: origin ? `${origin}${callLink(d.call_id)}` : d.link
-      });
-    }
+      };
+    };
 
-    for (const m of milestones) {
+    const milestoneEvent = (m: (typeof milestones)[number]): ICalEventData => {
       const zone = m.call_zone && knownZone(m.call_zone) ? m.call_zone : DEFAULT_ZONE;
       const time = m.due_time ? normaliseCutOff(m.due_time) : null;
       const summary = `${m.acronym}: ${m.title}`;
       const description = `Internal milestone of ${m.acronym} “${m.proposal_title}”.${origin ? `\nIn RegioDesk: ${origin}/proposals/${m.proposal_id}` : ''}`;
       const common = { id: `milestone-${m.id}@${UID_DOMAIN}`, sequence: m.version, stamp: now, summary, description };
-      if (time) {
-        const start = DateTime.fromISO(`${m.due_on}T${time}`, { zone });
-        calendar.createEvent({ ...common, start, end: start, timezone: zone });
-      } else {
-        calendar.createEvent({ ...common, ...allDay(m.due_on) });
-      }
-    }
+      if (!time) return { ...common, ...allDay(m.due_on) };
+      const start = DateTime.fromISO(`${m.due_on}T${time}`, { zone });
+      return { ...common, start, end: start, timezone: zone };
+    };
 
-    for (const t of tasks) {
-      calendar.createEvent({
-        id: `task-${t.id}@${UID_DOMAIN}`,
-        sequence: t.version,
-        stamp: now,
-        lastModified: new Date(t.updated_at),
-        summary: `${TASK_KINDS[t.kind] ?? 'Task'}: ${t.title}`,
-        description: t.description ?? undefined,
-        ...allDay(t.due_on)
-      });
-    }
+    const taskEvent = (t: (typeof tasks)[number]): ICalEventData => ({
+      id: `task-${t.id}@${UID_DOMAIN}`,
+      sequence: t.version,
+      stamp: now,
+      lastModified: new Date(t.updated_at),
+      summary: `${TASK_KINDS[t.kind] ?? 'Task'}: ${t.title}`,
+      description: t.description ?? undefined,
+      ...allDay(t.due_on)
+    });
 
-    return calendar.toString();
+    const writer = new IcsWriter(calendar);
+    let after: { callId: string; position: number } | null = null;
+    for (;;) {
+      const page = await repo.feedDeadlinePage(this.db, feed.user_id, after, DEADLINES_PER_PAGE);
+      await writer.add(page, deadlineEvent);
+      const last = page.at(-1);
+      if (!last || page.length < DEADLINES_PER_PAGE) break;
+      after = { callId: last.call_id, position: last.position };
+      await writer.pause();
+    }
+    await writer.add(milestones, milestoneEvent);
+    await writer.add(tasks, taskEvent);
+    return writer.bytes();
   }
 }
 

@@ -36,8 +36,9 @@
  * Null without an RRULE, without a deadline, or when the series has ended.
  */
 import { DateTime } from 'luxon';
-import { isInstant, isLocalDateTime, NonexistentLocalTime, offsetAt, toInstant, toLocal, utc } from './activity-times.js';
+import { isInstant, isLocalDateTime, NonexistentLocalTime, toInstant, toLocal, utc } from './activity-times.js';
 import { nextOccurrence, parseRule } from './recurrence.js';
+import { zoneWithKeptOffsets } from './wall-clock.js';
 
 export type CallStatus = 'forthcoming' | 'open' | 'closed';
 export type DeadlineModel = 'single_stage' | 'two_stage' | 'multiple_cut_off';
@@ -121,8 +122,10 @@ export function countdown(instant: string, now: Date): Countdown {
 
 /** The wall time of the instant in `zone`, with its offset and a short label. */
 export function wallTimeIn(instant: string, zone: string): WallTime {
-  const local = toLocal(instant, zone);
-  return { timeZone: zone, local, offset: offsetAt(instant, zone), label: `${local.slice(11)} ${zone}` };
+  // one DateTime, in a zone that keeps the offsets it was asked for (the dashboard shows hundreds)
+  const at = DateTime.fromMillis(Date.parse(instant), { zone: zoneWithKeptOffsets(zone) ?? zone });
+  const local = at.toFormat(at.second ? "yyyy-MM-dd'T'HH:mm:ss" : "yyyy-MM-dd'T'HH:mm");
+  return { timeZone: zone, local, offset: at.toFormat('ZZ'), label: `${local.slice(11)} ${zone}` };
 }
 
 /** `17:00` or `17:00:00` as `HH:mm:ss`; null when it is no time of day. */

@@ -28,11 +28,14 @@
  *    it is copied to a private temporary file. Broken JSON, a cut-off
  *    upload or a file of neither form is a 400 and nothing is written.
  * 2. `writing`: the temporary copy is read again and written in batches of
- *    BATCH_SIZE records, one transaction each. A call is always written
- *    whole — its row, deadlines, the deadline change record, the watchers'
- *    notices and its audit event in the same transaction — and a batch is
- *    all or nothing. Batches keep each transaction short, so the rest of
- *    the app (one SQLite connection) is never held up for long by a large
+ *    at most BATCH_SIZE records, one transaction each, and a transaction
+ *    ends once it has held the event loop for its share (time-slice.ts,
+ *    about 10 ms). A call is always written whole — its row, deadlines,
+ *    the deadline change record, the watchers' notices and its audit event
+ *    in the same transaction — and a transaction is all or nothing. Short
+ *    transactions and turns of the event loop in between (also while the
+ *    file is read: at most 64 KB parsed in one go) keep the rest of the
+ *    app (one SQLite connection, one event loop) answering during a large
  *    file. Should the server stop half-way, the batches already written
  *    stay; importing the same file again completes it, since the import is
  *    idempotent. A call_imports row records who imported which form with
@@ -78,6 +81,7 @@ import { newId } from '../../db/ids.js';
 import * as calls from '../../db/repositories/calls.js';
 import type { DeadlineValues } from '../../db/repositories/calls.js';
 import { type ImportCounts, insertCallImport, updateCallImportCounts } from '../../db/repositories/call-imports.js';
+import { TimeSlice } from './time-slice.js';
 import { programmeTree, programmesByIds } from '../../db/repositories/programmes.js';
 import type { CallDeadlineRow, CallRow, Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
@@ -105,6 +109,8 @@ import { readPortalFile } from './portal-stream.js';
 
 /** Records per transaction. */
 export const BATCH_SIZE = 200;
+/** the most of the file the JSON parser reads in one go */
+const CHUNK_BYTES = 64 * 1024;
 /** Entries kept in each list of the answer. */
 export const LIST_LIMIT = 1000;
 /** A progress line at least every this many bytes. */
@@ -402,7 +408,8 @@ async function* bodyChunks(body: ReadableStream<Uint8Array>, maxBytes: number, c
       total += value.byteLength;
       if (total > maxBytes) throw new PayloadTooLarge(maxBytes);
       if (copy) await copy(value);
-      yield value;
+      // the JSON parser takes a chunk in one go: large chunks are read in pieces, so the event loop gets its turns
+      for (let at = 0; at < value.byteLength; at += CHUNK_BYTES) yield value.subarray(at, at + CHUNK_BYTES);
     }
   } finally {
     if (!finished) await reader.cancel().catch(() => undefined);
@@ -474,6 +481,7 @@ export class CallImportService {
     phase: CallImportProgress['phase'],
     progress: Progress,
     match: (topic: PortalTopic) => ProgrammeFacts | null,
+    slice: TimeSlice,
     handle: (batch: Candidate[]) => Promise<void>
   ): Promise<{ format: PortalFormat; bytes: number }> {
     const seen = new Map<string, number>();
@@ -486,6 +494,7 @@ export class CallImportService {
       await progress.report(phase, tally.records, position.bytes, true);
     };
     for (;;) {
+      await slice.pause();
       const step = await records.next();
       if (step.done) {
         await flush();
@@ -546,8 +555,10 @@ export class CallImportService {
   private async preview(body: ReadableStream<Uint8Array>, onProgress?: ProgressListener): Promise<CallImportSummary> {
     const tally = new Tally();
     const { match } = await this.catalogue();
-    const { format, bytes } = await this.walk(bodyChunks(body, this.settings.maxImportBytes), tally, 'reading', new Progress(onProgress), match, async (batch) => {
+    const slice = new TimeSlice();
+    const { format, bytes } = await this.walk(bodyChunks(body, this.settings.maxImportBytes), tally, 'reading', new Progress(onProgress), match, slice, async (batch) => {
       for (const candidate of batch) {
+        await slice.pause();
         const stored = await calls.findCallByIdentifier(this.db, candidate.incoming.identifier);
         const storedDeadlines = stored ? await calls.deadlinesOf(this.db, stored.id) : [];
         this.count(tally, candidate, planCall(stored, storedDeadlines, candidate.incoming), stored?.id ?? null);
@@ -569,7 +580,9 @@ export class CallImportService {
         received
       );
       let format: PortalFormat;
+      const slice = new TimeSlice();
       for (;;) {
+        await slice.pause();
         const step = await check.next();
         if (step.done) {
           format = step.value;
@@ -587,11 +600,16 @@ export class CallImportService {
       const importId = newId();
       await insertCallImport(this.db, { id: importId, userId: caller.userId, format, dryRun: false, counts: tally.counts, at: this.clock().toISOString() });
       const { match, byId } = await this.catalogue();
-      const { bytes } = await this.walk(createReadStream(spool, { highWaterMark: 256 * 1024 }), tally, 'writing', progress, match, async (batch) => {
-        const at = this.clock().toISOString();
-        await this.db.transaction().execute(async (trx) => {
-          for (const candidate of batch) await this.apply(trx, caller, candidate, tally, importId, byId, at);
-        });
+      const { bytes } = await this.walk(createReadStream(spool, { highWaterMark: CHUNK_BYTES }), tally, 'writing', progress, match, slice, async (batch) => {
+        // one transaction per share of the event loop (at most the batch): other requests get their turn in between
+        for (let next = 0; next < batch.length; ) {
+          const at = this.clock().toISOString();
+          await this.db.transaction().execute(async (trx) => {
+            do await this.apply(trx, caller, batch[next++]!, tally, importId, byId, at);
+            while (next < batch.length && !slice.spent);
+          });
+          await slice.pause();
+        }
       });
       await updateCallImportCounts(this.db, importId, tally.counts);
       return tally.summary(importId, false, format, bytes);

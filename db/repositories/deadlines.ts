@@ -69,7 +69,7 @@ export interface UpcomingMilestoneRow {
 
 /**
  * Open (not done) milestones due on a date in [fromDate, toDate] of the
- * proposals in partnerships the scope may see.
+ * proposals in partnerships the scope may see, in no particular order.
  */
 export function upcomingMilestones(db: Kysely<Database>, scope: Scope, fromDate: string, toDate: string): Promise<UpcomingMilestoneRow[]> {
   let query = db
@@ -97,7 +97,8 @@ export function upcomingMilestones(db: Kysely<Database>, scope: Scope, fromDate:
     .where('m.due_on', '>=', fromDate)
     .where('m.due_on', '<=', toDate);
   if (!scope.all) query = query.where('pr.partnership_id', 'in', scope.partnershipIds.length ? scope.partnershipIds : ['']);
-  return query.orderBy('m.due_on').orderBy('m.id').execute();
+  // unordered: the service orders them by their instant with the deadlines
+  return query.execute();
 }
 
 /** The zone the user chose in the reminder settings, if any. */

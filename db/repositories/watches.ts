@@ -1,6 +1,6 @@
 /**
  * Every SQL statement about who watches which call, and the watched
- * deadlines the reminder run and the calendar feed read.
+ * deadlines the reminder run reads (the calendar feed's are in calendar.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
@@ -92,33 +92,5 @@ export function watchedDeadlinesBetween(db: Kysely<Database>, after: string, unt
     .where('call_deadlines.deadline_at', '<=', until)
     .orderBy('call_deadlines.deadline_at')
     .orderBy('call_watches.user_id')
-    .execute();
-}
-
-/** Every deadline of the calls one user watches (the calendar feed). */
-export function watchedDeadlinesOf(db: Kysely<Database>, userId: string) {
-  return db
-    .selectFrom('call_watches')
-    .innerJoin('calls', 'calls.id', 'call_watches.call_id')
-    .innerJoin('call_deadlines', 'call_deadlines.call_id', 'call_watches.call_id')
-    .leftJoin('programmes', 'programmes.id', 'calls.programme_id')
-    .select([
-      'calls.id as call_id',
-      'calls.identifier',
-      'calls.title',
-      'calls.link',
-      'calls.version',
-      'calls.updated_at',
-      'programmes.name as programme_name',
-      'call_deadlines.id as deadline_id',
-      'call_deadlines.position',
-      'call_deadlines.label',
-      'call_deadlines.deadline_at',
-      'call_deadlines.time_zone',
-      'call_deadlines.assumed'
-    ])
-    .where('call_watches.user_id', '=', userId)
-    .orderBy('call_deadlines.deadline_at')
-    .orderBy('call_deadlines.id')
     .execute();
 }

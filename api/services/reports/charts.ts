@@ -5,18 +5,14 @@
  * rendered to PNG with resvg's WebAssembly build and the DejaVu Sans font
  * shipped as an npm package (the wasm build cannot read system fonts).
  *
- * The wasm and the font are loaded once per process, from paths resolved
- * through the packages themselves, so this works from the sources (tsx)
- * and from the built server alike.
+ * Rendering runs in a worker thread (png-renderer.worker.mjs): resvg
+ * draws synchronously, 80–450 ms a chart, which would hold the event loop
+ * of the whole server. The worker loads the wasm and the font once, from
+ * paths resolved through the packages themselves.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { Worker } from 'node:worker_threads';
 import type { Tally } from '../../schemas/evaluations.js';
 import { labelLines as wrapped } from '../../schemas/report-contents.js';
-
-const require = createRequire(import.meta.url);
 
 export const CHART_FONT = 'DejaVu Sans';
 /** the SVG's own width in px; the PNG is drawn at twice that for print */
@@ -103,39 +99,48 @@ export function barChartSvg({ title, tallies }: BarChart): string {
   ].join('');
 }
 
-let ready: Promise<Uint8Array[]> | null = null;
+/**
+ * The worker that draws PNGs (png-renderer.worker.mjs), started on first
+ * use and kept; it holds the process open only while it has work.
+ */
+let renderer: { worker: Worker; pending: Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }> } | null = null;
+let nextId = 0;
 
-/** Initialises the wasm module once and reads the fonts once. */
-function renderer(): Promise<Uint8Array[]> {
-  ready ??= (async () => {
-    const wasm = await readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm'));
-    await initWasm(wasm);
-    const fonts = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-    return Promise.all(['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map(async (file) => new Uint8Array(await readFile(join(fonts, file)))));
-  })().catch((error: unknown) => {
-    ready = null;
-    throw error;
+function pngRenderer() {
+  if (renderer) return renderer;
+  const worker = new Worker(new URL('./png-renderer.worker.mjs', import.meta.url));
+  const current = { worker, pending: new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>() };
+  const settle = (id: number) => {
+    const waiting = current.pending.get(id);
+    current.pending.delete(id);
+    if (!current.pending.size) worker.unref();
+    return waiting;
+  };
+  worker.on('message', (message: { id: number; png?: Uint8Array; error?: string }) => {
+    const waiting = settle(message.id);
+    if (message.png) waiting?.resolve(new Uint8Array(message.png));
+    else waiting?.reject(new Error(`The chart could not be drawn: ${message.error}`));
   });
-  return ready;
+  const fail = (error: Error) => {
+    if (renderer === current) renderer = null;
+    for (const id of [...current.pending.keys()]) settle(id)?.reject(error);
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`The chart renderer stopped (exit code ${code}).`)));
+  worker.unref();
+  renderer = current;
+  return current;
 }
 
-/** An SVG drawn as PNG at twice its size (sharp in print). */
-export async function svgToPng(svg: string, width: number, height: number): Promise<ChartImage> {
-  const fontBuffers = await renderer();
-  const resvg = new Resvg(svg, {
-    font: { fontBuffers, defaultFontFamily: CHART_FONT, sansSerifFamily: CHART_FONT },
-    fitTo: { mode: 'zoom', value: SCALE }
-  });
-  try {
-    const image = resvg.render();
-    try {
-      return { png: image.asPng(), width, height };
-    } finally {
-      image.free();
-    }
-  } finally {
-    resvg.free();
-  }
+/** An SVG drawn as PNG at twice its size (sharp in print), in the renderer's worker thread. */
+export function svgToPng(svg: string, width: number, height: number): Promise<ChartImage> {
+  const { worker, pending } = pngRenderer();
+  const id = nextId++;
+  return new Promise<Uint8Array>((resolve, reject) => {
+    if (!pending.size) worker.ref();
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, svg, fontFamily: CHART_FONT, scale: SCALE });
+  }).then((png) => ({ png, width, height }));
 }
 
 /** A bar chart as PNG. */
