@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema.js';
+import { registerSearchFold } from './search-fold.js';
 import { cachedStatements, type StatementCache } from './statement-cache.js';
 
 export type DB = Kysely<Database>;
@@ -27,6 +28,7 @@ export function openDatabase(location: string): OpenedDatabase {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  registerSearchFold(sqlite);
   const statements = cachedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements.database }) });
   return {

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewOrganisation, OrganisationUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
-import { ftsMatchExpression, matchCondition } from './search.js';
+import { matchCondition } from './search.js';
 import { organisationsInPartnerships, organisationVisible } from './visibility.js';
 
 export interface OrganisationFilter {
@@ -55,8 +55,8 @@ export async function listOrganisations(db: Kysely<Database>, scope: Scope, filt
     const partnershipId = filter.partnershipId;
     query = query.where((eb) => eb('organisations.id', 'in', organisationsInPartnerships(eb, [partnershipId])));
   }
-  const match = filter.q ? ftsMatchExpression(filter.q) : null;
-  if (match) query = query.where(await matchCondition(db, 'organisation', 'organisations.id', match));
+  const words = filter.q ? await matchCondition(db, 'organisation', 'organisations.id', ['organisations.name', 'organisations.short_name'], filter.q) : null;
+  if (words) query = query.where(words);
   return paginate(query, page, `organisations.${sort}`, 'organisations.id', (r) => r[sort], (r) => r.id);
 }
 

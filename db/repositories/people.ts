@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewPerson, PersonUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
-import { ftsMatchExpression, matchCondition } from './search.js';
+import { matchCondition } from './search.js';
 import { organisationsInPartnerships, organisationVisible, personVisible } from './visibility.js';
 
 export interface PersonFilter {
@@ -46,8 +46,8 @@ export async function listPeople(db: Kysely<Database>, scope: Scope, filter: Per
     const partnershipId = filter.partnershipId;
     query = query.where((eb) => eb('people.organisation_id', 'in', organisationsInPartnerships(eb, [partnershipId])));
   }
-  const match = filter.q ? ftsMatchExpression(filter.q) : null;
-  if (match) query = query.where(await matchCondition(db, 'person', 'people.id', match));
+  const words = filter.q ? await matchCondition(db, 'person', 'people.id', ['people.name', 'people.function'], filter.q) : null;
+  if (words) query = query.where(words);
   return paginate(query, page, `people.${sort}`, 'people.id', (r) => r[sort], (r) => r.id);
 }
 

@@ -10,6 +10,7 @@
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
+import { foldedWords, SEARCH_FOLD } from '../search-fold.js';
 import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
 
 export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'activity' | 'proposal' | 'call';
@@ -19,14 +20,19 @@ const MAX_WORDS = 12;
 /** Only the first this many characters are read (the API takes 200), so no caller can hand it a book. */
 const MAX_LENGTH = 500;
 
-/** The FTS5 MATCH expression for what a person typed, or null when it holds no word at all. */
-export function ftsMatchExpression(text: string): string | null {
-  const words = text
+/** The words a person typed (at most MAX_WORDS), or an empty list when there is none. */
+export function typedWords(text: string): string[] {
+  return text
     .slice(0, MAX_LENGTH)
     .normalize('NFC')
     .split(/[^\p{L}\p{N}\p{M}]+/u)
     .filter((word) => word.length > 0)
     .slice(0, MAX_WORDS);
+}
+
+/** The FTS5 MATCH expression for what a person typed, or null when it holds no word at all. */
+export function ftsMatchExpression(text: string): string | null {
+  const words = typedWords(text);
   if (!words.length) return null;
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
 }
@@ -40,16 +46,21 @@ export function matchingIds(eb: ExpressionBuilder<Database, any>, entityType: Se
     .where(sql<boolean>`search_index MATCH ${match}`);
 }
 
-/** True when the record whose id is in `column` matches: one probe of the index by its row number. */
-export function recordMatches(eb: ExpressionBuilder<Database, any>, entityType: SearchEntityType, column: string, match: string) {
-  return eb.exists(
-    eb
-      .selectFrom('search_entries as se')
-      .innerJoin('search_index', 'search_index.rowid', 'se.rowid')
-      .select(sql.lit(1).as('one'))
-      .where('se.entity_type', '=', entityType)
-      .whereRef('se.entity_id', '=', eb.ref(column) as never)
-      .where(sql<boolean>`search_index MATCH ${match}`)
+/**
+ * True when the row's own text columns hold every typed word at the start
+ * of a word, folded as the index folds: what the index would answer for
+ * this row, asked of the row itself (no index probe).
+ */
+export function rowMatches(eb: ExpressionBuilder<Database, any>, textColumns: string[], text: string) {
+  const folded = sql`${sql.raw(SEARCH_FOLD)}(${sql.join(
+    textColumns.map((column) => sql`coalesce(${sql.ref(column)}, '')`),
+    sql` || ' ' || `
+  )})`;
+  return eb.and(
+    typedWords(text)
+      .map((word) => foldedWords(word).trimStart())
+      .filter((word) => word.length > 0)
+      .map((word) => sql<boolean>`instr(${folded}, ${` ${word}`}) > 0`)
   );
 }
 
@@ -70,13 +81,15 @@ export async function fewMatches(db: Kysely<Database>, entityType: SearchEntityT
 }
 
 /**
- * The condition a list adds for words typed: the set of matches when it is
- * small, else a probe per row (so a list sorted by name never sorts every
- * match of a common word).
+ * The condition a list adds for the words typed (null when none): the set of
+ * matches when it is small, else a test of each row's own text (so a list
+ * sorted by name never sorts every match of a common word).
  */
-export async function matchCondition(db: Kysely<Database>, entityType: SearchEntityType, column: string, match: string) {
+export async function matchCondition(db: Kysely<Database>, entityType: SearchEntityType, idColumn: string, textColumns: string[], text: string) {
+  const match = ftsMatchExpression(text);
+  if (!match) return null;
   const few = await fewMatches(db, entityType, match);
-  return (eb: ExpressionBuilder<Database, any>) => (few ? eb(eb.ref(column) as never, 'in', matchingIds(eb, entityType, match) as never) : recordMatches(eb, entityType, column, match));
+  return (eb: ExpressionBuilder<Database, any>) => (few ? eb(eb.ref(idColumn) as never, 'in', matchingIds(eb, entityType, match) as never) : rowMatches(eb, textColumns, text));
 }
 
 export interface SearchHitRow {
