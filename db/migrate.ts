@@ -29,6 +29,9 @@ const migrations: Record<string, Migration> = {
   '20261207T0200_read_paths': readPaths
 };
 
+/** The names of every migration, in order (a built database is current when it ran exactly these). */
+export const migrationNames = (): string[] => Object.keys(migrations);
+
 class InCodeMigrationProvider implements MigrationProvider {
   async getMigrations() {
     return migrations;

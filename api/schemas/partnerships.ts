@@ -199,7 +199,11 @@ export const PartnershipListQuery = z.strictObject({
 });
 export type PartnershipListQuery = z.infer<typeof PartnershipListQuery>;
 
-export const PartnershipPage = pageOf(Partnership);
+/** What a list shows of a partnership: everything but its stakeholders (read one partnership for them). */
+export const PartnershipListItem = Partnership.omit({ stakeholders: true }).meta({ id: 'PartnershipListItem' });
+export type PartnershipListItem = z.infer<typeof PartnershipListItem>;
+
+export const PartnershipPage = pageOf(PartnershipListItem);
 
 /** A cooperation domain of this partnership only, beside the twelve standard ones. */
 export const PartnershipDomainCreate = z.strictObject({

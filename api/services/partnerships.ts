@@ -52,6 +52,7 @@ import type {
   Partnership,
   PartnershipCreate,
   PartnershipDomainCreate,
+  PartnershipListItem,
   PartnershipListQuery,
   PartnershipPatch,
   PartyInput
@@ -161,11 +162,18 @@ export class PartnershipService {
   }
 
   /** Maps rows to the response shape, loading parties, domains, stakeholders and successors in one go. */
-  private async present(db: Kysely<Database>, caller: Caller, rows: PartnershipRow[], roleOf: (id: string) => PartnershipRole | null = (id) => roleIn(caller, id)): Promise<Partnership[]> {
+  /** The partnerships as the API answers them; a list leaves out the stakeholders (hundreds each; read one partnership for them). */
+  private async present(
+    db: Kysely<Database>,
+    caller: Caller,
+    rows: PartnershipRow[],
+    roleOf: (id: string) => PartnershipRole | null = (id) => roleIn(caller, id),
+    withStakeholders = true
+  ): Promise<Partnership[]> {
     const ids = rows.map((r) => r.id);
     const parties = groupBy(await repo.partiesOf(db, ids), (p) => p.partnership_id);
     const domains = groupBy(await repo.chosenDomainsOf(db, ids), (d) => d.chosen_by);
-    const stakeholders = groupBy(await repo.stakeholdersOf(db, ids), (s) => s.partnership_id);
+    const stakeholders = groupBy(withStakeholders ? await repo.stakeholdersOf(db, ids) : [], (s) => s.partnership_id);
     const successors = new Map<string, string>();
     for (const s of await repo.successorsOf(db, scopeOf(caller), ids)) if (s.predecessor_id && !successors.has(s.predecessor_id)) successors.set(s.predecessor_id, s.id);
     const today = this.today();
@@ -296,7 +304,7 @@ export class PartnershipService {
     }));
   }
 
-  async list(caller: Caller, query: PartnershipListQuery): Promise<Page<Partnership>> {
+  async list(caller: Caller, query: PartnershipListQuery): Promise<Page<PartnershipListItem>> {
     const { column, page } = pageRequest(query, { title: 'title', endsOn: 'ends_on', updatedAt: 'updated_at' } as const);
     const match = query.q ? (ftsMatchExpression(query.q) ?? undefined) : undefined;
     const filter = { regionId: query.regionId, organisationId: query.organisationId, domainId: query.domainId, match };
@@ -310,7 +318,8 @@ export class PartnershipService {
     } else {
       result = await fetch(page.cursor ?? null, page.limit);
     }
-    return { items: await this.present(this.db, caller, result.items), nextCursor: result.nextCursor };
+    const items = await this.present(this.db, caller, result.items, undefined, false);
+    return { items: items.map(({ stakeholders: _, ...item }) => item), nextCursor: result.nextCursor };
   }
 
   async get(caller: Caller, id: string): Promise<Partnership> {

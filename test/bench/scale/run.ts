@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { migrationNames } from '../../../db/migrate.js';
 import { type LoadOptions, measure, probe, settle } from './measure.js';
 import { type Row, type SizeResult, growthOf, printGrowth, printSize, printTargets } from './report.js';
 import { type BenchRoute, benchRoutes } from './routes.js';
@@ -67,11 +68,16 @@ if (built.status !== 0) fail('The web app could not be built (npm run build); th
 async function workspaceFor(size: SizeName, dir: string): Promise<{ workspace: ScaleWorkspace; reused: boolean }> {
   const file = join(dir, `scale-${size}.db`);
   const manifest = `${file}.json`;
-  if (existsSync(file) && existsSync(manifest)) return { workspace: JSON.parse(readFileSync(manifest, 'utf8')), reused: true };
+  if (existsSync(file) && existsSync(manifest)) {
+    const kept = JSON.parse(readFileSync(manifest, 'utf8')) as ScaleWorkspace & { migrations?: string[] };
+    // a workspace built before a new migration is built again, not migrated in place (the run measures what a fresh build gives)
+    if (JSON.stringify(kept.migrations) === JSON.stringify(migrationNames())) return { workspace: kept, reused: true };
+    console.log(`the kept ${size} workspace predates the current migrations: building it again`);
+  }
   rmSync(file, { force: true });
   console.log(`building the ${size} workspace (${SIZES[size].organisations.toLocaleString('en')} organisations, ${SIZES[size].interactions.toLocaleString('en')} interactions, ${SIZES[size].calls.toLocaleString('en')} calls)…`);
   const workspace = await buildScaleWorkspace(file, SIZES[size]);
-  writeFileSync(manifest, JSON.stringify(workspace, null, 2));
+  writeFileSync(manifest, JSON.stringify({ ...workspace, migrations: migrationNames() }, null, 2));
   console.log(`  built in ${workspace.seconds.toFixed(1)} s: ${file}`);
   return { workspace, reused: false };
 }
