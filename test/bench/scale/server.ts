@@ -33,7 +33,7 @@ function freePort(): Promise<number> {
 export async function startProductServer(databaseFile: string, env: Record<string, string> = {}): Promise<ProductServer> {
   const port = await freePort();
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['serve.mjs'], {
     env: {
       ...process.env,
       PORT: String(port),
