@@ -25,23 +25,35 @@ const INDEXED: [string, string, (row: string) => string, string[]][] = [
   ['proposals', 'proposal', (r) => `coalesce(${r}.acronym,'') || ' ' || coalesce(${r}.title,'')`, ['acronym', 'title']]
 ];
 
+/** Indexes in the order lists read, each ending in the columns the visibility rule reads (so a walk does not fetch rows it then skips). */
 const INDEXES: [string, string, string[]][] = [
-  ['organisations_country_kind_name', 'organisations', ['country', 'kind', 'name', 'id']],
-  ['organisations_country_name', 'organisations', ['country', 'name', 'id']],
-  ['organisations_kind_name', 'organisations', ['kind', 'name', 'id']],
-  ['organisations_region_name', 'organisations', ['region_id', 'name', 'id']],
-  ['organisations_updated', 'organisations', ['updated_at', 'id']],
+  ['organisations_country_kind_name', 'organisations', ['country', 'kind', 'name', 'id', 'recorded_by_organisation_id']],
+  ['organisations_country_name', 'organisations', ['country', 'name', 'id', 'recorded_by_organisation_id']],
+  ['organisations_kind_name', 'organisations', ['kind', 'name', 'id', 'recorded_by_organisation_id']],
+  ['organisations_region_name', 'organisations', ['region_id', 'name', 'id', 'recorded_by_organisation_id']],
+  ['organisations_updated', 'organisations', ['updated_at', 'id', 'recorded_by_organisation_id']],
   ['people_organisation_name', 'people', ['organisation_id', 'name', 'id']],
-  ['people_updated', 'people', ['updated_at', 'id']],
+  ['people_updated', 'people', ['updated_at', 'id', 'recorded_by_organisation_id', 'organisation_id']],
   ['interactions_occurred', 'interactions', ['occurred_at', 'id']],
   ['interactions_partnership', 'interactions', ['partnership_id', 'occurred_at', 'id']],
   ['partnership_parties_organisation_partnership', 'partnership_parties', ['organisation_id', 'partnership_id']]
+];
+
+/** Indexes of the foundation that gain the columns the visibility rule reads: [name, table, before, after]. */
+const WIDENED: [string, string, string[], string[]][] = [
+  ['organisations_name', 'organisations', ['name', 'id'], ['name', 'id', 'recorded_by_organisation_id']],
+  ['people_name', 'people', ['name', 'id'], ['name', 'id', 'recorded_by_organisation_id', 'organisation_id']],
+  ['partnership_stakeholders_organisation', 'partnership_stakeholders', ['organisation_id'], ['organisation_id', 'partnership_id']]
 ];
 
 const entryOf = (type: string, row: string) => `(SELECT rowid FROM search_entries WHERE entity_type = '${type}' AND entity_id = ${row}.id)`;
 
 export async function up(db: Kysely<any>): Promise<void> {
   for (const [name, table, columns] of INDEXES) await db.schema.createIndex(name).on(table).columns(columns).execute();
+  for (const [name, table, , columns] of WIDENED) {
+    await db.schema.dropIndex(name).execute();
+    await db.schema.createIndex(name).on(table).columns(columns).execute();
+  }
   // the (organisation_id, partnership_id) index serves every lookup the single-column one did
   await db.schema.dropIndex('partnership_parties_organisation').ifExists().execute();
 
@@ -128,4 +140,8 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await db.schema.createIndex('partnership_parties_organisation').on('partnership_parties').column('organisation_id').execute();
   for (const [name] of INDEXES) await db.schema.dropIndex(name).ifExists().execute();
+  for (const [name, table, columns] of WIDENED) {
+    await db.schema.dropIndex(name).execute();
+    await db.schema.createIndex(name).on(table).columns(columns).execute();
+  }
 }

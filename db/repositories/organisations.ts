@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewOrganisation, OrganisationUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
-import { matchCondition } from './search.js';
+import { visibleAndMatching } from './search.js';
 import { organisationsInPartnerships, organisationVisible } from './visibility.js';
 
 export interface OrganisationFilter {
@@ -43,7 +43,9 @@ export function findVisibleOrganisation(db: Kysely<Database>, scope: Scope, id: 
 }
 
 export async function listOrganisations(db: Kysely<Database>, scope: Scope, filter: OrganisationFilter, sort: 'name' | 'updated_at', page: PageRequest) {
-  let query = selectWithRegion(db).where(organisationVisible(scope));
+  let query = selectWithRegion(db).where(
+    await visibleAndMatching(db, organisationVisible(scope), { entityType: 'organisation', idColumn: 'organisations.id', textColumns: ['organisations.name', 'organisations.short_name'], text: filter.q })
+  );
   if (filter.regionId) query = query.where('organisations.region_id', '=', filter.regionId);
   if (filter.kind) query = query.where('organisations.kind', '=', filter.kind);
   if (filter.country) query = query.where('organisations.country', '=', filter.country);
@@ -55,8 +57,6 @@ export async function listOrganisations(db: Kysely<Database>, scope: Scope, filt
     const partnershipId = filter.partnershipId;
     query = query.where((eb) => eb('organisations.id', 'in', organisationsInPartnerships(eb, [partnershipId])));
   }
-  const words = filter.q ? await matchCondition(db, 'organisation', 'organisations.id', ['organisations.name', 'organisations.short_name'], filter.q) : null;
-  if (words) query = query.where(words);
   return paginate(query, page, `organisations.${sort}`, 'organisations.id', (r) => r[sort], (r) => r.id);
 }
 

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database, NewPerson, PersonUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
-import { matchCondition } from './search.js';
+import { visibleAndMatching } from './search.js';
 import { organisationsInPartnerships, organisationVisible, personVisible } from './visibility.js';
 
 export interface PersonFilter {
@@ -36,7 +36,7 @@ export async function listPeople(db: Kysely<Database>, scope: Scope, filter: Per
     .selectAll('people')
     // the employer's name only where the reader may see the employer
     .select((eb) => eb.case().when(organisationVisible(scope, 'employer')(eb)).then(eb.ref('employer.name')).end().as('employer_name'))
-    .where(personVisible(scope));
+    .where(await visibleAndMatching(db, personVisible(scope), { entityType: 'person', idColumn: 'people.id', textColumns: ['people.name', 'people.function'], text: filter.q }));
   if (filter.organisationId) query = query.where('people.organisation_id', '=', filter.organisationId);
   if (filter.domainId) {
     const domainId = filter.domainId;
@@ -46,8 +46,6 @@ export async function listPeople(db: Kysely<Database>, scope: Scope, filter: Per
     const partnershipId = filter.partnershipId;
     query = query.where((eb) => eb('people.organisation_id', 'in', organisationsInPartnerships(eb, [partnershipId])));
   }
-  const words = filter.q ? await matchCondition(db, 'person', 'people.id', ['people.name', 'people.function'], filter.q) : null;
-  if (words) query = query.where(words);
   return paginate(query, page, `people.${sort}`, 'people.id', (r) => r[sort], (r) => r.id);
 }
 

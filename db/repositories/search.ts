@@ -7,7 +7,7 @@
  * (letters, digits and combining marks), each word is quoted with its quotes
  * doubled and prefix-matched, and all words must match (`"kul"* "leu"*`).
  */
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { foldedWords, SEARCH_FOLD } from '../search-fold.js';
@@ -80,16 +80,23 @@ export async function fewMatches(db: Kysely<Database>, entityType: SearchEntityT
   return Number(row.n) < FEW_MATCHES;
 }
 
+type Condition = (eb: ExpressionBuilder<Database, any>) => Expression<SqlBool>;
+
 /**
- * The condition a list adds for the words typed (null when none): the set of
- * matches when it is small, else a test of each row's own text (so a list
- * sorted by name never sorts every match of a common word).
+ * The condition a list puts on its rows: visible to the caller and, when
+ * words were typed, matching them. Few matches: the set of matching ids,
+ * which the planner reads first. Many: a test of each row's own text while
+ * the list walks its order, asked only of rows the caller may see (a CASE,
+ * since SQLite may otherwise test the text first; the text costs more).
  */
-export async function matchCondition(db: Kysely<Database>, entityType: SearchEntityType, idColumn: string, textColumns: string[], text: string) {
-  const match = ftsMatchExpression(text);
-  if (!match) return null;
-  const few = await fewMatches(db, entityType, match);
-  return (eb: ExpressionBuilder<Database, any>) => (few ? eb(eb.ref(idColumn) as never, 'in', matchingIds(eb, entityType, match) as never) : rowMatches(eb, textColumns, text));
+export async function visibleAndMatching(db: Kysely<Database>, visible: Condition, typed: { entityType: SearchEntityType; idColumn: string; textColumns: string[]; text?: string }): Promise<Condition> {
+  const match = typed.text ? ftsMatchExpression(typed.text) : null;
+  if (!match) return visible;
+  if (await fewMatches(db, typed.entityType, match)) {
+    return (eb) => eb.and([visible(eb), eb(eb.ref(typed.idColumn) as never, 'in', matchingIds(eb, typed.entityType, match) as never)]);
+  }
+  const text = typed.text!;
+  return (eb) => sql<SqlBool>`case when ${visible(eb)} then ${rowMatches(eb, typed.textColumns, text)} else 0 end`;
 }
 
 export interface SearchHitRow {
