@@ -109,7 +109,7 @@ export interface SearchHitRow {
  * order, so a word matching thousands of names costs what a rare one does.
  * Within them the best (bm25) come first.
  */
-export const RANKED_WINDOW = 500;
+export const RANKED_WINDOW = 200;
 
 function hitVisible(scope: Scope) {
   return (eb: ExpressionBuilder<Database, any>) => {

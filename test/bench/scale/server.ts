@@ -7,6 +7,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { productArguments } from '../../support/product-command.js';
 
 export interface ProductServer {
   url: string;
@@ -33,7 +34,7 @@ function freePort(): Promise<number> {
 export async function startProductServer(databaseFile: string, env: Record<string, string> = {}): Promise<ProductServer> {
   const port = await freePort();
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['serve.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, productArguments(), {
     env: {
       ...process.env,
       PORT: String(port),

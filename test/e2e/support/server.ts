@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { productArguments } from '../../support/product-command.js';
 
 export interface RunningServer {
   url: string;
@@ -30,7 +31,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const databaseFile = join(dir, 'regiodesk.db');
   const port = await freePort();
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, ['serve.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, productArguments(), {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
   });
