@@ -73,18 +73,23 @@ export function organisationVisible(scope: Scope, table = 'organisations'): Cond
   };
 }
 
-/** The organisation whose id is in `column` exists and is visible. */
-export function organisationIdVisible(scope: Scope, column: string, alias: string): Condition {
+/** A row of `table` whose id is in `column` exists and passes `visible` (given the row's alias). */
+function referencedRowVisible(scope: Scope, table: 'organisations' | 'people', column: string, alias: string, visible: (alias: string) => Condition): Condition {
   return (eb) => {
     if (scope.all) return EVERYTHING;
     return eb.exists(
       eb
-        .selectFrom(`organisations as ${alias}` as 'organisations')
+        .selectFrom(`${table} as ${alias}` as 'organisations')
         .select(sql.lit(1).as('one'))
         .whereRef(`${alias}.id` as never, '=', eb.ref(column) as never)
-        .where(organisationVisible(scope, alias))
+        .where(visible(alias))
     );
   };
+}
+
+/** The organisation whose id is in `column` exists and is visible. */
+export function organisationIdVisible(scope: Scope, column: string, alias: string): Condition {
+  return referencedRowVisible(scope, 'organisations', column, alias, (row) => organisationVisible(scope, row));
 }
 
 /** The person row `table` (alias) is visible. */
@@ -100,16 +105,7 @@ export function personVisible(scope: Scope, table = 'people'): Condition {
 
 /** The person whose id is in `column` exists and is visible. */
 export function personIdVisible(scope: Scope, column: string, alias: string): Condition {
-  return (eb) => {
-    if (scope.all) return EVERYTHING;
-    return eb.exists(
-      eb
-        .selectFrom(`people as ${alias}` as 'people')
-        .select(sql.lit(1).as('one'))
-        .whereRef(`${alias}.id` as never, '=', eb.ref(column) as never)
-        .where(personVisible(scope, alias))
-    );
-  };
+  return referencedRowVisible(scope, 'people', column, alias, (row) => personVisible(scope, row));
 }
 
 export function partnershipVisible(scope: Scope, column = 'partnerships.id'): Condition {

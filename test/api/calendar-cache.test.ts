@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { insertCallDirect, moveDeadlineDirect } from '../support/calls-direct.js';
+import { turnsDuring } from '../support/event-loop.js';
 
 const NOW = '2027-02-01T09:00:00Z';
 
@@ -133,15 +134,7 @@ describe('a feed of 10,000 deadlines', () => {
     expect(deadlines).toBe(10_000);
     const token = (await h.as.viewer.post('/api/calendar/feeds')).body.token;
 
-    let ticks = 0;
-    let done = false;
-    const tick = () => {
-      ticks += 1;
-      if (!done) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const reply = await fetchFeed(token);
-    done = true;
+    const { result: reply, turns: ticks } = await turnsDuring(() => fetchFeed(token));
 
     expect(reply.status).toBe(200);
     const deadlineUids = uids(reply.text).filter((uid) => uid.startsWith('deadline-'));

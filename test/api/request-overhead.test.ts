@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { createOrganisation } from '../support/crm.js';
+import { sqlDuring } from '../support/query-plans.js';
 import { PASSWORD } from '../support/world.js';
 
 let h: ClockedHarness;
@@ -16,16 +17,7 @@ beforeAll(async () => {
   for (let i = 0; i < 30; i++) await createOrganisation(h.as.officer, { name: `Hochschule ${i}`, partnershipIds: [h.world.partnerships.p1], domains: [{ domainId: 'domain-innovation', maturity: 3 }] });
 });
 
-async function statementsOf(request: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const stop = h.statements.observe((sql) => seen.push(sql));
-  try {
-    await request();
-  } finally {
-    stop();
-  }
-  return seen;
-}
+const statementsOf = (request: () => Promise<unknown>) => sqlDuring(h, request);
 
 const lastUsed = () => (h.sqlite.prepare('SELECT last_used_at FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = ?').get('officer@test.regiodesk.eu') as { last_used_at: string | null }).last_used_at;
 

@@ -46,8 +46,8 @@ export function explain(opened: OpenedDatabase, sql: string): string[] {
   return rows.map((r) => r.detail);
 }
 
-/** The distinct statements run during `during`, in order, each with its plan. */
-export async function statementsDuring(opened: OpenedDatabase, during: () => Promise<unknown>): Promise<PlannedStatement[]> {
+/** Every SQL text the app runs during `during`, in order, repeats included. */
+export async function sqlDuring(opened: OpenedDatabase, during: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const stop = opened.statements.observe((sql) => seen.push(sql));
   try {
@@ -55,7 +55,12 @@ export async function statementsDuring(opened: OpenedDatabase, during: () => Pro
   } finally {
     stop();
   }
-  return [...new Set(seen)].filter((sql) => /^\s*(select|with)\b/i.test(sql)).map((sql) => ({ sql, plan: explain(opened, sql) }));
+  return seen;
+}
+
+/** The distinct statements run during `during`, in order, each with its plan. */
+export async function statementsDuring(opened: OpenedDatabase, during: () => Promise<unknown>): Promise<PlannedStatement[]> {
+  return [...new Set(await sqlDuring(opened, during))].filter((sql) => /^\s*(select|with)\b/i.test(sql)).map((sql) => ({ sql, plan: explain(opened, sql) }));
 }
 
 /** Plan lines that read a big table whole (`SCAN organisations`, not `SCAN … USING INDEX` of a bounded walk is judged by the caller). */

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { barChartPng, CHART_WIDTH, svgToPng } from '../../api/services/reports/charts.js';
+import { turnsDuring } from '../support/event-loop.js';
 
 const tallies = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, label: `Kategorie ${i} / Categorie ${i}`, count: i + 1 }));
 
@@ -16,16 +17,8 @@ function pngSize(png: Uint8Array) {
 describe('drawing a chart', () => {
   it('lets the event loop run meanwhile (setImmediate callbacks fire before the PNG arrives)', async () => {
     await barChartPng({ title: 'Warm-up', tallies: tallies(1) });
-    let ticks = 0;
-    let done = false;
-    const tick = () => {
-      ticks += 1;
-      if (!done) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const image = await barChartPng({ title: 'Aktivitäten nach Art | Activiteiten per type', tallies: tallies(8) });
-    done = true;
-    expect(ticks).toBeGreaterThan(0);
+    const { result: image, turns } = await turnsDuring(() => barChartPng({ title: 'Aktivitäten nach Art | Activiteiten per type', tallies: tallies(8) }));
+    expect(turns).toBeGreaterThan(0);
     expect([...image.png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
   });
 

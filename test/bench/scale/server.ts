@@ -4,10 +4,8 @@
  * demo seed, no periodic reminder run to disturb the measurement. Reads the
  * process's resident memory from /proc.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { productArguments } from '../../support/product-command.js';
+import { spawnProduct } from '../../support/product-process.js';
 
 export interface ProductServer {
   url: string;
@@ -21,48 +19,8 @@ export interface ProductServer {
   kill(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
-}
-
 export async function startProductServer(databaseFile: string, env: Record<string, string> = {}): Promise<ProductServer> {
-  const port = await freePort();
-  let log = '';
-  const child: ChildProcess = spawn(process.execPath, productArguments(), {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: databaseFile,
-      REGIODESK_DEMO: '0',
-      REGIODESK_REMINDER_INTERVAL_MINUTES: '0',
-      ...env
-    },
-    stdio: ['ignore', 'pipe', 'pipe']
-  });
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited early:\n${log}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch {
-      /* not up yet */
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGTERM');
-      throw new Error(`the server did not answer /api/health within 120 s:\n${log}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  const { url, child, output } = await spawnProduct({ DATABASE_URL: databaseFile, REGIODESK_DEMO: '0', REGIODESK_REMINDER_INTERVAL_MINUTES: '0', ...env }, 120_000);
   return {
     url,
     pid: child.pid!,
@@ -74,7 +32,7 @@ export async function startProductServer(databaseFile: string, env: Record<strin
         return null;
       }
     },
-    output: () => log,
+    output,
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
