@@ -41,6 +41,15 @@ export function organisationsInPartnerships(eb: Eb, partnershipIds: string[]) {
     );
 }
 
+/**
+ * `column` (a partnership id) is one of `ids`, written so the probe seeks the
+ * organisation once and reads its few links, instead of one seek per
+ * partnership the caller belongs to (an officer of a federation has many).
+ */
+function oneOf(column: string, ids: string[]): Expression<SqlBool> {
+  return sql<SqlBool>`+${sql.ref(column)} in (${sql.join(ids)})`;
+}
+
 /** True when the organisation `column` takes part (party or stakeholder) in one of `partnershipIds`. */
 export function takesPartIn(eb: Eb, column: string, partnershipIds: string[]): Expression<SqlBool> {
   if (!partnershipIds.length) return NOTHING;
@@ -50,14 +59,14 @@ export function takesPartIn(eb: Eb, column: string, partnershipIds: string[]): E
         .selectFrom('partnership_stakeholders as vis_ps')
         .select(sql.lit(1).as('one'))
         .whereRef('vis_ps.organisation_id', '=', eb.ref(column) as never)
-        .where('vis_ps.partnership_id', 'in', partnershipIds)
+        .where(oneOf('vis_ps.partnership_id', partnershipIds))
     ),
     eb.exists(
       eb
         .selectFrom('partnership_parties as vis_pp')
         .select(sql.lit(1).as('one'))
         .whereRef('vis_pp.organisation_id', '=', eb.ref(column) as never)
-        .where('vis_pp.partnership_id', 'in', partnershipIds)
+        .where(oneOf('vis_pp.partnership_id', partnershipIds))
     )
   ]);
 }

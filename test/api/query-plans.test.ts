@@ -88,6 +88,15 @@ describe.each(['officer', 'sysadmin'] as const)('hot reads as the %s', (who) => 
   });
 });
 
+describe("an officer's visibility probe", () => {
+  it('seeks the organisation once and reads its links, whatever the number of partnerships the officer belongs to', async () => {
+    const statements = await statementsDuring(h, () => h.as.officer.get('/api/organisations?limit=50'));
+    const plan = pageStatement(statements, 'organisations').plan.join('\n');
+    expect(plan).toMatch(/SEARCH vis_ps USING COVERING INDEX partnership_stakeholders_organisation \(organisation_id=\?\)/);
+    expect(plan).toMatch(/SEARCH vis_pp USING COVERING INDEX partnership_parties_organisation_partnership \(organisation_id=\?\)/);
+  });
+});
+
 describe('the choice between walking and reading the matches', () => {
   it('walks the name order for a common word and reads the matches for a rare one, with the same answers as the other way', async () => {
     const common = await statementsDuring(h, () => h.as.officer.get('/api/organisations?limit=50&q=tech'));
