@@ -43,7 +43,10 @@ const INDEXES: [string, string, string[]][] = [
 const WIDENED: [string, string, string[], string[]][] = [
   ['organisations_name', 'organisations', ['name', 'id'], ['name', 'id', 'recorded_by_organisation_id']],
   ['people_name', 'people', ['name', 'id'], ['name', 'id', 'recorded_by_organisation_id', 'organisation_id']],
-  ['partnership_stakeholders_organisation', 'partnership_stakeholders', ['organisation_id'], ['organisation_id', 'partnership_id']]
+  ['partnership_stakeholders_organisation', 'partnership_stakeholders', ['organisation_id'], ['organisation_id', 'partnership_id']],
+  // a timeline reads an organisation's (or a person's) interactions newest first, ties by id, a page at a time
+  ['interactions_organisation', 'interactions', ['organisation_id', 'occurred_at'], ['organisation_id', 'occurred_at', 'id']],
+  ['interactions_person', 'interactions', ['person_id', 'occurred_at'], ['person_id', 'occurred_at', 'id']]
 ];
 
 const entryOf = (type: string, row: string) => `(SELECT rowid FROM search_entries WHERE entity_type = '${type}' AND entity_id = ${row}.id)`;

@@ -8,7 +8,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, InteractionTable } from '../schema.js';
 import type { Scope } from '../scope.js';
-import { type PageRequest, paginate } from './pagination.js';
+import { keysetPage, type PageRequest, pageFrom, paginate } from './pagination.js';
 import { interactionVisible } from './visibility.js';
 
 export interface InteractionFilter {
@@ -42,16 +42,34 @@ export function listInteractions(db: Kysely<Database>, scope: Scope, filter: Int
   if (filter.organisationId) query = query.where('interactions.organisation_id', '=', filter.organisationId);
   if (filter.personId) query = query.where('interactions.person_id', '=', filter.personId);
   if (filter.partnershipId) query = query.where('interactions.partnership_id', '=', filter.partnershipId);
-  if (filter.timelineOfOrganisationId) {
-    const organisationId = filter.timelineOfOrganisationId;
-    query = query.where((eb) =>
-      eb.or([
-        eb('interactions.organisation_id', '=', organisationId),
-        eb('interactions.person_id', 'in', eb.selectFrom('people').select('people.id').where('people.organisation_id', '=', organisationId))
-      ])
-    );
-  }
+  if (filter.timelineOfOrganisationId) return timelineOfOrganisation(db, query, filter.timelineOfOrganisationId, page);
   return paginate(query, page, 'interactions.occurred_at', 'interactions.id', (r) => r.occurred_at, (r) => r.id);
+}
+
+/**
+ * An organisation's timeline: its own interactions and those of the people
+ * working there (not logged on it), each read as its own keyset page — the
+ * organisation's by its index in date order — then merged and cut to the
+ * page, so a busy organisation costs a page, not everything it ever logged.
+ */
+async function timelineOfOrganisation(db: Kysely<Database>, visible: ReturnType<typeof selectWithNames>, organisationId: string, page: PageRequest) {
+  const own = keysetPage(visible.where('interactions.organisation_id', '=', organisationId), page, 'interactions.occurred_at', 'interactions.id');
+  const staff = keysetPage(
+    visible
+      .where('interactions.person_id', 'in', (eb) => eb.selectFrom('people').select('people.id').where('people.organisation_id', '=', organisationId))
+      .where((eb) => eb.or([eb('interactions.organisation_id', 'is', null), eb('interactions.organisation_id', '!=', organisationId)])),
+    page,
+    'interactions.occurred_at',
+    'interactions.id'
+  );
+  const rows = await db
+    .selectFrom((eb) => eb.selectFrom(own.as('own')).selectAll().unionAll(eb.selectFrom(staff.as('staff')).selectAll()).as('timeline'))
+    .selectAll()
+    .orderBy('timeline.occurred_at', page.direction)
+    .orderBy('timeline.id', page.direction)
+    .limit(page.limit + 1)
+    .execute();
+  return pageFrom(rows, page, (r) => r.occurred_at, (r) => r.id);
 }
 
 /** Every interaction hanging off an organisation or a person (those a delete of it takes along). */

@@ -43,9 +43,31 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
 }
 
 /**
- * Applies keyset conditions and ordering on `sortColumn` then `idColumn`,
- * fetches one row more than asked to know whether a next page exists.
+ * The query of one keyset page: rows after the cursor, ordered on
+ * `sortColumn` then `idColumn`, one row more than asked (to know whether a
+ * next page exists). Not yet run: a caller may combine several (a timeline
+ * merges two of them).
  */
+export function keysetPage<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>, page: PageRequest, sortColumn: string, idColumn: string): SelectQueryBuilder<DB, TB, O> {
+  let q = query as SelectQueryBuilder<any, any, O>;
+  if (page.cursor) {
+    const [value, id] = decodeCursor(page.cursor);
+    const op = page.direction === 'asc' ? '>' : '<';
+    // a row value, so the index on (sort column, id) is entered at the cursor instead of walked from the start
+    q = q.where((eb) => eb(eb.refTuple(sortColumn as never, idColumn as never), op, eb.tuple(value as never, id as never)));
+  }
+  return q.orderBy(sortColumn, page.direction).orderBy(idColumn, page.direction).limit(page.limit + 1) as SelectQueryBuilder<DB, TB, O>;
+}
+
+/** The page out of the rows a keysetPage query answered. */
+export function pageFrom<O>(rows: O[], page: PageRequest, sortKey: (row: O) => string | number | null, idKey: (row: O) => string): Page<O> {
+  const more = rows.length > page.limit;
+  const items = more ? rows.slice(0, page.limit) : rows;
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(sortKey(last), idKey(last)) : null };
+}
+
+/** One keyset page of `query` (see keysetPage). */
 export async function paginate<DB, TB extends keyof DB, O extends Record<string, any>>(
   query: SelectQueryBuilder<DB, TB, O>,
   page: PageRequest,
@@ -54,20 +76,5 @@ export async function paginate<DB, TB extends keyof DB, O extends Record<string,
   sortKey: (row: O) => string | number | null,
   idKey: (row: O) => string
 ): Promise<Page<O>> {
-  let q = query as SelectQueryBuilder<any, any, O>;
-  if (page.cursor) {
-    const [value, id] = decodeCursor(page.cursor);
-    const op = page.direction === 'asc' ? '>' : '<';
-    // a row value, so the index on (sort column, id) is entered at the cursor instead of walked from the start
-    q = q.where((eb) => eb(eb.refTuple(sortColumn as never, idColumn as never), op, eb.tuple(value as never, id as never)));
-  }
-  const rows = await q
-    .orderBy(sortColumn, page.direction)
-    .orderBy(idColumn, page.direction)
-    .limit(page.limit + 1)
-    .execute();
-  const more = rows.length > page.limit;
-  const items = more ? rows.slice(0, page.limit) : rows;
-  const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? encodeCursor(sortKey(last), idKey(last)) : null };
+  return pageFrom(await keysetPage(query, page, sortColumn, idColumn).execute(), page, sortKey, idKey);
 }

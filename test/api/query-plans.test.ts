@@ -88,6 +88,15 @@ describe.each(['officer', 'sysadmin'] as const)('hot reads as the %s', (who) => 
   });
 });
 
+describe("an organisation's timeline", () => {
+  it("reads the organisation's own interactions a page at a time in its index's order, merged with its people's", async () => {
+    const statements = await statementsDuring(h, () => h.as.officer.get(`/api/organisations/${visibleOrganisation}/timeline?limit=20`));
+    const plan = pageStatement(statements, 'interactions').plan.join('\n');
+    expect(plan).toMatch(/SEARCH interactions USING INDEX interactions_organisation \(organisation_id=\?\)/);
+    expect(plan).toMatch(/COMPOUND QUERY|UNION ALL/);
+  });
+});
+
 describe("an officer's visibility probe", () => {
   it('seeks the organisation once and reads its links, whatever the number of partnerships the officer belongs to', async () => {
     const statements = await statementsDuring(h, () => h.as.officer.get('/api/organisations?limit=50'));
