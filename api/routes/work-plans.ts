@@ -9,7 +9,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../context.js';
 import { describe } from '../openapi.js';
-import { ApproveBody, History, RestoreBody } from '../schemas/coediting.js';
+import { ApproveBody, History, RestoreBody, WithdrawApprovalQuery } from '../schemas/coediting.js';
 import { Id, IdParam } from '../schemas/common.js';
 import {
   WorkPlan,
@@ -94,8 +94,12 @@ export const workPlanRoutes = new Hono<AppEnv>()
     validate('json', ApproveBody),
     async (c) => c.json(await c.var.services.workPlans.approve(c.var.caller, c.req.valid('param').id, c.req.valid('json').partyId))
   )
-  .delete('/:id/approve', describe({ tag, summary: 'Withdraw the approval of the caller’s party', body: WorkPlan, also: { 409: 'The plan is not proposed' } }), validate('param', IdParam), async (c) =>
-    c.json(await c.var.services.workPlans.withdrawApproval(c.var.caller, c.req.valid('param').id, c.req.query('partyId') || undefined))
+  .delete(
+    '/:id/approve',
+    describe({ tag, summary: 'Withdraw the approval of the caller’s party', body: WorkPlan, also: { 409: 'The plan is not proposed' } }),
+    validate('param', IdParam),
+    validate('query', WithdrawApprovalQuery),
+    async (c) => c.json(await c.var.services.workPlans.withdrawApproval(c.var.caller, c.req.valid('param').id, c.req.valid('query').partyId))
   )
   .post('/:id/amend', describe({ tag, summary: 'Open the next revision of an adopted plan as a draft', body: WorkPlan, also: { 409: 'The plan is not adopted' } }), validate('param', IdParam), validate('json', WorkPlanAmend), async (c) =>
     c.json(await c.var.services.workPlans.amend(c.var.caller, c.req.valid('param').id, c.req.valid('json')))

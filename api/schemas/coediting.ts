@@ -70,6 +70,9 @@ export const ApproveBody = z.strictObject({
 });
 export type ApproveBody = z.infer<typeof ApproveBody>;
 
+/** Withdrawing an approval names the party in the query (a DELETE carries no body). */
+export const WithdrawApprovalQuery = ApproveBody;
+
 /** One field two writers changed differently since the writer's base version. */
 export const FieldConflict = z.object({ field: z.string(), base: z.unknown(), theirs: z.unknown(), yours: z.unknown() });
 export type FieldConflict = z.infer<typeof FieldConflict>;

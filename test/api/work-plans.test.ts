@@ -337,6 +337,8 @@ describe('approval by each party, adoption, amendment', () => {
 
     // withdrawing one's own approval
     await pfb.post(url(plan.id, '/approve'), {});
+    // the party named in the query is checked like any input: a control character is a 400 at the field, nothing withdrawn
+    expectProblem(await pfb.delete(url(plan.id, '/approve?partyId=a%00b')), 400, 'query.partyId');
     const withdrawn = await pfb.delete(url(plan.id, '/approve'));
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body.approvals[1]).toMatchObject({ approved: false, withdrawn: { reason: 'Withdrawn by Pfb Officer' } });
