@@ -14,8 +14,6 @@ import type { SqliteDatabase } from 'kysely';
 
 export interface StatementCache {
   database: SqliteDatabase;
-  /** how many distinct statements are kept now */
-  size(): number;
   /** called with the SQL of every statement handed out; returns a function that stops observing */
   observe(listener: (sql: string) => void): () => void;
 }
@@ -46,7 +44,6 @@ export function cachedStatements(sqlite: SQLite.Database, capacity = 1000): Stat
         sqlite.close();
       }
     },
-    size: () => kept.size,
     observe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -161,8 +161,10 @@ export class PartnershipService {
     return dayOf(this.clock());
   }
 
-  /** Maps rows to the response shape, loading parties, domains, stakeholders and successors in one go. */
-  /** The partnerships as the API answers them; a list leaves out the stakeholders (hundreds each; read one partnership for them). */
+  /**
+   * Maps rows to the response shape, loading parties, domains, stakeholders and successors in one go;
+   * a list leaves out the stakeholders (hundreds each; read one partnership for them).
+   */
   private async present(
     db: Kysely<Database>,
     caller: Caller,

@@ -7,11 +7,11 @@
  * (letters, digits and combining marks), each word is quoted with its quotes
  * doubled and prefix-matched, and all words must match (`"kul"* "leu"*`).
  */
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { foldedWords, SEARCH_FOLD } from '../search-fold.js';
-import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
+import { type Condition, organisationVisible, partnershipVisible, personVisible } from './visibility.js';
 
 export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'activity' | 'proposal' | 'call';
 
@@ -51,7 +51,7 @@ export function matchingIds(eb: ExpressionBuilder<Database, any>, entityType: Se
  * of a word, folded as the index folds: what the index would answer for
  * this row, asked of the row itself (no index probe).
  */
-export function rowMatches(eb: ExpressionBuilder<Database, any>, textColumns: string[], text: string) {
+function rowMatches(eb: ExpressionBuilder<Database, any>, textColumns: string[], text: string) {
   const folded = sql`${sql.raw(SEARCH_FOLD)}(${sql.join(
     textColumns.map((column) => sql`coalesce(${sql.ref(column)}, '')`),
     sql` || ' ' || `
@@ -72,15 +72,13 @@ export function rowMatches(eb: ExpressionBuilder<Database, any>, textColumns: st
 export const FEW_MATCHES = 500;
 
 /** Whether fewer than FEW_MATCHES records of the type match (reads at most that many). */
-export async function fewMatches(db: Kysely<Database>, entityType: SearchEntityType, match: string): Promise<boolean> {
+async function fewMatches(db: Kysely<Database>, entityType: SearchEntityType, match: string): Promise<boolean> {
   const row = await db
     .selectFrom((eb) => matchingIds(eb, entityType, match).limit(FEW_MATCHES).as('m'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n) < FEW_MATCHES;
 }
-
-type Condition = (eb: ExpressionBuilder<Database, any>) => Expression<SqlBool>;
 
 /**
  * The condition a list puts on its rows: visible to the caller and, when

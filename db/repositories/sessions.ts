@@ -6,10 +6,6 @@ export async function insertSession(db: Kysely<Database>, values: Insertable<Ses
   await db.insertInto('sessions').values(values).execute();
 }
 
-export function findSession(db: Kysely<Database>, id: string) {
-  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /** What identifying a caller needs of a session and its user, in one statement. */
 const CALLER_COLUMNS = ['users.id', 'users.name', 'users.email', 'users.organisation_id', 'users.is_admin', 'users.disabled_at'] as const;
 
@@ -52,10 +48,6 @@ export async function deleteExpiredSessions(db: Kysely<Database>, idleBefore: st
 
 export async function insertAccessToken(db: Kysely<Database>, values: Insertable<AccessTokenTable>) {
   return db.insertInto('access_tokens').values(values).returningAll().executeTakeFirstOrThrow();
-}
-
-export function findAccessTokenByHash(db: Kysely<Database>, tokenHash: string) {
-  return db.selectFrom('access_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
 export function listAccessTokens(db: Kysely<Database>, userId: string) {

@@ -17,7 +17,8 @@ import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 
 type Eb = ExpressionBuilder<Database, any>;
-type Condition = (eb: Eb) => Expression<SqlBool>;
+/** A condition on the rows of a query, built with its expression builder. */
+export type Condition = (eb: Eb) => Expression<SqlBool>;
 
 const EVERYTHING = sql<SqlBool>`1 = 1`;
 const NOTHING = sql<SqlBool>`1 = 0`;
@@ -51,7 +52,7 @@ function oneOf(column: string, ids: string[]): Expression<SqlBool> {
 }
 
 /** True when the organisation `column` takes part (party or stakeholder) in one of `partnershipIds`. */
-export function takesPartIn(eb: Eb, column: string, partnershipIds: string[]): Expression<SqlBool> {
+function takesPartIn(eb: Eb, column: string, partnershipIds: string[]): Expression<SqlBool> {
   if (!partnershipIds.length) return NOTHING;
   return eb.or([
     eb.exists(
