@@ -14,6 +14,7 @@ import * as annualCycle from './migrations/20261123T0900_annual_cycle.js';
 import * as workPlanAmendments from './migrations/20261123T0910_work_plan_amendments.js';
 import * as deadlineIndexes from './migrations/20261207T0100_deadline_indexes.js';
 import * as readPaths from './migrations/20261207T0200_read_paths.js';
+import * as foldedNameIndexes from './migrations/20261207T0300_folded_name_indexes.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
@@ -26,7 +27,8 @@ const migrations: Record<string, Migration> = {
   '20261123T0900_annual_cycle': annualCycle,
   '20261123T0910_work_plan_amendments': workPlanAmendments,
   '20261207T0100_deadline_indexes': deadlineIndexes,
-  '20261207T0200_read_paths': readPaths
+  '20261207T0200_read_paths': readPaths,
+  '20261207T0300_folded_name_indexes': foldedNameIndexes
 };
 
 /** The names of every migration, in order (a built database is current when it ran exactly these). */

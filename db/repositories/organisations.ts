@@ -43,8 +43,16 @@ export function findVisibleOrganisation(db: Kysely<Database>, scope: Scope, id: 
 }
 
 export async function listOrganisations(db: Kysely<Database>, scope: Scope, filter: OrganisationFilter, sort: 'name' | 'updated_at', page: PageRequest) {
+  // sorted by name with no filter that picks another index, the list walks organisations_name, which holds the folded text
+  const walkHoldsText = sort === 'name' && !filter.regionId && !filter.kind && !filter.country;
   let query = selectWithRegion(db).where(
-    await visibleAndMatching(db, organisationVisible(scope), { entityType: 'organisation', idColumn: 'organisations.id', textColumns: ['organisations.name', 'organisations.short_name'], text: filter.q })
+    await visibleAndMatching(db, organisationVisible(scope), {
+      entityType: 'organisation',
+      idColumn: 'organisations.id',
+      textColumns: ['organisations.name', 'organisations.short_name'],
+      text: filter.q,
+      walkHoldsText
+    })
   );
   if (filter.regionId) query = query.where('organisations.region_id', '=', filter.regionId);
   if (filter.kind) query = query.where('organisations.kind', '=', filter.kind);

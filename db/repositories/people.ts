@@ -36,7 +36,16 @@ export async function listPeople(db: Kysely<Database>, scope: Scope, filter: Per
     .selectAll('people')
     // the employer's name only where the reader may see the employer
     .select((eb) => eb.case().when(organisationVisible(scope, 'employer')(eb)).then(eb.ref('employer.name')).end().as('employer_name'))
-    .where(await visibleAndMatching(db, personVisible(scope), { entityType: 'person', idColumn: 'people.id', textColumns: ['people.name', 'people.function'], text: filter.q }));
+    .where(
+      await visibleAndMatching(db, personVisible(scope), {
+        entityType: 'person',
+        idColumn: 'people.id',
+        textColumns: ['people.name', 'people.function'],
+        text: filter.q,
+        // sorted by name and not within one organisation, the list walks people_name, which holds the folded text
+        walkHoldsText: sort === 'name' && !filter.organisationId
+      })
+    );
   if (filter.organisationId) query = query.where('people.organisation_id', '=', filter.organisationId);
   if (filter.domainId) {
     const domainId = filter.domainId;

@@ -84,16 +84,25 @@ async function fewMatches(db: Kysely<Database>, entityType: SearchEntityType, ma
  * The condition a list puts on its rows: visible to the caller and, when
  * words were typed, matching them. Few matches: the set of matching ids,
  * which the planner reads first. Many: a test of each row's own text while
- * the list walks its order, asked only of rows the caller may see (a CASE,
- * since SQLite may otherwise test the text first; the text costs more).
+ * the list walks its order, stopping at the page size. Which test goes
+ * first is a CASE (SQLite would otherwise choose): the text first when the
+ * index the list walks holds the folded text (`walkHoldsText`: the name
+ * indexes of organisations and people, migration 20261207T0300), so most
+ * rows are passed over without reading them or probing their visibility;
+ * else visibility first, since testing the text then means reading the row.
  */
-export async function visibleAndMatching(db: Kysely<Database>, visible: Condition, typed: { entityType: SearchEntityType; idColumn: string; textColumns: string[]; text?: string }): Promise<Condition> {
+export async function visibleAndMatching(
+  db: Kysely<Database>,
+  visible: Condition,
+  typed: { entityType: SearchEntityType; idColumn: string; textColumns: string[]; text?: string; walkHoldsText?: boolean }
+): Promise<Condition> {
   const match = typed.text ? ftsMatchExpression(typed.text) : null;
   if (!match) return visible;
   if (await fewMatches(db, typed.entityType, match)) {
     return (eb) => eb.and([visible(eb), eb(eb.ref(typed.idColumn) as never, 'in', matchingIds(eb, typed.entityType, match) as never)]);
   }
   const text = typed.text!;
+  if (typed.walkHoldsText) return (eb) => sql<SqlBool>`case when ${rowMatches(eb, typed.textColumns, text)} then ${visible(eb)} else 0 end`;
   return (eb) => sql<SqlBool>`case when ${visible(eb)} then ${rowMatches(eb, typed.textColumns, text)} else 0 end`;
 }
 

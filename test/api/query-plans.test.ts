@@ -133,3 +133,34 @@ describe('the choice between walking and reading the matches', () => {
     }
   });
 });
+
+/** The `search_fold(…)` expression in a text of SQL, without quotes, table names and spaces (as SQLite compares expressions). */
+function foldedExpression(text: string): string {
+  const start = text.indexOf('search_fold(');
+  if (start < 0) return '';
+  let depth = 0;
+  let end = start + 'search_fold'.length;
+  do {
+    if (text[end] === '(') depth++;
+    if (text[end] === ')') depth--;
+    end++;
+  } while (depth > 0 && end < text.length);
+  return text.slice(start, end).replaceAll('"', '').replace(/\b(organisations|people)\./g, '').replace(/\s+/g, '');
+}
+
+describe('a common word in a list sorted by name', () => {
+  it.each([
+    ['organisations', 'organisations_name', '/api/organisations?limit=50&q=tech'],
+    ['people', 'people_name', '/api/people?limit=50&q=person']
+  ])('tests the %s’ words the name index holds before their visibility', async (table, index, path) => {
+    const statements = await statementsDuring(h, () => h.as.officer.get(path));
+    const page = pageStatement(statements, table);
+    expect(page.plan.join('\n')).toMatch(new RegExp(`SCAN ${table} USING INDEX ${index}\\b`));
+    // the words first (CASE WHEN instr(search_fold(…)) …), then the visibility probes of the rows that match
+    expect(page.sql).toMatch(/where case when instr\(search_fold\(/);
+    // the very expression the index holds, so SQLite reads it from the entry instead of reading the row and folding again
+    const { sql: indexSql } = h.sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(index) as { sql: string };
+    expect(foldedExpression(indexSql)).not.toBe('');
+    expect(foldedExpression(page.sql)).toBe(foldedExpression(indexSql));
+  });
+});

@@ -18,6 +18,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { DateTime } from 'luxon';
 import { hashPassword } from '../../../api/auth/passwords.js';
 import { migrateToLatest } from '../../../db/migrate.js';
+import { registerSearchFold } from '../../../db/search-fold.js';
 import { ANCHORS, OFFICER_PARTNERSHIPS, OFFICER_RECORDS_SHARE, PARTNERSHIPS, SCALE_PASSWORD, STAKEHOLDERS_PER_PARTNERSHIP, USERS } from './cast.js';
 import { scaleId } from './ids.js';
 import { fieldOf, organisationName, personFunction, personName, websiteOf } from './names.js';
@@ -90,6 +91,8 @@ export async function buildScaleWorkspace(file: string, size: ScaleSize, options
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('cache_size = -262144');
+  // the name indexes hold each row's folded text (the function the product's connection registers too)
+  registerSearchFold(sqlite);
   const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest(db);
