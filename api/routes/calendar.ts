@@ -5,6 +5,7 @@
  *   required: the token in the query string is the only key.
  */
 import { Hono } from 'hono';
+import { accepts } from 'hono/accepts';
 import type { AppEnv } from '../context.js';
 import { describe } from '../openapi.js';
 import { CalendarFeed, CalendarFeedCreated, CalendarFeedPage, CalendarFeedQuery } from '../schemas/calendar.js';
@@ -39,17 +40,19 @@ export const calendarIcsRoutes = new Hono<AppEnv>().get(
     tag,
     summary: 'The personal calendar (ICS): deadlines of watched calls, milestones, open tasks',
     description:
-      'No sign-in: the token of a feed from POST /api/calendar/feeds is the key. A missing, unknown or revoked token answers 404. The ETag changes exactly when the content does; If-None-Match with it answers 304.',
+      'No sign-in: the token of a feed from POST /api/calendar/feeds is the key. A missing, unknown or revoked token answers 404. The ETag changes exactly when the content does; If-None-Match with it answers 304. With `Accept-Encoding: gzip` the text comes compressed.',
     file: 'text/calendar',
     public: true
   }),
   validate('query', CalendarFeedQuery),
   async (c) => {
     const feed = await c.var.services.calendar.feed(c.req.valid('query').token);
-    const headers = { ETag: feed.etag, 'Cache-Control': 'private, no-cache' };
+    const headers = { ETag: feed.etag, 'Cache-Control': 'private, no-cache', Vary: 'Accept-Encoding' };
     if (unchangedFor(c.req.header('If-None-Match'), feed.etag)) return c.body(null, 304, headers);
-    return c.body(await feed.text(), 200, {
+    const gzipped = accepts(c, { header: 'Accept-Encoding', supports: ['gzip'], default: 'identity' }) === 'gzip';
+    return c.body(gzipped ? await feed.gzipped() : await feed.text(), 200, {
       ...headers,
+      ...(gzipped ? { 'Content-Encoding': 'gzip' } : {}),
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': 'inline; filename="regiodesk.ics"'
     });

@@ -4,6 +4,7 @@
  * unchanged feed is written once, one user's text never reaches another,
  * and a feed of 10,000 deadlines is written without holding the event loop.
  */
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
@@ -46,6 +47,30 @@ describe('the calendar feed’s ETag', () => {
     const other = await fetchFeed(officerFeed, 'W/"something-else"');
     expect(other.status).toBe(200);
     expect(other.text).toBe(first.text);
+  });
+
+  it('comes gzip-compressed to a calendar that accepts it: the same text, the same ETag, compressed once', async () => {
+    const plain = await fetchFeed(officerFeed);
+    const url = `/api/calendar.ics?token=${encodeURIComponent(officerFeed)}`;
+    const asked = () => h.app.request(url, { headers: { 'Accept-Encoding': 'br;q=1.0, gzip;q=0.8, *;q=0.1' } });
+    const compressed = await asked();
+    expect(compressed.status).toBe(200);
+    expect(compressed.headers.get('content-encoding')).toBe('gzip');
+    expect(compressed.headers.get('vary')).toBe('Accept-Encoding');
+    expect(compressed.headers.get('etag')).toBe(plain.etag);
+    const bytes = new Uint8Array(await compressed.arrayBuffer());
+    expect(gunzipSync(bytes).toString('utf8')).toBe(plain.text);
+    expect(bytes.byteLength).toBeLessThan(Buffer.byteLength(plain.text));
+    // the compressed bytes are kept: the same object's bytes again, not a new compression
+    expect(new Uint8Array(await (await asked()).arrayBuffer())).toEqual(bytes);
+    // gzip refused (q=0) or not offered: the text as it is
+    for (const header of ['gzip;q=0, identity', 'identity']) {
+      const answer = await h.app.request(url, { headers: { 'Accept-Encoding': header } });
+      expect(answer.headers.get('content-encoding')).toBeNull();
+      expect(await answer.text()).toBe(plain.text);
+    }
+    // a 304 is a 304 whatever the encoding
+    expect((await h.app.request(url, { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': plain.etag! } })).status).toBe(304);
   });
 
   it('serves an unchanged feed from the cache: the same text, written at the first request', async () => {

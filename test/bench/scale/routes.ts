@@ -6,12 +6,15 @@
  */
 import type { ScaleWorkspace } from './workspace.js';
 
-export type RouteKind = 'baseline' | 'read' | 'write' | 'page';
+/** `feed`: a whole calendar of megabytes, measured with /api/health probed beside it (the client, not the server, limits its req/s) */
+export type RouteKind = 'baseline' | 'read' | 'write' | 'page' | 'feed';
 
 export interface BenchRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  /** headers of this request only (e.g. If-None-Match) */
+  headers?: Record<string, string>;
 }
 
 export interface BenchRoute {
@@ -23,12 +26,15 @@ export interface BenchRoute {
   /** false for /api/health: no session */
   signedIn: boolean;
   requests: BenchRequest[];
+  /** the status every answer should have (default: any 2xx) */
+  status?: number;
 }
 
-/** The user-specific parts of the routes: the calendar feed token of each user. */
+/** The user-specific parts of the routes: the calendar feed token of each user, and its feed's current ETag. */
 export interface RouteContext {
   workspace: ScaleWorkspace;
   calendarToken: string;
+  calendarEtag: string;
 }
 
 /** A common word ("tech": Technologiezentrum, Technische Hochschule, … Tech B.V.) and a rare place name. */
@@ -37,7 +43,8 @@ export const RARE_WORD = 'wiesenburg';
 
 const ROTATE = 20;
 
-export function benchRoutes({ workspace, calendarToken }: RouteContext): BenchRoute[] {
+export function benchRoutes({ workspace, calendarToken, calendarEtag }: RouteContext): BenchRoute[] {
+  const feed = `/api/calendar.ics?token=${encodeURIComponent(calendarToken)}`;
   const organisations = workspace.officerWritableSample.slice(0, ROTATE);
   const get = (path: string): BenchRequest[] => [{ method: 'GET', path }];
   return [
@@ -58,7 +65,23 @@ export function benchRoutes({ workspace, calendarToken }: RouteContext): BenchRo
     { key: 'interactions', kind: 'read', label: 'interactions list (50, newest first)', signedIn: true, requests: get('/api/interactions?limit=50') },
     { key: 'people', kind: 'read', label: 'people list (50, by name)', signedIn: true, requests: get('/api/people?limit=50') },
     { key: 'deadlines', kind: 'read', label: 'deadline dashboard (366 days, watched)', signedIn: true, requests: get('/api/deadlines?days=366&watched=true&zone=Europe/Berlin') },
-    { key: 'calendar', kind: 'read', label: 'calendar feed (ICS, every watched call)', signedIn: false, requests: get(`/api/calendar.ics?token=${encodeURIComponent(calendarToken)}`) },
+    // calendar apps fetch their feed again every few minutes with the ETag they hold: unchanged, it answers 304 without a body
+    {
+      key: 'calendar',
+      kind: 'read',
+      label: 'calendar feed polled, unchanged (If-None-Match → 304)',
+      signedIn: false,
+      requests: [{ method: 'GET', path: feed, headers: { 'if-none-match': calendarEtag } }],
+      status: 304
+    },
+    // …and download it whole when it changed, compressed (Google, Apple and Microsoft calendars send Accept-Encoding: gzip)
+    {
+      key: 'calendar-download',
+      kind: 'feed',
+      label: 'calendar feed downloaded whole, gzip (every watched call)',
+      signedIn: false,
+      requests: [{ method: 'GET', path: feed, headers: { 'accept-encoding': 'gzip' } }]
+    },
     {
       key: 'interactions-post',
       kind: 'write',

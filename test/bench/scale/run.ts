@@ -21,9 +21,9 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrationNames } from '../../../db/migrate.js';
-import { type LoadOptions, measure, probe, settle } from './measure.js';
+import { expectedStatus, type LoadOptions, measure, probe, probeHealthBeside, settle } from './measure.js';
 import { type Row, type SizeResult, growthOf, printGrowth, printSize, printTargets } from './report.js';
-import { type BenchRoute, benchRoutes } from './routes.js';
+import { type BenchRequest, type BenchRoute, benchRoutes } from './routes.js';
 import { type ProductServer, startProductServer } from './server.js';
 import { SIZES, type ScaleWorkspace, type SizeName, buildScaleWorkspace } from './workspace.js';
 
@@ -55,7 +55,7 @@ if (![load.connections, load.duration, load.warmup].every((n) => Number.isFinite
 }
 const only = args.only ? new Set(args.only.split(',').map((k) => k.trim())) : null;
 if (only) {
-  const known = benchRoutes({ workspace: { officerWritableSample: [] } as unknown as ScaleWorkspace, calendarToken: '' }).map((r) => r.key);
+  const known = benchRoutes({ workspace: { officerWritableSample: [] } as unknown as ScaleWorkspace, calendarToken: '', calendarEtag: '' }).map((r) => r.key);
   const unknown = [...only].filter((k) => !known.includes(k));
   if (unknown.length) fail(`Unknown route ${unknown.join(', ')}: choose from ${known.join(', ')}.`);
 }
@@ -93,14 +93,30 @@ async function signIn(server: ProductServer, email: string, password: string): P
   return cookie;
 }
 
-/** A fresh personal calendar feed of the signed-in user (older ones revoked: a user has at most 10). */
-async function calendarToken(server: ProductServer, cookie: string): Promise<string> {
+/** A fresh personal calendar feed of the signed-in user (older ones revoked: a user has at most 10), and its ETag now. */
+async function calendarFeed(server: ProductServer, cookie: string): Promise<{ token: string; etag: string }> {
   const headers = { Cookie: cookie, Origin: server.url };
   const feeds = (await (await fetch(`${server.url}/api/calendar/feeds`, { headers })).json()) as { items: { id: string; revokedAt: string | null }[] };
   for (const feed of feeds.items.filter((f) => f.revokedAt === null)) await fetch(`${server.url}/api/calendar/feeds/${feed.id}`, { method: 'DELETE', headers });
   const response = await fetch(`${server.url}/api/calendar/feeds`, { method: 'POST', headers });
   if (response.status !== 201) fail(`Creating a calendar feed answered ${response.status}: ${await response.text()}`);
-  return ((await response.json()) as { token: string }).token;
+  const { token } = (await response.json()) as { token: string };
+  const feed = await fetch(`${server.url}/api/calendar.ics?token=${encodeURIComponent(token)}`);
+  await feed.arrayBuffer();
+  const etag = feed.headers.get('etag');
+  if (!feed.ok || !etag) fail(`The calendar feed answered ${feed.status}${etag ? '' : ' without an ETag'}.`);
+  return { token, etag };
+}
+
+/** The slowest of a few downloads one after the other, ms: how long one calendar waits for the whole feed. */
+async function aloneMs(url: string, request: BenchRequest): Promise<number> {
+  let slowest = 0;
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await (await fetch(url + request.path, { headers: request.headers })).arrayBuffer();
+    slowest = Math.max(slowest, performance.now() - started);
+  }
+  return slowest;
 }
 
 /**
@@ -127,8 +143,11 @@ async function measureRoute(product: Product, route: BenchRoute, user: string, c
   if (route.requests.some((r) => r.method !== 'GET')) headers.origin = server.url;
   const first = await probe(server.url, route.requests[0]!, headers);
   // a route slower than a second alone is warm after the probe; its warm-up would only pile up requests
-  const measured = await measure(server.url, route.requests, headers, { ...load, warmup: first.ms > 1000 ? 0 : load.warmup });
-  const firstProblem = first.status >= 200 && first.status < 300 ? measured.firstProblem : `${first.status} ${first.body.slice(0, 200)}`;
+  const beside = route.kind === 'feed' ? probeHealthBeside(server.url) : null;
+  const measured = await measure(server.url, route.requests, headers, { ...load, warmup: first.ms > 1000 ? 0 : load.warmup }, route.status);
+  const healthBeside = beside ? await beside.stop() : undefined;
+  const alone = route.kind === 'feed' ? await aloneMs(server.url, route.requests[0]!) : undefined;
+  const firstProblem = expectedStatus(first.status, route.status) ? measured.firstProblem : `${first.status} ${first.body.slice(0, 200)}`;
   const { seconds, settled } = await settle(server.url, SETTLE_SECONDS);
   let after = seconds > 1 ? `  (the server needed ${seconds.toFixed(0)} s to finish what was left)` : '';
   if (!settled) {
@@ -139,10 +158,11 @@ async function measureRoute(product: Product, route: BenchRoute, user: string, c
     product.restarts++;
     after = `  (still busy ${SETTLE_SECONDS} s later: restarted the server)`;
   }
-  const row: Row = { ...measured, firstProblem, route: route.key, label: route.label, kind: route.kind, user, ofHealth: null };
+  const row: Row = { ...measured, firstProblem, route: route.key, label: route.label, kind: route.kind, user, ofHealth: null, healthBeside, aloneMs: alone };
   console.log(
     `  ${route.key.padEnd(20)} ${user.padEnd(8)} ${row.rps.toFixed(1).padStart(8)} req/s  p50 ${String(row.p50 ?? `>${load.duration * 1000}`).padStart(6)} ms  p99 ${String(row.p99 ?? `>${load.duration * 1000}`).padStart(6)} ms` +
-      `${row.non2xx ? `  ${row.non2xx} non-2xx` : ''}${after}`
+      `${row.unexpected ? `  ${row.unexpected} unexpected` : ''}` +
+      `${healthBeside ? `  (/api/health beside it: p99 ${healthBeside.p99?.toFixed(0)} ms; one download alone ${alone?.toFixed(0)} ms)` : ''}${after}`
   );
   return row;
 }
@@ -156,11 +176,12 @@ async function runSize(size: SizeName, dir: string): Promise<SizeResult> {
       const account = workspace.users[user];
       if (!account) fail(`No user "${user}" in the workspace: choose from ${Object.keys(workspace.users).join(', ')}.`);
       const cookie = await signIn(product.server, account.email, workspace.password);
-      const routes = benchRoutes({ workspace, calendarToken: await calendarToken(product.server, cookie) }).filter((r) => r.kind !== 'baseline' && (!only || only.has(r.key)));
+      const feed = await calendarFeed(product.server, cookie);
+      const routes = benchRoutes({ workspace, calendarToken: feed.token, calendarEtag: feed.etag }).filter((r) => r.kind !== 'baseline' && (!only || only.has(r.key)));
       sessions.set(user, { cookie, routes });
     }
     console.log(`measuring ${size} at ${load.connections} connections, ${load.duration} s each after ${load.warmup} s warm-up`);
-    const health = benchRoutes({ workspace, calendarToken: '' }).find((r) => r.kind === 'baseline')!;
+    const health = benchRoutes({ workspace, calendarToken: '', calendarEtag: '' }).find((r) => r.kind === 'baseline')!;
     const rows: Row[] = [await measureRoute(product, health, '-', null)];
     const routeKeys = [...new Set([...sessions.values()].flatMap((s) => s.routes.map((r) => r.key)))];
     for (const key of routeKeys) {
