@@ -18,6 +18,8 @@ export interface Row extends Measurement {
   healthBeside?: HealthBeside;
   /** a heavy route: the slowest of three downloads one after the other, ms */
   aloneMs?: number;
+  /** the first request of the route, alone, before the load (a feed is written then), ms */
+  firstMs?: number;
 }
 
 export interface SizeResult {
@@ -73,7 +75,10 @@ export function printSize(result: SizeResult): void {
   if (stalled.length) console.log(`no answer completed within ${result.durationSeconds} s under this load: ${stalled.join(', ')}`);
   for (const r of result.rows.filter((r) => r.healthBeside)) {
     const h = r.healthBeside!;
-    console.log(`${r.route} as ${r.user}: /api/health beside it answered ${h.count}× (p50 ${num(h.p50)} ms, p99 ${num(h.p99)} ms, slowest ${num(h.max)} ms); one download alone ${num(r.aloneMs ?? null)} ms`);
+    console.log(
+      `${r.route} as ${r.user}: /api/health beside it answered ${h.count}× (p50 ${num(h.p50)} ms, p99 ${num(h.p99)} ms, slowest ${num(h.max)} ms); ` +
+        `the first download (the feed written then) ${num(r.firstMs ?? null)} ms, one alone after the load ${num(r.aloneMs ?? null)} ms`
+    );
   }
   for (const r of result.rows.filter((r) => r.unexpected > 0 || r.errors > 0 || r.firstProblem)) {
     console.log(`⚠ ${r.route} as ${r.user}: ${r.unexpected} unexpected answers, ${r.errors} errors/timeouts${r.firstProblem ? `; first: ${r.firstProblem}` : ''}`);
@@ -156,8 +161,8 @@ export function printTargets(sizes: SizeResult[], growth: Growth[]): boolean {
         s.rows
           .filter((r) => r.kind === 'feed' && r.healthBeside)
           .map((r) => ({
-            ok: r.aloneMs !== undefined && r.aloneMs < 1000 && r.healthBeside!.p99 !== null && r.healthBeside!.p99 < 50,
-            what: `${s.size} ${r.route} as ${r.user}: alone ${num(r.aloneMs ?? null)} ms, /api/health beside it p99 ${num(r.healthBeside!.p99)} ms`
+            ok: Math.max(r.aloneMs ?? Infinity, r.firstMs ?? Infinity) < 1000 && r.healthBeside!.p99 !== null && r.healthBeside!.p99 < 50,
+            what: `${s.size} ${r.route} as ${r.user}: written and sent ${num(r.firstMs ?? null)} ms, sent from the cache ${num(r.aloneMs ?? null)} ms, /api/health beside it p99 ${num(r.healthBeside!.p99)} ms`
           }))
       )
     ) && all;
