@@ -1,10 +1,11 @@
 /**
  * The deadline dashboard: call deadlines and the internal milestones of the
  * caller's proposals in the next N days, most urgent first, each in its own
- * zone and in the reader's, with a count-down.
+ * zone and in the reader's, with a count-down; a page at a time (`limit`,
+ * default 50, at most 200, and `cursor`).
  */
 import { z } from 'zod';
-import { Id } from './common.js';
+import { Id, Limit } from './common.js';
 import { TimeZone } from './activities.js';
 
 export const DeadlineDashboardQuery = z.strictObject({
@@ -13,7 +14,9 @@ export const DeadlineDashboardQuery = z.strictObject({
   zone: TimeZone.optional(),
   /** only deadlines of calls the caller watches (milestones stay) */
   watched: z.enum(['true', 'false']).transform((v) => v === 'true').default(false),
-  limit: z.coerce.number().int().min(1).max(1000).default(500)
+  limit: Limit,
+  /** `nextCursor` of the page before: the next page continues strictly after its last item */
+  cursor: z.string().max(500).optional()
 });
 export type DeadlineDashboardQuery = z.infer<typeof DeadlineDashboardQuery>;
 
@@ -68,8 +71,8 @@ export const DeadlineDashboard = z
     /** the reader's zone used for `reader` */
     timeZone: z.string(),
     items: z.array(DeadlineDashboardItem),
-    /** true when more items fell in the window than `limit` */
-    truncated: z.boolean()
+    /** the cursor of the next page; null on the last */
+    nextCursor: z.string().nullable()
   })
   .meta({ id: 'DeadlineDashboard' });
 export type DeadlineDashboard = z.infer<typeof DeadlineDashboard>;

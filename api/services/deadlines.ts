@@ -15,19 +15,35 @@
  *   Europe/Brussels"), the wall time in the reader's zone (query `zone`,
  *   else the caller's reminder settings, else Europe/Brussels) and a
  *   count-down from now (the service's clock).
- * - The window is (now, now + N × 24 h]; at most `limit` items (default
- *   500), `truncated` says when more fell in it.
+ * - The window is (now, now + N × 24 h]. Items come a page at a time in
+ *   the order of deadline-cursor.ts (instant, kind, id): `limit` (default
+ *   50), then `nextCursor` continues strictly after the page's last item.
+ *
+ * What a page reads: at most limit + 1 call deadlines after the cursor (a
+ * keyset on the index (deadline_at, id)), and open milestones by due date in
+ * batches of limit + 1 from the day before the cursor's until limit + 1 of
+ * them after the cursor are known and no later due date can come earlier.
+ * A milestone's instant depends on its zone: due on day D, it falls
+ * between D 00:00 at UTC+14 (D − 14 h) and the end of D at UTC−12
+ * (D + 36 h), so only the milestones due on the day either side of the
+ * cursor's date and of the page's end are read beyond the page — bounded by
+ * what falls due on those days, not by the window or the workspace.
  */
 import { DateTime } from 'luxon';
 import type { DB } from '../../db/connection.js';
 import * as repo from '../../db/repositories/deadlines.js';
+import type { Scope } from '../../db/scope.js';
 import type { Caller } from '../caller.js';
 import type { DeadlineDashboard, DeadlineDashboardItem, DeadlineDashboardQuery } from '../schemas/deadlines.js';
 import { scopeOf } from './access.js';
 import { countdown, milestoneDue, wallTimeIn, type WallTime } from './call-dates.js';
+import { compareByPosition, type DashboardPosition, decodePosition, encodePosition } from './deadline-cursor.js';
 
 const DEFAULT_ZONE = 'Europe/Brussels';
 const DAY_MS = 86_400_000;
+
+/** The UTC date of an instant in milliseconds, `YYYY-MM-DD`. */
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** An all-day milestone reads as its date in every zone (a date does not move between zones). */
 function allDayIn(date: string, zone: string): WallTime {
@@ -44,9 +60,14 @@ export class DeadlineDashboardService {
     const now = this.clock();
     const from = now.toISOString();
     const to = new Date(now.getTime() + query.days * DAY_MS).toISOString();
+    const cursor = query.cursor ? decodePosition(query.cursor) : null;
     const zone = query.zone ?? (await repo.readerZone(this.db, caller.userId)) ?? DEFAULT_ZONE;
+    // a cursor that has passed meanwhile: what is still ahead comes after it anyway
+    const after = cursor && Date.parse(cursor.at) > now.getTime() ? cursor : null;
+    const wanted = query.limit + 1;
 
-    const deadlines = await repo.upcomingCallDeadlines(this.db, { from, to }, caller.userId, query.watched, query.limit + 1);
+    const deadlinesAfter = after ? { at: after.at, id: after.kind === 'call_deadline' ? after.id : null } : { at: from, id: null };
+    const deadlines = await repo.upcomingCallDeadlines(this.db, { after: deadlinesAfter, to }, caller.userId, query.watched, wanted);
     const items: DeadlineDashboardItem[] = deadlines.map((d) => ({
       kind: 'call_deadline',
       id: d.id,
@@ -62,30 +83,61 @@ export class DeadlineDashboardService {
       countdown: countdown(d.deadline_at, now)
     }));
 
-    // dates a day either side of the window, then the exact instants decide
-    const fromDate = new Date(now.getTime() - 2 * DAY_MS).toISOString().slice(0, 10);
-    const toDate = new Date(Date.parse(to) + 2 * DAY_MS).toISOString().slice(0, 10);
-    for (const m of await repo.upcomingMilestones(this.db, scopeOf(caller), fromDate, toDate)) {
-      const own = m.call_zone ?? DEFAULT_ZONE;
-      const due = milestoneDue(m.due_on, m.due_time, own);
-      if (due.at <= from || due.at > to) continue;
+    // with a full page of deadlines, nothing after the last of them can be on this page
+    const until = deadlines.length === wanted ? deadlines[wanted - 1]!.deadline_at : to;
+    for (const { row: m, at, allDay, zone: own } of await this.milestonesAfter(scopeOf(caller), after, now, until, wanted)) {
       items.push({
         kind: 'milestone',
         id: m.id,
-        at: due.at,
+        at,
         title: m.title,
         label: m.kind,
-        allDay: due.allDay,
+        allDay,
         assumed: false,
         call: null,
         proposal: { id: m.proposal_id, acronym: m.acronym, title: m.proposal_title, partnershipId: m.partnership_id },
-        own: due.allDay ? allDayIn(m.due_on, own) : wallTimeIn(due.at, own),
-        reader: due.allDay ? allDayIn(m.due_on, zone) : wallTimeIn(due.at, zone),
-        countdown: countdown(due.at, now)
+        own: allDay ? allDayIn(m.due_on, own) : wallTimeIn(at, own),
+        reader: allDay ? allDayIn(m.due_on, zone) : wallTimeIn(at, zone),
+        countdown: countdown(at, now)
       });
     }
 
-    items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id));
-    return { from, to, timeZone: zone, items: items.slice(0, query.limit), truncated: items.length > query.limit };
+    items.sort(compareByPosition);
+    const page = items.slice(0, query.limit);
+    const last = page[page.length - 1];
+    return { from, to, timeZone: zone, items: page, nextCursor: items.length > query.limit && last ? encodePosition(last) : null };
+  }
+
+  /**
+   * The first `wanted` open milestones (by instant, then id) after `after`
+   * (else after `now`) and not after `until`, each with its instant and zone.
+   * See the header for why the days either side suffice.
+   */
+  private async milestonesAfter(scope: Scope, after: DashboardPosition | null, now: Date, until: string, wanted: number) {
+    const startMs = after ? Date.parse(after.at) : now.getTime();
+    const untilMs = Date.parse(until);
+    const range = { fromDate: dateOf(startMs - DAY_MS), toDate: dateOf(untilMs + DAY_MS) };
+    const found: (DashboardPosition & { row: repo.UpcomingMilestoneRow; allDay: boolean; zone: string })[] = [];
+    let batchEnd: { dueOn: string; id: string } | null = null;
+    for (;;) {
+      const rows = await repo.upcomingMilestones(this.db, scope, { ...range, after: batchEnd }, wanted);
+      for (const m of rows) {
+        const zone = m.call_zone ?? DEFAULT_ZONE;
+        const due = milestoneDue(m.due_on, m.due_time, zone);
+        const position = { at: due.at, kind: 'milestone' as const, id: m.id };
+        const atMs = Date.parse(due.at);
+        if (atMs > untilMs || (after ? compareByPosition(position, after) <= 0 : atMs <= startMs)) continue;
+        found.push({ ...position, row: m, allDay: due.allDay, zone });
+      }
+      if (rows.length < wanted) break;
+      const last = rows[rows.length - 1]!;
+      batchEnd = { dueOn: last.due_on, id: last.id };
+      if (found.length >= wanted) {
+        found.sort(compareByPosition).length = wanted;
+        // every later row is due on that day or after, so not before the start of the day before it
+        if (Date.parse(found[wanted - 1]!.at) <= Date.parse(last.due_on) - DAY_MS) break;
+      }
+    }
+    return found;
   }
 }

@@ -17,18 +17,26 @@ export interface UpcomingDeadlineRow {
   watched: number;
 }
 
+/** Where a page of deadlines starts: strictly after this instant, or after (instant, id) when `id` is given. */
+export interface DeadlinesAfter {
+  at: string;
+  id: string | null;
+}
+
 /**
- * Deadlines in (from, to] (UTC instants), soonest first, at most `limit`.
- * With `onlyWatchedBy`, only those of calls that user watches; `watched`
- * says whether `userId` watches the call.
+ * Deadlines after `after` and up to `to` (UTC instants), soonest first (then
+ * by id), at most `limit`. The keyset `(deadline_at, id) > (?, ?)` enters the
+ * index (deadline_at, id) at the cursor. With `onlyWatched`, only those of
+ * calls `userId` watches; `watched` says whether `userId` watches the call.
  */
 export function upcomingCallDeadlines(
   db: Kysely<Database>,
-  range: { from: string; to: string },
+  range: { after: DeadlinesAfter; to: string },
   userId: string,
   onlyWatched: boolean,
   limit: number
 ): Promise<UpcomingDeadlineRow[]> {
+  const { after } = range;
   let query = db
     .selectFrom('call_deadlines as d')
     .innerJoin('calls as c', 'c.id', 'd.call_id')
@@ -47,7 +55,7 @@ export function upcomingCallDeadlines(
       'p.name as programme_name',
       sql<number>`CASE WHEN w.user_id IS NULL THEN 0 ELSE 1 END`.as('watched')
     ])
-    .where('d.deadline_at', '>', range.from)
+    .where((eb) => (after.id === null ? eb('d.deadline_at', '>', after.at) : eb(eb.refTuple('d.deadline_at', 'd.id'), '>', eb.tuple(after.at, after.id))))
     .where('d.deadline_at', '<=', range.to);
   if (onlyWatched) query = query.where('w.user_id', 'is not', null);
   return query.orderBy('d.deadline_at').orderBy('d.id').limit(limit).execute();
@@ -69,9 +77,19 @@ export interface UpcomingMilestoneRow {
 
 /**
  * Open (not done) milestones due on a date in [fromDate, toDate] of the
- * proposals in partnerships the scope may see, in no particular order.
+ * proposals in partnerships the scope may see, by due date then id, after
+ * `after` (a due date and id, the last row of the batch before, which
+ * started at fromDate), at most
+ * `limit`: a walk of the index (due_on, id) of open milestones. The service
+ * orders them by their instant, which depends on their zone.
  */
-export function upcomingMilestones(db: Kysely<Database>, scope: Scope, fromDate: string, toDate: string): Promise<UpcomingMilestoneRow[]> {
+export function upcomingMilestones(
+  db: Kysely<Database>,
+  scope: Scope,
+  range: { fromDate: string; toDate: string; after: { dueOn: string; id: string } | null },
+  limit: number
+): Promise<UpcomingMilestoneRow[]> {
+  const { after } = range;
   let query = db
     .selectFrom('milestones as m')
     .innerJoin('proposals as pr', 'pr.id', 'm.proposal_id')
@@ -94,11 +112,17 @@ export function upcomingMilestones(db: Kysely<Database>, scope: Scope, fromDate:
         .as('call_zone')
     ])
     .where('m.done_at', 'is', null)
-    .where('m.due_on', '>=', fromDate)
-    .where('m.due_on', '<=', toDate);
-  if (!scope.all) query = query.where('pr.partnership_id', 'in', scope.partnershipIds.length ? scope.partnershipIds : ['']);
-  // unordered: the service orders them by their instant with the deadlines
-  return query.execute();
+    // the batch before started at fromDate: its end alone enters the index where it stopped
+    .where((eb) => (after ? eb(eb.refTuple('m.due_on', 'm.id'), '>', eb.tuple(after.dueOn, after.id)) : eb('m.due_on', '>=', range.fromDate)))
+    .where('m.due_on', '<=', range.toDate);
+  // a probe of the row at hand, so the walk stays on the due dates (a join on the partnership would read them all and sort)
+  if (!scope.all) {
+    const partnershipIds = scope.partnershipIds.length ? scope.partnershipIds : [''];
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('proposals as vis').select(sql.lit(1).as('one')).whereRef('vis.id', '=', 'm.proposal_id').where('vis.partnership_id', 'in', partnershipIds))
+    );
+  }
+  return query.orderBy('m.due_on').orderBy('m.id').limit(limit).execute();
 }
 
 /** The zone the user chose in the reminder settings, if any. */

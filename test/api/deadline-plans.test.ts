@@ -72,16 +72,27 @@ const range = { from: '2026-12-07T00:00:00.000Z', to: '2027-03-07T00:00:00.000Z'
 describe('the deadline dashboard’s plans', () => {
   it('walks the deadlines by instant and stops at the page, watched or not', async () => {
     for (const watched of [false, true]) {
-      const [plan] = await plansOf((db) => deadlines.upcomingCallDeadlines(db, range, world.users.officer.id, watched, 501));
+      const [plan] = await plansOf((db) => deadlines.upcomingCallDeadlines(db, { after: { at: range.from, id: null }, to: range.to }, world.users.officer.id, watched, 51));
       expect(plan).toContain('USING INDEX call_deadlines_at_id');
       expectBounded(plan!);
     }
   });
 
-  it('reads the milestones of the horizon by index, for a member and for the administrator', async () => {
-    for (const scope of [member(), { all: true } as const]) {
-      const [plan] = await plansOf((db) => deadlines.upcomingMilestones(db, scope, '2026-12-05', '2027-03-09'));
+  it('enters the index at the cursor of the next page (deadline_at, id) > (?, ?), watched or not', async () => {
+    for (const watched of [false, true]) {
+      const [plan] = await plansOf((db) => deadlines.upcomingCallDeadlines(db, { after: { at: range.from, id: '0' }, to: range.to }, world.users.officer.id, watched, 51));
+      expect(plan).toMatch(/SEARCH d USING INDEX call_deadlines_at_id \(\(deadline_at,id\)>\(\?,\?\) AND deadline_at<\?\)/);
       expectBounded(plan!);
+    }
+  });
+
+  it('reads the milestones of the horizon by due date, from a batch’s end too, for a member and for the administrator', async () => {
+    for (const scope of [member(), { all: true } as const]) {
+      for (const after of [null, { dueOn: '2026-12-20', id: '0' }]) {
+        const [plan] = await plansOf((db) => deadlines.upcomingMilestones(db, scope, { fromDate: '2026-12-05', toDate: '2027-03-09', after }, 51));
+        expect(plan).toMatch(after ? /SEARCH m USING INDEX milestones_open_due \(\(due_on,id\)>\(\?,\?\) AND due_on<\?\)/ : /SEARCH m USING INDEX milestones_open_due \(due_on>\? AND due_on<\?\)/);
+        expectBounded(plan!);
+      }
     }
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { expectProblem } from '../support/http.js';
+import { sorts, statementsDuring } from '../support/query-plans.js';
 
 /** Friday 20 March 2026, 12:00 UTC: nine days before the clocks go forward. */
 const NOW = '2026-03-20T12:00:00Z';
@@ -66,7 +67,7 @@ describe('/api/deadlines', () => {
   it('lists the next 90 days of call deadlines and the caller’s milestones, most urgent first, in both zones with a count-down', async () => {
     const reply = await h.as.viewer.get('/api/deadlines?zone=Europe/Lisbon');
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    expect(reply.body).toMatchObject({ from: '2026-03-20T12:00:00.000Z', to: '2026-06-18T12:00:00.000Z', timeZone: 'Europe/Lisbon', truncated: false });
+    expect(reply.body).toMatchObject({ from: '2026-03-20T12:00:00.000Z', to: '2026-06-18T12:00:00.000Z', timeZone: 'Europe/Lisbon', nextCursor: null });
     const items: Item[] = reply.body.items;
     expect(items.map((i) => [i.kind, i.title, i.label])).toEqual([
       ['call_deadline', 'Cut-offs', 'Cut-off 1'],
@@ -131,7 +132,7 @@ describe('/api/deadlines', () => {
     expect(admin.filter((i) => i.kind === 'milestone').map((i) => i.id)).toEqual([ids.hub, ids.steering, ids.committee]);
   });
 
-  it('narrows to watched calls, widens to more days and caps the list', async () => {
+  it('narrows to watched calls and widens to more days', async () => {
     const watched: Item[] = (await h.as.viewer.get('/api/deadlines?watched=true')).body.items;
     expect(watched.filter((i) => i.kind === 'call_deadline').map((i) => (i.call as { id: string }).id)).toEqual([ids.interreg]);
     expect(watched.filter((i) => i.kind === 'milestone')).toHaveLength(2);
@@ -139,9 +140,73 @@ describe('/api/deadlines', () => {
     expect(year.filter((i) => i.kind === 'call_deadline').map((i) => i.label ?? i.title)).toEqual(['Cut-off 1', 'Hydrogen valleys', 'NWE step 1', 'Cut-off 2', 'Cut-off 3', 'Walter-Hallstein 2026']);
     const week: Item[] = (await h.as.viewer.get('/api/deadlines?days=8')).body.items;
     expect(week.map((i) => i.kind)).toEqual(['call_deadline', 'milestone']);
-    const capped = (await h.as.viewer.get('/api/deadlines?limit=2')).body;
-    expect(capped.items).toHaveLength(2);
-    expect(capped.truncated).toBe(true);
+  });
+
+  it('answers a page at a time: 50 unless asked, and the next page strictly after the last item of the one before', async () => {
+    const whole = await h.as.viewer.get('/api/deadlines?days=366');
+    expect(whole.body.items).toHaveLength(8);
+    expect(whole.body.nextCursor).toBeNull();
+    const seen: Item[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const reply: { status: number; body: { items: Item[]; nextCursor: string | null; from: string; to: string; timeZone: string } } = await h.as.viewer.get(
+        `/api/deadlines?days=366&limit=3${cursor ? `&cursor=${cursor}` : ''}`
+      );
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      expect(reply.body).toMatchObject({ from: whole.body.from, to: whole.body.to, timeZone: whole.body.timeZone });
+      expect(reply.body.items.length).toBeLessThanOrEqual(3);
+      seen.push(...reply.body.items);
+      cursor = reply.body.nextCursor;
+      pages += 1;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(seen).toEqual(whole.body.items);
+  });
+
+  it('reads the next page of deadlines from the cursor in the index (deadline_at, id), and milestones by due date', async () => {
+    const first = (await h.as.viewer.get('/api/deadlines?days=366&limit=1')).body;
+    expect(first.items[0].kind).toBe('call_deadline');
+    const statements = await statementsDuring(h, () => h.as.viewer.get(`/api/deadlines?days=366&limit=1&cursor=${first.nextCursor}`));
+    const deadlines = statements.find((s) => /from "call_deadlines" as "d"/.test(s.sql));
+    expect(deadlines?.sql).toMatch(/\("d"\."deadline_at", "d"\."id"\) > \(\?, \?\)/);
+    expect(deadlines?.plan.join('\n')).toMatch(/SEARCH d USING INDEX call_deadlines_at_id \(\(deadline_at,id\)>\(\?,\?\)/);
+    const milestones = statements.find((s) => /from "milestones" as "m"/.test(s.sql));
+    expect(milestones?.plan.join('\n')).toMatch(/SEARCH m USING INDEX milestones_open_due/);
+    for (const statement of [deadlines!, milestones!]) expect(sorts(statement), statement.sql).toEqual([]);
+  });
+
+  it('refuses a cursor it did not hand out, and a page size beyond 1..200, at their query paths', async () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    for (const cursor of [
+      'not-a-cursor!',
+      forged(['2026-04-01T00:00:00.000Z', 'task/x']),
+      forged(['yesterday', 'milestone/x']),
+      forged(['2026-04-01T00:00:00.000Z', 'call_deadline/']),
+      forged([42, 'call_deadline/x']),
+      forged(['2026-04-01T00:00:00.000Z'])
+    ]) {
+      const reply = await h.as.viewer.get(`/api/deadlines?cursor=${cursor}`);
+      expectProblem(reply, 400, 'query.cursor');
+      expect(reply.body.errors[0].message).toBe('The cursor is not one this API handed out.');
+    }
+    expectProblem(await h.as.viewer.get(`/api/deadlines?cursor=${'a'.repeat(501)}`), 400, 'query.cursor');
+    expectProblem(await h.as.viewer.get('/api/deadlines?limit=0'), 400, 'query.limit');
+    expectProblem(await h.as.viewer.get('/api/deadlines?limit=201'), 400, 'query.limit');
+    expect((await h.as.viewer.get('/api/deadlines?limit=200')).status).toBe(200);
+  });
+
+  it('continues after a cursor whose item has passed meanwhile with what is still ahead', async () => {
+    const first = (await h.as.viewer.get('/api/deadlines?limit=1')).body;
+    expect(first.items[0]).toMatchObject({ at: '2026-03-25T16:00:00.000Z' });
+    try {
+      h.setNow('2026-03-28T00:00:00Z');
+      const next: Item[] = (await h.as.viewer.get(`/api/deadlines?limit=2&cursor=${first.nextCursor}`)).body.items;
+      // the steering group's day (all day on the 27th in Berlin) has passed too
+      expect(next.map((i) => i.at)).toEqual(['2026-03-29T15:00:00.000Z', '2026-04-02T07:00:00.000Z']);
+    } finally {
+      h.setNow(NOW);
+    }
   });
 
   it('counts down on the service clock and drops what has passed', async () => {

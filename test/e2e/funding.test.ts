@@ -36,7 +36,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.js';
 import { type RunningServer, startServer } from './support/server.js';
-import { apiGet } from './support/session-api.js';
+import { apiGet, apiPost } from './support/session-api.js';
 import { load, signIn } from './support/sign-in.js';
 
 let server: RunningServer;
@@ -273,6 +273,29 @@ describe('EU funding in a browser', () => {
         own: { local: `${watchedDay.localDay}T17:00` },
         reader: { timeZone: 'Europe/Helsinki', local: `${watchedDay.localDay}T18:00` }
       });
+
+      // a page at a time: 55 more calls due before the watched one push it past the first 50; "Show more" brings it
+      const soon = Array.from({ length: 55 }, (_, i) => brusselsFivePm(i + 1));
+      await Promise.all(
+        soon.map((day, i) => apiPost(rn, server.url, '/api/calls', { identifier: `E2E-PAGE-${String(i + 1).padStart(2, '0')}`, title: `Paging call ${i + 1}`, deadlines: [{ at: `${day.localDay}T17:00` }] }))
+      );
+      await load(page, `${server.url}/deadlines?days=180`);
+      await page.getByRole('status').filter({ hasText: '50 shown, the most urgent first; more to show in the next 180 days.' }).waitFor();
+      expect(await page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^E2E-PAGE-/ }) }).count()).toBe(50);
+      expect(await entry(WATCHED.identifier).count()).toBe(0);
+      await page.getByRole('button', { name: 'Show more', exact: true }).click();
+      await bothTimes(entry(WATCHED.identifier), `${watchedDay.label}, 17:00 Brussels`, '18:00 your time');
+      await entry(OTHER.identifier).waitFor();
+      expect(await page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^E2E-PAGE-/ }) }).count()).toBe(55);
+      // every item once, the last page reached: the count line says how many, and the button has gone
+      const all = await apiGet<{ items: { kind: string; id: string }[]; nextCursor: string | null }>(rn, server.url, '/api/deadlines?days=180&zone=Europe/Helsinki&limit=200');
+      expect(all.nextCursor).toBeNull();
+      expect(await page.locator('ol.items > li').count()).toBe(all.items.length);
+      await page.getByRole('status').filter({ hasText: `${all.items.length} deadlines and milestones in the next 180 days.` }).waitFor();
+      expect(await page.getByRole('button', { name: 'Show more', exact: true }).count()).toBe(0);
+      // the first of the new page has the focus: the 51st by urgency
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.dataset.key ?? null)).toBe(`${all.items[50]!.kind}:${all.items[50]!.id}`);
+      await shot(page, '04b-deadlines-more');
 
       // — 3. a candidate project from the call —
       await load(page, `${server.url}/calls/${callId}`);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   callStatus,
@@ -72,6 +73,51 @@ describe('readers in other zones', () => {
 
   it('a reader far east may see the deadline on the next day', () => {
     expect(wallTimeIn(deadlineInstant('2026-09-17T17:00', BRUSSELS, '17:00:00').at, 'Pacific/Auckland').local).toBe('2026-09-18T03:00');
+  });
+});
+
+describe('wall times in the hours the clocks change', () => {
+  it('Brussels jumps from 01:59 (+01:00) to 03:00 (+02:00) on 29 March 2026 and back from 02:59 (+02:00) to 02:00 (+01:00) on 25 October', () => {
+    expect(wallTimeIn('2026-03-29T00:59:00.000Z', BRUSSELS)).toMatchObject({ local: '2026-03-29T01:59', offset: '+01:00' });
+    expect(wallTimeIn('2026-03-29T01:00:00.000Z', BRUSSELS)).toMatchObject({ local: '2026-03-29T03:00', offset: '+02:00' });
+    expect(wallTimeIn('2026-10-25T00:59:00.000Z', BRUSSELS)).toMatchObject({ local: '2026-10-25T02:59', offset: '+02:00' });
+    expect(wallTimeIn('2026-10-25T01:00:00.000Z', BRUSSELS)).toMatchObject({ local: '2026-10-25T02:00', offset: '+01:00' });
+    // the second before and the second of the change, with their seconds
+    expect(wallTimeIn('2026-03-29T00:59:59.000Z', BRUSSELS).local).toBe('2026-03-29T01:59:59');
+    expect(wallTimeIn('2026-10-25T00:59:59.000Z', BRUSSELS).local).toBe('2026-10-25T02:59:59');
+  });
+
+  it('Lisbon jumps from 00:59 (+00:00) to 02:00 (+01:00) and back from 01:59 (+01:00) to 01:00 (+00:00), at the same instants as Brussels', () => {
+    expect(wallTimeIn('2026-03-29T00:59:00.000Z', 'Europe/Lisbon')).toMatchObject({ local: '2026-03-29T00:59', offset: '+00:00' });
+    expect(wallTimeIn('2026-03-29T01:00:00.000Z', 'Europe/Lisbon')).toMatchObject({ local: '2026-03-29T02:00', offset: '+01:00' });
+    expect(wallTimeIn('2026-10-25T00:59:00.000Z', 'Europe/Lisbon')).toMatchObject({ local: '2026-10-25T01:59', offset: '+01:00' });
+    expect(wallTimeIn('2026-10-25T01:00:00.000Z', 'Europe/Lisbon')).toMatchObject({ local: '2026-10-25T01:00', offset: '+00:00' });
+  });
+
+  it('agrees with luxon on the IANA zone at every minute of transition days, in zones with odd offsets too', () => {
+    const days: [string, string][] = [
+      [BRUSSELS, '2026-03-29'],
+      [BRUSSELS, '2026-10-25'],
+      ['Europe/Lisbon', '2026-03-29'],
+      ['Europe/Lisbon', '2026-10-25'],
+      ['America/St_Johns', '2026-11-01'],
+      ['Australia/Lord_Howe', '2026-04-05'],
+      ['Asia/Kathmandu', '2026-06-01'],
+      ['Pacific/Chatham', '2026-09-27']
+    ];
+    for (const [zone, day] of days) {
+      const start = Date.parse(`${day}T00:00:00Z`) - 18 * 3_600_000;
+      for (let ts = start; ts < start + 36 * 3_600_000; ts += 60_000) {
+        const instant = new Date(ts + (ts % 7) * 1000).toISOString();
+        const expected = DateTime.fromISO(instant, { zone });
+        const wall = wallTimeIn(instant, zone);
+        expect(`${wall.local} ${wall.offset}`, `${zone} ${instant}`).toBe(expected.toFormat(expected.second ? "yyyy-MM-dd'T'HH:mm:ss ZZ" : "yyyy-MM-dd'T'HH:mm ZZ"));
+      }
+    }
+  });
+
+  it('refuses a zone that does not exist', () => {
+    expect(() => wallTimeIn('2026-03-29T01:00:00.000Z', 'Mars/Olympus')).toThrow(RangeError);
   });
 });
 

@@ -2,6 +2,9 @@
 export const PERIODS = [30, 90, 180] as const;
 export type Period = (typeof PERIODS)[number];
 
+/** Items per page of the dashboard (the API's default) */
+export const DASHBOARD_PAGE_SIZE = '50';
+
 export interface DashboardFilters {
   days: Period;
   watched: boolean;
