@@ -24,7 +24,9 @@ export const Me = z
     organisationId: z.string().nullable(),
     isAdmin: z.boolean(),
     locale: z.string(),
-    memberships: z.array(z.object({ partnershipId: Id, title: z.string(), role: Role }))
+    memberships: z.array(z.object({ partnershipId: Id, title: z.string(), role: Role })),
+    /** what the header's bell shows on every page, so a page needs no second request for it */
+    unreadNotifications: z.number().int()
   })
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;

@@ -12,6 +12,7 @@
  */
 import type { DB } from '../../db/connection.js';
 import { newId, nowIso } from '../../db/ids.js';
+import { countUnread } from '../../db/repositories/notifications.js';
 import * as sessions from '../../db/repositories/sessions.js';
 import * as users from '../../db/repositories/users.js';
 import type { UserRow } from '../../db/schema.js';
@@ -70,7 +71,8 @@ export class AuthService {
       organisationId: user.organisation_id,
       isAdmin: user.is_admin === 1,
       locale: user.locale,
-      memberships: memberships.map((m) => ({ partnershipId: m.partnership_id, title: m.title, role: m.role as PartnershipRole }))
+      memberships: memberships.map((m) => ({ partnershipId: m.partnership_id, title: m.title, role: m.role as PartnershipRole })),
+      unreadNotifications: await countUnread(this.db, caller.userId)
     };
   }
 

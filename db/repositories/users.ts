@@ -43,6 +43,7 @@ export function membershipsOf(db: Kysely<Database>, userId: string) {
     .select(['memberships.partnership_id', 'memberships.role', 'partnerships.title'])
     .where('memberships.user_id', '=', userId)
     .orderBy('partnerships.title')
+    .orderBy('partnerships.id')
     .execute();
 }
 

@@ -85,6 +85,10 @@ describe('/api/notifications', () => {
     const list = await h.as.admin.get('/api/notifications');
     expect(texts(list.body.items)).toEqual(['third', 'second', 'first']);
     expect(list.body.unreadCount).toBe(3);
+    // the header's bell reads the same count from `me`, with no second request
+    expect((await h.as.admin.get('/api/auth/me')).body.unreadNotifications).toBe(3);
+    const editors = (await h.as.editor.get('/api/notifications')).body.unreadCount;
+    expect((await h.as.editor.get('/api/auth/me')).body.unreadNotifications).toBe(editors);
     const paged = await allPages(h.as.admin, '/api/notifications?limit=2');
     expect(paged.pages).toBe(2);
     expect(texts(paged.items)).toEqual(['third', 'second', 'first']);
@@ -102,11 +106,13 @@ describe('/api/notifications', () => {
     const unread = await h.as.admin.get('/api/notifications?unread=true');
     expect(texts(unread.body.items)).toEqual(['third', 'first']);
     expect(unread.body.unreadCount).toBe(2);
+    expect((await h.as.admin.get('/api/auth/me')).body.unreadNotifications).toBe(2);
 
     const all = await h.as.admin.post('/api/notifications/read-all');
     expect(all.status).toBe(200);
     expect(all.body).toEqual({ marked: 2, unreadCount: 0 });
     expect((await h.as.admin.get('/api/notifications?unread=true')).body.items).toEqual([]);
+    expect((await h.as.admin.get('/api/auth/me')).body.unreadNotifications).toBe(0);
     expect((await h.as.admin.post('/api/notifications/read-all')).body).toEqual({ marked: 0, unreadCount: 0 });
     h.setNow(NOW);
   });

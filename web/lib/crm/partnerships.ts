@@ -10,9 +10,15 @@ export interface PartnershipOption {
 
 const WRITERS = ['admin', 'officer', 'editor'];
 
+/**
+ * Anyone but a system administrator sees exactly the partnerships they are a
+ * member of, which `me` already lists (by title, as the list API sorts), so
+ * only an administrator's page asks the API for every partnership.
+ */
 export async function partnershipOptions(api: ApiClient, me: Me): Promise<PartnershipOption[]> {
+  if (!me.isAdmin) return me.memberships.map((m) => ({ id: m.partnershipId, title: m.title, writable: WRITERS.includes(m.role) }));
   const page = await read(await api.partnerships.$get({ query: { limit: '200', sort: 'title' } }));
-  return page.items.map((p) => ({ id: p.id, title: p.title, writable: me.isAdmin || WRITERS.includes(p.memberRole ?? '') }));
+  return page.items.map((p) => ({ id: p.id, title: p.title, writable: true }));
 }
 
 export function titlesOf(options: PartnershipOption[]): Map<string, string> {

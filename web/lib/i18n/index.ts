@@ -56,15 +56,39 @@ export interface Translator {
 /** The BCP 47 tag Intl formats each UI language with. */
 export const TAGS: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 
+const translators = new Map<Locale, Translator>();
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * The translator of a language, made once and kept: Intl's formatters are
+ * costly to build, and a message without values is looked up in i18next
+ * once, then remembered (a page renders the same labels on every request).
+ */
 export function translator(locale: Locale): Translator {
+  let made = translators.get(locale);
+  if (!made) translators.set(locale, (made = makeTranslator(locale)));
+  return made;
+}
+
+function makeTranslator(locale: Locale): Translator {
   const fixed = instance(locale);
   const tag = TAGS[locale];
   const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const numberFormat = new Intl.NumberFormat(tag);
+  const plain = new Map<string, string>();
   return {
     locale,
-    t: (key, values) => fixed(key, values ?? {}) as string,
+    t: (key, values) => {
+      if (values) return fixed(key, values) as string;
+      let text = plain.get(key);
+      if (text === undefined) {
+        text = fixed(key, {}) as string;
+        // keys are the messages' own (a few thousand); a key built from unexpected data is not kept
+        if (plain.size < MAX_REMEMBERED) plain.set(key, text);
+      }
+      return text;
+    },
     // calendar dates (YYYY-MM-DD) are read as UTC days so they never shift
     date: (value) => (value ? dateFormat.format(typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value) : '—'),
     dateTime: (value) => (value ? dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value) : '—'),

@@ -1,11 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { apiClient } from '$lib/api/client.js';
-import { unreadCount } from '$lib/notifications/unread.js';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ parent, url, fetch }) => {
+export const load: LayoutServerLoad = async ({ parent, url }) => {
   const { me } = await parent();
   if (!me) redirect(303, `/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
-  // the header's bell: read again on every navigation and after invalidateAll()
-  return { me, unreadNotifications: await unreadCount(apiClient(fetch)) };
+  // the header's bell: `me` carries the count, read again with it on every navigation and after invalidateAll()
+  return { me, unreadNotifications: me.unreadNotifications };
 };
