@@ -26,7 +26,8 @@ export class StorageFaultLog {
       return;
     }
     const since = seen?.unlogged ? ` (${seen.unlogged} more since the last report)` : '';
-    this.log(`${what} failed: ${fault.code}${since}. ${consequence} Logged at most once every ${Math.round(this.quietMs / 60_000)} minutes.`);
+    const minutes = Math.round(this.quietMs / 60_000);
+    this.log(`${what} failed: ${fault.code}${since}. ${consequence} Logged at most once every ${minutes === 1 ? 'minute' : `${minutes} minutes`}.`);
     this.last.set(key, { at: now, unlogged: 0 });
   }
 }
