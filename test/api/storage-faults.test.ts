@@ -7,7 +7,7 @@
  * their bookkeeping writes fail (logged once, not per request), and when
  * space returns the same app writes again and health is ok.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,22 +16,13 @@ import { bootstrap } from '../../api/bootstrap.js';
 import { settingsFrom } from '../../api/config.js';
 import { LOW_SPACE_BYTES } from '../../api/services/health.js';
 import { type OpenedDatabase, openDatabase } from '../../db/connection.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { testDatabase } from '../support/database.js';
 import { client, expectProblem } from '../support/http.js';
-import { canMountTmpfs, makeReadOnly, mountSmallDisk, type SmallDisk } from '../support/storage.js';
-import { buildWorld, PASSWORD, type World } from '../support/world.js';
+import { canMountTmpfs, databaseAt, makeReadOnly, mountSmallDisk, type SmallDisk } from '../support/storage.js';
+import { PASSWORD, type World } from '../support/world.js';
 
 const REGION = { name: 'Noord-Brabant', country: 'NL', nutsCodes: ['NL41'], languages: ['nl'] };
-
-/** A migrated database with the test world at `file`. */
-async function databaseAt(file: string): Promise<{ opened: OpenedDatabase; world: World }> {
-  if (process.env.REGIODESK_TEST_TEMPLATE) copyFileSync(process.env.REGIODESK_TEST_TEMPLATE, file);
-  const opened = openDatabase(file);
-  await migrateToLatest(opened.db);
-  return { opened, world: await buildWorld(opened.db) };
-}
 
 function warnings() {
   return vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -49,6 +40,7 @@ describe('a read-only database file', () => {
   let undo: () => void;
   let app: ReturnType<typeof createApp>;
   let sessionCookie: string;
+  let feedToken: string;
 
   beforeAll(async () => {
     const made = await databaseAt(file);
@@ -62,6 +54,9 @@ describe('a read-only database file', () => {
     });
     expect(signedIn.status).toBe(200);
     sessionCookie = /regiodesk_session=[^;]+/.exec(signedIn.headers.get('set-cookie') ?? '')![0];
+    const feed = await client(writable, world.users.officer.token).post('/api/calendar/feeds');
+    expect(feed.status).toBe(201);
+    feedToken = feed.body.token;
     await made.opened.close();
 
     undo = makeReadOnly(file).undo;
@@ -83,7 +78,7 @@ describe('a read-only database file', () => {
     expect(reply.body.reasons).toEqual([{ code: 'read-only', message: expect.stringMatching(/read-only: reads work, every write answers 503/) }]);
   });
 
-  it('keeps reads working with a token and with a session, their last use logged as failed once', async () => {
+  it('keeps reads working with a token, a session and a calendar feed, their last use logged as failed once', async () => {
     const warn = warnings();
     const officer = client(app, world.users.officer.token);
     expect((await officer.get('/api/organisations')).status).toBe(200);
@@ -93,10 +88,18 @@ describe('a read-only database file', () => {
     expect(bySession.status).toBe(200);
     expect((await bySession.json()).email).toBe(world.users.officer.email);
 
+    for (let i = 0; i < 2; i++) {
+      const calendar = await app.request(`/api/calendar.ics?token=${feedToken}`);
+      expect(calendar.status).toBe(200);
+      expect(await calendar.text()).toContain('BEGIN:VCALENDAR');
+    }
+
     const lines = warn.mock.calls.map((call) => String(call[0]));
     expect(lines.filter((line) => line.startsWith('Recording an access token’s last use failed: SQLITE_READONLY'))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('Recording a calendar feed’s last use failed: SQLITE_READONLY'))).toHaveLength(1);
     expect(lines.filter((line) => line.startsWith('Recording a session’s last request failed: SQLITE_READONLY'))).toHaveLength(1);
-    expect(opened.sqlite.prepare('SELECT count(*) AS n FROM access_tokens WHERE last_used_at IS NOT NULL').get()).toEqual({ n: 0 });
+    // the viewer's token was first used on the read-only file: its last use could not be kept
+    expect(opened.sqlite.prepare('SELECT last_used_at FROM access_tokens WHERE user_id = ?').get(world.users.viewer.id)).toEqual({ last_used_at: null });
   });
 
   it('answers a write 503 in words, without Retry-After (waiting does not fix it)', async () => {

@@ -15,9 +15,20 @@
  * `fillDisk` writes files until ENOSPC, `freeDisk` removes them.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type OpenedDatabase, openDatabase } from '../../db/connection.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { buildWorld, type World } from './world.js';
+
+/** A migrated database with the test world at `file` (on a disk or folder the test chose). */
+export async function databaseAt(file: string): Promise<{ opened: OpenedDatabase; world: World }> {
+  if (process.env.REGIODESK_TEST_TEMPLATE) copyFileSync(process.env.REGIODESK_TEST_TEMPLATE, file);
+  const opened = openDatabase(file);
+  await migrateToLatest(opened.db);
+  return { opened, world: await buildWorld(opened.db) };
+}
 
 function writableFor(file: string): boolean {
   try {
