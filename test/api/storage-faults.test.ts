@@ -33,8 +33,7 @@ afterEach(() => {
 });
 
 describe('a read-only database file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'regiodesk-read-only-'));
-  const file = join(dir, 'regiodesk.db');
+  let dir: string;
   let world: World;
   let opened: OpenedDatabase;
   let undo: () => void;
@@ -43,6 +42,8 @@ describe('a read-only database file', () => {
   let feedToken: string;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'regiodesk-read-only-'));
+    const file = join(dir, 'regiodesk.db');
     const made = await databaseAt(file);
     world = made.world;
     // a session signed in while the file was still writable
@@ -120,7 +121,10 @@ describe('a read-only database file', () => {
 });
 
 describe('starting on a read-only database file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'regiodesk-read-only-start-'));
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'regiodesk-read-only-start-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('starts when every migration was applied, and health says degraded', async () => {

@@ -9,13 +9,16 @@ import { type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnProduct } from '../support/product-process.js';
 import { databaseAt, makeReadOnly } from '../support/storage.js';
 import { PASSWORD } from '../support/world.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'regiodesk-read-only-process-'));
+let dir: string;
 const undos: (() => void)[] = [];
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'regiodesk-read-only-process-'));
+});
 afterAll(() => {
   for (const undo of undos) undo();
   rmSync(dir, { recursive: true, force: true });
