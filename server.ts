@@ -27,7 +27,11 @@ if (!existsSync(handlerFile)) {
   process.exit(1);
 }
 
-const started = await bootstrap();
+// a database that cannot be opened or migrated (read-only with migrations pending, a full disk): say why in words and stop
+const started = await bootstrap().catch((error: unknown) => {
+  console.error(`RegioDesk cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 globalThis.__regiodeskApi = started.app;
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void;

@@ -11,7 +11,9 @@ import type { DB } from '../db/connection.js';
 import { identify, requireCaller } from './auth/middleware.js';
 import type { Settings } from './config.js';
 import type { AppEnv } from './context.js';
-import { PayloadTooLarge, Problem, ValidationFailed } from './errors.js';
+import { PayloadTooLarge, Problem, StorageUnavailable, ValidationFailed } from './errors.js';
+import { storageFaultOf } from '../db/storage-faults.js';
+import { storageFaultLog } from './storage-fault-log.js';
 import { accountRoutes, sessionRoutes } from './routes/auth.js';
 import { docsRoutes } from './routes/docs.js';
 import { domainRoutes } from './routes/domains.js';
@@ -79,6 +81,12 @@ function asProblem(error: unknown): Problem | null {
   if (error instanceof HTTPException) {
     if (error.status === 400) return new ValidationFailed([{ path: '', message: error.message === 'Malformed JSON in request body' ? 'The body is not valid JSON.' : error.message }]);
     return new Problem(error.status, 'Request refused', error.message || 'The request was refused.', { errors: [] });
+  }
+  // a full disk, a read-only database, a failing disk: 503 in words, logged now and then rather than per request
+  const fault = storageFaultOf(error);
+  if (fault) {
+    storageFaultLog.report('A request’s database work', fault, 'It was answered 503.');
+    return new StorageUnavailable(fault);
   }
   return null;
 }

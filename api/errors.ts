@@ -2,6 +2,8 @@
  * Typed errors thrown anywhere below a route; `app.onError` turns each into
  * an RFC 9457 problem+json response. No try/catch in routes.
  */
+import type { StorageFault, StorageFaultKind } from '../db/storage-faults.js';
+
 export interface FieldError {
   path: string;
   message: string;
@@ -107,4 +109,29 @@ export class PayloadTooLarge extends Problem {
 /** A field that points at something missing (or invisible to the caller). */
 export function unknownReference(path: string, what: string): ValidationFailed {
   return new ValidationFailed([{ path, message: `No ${what} with this id.` }]);
+}
+
+/** Why the database could not take the write (db/storage-faults.ts), what to do, and when to try again (null: not before someone fixes it). */
+const STORAGE_WORDS: Record<StorageFaultKind, { cause: string; advice: string; retryAfter: number | null }> = {
+  'disk-full': { cause: 'the server’s disk is full', advice: 'Reading still works; try again once an administrator has freed space.', retryAfter: 60 },
+  'read-only': { cause: 'the database is read-only on this server', advice: 'Reading still works; an administrator must make the database file writable.', retryAfter: null },
+  'io-error': { cause: 'the server could not write to its disk', advice: 'Try again in a moment, and tell an administrator if it keeps happening.', retryAfter: 30 },
+  'cannot-open': { cause: 'the server cannot open its database file', advice: 'Tell an administrator.', retryAfter: 30 },
+  busy: { cause: 'another process is writing to the database', advice: 'Try again in a moment.', retryAfter: 5 }
+};
+
+/**
+ * 503: the database could not take a write (full disk, read-only file,
+ * failing disk); reads still work. `action` names what needed the write
+ * ("Signing in saves a session") where "nothing was saved" would puzzle.
+ */
+export class StorageUnavailable extends Problem {
+  constructor(
+    readonly fault: StorageFault,
+    action?: string
+  ) {
+    const { cause, advice, retryAfter } = STORAGE_WORDS[fault.kind];
+    const detail = action ? `${action}, and ${cause}. ${advice}` : `${cause[0]!.toUpperCase()}${cause.slice(1)}, so nothing was saved. ${advice}`;
+    super(503, 'Storage unavailable', detail, { errors: [], storage: fault.kind }, retryAfter === null ? {} : { 'Retry-After': String(retryAfter) });
+  }
 }

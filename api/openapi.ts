@@ -16,7 +16,8 @@ export const problemResponses = {
   400: problem('Invalid input: `errors` lists each field with a message'),
   401: problem('Not signed in'),
   403: problem('Signed in, but the role does not allow this'),
-  404: problem('Does not exist, or is not visible to the caller')
+  404: problem('Does not exist, or is not visible to the caller'),
+  503: problem('The database cannot take the write (disk full, read-only database, failing disk): nothing was saved, reads still work; `storage` names the fault, Retry-After when waiting helps')
 };
 
 interface Describe {

@@ -3,6 +3,7 @@
  * bundled server finds them without reading a folder.
  */
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { storageFaultOf } from './storage-faults.js';
 import * as foundation from './migrations/20261123T0600_foundation.js';
 import * as activities from './migrations/20261123T0700_activities.js';
 import * as activityLocalTimes from './migrations/20261123T0710_activity_local_times.js';
@@ -45,6 +46,16 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
+    const fault = storageFaultOf(error);
+    if (fault) {
+      const pending = results?.filter((r) => r.status !== 'Success').map((r) => r.migrationName) ?? [];
+      const why = fault.kind === 'read-only' ? 'the database file is read-only' : fault.kind === 'disk-full' ? 'the disk is full' : `SQLite answered ${fault.code}`;
+      throw new Error(
+        `The database needs ${pending.length} migration${pending.length === 1 ? '' : 's'} this version brings (${pending.join(', ')}), and ${why}, so ${pending.length === 1 ? 'it' : 'they'} cannot be applied. ` +
+          'Make the database file and its folder writable (or free space), or start the version of RegioDesk that matches the database.',
+        { cause: error }
+      );
+    }
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
 }

@@ -8,6 +8,11 @@
  * and cannot be reused meanwhile; a fresh one is prepared for that call.
  *
  * `observe` (tests only) sees every SQL text as it is executed.
+ *
+ * Kysely ends a failed transaction with `rollback`; SQLite has already
+ * rolled it back itself after some errors (SQLITE_FULL, SQLITE_IOERR…), and
+ * a second rollback would throw "no transaction is active" in place of the
+ * error that caused it. So `rollback` outside a transaction does nothing.
  */
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase } from 'kysely';
@@ -21,8 +26,11 @@ export interface StatementCache {
 export function cachedStatements(sqlite: SQLite.Database, capacity = 1000): StatementCache {
   const kept = new Map<string, SQLite.Statement>();
   const listeners = new Set<(sql: string) => void>();
+  const rollback = sqlite.prepare('rollback');
+  const rollbackIfOpen = { reader: false, run: () => (sqlite.inTransaction ? rollback.run() : { changes: 0, lastInsertRowid: 0 }) } as unknown as SQLite.Statement;
   const prepare = (sql: string): SQLite.Statement => {
     for (const listener of listeners) listener(sql);
+    if (sql === 'rollback') return rollbackIfOpen;
     const statement = kept.get(sql);
     if (statement && !statement.busy) {
       // most recently used last: a Map keeps insertion order

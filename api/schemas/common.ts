@@ -62,7 +62,8 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional()
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    storage: z.enum(['disk-full', 'read-only', 'io-error', 'cannot-open', 'busy']).optional().describe('On a 503: the storage fault that stopped the write.')
   })
   .meta({ id: 'Problem' });
 

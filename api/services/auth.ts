@@ -20,9 +20,11 @@ import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
 import type { Caller, PartnershipRole } from '../caller.js';
-import { NotFound, TooManyRequests, Unauthorized, ValidationFailed } from '../errors.js';
+import { NotFound, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed } from '../errors.js';
+import { storageFaultOf } from '../../db/storage-faults.js';
 import type { AccessToken, AcceptInvitation, Me } from '../schemas/auth.js';
 import { recordChange } from './audit.js';
+import { bestEffort } from './bookkeeping.js';
 
 const MINUTE = 60_000;
 
@@ -93,7 +95,17 @@ export class AuthService {
     }
   }
 
+  /** Signing in writes (failed attempts, the session): on a full disk or a read-only database it answers 503 saying so. */
   async signIn(email: string, password: string, client: { address: string; userAgent: string | null; previousToken: string | null }): Promise<SignedIn> {
+    try {
+      return await this.checkAndStartSession(email, password, client);
+    } catch (error) {
+      const fault = storageFaultOf(error);
+      throw fault ? new StorageUnavailable(fault, 'Signing in saves a session (and counts failed attempts)') : error;
+    }
+  }
+
+  private async checkAndStartSession(email: string, password: string, client: { address: string; userAgent: string | null; previousToken: string | null }): Promise<SignedIn> {
     const accountKey = `account:${email.toLowerCase()}`;
     const addressKey = `address:${client.address}`;
     await this.throttle([accountKey, addressKey], [this.settings.maxFailuresPerAccount, this.settings.maxFailuresPerAddress]);
@@ -129,7 +141,7 @@ export class AuthService {
     if (sessionToken) await sessions.deleteSession(this.db, digest(sessionToken));
   }
 
-  /** The caller behind a session cookie, or null when it is unknown or expired (two statements; a write at most once a minute). */
+  /** The caller behind a session cookie, or null when it is unknown or expired (two statements; a write at most once a minute, best-effort). */
   async fromSession(token: string): Promise<Caller | null> {
     const id = digest(token);
     const session = await sessions.findSessionWithUser(this.db, id);
@@ -137,20 +149,20 @@ export class AuthService {
     const now = this.now();
     const idleLimit = Date.parse(session.last_seen_at) + this.settings.sessionIdleMinutes * MINUTE;
     if (now.getTime() > idleLimit || now.toISOString() > session.expires_at) {
-      await sessions.deleteSession(this.db, id);
+      await bestEffort('Dropping an expired session', () => sessions.deleteSession(this.db, id));
       return null;
     }
     if (session.disabled_at) return null;
-    if (now.getTime() - Date.parse(session.last_seen_at) > MINUTE) await sessions.touchSession(this.db, id, now.toISOString());
+    if (now.getTime() - Date.parse(session.last_seen_at) > MINUTE) await bestEffort('Recording a session’s last request', () => sessions.touchSession(this.db, id, now.toISOString()));
     return this.callerFor(session, 'session');
   }
 
-  /** The caller behind a Bearer token, or null when it is unknown or revoked; its last use is written at most once a minute, as for sessions. */
+  /** The caller behind a Bearer token, or null when it is unknown or revoked; its last use is written at most once a minute (best-effort), as for sessions. */
   async fromAccessToken(token: string): Promise<Caller | null> {
     const row = await sessions.findAccessTokenWithUser(this.db, digest(token));
     if (!row || row.revoked_at || row.disabled_at) return null;
     const now = this.now();
-    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > MINUTE) await sessions.touchAccessToken(this.db, row.token_id, now.toISOString());
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > MINUTE) await bestEffort('Recording an access token’s last use', () => sessions.touchAccessToken(this.db, row.token_id, now.toISOString()));
     return this.callerFor(row, 'token');
   }
 

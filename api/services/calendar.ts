@@ -72,6 +72,7 @@ import { normaliseCutOff } from './call-dates.js';
 import { cityOf } from './deadline-wording.js';
 import { callLink } from './notifications.js';
 import { zoneWithKeptOffsets } from './wall-clock.js';
+import { bestEffort } from './bookkeeping.js';
 
 const MAX_ACTIVE_FEEDS = 10;
 const DEFAULT_ZONE = 'Europe/Brussels';
@@ -162,7 +163,7 @@ export class CalendarService {
     const feed = await repo.findActiveFeedByHash(this.db, digest(token));
     if (!feed) throw new NotFound('calendar feed');
     const now = this.clock();
-    if (!feed.last_used_at || now.getTime() - Date.parse(feed.last_used_at) >= TOUCH_EVERY_MS) await repo.touchFeed(this.db, feed.id, now.toISOString());
+    if (!feed.last_used_at || now.getTime() - Date.parse(feed.last_used_at) >= TOUCH_EVERY_MS) await bestEffort('Recording a calendar feed’s last use', () => repo.touchFeed(this.db, feed.id, now.toISOString()));
 
     const partnershipIds = (await membershipsOf(this.db, feed.user_id)).map((m) => m.partnership_id);
     const scope: Scope = { all: false, organisationId: feed.organisation_id, partnershipIds };

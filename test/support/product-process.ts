@@ -31,7 +31,8 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function spawnProduct(env: Record<string, string>, startupMs: number): Promise<ProductProcess> {
+/** `answered` decides which /api/health status means the server is up: 200 by default; a test of a degraded start takes 503 too. */
+export async function spawnProduct(env: Record<string, string>, startupMs: number, answered: (status: number) => boolean = (status) => status === 200): Promise<ProductProcess> {
   const port = await freePort();
   let log = '';
   const child = spawn(process.execPath, productArguments(), {
@@ -45,7 +46,7 @@ export async function spawnProduct(env: Record<string, string>, startupMs: numbe
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited early:\n${log}`);
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if (answered((await fetch(`${url}/api/health`)).status)) break;
     } catch {
       /* not up yet */
     }
