@@ -21,7 +21,8 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
   const email = env.REGIODESK_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.REGIODESK_ADMIN_PASSWORD;
   if (email && password !== undefined && password.length < 10) throw new Error('REGIODESK_ADMIN_PASSWORD must have at least 10 characters.');
-  const opened = openDatabase(databaseLocation(env));
+  const settings = settingsFrom(env);
+  const opened = openDatabase(databaseLocation(env), { synchronous: settings.sqliteSynchronous });
   const seeded = { demo: false, admin: null as string | null };
   try {
     await migrateToLatest(opened.db);
@@ -42,6 +43,6 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     await opened.close();
     throw error;
   }
-  const app = createApp({ db: opened.db, settings: settingsFrom(env) });
+  const app = createApp({ db: opened.db, settings });
   return { ...opened, app, seeded };
 }
