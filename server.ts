@@ -13,6 +13,8 @@ import { bootstrap } from './api/bootstrap.js';
 import { settingsFrom } from './api/config.js';
 import { answerClientErrors, limitUrlLength } from './api/http-limits.js';
 import { ReminderService, startReminderRuns } from './api/services/reminders.js';
+import { startBackupRuns } from './api/backup-runs.js';
+import { databaseLocation } from './db/connection.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
 
 declare global {
@@ -51,6 +53,8 @@ answerClientErrors(server);
 const settings = settingsFrom(process.env);
 const reminders = new ReminderService(started.db, settings);
 const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(reminders, settings.reminderIntervalMinutes) : null;
+// backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/backup-runs.ts)
+const backupRuns = settings.backup ? startBackupRuns(databaseLocation(process.env), settings.backup) : null;
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
@@ -58,6 +62,7 @@ server.on('error', async (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use (another RegioDesk?); set PORT to another port` : error.message;
   console.error(`RegioDesk cannot listen on ${host}:${port}: ${reason}.`);
   await reminderRuns?.stop();
+  await backupRuns?.stop();
   reminders.close();
   await started.close();
   process.exit(1);
@@ -83,6 +88,7 @@ async function shutdown(signal: string) {
   server.close();
   server.closeAllConnections();
   await reminderRuns?.stop();
+  await backupRuns?.stop();
   reminders.close();
   await started.close();
   process.exit(0);

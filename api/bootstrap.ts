@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { countUsers, findUserByEmail, insertUser } from '../db/repositories/users.js';
 import { newId } from '../db/ids.js';
 import { seedDemo } from '../fixtures/demo.js';
+import { passwordWeakness } from './auth/password-strength.js';
 import { hashPassword } from './auth/passwords.js';
 import { createApp } from './app.js';
 import { settingsFrom } from './config.js';
@@ -20,23 +21,28 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
   const email = env.REGIODESK_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.REGIODESK_ADMIN_PASSWORD;
   if (email && password !== undefined && password.length < 10) throw new Error('REGIODESK_ADMIN_PASSWORD must have at least 10 characters.');
-  const opened = openDatabase(databaseLocation(env));
+  const settings = settingsFrom(env);
+  const opened = openDatabase(databaseLocation(env), { synchronous: settings.sqliteSynchronous });
   const seeded = { demo: false, admin: null as string | null };
   try {
     await migrateToLatest(opened.db);
+    // the password is checked only when the administrator is about to be created (a kept setting never stops a restart)
+    const admin = email && password && !(await findUserByEmail(opened.db, email)) ? { email, password } : null;
+    const weakness = admin ? await passwordWeakness(admin.password, { email: admin.email, name: 'Administrator' }) : null;
+    if (weakness) throw new Error(`REGIODESK_ADMIN_PASSWORD is not accepted. ${weakness}`);
     const empty = Number((await countUsers(opened.db)).n) === 0;
     if (empty && env.REGIODESK_DEMO !== '0') {
       await seedDemo(opened.db);
       seeded.demo = true;
     }
-    if (email && password && !(await findUserByEmail(opened.db, email))) {
-      await insertUser(opened.db, { id: newId(), email, name: 'Administrator', password_hash: await hashPassword(password), organisation_id: null, is_admin: 1, disabled_at: null });
-      seeded.admin = email;
+    if (admin && !(await findUserByEmail(opened.db, admin.email))) {
+      await insertUser(opened.db, { id: newId(), email: admin.email, name: 'Administrator', password_hash: await hashPassword(admin.password), organisation_id: null, is_admin: 1, disabled_at: null });
+      seeded.admin = admin.email;
     }
   } catch (error) {
     await opened.close();
     throw error;
   }
-  const app = createApp({ db: opened.db, settings: settingsFrom(env) });
+  const app = createApp({ db: opened.db, settings });
   return { ...opened, app, seeded };
 }

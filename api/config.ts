@@ -29,6 +29,18 @@ export interface Settings {
   mailFrom: string;
   /** minutes between two reminder runs of the server process; 0: no periodic run */
   reminderIntervalMinutes: number;
+  /** scheduled backups while the server runs; null: none (`npm run backup` still works) */
+  backup: BackupSettings | null;
+  /** SQLite's `synchronous`: `full` also survives a power loss right after a commit, `normal` (the default) a crash of the process */
+  sqliteSynchronous: 'full' | 'normal';
+}
+
+export interface BackupSettings {
+  /** the folder the time-named backup files go to (created when missing) */
+  dir: string;
+  intervalHours: number;
+  /** how many backups to keep; older ones are removed */
+  keep: number;
 }
 
 export interface SmtpSettings {
@@ -95,6 +107,25 @@ export function smtpFrom(env: NodeJS.ProcessEnv): SmtpSettings | null {
   };
 }
 
+/** `REGIODESK_BACKUP_DIR` with `_INTERVAL_HOURS` (default 24) and `_KEEP` (default 7); a value that is not a positive number is refused with why. */
+export function backupFrom(env: NodeJS.ProcessEnv): BackupSettings | null {
+  const dir = env.REGIODESK_BACKUP_DIR?.trim();
+  if (!dir) return null;
+  const hours = env.REGIODESK_BACKUP_INTERVAL_HOURS?.trim() || '24';
+  const intervalHours = Number(hours);
+  if (!Number.isFinite(intervalHours) || intervalHours <= 0) throw new Error(`REGIODESK_BACKUP_INTERVAL_HOURS must be a positive number of hours (e.g. 24 or 0.5), not "${hours}".`);
+  const kept = env.REGIODESK_BACKUP_KEEP?.trim() || '7';
+  const keep = Number(kept);
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`REGIODESK_BACKUP_KEEP must be a whole number of backups, 1 or more, not "${kept}".`);
+  return { dir, intervalHours, keep };
+}
+
+export function sqliteSynchronousFrom(env: NodeJS.ProcessEnv): 'full' | 'normal' {
+  const value = env.REGIODESK_SQLITE_SYNCHRONOUS?.trim().toLowerCase() || 'normal';
+  if (value !== 'full' && value !== 'normal') throw new Error(`REGIODESK_SQLITE_SYNCHRONOUS must be full or normal, not "${env.REGIODESK_SQLITE_SYNCHRONOUS}".`);
+  return value;
+}
+
 export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
   const publicOrigin = env.REGIODESK_PUBLIC_ORIGIN?.replace(/\/$/, '') || null;
   return {
@@ -112,6 +143,8 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     feedbackWindowMinutes: int(env.REGIODESK_FEEDBACK_WINDOW_MINUTES, 10),
     smtp: smtpFrom(env),
     mailFrom: env.REGIODESK_MAIL_FROM?.trim() || `RegioDesk <regiodesk@${hostOf(publicOrigin) ?? 'localhost'}>`,
-    reminderIntervalMinutes: env.REGIODESK_REMINDER_INTERVAL_MINUTES?.trim() === '0' ? 0 : int(env.REGIODESK_REMINDER_INTERVAL_MINUTES, 15)
+    reminderIntervalMinutes: env.REGIODESK_REMINDER_INTERVAL_MINUTES?.trim() === '0' ? 0 : int(env.REGIODESK_REMINDER_INTERVAL_MINUTES, 15),
+    backup: backupFrom(env),
+    sqliteSynchronous: sqliteSynchronousFrom(env)
   };
 }

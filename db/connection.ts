@@ -20,14 +20,23 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+export interface ConnectionOptions {
+  /**
+   * `normal` (default): in WAL mode a crash of the process loses nothing, a
+   * power loss may lose the last commits; `full`: the log is synced at every
+   * commit, so they survive that too, at the cost of one fsync per write.
+   */
+  synchronous?: 'full' | 'normal';
+}
+
 /** `location` is a file path (directories are created) or `:memory:`. */
-export function openDatabase(location: string): OpenedDatabase {
+export function openDatabase(location: string, options: ConnectionOptions = {}): OpenedDatabase {
   if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
   const sqlite = new SQLite(location);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(options.synchronous === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   registerSearchFold(sqlite);
   const statements = cachedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements.database }) });

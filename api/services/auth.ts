@@ -16,6 +16,7 @@ import { countUnread } from '../../db/repositories/notifications.js';
 import * as sessions from '../../db/repositories/sessions.js';
 import * as users from '../../db/repositories/users.js';
 import type { UserRow } from '../../db/schema.js';
+import { refuseWeakPassword } from '../auth/password-strength.js';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
@@ -201,12 +202,13 @@ export class AuthService {
     return { email: invitation.email, name: invitation.name };
   }
 
-  /** Sets the invited user's password and signs them in. */
+  /** Sets the invited user's password (refused when common or built from their name or e-mail) and signs them in. */
   async acceptInvitation(input: AcceptInvitation, client: { address: string; userAgent: string | null }): Promise<SignedIn> {
     const invitation = await users.findInvitationByHash(this.db, digest(input.token));
     if (!invitation || invitation.accepted_at || invitation.expires_at < this.now().toISOString()) {
       throw new ValidationFailed([{ path: 'token', message: 'This invitation link is no longer valid. Ask an administrator for a new one.' }]);
     }
+    await refuseWeakPassword(input.password, { email: invitation.email, name: [input.name, invitation.name].filter(Boolean).join(' ') });
     const passwordHash = await hashPassword(input.password);
     const user = await this.db.transaction().execute(async (trx) => {
       const updated = await users.updateUser(trx, invitation.user_id, {

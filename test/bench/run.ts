@@ -3,7 +3,8 @@
  * - process start: `server.ts` over the built web app on a new database file,
  *   until /api/health answers (skipped when there is no build: `npm run build`);
  * - cold start: open a new database file, migrate, seed the demo, build the app;
- * - API latency through the real app (in-process `app.request`) for the hot reads.
+ * - API latency through the real app (in-process `app.request`) for the hot reads;
+ * - writes with synchronous=normal and =full, and the password checker (durability.ts).
  * Run on an otherwise idle machine; compare runs on the same machine only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { demoIds } from '../../fixtures/demo.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { startServer } from '../e2e/support/server.js';
+import { benchDurability } from './durability.js';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -90,3 +92,6 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+// synchronous=normal against full, and the password checker (durability.ts)
+await benchDurability();

@@ -1,0 +1,50 @@
+/**
+ * Backups kept in one folder, named by the time they were taken
+ * (`regiodesk-2026-12-07T04-30-00Z.db`, so names sort in time order), the
+ * oldest removed beyond the number to keep. Files of other names in the
+ * folder are never touched.
+ */
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BackupResult, backupDatabase } from './backup.js';
+
+const NAME = /^regiodesk-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.db$/;
+
+export function backupFileName(at: Date): string {
+  return `regiodesk-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.db`;
+}
+
+/** When a backup of this name was taken, or null for a file that is not one. */
+export function takenAt(name: string): Date | null {
+  const match = NAME.exec(name);
+  return match ? new Date(`${match[1]}T${match[2]}:${match[3]}:${match[4]}Z`) : null;
+}
+
+/** The backups in the folder, oldest first. */
+export function listBackups(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => takenAt(name) !== null)
+    .sort();
+}
+
+/** Removes the oldest backups beyond `keep`, and copies a stopped run left half-written; answers the names removed. */
+export function pruneBackups(dir: string, keep: number): string[] {
+  const backups = listBackups(dir);
+  const stale = readdirSync(dir).filter((name) => NAME.test(name.replace(/\.partial(-wal|-shm|-journal)?$/, '')) && name.includes('.partial'));
+  const removed = [...backups.slice(0, Math.max(0, backups.length - keep)), ...stale];
+  for (const name of removed) rmSync(join(dir, name), { force: true });
+  return removed;
+}
+
+/** When the next backup is due: an interval after the newest in the folder, at once when there is none. */
+export function nextBackupDue(dir: string, intervalMs: number, now: Date): Date {
+  const newest = listBackups(dir).at(-1);
+  const last = newest ? takenAt(newest)! : null;
+  return last && last.getTime() + intervalMs > now.getTime() ? new Date(last.getTime() + intervalMs) : now;
+}
+
+/** One scheduled backup: a new time-named file in the folder, then the oldest beyond `keep` removed. */
+export async function takeScheduledBackup(source: string, dir: string, keep: number, now = new Date()): Promise<{ backup: BackupResult; removed: string[] }> {
+  const backup = await backupDatabase(source, join(dir, backupFileName(now)));
+  return { backup, removed: pruneBackups(dir, keep) };
+}
