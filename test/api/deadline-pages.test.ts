@@ -14,6 +14,7 @@ import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { insertCallDirect } from '../support/calls-direct.js';
 import { sqlDuring } from '../support/query-plans.js';
 import type { UserKey } from '../support/world.js';
+import { seededRandom } from '../support/random.js';
 
 /** Friday 20 March 2026, 12:00 UTC. */
 const NOW = '2026-03-20T12:00:00Z';
@@ -23,16 +24,6 @@ const ZONES = ['Europe/Brussels', 'Europe/Lisbon', 'Pacific/Kiritimati', 'Pacifi
 type Item = { kind: string; id: string; at: string };
 type Reply = { status: number; body: { items: Item[]; nextCursor: string | null } };
 
-/** A small deterministic random source (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function insertProposal(h: ClockedHarness, partnershipId: string, callId: string | null): string {
   const id = newId();
@@ -75,7 +66,7 @@ describe('paging through a mixed set', () => {
 
   beforeAll(async () => {
     h = await clockedHarness(NOW);
-    const next = random(9);
+    const { next } = seededRandom(9);
     const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)]!;
     const calls: { id: string; zone: string }[] = [];
     for (let i = 0; i < 16; i++) {

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import type { Client } from '../support/http.js';
 import { newItem, newPlan, pfbOfficer } from '../support/work-plans.js';
+import { seededRandom } from '../support/random.js';
 
 const WRITES_PER_CLIENT = 160;
 const PARAGRAPHS = 4;
@@ -25,16 +26,6 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface View {
   version: number;
@@ -85,7 +76,7 @@ describe('two partners editing the same items at once', () => {
     const statuses: Record<number, number> = {};
 
     async function run(spec: ClientSpec, seed: number) {
-      const next = random(seed);
+      const { next } = seededRandom(seed);
       const views = new Map(items.map((item) => [item.id, viewOf({ ...item, description })]));
       for (let n = 0; n < WRITES_PER_CLIENT; n++) {
         const itemId = items[Math.floor(next() * items.length)]!.id;

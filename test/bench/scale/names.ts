@@ -1,5 +1,5 @@
 /** Names of organisations, people and calls from the word lists, in the region's language. */
-import type { Random } from './random.js';
+import type { Random } from '../../support/random.js';
 import { BRANCHES, FIELDS, FUNCTIONS, GIVEN_NAMES, type Language, NAME_PATTERNS, SURNAMES } from './words.js';
 
 function fill(template: string, random: Random, language: Language, place: string): string {

@@ -22,7 +22,7 @@ import { registerSearchFold } from '../../../db/search-fold.js';
 import { ANCHORS, OFFICER_PARTNERSHIPS, OFFICER_RECORDS_SHARE, PARTNERSHIPS, SCALE_PASSWORD, STAKEHOLDERS_PER_PARTNERSHIP, USERS } from './cast.js';
 import { scaleId } from './ids.js';
 import { fieldOf, organisationName, personFunction, personName, websiteOf } from './names.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../../support/random.js';
 import { CALL_TITLES, INTERACTION_KINDS, KINDS, type Language, REGIONS, SUMMARIES } from './words.js';
 
 export interface ScaleSize {

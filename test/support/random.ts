@@ -1,7 +1,7 @@
 /**
  * A seeded pseudo-random generator (mulberry32): the same seed gives the same
- * workspace on every machine, so two runs of the scale benchmark measure the
- * same data.
+ * numbers on every machine, so the scale benchmark builds the same workspace
+ * every time and a randomised test's failure can be replayed.
  */
 export interface Random {
   /** a float in [0, 1) */
