@@ -29,6 +29,8 @@ export interface Settings {
   mailFrom: string;
   /** minutes between two reminder runs of the server process; 0: no periodic run */
   reminderIntervalMinutes: number;
+  /** months without interaction or participation after which a person comes up for retention review */
+  retentionMonths: number;
 }
 
 export interface SmtpSettings {
@@ -95,6 +97,16 @@ export function smtpFrom(env: NodeJS.ProcessEnv): SmtpSettings | null {
   };
 }
 
+/** REGIODESK_RETENTION_MONTHS: a whole number of months from 1 to 1200 (default 36); anything else stops the start with why. */
+export function retentionMonthsFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 36;
+  const months = Number(value.trim());
+  if (!Number.isInteger(months) || months < 1 || months > 1200) {
+    throw new Error(`REGIODESK_RETENTION_MONTHS must be a whole number of months from 1 to 1200 (e.g. 36), not "${value}".`);
+  }
+  return months;
+}
+
 export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
   const publicOrigin = env.REGIODESK_PUBLIC_ORIGIN?.replace(/\/$/, '') || null;
   return {
@@ -112,6 +124,7 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     feedbackWindowMinutes: int(env.REGIODESK_FEEDBACK_WINDOW_MINUTES, 10),
     smtp: smtpFrom(env),
     mailFrom: env.REGIODESK_MAIL_FROM?.trim() || `RegioDesk <regiodesk@${hostOf(publicOrigin) ?? 'localhost'}>`,
-    reminderIntervalMinutes: env.REGIODESK_REMINDER_INTERVAL_MINUTES?.trim() === '0' ? 0 : int(env.REGIODESK_REMINDER_INTERVAL_MINUTES, 15)
+    reminderIntervalMinutes: env.REGIODESK_REMINDER_INTERVAL_MINUTES?.trim() === '0' ? 0 : int(env.REGIODESK_REMINDER_INTERVAL_MINUTES, 15),
+    retentionMonths: retentionMonthsFrom(env.REGIODESK_RETENTION_MONTHS)
   };
 }
