@@ -44,6 +44,16 @@ function toEvent(row: repo.ConsentEventRow): ConsentEvent {
   };
 }
 
+/**
+ * The history as kept, or for a person kept on consent since before the
+ * history was kept (or written straight into the database, as the demo
+ * seed does), the consent their record holds, recorded by no one known.
+ */
+function historyOf(rows: repo.ConsentEventRow[], person: PersonRow): ConsentEvent[] {
+  if (rows.length || person.lawful_basis !== 'consent' || !person.consent_date || !person.consent_source) return rows.map(toEvent);
+  return [{ event: 'given', on: person.consent_date, how: person.consent_source, by: null, at: person.created_at }];
+}
+
 function stateOf(history: ConsentEvent[]): PersonConsent['state'] {
   return history.at(-1)?.event ?? 'none';
 }
@@ -77,7 +87,7 @@ export class ConsentService {
   }
 
   private async present(db: Kysely<Database>, caller: Caller, row: PersonRow): Promise<PersonConsent> {
-    const history = (await repo.consentEventsOf(db, row.id)).map(toEvent);
+    const history = historyOf(await repo.consentEventsOf(db, row.id), row);
     const state = stateOf(history);
     const mayWrite = await canWritePerson(db, caller, row);
     return {
@@ -99,14 +109,18 @@ export class ConsentService {
     return this.db.transaction().execute(async (trx) => {
       const row = await this.load(trx, caller, personId);
       if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('Your role does not allow withdrawing this person’s consent; ask a writer of their partnership.');
-      const history = (await repo.consentEventsOf(trx, personId)).map(toEvent);
+      const kept = await repo.consentEventsOf(trx, personId);
+      const history = historyOf(kept, row);
       const state = stateOf(history);
       if (state === 'withdrawn') throw new Conflict(`Consent was already withdrawn on ${history.at(-1)!.on}.`);
       if (row.lawful_basis !== 'consent') throw new Conflict(`This person’s data is kept on another lawful basis (${row.lawful_basis.replace('_', ' ')}), not on consent; there is no consent to withdraw.`);
       const on = input.on ?? now.toISOString().slice(0, 10);
       if (on > latestToday(now)) throw new ValidationFailed([{ path: 'on', message: 'Consent cannot be withdrawn in the future.' }]);
-      const lastGiven = history.findLast((e) => e.event === 'given')?.on ?? row.consent_date;
+      const lastGiven = history.findLast((e) => e.event === 'given')?.on ?? null;
       if (lastGiven && on < lastGiven) throw new ValidationFailed([{ path: 'on', message: `Consent was given on ${lastGiven}; it cannot be withdrawn before that.` }]);
+      // consent known only from the record is kept as history first, so the withdrawal follows what it withdraws
+      const fromRecord = !kept.length ? history[0] : undefined;
+      if (fromRecord) await repo.insertConsentEvent(trx, { person_id: personId, event: 'given', on_date: fromRecord.on, how: fromRecord.how, by_user_id: null, at: fromRecord.at });
       await repo.insertConsentEvent(trx, { person_id: personId, event: 'withdrawn', on_date: on, how: input.how, by_user_id: caller.userId, at: now.toISOString() });
       await recordChange(trx, caller, 'person', personId, { consent: { state } }, { consent: { state: 'withdrawn', on, how: input.how } });
       return this.present(trx, caller, row);

@@ -7,8 +7,9 @@
  *   personal data (only the columns the database really has), each with how
  *   many records hold it, counted over the whole workspace (figures only);
  * - purposes: each with how many records serve it;
- * - lawful bases: people per basis, and how many have consent given or
- *   withdrawn (their latest consent event);
+ * - lawful bases: people per basis, how many have consent standing (kept
+ *   on consent, not withdrawn) and how many withdrew it (their latest
+ *   consent event);
  * - recipients: the parties (region, country, organisation) of the
  *   partnerships the reader may see — the partner regions data is shared with;
  * - retention: REGIODESK_RETENTION_MONTHS and how many people are due for review;
@@ -76,7 +77,6 @@ export class ProcessingRecordService {
       recipients.set(p.partnership_id, entry);
     }
     const basisCount = new Map(bases.map((b) => [b.lawful_basis as LawfulBasis, Number(b.n)]));
-    const consentCount = new Map(consent.map((c) => [c.event, Number(c.n)]));
     const s = this.settings;
     return {
       generatedAt: now.toISOString(),
@@ -94,7 +94,7 @@ export class ProcessingRecordService {
         { key: 'accountability', count: figures.auditEvents }
       ],
       lawfulBases: LawfulBases.options.map((basis) => ({ basis, count: basisCount.get(basis) ?? 0 })),
-      consent: { given: consentCount.get('given') ?? 0, withdrawn: consentCount.get('withdrawn') ?? 0 },
+      consent,
       recipients: [...recipients.values()],
       retention: { months: s.retentionMonths, dueForReview },
       measures: [

@@ -46,14 +46,21 @@ export function peoplePerLawfulBasis(db: Kysely<Database>) {
   return db.selectFrom('people').select(['lawful_basis', sql<number>`count(*)`.as('n')]).groupBy('lawful_basis').execute();
 }
 
-/** People whose latest consent event is each of given / withdrawn. */
-export function consentStates(db: Kysely<Database>) {
-  return db
-    .selectFrom('person_consents as c')
-    .select(['c.event', sql<number>`count(*)`.as('n')])
-    .where('c.seq', '=', (eb) => eb.selectFrom('person_consents as latest').select((e) => e.fn.max('latest.seq').as('seq')).whereRef('latest.person_id', '=', 'c.person_id'))
-    .groupBy('c.event')
-    .execute();
+/**
+ * People whose consent stands (kept on consent, their latest consent event
+ * not a withdrawal: people recorded before the history was kept have none)
+ * and people whose latest consent event is a withdrawal.
+ */
+export async function consentStates(db: Kysely<Database>): Promise<{ given: number; withdrawn: number }> {
+  const latestWithdrawn = sql<boolean>`(select c.event from person_consents c where c.person_id = people.id order by c.seq desc limit 1) = 'withdrawn'`;
+  const row = await db
+    .selectFrom('people')
+    .select([
+      sql<number>`sum(case when people.lawful_basis = 'consent' and not coalesce(${latestWithdrawn}, 0) then 1 else 0 end)`.as('given'),
+      sql<number>`sum(case when coalesce(${latestWithdrawn}, 0) then 1 else 0 end)`.as('withdrawn')
+    ])
+    .executeTakeFirstOrThrow();
+  return { given: Number(row.given ?? 0), withdrawn: Number(row.withdrawn ?? 0) };
 }
 
 /** The parties (region, country, organisation) of these partnerships, by partnership and position. */

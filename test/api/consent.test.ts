@@ -48,6 +48,23 @@ describe('consent', () => {
     ]);
   });
 
+  it('reads the consent of a person written straight into the database (the demo seed) from their record, and withdraws it', async () => {
+    const id = '01900000-0000-7000-8000-00000000c0de';
+    h.sqlite
+      .prepare("INSERT INTO people (id, organisation_id, name, emails, phones, languages, lawful_basis, consent_date, consent_source, created_at, updated_at) VALUES (?, ?, 'Seeded Sanne', '[]', '[]', '[]', 'consent', '2025-05-05', 'Seeded form', '2025-05-05T08:00:00.000Z', '2025-05-05T08:00:00.000Z')")
+      .run(id, h.world.organisations.pfb);
+    const before = await h.as.officer.get(`/api/people/${id}/consent`);
+    expect(before.body).toMatchObject({ state: 'given', canWithdraw: true, history: [{ event: 'given', on: '2025-05-05', how: 'Seeded form', by: null, at: '2025-05-05T08:00:00.000Z' }] });
+    expect(before.body.reliedOn.since).toBe('2025-05-05');
+    const reply = await h.as.officer.post(`/api/people/${id}/consent/withdraw`, { how: 'by letter' });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(reply.body.history).toEqual([
+      { event: 'given', on: '2025-05-05', how: 'Seeded form', by: null, at: '2025-05-05T08:00:00.000Z' },
+      { event: 'withdrawn', on: '2026-12-07', how: 'by letter', by: { id: h.world.users.officer.id, name: 'Officer' }, at: NOW }
+    ]);
+    expect(reply.body.state).toBe('withdrawn');
+  });
+
   it('withdraws consent in one action, with when and how, audited, and shows who relied on it', async () => {
     const person = await personOnConsent('Pieter Janssens');
     await createInteraction(h.as.officer, { personId: person.id, occurredAt: '2026-04-01T10:00:00Z', summary: 'Phoned about the delegation.' });
