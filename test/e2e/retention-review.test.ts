@@ -117,4 +117,28 @@ describe('the retention review page', () => {
     expect(download.status()).toBe(200);
     await context.close();
   });
+
+  it('withdraws a demo person’s consent from their page and shows the state and history', async () => {
+    const { context, page } = await signedIn(DEMO_USERS.officerRn.email);
+    const people = await apiGet<{ items: { id: string; name: string; lawfulBasis: string }[] }>(context, server.url, '/api/people?limit=200');
+    let chosen: { id: string; name: string } | undefined;
+    for (const person of people.items.filter((p) => p.lawfulBasis === 'consent')) {
+      if ((await apiGet<{ canWithdraw: boolean }>(context, server.url, `/api/people/${person.id}/consent`)).canWithdraw) {
+        chosen = person;
+        break;
+      }
+    }
+    expect(chosen, 'a demo person on consent the officer may change').toBeDefined();
+    await load(page, `${server.url}/people/${chosen!.id}`);
+    const panel = page.getByRole('region', { name: 'Consent' });
+    await expect.poll(() => panel.locator('[data-state]').getAttribute('data-state')).toBe('given');
+    await panel.getByRole('button', { name: 'Withdraw consent' }).click();
+    await panel.getByLabel('How was consent withdrawn?').fill('by e-mail of 3 Dec');
+    await panel.getByRole('button', { name: 'Record the withdrawal' }).click();
+    await expect.poll(() => panel.locator('[data-state]').getAttribute('data-state')).toBe('withdrawn');
+    await expect.poll(() => panel.getByText(/^Withdrawn on .*: by e-mail of 3 Dec/).count()).toBe(1);
+    await page.screenshot({ path: `${SHOTS}/person-consent-withdrawn.png`, fullPage: true });
+    expect((await apiGet<{ state: string }>(context, server.url, `/api/people/${chosen!.id}/consent`)).state).toBe('withdrawn');
+    await context.close();
+  });
 });
