@@ -15,8 +15,9 @@
  *   caller may change (people.ts canWritePerson), else nothing is kept.
  * - Erasing calls the people service's delete for each person, so it is
  *   exactly what erasing from the person's page does; a person it refuses
- *   (409, e.g. the contact person of a partnership party) is reported with
- *   why and the others are erased.
+ *   (409, e.g. the contact person of a partnership party; 403 without the
+ *   right) is reported with why and the others are erased. A person the
+ *   caller cannot see is a 400 at `personIds.i` and nothing is erased.
  */
 import { DateTime } from 'luxon';
 import type { DB } from '../../db/connection.js';
@@ -100,6 +101,12 @@ export class RetentionService {
 
   async erase(caller: Caller, input: RetentionErase): Promise<RetentionErased> {
     if (!isWriterSomewhere(caller)) throw new Forbidden('Viewers cannot keep or erase people; ask a writer of their partnership.');
+    // every person named must be one the caller sees, as for keeping; the erasure itself decides the rest
+    const unknown = [];
+    for (const [i, id] of input.personIds.entries()) {
+      if (!(await findVisiblePerson(this.db, scopeOf(caller), id))) unknown.push({ path: `personIds.${i}`, message: 'No person with this id.' });
+    }
+    if (unknown.length) throw new ValidationFailed(unknown);
     const erased: string[] = [];
     const refused: RetentionErased['refused'] = [];
     for (const id of input.personIds) {

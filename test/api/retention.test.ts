@@ -103,8 +103,10 @@ describe('retention review', () => {
     expect((await h.as.officer.get(`/api/people/${ids.met}`)).status).toBe(200);
     expect(await listed(h.as.officer)).toEqual(['Met at the boundary']);
     // someone the caller may not change is refused, not erased
-    const outsiderTry = await h.as.outsider.post('/api/people/retention-review/erase', { personIds: [ids.met] });
-    expect(outsiderTry.body).toEqual({ erased: [], refused: [{ personId: ids.met, message: 'No person with this id.' }] });
+    expectProblem(await h.as.outsider.post('/api/people/retention-review/erase', { personIds: [ids.met] }), 400, 'personIds.0');
+    // the outsider erases a person of their own partnership
+    const other = await h.as.outsider.post('/api/people/retention-review/erase', { personIds: [ids.otherPartnership] });
+    expect(other.body).toEqual({ erased: [ids.otherPartnership], refused: [] });
   });
 
   it('takes the period from REGIODESK_RETENTION_MONTHS and refuses bad values in words', () => {
