@@ -24,6 +24,9 @@ import { auditRoutes } from './routes/audit.js';
 import { interactionRoutes } from './routes/interactions.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { personRoutes } from './routes/people.js';
+import { consentRoutes } from './routes/consent.js';
+import { retentionRoutes } from './routes/retention.js';
+import { processingRecordRoutes } from './routes/processing-record.js';
 import { searchRoutes } from './routes/search.js';
 import { userRoutes } from './routes/users.js';
 import { activityFollowUpRoutes, partnershipFollowUpRoutes } from './routes/follow-ups.js';
@@ -102,7 +105,10 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/partnerships', partnershipRoutes)
     .route('/domains', domainRoutes)
     .route('/organisations', organisationRoutes)
+    .route('/people', retentionRoutes)
+    .route('/people', consentRoutes)
     .route('/people', personRoutes)
+    .route('/processing-record', processingRecordRoutes)
     .route('/interactions', interactionRoutes)
     .route('/activities', activityRoutes)
     .route('/activities', participantRoutes)

@@ -29,6 +29,8 @@ export interface Settings {
   mailFrom: string;
   /** minutes between two reminder runs of the server process; 0: no periodic run */
   reminderIntervalMinutes: number;
+  /** months without interaction or participation after which a person comes up for retention review */
+  retentionMonths: number;
   /** scheduled backups while the server runs; null: none (`npm run backup` still works) */
   backup: BackupSettings | null;
   /** SQLite's `synchronous`: `full` also survives a power loss right after a commit, `normal` (the default) a crash of the process */
@@ -126,6 +128,16 @@ export function sqliteSynchronousFrom(env: NodeJS.ProcessEnv): 'full' | 'normal'
   return value;
 }
 
+/** REGIODESK_RETENTION_MONTHS: a whole number of months from 1 to 1200 (default 36); anything else stops the start with why. */
+export function retentionMonthsFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 36;
+  const months = Number(value.trim());
+  if (!Number.isInteger(months) || months < 1 || months > 1200) {
+    throw new Error(`REGIODESK_RETENTION_MONTHS must be a whole number of months from 1 to 1200 (e.g. 36), not "${value}".`);
+  }
+  return months;
+}
+
 export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
   const publicOrigin = env.REGIODESK_PUBLIC_ORIGIN?.replace(/\/$/, '') || null;
   return {
@@ -145,6 +157,7 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     mailFrom: env.REGIODESK_MAIL_FROM?.trim() || `RegioDesk <regiodesk@${hostOf(publicOrigin) ?? 'localhost'}>`,
     reminderIntervalMinutes: env.REGIODESK_REMINDER_INTERVAL_MINUTES?.trim() === '0' ? 0 : int(env.REGIODESK_REMINDER_INTERVAL_MINUTES, 15),
     backup: backupFrom(env),
-    sqliteSynchronous: sqliteSynchronousFrom(env)
+    sqliteSynchronous: sqliteSynchronousFrom(env),
+    retentionMonths: retentionMonthsFrom(env.REGIODESK_RETENTION_MONTHS)
   };
 }

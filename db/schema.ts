@@ -102,6 +102,29 @@ export interface PersonTable {
   updated_at: Timestamp;
 }
 
+/** Consent given or withdrawn, in order (`seq`); the latest event says whether consent stands. */
+export interface PersonConsentTable {
+  seq: Generated<number>;
+  person_id: string;
+  event: 'given' | 'withdrawn';
+  /** the calendar day consent was given or withdrawn */
+  on_date: string;
+  /** how: where consent was given, or how it was withdrawn ("by e-mail of 3 Dec") */
+  how: string;
+  by_user_id: string | null;
+  /** when it was recorded */
+  at: string;
+}
+
+/** A writer kept a person past the retention review period, and why. */
+export interface RetentionReviewTable {
+  id: string;
+  person_id: string;
+  reason: string;
+  by_user_id: string | null;
+  decided_at: string;
+}
+
 export interface PartnershipTable {
   id: string;
   title: string;
@@ -751,6 +774,8 @@ export interface Database {
   access_tokens: AccessTokenTable;
   sign_in_failures: SignInFailureTable;
   people: PersonTable;
+  person_consents: PersonConsentTable;
+  retention_reviews: RetentionReviewTable;
   partnerships: PartnershipTable;
   partnership_parties: PartnershipPartyTable;
   domains: DomainTable;

@@ -31,8 +31,8 @@ export const FeedbackLinksCreated = z
         expiresAt: z.string()
       })
     ),
-    /** participants that already had a link (send `reissue: true` to replace it) */
-    skipped: z.array(z.object({ participantId: Id, participantName: z.string().nullable(), reason: z.literal('has_link') }))
+    /** participants that already had a link (send `reissue: true` to replace it), or whose consent was withdrawn (no link is ever made for them) */
+    skipped: z.array(z.object({ participantId: Id, participantName: z.string().nullable(), reason: z.enum(['has_link', 'consent_withdrawn']) }))
   })
   .meta({ id: 'FeedbackLinksCreated' });
 export type FeedbackLinksCreated = z.infer<typeof FeedbackLinksCreated>;

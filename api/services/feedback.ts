@@ -45,6 +45,7 @@ import { canSeePartnership, scopeOf } from './access.js';
 import { readableActivity, writableActivity } from './activity-access.js';
 import { recordChange } from './audit.js';
 import { activityYear } from './budgets.js';
+import { withdrawnAmong } from './consent-events.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -158,10 +159,16 @@ export class FeedbackService {
       }
       const existing = new Map((await repo.linksOf(trx, activityId)).map((l) => [l.participant_id, l]));
       const shown = await namesFor(trx, caller, targets);
+      // a person who withdrew consent is sent nothing, feedback links included
+      const withdrawn = await withdrawnAmong(trx, targets.flatMap((p) => (p.person_id ? [p.person_id] : [])));
       const created: CreatedLinks['items'] = [];
       const skipped: CreatedLinks['skipped'] = [];
       const fresh: Parameters<typeof repo.insertLinks>[1] = [];
       for (const participant of targets) {
+        if (participant.person_id && withdrawn.has(participant.person_id)) {
+          skipped.push({ participantId: participant.id, participantName: shown(participant, participant.name), reason: 'consent_withdrawn' });
+          continue;
+        }
         const link = existing.get(participant.id);
         if (link && !input.reissue) {
           skipped.push({ participantId: participant.id, participantName: shown(participant, participant.name), reason: 'has_link' });

@@ -45,6 +45,9 @@ import { ReportService } from './reports.js';
 import { EvaluationService } from './evaluations.js';
 import { ObligationService } from './obligations.js';
 import { CycleStepService } from './cycle-steps.js';
+import { ConsentService } from './consent.js';
+import { RetentionService } from './retention.js';
+import { ProcessingRecordService } from './processing-record.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   // the live rooms of the co-edited documents (work plans, evaluations): one per app, shared by their services
@@ -95,7 +98,14 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     cycle: new CycleStepService(db, clock)
   };
   // the Word documents read the plans and evaluations through their services
-  return { ...services, reports: new ReportService(services) };
+  return {
+    ...services,
+    reports: new ReportService(services),
+    // the GDPR duties of issue 10: consent, the retention review (erasing through the people service) and the record of processing
+    consent: new ConsentService(db, clock),
+    retention: new RetentionService(db, settings, services.people, clock),
+    processingRecord: new ProcessingRecordService(db, settings, clock)
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -28,6 +28,7 @@ import { Conflict, type FieldError, Forbidden, NotFound, PreconditionFailed, Val
 import type { LawfulBasis, Person, PersonCreate, PersonListItem, PersonListQuery, PersonPatch } from '../schemas/people.js';
 import { assertWriterSomewhere, canSeePartnership, canWriteRecord, scopeOf } from './access.js';
 import { checkVersion, recordChange } from './audit.js';
+import { recordConsentGiven } from './consent-events.js';
 import { assertDomainsUsable } from './domains.js';
 import { recordInteractionsLeaving } from './interactions.js';
 import { pageRequest } from './listing.js';
@@ -180,6 +181,7 @@ export class PersonService {
         recorded_by_organisation_id: caller.organisationId
       });
       await repo.replacePersonDomains(trx, row.id, input.domains);
+      await recordConsentGiven(trx, caller, null, row, this.clock());
       const domains = await repo.domainsOfPeople(trx, [row.id]);
       await recordChange(trx, caller, 'person', row.id, null, fullRecord(row, domains));
       return (await present(trx, caller, [row]))[0]!;
@@ -213,6 +215,7 @@ export class PersonService {
         updated_at: nowIso()
       });
       if (!updated) throw new PreconditionFailed(before);
+      await recordConsentGiven(trx, caller, row, updated, this.clock());
       if (patch.domains) await repo.replacePersonDomains(trx, id, domainsAfter(caller, domainsBefore, patch.domains));
       const domainsAfterChange = await repo.domainsOfPeople(trx, [id]);
       await recordChange(trx, caller, 'person', id, fullRecord(row, domainsBefore), fullRecord(updated, domainsAfterChange));

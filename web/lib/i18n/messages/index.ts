@@ -26,6 +26,7 @@ import evaluations from './evaluations.json';
 import coediting from './coediting.json';
 import workplans from './workplans.json';
 import reports from './reports.json';
+import privacy from './privacy.json';
 
 type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
 
@@ -56,7 +57,8 @@ const features: Record<string, Catalogue> = {
   coediting,
   workplans,
   reports,
-  cycle
+  cycle,
+  privacy
 };
 
 export function messages(locale: 'en' | 'de'): Record<string, unknown> {
