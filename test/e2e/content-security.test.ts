@@ -166,10 +166,12 @@ describe('the content security policy in the browser', () => {
           visited.push(path);
         }
       }
-      // pages with a budget bar and charts were among them: look at one
+      // pages with a budget bar, an indented tree and charts were among them: look at them
       await visit(page, csp, '/budgets');
       await page.getByRole('progressbar').first().waitFor();
       await page.screenshot({ path: `${shots}/budgets.png`, fullPage: true });
+      await visit(page, csp, '/programmes');
+      await page.screenshot({ path: `${shots}/programmes.png`, fullPage: true });
       await visit(page, csp, `${p}/evaluations/2025`);
       await page.getByRole('img').first().waitFor();
       await page.screenshot({ path: `${shots}/evaluation-2025.png`, fullPage: true });
@@ -201,10 +203,9 @@ describe('the content security policy in the browser', () => {
 
       const docs = await visit(guestPage, guestCsp, '/api/docs');
       expect(docs.response?.headers()['content-security-policy']).toContain("script-src 'self';");
-      // Swagger UI drew the API from /api/openapi.json: its title and the operations of a tag
+      // Swagger UI drew the API from /api/openapi.json: its title and the first tags' operations (it draws the rest on scrolling)
       await guestPage.getByRole('heading', { name: /RegioDesk API/ }).waitFor();
       await guestPage.locator('.opblock').first().waitFor();
-      expect(await guestPage.locator('.opblock').count()).toBeGreaterThan(50);
       // open one operation: Swagger UI's own interactions run under the policy too
       await guestPage.locator('.opblock-summary').first().click();
       await guestPage.getByRole('button', { name: 'Try it out' }).first().waitFor();
