@@ -12,6 +12,7 @@ import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
 import { settingsFrom } from './api/config.js';
 import { answerClientErrors, limitUrlLength } from './api/http-limits.js';
+import { frontHeaders } from './api/security-headers.js';
 import { ReminderService, startReminderRuns } from './api/services/reminders.js';
 import { startBackupRuns } from './api/backup-runs.js';
 import { databaseLocation } from './db/connection.js';
@@ -40,11 +41,17 @@ const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
 };
 const api = getRequestListener(started.app.fetch);
 
+// the built files and static/ are served before SvelteKit's hooks: they get the security headers here (api/security-headers.ts)
+const front = Object.entries(frontHeaders(settingsFrom(process.env).publicOrigin));
+
 // a URL over 8 KB gets 414 and oversized headers 431, as problem+json (http-limits.ts)
 const server = createServer(
   limitUrlLength((req, res) => {
     if (req.url === '/api' || req.url?.startsWith('/api/') || req.url?.startsWith('/api?')) void api(req, res);
-    else handler(req, res);
+    else {
+      for (const [name, value] of front) res.setHeader(name, value);
+      handler(req, res);
+    }
   })
 );
 answerClientErrors(server);

@@ -14,6 +14,7 @@ import type { AppEnv } from './context.js';
 import { PayloadTooLarge, Problem, StorageUnavailable, ValidationFailed } from './errors.js';
 import { storageFaultOf } from '../db/storage-faults.js';
 import { storageFaultLog } from './storage-fault-log.js';
+import { apiSecurityHeaders } from './security-headers.js';
 import { accountRoutes, sessionRoutes } from './routes/auth.js';
 import { docsRoutes } from './routes/docs.js';
 import { domainRoutes } from './routes/domains.js';
@@ -152,6 +153,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
   const limitBody = bodyLimit({ maxSize: settings.maxBodyBytes, onError: () => { throw new PayloadTooLarge(settings.maxBodyBytes); } });
   const root = new Hono<AppEnv>().basePath('/api');
   const api = root
+    // first: every answer, refusals and errors included, leaves with the security headers and, unless it chose its own caching, no-store
+    .use(apiSecurityHeaders(settings.publicOrigin))
     .use(async (c, next) => {
       c.set('services', services);
       c.set('settings', settings);

@@ -3,7 +3,8 @@
  * `load`, and everything under `vite dev`) go to the same Hono app that
  * server.ts created: one database handle for the process. Under `vite dev`
  * there is no server.ts, so the hook starts the API itself.
- * Also picks the UI language (cookie, then Accept-Language).
+ * Also picks the UI language (cookie, then Accept-Language), and gives every
+ * page its security headers and no-store (lib/server/page-headers.ts).
  *
  * A page rendered on the server reads the API with SvelteKit's `fetch`;
  * `handleFetch` hands those GETs straight to the Hono app with one render
@@ -13,6 +14,7 @@
 import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { LOCALE_COOKIE, pickLocale } from '$lib/i18n/index.js';
+import { hardenPage } from '$lib/server/page-headers.js';
 
 type ApiApp = { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
 
@@ -49,7 +51,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   const locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
   event.locals.locale = locale;
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+  return hardenPage(await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) }));
 };
 
 export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {

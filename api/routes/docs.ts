@@ -1,7 +1,9 @@
 /**
  * /api/openapi.json is generated from the routes' zod schemas;
  * /api/docs renders it with Swagger UI served from our own process
- * (no CDN: RegioDesk may run without internet).
+ * (no CDN: RegioDesk may run without internet), under its own
+ * Content-Security-Policy: its scripts and styles only from /api/docs, no
+ * inline script, the spec and "Try it out" only to this origin.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -29,6 +31,18 @@ const page = `<!doctype html>
 <title>RegioDesk API</title><link rel="stylesheet" href="/api/docs/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div><script src="/api/docs/swagger-ui-bundle.js"></script>
 <script src="/api/docs/init.js"></script></body></html>`;
+
+/** Swagger UI's own stylesheet draws its icons as data: SVGs; everything else is a file of ours. */
+export const DOCS_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'"
+].join('; ');
 
 const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
 
@@ -59,7 +73,7 @@ export function docsRoutes(api: Hono<any, any, any>) {
       });
       return c.json(spec);
     })
-    .get('/docs', (c) => c.html(page))
+    .get('/docs', (c) => c.html(page, 200, { 'Content-Security-Policy': DOCS_CSP }))
     .get('/docs/init.js', (c) => c.body(init, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
     .get('/docs/:asset', async (c) => {
       const asset = c.req.param('asset');
