@@ -10,6 +10,7 @@ import { AuditTrailService } from './audit-trail.js';
 import { InteractionService } from './interactions.js';
 import { OrganisationService } from './organisations.js';
 import { PersonService } from './people.js';
+import { PersonRightsService } from './person-rights.js';
 import { SearchService } from './search.js';
 import { TimelineService } from './timeline.js';
 import { UserService } from './users.js';
@@ -69,6 +70,7 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     interactions: new InteractionService(db),
     organisations: new OrganisationService(db),
     people: new PersonService(db, clock),
+    personRights: new PersonRightsService(db, clock),
     search: new SearchService(db),
     timeline: new TimelineService(db),
     users: new UserService(db, settings),
