@@ -33,7 +33,7 @@ import * as rights from '../../db/repositories/person-rights.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { Conflict } from '../errors.js';
-import { identityPattern, needlesOf, scrubJson, scrubNullable, scrubText } from './erasure-text.js';
+import { needlesOf, patternsOf, scrubJson, scrubNullable, scrubText } from './erasure-text.js';
 import { identityOf } from './person-export.js';
 
 export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: PersonRow, now: Date): Promise<void> {
@@ -45,8 +45,11 @@ export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: Pe
   }
   const at = now.toISOString();
   const identity = identityOf(row);
-  const pattern = identityPattern(identity);
+  const patterns = patternsOf(identity);
+  const quoted = patternsOf(identity, false);
+  const pattern = patterns.text;
   const needles = needlesOf(identity);
+  const pointsAtThem = (text: string | null) => text !== null && text.includes(row.id);
   const textNeedles = needles.filter((n) => n !== row.id);
 
   const participations = await rights.participationsOfPerson(trx, row.id);
@@ -56,16 +59,22 @@ export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: Pe
   }
   await rights.anonymiseParticipations(trx, row.id, row.organisation_id, at);
 
+  // the records about the person, whose words lose every word of their name (see erasure-text.ts)
+  const theirs = new Set(activityIds.flatMap((id) => [`activity:${id}`, `feedback:${id}`]));
   for (const interaction of await rights.interactionsOfPerson(trx, row.id)) {
+    theirs.add(`interaction:${interaction.id}`);
     await rights.detachInteraction(trx, interaction.id, scrubText(interaction.summary, pattern), at);
   }
   for (const task of await rights.tasksAboutOrMentioning(trx, row.id, textNeedles)) {
     const about = task.subject_type === 'person' && task.subject_id === row.id;
-    const text = { title: scrubText(task.title, pattern), description: scrubNullable(task.description, pattern), result: scrubNullable(task.result, pattern) };
+    if (about) theirs.add(`task:${task.id}`);
+    const p = about ? pattern : quoted.text;
+    const text = { title: scrubText(task.title, p), description: scrubNullable(task.description, p), result: scrubNullable(task.result, p) };
     await rights.detachTask(trx, task.id, text, about, at);
   }
   for (const item of await rights.agendaItemsMentioning(trx, activityIds, textNeedles)) {
-    const text = { topic: scrubText(item.topic, pattern), presenter: scrubNullable(item.presenter, pattern), notes: scrubNullable(item.notes, pattern), decisions: scrubNullable(item.decisions, pattern) };
+    const p = activityIds.includes(item.activity_id) ? pattern : quoted.text;
+    const text = { topic: scrubText(item.topic, p), presenter: scrubNullable(item.presenter, p), notes: scrubNullable(item.notes, p), decisions: scrubNullable(item.decisions, p) };
     if (JSON.stringify(text) !== JSON.stringify({ topic: item.topic, presenter: item.presenter, notes: item.notes, decisions: item.decisions })) await rights.replaceAgendaText(trx, item.id, text);
   }
   for (const outcome of await rights.outcomesOf(trx, activityIds)) {
@@ -73,16 +82,24 @@ export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: Pe
     if (text !== outcome.text) await rights.replaceOutcomeText(trx, outcome.id, text);
   }
   for (const notification of await rights.notificationsMentioning(trx, textNeedles)) {
-    await rights.replaceNotificationText(trx, notification.id, scrubText(notification.text, pattern), scrubNullable(notification.email_error, pattern));
+    const text = scrubText(notification.text, quoted.text);
+    const emailError = scrubNullable(notification.email_error, quoted.text);
+    if (text !== notification.text || emailError !== notification.email_error) await rights.replaceNotificationText(trx, notification.id, text, emailError);
   }
   for (const search of await rights.savedSearchesMentioning(trx, textNeedles)) {
-    await rights.replaceSavedSearch(trx, search.id, { name: scrubText(search.name, pattern), criteria: scrubJson(search.criteria, identity, pattern)! }, at);
+    const changed = { name: scrubText(search.name, quoted.text), criteria: scrubJson(search.criteria, identity, quoted)! };
+    if (changed.name !== search.name || changed.criteria !== JSON.stringify(JSON.parse(search.criteria))) await rights.replaceSavedSearch(trx, search.id, changed, at);
   }
   for (const revision of await rights.frozenRevisionsMentioning(trx, needles)) {
-    await rights.replaceRevisionSnapshot(trx, revision.id, scrubJson(revision.snapshot, identity, pattern)!);
+    const snapshot = scrubJson(revision.snapshot, identity, pointsAtThem(revision.snapshot) ? patterns : quoted)!;
+    if (snapshot !== JSON.stringify(JSON.parse(revision.snapshot))) await rights.replaceRevisionSnapshot(trx, revision.id, snapshot);
   }
-  for (const event of await rights.auditEventsMentioning(trx, row.id, needles)) {
-    await rights.replaceAuditSnapshots(trx, event.id, scrubJson(event.before, identity, pattern), scrubJson(event.after, identity, pattern));
+  const records = [...theirs].map((key) => ({ type: key.slice(0, key.indexOf(':')), id: key.slice(key.indexOf(':') + 1) }));
+  for (const event of await rights.auditEventsMentioning(trx, row.id, needles, records)) {
+    const about = (event.entity_type === 'person' && event.entity_id === row.id) || theirs.has(`${event.entity_type}:${event.entity_id}`) || pointsAtThem(event.before) || pointsAtThem(event.after);
+    const before = scrubJson(event.before, identity, about ? patterns : quoted);
+    const after = scrubJson(event.after, identity, about ? patterns : quoted);
+    if (before !== event.before || after !== event.after) await rights.replaceAuditSnapshots(trx, event.id, before, after);
   }
 
   await deletePerson(trx, row.id);

@@ -122,11 +122,12 @@ export function partiesWithContactPerson(db: Kysely<Database>, personId: string)
 }
 
 /**
- * Audit events about the person: those of the person record itself, and
- * those of any record whose snapshots hold one of `needles` (the person's id,
- * name, emails, phones), oldest first, with the actor's name.
+ * Audit events about the person: those of the person record itself, of the
+ * `records` given (e.g. their activities, as `{ type, id }`), and of any
+ * record whose snapshots hold one of `needles` (the person's id, name,
+ * emails, phones), oldest first, with the actor's name.
  */
-export function auditEventsMentioning(db: Kysely<Database>, personId: string, needles: string[]) {
+export function auditEventsMentioning(db: Kysely<Database>, personId: string, needles: string[], records: { type: string; id: string }[] = []) {
   return db
     .selectFrom('audit_events')
     .leftJoin('users', 'users.id', 'audit_events.actor_id')
@@ -144,6 +145,7 @@ export function auditEventsMentioning(db: Kysely<Database>, personId: string, ne
     .where((eb) =>
       eb.or([
         eb.and([eb('audit_events.entity_type', '=', 'person'), eb('audit_events.entity_id', '=', personId)]),
+        ...records.map((r) => eb.and([eb('audit_events.entity_type', '=', r.type), eb('audit_events.entity_id', '=', r.id)])),
         anyOf([...mentions('audit_events.before', needles), ...mentions('audit_events.after', needles)])
       ])
     )
@@ -233,7 +235,7 @@ export async function replaceNotificationText(db: Kysely<Database>, id: string, 
 export function agendaItemsMentioning(db: Kysely<Database>, activityIds: string[], needles: string[]) {
   return db
     .selectFrom('agenda_items')
-    .select(['id', 'topic', 'presenter', 'notes', 'decisions'])
+    .select(['id', 'activity_id', 'topic', 'presenter', 'notes', 'decisions'])
     .where((eb) =>
       eb.or([
         ...(activityIds.length ? [eb('activity_id', 'in', activityIds)] : []),

@@ -1,6 +1,6 @@
 /** What erasure does to free text and to snapshots (api/services/erasure-text.ts), with plain values. */
 import { describe, expect, it } from 'vitest';
-import { ERASED, identityPattern, needlesOf, scrubSnapshot, scrubText } from '../../api/services/erasure-text.js';
+import { ERASED, identityPattern, needlesOf, patternsOf, scrubSnapshot, scrubText } from '../../api/services/erasure-text.js';
 
 const anna = { id: 'p-1', name: 'Anna-Lena Müller', emails: ['anna.mueller@example.de'], phones: ['+49 621 123 45 67'] };
 const pattern = identityPattern(anna);
@@ -14,6 +14,11 @@ describe('scrubbing free text', () => {
 
   it('leaves words that merely contain the name alone', () => {
     expect(scrubText('Müllerstraße 4, Müllers Café', pattern)).toBe('Müllerstraße 4, Müllers Café');
+  });
+
+  it('leaves a namesake alone in records that merely quote the person', () => {
+    const quoted = patternsOf(anna, false).text;
+    expect(scrubText('Thomas Müller met Anna-Lena Müller (anna.mueller@example.de).', quoted)).toBe(`Thomas Müller met ${ERASED} (${ERASED}).`);
   });
 
   it('looks for the id, the name, emails and phones in stored text, not for short fragments', () => {
@@ -34,6 +39,8 @@ describe('scrubbing snapshots', () => {
       other: { personId: 'p-2', personName: 'Joris Claes', personFunction: 'Head of unit' },
       notes: ['Müller presented', 42, null]
     };
+    const namesake = { id: 'p-2', name: 'Thomas Müller', organisationName: 'Müller GmbH', summary: 'Müller visited' };
+    expect(scrubSnapshot(namesake, anna)).toEqual({ ...namesake, summary: `${ERASED} visited` });
     expect(scrubSnapshot(activity, anna)).toEqual({
       participant: { personId: 'p-1', personName: ERASED, personFunction: ERASED, organisationName: 'VRRN', role: 'delegate' },
       other: { personId: 'p-2', personName: 'Joris Claes', personFunction: 'Head of unit' },
