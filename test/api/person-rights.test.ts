@@ -28,6 +28,7 @@ let h: ApiHarness;
 let pfbOfficer: Client;
 let personId: string;
 let otherId: string;
+let feedToken: string;
 const activities: Record<number, string> = {};
 const evaluations: { adopted: string; draft: string } = { adopted: '', draft: '' };
 
@@ -84,6 +85,13 @@ async function figures() {
   return { years: list.years, adopted: adopted.figures, draft: draft.figures, feedback };
 }
 
+/** The officer's calendar feed (open tasks as all-day events), as a calendar fetches it. */
+async function calendarFeed(): Promise<string> {
+  const response = await h.app.request(`/api/calendar.ics?token=${encodeURIComponent(feedToken)}`);
+  expect(response.status).toBe(200);
+  return response.text();
+}
+
 /** The tables (all but the full-text index's own shadow tables, searched through MATCH instead) whose rows hold `trace`. */
 function tablesHolding(trace: string): string[] {
   const tables = h.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'").all() as { name: string }[];
@@ -118,6 +126,8 @@ beforeAll(async () => {
     .insertInto('notifications')
     .values({ id: newId(), user_id: h.world.users.officer.id, kind: 'task_reminder', text: `Send the minutes to ${NAME} (${PHONE}).`, link: `/people/${personId}`, email_status: 'failed', email_error: `550 mailbox ${EMAIL} unavailable`, dedupe_key: null })
     .execute();
+
+  feedToken = (await ok(h.as.officer.post('/api/calendar/feeds'), 201)).token;
 
   evaluations.adopted = (await ok(h.as.officer.post('/api/evaluations', { partnershipId: h.world.partnerships.p1, year: 2025 }), 201)).id;
   await ok(h.as.officer.post(`/api/evaluations/${evaluations.adopted}/propose`));
@@ -288,6 +298,7 @@ describe('erasure', () => {
     ]);
     expect(before.draft.participants.organisations.total).toBe(2);
 
+    expect(await calendarFeed()).toContain(`Send the minutes to ${NAME}`);
     const version = (await ok(h.as.officer.get(`/api/people/${personId}`))).version;
     const reply = await h.as.officer.delete(`/api/people/${personId}`, { ifMatch: `"${version}"` });
     expect(reply.status, JSON.stringify(reply.body)).toBe(204);
@@ -330,6 +341,10 @@ describe('erasure', () => {
     const search = await ok(h.as.sysadmin.get('/api/search?q=Vollmer'));
     expect(JSON.stringify(search)).not.toContain('Vollmer');
     expect(h.sqlite.prepare("SELECT count(*) AS n FROM search_index WHERE search_index MATCH 'vollmer OR annegret'").get()).toEqual({ n: 0 });
+
+    const feed = await calendarFeed();
+    expect(feed).toContain('Send the minutes to [erased]');
+    expect(feed).not.toContain('Vollmer');
 
     const trail = await ok(h.as.sysadmin.get(`/api/audit?entityType=person&entityId=${personId}`));
     expect(trail.items[0]).toMatchObject({ action: 'erased', actor: { id: h.world.users.officer.id }, before: null, after: null });
