@@ -4,10 +4,19 @@ import type { Database } from '../schema.js';
 
 /**
  * Logs that the user read the person at `at`, unless the same user's read of
- * the same person is already logged since `since` (one statement, so a
- * reload storm writes at most one row per window).
+ * the same person is already logged since `since`: a read first (a reload
+ * storm takes no write lock), then an insert that checks again, so two
+ * requests at once still write one row.
  */
 export async function logPersonRead(db: Kysely<Database>, read: { personId: string; userId: string; at: string; since: string }): Promise<void> {
+  const logged = await db
+    .selectFrom('person_reads')
+    .select('id')
+    .where('user_id', '=', read.userId)
+    .where('person_id', '=', read.personId)
+    .where('at', '>', read.since)
+    .executeTakeFirst();
+  if (logged) return;
   await sql`INSERT INTO person_reads (person_id, user_id, at)
             SELECT ${read.personId}, ${read.userId}, ${read.at}
             WHERE NOT EXISTS (SELECT 1 FROM person_reads WHERE user_id = ${read.userId} AND person_id = ${read.personId} AND at > ${read.since})`.execute(db);
