@@ -11,7 +11,11 @@
  *   so participant counts, organisations, feedback averages and evaluation
  *   figures of every year are the same afterwards; feedback answers keep
  *   their rating, their comment scrubbed;
- * - interactions stay without the person, their summary scrubbed;
+ * - interactions stay without the person, their summary scrubbed, at their
+ *   organisation or else the person's (so the same readers see them: an
+ *   interaction with no organisation, person or partnership would be shown
+ *   to everyone); one with no organisation, partnership or person's
+ *   organisation to keep it at goes (an `erased` event, no data);
  * - tasks about them lose their subject; tasks, agenda items and outcomes of
  *   their activities, notifications (the in-app text and the email copy's
  *   error), saved searches and frozen work plan revisions that quote them
@@ -63,7 +67,14 @@ export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: Pe
   const theirs = new Set(activityIds.flatMap((id) => [`activity:${id}`, `feedback:${id}`]));
   for (const interaction of await rights.interactionsOfPerson(trx, row.id)) {
     theirs.add(`interaction:${interaction.id}`);
-    await rights.detachInteraction(trx, interaction.id, scrubText(interaction.summary, pattern), at);
+    // it stays where readers found it: at its organisation, else the person's; with neither, nor a partnership, nobody could be shown it but everyone would
+    const organisationId = interaction.organisation_id ?? row.organisation_id;
+    if (organisationId === null && interaction.partnership_id === null) {
+      await rights.deleteInteraction(trx, interaction.id);
+      await insertAuditEvent(trx, { actorId: caller.userId, action: 'erased', entityType: 'interaction', entityId: interaction.id, before: null, after: null });
+    } else {
+      await rights.detachInteraction(trx, interaction.id, { summary: scrubText(interaction.summary, pattern), organisationId }, at);
+    }
   }
   for (const task of await rights.tasksAboutOrMentioning(trx, row.id, textNeedles)) {
     const about = task.subject_type === 'person' && task.subject_id === row.id;

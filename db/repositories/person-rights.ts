@@ -176,13 +176,17 @@ export async function anonymiseParticipations(db: Kysely<Database>, personId: st
     .execute();
 }
 
-/** The interaction keeps its place, without the person and with its summary as given. */
-export async function detachInteraction(db: Kysely<Database>, id: string, summary: string, at: string): Promise<void> {
+/** The interaction keeps its place without the person, at `organisationId`, with its summary as given. */
+export async function detachInteraction(db: Kysely<Database>, id: string, values: { summary: string; organisationId: string | null }, at: string): Promise<void> {
   await db
     .updateTable('interactions')
-    .set((eb) => ({ person_id: null, summary, updated_at: at, version: eb('version', '+', 1) }))
+    .set((eb) => ({ person_id: null, organisation_id: values.organisationId, summary: values.summary, updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
+}
+
+export async function deleteInteraction(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('interactions').where('id', '=', id).execute();
 }
 
 export async function replaceFeedbackComment(db: Kysely<Database>, id: string, comment: string | null): Promise<void> {

@@ -322,11 +322,14 @@ describe('erasure', () => {
         [null, 'Verband Region Rhein-Neckar']
       ].sort()
     );
-    const summaries = (h.sqlite.prepare("SELECT summary, person_id FROM interactions WHERE kind IN ('call', 'meeting') ORDER BY occurred_at").all() as { summary: string; person_id: null }[]);
+    // the call was logged on her alone: it stays at her organisation, where its readers found her
+    const summaries = h.sqlite.prepare("SELECT summary, person_id, organisation_id FROM interactions WHERE kind IN ('call', 'meeting') ORDER BY occurred_at").all();
     expect(summaries).toEqual([
-      { summary: 'Called [erased] about the hydrogen call; she asks to write to [erased].', person_id: null },
-      { summary: 'Met [erased] and Joris Claes at the chamber.', person_id: null }
+      { summary: 'Called [erased] about the hydrogen call; she asks to write to [erased].', person_id: null, organisation_id: h.world.organisations.vrrn },
+      { summary: 'Met [erased] and Joris Claes at the chamber.', person_id: null, organisation_id: h.world.organisations.vrrn }
     ]);
+    const outsiders = await ok(h.as.outsider.get('/api/interactions?limit=200'));
+    expect(JSON.stringify(outsiders)).not.toContain('[erased]');
     const comments = h.sqlite.prepare('SELECT DISTINCT comment FROM feedback_links WHERE rating = 5').all();
     expect(comments).toEqual([{ comment: 'Great trip, thanks – [erased]' }]);
     expect(h.sqlite.prepare("SELECT text, email_error FROM notifications WHERE kind = 'task_reminder'").get()).toEqual({ text: 'Send the minutes to [erased] ([erased]).', email_error: '550 mailbox [erased] unavailable' });
@@ -358,6 +361,18 @@ describe('erasure', () => {
 
     for (const trace of [NAME, 'Vollmer', 'Annegret', EMAIL, PHONE, FUNCTION, SOURCE]) expect(tablesHolding(trace), trace).toEqual([]);
     expect(tablesHolding('Joris Claes')).toEqual(expect.arrayContaining(['people', 'interactions', 'audit_events']));
+  });
+
+  it('removes an interaction that would otherwise hang off nothing, since everyone would see it', async () => {
+    const loner = await createPerson(h.as.officer, { name: 'Kees Onbekend', organisationId: null });
+    const note = await ok(h.as.officer.post('/api/interactions', { kind: 'note', occurredAt: '2025-04-01T10:00:00Z', personId: loner.id, summary: 'Kees Onbekend asked for the brochure.' }), 201);
+    expect((await h.as.officer.delete(`/api/people/${loner.id}`)).status).toBe(204);
+    expect(h.sqlite.prepare('SELECT count(*) AS n FROM interactions WHERE id = ?').get(note.id)).toEqual({ n: 0 });
+    expect(h.sqlite.prepare("SELECT action, before, after FROM audit_events WHERE entity_type = 'interaction' AND entity_id = ? ORDER BY at, id").all(note.id)).toEqual([
+      { action: 'create', before: null, after: expect.not.stringContaining('Kees') },
+      { action: 'erased', before: null, after: null }
+    ]);
+    expect(tablesHolding('Onbekend')).toEqual([]);
   });
 
   it('keeps the adopted figures and still counts a new participation of the same organisation', async () => {
