@@ -29,6 +29,7 @@ let pfbOfficer: Client;
 let personId: string;
 let otherId: string;
 let feedToken: string;
+let planId: string;
 const activities: Record<number, string> = {};
 const evaluations: { adopted: string; draft: string } = { adopted: '', draft: '' };
 
@@ -128,6 +129,13 @@ beforeAll(async () => {
     .execute();
 
   feedToken = (await ok(h.as.officer.post('/api/calendar/feeds'), 201)).token;
+
+  // last year's work plan, adopted with an item she was responsible for: frozen as revision 1
+  planId = (await ok(h.as.officer.post('/api/workplans', { partnershipId: h.world.partnerships.p1, year: 2025 }), 201)).id;
+  await ok(h.as.officer.post(`/api/workplans/${planId}/items`, { title: 'Hydrogen valley visit', responsiblePersonId: personId }), 201);
+  await ok(h.as.officer.post(`/api/workplans/${planId}/propose`));
+  await ok(h.as.officer.post(`/api/workplans/${planId}/approve`, {}));
+  expect((await ok(pfbOfficer.post(`/api/workplans/${planId}/approve`, {}))).status).toBe('adopted');
 
   evaluations.adopted = (await ok(h.as.officer.post('/api/evaluations', { partnershipId: h.world.partnerships.p1, year: 2025 }), 201)).id;
   await ok(h.as.officer.post(`/api/evaluations/${evaluations.adopted}/propose`));
@@ -269,6 +277,7 @@ describe('the export', () => {
 
 describe('erasure', () => {
   let before: Awaited<ReturnType<typeof figures>>;
+  let revisionBefore: unknown;
   let counts: { participants: number; interactions: number; links: number };
   const count = (sql: string) => (h.sqlite.prepare(sql).get() as { n: number }).n;
 
@@ -299,6 +308,8 @@ describe('erasure', () => {
     expect(before.draft.participants.organisations.total).toBe(2);
 
     expect(await calendarFeed()).toContain(`Send the minutes to ${NAME}`);
+    revisionBefore = await ok(h.as.officer.get(`/api/workplans/${planId}/revisions/1`));
+    expect(JSON.stringify(revisionBefore)).toContain(NAME);
     const version = (await ok(h.as.officer.get(`/api/people/${personId}`))).version;
     const reply = await h.as.officer.delete(`/api/people/${personId}`, { ifMatch: `"${version}"` });
     expect(reply.status, JSON.stringify(reply.body)).toBe(204);
@@ -373,6 +384,17 @@ describe('erasure', () => {
       { action: 'erased', before: null, after: null }
     ]);
     expect(tablesHolding('Onbekend')).toEqual([]);
+  });
+
+  it('keeps the frozen work plan revision as it was adopted, without her name', async () => {
+    const revision = await ok(h.as.officer.get(`/api/workplans/${planId}/revisions/1`));
+    expect(JSON.stringify(revision)).not.toContain('Vollmer');
+    // everything else as adopted
+    expect(JSON.stringify(revision)).toBe(JSON.stringify(revisionBefore).replaceAll(NAME, '[erased]'));
+    const item = revision.workPlan.items[0];
+    expect(item).toMatchObject({ title: 'Hydrogen valley visit', responsiblePersonId: personId, responsiblePersonName: '[erased]' });
+    const live = await ok(h.as.officer.get(`/api/workplans/${planId}`));
+    expect(live.items[0]).toMatchObject({ title: 'Hydrogen valley visit', responsiblePersonId: null });
   });
 
   it('keeps the adopted figures and still counts a new participation of the same organisation', async () => {
