@@ -16,6 +16,7 @@ import * as workPlanAmendments from './migrations/20261123T0910_work_plan_amendm
 import * as deadlineIndexes from './migrations/20261207T0100_deadline_indexes.js';
 import * as readPaths from './migrations/20261207T0200_read_paths.js';
 import * as foldedNameIndexes from './migrations/20261207T0300_folded_name_indexes.js';
+import * as personRights from './migrations/20261207T0500_person_rights.js';
 import * as consentRetention from './migrations/20261207T0600_consent_retention.js';
 
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '20261207T0100_deadline_indexes': deadlineIndexes,
   '20261207T0200_read_paths': readPaths,
   '20261207T0300_folded_name_indexes': foldedNameIndexes,
+  '20261207T0500_person_rights': personRights,
   '20261207T0600_consent_retention': consentRetention
 };
 

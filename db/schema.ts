@@ -287,6 +287,8 @@ export interface ActivityParticipantTable {
   attendance: Generated<string>;
   version: Generated<number>;
   created_at: Timestamp;
+  /** set when the person was erased: the participation stays, anonymous */
+  erased_at: string | null;
 }
 
 export interface AgendaItemTable {
@@ -765,6 +767,14 @@ export interface CoeditRevisionTable {
   at: string;
 }
 
+/** The access log: a user read a person's record (at most one row per user and person per window). */
+export interface PersonReadTable {
+  id: Generated<number>;
+  person_id: string;
+  user_id: string;
+  at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
@@ -783,6 +793,7 @@ export interface Database {
   partnership_stakeholders: PartnershipStakeholderTable;
   organisation_domains: OrganisationDomainTable;
   person_domains: PersonDomainTable;
+  person_reads: PersonReadTable;
   memberships: MembershipTable;
   interactions: InteractionTable;
   audit_events: AuditEventTable;

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
+import { personRightsRoutes } from './person-rights.js';
 import { Person, PersonCreate, PersonListQuery, PersonPage, PersonPatch } from '../schemas/people.js';
 import { TimelinePage, TimelineQuery } from '../schemas/timeline.js';
 import { validate } from '../validation.js';
@@ -18,8 +19,9 @@ export const personRoutes = new Hono<AppEnv>()
     const person = await c.var.services.people.create(c.var.caller, c.req.valid('json'));
     return c.json(person, 201, { ETag: etagOf(person) });
   })
-  .get('/:id', describe({ tag, summary: 'Read a person', body: Person }), validate('param', IdParam), async (c) => {
+  .get('/:id', describe({ tag, summary: 'Read a person (the read is logged: who, when)', body: Person }), validate('param', IdParam), async (c) => {
     const person = await c.var.services.people.get(c.var.caller, c.req.valid('param').id);
+    await c.var.services.personRights.noteRead(c.var.caller, person.id);
     return c.json(person, 200, { ETag: etagOf(person) });
   })
   .patch(
@@ -34,10 +36,14 @@ export const personRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/:id',
-    describe({ tag, summary: 'Delete a person (their interactions go with them)', also: { 409: 'Contact person of a partnership party', 412: 'Stale If-Match' } }),
+    describe({
+      tag,
+      summary: 'Erase a person (GDPR Art. 17): the record goes and every trace of them is scrubbed; participations and interactions stay, anonymous, so figures stay true',
+      also: { 409: 'Contact person of a partnership party', 412: 'Stale If-Match' }
+    }),
     validate('param', IdParam),
     async (c) => {
-      await c.var.services.people.delete(c.var.caller, c.req.valid('param').id, expectedVersion(c.req.header('If-Match')));
+      await c.var.services.personRights.erase(c.var.caller, c.req.valid('param').id, expectedVersion(c.req.header('If-Match')));
       return c.body(null, 204);
     }
   )
@@ -47,4 +53,5 @@ export const personRoutes = new Hono<AppEnv>()
     validate('param', IdParam),
     validate('query', TimelineQuery),
     async (c) => c.json(await c.var.services.timeline.ofPerson(c.var.caller, c.req.valid('param').id, c.req.valid('query')))
-  );
+  )
+  .route('/', personRightsRoutes);

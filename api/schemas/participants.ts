@@ -52,6 +52,8 @@ export const Participant = z
     regionName: z.string().nullable(),
     role: ParticipantRole,
     attendance: Attendance,
+    /** the person was erased: the participation stays, anonymous, and still counts */
+    erased: z.boolean(),
     version: z.number().int(),
     createdAt: z.string()
   })

@@ -10,6 +10,7 @@ import { AuditTrailService } from './audit-trail.js';
 import { InteractionService } from './interactions.js';
 import { OrganisationService } from './organisations.js';
 import { PersonService } from './people.js';
+import { PersonRightsService } from './person-rights.js';
 import { SearchService } from './search.js';
 import { TimelineService } from './timeline.js';
 import { UserService } from './users.js';
@@ -72,6 +73,7 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     interactions: new InteractionService(db),
     organisations: new OrganisationService(db),
     people: new PersonService(db, clock),
+    personRights: new PersonRightsService(db, clock),
     search: new SearchService(db),
     timeline: new TimelineService(db),
     users: new UserService(db, settings),
@@ -101,9 +103,9 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   return {
     ...services,
     reports: new ReportService(services),
-    // the GDPR duties of issue 10: consent, the retention review (erasing through the people service) and the record of processing
+    // the GDPR duties of issue 10: consent, the retention review (erasing as DELETE /api/people/{id} does) and the record of processing
     consent: new ConsentService(db, clock),
-    retention: new RetentionService(db, settings, services.people, clock),
+    retention: new RetentionService(db, settings, services.personRights, clock),
     processingRecord: new ProcessingRecordService(db, settings, clock)
   };
 }

@@ -58,6 +58,7 @@ export function toParticipant(row: ParticipantWithNamesRow, visible: Visible): P
     regionName: row.organisation_id ? row.region_name : null,
     role: row.role as Participant['role'],
     attendance: row.attendance as Participant['attendance'],
+    erased: row.erased_at !== null,
     version: row.version,
     createdAt: row.created_at
   };

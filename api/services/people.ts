@@ -13,8 +13,8 @@
  *   date typed at local midnight is never refused.
  * - When the person's organisation is not visible to the caller, the
  *   response shows neither its id nor its name.
- * - Delete is refused (409) while the person is a partnership party's
- *   contact person; their interactions go with them, each audited.
+ * - A person is removed only by erasure (person-rights.ts, GDPR Art. 17):
+ *   DELETE /api/people/{id}.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
@@ -24,13 +24,12 @@ import * as repo from '../../db/repositories/people.js';
 import type { PersonDomainRow } from '../../db/repositories/people.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
-import { Conflict, type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
+import { type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../errors.js';
 import type { LawfulBasis, Person, PersonCreate, PersonListItem, PersonListQuery, PersonPatch } from '../schemas/people.js';
 import { assertWriterSomewhere, canSeePartnership, canWriteRecord, scopeOf } from './access.js';
 import { checkVersion, recordChange } from './audit.js';
 import { recordConsentGiven } from './consent-events.js';
 import { assertDomainsUsable } from './domains.js';
-import { recordInteractionsLeaving } from './interactions.js';
 import { pageRequest } from './listing.js';
 
 const EARLIEST_ZONE_OFFSET_MS = 14 * 3_600_000;
@@ -104,7 +103,8 @@ async function readerFor(db: Kysely<Database>, caller: Caller, rows: PersonRow[]
   return { sees: (id) => canSeePartnership(caller, id), organisationNames: await visibleOrganisationNames(db, scopeOf(caller), organisationIds) };
 }
 
-async function present(db: Kysely<Database>, caller: Caller, rows: PersonRow[]): Promise<Person[]> {
+/** The people as the caller may see them (organisation name only where visible, domains of their partnerships). */
+export async function present(db: Kysely<Database>, caller: Caller, rows: PersonRow[]): Promise<Person[]> {
   const [domains, reader] = await Promise.all([repo.domainsOfPeople(db, rows.map((r) => r.id)), readerFor(db, caller, rows)]);
   return rows.map((row) => toPerson(row, domains.filter((d) => d.person_id === row.id), reader));
 }
@@ -115,7 +115,7 @@ function domainsAfter(caller: Caller, current: PersonDomainRow[], requested: str
   return [...requested, ...hidden.map((d) => d.domain_id)];
 }
 
-async function loadVisible(db: Kysely<Database>, caller: Caller, id: string): Promise<PersonRow> {
+export async function loadVisible(db: Kysely<Database>, caller: Caller, id: string): Promise<PersonRow> {
   const row = await repo.findVisiblePerson(db, scopeOf(caller), id);
   if (!row) throw new NotFound('person');
   return row;
@@ -220,20 +220,6 @@ export class PersonService {
       const domainsAfterChange = await repo.domainsOfPeople(trx, [id]);
       await recordChange(trx, caller, 'person', id, fullRecord(row, domainsBefore), fullRecord(updated, domainsAfterChange));
       return (await present(trx, caller, [updated]))[0]!;
-    });
-  }
-
-  async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const row = await loadVisible(trx, caller, id);
-      if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('Your role does not allow deleting this person.');
-      checkVersion(expected, (await present(trx, caller, [row]))[0]!);
-      const contactOf = await repo.contactPersonUsage(trx, id);
-      if (contactOf > 0) throw new Conflict(`This person is the contact person of ${contactOf} partnership party(ies); name another contact person first.`);
-      const domains = await repo.domainsOfPeople(trx, [id]);
-      await recordInteractionsLeaving(trx, caller, { personId: id });
-      await repo.deletePerson(trx, id);
-      await recordChange(trx, caller, 'person', id, fullRecord(row, domains), null);
     });
   }
 }

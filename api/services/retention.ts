@@ -13,8 +13,8 @@
  *   took it, audited on the person, and counts as contact: the person
  *   leaves the list for another period. Every person named must be one the
  *   caller may change (people.ts canWritePerson), else nothing is kept.
- * - Erasing calls the people service's delete for each person, so it is
- *   exactly what erasing from the person's page does; a person it refuses
+ * - Erasing calls the erasure of services/person-rights.ts for each person,
+ *   so it is exactly what erasing from the person's page does; a person it refuses
  *   (409, e.g. the contact person of a partnership party; 403 without the
  *   right) is reported with why and the others are erased. A person the
  *   caller cannot see is a 400 at `personIds.i` and nothing is erased.
@@ -38,9 +38,9 @@ export function reviewCutoff(now: Date, months: number): string {
   return DateTime.fromJSDate(now, { zone: 'utc' }).minus({ months }).toJSDate().toISOString();
 }
 
-/** What erasing a person means: the people service's delete (which becomes the full erasure of issue 10). */
+/** Who erases a person (the GDPR erasure of services/person-rights.ts). */
 export interface PersonEraser {
-  delete(caller: Caller, id: string, expected: number | null): Promise<void>;
+  erase(caller: Caller, id: string, expected: number | null): Promise<void>;
 }
 
 export class RetentionService {
@@ -111,7 +111,7 @@ export class RetentionService {
     const refused: RetentionErased['refused'] = [];
     for (const id of input.personIds) {
       try {
-        await this.people.delete(caller, id, null);
+        await this.people.erase(caller, id, null);
         erased.push(id);
       } catch (error) {
         if (!(error instanceof Problem) || error.status >= 500) throw error;

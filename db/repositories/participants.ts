@@ -33,8 +33,9 @@ export function findParticipant(db: Kysely<Database>, activityId: string, id: st
 /**
  * Another participant of the activity that is the same one in the same
  * role: the same person (for whichever organisation), or, without a person,
- * the same organisation on its own. (The unique index
- * activity_participants_once guards the stored rows as well.)
+ * the same organisation on its own; the anonymous participations of
+ * erased people do not count. (The unique index activity_participants_once
+ * guards the stored rows as well.)
  */
 export function findSameParticipant(
   db: Kysely<Database>,
@@ -47,6 +48,7 @@ export function findSameParticipant(
     .select('id')
     .where('activity_id', '=', activityId)
     .where('role', '=', who.role)
+    .where('erased_at', 'is', null)
     .where(
       who.personId !== null
         ? sql<boolean>`person_id = ${who.personId}`

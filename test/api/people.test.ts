@@ -177,7 +177,7 @@ describe('/api/people', () => {
     expect(tableCounts(h)).toEqual(before);
   });
 
-  it('refuses to delete a contact person of a partnership party, and deletes others with their interactions', async () => {
+  it('refuses to erase a contact person of a partnership party, and erases others, keeping their interactions without them', async () => {
     const contact = await createPerson(h.as.editor, { name: 'Contact PFB', organisationId: h.world.organisations.pfb });
     h.sqlite.prepare('UPDATE partnership_parties SET contact_person_id = ? WHERE organisation_id = ?').run(contact.id, h.world.organisations.pfb);
     const refused = await h.as.editor.delete(`/api/people/${contact.id}`);
@@ -188,8 +188,9 @@ describe('/api/people', () => {
     const note = await createInteraction(h.as.editor, { personId: contact.id });
     expect((await h.as.editor.delete(`/api/people/${contact.id}`)).status).toBe(204);
     expectProblem(await h.as.editor.get(`/api/people/${contact.id}`), 404);
-    expect(auditActions(h.sqlite, 'person', contact.id)).toEqual(['create', 'delete']);
-    expect(auditActions(h.sqlite, 'interaction', note.id)).toEqual(['create', 'delete']);
+    expect(auditActions(h.sqlite, 'person', contact.id)).toEqual(['create', 'erased']);
+    expect(auditActions(h.sqlite, 'interaction', note.id)).toEqual(['create']);
+    expect(h.sqlite.prepare('SELECT person_id, summary FROM interactions WHERE id = ?').get(note.id)).toEqual({ person_id: null, summary: note.summary });
   });
 
   it('shows the timeline of a person, newest first', async () => {

@@ -164,3 +164,17 @@ describe('a common word in a list sorted by name', () => {
     expect(foldedExpression(page.sql)).toBe(foldedExpression(indexSql));
   });
 });
+
+describe('the access log of a person’s record', () => {
+  it('finds a reader’s last read of the person by its index, and lists a person’s reads by theirs', async () => {
+    const person = (h.sqlite.prepare('SELECT id FROM people LIMIT 1').get() as { id: string }).id;
+    const reading = await statementsDuring(h, () => h.as.sysadmin.get(`/api/people/${person}`));
+    const lookup = reading.find((s) => /from "person_reads"/.test(s.sql));
+    expect(lookup, reading.map((s) => s.sql).join('\n')).toBeDefined();
+    expect(lookup!.plan.join('\n')).toMatch(/SEARCH person_reads USING COVERING INDEX person_reads_user_person/);
+    const listing = await statementsDuring(h, () => h.as.sysadmin.get(`/api/people/${person}/reads`));
+    const log = listing.find((s) => /from "person_reads"/.test(s.sql))!;
+    expect(log.plan.join('\n')).toMatch(/SEARCH person_reads USING INDEX person_reads_person/);
+    expect(sorts(log)).toEqual([]);
+  });
+});

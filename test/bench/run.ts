@@ -17,6 +17,7 @@ import { demoIds } from '../../fixtures/demo.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { startServer } from '../e2e/support/server.js';
 import { benchDurability } from './durability.js';
+import { personRightsTimings } from './person-rights.js';
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -88,6 +89,7 @@ try {
     if (body) version = body.item.version;
     return response;
   });
+  await personRightsTimings(started.app, started, { Cookie: cookie }, time);
   await started.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

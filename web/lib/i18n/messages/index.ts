@@ -9,6 +9,7 @@ import regions from './regions.json';
 import interactions from './interactions.json';
 import organisations from './organisations.json';
 import people from './people.json';
+import personRights from './personRights.json';
 import search from './search.json';
 import users from './users.json';
 import costs from './costs.json';
@@ -41,6 +42,7 @@ const features: Record<string, Catalogue> = {
   interactions,
   organisations,
   people,
+  personRights,
   search,
   users,
   costs,

@@ -7,10 +7,11 @@ export const load: PageLoad = async ({ fetch, url, params, parent }) => {
   const { me } = await parent();
   const api = apiClient(fetch);
   const id = params.id;
-  const [person, timeline, partnerships] = await Promise.all([
+  const [person, timeline, partnerships, rights] = await Promise.all([
     loaded(api.people[':id'].$get({ param: { id } }).then((r) => read(r)), url),
     loaded(api.people[':id'].timeline.$get({ param: { id }, query: { limit: '20' } }).then((r) => read(r)), url),
-    loaded(partnershipOptions(api, me), url)
+    loaded(partnershipOptions(api, me), url),
+    loaded(api.people[':id'].rights.$get({ param: { id } }).then((r) => read(r)), url)
   ]);
-  return { person, timeline, partnerships };
+  return { person, timeline, partnerships, rights };
 };
