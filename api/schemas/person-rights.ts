@@ -34,8 +34,14 @@ export const PersonExport = z
     person: Person,
     consent: z.object({
       current: ConsentState,
-      history: z.array(ConsentState.extend({ at: z.string(), by: z.string().nullable() })).meta({ description: 'Each recorded state of the lawful basis and consent, oldest first' })
+      history: z.array(ConsentState.extend({ at: z.string(), by: z.string().nullable() })).meta({ description: 'Each recorded state of the lawful basis and consent, oldest first' }),
+      events: z
+        .array(z.object({ event: z.enum(['given', 'withdrawn']), onDate: z.string(), how: z.string(), at: z.string(), by: z.string().nullable() }))
+        .meta({ description: 'Consent given and withdrawn, as recorded (when, how, by whom), oldest first' })
     }),
+    keptAfterReview: z
+      .array(z.object({ decidedAt: z.string(), reason: z.string(), by: z.string().nullable() }))
+      .meta({ description: 'Decisions of the retention review to keep the person, with their reasons' }),
     interactions: z.array(
       z.object({
         id: Id,

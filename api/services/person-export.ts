@@ -1,6 +1,8 @@
 /**
  * Everything held about one person (GDPR Art. 15 and 20), as data: the
- * record, the lawful basis and consent with its history, interactions,
+ * record, the lawful basis and consent with its history (and the consent
+ * given and withdrawn, with how), the retention review's decisions to keep
+ * them, interactions,
  * participations in activities, the feedback given through their
  * participations' links, tasks about them, work plan items they are
  * responsible for, the partnership parties naming them as contact person,
@@ -13,7 +15,9 @@
  * what the exporting writer sees in lists.
  */
 import type { Kysely } from 'kysely';
+import { consentEventsOf } from '../../db/repositories/consents.js';
 import * as rights from '../../db/repositories/person-rights.js';
+import { keepDecisionsOf } from '../../db/repositories/retention.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import type { AuditEvent } from '../schemas/common.js';
@@ -62,14 +66,16 @@ function changedBy(events: AuditEvent[], personId: string): PersonExport['change
 export async function personExport(db: Kysely<Database>, caller: Caller, row: PersonRow, now: Date): Promise<PersonExport> {
   const [person] = await present(db, caller, [row]);
   const participations = await rights.participationsOfPerson(db, row.id);
-  const [interactions, feedback, tasks, workPlanItems, parties, auditRows, reads] = await Promise.all([
+  const [interactions, feedback, tasks, workPlanItems, parties, auditRows, reads, consentEvents, keptAfterReview] = await Promise.all([
     rights.interactionsOfPerson(db, row.id),
     rights.feedbackOfParticipations(db, participations.map((p) => p.id)),
     rights.tasksAboutPerson(db, row.id),
     rights.workPlanItemsOfPerson(db, row.id),
     rights.partiesWithContactPerson(db, row.id),
     rights.auditEventsMentioning(db, row.id, needlesOf(identityOf(row))),
-    readsOf(db, row.id)
+    readsOf(db, row.id),
+    consentEventsOf(db, row.id),
+    keepDecisionsOf(db, row.id)
   ]);
   const auditEvents: AuditEvent[] = auditRows.map((r) => ({
     id: r.id,
@@ -88,8 +94,10 @@ export async function personExport(db: Kysely<Database>, caller: Caller, row: Pe
     person: person!,
     consent: {
       current: { lawfulBasis: row.lawful_basis as LawfulBasis, consentDate: row.consent_date, consentSource: row.consent_source },
-      history: consentHistory(auditEvents, row.id)
+      history: consentHistory(auditEvents, row.id),
+      events: consentEvents.map((e) => ({ event: e.event as 'given' | 'withdrawn', onDate: e.on_date, how: e.how, at: e.at, by: e.by_user_name }))
     },
+    keptAfterReview: keptAfterReview.map((k) => ({ decidedAt: k.decided_at, reason: k.reason, by: k.by_user_name })),
     interactions: interactions.map((i) => ({
       id: i.id,
       kind: i.kind,

@@ -58,3 +58,14 @@ export async function countDueForReview(db: Kysely<Database>, cutoff: string): P
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The decisions to keep one person, oldest first, with the name of the user who took each. */
+export function keepDecisionsOf(db: Kysely<Database>, personId: string) {
+  return db
+    .selectFrom('retention_reviews')
+    .leftJoin('users', 'users.id', 'retention_reviews.by_user_id')
+    .select(['retention_reviews.decided_at', 'retention_reviews.reason', 'users.name as by_user_name'])
+    .where('retention_reviews.person_id', '=', personId)
+    .orderBy('retention_reviews.decided_at')
+    .execute();
+}

@@ -206,6 +206,7 @@ describe('the export', () => {
 
   it('holds everything about the person as a JSON file, and is audited without the data', async () => {
     await ok(h.as.viewer.get(`/api/people/${personId}`));
+    await ok(h.as.editor.post('/api/people/retention-review/keep', { personIds: [personId], reason: 'Speaker at the 2027 hydrogen conference.' }));
     const reply = await h.as.editor.get(`/api/people/${personId}/export`);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     expect(reply.headers.get('content-type')).toContain('application/json');
@@ -221,6 +222,9 @@ describe('the export', () => {
       ['public_task', null, 'Officer'],
       ['consent', SOURCE, 'Editor']
     ]);
+    // the consent history as the consent panel records it: given on the day, through the source, by the editor
+    expect(data.consent.events.map((e: { event: string; onDate: string; how: string; by: string }) => [e.event, e.onDate, e.how, e.by])).toEqual([['given', '2025-03-04', SOURCE, 'Editor']]);
+    expect(data.keptAfterReview).toEqual([{ decidedAt: expect.any(String), reason: 'Speaker at the 2027 hydrogen conference.', by: 'Editor' }]);
     expect(data.interactions.map((i: { kind: string }) => i.kind)).toEqual(['call', 'meeting']);
     expect(data.participations.map((p: { activityTitle: string; role: string; attendance: string; organisationName: string }) => [p.activityTitle, p.role, p.attendance, p.organisationName])).toEqual([
       ['Hydrogen valley visit 2024', 'delegate', 'attended', 'Verband Region Rhein-Neckar'],
@@ -239,8 +243,9 @@ describe('the export', () => {
     const namesThem = (e: { before: unknown; after: unknown }) => [personId, NAME, EMAIL, PHONE].some((needle) => JSON.stringify([e.before, e.after]).includes(needle));
     expect(data.auditEvents.filter((e: { entityType: string; entityId: string; before: unknown; after: unknown }) => !(e.entityType === 'person' && e.entityId === personId) && !namesThem(e))).toEqual([]);
     expect(data.accessLog.map((r: { user: { name: string } }) => r.user.name)).toEqual(expect.arrayContaining(['Editor', 'Viewer']));
+    // the editor gave consent and kept the person after the retention review
     expect(data.changedBy.map((u: { name: string; changes: number }) => [u.name, u.changes]).sort()).toEqual([
-      ['Editor', 1],
+      ['Editor', 2],
       ['Officer', 1]
     ]);
 
@@ -360,10 +365,11 @@ describe('erasure', () => {
 
     const trail = await ok(h.as.sysadmin.get(`/api/audit?entityType=person&entityId=${personId}`));
     expect(trail.items[0]).toMatchObject({ action: 'erased', actor: { id: h.world.users.officer.id }, before: null, after: null });
-    expect(trail.items.map((e: { action: string }) => e.action)).toEqual(['erased', 'exported', 'exported', 'update', 'create']);
+    expect(trail.items.map((e: { action: string }) => e.action)).toEqual(['erased', 'exported', 'exported', 'update', 'update', 'create']);
     const created = trail.items.at(-1);
     expect(created.after).toMatchObject({ id: personId, name: '[erased]', function: '[erased]', emails: ['[erased]'], phones: ['[erased]'], lawfulBasis: 'public_task' });
-    expect(trail.items[3].after).toMatchObject({ consentSource: '[erased]', consentDate: '[erased]', lawfulBasis: 'consent' });
+    expect(trail.items[3].after).toMatchObject({ retention: { reason: 'Speaker at the 2027 hydrogen conference.' } });
+    expect(trail.items[4].after).toMatchObject({ consentSource: '[erased]', consentDate: '[erased]', lawfulBasis: 'consent' });
     const activityTrail = await ok(h.as.officer.get(`/api/audit?entityType=activity&entityId=${activities[2025]}`));
     expect(JSON.stringify(activityTrail)).toContain('Joris Claes');
     expect(JSON.stringify(activityTrail)).toContain('[erased]');
