@@ -2,7 +2,7 @@
  * Runs the migrations at start-up. The provider lists them in code so the
  * bundled server finds them without reading a folder.
  */
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
 import { storageFaultOf } from './storage-faults.js';
 import * as foundation from './migrations/20261123T0600_foundation.js';
 import * as activities from './migrations/20261123T0700_activities.js';
@@ -46,8 +46,18 @@ class InCodeMigrationProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateToLatest());
+}
+
+/** Runs the migrations up to and including `name`: the database an older version of RegioDesk left (tests start from one). */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  if (!(name in migrations)) throw new Error(`No migration named ${name}.`);
+  await migrate(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function migrate(db: Kysely<any>, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   const migrator = new Migrator({ db, provider: new InCodeMigrationProvider() });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await run(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {
     const fault = storageFaultOf(error);

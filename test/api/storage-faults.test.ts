@@ -19,7 +19,7 @@ import { type OpenedDatabase, openDatabase } from '../../db/connection.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { testDatabase } from '../support/database.js';
 import { client, expectProblem } from '../support/http.js';
-import { canMountTmpfs, databaseAt, makeReadOnly, mountSmallDisk, type SmallDisk } from '../support/storage.js';
+import { canMountTmpfs, databaseAt, databaseOneMigrationBehind, makeReadOnly, mountSmallDisk, type SmallDisk } from '../support/storage.js';
 import { PASSWORD, type World } from '../support/world.js';
 
 const REGION = { name: 'Noord-Brabant', country: 'NL', nutsCodes: ['NL41'], languages: ['nl'] };
@@ -144,13 +144,11 @@ describe('starting on a read-only database file', () => {
 
   it('refuses to start, in words, when migrations are pending', async () => {
     const file = join(dir, 'behind.db');
-    const { opened } = await databaseAt(file);
-    opened.sqlite.prepare("DELETE FROM kysely_migration WHERE name = '20261207T0300_folded_name_indexes'").run();
-    await opened.close();
+    const newest = await databaseOneMigrationBehind(file);
     const { undo } = makeReadOnly(file);
     try {
       await expect(bootstrap({ DATABASE_URL: file, REGIODESK_DEMO: '0' })).rejects.toThrow(
-        'The database needs 1 migration this version brings (20261207T0300_folded_name_indexes), and the database file is read-only, so it cannot be applied.'
+        `The database needs 1 migration this version brings (${newest}), and the database file is read-only, so it cannot be applied.`
       );
     } finally {
       undo();

@@ -19,10 +19,19 @@ import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type OpenedDatabase, openDatabase } from '../../db/connection.js';
-import { migrateToLatest } from '../../db/migrate.js';
+import { migrateTo, migrateToLatest, migrationNames } from '../../db/migrate.js';
 import { buildWorld, type World } from './world.js';
 
 /** A migrated database with the test world at `file` (on a disk or folder the test chose). */
+/** A database an older version left: every migration but the newest applied. Answers the newest one's name. */
+export async function databaseOneMigrationBehind(file: string): Promise<string> {
+  const names = migrationNames();
+  const opened = openDatabase(file);
+  await migrateTo(opened.db, names.at(-2)!);
+  await opened.close();
+  return names.at(-1)!;
+}
+
 export async function databaseAt(file: string): Promise<{ opened: OpenedDatabase; world: World }> {
   if (process.env.REGIODESK_TEST_TEMPLATE) copyFileSync(process.env.REGIODESK_TEST_TEMPLATE, file);
   const opened = openDatabase(file);
