@@ -3,7 +3,8 @@
  * then large) it builds the workspace into a temporary folder, starts the
  * real product on it as its own process, signs in over HTTP as the officer
  * (who sees about half the organisations) and as the administrator, and
- * measures every route with autocannon at 16 connections; then prints the
+ * measures every route with autocannon at 16 connections (every user warms a
+ * route before either is measured); then prints the
  * table, the growth from small to large and the targets, and writes the
  * figures as JSON (compared with the previous JSON when there is one).
  * It prints, never fails: the exit code is 0 unless it could not run.
@@ -139,6 +140,16 @@ interface Product {
 /** how long a server may stay busy after a route before it is restarted (--settle) */
 const SETTLE_SECONDS = Number(args.settle) || 15;
 
+/** Load on the route for the warm-up seconds, not measured (a route slower than a second alone is skipped: its warm-up would only pile up requests). */
+async function warmRoute(product: Product, route: BenchRoute, cookie: string | null): Promise<void> {
+  if (load.warmup <= 0) return;
+  const headers: Record<string, string> = {};
+  if (route.signedIn && cookie) headers.cookie = cookie;
+  if (route.requests.some((r) => r.method !== 'GET')) headers.origin = product.server.url;
+  if ((await probe(product.server.url, route.requests[0]!, headers)).ms > 1000) return;
+  await measure(product.server.url, route.requests, headers, { ...load, duration: load.warmup, warmup: 0 }, route.status);
+}
+
 async function measureRoute(product: Product, route: BenchRoute, user: string, cookie: string | null): Promise<Row> {
   const server = product.server;
   const headers: Record<string, string> = {};
@@ -188,6 +199,8 @@ async function runSize(size: SizeName, dir: string): Promise<SizeResult> {
     const rows: Row[] = [await measureRoute(product, health, '-', null)];
     const routeKeys = [...new Set([...sessions.values()].flatMap((s) => s.routes.map((r) => r.key)))];
     for (const key of routeKeys) {
+      // every user warms the route before anyone is measured: the first user measured would otherwise pay for the JIT and the page cache alone
+      for (const session of sessions.values()) await warmRoute(product, session.routes.find((r) => r.key === key)!, session.cookie);
       for (const [user, session] of sessions) rows.push(await measureRoute(product, session.routes.find((r) => r.key === key)!, user, session.cookie));
     }
     const healthRps = rows[0]!.rps;
