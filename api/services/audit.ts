@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
-import { insertAuditEvent, listAuditEvents } from '../../db/repositories/audit.js';
+import { type AuditEventRow, insertAuditEvent, listAuditEvents } from '../../db/repositories/audit.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { PreconditionFailed } from '../errors.js';
@@ -45,8 +45,12 @@ function parse(text: string | null): unknown {
 }
 
 export async function auditTrail(db: DB, entityType: EntityType, entityId: string): Promise<AuditEvent[]> {
-  const rows = await listAuditEvents(db, entityType, entityId);
-  return rows.map((r) => ({
+  return (await listAuditEvents(db, entityType, entityId)).map(toAuditEvent);
+}
+
+/** An audit event as the API shows it: its snapshots parsed, its actor with their name. */
+export function toAuditEvent(r: AuditEventRow): AuditEvent {
+  return {
     id: r.id,
     at: r.at,
     action: r.action,
@@ -55,5 +59,5 @@ export async function auditTrail(db: DB, entityType: EntityType, entityId: strin
     actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
     before: parse(r.before),
     after: parse(r.after)
-  }));
+  };
 }

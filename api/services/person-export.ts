@@ -26,13 +26,12 @@ import type { PersonExport } from '../schemas/person-rights.js';
 import { needlesOf } from './erasure-text.js';
 import { present } from './people.js';
 import { readsOf } from './person-reads.js';
+import { toAuditEvent } from './audit.js';
 
 /** The person's identity as erasure and the audit search use it. */
 export function identityOf(row: PersonRow) {
   return { id: row.id, name: row.name, emails: JSON.parse(row.emails) as string[], phones: JSON.parse(row.phones) as string[] };
 }
-
-const parse = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 type ConsentState = PersonExport['consent']['current'];
 
@@ -77,16 +76,7 @@ export async function personExport(db: Kysely<Database>, caller: Caller, row: Pe
     consentEventsOf(db, row.id),
     keepDecisionsOf(db, row.id)
   ]);
-  const auditEvents: AuditEvent[] = auditRows.map((r) => ({
-    id: r.id,
-    at: r.at,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
-    before: parse(r.before),
-    after: parse(r.after)
-  }));
+  const auditEvents: AuditEvent[] = auditRows.map(toAuditEvent);
   return {
     format: 'regiodesk-person-export/1',
     exportedAt: now.toISOString(),

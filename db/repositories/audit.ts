@@ -28,7 +28,8 @@ export async function insertAuditEvent(db: Kysely<Database>, entry: AuditEntry):
     .execute();
 }
 
-export async function listAuditEvents(db: Kysely<Database>, entityType: string, entityId: string, limit = 100) {
+/** Audit events with the name of the user who acted: the start of every read of the trail. */
+export function selectAuditEvents(db: Kysely<Database>) {
   return db
     .selectFrom('audit_events')
     .leftJoin('users', 'users.id', 'audit_events.actor_id')
@@ -42,7 +43,13 @@ export async function listAuditEvents(db: Kysely<Database>, entityType: string, 
       'audit_events.after',
       'audit_events.actor_id',
       'users.name as actor_name'
-    ])
+    ]);
+}
+
+export type AuditEventRow = Awaited<ReturnType<ReturnType<typeof selectAuditEvents>['execute']>>[number];
+
+export async function listAuditEvents(db: Kysely<Database>, entityType: string, entityId: string, limit = 100) {
+  return selectAuditEvents(db)
     .where('audit_events.entity_type', '=', entityType)
     .where('audit_events.entity_id', '=', entityId)
     .orderBy('audit_events.at', 'desc')

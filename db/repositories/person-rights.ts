@@ -6,6 +6,7 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
+import { selectAuditEvents } from './audit.js';
 
 /** The person's interactions, oldest first, with their organisation, partnership and author. */
 export function interactionsOfPerson(db: Kysely<Database>, personId: string) {
@@ -128,20 +129,7 @@ export function partiesWithContactPerson(db: Kysely<Database>, personId: string)
  * emails, phones), oldest first, with the actor's name.
  */
 export function auditEventsMentioning(db: Kysely<Database>, personId: string, needles: string[], records: { type: string; id: string }[] = []) {
-  return db
-    .selectFrom('audit_events')
-    .leftJoin('users', 'users.id', 'audit_events.actor_id')
-    .select([
-      'audit_events.id',
-      'audit_events.at',
-      'audit_events.action',
-      'audit_events.entity_type',
-      'audit_events.entity_id',
-      'audit_events.before',
-      'audit_events.after',
-      'audit_events.actor_id',
-      'users.name as actor_name'
-    ])
+  return selectAuditEvents(db)
     .where((eb) =>
       eb.or([
         eb.and([eb('audit_events.entity_type', '=', 'person'), eb('audit_events.entity_id', '=', personId)]),
