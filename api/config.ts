@@ -1,6 +1,10 @@
 /**
- * Settings read from the environment once at start-up (README lists each).
+ * Settings read from the environment once at start-up (README lists each):
+ * one zod schema reads every variable, so a bad value stops the start with
+ * a sentence naming the variable instead of falling back in silence.
  */
+import { z } from 'zod';
+
 export interface Settings {
   /** minutes of inactivity after which a session ends */
   sessionIdleMinutes: number;
@@ -54,11 +58,6 @@ export interface SmtpSettings {
   password: string | null;
 }
 
-function int(value: string | undefined, fallback: number): number {
-  const n = value === undefined || value === '' ? NaN : Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 function hostOf(origin: string | null): string | null {
   try {
     return origin ? new URL(origin).hostname : null;
@@ -67,9 +66,131 @@ function hostOf(origin: string | null): string | null {
   }
 }
 
-function flag(value: string | undefined): boolean | null {
-  if (value === undefined || value === '') return null;
-  return ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+/** A variable's text, trimmed; unset or blank is undefined (the default applies). */
+const text = z
+  .string()
+  .optional()
+  .transform((value) => (value?.trim() ? value.trim() : undefined));
+
+/** A refusal of one variable's value, worded as the end of a sentence that starts with its name. */
+function refuse(ctx: z.RefinementCtx, what: string, value: string): typeof z.NEVER {
+  ctx.addIssue({ code: 'custom', message: `must be ${what}, not "${value}".` });
+  return z.NEVER;
+}
+
+/** A whole number from `min` to `max`, `fallback` when unset. */
+function wholeNumber(fallback: number, what: string, min = 1, max = Number.MAX_SAFE_INTEGER) {
+  return text.transform((value, ctx) => {
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    return Number.isInteger(n) && n >= min && n <= max ? n : refuse(ctx, what, value);
+  });
+}
+
+const TRUE = ['1', 'true', 'yes', 'on'];
+const FALSE = ['0', 'false', 'no', 'off'];
+
+/** 1/0, true/false, yes/no, on/off (any case); undefined when unset. */
+const yesNo = text.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  if (TRUE.includes(value.toLowerCase())) return true;
+  if (FALSE.includes(value.toLowerCase())) return false;
+  return refuse(ctx, 'one of 1/0, true/false, yes/no, on/off', value);
+});
+
+/** The SMTP server as a URL (`smtp://user:password@host:587`, `smtps://…:465`; user and password URL-encoded). */
+const smtpUrl = text.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'is not a URL; write it like smtp://user:password@mail.example.org:587' });
+    return z.NEVER;
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    ctx.addIssue({ code: 'custom', message: 'must start with smtp:// or smtps://' });
+    return z.NEVER;
+  }
+  const secure = parsed.protocol === 'smtps:';
+  return {
+    host: parsed.hostname.replace(/^\[|\]$/g, ''),
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    secure,
+    user: parsed.username ? decodeURIComponent(parsed.username) : null,
+    password: parsed.password ? decodeURIComponent(parsed.password) : null
+  } satisfies SmtpSettings;
+});
+
+/**
+ * Every variable RegioDesk reads, in one schema: each unset one takes its
+ * default, each set one is checked, and a bad one stops the start with a
+ * sentence naming it.
+ */
+const Environment = z.object({
+  REGIODESK_SESSION_IDLE_MINUTES: wholeNumber(120, 'a whole number of minutes, 1 or more'),
+  REGIODESK_SESSION_MAX_DAYS: wholeNumber(30, 'a whole number of days, 1 or more'),
+  REGIODESK_SIGNIN_MAX_PER_ACCOUNT: wholeNumber(5, 'a whole number of sign-ins, 1 or more'),
+  REGIODESK_SIGNIN_MAX_PER_ADDRESS: wholeNumber(20, 'a whole number of sign-ins, 1 or more'),
+  REGIODESK_SIGNIN_WINDOW_MINUTES: wholeNumber(15, 'a whole number of minutes, 1 or more'),
+  REGIODESK_PUBLIC_ORIGIN: text.transform((value, ctx) => {
+    if (value === undefined) return null;
+    const origin = value.replace(/\/$/, '');
+    return /^https?:\/\/[^/\s]+$/.test(origin) ? origin : refuse(ctx, 'an origin such as https://regiodesk.example.org (no path)', value);
+  }),
+  REGIODESK_SECURE_COOKIES: yesNo,
+  REGIODESK_MAX_BODY_BYTES: wholeNumber(1024 * 1024, 'a whole number of bytes, 1 or more'),
+  REGIODESK_MAX_IMPORT_BYTES: wholeNumber(200 * 1024 * 1024, 'a whole number of bytes, 1 or more'),
+  REGIODESK_INVITATION_DAYS: wholeNumber(14, 'a whole number of days, 1 or more'),
+  REGIODESK_FEEDBACK_MAX_PER_ADDRESS: wholeNumber(30, 'a whole number of requests, 1 or more'),
+  REGIODESK_FEEDBACK_WINDOW_MINUTES: wholeNumber(10, 'a whole number of minutes, 1 or more'),
+  REGIODESK_SMTP_URL: smtpUrl,
+  REGIODESK_SMTP_HOST: text,
+  REGIODESK_SMTP_PORT: text.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : refuse(ctx, 'a port number from 1 to 65535', value);
+  }),
+  REGIODESK_SMTP_SECURE: yesNo,
+  REGIODESK_SMTP_USER: text,
+  // a password is taken as it is: spaces may belong to it
+  REGIODESK_SMTP_PASSWORD: z.string().optional(),
+  REGIODESK_MAIL_FROM: text,
+  REGIODESK_REMINDER_INTERVAL_MINUTES: wholeNumber(15, 'a whole number of minutes (0 turns the periodic run off)', 0),
+  REGIODESK_BACKUP_DIR: text,
+  REGIODESK_BACKUP_INTERVAL_HOURS: text.transform((value, ctx) => {
+    if (value === undefined) return 24;
+    const n = Number(value);
+    return Number.isFinite(n) && n > 0 ? n : refuse(ctx, 'a positive number of hours (e.g. 24 or 0.5)', value);
+  }),
+  REGIODESK_BACKUP_KEEP: wholeNumber(7, 'a whole number of backups, 1 or more'),
+  REGIODESK_SQLITE_SYNCHRONOUS: text.transform((value, ctx) => {
+    const mode = value?.toLowerCase() ?? 'normal';
+    return mode === 'full' || mode === 'normal' ? mode : refuse(ctx, 'full or normal', value!);
+  }),
+  REGIODESK_RETENTION_MONTHS: wholeNumber(36, 'a whole number of months from 1 to 1200 (e.g. 36)', 1, 1200)
+});
+
+type Environment = z.infer<typeof Environment>;
+
+/** The environment read through the schema; a bad variable throws one sentence per variable, each naming it. */
+function environmentFrom(env: NodeJS.ProcessEnv): Environment {
+  const read = Environment.safeParse(env);
+  if (read.success) return read.data;
+  throw new Error(read.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`).join(' '));
+}
+
+function smtpOf(e: Environment): SmtpSettings | null {
+  if (e.REGIODESK_SMTP_URL) return e.REGIODESK_SMTP_URL;
+  if (!e.REGIODESK_SMTP_HOST) return null;
+  const secure = e.REGIODESK_SMTP_SECURE ?? e.REGIODESK_SMTP_PORT === 465;
+  return {
+    host: e.REGIODESK_SMTP_HOST,
+    port: e.REGIODESK_SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    user: e.REGIODESK_SMTP_USER ?? null,
+    password: e.REGIODESK_SMTP_PASSWORD || null
+  };
 }
 
 /**
@@ -79,85 +200,48 @@ function flag(value: string | undefined): boolean | null {
  * Neither set: null.
  */
 export function smtpFrom(env: NodeJS.ProcessEnv): SmtpSettings | null {
-  const url = env.REGIODESK_SMTP_URL?.trim();
-  if (url) {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new Error('REGIODESK_SMTP_URL is not a URL; write it like smtp://user:password@mail.example.org:587');
-    }
-    if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new Error('REGIODESK_SMTP_URL must start with smtp:// or smtps://');
-    const secure = parsed.protocol === 'smtps:';
-    return {
-      host: parsed.hostname.replace(/^\[|\]$/g, ''),
-      port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
-      secure,
-      user: parsed.username ? decodeURIComponent(parsed.username) : null,
-      password: parsed.password ? decodeURIComponent(parsed.password) : null
-    };
-  }
-  const host = env.REGIODESK_SMTP_HOST?.trim();
-  if (!host) return null;
-  const secure = flag(env.REGIODESK_SMTP_SECURE) ?? env.REGIODESK_SMTP_PORT?.trim() === '465';
-  return {
-    host,
-    port: int(env.REGIODESK_SMTP_PORT, secure ? 465 : 587),
-    secure,
-    user: env.REGIODESK_SMTP_USER?.trim() || null,
-    password: env.REGIODESK_SMTP_PASSWORD || null
-  };
+  return smtpOf(environmentFrom(env));
+}
+
+function backupOf(e: Environment): BackupSettings | null {
+  return e.REGIODESK_BACKUP_DIR ? { dir: e.REGIODESK_BACKUP_DIR, intervalHours: e.REGIODESK_BACKUP_INTERVAL_HOURS, keep: e.REGIODESK_BACKUP_KEEP } : null;
 }
 
 /** `REGIODESK_BACKUP_DIR` with `_INTERVAL_HOURS` (default 24) and `_KEEP` (default 7); a value that is not a positive number is refused with why. */
 export function backupFrom(env: NodeJS.ProcessEnv): BackupSettings | null {
-  const dir = env.REGIODESK_BACKUP_DIR?.trim();
-  if (!dir) return null;
-  const hours = env.REGIODESK_BACKUP_INTERVAL_HOURS?.trim() || '24';
-  const intervalHours = Number(hours);
-  if (!Number.isFinite(intervalHours) || intervalHours <= 0) throw new Error(`REGIODESK_BACKUP_INTERVAL_HOURS must be a positive number of hours (e.g. 24 or 0.5), not "${hours}".`);
-  const kept = env.REGIODESK_BACKUP_KEEP?.trim() || '7';
-  const keep = Number(kept);
-  if (!Number.isInteger(keep) || keep < 1) throw new Error(`REGIODESK_BACKUP_KEEP must be a whole number of backups, 1 or more, not "${kept}".`);
-  return { dir, intervalHours, keep };
+  return backupOf(environmentFrom(env));
 }
 
 export function sqliteSynchronousFrom(env: NodeJS.ProcessEnv): 'full' | 'normal' {
-  const value = env.REGIODESK_SQLITE_SYNCHRONOUS?.trim().toLowerCase() || 'normal';
-  if (value !== 'full' && value !== 'normal') throw new Error(`REGIODESK_SQLITE_SYNCHRONOUS must be full or normal, not "${env.REGIODESK_SQLITE_SYNCHRONOUS}".`);
-  return value;
+  return environmentFrom(env).REGIODESK_SQLITE_SYNCHRONOUS;
 }
 
 /** REGIODESK_RETENTION_MONTHS: a whole number of months from 1 to 1200 (default 36); anything else stops the start with why. */
 export function retentionMonthsFrom(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 36;
-  const months = Number(value.trim());
-  if (!Number.isInteger(months) || months < 1 || months > 1200) {
-    throw new Error(`REGIODESK_RETENTION_MONTHS must be a whole number of months from 1 to 1200 (e.g. 36), not "${value}".`);
-  }
-  return months;
+  return environmentFrom({ REGIODESK_RETENTION_MONTHS: value }).REGIODESK_RETENTION_MONTHS;
 }
 
 export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
-  const publicOrigin = env.REGIODESK_PUBLIC_ORIGIN?.replace(/\/$/, '') || null;
+  const e = environmentFrom(env);
+  const publicOrigin = e.REGIODESK_PUBLIC_ORIGIN;
   return {
-    sessionIdleMinutes: int(env.REGIODESK_SESSION_IDLE_MINUTES, 120),
-    sessionMaxDays: int(env.REGIODESK_SESSION_MAX_DAYS, 30),
-    maxFailuresPerAccount: int(env.REGIODESK_SIGNIN_MAX_PER_ACCOUNT, 5),
-    maxFailuresPerAddress: int(env.REGIODESK_SIGNIN_MAX_PER_ADDRESS, 20),
-    throttleWindowMinutes: int(env.REGIODESK_SIGNIN_WINDOW_MINUTES, 15),
+    sessionIdleMinutes: e.REGIODESK_SESSION_IDLE_MINUTES,
+    sessionMaxDays: e.REGIODESK_SESSION_MAX_DAYS,
+    maxFailuresPerAccount: e.REGIODESK_SIGNIN_MAX_PER_ACCOUNT,
+    maxFailuresPerAddress: e.REGIODESK_SIGNIN_MAX_PER_ADDRESS,
+    throttleWindowMinutes: e.REGIODESK_SIGNIN_WINDOW_MINUTES,
     publicOrigin,
-    secureCookies: env.REGIODESK_SECURE_COOKIES ? env.REGIODESK_SECURE_COOKIES === '1' : publicOrigin?.startsWith('https:') ?? false,
-    maxBodyBytes: int(env.REGIODESK_MAX_BODY_BYTES, 1024 * 1024),
-    maxImportBytes: int(env.REGIODESK_MAX_IMPORT_BYTES, 200 * 1024 * 1024),
-    invitationDays: int(env.REGIODESK_INVITATION_DAYS, 14),
-    feedbackMaxPerAddress: int(env.REGIODESK_FEEDBACK_MAX_PER_ADDRESS, 30),
-    feedbackWindowMinutes: int(env.REGIODESK_FEEDBACK_WINDOW_MINUTES, 10),
-    smtp: smtpFrom(env),
-    mailFrom: env.REGIODESK_MAIL_FROM?.trim() || `RegioDesk <regiodesk@${hostOf(publicOrigin) ?? 'localhost'}>`,
-    reminderIntervalMinutes: env.REGIODESK_REMINDER_INTERVAL_MINUTES?.trim() === '0' ? 0 : int(env.REGIODESK_REMINDER_INTERVAL_MINUTES, 15),
-    backup: backupFrom(env),
-    sqliteSynchronous: sqliteSynchronousFrom(env),
-    retentionMonths: retentionMonthsFrom(env.REGIODESK_RETENTION_MONTHS)
+    secureCookies: e.REGIODESK_SECURE_COOKIES ?? publicOrigin?.startsWith('https:') ?? false,
+    maxBodyBytes: e.REGIODESK_MAX_BODY_BYTES,
+    maxImportBytes: e.REGIODESK_MAX_IMPORT_BYTES,
+    invitationDays: e.REGIODESK_INVITATION_DAYS,
+    feedbackMaxPerAddress: e.REGIODESK_FEEDBACK_MAX_PER_ADDRESS,
+    feedbackWindowMinutes: e.REGIODESK_FEEDBACK_WINDOW_MINUTES,
+    smtp: smtpOf(e),
+    mailFrom: e.REGIODESK_MAIL_FROM ?? `RegioDesk <regiodesk@${hostOf(publicOrigin) ?? 'localhost'}>`,
+    reminderIntervalMinutes: e.REGIODESK_REMINDER_INTERVAL_MINUTES,
+    backup: backupOf(e),
+    sqliteSynchronous: e.REGIODESK_SQLITE_SYNCHRONOUS,
+    retentionMonths: e.REGIODESK_RETENTION_MONTHS
   };
 }

@@ -36,6 +36,7 @@ describe('SMTP and reminder settings from the environment', () => {
     expect(settingsFrom({ REGIODESK_MAIL_FROM: 'Europabüro <europa@vrrn.de>' }).mailFrom).toBe('Europabüro <europa@vrrn.de>');
     expect(settingsFrom({ REGIODESK_REMINDER_INTERVAL_MINUTES: '0' }).reminderIntervalMinutes).toBe(0);
     expect(settingsFrom({ REGIODESK_REMINDER_INTERVAL_MINUTES: '5' }).reminderIntervalMinutes).toBe(5);
-    expect(settingsFrom({ REGIODESK_REMINDER_INTERVAL_MINUTES: 'soon' }).reminderIntervalMinutes).toBe(15);
+    // a value that is no number stops the start, naming the variable, instead of falling back to 15 in silence
+    expect(() => settingsFrom({ REGIODESK_REMINDER_INTERVAL_MINUTES: 'soon' })).toThrow(/^REGIODESK_REMINDER_INTERVAL_MINUTES must be a whole number of minutes/);
   });
 });
