@@ -10,7 +10,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
-import { settingsFrom } from './api/config.js';
 import { answerClientErrors, limitUrlLength } from './api/http-limits.js';
 import { frontHeaders } from './api/security-headers.js';
 import { ReminderService, startReminderRuns } from './api/services/reminders.js';
@@ -42,7 +41,7 @@ const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
 const api = getRequestListener(started.app.fetch);
 
 // the built files and static/ are served before SvelteKit's hooks: they get the security headers here (api/security-headers.ts)
-const front = Object.entries(frontHeaders(settingsFrom(process.env).publicOrigin));
+const front = Object.entries(frontHeaders(started.settings.publicOrigin));
 
 // a URL over 8 KB gets 414 and oversized headers 431, as problem+json (http-limits.ts)
 const server = createServer(
@@ -57,7 +56,7 @@ const server = createServer(
 answerClientErrors(server);
 
 // reminders before deadlines, digests of saved searches and queued emails, every few minutes in this one process
-const settings = settingsFrom(process.env);
+const { settings } = started;
 const reminders = new ReminderService(started.db, settings);
 const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(reminders, settings.reminderIntervalMinutes) : null;
 // backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/backup-runs.ts)

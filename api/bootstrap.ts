@@ -10,10 +10,12 @@ import { seedDemo } from '../fixtures/demo.js';
 import { passwordWeakness } from './auth/password-strength.js';
 import { hashPassword } from './auth/passwords.js';
 import { createApp } from './app.js';
-import { settingsFrom } from './config.js';
+import { type Settings, settingsFrom } from './config.js';
 
 export interface Started extends OpenedDatabase {
   app: ReturnType<typeof createApp>;
+  /** the settings read from the environment once, for everything the process starts beside the app */
+  settings: Settings;
   seeded: { demo: boolean; admin: string | null };
 }
 
@@ -44,5 +46,5 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     throw error;
   }
   const app = createApp({ db: opened.db, settings });
-  return { ...opened, app, seeded };
+  return { ...opened, app, settings, seeded };
 }
