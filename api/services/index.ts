@@ -7,6 +7,11 @@ import { HealthService } from './health.js';
 import { PartnershipService } from './partnerships.js';
 import { RegionService } from './regions.js';
 import { AuditTrailService } from './audit-trail.js';
+import { activityAuditedRecords } from './audited-records/activities.js';
+import { crmAuditedRecords } from './audited-records/crm.js';
+import { cycleAuditedRecords } from './audited-records/cycle.js';
+import { fundingAuditedRecords } from './audited-records/funding.js';
+import { proposalAuditedRecords } from './audited-records/proposals.js';
 import { InteractionService } from './interactions.js';
 import { OrganisationService } from './organisations.js';
 import { PersonService } from './people.js';
@@ -69,7 +74,13 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     health: new HealthService(db),
     partnerships: new PartnershipService(db, clock),
     regions: new RegionService(db),
-    auditTrail: new AuditTrailService(db),
+    auditTrail: new AuditTrailService(db, {
+      ...crmAuditedRecords,
+      ...activityAuditedRecords,
+      ...fundingAuditedRecords,
+      ...proposalAuditedRecords,
+      ...cycleAuditedRecords
+    }),
     interactions: new InteractionService(db),
     organisations: new OrganisationService(db),
     people: new PersonService(db, clock),
