@@ -13,6 +13,7 @@ import { bootstrap } from './api/bootstrap.js';
 import { answerClientErrors, limitUrlLength } from './api/http-limits.js';
 import { frontHeaders } from './api/security-headers.js';
 import { ReminderService, startReminderRuns } from './api/services/reminders.js';
+import { CycleStepService } from './api/services/cycle-steps.js';
 import { startBackupRuns } from './api/backup-runs.js';
 import { databaseLocation } from './db/connection.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
@@ -57,7 +58,7 @@ answerClientErrors(server);
 
 // reminders before deadlines, digests of saved searches and queued emails, every few minutes in this one process
 const { settings } = started;
-const reminders = new ReminderService(started.db, settings);
+const reminders = new ReminderService(started.db, settings, new CycleStepService(started.db));
 const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(reminders, settings.reminderIntervalMinutes) : null;
 // backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/backup-runs.ts)
 const backupRuns = settings.backup ? startBackupRuns(databaseLocation(process.env), settings.backup) : null;

@@ -25,6 +25,8 @@ import { auditRoutes } from './routes/audit.js';
 import { interactionRoutes } from './routes/interactions.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { personRoutes } from './routes/people.js';
+import { personRightsRoutes } from './routes/person-rights.js';
+import { timelineRoutes } from './routes/timelines.js';
 import { consentRoutes } from './routes/consent.js';
 import { retentionRoutes } from './routes/retention.js';
 import { processingRecordRoutes } from './routes/processing-record.js';
@@ -109,6 +111,8 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/people', retentionRoutes)
     .route('/people', consentRoutes)
     .route('/people', personRoutes)
+    .route('/people', personRightsRoutes)
+    .route('/', timelineRoutes)
     .route('/processing-record', processingRecordRoutes)
     .route('/interactions', interactionRoutes)
     .route('/activities', activityRoutes)

@@ -4,7 +4,6 @@ import type { AppEnv } from '../context.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationPage, OrganisationPatch } from '../schemas/organisations.js';
-import { TimelinePage, TimelineQuery } from '../schemas/timeline.js';
 import { validate } from '../validation.js';
 import { etagOf, expectedVersion } from '../versioning.js';
 
@@ -45,11 +44,4 @@ export const organisationRoutes = new Hono<AppEnv>()
       await c.var.services.organisations.delete(c.var.caller, c.req.valid('param').id, expectedVersion(c.req.header('If-Match')));
       return c.body(null, 204);
     }
-  )
-  .get(
-    '/:id/timeline',
-    describe({ tag, summary: 'What happened with the organisation and its people, newest first', body: TimelinePage }),
-    validate('param', IdParam),
-    validate('query', TimelineQuery),
-    async (c) => c.json(await c.var.services.timeline.ofOrganisation(c.var.caller, c.req.valid('param').id, c.req.valid('query')))
   );

@@ -3,9 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
-import { personRightsRoutes } from './person-rights.js';
 import { Person, PersonCreate, PersonListQuery, PersonPage, PersonPatch } from '../schemas/people.js';
-import { TimelinePage, TimelineQuery } from '../schemas/timeline.js';
 import { validate } from '../validation.js';
 import { etagOf, expectedVersion } from '../versioning.js';
 
@@ -46,12 +44,4 @@ export const personRoutes = new Hono<AppEnv>()
       await c.var.services.personRights.erase(c.var.caller, c.req.valid('param').id, expectedVersion(c.req.header('If-Match')));
       return c.body(null, 204);
     }
-  )
-  .get(
-    '/:id/timeline',
-    describe({ tag, summary: 'What happened with the person, newest first', body: TimelinePage }),
-    validate('param', IdParam),
-    validate('query', TimelineQuery),
-    async (c) => c.json(await c.var.services.timeline.ofPerson(c.var.caller, c.req.valid('param').id, c.req.valid('query')))
-  )
-  .route('/', personRightsRoutes);
+  );

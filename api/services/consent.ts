@@ -23,6 +23,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import { partnershipsByIds } from '../../db/repositories/activities.js';
 import * as repo from '../../db/repositories/consents.js';
+import { interactionAuthorsSince, participationsSince } from '../../db/repositories/consent-reliance.js';
 import { partnershipsOfOrganisation } from '../../db/repositories/organisations.js';
 import { findVisiblePerson } from '../../db/repositories/people.js';
 import type { Database, PersonRow } from '../../db/schema.js';
@@ -77,7 +78,7 @@ export class ConsentService {
     const partnerships = (await partnershipsByIds(db, partnershipIds)).map((p) => ({ id: p.id, title: p.title }));
     if (since === null) return { since, interactions: [], activities: [], partnerships };
     const scope = scopeOf(caller);
-    const [authors, activities] = await Promise.all([repo.interactionAuthorsSince(db, scope, row.id, since), repo.participationsSince(db, scope, row.id, since)]);
+    const [authors, activities] = await Promise.all([interactionAuthorsSince(db, scope, row.id, since), participationsSince(db, scope, row.id, since)]);
     return {
       since,
       interactions: authors.map((a) => ({ user: a.author_id ? { id: a.author_id, name: a.author_name ?? '' } : null, count: Number(a.count), latest: String(a.latest) })),

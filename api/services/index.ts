@@ -94,7 +94,6 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     notifications: new NotificationService(db, clock),
     watches: new WatchService(db, clock),
     savedSearches: new SavedSearchService(db, clock),
-    reminders: new ReminderService(db, settings, clock),
     calendar: new CalendarService(db, settings, clock),
     programmes: new FundingProgrammeService(db),
     calls: new CallService(db, clock),
@@ -110,9 +109,11 @@ export function createServices(db: DB, settings: Settings, clock?: () => Date) {
     obligations: new ObligationService(db, clock),
     cycle: new CycleStepService(db, clock)
   };
+  const reminders = new ReminderService(db, settings, services.cycle, clock);
   // the Word documents read the plans and evaluations through their services
   return {
     ...services,
+    reminders,
     reports: new ReportService(services),
     // the GDPR duties of issue 10: consent, the retention review (erasing as DELETE /api/people/{id} does) and the record of processing
     consent: new ConsentService(db, clock),

@@ -24,7 +24,7 @@ import { canWritePerson, loadVisible, present } from './people.js';
 import { erasePerson } from './person-erasure.js';
 import { personExport } from './person-export.js';
 import { noteRead, readsOf } from './person-reads.js';
-import type { WordFile } from './reports/document-parts.js';
+import type { WordFile } from './reports/word.js';
 import { exportFilename, personExportDocument } from './reports/person-export-document.js';
 
 export class PersonRightsService {

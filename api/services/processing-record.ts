@@ -29,7 +29,7 @@ import { LawfulBasis as LawfulBases } from '../schemas/people.js';
 import type { ProcessingRecord } from '../schemas/processing-record.js';
 import { isWriterSomewhere } from './access.js';
 import { type ProcessingLanguage, processingRecordDocument } from './reports/processing-record-document.js';
-import type { WordFile } from './reports/document-parts.js';
+import type { WordFile } from './reports/word.js';
 import { reviewCutoff } from './retention.js';
 
 type DataCategoryKey = ProcessingRecord['categoriesOfData'][number]['key'];

@@ -73,7 +73,6 @@ import { dateWords, deadlineIn, deadlineInBothZones, timeLeft } from './deadline
 import { callLink } from './notifications.js';
 import { descendantsOf } from './programmes.js';
 import { callMatches } from './saved-searches.js';
-import { CycleStepService } from './cycle-steps.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -137,12 +136,19 @@ export function offsetsDue(at: string, zone: string, offsets: number[], now: Dat
   return offsets.filter((days) => due.minus({ days }).toMillis() <= now.getTime()).sort((a, b) => a - b);
 }
 
+/** The annual cycle's part of the run, handed in so that the funding reminders do not depend on the cycle. */
+export interface CycleStepRun {
+  runAll(now: Date, log: (line: string) => void): Promise<{ created: number }>;
+}
+
 export class ReminderService {
   private mailerInstance: Mailer | null | undefined;
 
+  /** `cycleSteps`: the annual cycle's run that makes the tasks of due steps (cycle-steps.ts), part of every reminder run */
   constructor(
     private readonly db: DB,
     private readonly settings: Settings,
+    private readonly cycleSteps: CycleStepRun,
     private readonly clock: () => Date = () => new Date(),
     private readonly log: (line: string) => void = (line) => console.warn(line)
   ) {}
@@ -187,7 +193,7 @@ export class ReminderService {
     await this.milestoneReminders(now, run);
     await this.digests(now, run);
     await this.deliverOutbox(now, run);
-    run.cycleTasks = (await new CycleStepService(this.db, this.clock).runAll(now, this.log)).created;
+    run.cycleTasks = (await this.cycleSteps.runAll(now, this.log)).created;
     return run;
   }
 

@@ -6,7 +6,7 @@
 import type { Caller } from '../caller.js';
 import type { EvaluationDetail } from '../schemas/evaluations.js';
 import type { WorkPlanDetail } from '../schemas/workplans.js';
-import type { WordFile } from './reports/document-parts.js';
+import type { WordFile } from './reports/word.js';
 import { evaluationDocument } from './reports/evaluation-document.js';
 import { workPlanDocument } from './reports/work-plan-document.js';
 

@@ -1,13 +1,9 @@
 /**
- * Every SQL statement about a person's consent history (`person_consents`)
- * and what relied on their consent: interactions logged with them and the
- * activities they took part in.
+ * Every SQL statement about a person's consent history (`person_consents`).
+ * What relied on their consent is in consent-reliance.ts.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
-import type { Scope } from '../scope.js';
-import { activityVisible } from './activity-access.js';
-import { interactionVisible } from './visibility.js';
 
 /** The person's consent events, oldest first, with the name of the user who recorded each. */
 export function consentEventsOf(db: Kysely<Database>, personId: string) {
@@ -40,37 +36,4 @@ export async function peopleWithWithdrawnConsent(db: Kysely<Database>, personIds
     .where('c.seq', '=', (eb) => eb.selectFrom('person_consents as latest').select((e) => e.fn.max('latest.seq').as('seq')).whereRef('latest.person_id', '=', 'c.person_id'))
     .execute();
   return new Set(rows.map((r) => r.person_id));
-}
-
-/** Per user: how many interactions visible to the scope they logged with the person since `since` (a date), and the latest. */
-export function interactionAuthorsSince(db: Kysely<Database>, scope: Scope, personId: string, since: string) {
-  return db
-    .selectFrom('interactions')
-    .leftJoin('users', 'users.id', 'interactions.author_id')
-    .select([
-      'interactions.author_id',
-      'users.name as author_name',
-      (eb) => eb.fn.countAll<number>().as('count'),
-      (eb) => eb.fn.max('interactions.occurred_at').as('latest')
-    ])
-    .where('interactions.person_id', '=', personId)
-    .where('interactions.occurred_at', '>=', since)
-    .where(interactionVisible(scope))
-    .groupBy(['interactions.author_id', 'users.name'])
-    .orderBy(sql`max(interactions.occurred_at)`, 'desc')
-    .execute();
-}
-
-/** The activities visible to the scope the person took part in, starting on or after `since` (a date), newest first. */
-export function participationsSince(db: Kysely<Database>, scope: Scope, personId: string, since: string) {
-  return db
-    .selectFrom('activity_participants')
-    .innerJoin('activities', 'activities.id', 'activity_participants.activity_id')
-    .select(['activities.id', 'activities.title', 'activities.starts_at', 'activity_participants.role'])
-    .where('activity_participants.person_id', '=', personId)
-    .where('activities.starts_at', '>=', since)
-    .where(activityVisible(scope))
-    .orderBy('activities.starts_at', 'desc')
-    .orderBy('activities.id')
-    .execute();
 }

@@ -7,6 +7,7 @@
  * If-Match and an audit event.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CycleStepService } from '../../api/services/cycle-steps.js';
 import { ReminderService } from '../../api/services/reminders.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { newId } from '../../db/ids.js';
@@ -91,7 +92,8 @@ describe('/api/partnerships/:id/cycle', () => {
   });
 
   it('makes the tasks in the periodic run too, without anyone pressing a button', async () => {
-    const reminders = new ReminderService(h.db, h.settings, () => new Date('2026-11-03T06:00:00Z'), () => {});
+    const clock = () => new Date('2026-11-03T06:00:00Z');
+    const reminders = new ReminderService(h.db, h.settings, new CycleStepService(h.db, clock), clock, () => {});
     expect(await reminders.runReminders()).toMatchObject({ cycleTasks: 2 });
     expect(await reminders.runReminders()).toMatchObject({ cycleTasks: 0 });
     const workPlan = (await cycleTasks()).filter((t) => t.due_on === '2026-12-31');
@@ -153,7 +155,8 @@ describe('/api/partnerships/:id/cycle', () => {
       .insertInto('work_plans')
       .values({ id: newId(), partnership_id: p1, year: 2027, status: 'proposed', introduction: null, proposed_at: '2026-11-20T09:00:00.000Z', adopted_at: null, created_by: null, created_at: '2026-11-02T09:00:00.000Z', updated_at: '2026-11-20T09:00:00.000Z' })
       .execute();
-    const reminders = new ReminderService(h.db, h.settings, () => new Date('2026-11-20T09:30:00Z'), () => {});
+    const clock = () => new Date('2026-11-20T09:30:00Z');
+    const reminders = new ReminderService(h.db, h.settings, new CycleStepService(h.db, clock), clock, () => {});
     await reminders.runReminders();
     expect((await cycleTasks()).filter((t) => t.due_on === '2026-12-31')).toHaveLength(3);
     const open = await h.db.selectFrom('tasks').select('id').where('kind', '=', 'cycle_step').where('partnership_id', '=', p1).where('status', '=', 'open').where('due_on', 'in', ['2026-11-30', '2026-12-31']).execute();

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
+import { CycleStepService } from '../../api/services/cycle-steps.js';
 import { notifyDeadlineChange } from '../../api/services/notifications.js';
 import { offsetsDue, ReminderService } from '../../api/services/reminders.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
@@ -26,7 +27,7 @@ beforeAll(async () => {
     REGIODESK_MAIL_FROM: 'RegioDesk <reminders@regiodesk.example.org>',
     REGIODESK_PUBLIC_ORIGIN: 'https://regiodesk.example.org'
   });
-  reminders = new ReminderService(h.db, h.settings, undefined, (line) => logged.push(line));
+  reminders = new ReminderService(h.db, h.settings, new CycleStepService(h.db), undefined, (line) => logged.push(line));
 });
 afterAll(async () => {
   reminders.close();
@@ -151,7 +152,7 @@ describe('deadline reminders', () => {
   });
 
   it('sends once when two runs (two processes) overlap', async () => {
-    const other = new ReminderService(h.db, h.settings, undefined, (line) => logged.push(line));
+    const other = new ReminderService(h.db, h.settings, new CycleStepService(h.db), undefined, (line) => logged.push(line));
     const results = await Promise.all([run('2027-03-11T16:05:00Z'), run('2027-03-11T16:05:00Z', other), run('2027-03-11T16:05:00Z')]);
     other.close();
     expect(results.reduce((n, r) => n + r.deadlineReminders, 0)).toBe(1);
@@ -329,7 +330,7 @@ describe('digests of saved searches', () => {
 
   it('makes each digest once even when two runs overlap', async () => {
     await insertCallDirect(h.db, { identifier: 'CLEANH2-2028-04', title: 'Hydrogen trucks', keywords: ['hydrogen'], createdAt: '2027-08-12T10:00:00.000Z' });
-    const other = new ReminderService(h.db, h.settings);
+    const other = new ReminderService(h.db, h.settings, new CycleStepService(h.db));
     const results = await Promise.all([run('2027-08-13T09:00:00Z'), run('2027-08-13T09:00:00Z', other)]);
     other.close();
     expect(results[0]!.digests + results[1]!.digests).toBe(1);

@@ -19,20 +19,8 @@ import type { EvaluationDetail, SectionKind } from '../../schemas/evaluations.js
 import { type EvaluationChart, evaluationCharts, inLanguages, keyFigures } from '../../schemas/report-contents.js';
 import { reportHeadings, type ReportHeadings } from '../../schemas/reports.js';
 import { barChartPng } from './charts.js';
-import {
-  approvalBlocks,
-  type Block,
-  chartImage,
-  documentFilename,
-  frontMatter,
-  heading,
-  note,
-  pack,
-  paragraphs,
-  table,
-  title,
-  type WordFile
-} from './document-parts.js';
+import { approvalBlocks, chartImage, documentFilename, frontMatter } from './document-parts.js';
+import { type Block, heading, note, pack, paragraphs, table, title, type WordFile } from './word.js';
 
 const SECTION_ORDER: SectionKind[] = ['results', 'challenges', 'recommendations', 'next_steps'];
 

@@ -5,7 +5,7 @@
  * labels below.
  */
 import type { ProcessingRecord } from '../../schemas/processing-record.js';
-import { type WordFile, heading, labelled, pack, table, title } from './document-parts.js';
+import { type WordFile, heading, labelled, pack, table, title } from './word.js';
 
 export type ProcessingLanguage = 'en' | 'de';
 

@@ -17,7 +17,8 @@ import { HeadingLevel, Paragraph } from 'docx';
 import type { WorkPlanDetail, WorkPlanItem } from '../../schemas/workplans.js';
 import { reportHeadings, type ReportHeadings } from '../../schemas/reports.js';
 import { day, inLanguages, responsible, target } from '../../schemas/report-contents.js';
-import { approvalBlocks, type Block, documentFilename, frontMatter, heading, labelled, pack, paragraphs, table, title, type WordFile } from './document-parts.js';
+import { approvalBlocks, documentFilename, frontMatter } from './document-parts.js';
+import { type Block, heading, labelled, pack, paragraphs, table, title, type WordFile } from './word.js';
 
 function itemDetails(item: WorkPlanItem, index: number, plan: WorkPlanDetail, headings: ReportHeadings): Block[] {
   const h = headings;
