@@ -19,7 +19,7 @@ export const personRoutes = new Hono<AppEnv>()
   })
   .get('/:id', describe({ tag, summary: 'Read a person (the read is logged: who, when)', body: Person }), validate('param', IdParam), async (c) => {
     const person = await c.var.services.people.get(c.var.caller, c.req.valid('param').id);
-    await c.var.services.personRights.noteRead(c.var.caller, person.id);
+    await c.var.services.people.noteRead(c.var.caller, person.id);
     return c.json(person, 200, { ETag: etagOf(person) });
   })
   .patch(
@@ -30,18 +30,5 @@ export const personRoutes = new Hono<AppEnv>()
     async (c) => {
       const person = await c.var.services.people.update(c.var.caller, c.req.valid('param').id, c.req.valid('json'), expectedVersion(c.req.header('If-Match')));
       return c.json(person, 200, { ETag: etagOf(person) });
-    }
-  )
-  .delete(
-    '/:id',
-    describe({
-      tag,
-      summary: 'Erase a person (GDPR Art. 17): the record goes and every trace of them is scrubbed; participations and interactions stay, anonymous, so figures stay true',
-      also: { 409: 'Contact person of a partnership party', 412: 'Stale If-Match' }
-    }),
-    validate('param', IdParam),
-    async (c) => {
-      await c.var.services.personRights.erase(c.var.caller, c.req.valid('param').id, expectedVersion(c.req.header('If-Match')));
-      return c.body(null, 204);
     }
   );

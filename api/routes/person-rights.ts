@@ -1,8 +1,8 @@
 /**
  * A person's rights under /api/people/{id}: the access log, what the caller
- * may do, and the export as JSON and as a Word document. HTTP only; the
- * rules live in services/person-rights.ts. (Erasure is DELETE
- * /api/people/{id}, in routes/people.ts.)
+ * may do, the export as JSON and as a Word document, and the erasure
+ * (DELETE /api/people/{id}). HTTP only; the rules live in
+ * services/person-rights.ts.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.js';
@@ -10,6 +10,7 @@ import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { PersonExport, PersonReads, PersonRights } from '../schemas/person-rights.js';
 import { validate } from '../validation.js';
+import { expectedVersion } from '../versioning.js';
 
 const tag = 'People';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -49,5 +50,18 @@ export const personRightsRoutes = new Hono<AppEnv>()
     async (c) => {
       const file = await c.var.services.personRights.exportDocx(c.var.caller, c.req.valid('param').id);
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX, 'Content-Disposition': attachment(file.filename), 'Cache-Control': 'private, no-store' });
+    }
+  )
+  .delete(
+    '/:id',
+    describe({
+      tag,
+      summary: 'Erase a person (GDPR Art. 17): the record goes and every trace of them is scrubbed; participations and interactions stay, anonymous, so figures stay true',
+      also: { 409: 'Contact person of a partnership party', 412: 'Stale If-Match' }
+    }),
+    validate('param', IdParam),
+    async (c) => {
+      await c.var.services.personRights.erase(c.var.caller, c.req.valid('param').id, expectedVersion(c.req.header('If-Match')));
+      return c.body(null, 204);
     }
   );

@@ -31,6 +31,7 @@ import { checkVersion, recordChange } from './audit.js';
 import { recordConsentGiven } from './consent-events.js';
 import { assertDomainsUsable } from './domains.js';
 import { pageRequest } from './listing.js';
+import { noteRead } from './person-reads.js';
 
 const EARLIEST_ZONE_OFFSET_MS = 14 * 3_600_000;
 
@@ -142,6 +143,11 @@ export class PersonService {
     private readonly db: DB,
     private readonly clock: () => Date = () => new Date()
   ) {}
+
+  /** Logs a read of the person's record in the access log (person-reads.ts); never throws. */
+  noteRead(caller: Caller, personId: string): Promise<void> {
+    return noteRead(this.db, caller, personId, this.clock());
+  }
 
   private assertConsentKept(record: ConsentRecord): void {
     const problems = consentProblems(record, latestToday(this.clock()));

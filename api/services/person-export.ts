@@ -16,16 +16,17 @@
  */
 import type { Kysely } from 'kysely';
 import { consentEventsOf } from '../../db/repositories/consents.js';
+import { readsOfPerson } from '../../db/repositories/person-reads.js';
 import * as rights from '../../db/repositories/person-rights.js';
 import { keepDecisionsOf } from '../../db/repositories/retention.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import type { AuditEvent } from '../schemas/common.js';
 import type { LawfulBasis } from '../schemas/people.js';
-import type { PersonExport } from '../schemas/person-rights.js';
+import type { PersonExport, PersonReads } from '../schemas/person-rights.js';
 import { needlesOf } from './erasure-text.js';
 import { present } from './people.js';
-import { readsOf } from './person-reads.js';
+import { READ_WINDOW_MINUTES } from './person-reads.js';
 import { toAuditEvent } from './audit.js';
 
 /** The person's identity as erasure and the audit search use it. */
@@ -116,5 +117,14 @@ export async function personExport(db: Kysely<Database>, caller: Caller, row: Pe
     auditEvents,
     accessLog: reads.items,
     changedBy: changedBy(auditEvents, row.id)
+  };
+}
+
+/** Who read the person and when, newest first. */
+export async function readsOf(db: Kysely<Database>, personId: string): Promise<PersonReads> {
+  const rows = await readsOfPerson(db, personId);
+  return {
+    items: rows.map((r) => ({ at: r.at, user: { id: r.user_id, name: r.user_name, email: r.user_email } })),
+    windowMinutes: READ_WINDOW_MINUTES
   };
 }

@@ -4,14 +4,13 @@
  * with who and when, at most once per user and person within
  * `READ_WINDOW_MINUTES`, so a reload storm writes one row. Logging is
  * best-effort: a failing write never fails the read (it is reported on the
- * console). System administrators read the log (404 for a person that does
- * not exist); the person's export carries it too.
+ * console). System administrators read the log (person-rights.ts, 404 for a
+ * person that does not exist); the person's export carries it too.
  */
 import type { Kysely } from 'kysely';
-import { logPersonRead, readsOfPerson } from '../../db/repositories/person-reads.js';
+import { logPersonRead } from '../../db/repositories/person-reads.js';
 import type { Database } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
-import type { PersonReads } from '../schemas/person-rights.js';
 
 export const READ_WINDOW_MINUTES = 10;
 
@@ -23,13 +22,4 @@ export async function noteRead(db: Kysely<Database>, caller: Caller, personId: s
   } catch (error) {
     console.warn(`The read of person ${personId} by user ${caller.userId} could not be logged: ${(error as Error).message}`);
   }
-}
-
-/** Who read the person and when, newest first. */
-export async function readsOf(db: Kysely<Database>, personId: string): Promise<PersonReads> {
-  const rows = await readsOfPerson(db, personId);
-  return {
-    items: rows.map((r) => ({ at: r.at, user: { id: r.user_id, name: r.user_name, email: r.user_email } })),
-    windowMinutes: READ_WINDOW_MINUTES
-  };
 }

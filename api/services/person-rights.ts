@@ -1,6 +1,5 @@
 /**
  * A person's rights, as one service the routes call:
- * - `noteRead`: the access log of GET /api/people/{id} (person-reads.ts);
  * - `reads`: the access log, for system administrators;
  * - `rights`: what the caller may do on the person's page;
  * - `export` / `exportDocx`: everything held about the person
@@ -22,8 +21,7 @@ import { assertAdmin } from './access.js';
 import { checkVersion } from './audit.js';
 import { canWritePerson, loadVisible, present } from './people.js';
 import { erasePerson } from './person-erasure.js';
-import { personExport } from './person-export.js';
-import { noteRead, readsOf } from './person-reads.js';
+import { personExport, readsOf } from './person-export.js';
 import type { WordFile } from './reports/word.js';
 import { exportFilename, personExportDocument } from './reports/person-export-document.js';
 
@@ -34,10 +32,6 @@ export class PersonRightsService {
   ) {}
 
   /** Logs that the caller read the person (best-effort, never throws). */
-  noteRead(caller: Caller, personId: string): Promise<void> {
-    return noteRead(this.db, caller, personId, this.clock());
-  }
-
   async reads(caller: Caller, personId: string): Promise<PersonReads> {
     await loadVisible(this.db, caller, personId);
     assertAdmin(caller);
