@@ -7,11 +7,12 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { BadCursor } from '../db/repositories/pagination.js';
+import { RowMissing } from '../db/row-missing.js';
 import type { DB } from '../db/connection.js';
 import { identify, requireCaller } from './auth/middleware.js';
 import type { Settings } from './config.js';
 import type { AppEnv } from './context.js';
-import { PayloadTooLarge, Problem, StorageUnavailable, ValidationFailed } from './errors.js';
+import { NotFound, PayloadTooLarge, Problem, StorageUnavailable, ValidationFailed } from './errors.js';
 import { storageFaultOf } from '../db/storage-faults.js';
 import { storageFaultLog } from './storage-fault-log.js';
 import { apiSecurityHeaders } from './security-headers.js';
@@ -84,6 +85,7 @@ function problemResponse(problem: Problem): Response {
 function asProblem(error: unknown): Problem | null {
   if (error instanceof Problem) return error;
   if (error instanceof BadCursor) return new ValidationFailed([{ path: 'query.cursor', message: error.message }]);
+  if (error instanceof RowMissing) return new NotFound(error.what);
   if (error instanceof HTTPException) {
     if (error.status === 400) return new ValidationFailed([{ path: '', message: error.message === 'Malformed JSON in request body' ? 'The body is not valid JSON.' : error.message }]);
     return new Problem(error.status, 'Request refused', error.message || 'The request was refused.', { errors: [] });

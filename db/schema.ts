@@ -1,19 +1,24 @@
 /**
  * Table types, written by hand (Kysely's "generating types" advice).
  * Dates are ISO strings: `YYYY-MM-DD` for calendar dates, full UTC
- * timestamps (`…Z`) for instants. JSON columns hold serialised arrays.
+ * timestamps (`…Z`) for instants. JSON columns are `Json<T>`: their text is
+ * made and read by the codecs of json-columns.ts, which check the value.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CoeditSnapshot, Decoded, DeadlineSnapshot, FrozenWorkPlan, ImportCounts, Json, JsonText, NetworkMemberships, ScoringLevels, StoredCriteria } from './json-columns.js';
+import type { EvaluationFigures } from '../api/schemas/evaluations.js';
+import type { CooperationForm } from '../api/schemas/partnerships.js';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
-type Json = ColumnType<string, string | undefined, string>;
+/** The text of a JSON column that may be null. */
+type NullableJson<T> = ColumnType<JsonText<T> | null, JsonText<T> | null | undefined, JsonText<T> | null>;
 
 export interface RegionTable {
   id: string;
   name: string;
   country: string;
-  nuts_codes: Json;
-  languages: Json;
+  nuts_codes: Json<string[]>;
+  languages: Json<string[]>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
@@ -90,9 +95,9 @@ export interface PersonTable {
   organisation_id: string | null;
   name: string;
   function: string | null;
-  emails: Json;
-  phones: Json;
-  languages: Json;
+  emails: Json<string[]>;
+  phones: Json<string[]>;
+  languages: Json<string[]>;
   lawful_basis: string;
   consent_date: string | null;
   consent_source: string | null;
@@ -135,7 +140,7 @@ export interface PartnershipTable {
   notice_sent_on: string | null;
   renewal_lead_months: Generated<number>;
   predecessor_id: string | null;
-  forms: Json;
+  forms: Json<CooperationForm[]>;
   visits_per_year: Generated<number>;
   evaluation_month: Generated<number>;
   work_plan_month: Generated<number>;
@@ -156,7 +161,7 @@ export interface PartnershipPartyTable {
   region_id: string;
   organisation_id: string;
   contact_person_id: string | null;
-  networks: Json;
+  networks: Json<NetworkMemberships>;
 }
 
 export interface DomainTable {
@@ -219,8 +224,8 @@ export interface AuditEventTable {
   action: string;
   entity_type: string;
   entity_id: string;
-  before: string | null;
-  after: string | null;
+  before: JsonText<unknown> | null;
+  after: JsonText<unknown> | null;
 }
 
 export interface SearchIndexTable {
@@ -417,7 +422,7 @@ export interface CallTable {
   min_contribution_cents: number | null;
   max_contribution_cents: number | null;
   cofinancing_rate: string | null;
-  keywords: Json;
+  keywords: Json<string[]>;
   link: string | null;
   /** RRULE of a call that repeats, for its next expected round */
   rrule: string | null;
@@ -454,8 +459,8 @@ export interface CallDeadlineChangeTable {
   id: string;
   call_id: string;
   at: string;
-  before: string;
-  after: string;
+  before: Json<DeadlineSnapshot[]>;
+  after: Json<DeadlineSnapshot[]>;
   import_id: string | null;
 }
 
@@ -464,7 +469,7 @@ export interface CallImportTable {
   user_id: string | null;
   format: string;
   dry_run: number;
-  counts: string;
+  counts: Json<ImportCounts>;
   created_at: Timestamp;
 }
 
@@ -478,7 +483,7 @@ export interface SavedSearchTable {
   id: string;
   user_id: string;
   name: string;
-  criteria: string;
+  criteria: Json<StoredCriteria>;
   last_digest_at: string | null;
   version: Generated<number>;
   created_at: Timestamp;
@@ -487,7 +492,7 @@ export interface SavedSearchTable {
 
 export interface ReminderSettingsTable {
   user_id: string;
-  offsets: Generated<string>;
+  offsets: Json<number[]>;
   email: Generated<number>;
   time_zone: Generated<string>;
 }
@@ -612,7 +617,7 @@ export interface ScoringCriterionTable {
   /** decimal string, e.g. "1.5" */
   weight: Generated<string>;
   /** JSON: [{ points, description }] */
-  levels: string;
+  levels: Json<ScoringLevels>;
 }
 
 export interface ProposalScoreTable {
@@ -659,8 +664,8 @@ export interface WorkPlanItemTable {
   target_value: string | null;
   /** planned, in_progress, done, dropped */
   status: Generated<string>;
-  activity_ids: Json;
-  proposal_ids: Json;
+  activity_ids: Json<string[]>;
+  proposal_ids: Json<string[]>;
   /** removed items stay for history and restore */
   deleted_at: string | null;
   created_by: string | null;
@@ -676,7 +681,7 @@ export interface WorkPlanRevisionTable {
   work_plan_id: string;
   number: number;
   adopted_at: string;
-  snapshot: string;
+  snapshot: Json<FrozenWorkPlan>;
 }
 
 /** Why a work plan was amended: the revision the amendment opened, its reason, who and when. */
@@ -697,7 +702,7 @@ export interface EvaluationTable {
   proposed_at: string | null;
   adopted_at: string | null;
   /** the figures as computed at adoption (null until then: computed live) */
-  figures: string | null;
+  figures: NullableJson<EvaluationFigures>;
   created_by: string | null;
   version: Generated<number>;
   created_at: Timestamp;
@@ -758,9 +763,9 @@ export interface CoeditRevisionTable {
   /** create, update, merge, restore, move, delete */
   action: string;
   /** JSON array of the field names this write changed */
-  fields: Json;
+  fields: Json<string[]>;
   /** JSON object of the editable fields after this write */
-  snapshot: string;
+  snapshot: Json<CoeditSnapshot>;
   /** the version the writer started from, when it was merged with later ones */
   merged_from: number | null;
   actor_id: string | null;
@@ -840,36 +845,36 @@ export interface Database {
   coedit_revisions: CoeditRevisionTable;
 }
 
-export type RegionRow = Selectable<RegionTable>;
-export type NewRegion = Insertable<RegionTable>;
-export type RegionUpdate = Updateable<RegionTable>;
-export type OrganisationRow = Selectable<OrganisationTable>;
-export type NewOrganisation = Insertable<OrganisationTable>;
-export type OrganisationUpdate = Updateable<OrganisationTable>;
-export type PersonRow = Selectable<PersonTable>;
-export type NewPerson = Insertable<PersonTable>;
-export type PersonUpdate = Updateable<PersonTable>;
-export type PartnershipRow = Selectable<PartnershipTable>;
-export type NewPartnership = Insertable<PartnershipTable>;
-export type PartnershipUpdate = Updateable<PartnershipTable>;
-export type PartnershipPartyRow = Selectable<PartnershipPartyTable>;
-export type UserRow = Selectable<UserTable>;
-export type InteractionRow = Selectable<InteractionTable>;
-export type DomainRow = Selectable<DomainTable>;
-export type AuditEventRow = Selectable<AuditEventTable>;
-export type ActivityRow = Selectable<ActivityTable>;
-export type ActivityParticipantRow = Selectable<ActivityParticipantTable>;
-export type CostItemRow = Selectable<CostItemTable>;
-export type BudgetRow = Selectable<BudgetTable>;
-export type TaskRow = Selectable<TaskTable>;
-export type ProgrammeRow = Selectable<ProgrammeTable>;
-export type CallRow = Selectable<CallTable>;
-export type CallDeadlineRow = Selectable<CallDeadlineTable>;
-export type ProposalRow = Selectable<ProposalTable>;
-export type WorkPlanRow = Selectable<WorkPlanTable>;
-export type WorkPlanItemRow = Selectable<WorkPlanItemTable>;
-export type EvaluationRow = Selectable<EvaluationTable>;
-export type EvaluationSectionRow = Selectable<EvaluationSectionTable>;
-export type EvaluationAssessmentRow = Selectable<EvaluationAssessmentTable>;
-export type CycleApprovalRow = Selectable<CycleApprovalTable>;
-export type CoeditRevisionRow = Selectable<CoeditRevisionTable>;
+export type RegionRow = Decoded<Selectable<RegionTable>>;
+export type NewRegion = Decoded<Insertable<RegionTable>>;
+export type RegionUpdate = Decoded<Updateable<RegionTable>>;
+export type OrganisationRow = Decoded<Selectable<OrganisationTable>>;
+export type NewOrganisation = Decoded<Insertable<OrganisationTable>>;
+export type OrganisationUpdate = Decoded<Updateable<OrganisationTable>>;
+export type PersonRow = Decoded<Selectable<PersonTable>>;
+export type NewPerson = Decoded<Insertable<PersonTable>>;
+export type PersonUpdate = Decoded<Updateable<PersonTable>>;
+export type PartnershipRow = Decoded<Selectable<PartnershipTable>>;
+export type NewPartnership = Decoded<Insertable<PartnershipTable>>;
+export type PartnershipUpdate = Decoded<Updateable<PartnershipTable>>;
+export type PartnershipPartyRow = Decoded<Selectable<PartnershipPartyTable>>;
+export type UserRow = Decoded<Selectable<UserTable>>;
+export type InteractionRow = Decoded<Selectable<InteractionTable>>;
+export type DomainRow = Decoded<Selectable<DomainTable>>;
+export type AuditEventRow = Decoded<Selectable<AuditEventTable>>;
+export type ActivityRow = Decoded<Selectable<ActivityTable>>;
+export type ActivityParticipantRow = Decoded<Selectable<ActivityParticipantTable>>;
+export type CostItemRow = Decoded<Selectable<CostItemTable>>;
+export type BudgetRow = Decoded<Selectable<BudgetTable>>;
+export type TaskRow = Decoded<Selectable<TaskTable>>;
+export type ProgrammeRow = Decoded<Selectable<ProgrammeTable>>;
+export type CallRow = Decoded<Selectable<CallTable>>;
+export type CallDeadlineRow = Decoded<Selectable<CallDeadlineTable>>;
+export type ProposalRow = Decoded<Selectable<ProposalTable>>;
+export type WorkPlanRow = Decoded<Selectable<WorkPlanTable>>;
+export type WorkPlanItemRow = Decoded<Selectable<WorkPlanItemTable>>;
+export type EvaluationRow = Decoded<Selectable<EvaluationTable>>;
+export type EvaluationSectionRow = Decoded<Selectable<EvaluationSectionTable>>;
+export type EvaluationAssessmentRow = Decoded<Selectable<EvaluationAssessmentTable>>;
+export type CycleApprovalRow = Decoded<Selectable<CycleApprovalTable>>;
+export type CoeditRevisionRow = Decoded<Selectable<CoeditRevisionTable>>;

@@ -40,10 +40,6 @@ export function checkVersion<T extends { version: number }>(expected: number | n
   if (expected !== null && expected !== current.version) throw new PreconditionFailed(current);
 }
 
-function parse(text: string | null): unknown {
-  return text === null ? null : JSON.parse(text);
-}
-
 export async function auditTrail(db: DB, entityType: EntityType, entityId: string): Promise<AuditEvent[]> {
   return (await listAuditEvents(db, entityType, entityId)).map(toAuditEvent);
 }
@@ -57,7 +53,7 @@ export function toAuditEvent(r: AuditEventRow): AuditEvent {
     entityType: r.entity_type,
     entityId: r.entity_id,
     actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? '' } : null,
-    before: parse(r.before),
-    after: parse(r.after)
+    before: r.before,
+    after: r.after
   };
 }

@@ -144,9 +144,15 @@ export interface ImportedValues {
   expected_grants: number | null;
   min_contribution_cents: number | null;
   max_contribution_cents: number | null;
-  keywords: string;
+  keywords: string[];
   link: string;
   portal_status: string | null;
+}
+
+/** Whether a column keeps its value (keywords: the same words in the same order). */
+function sameValue<T>(a: T | readonly string[], b: T | readonly string[]): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((word, i) => word === b[i]);
+  return a === b;
 }
 
 /** How each owned column is named in the answer (the calls API's field names). */
@@ -221,7 +227,7 @@ export function incomingOf(topic: PortalTopic, programme: ProgrammeFacts | null)
       expected_grants: topic.expectedGrants,
       min_contribution_cents: topic.minContributionCents,
       max_contribution_cents: topic.maxContributionCents,
-      keywords: JSON.stringify(topic.keywords.filter((k) => k.length <= MAX_KEYWORD).slice(0, MAX_KEYWORDS)),
+      keywords: topic.keywords.filter((k) => k.length <= MAX_KEYWORD).slice(0, MAX_KEYWORDS),
       link: topic.link,
       portal_status: topic.portalStatus
     }
@@ -306,13 +312,13 @@ export function planCall(stored: CallRow | undefined, storedDeadlines: CallDeadl
     expected_grants: file.expected_grants ?? stored.expected_grants,
     min_contribution_cents: file.min_contribution_cents ?? stored.min_contribution_cents,
     max_contribution_cents: file.max_contribution_cents ?? stored.max_contribution_cents,
-    keywords: file.keywords === '[]' ? stored.keywords : file.keywords,
+    keywords: file.keywords.length === 0 ? stored.keywords : file.keywords,
     portal_status: file.portal_status ?? stored.portal_status
   };
   const { values, problems } = fitted(merged, deadlines);
   const changes: Partial<ImportedValues> = {};
   for (const key of Object.keys(values) as (keyof ImportedValues)[]) {
-    if (values[key] !== stored[key]) (changes as Record<string, unknown>)[key] = values[key];
+    if (!sameValue(values[key], stored[key])) (changes as Record<string, unknown>)[key] = values[key];
   }
   const rows = storedDeadlines.map((d) => ({ label: d.label, deadline_at: d.deadline_at, time_zone: d.time_zone, assumed: d.assumed === 1 }));
   const deadlineRowsChanged =
@@ -662,7 +668,7 @@ export class CallImportService {
     }
     const domains = await calls.domainsOfCalls(trx, [stored.id]);
     const before = toCall({ row: stored, deadlines: storedDeadlines, domains, programme: programmeOf(stored.programme_id), watched: false }, now);
-    const row = (await calls.updateCall(trx, stored.id, null, { ...plan.changes, imported_at: at, updated_at: at }))!;
+    const row = await calls.updateCallOrThrow(trx, stored.id, { ...plan.changes, imported_at: at, updated_at: at });
     const deadlines = plan.deadlineRowsChanged ? await calls.replaceDeadlines(trx, stored.id, plan.deadlines) : storedDeadlines;
     const changeId = await recordDeadlineChange(trx, stored.id, storedDeadlines, deadlines, importId, at);
     if (changeId) tally.notified += await notifyDeadlineChange(trx, stored.id, calls.snapshotOf(storedDeadlines), calls.snapshotOf(deadlines), at);

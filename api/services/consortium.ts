@@ -26,7 +26,7 @@ import { newId, nowIso } from '../../db/ids.js';
 import * as repo from '../../db/repositories/consortium.js';
 import type { ConsortiumMemberRow } from '../../db/repositories/consortium.js';
 import { findVisibleOrganisation, visibleOrganisationNames } from '../../db/repositories/organisations.js';
-import { findProposal, updateProposal } from '../../db/repositories/proposals.js';
+import { getProposal, updateProposal } from '../../db/repositories/proposals.js';
 import type { Database, ProposalRow } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { Conflict, NotFound, PreconditionFailed, unknownReference } from '../errors.js';
@@ -111,7 +111,7 @@ export class ConsortiumService {
   /** Sets the proposal's lead organisation after a change of roles here. */
   private async leadChanged(trx: Kysely<Database>, proposal: ProposalRow, organisationId: string | null): Promise<void> {
     if (proposal.lead_organisation_id === organisationId) return;
-    const current = (await findProposal(trx, proposal.id))!;
+    const current = await getProposal(trx, proposal.id);
     await updateProposal(trx, proposal.id, current.version, { lead_organisation_id: organisationId, updated_at: nowIso() });
   }
 

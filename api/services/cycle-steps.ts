@@ -48,7 +48,7 @@ import { newId } from '../../db/ids.js';
 import * as repo from '../../db/repositories/cycle-steps.js';
 import type { CycleTaskRow, MemberRow, PartyContactRow } from '../../db/repositories/cycle-steps.js';
 import { findPartnership, updatePartnership } from '../../db/repositories/partnerships.js';
-import { findTask, insertTask, updateTask } from '../../db/repositories/tasks.js';
+import { getTask, insertTask, updateTask } from '../../db/repositories/tasks.js';
 import type { Database, PartnershipRow } from '../../db/schema.js';
 import type { Caller, PartnershipRole } from '../caller.js';
 import { Forbidden, NotFound, PreconditionFailed } from '../errors.js';
@@ -129,14 +129,8 @@ export interface TaskOwner extends OwnerFacts {
   language: TaskLanguage;
 }
 
-function emailsOf(json: string | null): string[] {
-  if (!json) return [];
-  try {
-    const parsed = JSON.parse(json) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((e): e is string => typeof e === 'string').map((e) => e.trim().toLowerCase()) : [];
-  } catch {
-    return [];
-  }
+function emailsOf(emails: string[] | null): string[] {
+  return (emails ?? []).map((e) => e.trim().toLowerCase());
 }
 
 /**
@@ -203,7 +197,7 @@ async function stepDone(db: Kysely<Database>, partnershipId: string, step: { kin
 
 /** The stored fields of a task as its audit trail keeps them (no state, no labels). */
 async function auditViewOf(trx: Kysely<Database>, id: string) {
-  const stored = (await findTask(trx, id))!;
+  const stored = await getTask(trx, id);
   const { state: _state, daysUntilDue: _days, subjectLabel: _label, ownerName: _owner, ...view } = toTask(stored, stored.due_on, null);
   return view;
 }

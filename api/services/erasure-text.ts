@@ -120,7 +120,10 @@ export function scrubSnapshot(value: unknown, identity: Identity, patterns: Patt
   return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, scrubbed(key, item)]));
 }
 
-/** A stored JSON text scrubbed (null stays null). */
-export function scrubJson(text: string | null, identity: Identity, patterns: Patterns = patternsOf(identity)): string | null {
-  return text === null ? null : JSON.stringify(scrubSnapshot(JSON.parse(text), identity, patterns));
+/** Whether any text in the value (a snapshot, at any depth) holds `needle`, e.g. the person's id. */
+export function holdsText(value: unknown, needle: string): boolean {
+  if (typeof value === 'string') return value.includes(needle);
+  if (Array.isArray(value)) return value.some((item) => holdsText(item, needle));
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes(needle) || holdsText(item, needle));
+  return false;
 }

@@ -156,8 +156,8 @@ export class EvaluationService {
   }
 
   /** The figures: frozen at adoption, else counted now. */
-  private async figuresOf(db: Kysely<Database>, partnershipId: string, year: number, frozen: string | null): Promise<EvaluationFigures> {
-    if (frozen) return JSON.parse(frozen) as EvaluationFigures;
+  private async figuresOf(db: Kysely<Database>, partnershipId: string, year: number, frozen: EvaluationFigures | null): Promise<EvaluationFigures> {
+    if (frozen) return frozen;
     return evaluationFigures(await figureRows(db, partnershipId, year, this.clock().toISOString()));
   }
 
@@ -168,14 +168,14 @@ export class EvaluationService {
       approvals.approvableParties(db, caller, row.partnership_id),
       repo.planOfYear(db, row.partnership_id, row.year)
     ]);
-    const languages = [...new Set(parties.flatMap((p) => JSON.parse(p.languages) as string[]))];
+    const languages = [...new Set(parties.flatMap((p) => p.languages))];
     return {
       id: row.id,
       partnershipId: row.partnership_id,
       partnershipTitle: row.partnership_title,
       year: row.year,
       status: row.status as DocumentStatus,
-      parties: parties.map((p) => ({ id: p.id, organisationId: p.organisation_id, organisationName: p.organisation_name, regionName: p.region_name, languages: JSON.parse(p.languages) as string[] })),
+      parties: parties.map((p) => ({ id: p.id, organisationId: p.organisation_id, organisationName: p.organisation_name, regionName: p.region_name, languages: p.languages })),
       languages,
       approvals: standing,
       workPlanId: plan?.id ?? null,
@@ -260,7 +260,7 @@ export class EvaluationService {
         await recordRevision(trx, this.target(id, 'evaluation_section', section.id), { version: 1, action: 'create', fields: [], snapshot: { body: '' }, actorId: caller.userId, at });
       }
       await assessPlanItems(trx, input, caller.userId, at);
-      const row = (await repo.findEvaluation(trx, id))!;
+      const row = await repo.getEvaluation(trx, id);
       await recordChange(trx, caller, 'evaluation', id, null, { partnershipId: row.partnership_id, year: row.year, status: row.status });
       return this.detail(trx, caller, row);
     });
@@ -279,7 +279,7 @@ export class EvaluationService {
     const withdrawn = row.status === 'proposed' ? await approvals.withdrawAll(trx, caller, approvalDocument(row), `${what} changed by ${caller.name}`, at) : [];
     if (!(await repo.updateEvaluation(trx, row.id, row.version, { updated_at: at }))) throw new Conflict('The evaluation changed at the same moment; send the change again.');
     await recordChange(trx, caller, 'evaluation', row.id, before, after);
-    return { withdrawn, header: await this.header(trx, caller, (await repo.findEvaluation(trx, row.id))!) };
+    return { withdrawn, header: await this.header(trx, caller, await repo.getEvaluation(trx, row.id)) };
   }
 
   private async writeSection(caller: Caller, id: string, kind: SectionKind, expected: number | null, valuesOf: (trx: Kysely<Database>, current: Snapshot) => Promise<{ yours: Snapshot; action?: 'restore' }>) {
@@ -305,7 +305,7 @@ export class EvaluationService {
         at
       });
       const { withdrawn, header } = await this.afterContentWrite(trx, caller, row, `Section “${SECTION_TITLES[kind]}”`, { section: kind, body: section.body }, { section: kind, body: body ?? '' });
-      const stored = toSection((await repo.findSection(trx, id, kind))!);
+      const stored = toSection(await repo.getSection(trx, id, kind));
       const actor: Actor = { id: caller.userId, name: caller.name };
       events.push({ event: 'section', data: { action: action ?? plan.action, record: stored, actor, mergedFields: plan.mergedFields } });
       if (withdrawn.length) events.push({ event: 'document', data: header });
@@ -321,7 +321,7 @@ export class EvaluationService {
 
   restoreSection(caller: Caller, id: string, kind: SectionKind, input: RestoreBody, expected: number | null) {
     return this.writeSection(caller, id, kind, expected, async (trx, current) => {
-      const section = (await repo.findSection(trx, id, kind))!;
+      const section = await repo.getSection(trx, id, kind);
       return { yours: await restoreValues(trx, SECTION_SPEC, 'evaluation_section', section.id, current, input.version, input.fields), action: 'restore' };
     });
   }
@@ -369,7 +369,7 @@ export class EvaluationService {
         { assessment: assessment.id, item: assessment.item_title, ...current },
         { assessment: assessment.id, item: assessment.item_title, rating: next.rating ?? null, comment: next.comment ?? null }
       );
-      const stored = toAssessment((await repo.findAssessment(trx, id, assessmentId))!);
+      const stored = toAssessment(await repo.getAssessment(trx, id, assessmentId));
       events.push({ event: 'assessment', data: { action: action ?? plan.action, record: stored, actor: { id: caller.userId, name: caller.name }, mergedFields: plan.mergedFields } });
       if (withdrawn.length) events.push({ event: 'document', data: header });
       return { assessment: stored, notes: { mergedFields: plan.mergedFields, approvalsWithdrawn: withdrawn } };
@@ -402,7 +402,7 @@ export class EvaluationService {
     const header = await this.db.transaction().execute(async (trx) => {
       const row = await this.visible(trx, caller, id);
       await change(trx, row);
-      return this.header(trx, caller, (await repo.findEvaluation(trx, id))!);
+      return this.header(trx, caller, await repo.getEvaluation(trx, id));
     });
     this.publish(id, [{ event: 'document', data: header }]);
     return header;
@@ -428,7 +428,7 @@ export class EvaluationService {
       if (after.length === before.length) return;
       if (await approvals.everyPartyApproved(trx, document)) {
         const figures = await this.figuresOf(trx, row.partnership_id, row.year, null);
-        await repo.updateEvaluation(trx, id, row.version, { status: 'adopted', adopted_at: at, figures: JSON.stringify(figures), updated_at: at });
+        await repo.updateEvaluation(trx, id, row.version, { status: 'adopted', adopted_at: at, figures, updated_at: at });
         await recordChange(trx, caller, 'evaluation', id, { status: 'proposed', approvedBy: before }, { status: 'adopted', approvedBy: after, figuresFrozenAt: at });
       } else {
         await repo.updateEvaluation(trx, id, row.version, { updated_at: at });

@@ -164,7 +164,7 @@ export class FirstToInformService {
         created_by: caller.userId,
         created_at: this.clock().toISOString()
       });
-      const row = (await repo.findInformEntry(trx, proposalId, id))!;
+      const row = await repo.getInformEntry(trx, proposalId, id);
       await recordChange(trx, caller, 'proposal', proposalId, { informEntry: null }, { informEntry: auditEntry(row) });
       return this.logOf(trx, caller, proposal);
     });

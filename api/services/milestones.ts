@@ -91,7 +91,7 @@ export class MilestoneService {
       if (errors.length) throw new ValidationFailed(errors);
       const row = this.rowOf(proposalId, input);
       await repo.insertMilestones(trx, [row]);
-      const created = toMilestone((await repo.findMilestone(trx, proposalId, row.id))!);
+      const created = toMilestone(await repo.getMilestone(trx, proposalId, row.id));
       await recordChange(trx, caller, 'proposal', proposalId, { milestone: null }, { milestone: created });
       return created;
     });
@@ -118,7 +118,7 @@ export class MilestoneService {
         done_at: doneAt
       });
       if (!updated) throw new PreconditionFailed(before);
-      const after = toMilestone((await repo.findMilestone(trx, proposalId, milestoneId))!);
+      const after = toMilestone(await repo.getMilestone(trx, proposalId, milestoneId));
       await recordChange(trx, caller, 'proposal', proposalId, { milestone: before }, { milestone: after });
       return after;
     });

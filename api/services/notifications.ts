@@ -111,7 +111,7 @@ export class NotificationService {
     return this.db.transaction().execute(async (trx) => {
       if (!(await repo.findNotification(trx, caller.userId, id))) throw new NotFound('notification');
       await repo.markRead(trx, caller.userId, id, this.clock().toISOString());
-      return toNotification((await repo.findNotification(trx, caller.userId, id))!);
+      return toNotification(await repo.getNotification(trx, caller.userId, id));
     });
   }
 

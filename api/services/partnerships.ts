@@ -194,7 +194,7 @@ export class PartnershipService {
             organisationName: p.organisation_name,
             contactPersonId: p.contact_person_id,
             contactPersonName: p.contact_person_name,
-            networks: JSON.parse(p.networks)
+            networks: p.networks
           })
         ),
         signedOn: row.signed_on,
@@ -206,7 +206,7 @@ export class PartnershipService {
         predecessorId: row.predecessor_id,
         successorId: successors.get(row.id) ?? null,
         domains: (domains.get(row.id) ?? []).map((d) => toDomain(d as DomainRow)),
-        forms: JSON.parse(row.forms) as CooperationForm[],
+        forms: row.forms,
         obligations: {
           visitsPerYear: row.visits_per_year,
           evaluationMonth: row.evaluation_month,
@@ -302,7 +302,7 @@ export class PartnershipService {
       region_id: p.regionId,
       organisation_id: p.organisationId,
       contact_person_id: p.contactPersonId,
-      networks: JSON.stringify(p.networks)
+      networks: p.networks
     }));
   }
 
@@ -348,7 +348,7 @@ export class PartnershipService {
         notice_sent_on: input.noticeSentOn,
         renewal_lead_months: input.renewalLeadMonths,
         predecessor_id: input.predecessorId,
-        forms: JSON.stringify(input.forms),
+        forms: input.forms,
         visits_per_year: input.obligations.visitsPerYear,
         evaluation_month: input.obligations.evaluationMonth,
         work_plan_month: input.obligations.workPlanMonth,
@@ -392,7 +392,7 @@ export class PartnershipService {
         notice_sent_on: patch.noticeSentOn,
         renewal_lead_months: patch.renewalLeadMonths,
         predecessor_id: patch.predecessorId,
-        forms: patch.forms && JSON.stringify(patch.forms),
+        forms: patch.forms,
         visits_per_year: obligations.visitsPerYear,
         evaluation_month: obligations.evaluationMonth,
         work_plan_month: obligations.workPlanMonth,

@@ -30,6 +30,7 @@
  * first. People and RegioDesk users are not linked (a user account is not a
  * person record), so being a user never blocks an erasure.
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Kysely } from 'kysely';
 import { insertAuditEvent } from '../../db/repositories/audit.js';
 import { contactPersonUsage, deletePerson } from '../../db/repositories/people.js';
@@ -37,7 +38,7 @@ import * as rights from '../../db/repositories/person-rights.js';
 import type { Database, PersonRow } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
 import { Conflict } from '../errors.js';
-import { needlesOf, patternsOf, scrubJson, scrubNullable, scrubText } from './erasure-text.js';
+import { holdsText, needlesOf, patternsOf, scrubNullable, scrubSnapshot, scrubText } from './erasure-text.js';
 import { identityOf } from './person-export.js';
 
 export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: PersonRow, now: Date): Promise<void> {
@@ -53,7 +54,7 @@ export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: Pe
   const quoted = patternsOf(identity, false);
   const pattern = patterns.text;
   const needles = needlesOf(identity);
-  const pointsAtThem = (text: string | null) => text !== null && text.includes(row.id);
+  const pointsAtThem = (snapshot: unknown) => holdsText(snapshot, row.id);
   const textNeedles = needles.filter((n) => n !== row.id);
 
   const participations = await rights.participationsOfPerson(trx, row.id);
@@ -86,7 +87,7 @@ export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: Pe
   for (const item of await rights.agendaItemsMentioning(trx, activityIds, textNeedles)) {
     const p = activityIds.includes(item.activity_id) ? pattern : quoted.text;
     const text = { topic: scrubText(item.topic, p), presenter: scrubNullable(item.presenter, p), notes: scrubNullable(item.notes, p), decisions: scrubNullable(item.decisions, p) };
-    if (JSON.stringify(text) !== JSON.stringify({ topic: item.topic, presenter: item.presenter, notes: item.notes, decisions: item.decisions })) await rights.replaceAgendaText(trx, item.id, text);
+    if (!isDeepStrictEqual(text, { topic: item.topic, presenter: item.presenter, notes: item.notes, decisions: item.decisions })) await rights.replaceAgendaText(trx, item.id, text);
   }
   for (const outcome of await rights.outcomesOf(trx, activityIds)) {
     const text = scrubText(outcome.text, pattern);
@@ -98,19 +99,19 @@ export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: Pe
     if (text !== notification.text || emailError !== notification.email_error) await rights.replaceNotificationText(trx, notification.id, text, emailError);
   }
   for (const search of await rights.savedSearchesMentioning(trx, textNeedles)) {
-    const changed = { name: scrubText(search.name, quoted.text), criteria: scrubJson(search.criteria, identity, quoted)! };
-    if (changed.name !== search.name || changed.criteria !== JSON.stringify(JSON.parse(search.criteria))) await rights.replaceSavedSearch(trx, search.id, changed, at);
+    const changed = { name: scrubText(search.name, quoted.text), criteria: scrubSnapshot(search.criteria, identity, quoted) as typeof search.criteria };
+    if (changed.name !== search.name || !isDeepStrictEqual(changed.criteria, search.criteria)) await rights.replaceSavedSearch(trx, search.id, changed, at);
   }
   for (const revision of await rights.frozenRevisionsMentioning(trx, needles)) {
-    const snapshot = scrubJson(revision.snapshot, identity, pointsAtThem(revision.snapshot) ? patterns : quoted)!;
-    if (snapshot !== JSON.stringify(JSON.parse(revision.snapshot))) await rights.replaceRevisionSnapshot(trx, revision.id, snapshot);
+    const snapshot = scrubSnapshot(revision.snapshot, identity, pointsAtThem(revision.snapshot) ? patterns : quoted) as typeof revision.snapshot;
+    if (!isDeepStrictEqual(snapshot, revision.snapshot)) await rights.replaceRevisionSnapshot(trx, revision.id, snapshot);
   }
   const records = [...theirs].map((key) => ({ type: key.slice(0, key.indexOf(':')), id: key.slice(key.indexOf(':') + 1) }));
   for (const event of await rights.auditEventsMentioning(trx, row.id, needles, records)) {
     const about = (event.entity_type === 'person' && event.entity_id === row.id) || theirs.has(`${event.entity_type}:${event.entity_id}`) || pointsAtThem(event.before) || pointsAtThem(event.after);
-    const before = scrubJson(event.before, identity, about ? patterns : quoted);
-    const after = scrubJson(event.after, identity, about ? patterns : quoted);
-    if (before !== event.before || after !== event.after) await rights.replaceAuditSnapshots(trx, event.id, before, after);
+    const before = scrubSnapshot(event.before, identity, about ? patterns : quoted);
+    const after = scrubSnapshot(event.after, identity, about ? patterns : quoted);
+    if (!isDeepStrictEqual(before, event.before) || !isDeepStrictEqual(after, event.after)) await rights.replaceAuditSnapshots(trx, event.id, before, after);
   }
 
   await deletePerson(trx, row.id);

@@ -31,7 +31,7 @@ import { toAuditEvent } from './audit.js';
 
 /** The person's identity as erasure and the audit search use it. */
 export function identityOf(row: PersonRow) {
-  return { id: row.id, name: row.name, emails: JSON.parse(row.emails) as string[], phones: JSON.parse(row.phones) as string[] };
+  return { id: row.id, name: row.name, emails: row.emails, phones: row.phones };
 }
 
 type ConsentState = PersonExport['consent']['current'];

@@ -51,12 +51,5 @@ export async function callMatchTerms(db: Kysely<Database>, callId: string | null
   const call = callId ? await findCall(db, callId) : undefined;
   if (!call) return { domainIds: [], keywords: [] };
   const domainIds = (await domainsOfCalls(db, [call.id])).map((d) => d.domain_id);
-  let keywords: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(call.keywords);
-    if (Array.isArray(parsed)) keywords = parsed.filter((k): k is string => typeof k === 'string' && k.trim() !== '');
-  } catch {
-    keywords = [];
-  }
-  return { domainIds, keywords };
+  return { domainIds, keywords: call.keywords.filter((k) => k.trim() !== '') };
 }

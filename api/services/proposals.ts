@@ -101,7 +101,7 @@ function auditView(p: Proposal) {
 }
 
 async function reloadForAudit(db: Kysely<Database>, id: string) {
-  return auditView(await presentOne(db, null, (await repo.findProposal(db, id))!));
+  return auditView(await presentOne(db, null, await repo.getProposal(db, id)));
 }
 
 interface References {

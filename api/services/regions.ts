@@ -19,8 +19,8 @@ export function toRegion(row: RegionRow): Region {
     id: row.id,
     name: row.name,
     country: row.country,
-    nutsCodes: JSON.parse(row.nuts_codes),
-    languages: JSON.parse(row.languages),
+    nutsCodes: row.nuts_codes,
+    languages: row.languages,
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at
@@ -49,8 +49,8 @@ export class RegionService {
         id: newId(),
         name: input.name,
         country: input.country,
-        nuts_codes: JSON.stringify(input.nutsCodes),
-        languages: JSON.stringify(input.languages)
+        nuts_codes: input.nutsCodes,
+        languages: input.languages
       });
       const region = toRegion(row);
       await recordChange(trx, caller, 'region', region.id, null, region);
@@ -68,8 +68,8 @@ export class RegionService {
       const updated = await repo.updateRegion(trx, id, row.version, {
         name: patch.name,
         country: patch.country,
-        nuts_codes: patch.nutsCodes && JSON.stringify(patch.nutsCodes),
-        languages: patch.languages && JSON.stringify(patch.languages),
+        nuts_codes: patch.nutsCodes,
+        languages: patch.languages,
         updated_at: nowIso()
       });
       if (!updated) throw new PreconditionFailed(before);

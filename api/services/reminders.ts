@@ -101,7 +101,8 @@ export interface ReminderRun {
 
 /** A reminder_settings row as joined into other rows (null columns: no row, the defaults). */
 interface StoredSettings {
-  offsets?: string | null;
+  /** null: no settings, or a damaged value (the defaults apply) */
+  offsets?: number[] | null;
   email: number | null;
   time_zone: string | null;
 }
@@ -113,15 +114,8 @@ interface Effective {
 }
 
 function effective(row: StoredSettings | undefined | null): Effective {
-  let offsets = DEFAULT_OFFSETS;
-  if (row?.offsets) {
-    try {
-      const parsed = JSON.parse(row.offsets) as unknown;
-      if (Array.isArray(parsed)) offsets = parsed.filter((n): n is number => Number.isInteger(n) && n > 0);
-    } catch {
-      /* a damaged row falls back to the defaults */
-    }
-  }
+  // a damaged row falls back to the defaults (the repository reads it as null)
+  const offsets = row?.offsets ? row.offsets.filter((n) => n > 0) : DEFAULT_OFFSETS;
   return { offsets, email: row?.email == null ? true : row.email !== 0, timeZone: row?.time_zone || DEFAULT_TIME_ZONE };
 }
 
@@ -178,7 +172,7 @@ export class ReminderService {
     const offsets = [...input.offsets].sort((a, b) => b - a);
     return this.db.transaction().execute(async (trx) => {
       const before = effective(await repo.findReminderSettings(trx, caller.userId));
-      await repo.saveReminderSettings(trx, { user_id: caller.userId, offsets: JSON.stringify(offsets), email: input.email ? 1 : 0, time_zone: input.timeZone });
+      await repo.saveReminderSettings(trx, { user_id: caller.userId, offsets, email: input.email ? 1 : 0, time_zone: input.timeZone });
       const after: Effective = { offsets, email: input.email, timeZone: input.timeZone };
       await recordChange(trx, caller, 'user', caller.userId, { reminderSettings: before }, { reminderSettings: after });
       return this.toSettings(caller, after);
@@ -317,7 +311,7 @@ export class ReminderService {
       try {
         const since = search.last_digest_at ?? search.created_at;
         if (since >= at) continue;
-        const criteria = JSON.parse(search.criteria) as SavedSearchCriteria;
+        const criteria = search.criteria();
         const programmes = criteria.programmeId ? new Set(descendantsOf(tree, criteria.programmeId)) : undefined;
         const matches = calls.filter((c) => c.created_at > since && callMatches(c, criteria, now, programmes));
         const settings = effective(search);

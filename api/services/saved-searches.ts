@@ -41,7 +41,7 @@ export function toSavedSearch(row: SavedSearchRow): SavedSearch {
   return {
     id: row.id,
     name: row.name,
-    criteria: JSON.parse(row.criteria) as SavedSearchCriteria,
+    criteria: row.criteria,
     lastDigestAt: row.last_digest_at,
     version: row.version,
     createdAt: row.created_at,
@@ -53,8 +53,7 @@ export function toSavedSearch(row: SavedSearchRow): SavedSearch {
 export interface CallFacts {
   programme_id: string | null;
   opening_at: string | null;
-  /** JSON text of a string array */
-  keywords: string;
+  keywords: string[];
   domainIds: string[];
   deadlines: { at: string; timeZone: string }[];
 }
@@ -74,7 +73,7 @@ export function callMatches(call: CallFacts, criteria: SavedSearchCriteria, now:
   if (criteria.domainId && !call.domainIds.includes(criteria.domainId)) return false;
   if (criteria.keyword) {
     const wanted = criteria.keyword.toLowerCase();
-    const keywords = (JSON.parse(call.keywords) as unknown[]).map((k) => String(k).toLowerCase());
+    const keywords = call.keywords.map((k) => k.toLowerCase());
     if (!keywords.includes(wanted)) return false;
   }
   if (criteria.status && callStatus(call.opening_at, call.deadlines, now) !== criteria.status) return false;
@@ -122,7 +121,7 @@ export class SavedSearchService {
       id: newId(),
       user_id: caller.userId,
       name: input.name,
-      criteria: JSON.stringify(input.criteria),
+      criteria: input.criteria,
       last_digest_at: null,
       created_at: now,
       updated_at: now
@@ -136,7 +135,7 @@ export class SavedSearchService {
     if (patch.criteria) await this.assertCriteriaUsable(caller, patch.criteria);
     const updated = await repo.updateSavedSearch(this.db, id, current.version, {
       name: patch.name,
-      criteria: patch.criteria && JSON.stringify(patch.criteria),
+      criteria: patch.criteria,
       updated_at: this.clock().toISOString()
     });
     if (!updated) throw new PreconditionFailed(toSavedSearch((await repo.findSavedSearch(this.db, caller.userId, id)) ?? current));

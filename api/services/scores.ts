@@ -20,7 +20,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import { newId, nowIso } from '../../db/ids.js';
-import { findProposal, updateProposal } from '../../db/repositories/proposals.js';
+import { getProposal, updateProposal } from '../../db/repositories/proposals.js';
 import * as repo from '../../db/repositories/scoring.js';
 import type { Database, ProposalRow } from '../../db/schema.js';
 import type { Caller } from '../caller.js';
@@ -103,7 +103,7 @@ export class ScoreService {
     if (!matrix || (matrix.partnership_id !== null && matrix.partnership_id !== proposal.partnership_id)) {
       throw new ValidationFailed([{ path: 'matrixId', message: 'No scoring matrix with this id for this partnership.' }]);
     }
-    const current = (await findProposal(trx, proposal.id))!;
+    const current = await getProposal(trx, proposal.id);
     await updateProposal(trx, proposal.id, current.version, { scoring_matrix_id: requested, updated_at: nowIso() });
     return requested;
   }
@@ -132,7 +132,7 @@ export class ScoreService {
       const after = (await repo.scoresOf(trx, [proposalId])).filter((s) => s.reviewer_id === caller.userId).map((s) => ({ criterionId: s.criterion_id, points: s.points, comment: s.comment }));
       const reviewer = { id: caller.userId, name: caller.name };
       await recordChange(trx, caller, 'proposal', proposalId, { scores: { reviewer, matrixId: proposal.scoring_matrix_id, items: before } }, { scores: { reviewer, matrixId, items: after } });
-      return sheetOf(trx, (await findProposal(trx, proposalId))!);
+      return sheetOf(trx, await getProposal(trx, proposalId));
     });
   }
 

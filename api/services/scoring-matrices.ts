@@ -41,7 +41,7 @@ export interface LoadedMatrix {
 }
 
 export function toCriterion(row: CriterionRow): ScoringCriterion {
-  const levels = JSON.parse(row.levels) as { points: number; description: string }[];
+  const levels = row.levels;
   return { id: row.id, number: row.number, title: row.title, weight: row.weight, levels, maxPoints: Math.max(...levels.map((l) => l.points)) };
 }
 
@@ -81,6 +81,11 @@ export async function loadMatrix(db: Kysely<Database>, id: string): Promise<Load
   return { row, criteria: await repo.criteriaOf(db, [id]) };
 }
 
+/** A matrix and its criteria that must exist (read back in the transaction that wrote them). */
+async function storedMatrix(db: Kysely<Database>, id: string): Promise<LoadedMatrix> {
+  return { row: await repo.getMatrix(db, id), criteria: await repo.criteriaOf(db, [id]) };
+}
+
 function criterionRows(matrixId: string, groups: GroupInput[]) {
   let position = 0;
   return groups.flatMap((g) =>
@@ -93,7 +98,7 @@ function criterionRows(matrixId: string, groups: GroupInput[]) {
       number: c.number,
       title: c.title,
       weight: c.weight ?? g.weight ?? '1',
-      levels: JSON.stringify([...c.levels].sort((a, b) => a.points - b.points))
+      levels: [...c.levels].sort((a, b) => a.points - b.points)
     }))
   );
 }
@@ -142,7 +147,7 @@ export class ScoringMatrixService {
       const id = newId();
       await repo.insertMatrix(trx, { id, name: input.name, description: input.description, partnership_id: input.partnershipId });
       await repo.replaceCriteria(trx, id, criterionRows(id, input.groups));
-      const created = await this.present(trx, (await loadMatrix(trx, id))!);
+      const created = await this.present(trx, await storedMatrix(trx, id));
       await recordChange(trx, caller, 'scoring_matrix', id, null, created);
       return created;
     });
@@ -160,7 +165,7 @@ export class ScoringMatrixService {
       const updated = await repo.updateMatrix(trx, id, loaded.row.version, { name: patch.name, description: patch.description, updated_at: nowIso() });
       if (!updated) throw new PreconditionFailed(before);
       if (patch.groups) await repo.replaceCriteria(trx, id, criterionRows(id, patch.groups));
-      const after = await this.present(trx, (await loadMatrix(trx, id))!);
+      const after = await this.present(trx, await storedMatrix(trx, id));
       await recordChange(trx, caller, 'scoring_matrix', id, before, after);
       return after;
     });

@@ -5,7 +5,7 @@
  * field is stored in, and the checks of an item's references (domain,
  * responsible party and person, linked activities and proposals).
  */
-import type { Kysely, Updateable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { visiblePersonIds } from '../../db/repositories/partnerships.js';
 import type { ApprovingPartyRow } from '../../db/repositories/cycle-approvals.js';
 import * as repo from '../../db/repositories/work-plans.js';
@@ -44,11 +44,6 @@ const COLUMNS: Record<string, keyof WorkPlanItemTable> = {
   position: 'position'
 };
 
-function ids(json: string): string[] {
-  const value = JSON.parse(json) as unknown;
-  return Array.isArray(value) ? (value as string[]) : [];
-}
-
 /** The editable fields of an item as stored, plus its position and whether it is removed (history shows both). */
 export function itemSnapshot(row: repo.WorkPlanItemRow): Snapshot {
   return {
@@ -63,22 +58,21 @@ export function itemSnapshot(row: repo.WorkPlanItemRow): Snapshot {
     indicator: row.indicator,
     targetValue: row.target_value,
     status: row.status,
-    activityIds: ids(row.activity_ids),
-    proposalIds: ids(row.proposal_ids),
+    activityIds: row.activity_ids,
+    proposalIds: row.proposal_ids,
     position: row.position,
     removed: row.deleted_at !== null
   };
 }
 
 /** Field values (API names) → column values. */
-export function itemColumns(values: Snapshot): Updateable<WorkPlanItemTable> {
+export function itemColumns(values: Snapshot): repo.WorkPlanItemUpdate {
   const columns: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(values)) {
     const column = COLUMNS[field];
-    if (!column) continue;
-    columns[column] = field === 'activityIds' || field === 'proposalIds' ? JSON.stringify(value) : value;
+    if (column) columns[column] = value;
   }
-  return columns as Updateable<WorkPlanItemTable>;
+  return columns as repo.WorkPlanItemUpdate;
 }
 
 export interface LinkedRecords {
@@ -88,8 +82,8 @@ export interface LinkedRecords {
 
 /** The summaries of every activity and proposal the rows link to (of the partnership only). */
 export async function linkedRecords(db: Kysely<Database>, partnershipId: string, rows: repo.WorkPlanItemRow[]): Promise<LinkedRecords> {
-  const activityIds = [...new Set(rows.flatMap((r) => ids(r.activity_ids)))];
-  const proposalIds = [...new Set(rows.flatMap((r) => ids(r.proposal_ids)))];
+  const activityIds = [...new Set(rows.flatMap((r) => r.activity_ids))];
+  const proposalIds = [...new Set(rows.flatMap((r) => r.proposal_ids))];
   const [activities, proposals] = await Promise.all([repo.activitySummaries(db, partnershipId, activityIds), repo.proposalSummaries(db, partnershipId, proposalIds)]);
   return {
     activities: new Map(activities.map((a) => [a.id, { id: a.id, title: a.title, startsAt: a.starts_at, type: a.type }])),
@@ -98,8 +92,8 @@ export async function linkedRecords(db: Kysely<Database>, partnershipId: string,
 }
 
 export function toItem(row: repo.WorkPlanItemRow, linked: LinkedRecords): WorkPlanItem {
-  const activityIds = ids(row.activity_ids);
-  const proposalIds = ids(row.proposal_ids);
+  const activityIds = row.activity_ids;
+  const proposalIds = row.proposal_ids;
   return {
     id: row.id,
     workPlanId: row.work_plan_id,
@@ -134,11 +128,6 @@ export async function itemsView(db: Kysely<Database>, partnershipId: string, row
   return rows.map((row) => toItem(row, linked));
 }
 
-function languagesOf(json: string): string[] {
-  const value = JSON.parse(json) as unknown;
-  return Array.isArray(value) ? (value as string[]) : [];
-}
-
 /** The plan's header as a given caller sees it (canEdit, canApproveFor). */
 export function toWorkPlan(row: repo.WorkPlanRow, parties: ApprovingPartyRow[], approvals: Approval[], caller: Caller): WorkPlan {
   const status = row.status as DocumentStatus;
@@ -150,8 +139,8 @@ export function toWorkPlan(row: repo.WorkPlanRow, parties: ApprovingPartyRow[], 
     status,
     revision: row.revision,
     introduction: row.introduction,
-    parties: parties.map((p) => ({ id: p.id, organisationId: p.organisation_id, organisationName: p.organisation_name, regionName: p.region_name, languages: languagesOf(p.languages) })),
-    languages: [...new Set(parties.flatMap((p) => languagesOf(p.languages)))],
+    parties: parties.map((p) => ({ id: p.id, organisationId: p.organisation_id, organisationName: p.organisation_name, regionName: p.region_name, languages: p.languages })),
+    languages: [...new Set(parties.flatMap((p) => p.languages))],
     approvals,
     itemCount: Number(row.item_count ?? 0),
     proposedAt: row.proposed_at,

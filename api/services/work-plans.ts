@@ -150,7 +150,7 @@ export class WorkPlanService {
 
   /** The header as each viewer of the room sees it, read now (in the transaction), sent as a `document` event after the commit. */
   private async documentEvent(trx: Trx, planId: string): Promise<Publish> {
-    const fresh = (await repo.findWorkPlan(trx, planId))!;
+    const fresh = await repo.getWorkPlan(trx, planId);
     const [parties, approvals] = await Promise.all([approvingParties(trx, fresh.partnership_id), approvalsOf(trx, approvalDocument(fresh))]);
     return () => this.live.publish(roomOf('work_plan', planId), 'document', (viewer: LiveViewer) => toWorkPlan(fresh, parties, approvals, viewer.caller ?? NOBODY));
   }
@@ -188,8 +188,7 @@ export class WorkPlanService {
     if (!canSeePartnership(caller, input.partnershipId)) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
     if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('Viewers cannot start a work plan.');
     return this.inTransaction(async (trx) => {
-      const partnership = await trx.selectFrom('partnerships').select('id').where('id', '=', input.partnershipId).executeTakeFirst();
-      if (!partnership) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
+      if (!(await repo.partnershipExists(trx, input.partnershipId))) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
       const existing = await repo.findPlanOfYear(trx, input.partnershipId, input.year);
       if (existing) throw new Conflict(`This partnership has a work plan for ${input.year} already.`, { workPlanId: existing.id });
       const id = newId();
@@ -200,7 +199,7 @@ export class WorkPlanService {
       const droppedTargetDates = input.carryOver ? await this.carryOver(trx, caller, id, input.partnershipId, input.year - 1, at) : [];
       // a plan drafted after its year's evaluation was started: its items get their assessments there
       await assessPlanItems(trx, input, caller.userId, at);
-      const plan = (await repo.findWorkPlan(trx, id))!;
+      const plan = await repo.getWorkPlan(trx, id);
       const detail = await this.detail(trx, caller, plan);
       await recordChange(trx, caller, 'work_plan', id, null, { ...detail, items: detail.items.map((i) => i.title) });
       return { ...detail, droppedTargetDates };
@@ -233,7 +232,7 @@ export class WorkPlanService {
     }));
     await repo.insertItems(trx, rows);
     for (const row of rows) {
-      const stored = (await repo.findItem(trx, planId, row.id))!;
+      const stored = await repo.getItem(trx, planId, row.id);
       const snapshot = itemSnapshot(stored);
       await recordRevision(trx, { documentType: 'work_plan', documentId: planId, entityType: 'work_plan_item', entityId: row.id }, {
         version: 1,
@@ -277,7 +276,7 @@ export class WorkPlanService {
       });
       await recordChange(trx, caller, 'work_plan', id, current, { introduction: write.values.introduction });
       const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, 'Introduction changed', after);
-      const fresh = (await repo.findWorkPlan(trx, id))!;
+      const fresh = await repo.getWorkPlan(trx, id);
       if (!approvalsWithdrawn.length) after.push(await this.documentEvent(trx, id));
       return { workPlan: await this.header(trx, caller, fresh), notes: { mergedFields: write.mergedFields, approvalsWithdrawn } };
     });
@@ -290,7 +289,7 @@ export class WorkPlanService {
       const at = this.now();
       await repo.updateWorkPlan(trx, id, { status: 'proposed', proposed_at: at, updated_at: at });
       await recordChange(trx, caller, 'work_plan', id, { status: 'draft' }, { status: 'proposed' });
-      const fresh = (await repo.findWorkPlan(trx, id))!;
+      const fresh = await repo.getWorkPlan(trx, id);
       after.push(await this.documentEvent(trx, id));
       return this.header(trx, caller, fresh);
     });
@@ -303,7 +302,7 @@ export class WorkPlanService {
       const at = this.now();
       await approve(trx, caller, document, partyId, at);
       if (await everyPartyApproved(trx, document)) await this.adopt(trx, caller, plan, at);
-      const fresh = (await repo.findWorkPlan(trx, id))!;
+      const fresh = await repo.getWorkPlan(trx, id);
       await recordChange(trx, caller, 'work_plan', id, { status: plan.status }, { status: fresh.status, approvedBy: caller.name });
       after.push(await this.documentEvent(trx, id));
       return this.header(trx, caller, fresh);
@@ -313,9 +312,9 @@ export class WorkPlanService {
   /** Every party approved: freeze the plan as its current revision. */
   private async adopt(trx: Trx, caller: Caller, plan: repo.WorkPlanRow, at: string): Promise<void> {
     await repo.updateWorkPlan(trx, plan.id, { status: 'adopted', adopted_at: at, updated_at: at });
-    const adopted = (await repo.findWorkPlan(trx, plan.id))!;
+    const adopted = await repo.getWorkPlan(trx, plan.id);
     const { revisions: _revisions, amendments: _amendments, ...frozen } = await this.detail(trx, caller, adopted);
-    await repo.insertPlanRevision(trx, { id: newId(), work_plan_id: plan.id, number: plan.revision, adopted_at: at, snapshot: JSON.stringify({ ...frozen, canEdit: false, canApproveFor: [] }) });
+    await repo.insertPlanRevision(trx, { id: newId(), work_plan_id: plan.id, number: plan.revision, adopted_at: at, snapshot: { ...frozen, canEdit: false, canApproveFor: [] } });
   }
 
   async withdrawApproval(caller: Caller, id: string, partyId: string | undefined): Promise<WorkPlan> {
@@ -337,7 +336,7 @@ export class WorkPlanService {
       await repo.updateWorkPlan(trx, id, { status: 'draft', revision: plan.revision + 1, proposed_at: null, adopted_at: null, updated_at: at });
       await repo.insertAmendment(trx, { id: newId(), work_plan_id: id, revision: plan.revision + 1, reason: input.reason, amended_by: caller.userId, amended_at: at });
       await recordChange(trx, caller, 'work_plan', id, { status: 'adopted', revision: plan.revision }, { status: 'draft', revision: plan.revision + 1, reason: input.reason });
-      const fresh = (await repo.findWorkPlan(trx, id))!;
+      const fresh = await repo.getWorkPlan(trx, id);
       after.push(await this.documentEvent(trx, id));
       return this.header(trx, caller, fresh);
     });
@@ -347,7 +346,7 @@ export class WorkPlanService {
     await this.readable(this.db, caller, id);
     const row = await repo.findPlanRevision(this.db, id, number);
     if (!row) throw new NotFound('adopted revision');
-    return { number: row.number, adoptedAt: row.adopted_at, workPlan: JSON.parse(row.snapshot) as WorkPlanRevision['workPlan'] };
+    return { number: row.number, adoptedAt: row.adopted_at, workPlan: row.snapshot };
   }
 
   async diff(caller: Caller, id: string, query: WorkPlanDiffQuery): Promise<WorkPlanDiff> {
@@ -358,13 +357,13 @@ export class WorkPlanService {
     if (query.to !== undefined) {
       const row = await repo.findPlanRevision(this.db, id, query.to);
       if (!row) throw new ValidationFailed([{ path: 'to', message: 'No adopted revision with this number.' }]);
-      to = JSON.parse(row.snapshot) as WorkPlanDetail;
+      to = row.snapshot;
     } else {
       to = await this.detail(this.db, caller, plan);
     }
     const last = query.to ?? plan.revision;
     const amendments = (await this.amendments(this.db, id)).filter((a) => a.revision > query.from && a.revision <= last);
-    return { ...diffPlans(JSON.parse(from.snapshot) as WorkPlanDetail, to, { from: query.from, to: query.to ?? null }), amendments };
+    return { ...diffPlans(from.snapshot, to, { from: query.from, to: query.to ?? null }), amendments };
   }
 
   // ── items ─────────────────────────────────────────────────────────────
@@ -395,9 +394,9 @@ export class WorkPlanService {
       const itemId = newId();
       const position = await this.positionAfter(trx, id, placeAfter ?? undefined);
       await repo.insertItems(trx, [
-        { ...itemColumns(fields), id: itemId, work_plan_id: id, title: fields.title, position, activity_ids: JSON.stringify(fields.activityIds), proposal_ids: JSON.stringify(fields.proposalIds), created_by: caller.userId, updated_by: caller.userId, created_at: at, updated_at: at }
+        { ...itemColumns(fields), id: itemId, work_plan_id: id, title: fields.title, position, activity_ids: fields.activityIds, proposal_ids: fields.proposalIds, created_by: caller.userId, updated_by: caller.userId, created_at: at, updated_at: at }
       ]);
-      const row = (await repo.findItem(trx, id, itemId))!;
+      const row = await repo.getItem(trx, id, itemId);
       const snapshot = itemSnapshot(row);
       await recordRevision(trx, itemTarget(plan, itemId), { version: 1, action: 'create', fields: changedFields(ITEM_SPEC, {}, snapshot), snapshot, actorId: caller.userId, at });
       await assessPlanItems(trx, { partnershipId: plan.partnership_id, year: plan.year }, caller.userId, at);
@@ -434,7 +433,7 @@ export class WorkPlanService {
     const removed = change.removed === undefined ? {} : { deleted_at: change.removed ? at : null };
     const stored = await repo.updateItem(trx, row.id, row.version, { ...itemColumns(change.values), ...removed, updated_by: caller.userId, updated_at: at });
     if (!stored) throw new PreconditionFailed(toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
-    const fresh = (await repo.findItem(trx, plan.id, row.id))!;
+    const fresh = await repo.getItem(trx, plan.id, row.id);
     const before = itemSnapshot(row);
     const snapshot = itemSnapshot(fresh);
     const fields = [...changedFields(ITEM_SPEC, before, snapshot), ...(before.position !== snapshot.position ? ['position'] : []), ...(before.removed !== snapshot.removed ? ['removed'] : [])];

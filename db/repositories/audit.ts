@@ -1,6 +1,7 @@
 /** Every SQL statement about the audit trail. */
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../ids.js';
+import { auditJson, type Decoded, decodeRow, encodeRow, type JsonText } from '../json-columns.js';
 import type { Database } from '../schema.js';
 
 export interface AuditEntry {
@@ -22,8 +23,7 @@ export async function insertAuditEvent(db: Kysely<Database>, entry: AuditEntry):
       action: entry.action,
       entity_type: entry.entityType,
       entity_id: entry.entityId,
-      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after)
+      ...encodeRow<{ before: JsonText<unknown> | null; after: JsonText<unknown> | null }>(auditJson, { before: entry.before ?? null, after: entry.after ?? null })
     })
     .execute();
 }
@@ -46,14 +46,22 @@ export function selectAuditEvents(db: Kysely<Database>) {
     ]);
 }
 
-export type AuditEventRow = Awaited<ReturnType<ReturnType<typeof selectAuditEvents>['execute']>>[number];
+type StoredAuditEventRow = Awaited<ReturnType<ReturnType<typeof selectAuditEvents>['execute']>>[number];
 
-export async function listAuditEvents(db: Kysely<Database>, entityType: string, entityId: string, limit = 100) {
-  return selectAuditEvents(db)
+/** An audit event with its snapshots read (selectAuditEvents' rows through decodeAuditEvent). */
+export type AuditEventRow = Decoded<StoredAuditEventRow>;
+
+export function decodeAuditEvent(row: StoredAuditEventRow): AuditEventRow {
+  return decodeRow(auditJson, row);
+}
+
+export async function listAuditEvents(db: Kysely<Database>, entityType: string, entityId: string, limit = 100): Promise<AuditEventRow[]> {
+  const rows = await selectAuditEvents(db)
     .where('audit_events.entity_type', '=', entityType)
     .where('audit_events.entity_id', '=', entityId)
     .orderBy('audit_events.at', 'desc')
     .orderBy('audit_events.id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map(decodeAuditEvent);
 }

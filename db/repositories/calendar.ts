@@ -3,9 +3,10 @@
  * as its SHA-256, revocable, with its last use), and the milestones and
  * deadlines, milestones and tasks a feed shows, and their fingerprint.
  */
-import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import type { CalendarFeedTable, Database } from '../schema.js';
 import type { Scope } from '../scope.js';
+import { callZoneOf, openMilestoneRows, openMilestonesWithZone } from './milestones.js';
 import { taskVisible } from './tasks.js';
 
 export function insertFeed(db: Kysely<Database>, values: Insertable<CalendarFeedTable>) {
@@ -68,21 +69,12 @@ function feedDeadlineRows(db: Kysely<Database>, userId: string) {
 
 /** The milestones not yet done of the proposals of these partnerships (none without). */
 function feedMilestoneRows(db: Kysely<Database>, partnershipIds: string[]) {
-  return db
-    .selectFrom('milestones as m')
-    .innerJoin('proposals as pr', 'pr.id', 'm.proposal_id')
-    .where('m.done_at', 'is', null)
-    .where('pr.partnership_id', 'in', partnershipIds.length ? partnershipIds : ['']);
+  return openMilestoneRows(db).where('pr.partnership_id', 'in', partnershipIds.length ? partnershipIds : ['']);
 }
 
 /** The open tasks the user owns and may (still) see. */
 function feedTaskRows(db: Kysely<Database>, scope: Scope, userId: string) {
   return db.selectFrom('tasks').where('tasks.owner_id', '=', userId).where('tasks.status', '=', 'open').where(taskVisible(scope, userId));
-}
-
-/** The zone of the last deadline of the proposal's call (null without a call). */
-function callZoneOf(eb: ExpressionBuilder<Database & { pr: Database['proposals'] }, 'pr'>) {
-  return eb.selectFrom('call_deadlines as cd').select('cd.time_zone').whereRef('cd.call_id', '=', 'pr.call_id').orderBy('cd.position', 'desc').limit(1);
 }
 
 export type FeedDeadlineRow = Awaited<ReturnType<typeof feedDeadlinePage>>[number];
@@ -115,19 +107,9 @@ export function feedDeadlinePage(db: Kysely<Database>, userId: string, after: { 
 /** Open milestones of the proposals of these partnerships, with the proposal and the zone of its call. */
 export function openMilestonesOf(db: Kysely<Database>, partnershipIds: string[]) {
   if (!partnershipIds.length) return Promise.resolve([]);
-  return feedMilestoneRows(db, partnershipIds)
-    .select((eb) => [
-      'm.id',
-      'm.kind',
-      'm.title',
-      'm.due_on',
-      'm.due_time',
-      'm.version',
-      'pr.id as proposal_id',
-      'pr.acronym',
-      'pr.title as proposal_title',
-      callZoneOf(eb).as('call_zone')
-    ])
+  return openMilestonesWithZone(db)
+    .where('pr.partnership_id', 'in', partnershipIds)
+    .select(['m.version', 'pr.title as proposal_title'])
     .orderBy('m.due_on')
     .orderBy('m.id')
     .execute();

@@ -7,15 +7,10 @@
  * deadline changes it causes) and the final counts after the last one.
  */
 import type { Kysely } from 'kysely';
+import { callImportJson, decodeRow, type ImportCounts } from '../json-columns.js';
 import type { Database } from '../schema.js';
 
-export interface ImportCounts {
-  new: number;
-  changed: number;
-  unchanged: number;
-  invalid: number;
-  skipped: number;
-}
+export type { ImportCounts };
 
 export async function insertCallImport(
   db: Kysely<Database>,
@@ -23,15 +18,15 @@ export async function insertCallImport(
 ): Promise<void> {
   await db
     .insertInto('call_imports')
-    .values({ id: values.id, user_id: values.userId, format: values.format, dry_run: values.dryRun ? 1 : 0, counts: JSON.stringify(values.counts), created_at: values.at })
+    .values({ id: values.id, user_id: values.userId, format: values.format, dry_run: values.dryRun ? 1 : 0, counts: callImportJson.counts.write(values.counts), created_at: values.at })
     .execute();
 }
 
 export async function updateCallImportCounts(db: Kysely<Database>, id: string, counts: ImportCounts): Promise<void> {
-  await db.updateTable('call_imports').set({ counts: JSON.stringify(counts) }).where('id', '=', id).execute();
+  await db.updateTable('call_imports').set({ counts: callImportJson.counts.write(counts) }).where('id', '=', id).execute();
 }
 
 export async function findCallImport(db: Kysely<Database>, id: string) {
   const row = await db.selectFrom('call_imports').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && { ...row, counts: JSON.parse(row.counts) as ImportCounts };
+  return row && decodeRow(callImportJson, row);
 }

@@ -21,12 +21,14 @@
  */
 import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
 import { newId, nowIso } from '../ids.js';
-import type { CallDeadlineRow, CallRow, CallTable, Database } from '../schema.js';
+import { RowMissing } from '../row-missing.js';
+import { callJson, type Decoded, decodeRow, type DeadlineSnapshot, deadlineChangeJson, encodeRow } from '../json-columns.js';
+import type { CallDeadlineChangeTable, CallDeadlineRow, CallRow, CallTable, Database } from '../schema.js';
 import { encodeCursor, type Page, type PageRequest, paginate } from './pagination.js';
 import { ftsMatchExpression } from './search.js';
 
-export type NewCall = Insertable<CallTable>;
-export type CallUpdate = Updateable<CallTable>;
+export type NewCall = Decoded<Insertable<CallTable>>;
+export type CallUpdate = Decoded<Updateable<CallTable>>;
 
 /** One deadline to store: a UTC instant with the zone it was published in. */
 export interface DeadlineValues {
@@ -40,13 +42,7 @@ export interface DeadlineValues {
 }
 
 /** A deadline as kept in call_deadline_changes (before/after). */
-export interface DeadlineSnapshot {
-  position: number;
-  label: string | null;
-  /** UTC instant */
-  at: string;
-  timeZone: string;
-}
+export type { DeadlineSnapshot };
 
 export interface DeadlineChangeRow {
   id: string;
@@ -57,16 +53,18 @@ export interface DeadlineChangeRow {
   import_id: string | null;
 }
 
-export function findCall(db: Kysely<Database>, id: string): Promise<CallRow | undefined> {
-  return db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findCall(db: Kysely<Database>, id: string): Promise<CallRow | undefined> {
+  const row = await db.selectFrom('calls').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decodeRow(callJson, row);
 }
 
-export function findCallByIdentifier(db: Kysely<Database>, identifier: string): Promise<CallRow | undefined> {
-  return db.selectFrom('calls').selectAll().where('identifier', '=', identifier).executeTakeFirst();
+export async function findCallByIdentifier(db: Kysely<Database>, identifier: string): Promise<CallRow | undefined> {
+  const row = await db.selectFrom('calls').selectAll().where('identifier', '=', identifier).executeTakeFirst();
+  return row && decodeRow(callJson, row);
 }
 
-export function insertCall(db: Kysely<Database>, values: NewCall): Promise<CallRow> {
-  return db.insertInto('calls').values(values).returningAll().executeTakeFirstOrThrow();
+export async function insertCall(db: Kysely<Database>, values: NewCall): Promise<CallRow> {
+  return decodeRow(callJson, await db.insertInto('calls').values(encodeRow(callJson, values)).returningAll().executeTakeFirstOrThrow());
 }
 
 /**
@@ -74,13 +72,21 @@ export function insertCall(db: Kysely<Database>, values: NewCall): Promise<CallR
  * only happens while the stored version still matches (undefined when it
  * does not); with null it always happens (the import upserts this way).
  */
-export function updateCall(db: Kysely<Database>, id: string, version: number | null, values: CallUpdate): Promise<CallRow | undefined> {
+export async function updateCall(db: Kysely<Database>, id: string, version: number | null, values: CallUpdate): Promise<CallRow | undefined> {
   let query = db
     .updateTable('calls')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...encodeRow<Updateable<CallTable>>(callJson, values), version: eb('version', '+', 1) }))
     .where('id', '=', id);
   if (version !== null) query = query.where('version', '=', version);
-  return query.returningAll().executeTakeFirst();
+  const row = await query.returningAll().executeTakeFirst();
+  return row && decodeRow(callJson, row);
+}
+
+/** Changes a call that must exist (the import found it in the same transaction) and raises its version by one. */
+export async function updateCallOrThrow(db: Kysely<Database>, id: string, values: CallUpdate): Promise<CallRow> {
+  const row = await updateCall(db, id, null, values);
+  if (!row) throw new RowMissing('call');
+  return row;
 }
 
 export async function deleteCall(db: Kysely<Database>, id: string): Promise<void> {
@@ -129,7 +135,7 @@ export async function recordDeadlineChange(
   const id = newId();
   await db
     .insertInto('call_deadline_changes')
-    .values({ id, call_id: callId, at, before: JSON.stringify(before), after: JSON.stringify(after), import_id: importId })
+    .values(encodeRow<Insertable<CallDeadlineChangeTable>>(deadlineChangeJson, { id, call_id: callId, at, before, after, import_id: importId }))
     .execute();
   return id;
 }
@@ -137,7 +143,7 @@ export async function recordDeadlineChange(
 /** The deadline changes of a call, newest first. */
 export async function deadlineChangesOf(db: Kysely<Database>, callId: string): Promise<DeadlineChangeRow[]> {
   const rows = await db.selectFrom('call_deadline_changes').selectAll().where('call_id', '=', callId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
-  return rows.map((r) => ({ ...r, before: JSON.parse(r.before) as DeadlineSnapshot[], after: JSON.parse(r.after) as DeadlineSnapshot[] }));
+  return rows.map((r) => decodeRow(deadlineChangeJson, r));
 }
 
 export function domainsOfCalls(db: Kysely<Database>, callIds: string[]) {
@@ -260,7 +266,7 @@ export async function listCalls(db: Kysely<Database>, filter: CallFilter, sort: 
     .selectAll('c')
     .where((eb) => applyFilter(eb, filter));
   const result = await paginate(query, page, `c.${sort}`, 'c.id', (r) => r[sort], (r) => r.id);
-  return { items: result.items.map((r) => ({ ...r, deadline_count: Number(r.deadline_count) })), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => ({ ...decodeRow(callJson, r), deadline_count: Number(r.deadline_count) })), nextCursor: result.nextCursor };
 }
 
 /** The cursor that continues after `row` in a list sorted by `sort`. */

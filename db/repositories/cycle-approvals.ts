@@ -4,11 +4,12 @@
  * party itself or by an edit; and the parties that approve.
  */
 import type { Insertable, Kysely } from 'kysely';
+import { decodeRow, regionJson } from '../json-columns.js';
 import type { CycleApprovalTable, Database } from '../schema.js';
 
 /** The partnership's parties in order, with what an approval and a bilingual document show of them. */
-export function approvingParties(db: Kysely<Database>, partnershipId: string) {
-  return db
+export async function approvingParties(db: Kysely<Database>, partnershipId: string) {
+  const rows = await db
     .selectFrom('partnership_parties')
     .innerJoin('regions', 'regions.id', 'partnership_parties.region_id')
     .innerJoin('organisations', 'organisations.id', 'partnership_parties.organisation_id')
@@ -22,6 +23,7 @@ export function approvingParties(db: Kysely<Database>, partnershipId: string) {
     .where('partnership_parties.partnership_id', '=', partnershipId)
     .orderBy('partnership_parties.position')
     .execute();
+  return rows.map((row) => decodeRow(regionJson, row));
 }
 
 export type ApprovingPartyRow = Awaited<ReturnType<typeof approvingParties>>[number];

@@ -4,11 +4,12 @@
  * members who could own a task, and the cycle-step tasks already made.
  */
 import type { Kysely } from 'kysely';
+import { personJson, readNullable } from '../json-columns.js';
 import type { Database } from '../schema.js';
 
-/** Parties in order, with the organisation's name and the contact person's name and e-mail addresses (JSON). */
-export function partiesWithContacts(db: Kysely<Database>, partnershipId: string) {
-  return db
+/** Parties in order, with the organisation's name and the contact person's name and e-mail addresses (null: no contact person). */
+export async function partiesWithContacts(db: Kysely<Database>, partnershipId: string) {
+  const rows = await db
     .selectFrom('partnership_parties')
     .innerJoin('organisations', 'organisations.id', 'partnership_parties.organisation_id')
     .leftJoin('people', 'people.id', 'partnership_parties.contact_person_id')
@@ -23,6 +24,7 @@ export function partiesWithContacts(db: Kysely<Database>, partnershipId: string)
     .where('partnership_parties.partnership_id', '=', partnershipId)
     .orderBy('partnership_parties.position')
     .execute();
+  return rows.map((row) => ({ ...row, contact_person_emails: readNullable(personJson.emails, row.contact_person_emails) }));
 }
 
 export type PartyContactRow = Awaited<ReturnType<typeof partiesWithContacts>>[number];

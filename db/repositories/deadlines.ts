@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
+import { openMilestonesWithZone } from './milestones.js';
 
 export interface UpcomingDeadlineRow {
   id: string;
@@ -90,28 +91,8 @@ export function upcomingMilestones(
   limit: number
 ): Promise<UpcomingMilestoneRow[]> {
   const { after } = range;
-  let query = db
-    .selectFrom('milestones as m')
-    .innerJoin('proposals as pr', 'pr.id', 'm.proposal_id')
-    .select((eb) => [
-      'm.id',
-      'm.kind',
-      'm.title',
-      'm.due_on',
-      'm.due_time',
-      'pr.id as proposal_id',
-      'pr.acronym',
-      'pr.title as proposal_title',
-      'pr.partnership_id',
-      eb
-        .selectFrom('call_deadlines as cd')
-        .select('cd.time_zone')
-        .whereRef('cd.call_id', '=', 'pr.call_id')
-        .orderBy('cd.position', 'desc')
-        .limit(1)
-        .as('call_zone')
-    ])
-    .where('m.done_at', 'is', null)
+  let query = openMilestonesWithZone(db)
+    .select(['pr.title as proposal_title', 'pr.partnership_id'])
     // the batch before started at fromDate: its end alone enters the index where it stopped
     .where((eb) => (after ? eb(eb.refTuple('m.due_on', 'm.id'), '>', eb.tuple(after.dueOn, after.id)) : eb('m.due_on', '>=', range.fromDate)))
     .where('m.due_on', '<=', range.toDate);

@@ -5,6 +5,8 @@
  * the plan hides its assessment), and the look-ups around them.
  */
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Decoded, decodeRow, encodeRow, evaluationJson } from '../json-columns.js';
+import { missing } from '../row-missing.js';
 import type { Database, EvaluationAssessmentTable, EvaluationSectionTable, EvaluationTable } from '../schema.js';
 
 function selectEvaluations(db: Kysely<Database>) {
@@ -15,36 +17,44 @@ function selectEvaluations(db: Kysely<Database>) {
     .select('partnerships.title as partnership_title');
 }
 
-export function findEvaluation(db: Kysely<Database>, id: string) {
-  return selectEvaluations(db).where('evaluations.id', '=', id).executeTakeFirst();
+export async function findEvaluation(db: Kysely<Database>, id: string) {
+  const row = await selectEvaluations(db).where('evaluations.id', '=', id).executeTakeFirst();
+  return row && decodeRow(evaluationJson, row);
+}
+
+/** An evaluation that must exist (read back in the transaction that checked or wrote it). */
+export async function getEvaluation(db: Kysely<Database>, id: string) {
+  return decodeRow(evaluationJson, await selectEvaluations(db).where('evaluations.id', '=', id).executeTakeFirstOrThrow(missing('evaluation')));
 }
 
 export type EvaluationWithTitleRow = NonNullable<Awaited<ReturnType<typeof findEvaluation>>>;
 
-export function findEvaluationOfYear(db: Kysely<Database>, partnershipId: string, year: number) {
-  return selectEvaluations(db).where('evaluations.partnership_id', '=', partnershipId).where('evaluations.year', '=', year).executeTakeFirst();
+export async function findEvaluationOfYear(db: Kysely<Database>, partnershipId: string, year: number) {
+  const row = await selectEvaluations(db).where('evaluations.partnership_id', '=', partnershipId).where('evaluations.year', '=', year).executeTakeFirst();
+  return row && decodeRow(evaluationJson, row);
 }
 
 /** Evaluations of these partnerships (null: all), newest year first. */
-export function listEvaluations(db: Kysely<Database>, partnershipIds: string[] | null, filter: { partnershipId?: string; from?: number; to?: number }) {
-  if (partnershipIds && !partnershipIds.length) return Promise.resolve([]);
+export async function listEvaluations(db: Kysely<Database>, partnershipIds: string[] | null, filter: { partnershipId?: string; from?: number; to?: number }) {
+  if (partnershipIds && !partnershipIds.length) return [];
   let query = selectEvaluations(db);
   if (partnershipIds) query = query.where('evaluations.partnership_id', 'in', partnershipIds);
   if (filter.partnershipId) query = query.where('evaluations.partnership_id', '=', filter.partnershipId);
   if (filter.from !== undefined) query = query.where('evaluations.year', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('evaluations.year', '<=', filter.to);
-  return query.orderBy('evaluations.year', 'desc').orderBy('partnerships.title').execute();
+  const rows = await query.orderBy('evaluations.year', 'desc').orderBy('partnerships.title').execute();
+  return rows.map((row) => decodeRow(evaluationJson, row));
 }
 
-export async function insertEvaluation(db: Kysely<Database>, row: Insertable<EvaluationTable>): Promise<void> {
-  await db.insertInto('evaluations').values(row).execute();
+export async function insertEvaluation(db: Kysely<Database>, row: Decoded<Insertable<EvaluationTable>>): Promise<void> {
+  await db.insertInto('evaluations').values(encodeRow(evaluationJson, row)).execute();
 }
 
 /** Updates the evaluation when it is still at `version`; false when someone was faster. */
-export async function updateEvaluation(db: Kysely<Database>, id: string, version: number, values: Updateable<EvaluationTable>): Promise<boolean> {
+export async function updateEvaluation(db: Kysely<Database>, id: string, version: number, values: Decoded<Updateable<EvaluationTable>>): Promise<boolean> {
   const result = await db
     .updateTable('evaluations')
-    .set({ ...values, version: version + 1 })
+    .set({ ...encodeRow<Updateable<EvaluationTable>>(evaluationJson, values), version: version + 1 })
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -67,6 +77,14 @@ export type SectionRow = Awaited<ReturnType<typeof sectionsOf>>[number];
 
 export function findSection(db: Kysely<Database>, evaluationId: string, kind: string) {
   return selectSections(db).where('evaluation_sections.evaluation_id', '=', evaluationId).where('evaluation_sections.kind', '=', kind).executeTakeFirst();
+}
+
+/** A section that must exist (every evaluation has its four). */
+export function getSection(db: Kysely<Database>, evaluationId: string, kind: string) {
+  return selectSections(db)
+    .where('evaluation_sections.evaluation_id', '=', evaluationId)
+    .where('evaluation_sections.kind', '=', kind)
+    .executeTakeFirstOrThrow(missing('section'));
 }
 
 export async function insertSections(db: Kysely<Database>, rows: Insertable<EvaluationSectionTable>[]): Promise<void> {
@@ -122,6 +140,15 @@ export function findAssessment(db: Kysely<Database>, evaluationId: string, asses
     .where('evaluation_assessments.id', '=', assessmentId)
     .where('item.deleted_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** An assessment that must exist (read back in the transaction that wrote it). */
+export function getAssessment(db: Kysely<Database>, evaluationId: string, assessmentId: string) {
+  return selectAssessments(db)
+    .where('evaluation_assessments.evaluation_id', '=', evaluationId)
+    .where('evaluation_assessments.id', '=', assessmentId)
+    .where('item.deleted_at', 'is', null)
+    .executeTakeFirstOrThrow(missing('assessment'));
 }
 
 /** Inserts the assessments that do not exist yet (one per evaluation and item); answers the ids inserted. */

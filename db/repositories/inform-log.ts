@@ -1,6 +1,7 @@
 /** Every SQL statement about the first-to-inform log of proposals (Art. 2.3). */
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, InformLogTable } from '../schema.js';
+import { RowMissing } from '../row-missing.js';
 
 /** The log of several proposals, earliest first, with the organisation's name (visibility is the caller's business). */
 export function informLogOf(db: Kysely<Database>, proposalIds: string[]) {
@@ -28,6 +29,13 @@ export function findInformEntry(db: Kysely<Database>, proposalId: string, id: st
     .where('inform_log.proposal_id', '=', proposalId)
     .where('inform_log.id', '=', id)
     .executeTakeFirst();
+}
+
+/** An entry that must exist (read back in the transaction that wrote it). */
+export async function getInformEntry(db: Kysely<Database>, proposalId: string, id: string) {
+  const row = await findInformEntry(db, proposalId, id);
+  if (!row) throw new RowMissing('inform log entry');
+  return row;
 }
 
 export async function insertInformEntry(db: Kysely<Database>, values: Insertable<InformLogTable>): Promise<void> {

@@ -10,6 +10,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, NotificationTable } from '../schema.js';
 import { type PageRequest, paginate } from './pagination.js';
+import { missing } from '../row-missing.js';
 
 export type NewNotification = Insertable<NotificationTable>;
 
@@ -46,6 +47,11 @@ export async function countUnread(db: Kysely<Database>, userId: string): Promise
 
 export function findNotification(db: Kysely<Database>, userId: string, id: string) {
   return db.selectFrom('notifications').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** A notification that must exist (read back in the transaction that changed it). */
+export function getNotification(db: Kysely<Database>, userId: string, id: string) {
+  return db.selectFrom('notifications').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirstOrThrow(missing('notification'));
 }
 
 /** Marks one notification read (keeping the first reading time). */

@@ -1,12 +1,14 @@
 /** Every SQL statement about partnerships, their parties, domains and stakeholders. */
-import { type Insertable, type Kysely, type RawBuilder, sql } from 'kysely';
-import type { Database, NewPartnership, PartnershipPartyTable, PartnershipRow, PartnershipUpdate } from '../schema.js';
+import { type Insertable, type Kysely, type RawBuilder, sql, type Updateable } from 'kysely';
+import { type Decoded, decodeRow, encodeRow, partnershipJson, partyJson } from '../json-columns.js';
+import type { Database, NewPartnership, PartnershipPartyTable, PartnershipRow, PartnershipTable, PartnershipUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from './pagination.js';
 import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
 
-export function findPartnership(db: Kysely<Database>, id: string) {
-  return db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findPartnership(db: Kysely<Database>, id: string): Promise<PartnershipRow | undefined> {
+  const row = await db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decodeRow(partnershipJson, row);
 }
 
 export interface PartnershipFilter {
@@ -81,24 +83,25 @@ export async function listPartnerships(
     .limit(page.limit + 1)
     .execute();
   const more = rows.length > page.limit;
-  const items = more ? rows.slice(0, page.limit) : rows;
+  const items = (more ? rows.slice(0, page.limit) : rows).map((row) => decodeRow(partnershipJson, row));
   const last = items[items.length - 1];
   return { items, nextCursor: more && last ? cursorAfter(last, sort) : null };
 }
 
-export function insertPartnership(db: Kysely<Database>, values: NewPartnership) {
-  return db.insertInto('partnerships').values(values).returningAll().executeTakeFirstOrThrow();
+export async function insertPartnership(db: Kysely<Database>, values: NewPartnership): Promise<PartnershipRow> {
+  return decodeRow(partnershipJson, await db.insertInto('partnerships').values(encodeRow(partnershipJson, values)).returningAll().executeTakeFirstOrThrow());
 }
 
 /** Updates when the version still matches; returns undefined when it does not. */
-export function updatePartnership(db: Kysely<Database>, id: string, version: number, values: PartnershipUpdate) {
-  return db
+export async function updatePartnership(db: Kysely<Database>, id: string, version: number, values: PartnershipUpdate): Promise<PartnershipRow | undefined> {
+  const row = await db
     .updateTable('partnerships')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...encodeRow<Updateable<PartnershipTable>>(partnershipJson, values), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
+  return row && decodeRow(partnershipJson, row);
 }
 
 export async function deletePartnership(db: Kysely<Database>, id: string) {
@@ -106,9 +109,9 @@ export async function deletePartnership(db: Kysely<Database>, id: string) {
 }
 
 /** Parties of the given partnerships with the names of region, organisation and contact person, in order. */
-export function partiesOf(db: Kysely<Database>, partnershipIds: string[]) {
-  if (!partnershipIds.length) return Promise.resolve([]);
-  return db
+export async function partiesOf(db: Kysely<Database>, partnershipIds: string[]) {
+  if (!partnershipIds.length) return [];
+  const rows = await db
     .selectFrom('partnership_parties')
     .innerJoin('regions', 'regions.id', 'partnership_parties.region_id')
     .innerJoin('organisations', 'organisations.id', 'partnership_parties.organisation_id')
@@ -129,6 +132,7 @@ export function partiesOf(db: Kysely<Database>, partnershipIds: string[]) {
     .orderBy('partnership_parties.partnership_id')
     .orderBy('partnership_parties.position')
     .execute();
+  return rows.map((row) => decodeRow(partyJson, row));
 }
 
 /** The domains chosen by the given partnerships: standard ones by number, then their own by label. */
@@ -208,7 +212,7 @@ export async function visiblePersonIds(db: Kysely<Database>, scope: Scope, ids: 
   return new Set(rows.map((r) => r.id));
 }
 
-export type NewParty = Omit<Insertable<PartnershipPartyTable>, 'partnership_id' | 'position'>;
+export type NewParty = Omit<Decoded<Insertable<PartnershipPartyTable>>, 'partnership_id' | 'position'>;
 
 /** Replaces the parties, keeping each row's id as given (so references to a party survive an edit). */
 export async function replaceParties(db: Kysely<Database>, partnershipId: string, parties: NewParty[]) {
@@ -216,7 +220,7 @@ export async function replaceParties(db: Kysely<Database>, partnershipId: string
   if (!parties.length) return;
   await db
     .insertInto('partnership_parties')
-    .values(parties.map((p, position) => ({ ...p, partnership_id: partnershipId, position })))
+    .values(parties.map((p, position) => encodeRow<Insertable<PartnershipPartyTable>>(partyJson, { ...p, partnership_id: partnershipId, position })))
     .execute();
 }
 

@@ -1,6 +1,7 @@
 /** Every SQL statement about people (contacts) and their domains. */
-import type { Kysely } from 'kysely';
-import type { Database, NewPerson, PersonUpdate } from '../schema.js';
+import type { Kysely, Updateable } from 'kysely';
+import { decodeItems, decodeRow, encodeRow, personJson } from '../json-columns.js';
+import type { Database, NewPerson, PersonTable, PersonUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
 import { visibleAndMatching } from './search.js';
@@ -25,8 +26,9 @@ export interface PersonDomainRow {
 }
 
 /** The person when they exist and the scope may see them. */
-export function findVisiblePerson(db: Kysely<Database>, scope: Scope, id: string) {
-  return db.selectFrom('people').selectAll().where('people.id', '=', id).where(personVisible(scope)).executeTakeFirst();
+export async function findVisiblePerson(db: Kysely<Database>, scope: Scope, id: string) {
+  const row = await db.selectFrom('people').selectAll().where('people.id', '=', id).where(personVisible(scope)).executeTakeFirst();
+  return row && decodeRow(personJson, row);
 }
 
 export async function listPeople(db: Kysely<Database>, scope: Scope, filter: PersonFilter, sort: 'name' | 'updated_at', page: PageRequest) {
@@ -55,7 +57,7 @@ export async function listPeople(db: Kysely<Database>, scope: Scope, filter: Per
     const partnershipId = filter.partnershipId;
     query = query.where((eb) => eb('people.organisation_id', 'in', organisationsInPartnerships(eb, [partnershipId])));
   }
-  return paginate(query, page, `people.${sort}`, 'people.id', (r) => r[sort], (r) => r.id);
+  return decodeItems(personJson, await paginate(query, page, `people.${sort}`, 'people.id', (r) => r[sort], (r) => r.id));
 }
 
 export function peopleByIds(db: Kysely<Database>, ids: string[]) {
@@ -63,19 +65,20 @@ export function peopleByIds(db: Kysely<Database>, ids: string[]) {
   return db.selectFrom('people').select(['id', 'name', 'function', 'organisation_id']).where('id', 'in', ids).execute();
 }
 
-export function insertPerson(db: Kysely<Database>, values: NewPerson) {
-  return db.insertInto('people').values(values).returningAll().executeTakeFirstOrThrow();
+export async function insertPerson(db: Kysely<Database>, values: NewPerson) {
+  return decodeRow(personJson, await db.insertInto('people').values(encodeRow(personJson, values)).returningAll().executeTakeFirstOrThrow());
 }
 
 /** Updates when the version still matches; returns undefined when it does not. */
-export function updatePerson(db: Kysely<Database>, id: string, version: number, values: PersonUpdate) {
-  return db
+export async function updatePerson(db: Kysely<Database>, id: string, version: number, values: PersonUpdate) {
+  const row = await db
     .updateTable('people')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...encodeRow<Updateable<PersonTable>>(personJson, values), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
+  return row && decodeRow(personJson, row);
 }
 
 export async function deletePerson(db: Kysely<Database>, id: string): Promise<void> {

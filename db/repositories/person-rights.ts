@@ -6,7 +6,8 @@
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';
-import { selectAuditEvents } from './audit.js';
+import { type AuditEventRow, decodeAuditEvent, selectAuditEvents } from './audit.js';
+import { auditJson, decodeRow, encodeRow, type FrozenWorkPlan, type JsonText, planRevisionJson, savedSearchJson, type StoredCriteria } from '../json-columns.js';
 
 /** The person's interactions, oldest first, with their organisation, partnership and author. */
 export function interactionsOfPerson(db: Kysely<Database>, personId: string) {
@@ -128,8 +129,8 @@ export function partiesWithContactPerson(db: Kysely<Database>, personId: string)
  * record whose snapshots hold one of `needles` (the person's id, name,
  * emails, phones), oldest first, with the actor's name.
  */
-export function auditEventsMentioning(db: Kysely<Database>, personId: string, needles: string[], records: { type: string; id: string }[] = []) {
-  return selectAuditEvents(db)
+export async function auditEventsMentioning(db: Kysely<Database>, personId: string, needles: string[], records: { type: string; id: string }[] = []): Promise<AuditEventRow[]> {
+  const rows = await selectAuditEvents(db)
     .where((eb) =>
       eb.or([
         eb.and([eb('audit_events.entity_type', '=', 'person'), eb('audit_events.entity_id', '=', personId)]),
@@ -140,10 +141,12 @@ export function auditEventsMentioning(db: Kysely<Database>, personId: string, ne
     .orderBy('audit_events.at')
     .orderBy('audit_events.id')
     .execute();
+  return rows.map(decodeAuditEvent);
 }
 
-export async function replaceAuditSnapshots(db: Kysely<Database>, id: string, before: string | null, after: string | null): Promise<void> {
-  await db.updateTable('audit_events').set({ before, after }).where('id', '=', id).execute();
+export async function replaceAuditSnapshots(db: Kysely<Database>, id: string, before: unknown, after: unknown): Promise<void> {
+  const values = encodeRow<{ before: JsonText<unknown> | null; after: JsonText<unknown> | null }>(auditJson, { before, after });
+  await db.updateTable('audit_events').set(values).where('id', '=', id).execute();
 }
 
 /**
@@ -254,26 +257,28 @@ export async function replaceOutcomeText(db: Kysely<Database>, id: string, text:
   await db.updateTable('outcomes').set({ text }).where('id', '=', id).execute();
 }
 
-export function savedSearchesMentioning(db: Kysely<Database>, needles: string[]) {
-  return db
+export async function savedSearchesMentioning(db: Kysely<Database>, needles: string[]) {
+  const rows = await db
     .selectFrom('saved_searches')
     .select(['id', 'name', 'criteria'])
     .where(anyOf([...mentions('name', needles), ...mentions('criteria', needles)]))
     .execute();
+  return rows.map((row) => decodeRow(savedSearchJson, row));
 }
 
-export async function replaceSavedSearch(db: Kysely<Database>, id: string, values: { name: string; criteria: string }, at: string): Promise<void> {
+export async function replaceSavedSearch(db: Kysely<Database>, id: string, values: { name: string; criteria: StoredCriteria }, at: string): Promise<void> {
   await db
     .updateTable('saved_searches')
-    .set((eb) => ({ ...values, updated_at: at, version: eb('version', '+', 1) }))
+    .set((eb) => ({ name: values.name, criteria: savedSearchJson.criteria.write(values.criteria), updated_at: at, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .execute();
 }
 
-export function frozenRevisionsMentioning(db: Kysely<Database>, needles: string[]) {
-  return db.selectFrom('work_plan_revisions').select(['id', 'snapshot']).where(anyOf(mentions('snapshot', needles))).execute();
+export async function frozenRevisionsMentioning(db: Kysely<Database>, needles: string[]) {
+  const rows = await db.selectFrom('work_plan_revisions').select(['id', 'snapshot']).where(anyOf(mentions('snapshot', needles))).execute();
+  return rows.map((row) => decodeRow(planRevisionJson, row));
 }
 
-export async function replaceRevisionSnapshot(db: Kysely<Database>, id: string, snapshot: string): Promise<void> {
-  await db.updateTable('work_plan_revisions').set({ snapshot }).where('id', '=', id).execute();
+export async function replaceRevisionSnapshot(db: Kysely<Database>, id: string, snapshot: FrozenWorkPlan): Promise<void> {
+  await db.updateTable('work_plan_revisions').set({ snapshot: planRevisionJson.snapshot.write(snapshot) }).where('id', '=', id).execute();
 }

@@ -4,6 +4,7 @@
  * parties of the partnerships a reader may see (the recipients).
  */
 import { type Kysely, sql } from 'kysely';
+import { personJson } from '../json-columns.js';
 import type { Database } from '../schema.js';
 
 async function count(query: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }): Promise<number> {
@@ -16,8 +17,8 @@ export async function processingFigures(db: Kysely<Database>) {
   const [people, withEmail, withPhone, withInterests, interactions, participations, participants, feedbackAnswers, consentEvents, users, auditEvents, partnerships, activities, proposals, workPlans] =
     await Promise.all([
       count(db.selectFrom('people').select(n)),
-      count(db.selectFrom('people').select(n).where('emails', '!=', '[]')),
-      count(db.selectFrom('people').select(n).where('phones', '!=', '[]')),
+      count(db.selectFrom('people').select(n).where('emails', '!=', personJson.emails.write([]))),
+      count(db.selectFrom('people').select(n).where('phones', '!=', personJson.phones.write([]))),
       count(db.selectFrom('person_domains').select(sql<number>`count(distinct person_id)`.as('n'))),
       count(db.selectFrom('interactions').select(n).where('person_id', 'is not', null)),
       count(db.selectFrom('activity_participants').select(n).where('person_id', 'is not', null)),

@@ -9,6 +9,7 @@ import type { Database, ProposalRow, ProposalTable } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
 import { ftsMatchExpression, matchingIds } from './search.js';
+import { missing } from '../row-missing.js';
 
 const NONE = '\u0000none';
 
@@ -22,6 +23,11 @@ export function proposalVisible(scope: Scope, column = 'proposals.partnership_id
 
 export function findProposal(db: Kysely<Database>, id: string) {
   return db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A proposal that must exist (read back in the transaction that checked or wrote it). */
+export function getProposal(db: Kysely<Database>, id: string) {
+  return db.selectFrom('proposals').selectAll().where('id', '=', id).executeTakeFirstOrThrow(missing('proposal'));
 }
 
 /** The proposal when it exists and the scope may see it. */

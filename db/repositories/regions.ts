@@ -1,6 +1,7 @@
 /** Every SQL statement about regions. */
 import type { Kysely } from 'kysely';
-import type { Database, NewRegion, RegionUpdate } from '../schema.js';
+import { decodeItems, decodeRow, encodeRow, regionJson } from '../json-columns.js';
+import type { Database, NewRegion, RegionRow, RegionUpdate } from '../schema.js';
 import { type PageRequest, paginate } from './pagination.js';
 
 export interface RegionFilter {
@@ -8,30 +9,32 @@ export interface RegionFilter {
   q?: string;
 }
 
-export function findRegion(db: Kysely<Database>, id: string) {
-  return db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findRegion(db: Kysely<Database>, id: string): Promise<RegionRow | undefined> {
+  const row = await db.selectFrom('regions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && decodeRow(regionJson, row);
 }
 
-export function listRegions(db: Kysely<Database>, filter: RegionFilter, sort: 'name' | 'updated_at', page: PageRequest) {
+export async function listRegions(db: Kysely<Database>, filter: RegionFilter, sort: 'name' | 'updated_at', page: PageRequest) {
   let query = db.selectFrom('regions').selectAll();
   if (filter.country) query = query.where('country', '=', filter.country);
   if (filter.q) query = query.where('name', 'like', `%${filter.q.replace(/[%_]/g, '')}%`);
-  return paginate(query, page, `regions.${sort}`, 'regions.id', (r) => r[sort], (r) => r.id);
+  return decodeItems(regionJson, await paginate(query, page, `regions.${sort}`, 'regions.id', (r) => r[sort], (r) => r.id));
 }
 
 export async function insertRegion(db: Kysely<Database>, values: NewRegion) {
-  return db.insertInto('regions').values(values).returningAll().executeTakeFirstOrThrow();
+  return decodeRow(regionJson, await db.insertInto('regions').values(encodeRow(regionJson, values)).returningAll().executeTakeFirstOrThrow());
 }
 
 /** Updates when the version still matches; returns undefined when it does not. */
 export async function updateRegion(db: Kysely<Database>, id: string, version: number, values: RegionUpdate) {
-  return db
+  const row = await db
     .updateTable('regions')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...encodeRow(regionJson, values), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
+  return row && decodeRow(regionJson, row);
 }
 
 export async function deleteRegion(db: Kysely<Database>, id: string) {

@@ -7,7 +7,9 @@
  * was due as well: only that one went), `failed: …` (retried).
  */
 import type { Insertable, Kysely } from 'kysely';
+import { type Decoded, encodeRow, readOrNull, reminderSettingsJson } from '../json-columns.js';
 import type { Database, ReminderSettingsTable } from '../schema.js';
+import { openMilestonesWithZone } from './milestones.js';
 
 export interface ReminderKey {
   user_id: string;
@@ -17,15 +19,22 @@ export interface ReminderKey {
   channel: 'app' | 'email';
 }
 
-export function findReminderSettings(db: Kysely<Database>, userId: string) {
-  return db.selectFrom('reminder_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
+/** The offsets as stored; null without settings, and for a damaged value (the defaults apply: api/services/reminders.ts). */
+export function storedOffsets<R extends { offsets: Parameters<typeof readOrNull<number[]>>[1] }>(row: R): Omit<R, 'offsets'> & { offsets: number[] | null } {
+  return { ...row, offsets: readOrNull(reminderSettingsJson.offsets, row.offsets) };
 }
 
-export async function saveReminderSettings(db: Kysely<Database>, values: Insertable<ReminderSettingsTable>): Promise<void> {
+export async function findReminderSettings(db: Kysely<Database>, userId: string) {
+  const row = await db.selectFrom('reminder_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  return row && storedOffsets(row);
+}
+
+export async function saveReminderSettings(db: Kysely<Database>, values: Decoded<Insertable<ReminderSettingsTable>>): Promise<void> {
+  const row = encodeRow<Insertable<ReminderSettingsTable>>(reminderSettingsJson, values);
   await db
     .insertInto('reminder_settings')
-    .values(values)
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ offsets: values.offsets, email: values.email, time_zone: values.time_zone }))
+    .values(row)
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ offsets: row.offsets, email: row.email, time_zone: row.time_zone }))
     .execute();
 }
 
@@ -74,34 +83,11 @@ export async function finishReminder(db: Kysely<Database>, key: ReminderKey, out
  * proposal's call (its last deadline's zone; null without a call).
  * Disabled owners are left out.
  */
-export function ownedMilestonesDue(db: Kysely<Database>, fromDate: string, toDate: string) {
-  return db
-    .selectFrom('milestones as m')
-    .innerJoin('proposals as pr', 'pr.id', 'm.proposal_id')
+export async function ownedMilestonesDue(db: Kysely<Database>, fromDate: string, toDate: string) {
+  const rows = await openMilestonesWithZone(db)
     .innerJoin('users as u', 'u.id', 'm.owner_id')
     .leftJoin('reminder_settings as rs', 'rs.user_id', 'm.owner_id')
-    .select((eb) => [
-      'm.id',
-      'm.title',
-      'm.due_on',
-      'm.due_time',
-      'm.owner_id',
-      'u.email as user_email',
-      'u.name as user_name',
-      'rs.offsets',
-      'rs.email',
-      'rs.time_zone',
-      'pr.id as proposal_id',
-      'pr.acronym',
-      eb
-        .selectFrom('call_deadlines as cd')
-        .select('cd.time_zone')
-        .whereRef('cd.call_id', '=', 'pr.call_id')
-        .orderBy('cd.position', 'desc')
-        .limit(1)
-        .as('call_zone')
-    ])
-    .where('m.done_at', 'is', null)
+    .select(['m.owner_id', 'u.email as user_email', 'u.name as user_name', 'rs.offsets', 'rs.email', 'rs.time_zone'])
     .where('pr.stage', 'not in', ['rejected', 'withdrawn', 'closed'])
     .where('u.disabled_at', 'is', null)
     .where('m.due_on', '>=', fromDate)
@@ -109,4 +95,5 @@ export function ownedMilestonesDue(db: Kysely<Database>, fromDate: string, toDat
     .orderBy('m.due_on')
     .orderBy('m.id')
     .execute();
+  return rows.map(storedOffsets);
 }

@@ -1,43 +1,50 @@
 /**
  * Every SQL statement about saved searches, and the new calls their
- * digests are made of. `criteria` is JSON text.
+ * digests are made of. `criteria` is JSON (json-columns.ts).
  */
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import { callJson, type Decoded, decodeItems, decodeRow, encodeRow, savedSearchJson } from '../json-columns.js';
 import type { Database, SavedSearchTable } from '../schema.js';
 import { deadlinesOf, domainsOfCalls } from './calls.js';
 import { type PageRequest, paginate } from './pagination.js';
 
-export function listSavedSearches(db: Kysely<Database>, userId: string, page: PageRequest) {
+export async function listSavedSearches(db: Kysely<Database>, userId: string, page: PageRequest) {
   const query = db.selectFrom('saved_searches').selectAll().where('user_id', '=', userId);
-  return paginate(query, page, 'created_at', 'id', (r) => r.created_at, (r) => r.id);
+  return decodeItems(savedSearchJson, await paginate(query, page, 'created_at', 'id', (r) => r.created_at, (r) => r.id));
 }
 
-export function findSavedSearch(db: Kysely<Database>, userId: string, id: string) {
-  return db.selectFrom('saved_searches').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+export async function findSavedSearch(db: Kysely<Database>, userId: string, id: string) {
+  const row = await db.selectFrom('saved_searches').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  return row && decodeRow(savedSearchJson, row);
 }
 
-export function insertSavedSearch(db: Kysely<Database>, values: Insertable<SavedSearchTable>) {
-  return db.insertInto('saved_searches').values(values).returningAll().executeTakeFirstOrThrow();
+export async function insertSavedSearch(db: Kysely<Database>, values: Decoded<Insertable<SavedSearchTable>>) {
+  return decodeRow(savedSearchJson, await db.insertInto('saved_searches').values(encodeRow(savedSearchJson, values)).returningAll().executeTakeFirstOrThrow());
 }
 
 /** Updates when the version still matches; returns undefined when it does not. */
-export function updateSavedSearch(db: Kysely<Database>, id: string, version: number, values: Updateable<SavedSearchTable>) {
-  return db
+export async function updateSavedSearch(db: Kysely<Database>, id: string, version: number, values: Decoded<Updateable<SavedSearchTable>>) {
+  const row = await db
     .updateTable('saved_searches')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...encodeRow<Updateable<SavedSearchTable>>(savedSearchJson, values), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst();
+  return row && decodeRow(savedSearchJson, row);
 }
 
 export async function deleteSavedSearch(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('saved_searches').where('id', '=', id).execute();
 }
 
-/** Every saved search of an active account, with the owner's address and email choice (null: the default). */
-export function savedSearchesForDigest(db: Kysely<Database>) {
-  return db
+/**
+ * Every saved search of an active account, with the owner's address and
+ * email choice (null: the default). `criteria()` reads the criteria (and
+ * throws for a damaged value), so one damaged search fails its own digest only.
+ */
+export async function savedSearchesForDigest(db: Kysely<Database>) {
+  const rows = await db
     .selectFrom('saved_searches')
     .innerJoin('users', 'users.id', 'saved_searches.user_id')
     .leftJoin('reminder_settings', 'reminder_settings.user_id', 'saved_searches.user_id')
@@ -47,6 +54,7 @@ export function savedSearchesForDigest(db: Kysely<Database>) {
     .orderBy('saved_searches.created_at')
     .orderBy('saved_searches.id')
     .execute();
+  return rows.map(({ criteria, ...row }) => ({ ...row, criteria: () => savedSearchJson.criteria.read(criteria) }));
 }
 
 /**
@@ -73,7 +81,7 @@ export async function callsCreatedBetween(db: Kysely<Database>, after: string, u
   const ids = calls.map((c) => c.id);
   const [domains, deadlines] = await Promise.all([domainsOfCalls(db, ids), deadlinesOf(db, ids)]);
   return calls.map((c) => ({
-    ...c,
+    ...decodeRow(callJson, c),
     domainIds: domains.filter((d) => d.call_id === c.id).map((d) => d.domain_id),
     deadlines: deadlines.filter((d) => d.call_id === c.id).map((d) => ({ at: d.deadline_at, timeZone: d.time_zone }))
   }));

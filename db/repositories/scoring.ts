@@ -5,6 +5,8 @@
  * to its members.
  */
 import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';
+import { missing } from '../row-missing.js';
+import { criterionJson, type Decoded, decodeRow, encodeRow } from '../json-columns.js';
 import type { Database, ScoringCriterionTable, ScoringMatrixTable } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, paginate } from './pagination.js';
@@ -20,6 +22,11 @@ export function matrixVisible(scope: Scope) {
 
 export function findMatrix(db: Kysely<Database>, id: string) {
   return db.selectFrom('scoring_matrices').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A matrix that must exist (read back in the transaction that wrote it). */
+export function getMatrix(db: Kysely<Database>, id: string) {
+  return db.selectFrom('scoring_matrices').selectAll().where('id', '=', id).executeTakeFirstOrThrow(missing('scoring matrix'));
 }
 
 export function findVisibleMatrix(db: Kysely<Database>, scope: Scope, id: string) {
@@ -51,14 +58,15 @@ export function updateMatrix(db: Kysely<Database>, id: string, version: number, 
 }
 
 /** Criteria of several matrices, in their order. */
-export function criteriaOf(db: Kysely<Database>, matrixIds: string[]) {
-  if (!matrixIds.length) return Promise.resolve([]);
-  return db.selectFrom('scoring_criteria').selectAll().where('matrix_id', 'in', matrixIds).orderBy('matrix_id').orderBy('position').execute();
+export async function criteriaOf(db: Kysely<Database>, matrixIds: string[]) {
+  if (!matrixIds.length) return [];
+  const rows = await db.selectFrom('scoring_criteria').selectAll().where('matrix_id', 'in', matrixIds).orderBy('matrix_id').orderBy('position').execute();
+  return rows.map((row) => decodeRow(criterionJson, row));
 }
 
-export async function replaceCriteria(db: Kysely<Database>, matrixId: string, criteria: Insertable<ScoringCriterionTable>[]): Promise<void> {
+export async function replaceCriteria(db: Kysely<Database>, matrixId: string, criteria: Decoded<Insertable<ScoringCriterionTable>>[]): Promise<void> {
   await db.deleteFrom('scoring_criteria').where('matrix_id', '=', matrixId).execute();
-  if (criteria.length) await db.insertInto('scoring_criteria').values(criteria).execute();
+  if (criteria.length) await db.insertInto('scoring_criteria').values(criteria.map((c) => encodeRow(criterionJson, c))).execute();
 }
 
 /** How many scores were given on the matrix's criteria (over all proposals). */

@@ -14,6 +14,7 @@ import { activityVisible } from './activity-access.js';
 import { interactionVisible } from './interactions.js';
 import { type PageRequest, paginate } from './pagination.js';
 import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
+import { missing } from '../row-missing.js';
 
 export interface TaskFilter {
   ownerId?: string;
@@ -45,6 +46,11 @@ export type TaskWithOwnerRow = NonNullable<Awaited<ReturnType<typeof findTask>>>
 
 export function findTask(db: Kysely<Database>, id: string) {
   return selectWithOwner(db).where('tasks.id', '=', id).executeTakeFirst();
+}
+
+/** A task that must exist (read back in the transaction that wrote it). */
+export function getTask(db: Kysely<Database>, id: string) {
+  return selectWithOwner(db).where('tasks.id', '=', id).executeTakeFirstOrThrow(missing('task'));
 }
 
 /** The task when it exists and the scope (with the caller's user id) may see it. */

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { type PageRequest, paginate } from './pagination.js';
+import { storedOffsets } from './reminders.js';
 
 /** Starts watching (nothing happens when the user already watches the call). */
 export async function insertWatch(db: Kysely<Database>, userId: string, callId: string, at: string): Promise<void> {
@@ -65,8 +66,8 @@ export function watchersOf(db: Kysely<Database>, callId: string) {
  * deadline, with the call, the watcher's address and reminder settings
  * (null columns: the defaults). Disabled accounts are left out.
  */
-export function watchedDeadlinesBetween(db: Kysely<Database>, after: string, until: string) {
-  return db
+export async function watchedDeadlinesBetween(db: Kysely<Database>, after: string, until: string) {
+  const rows = await db
     .selectFrom('call_watches')
     .innerJoin('users', 'users.id', 'call_watches.user_id')
     .innerJoin('calls', 'calls.id', 'call_watches.call_id')
@@ -93,4 +94,5 @@ export function watchedDeadlinesBetween(db: Kysely<Database>, after: string, unt
     .orderBy('call_deadlines.deadline_at')
     .orderBy('call_watches.user_id')
     .execute();
+  return rows.map(storedOffsets);
 }

@@ -5,7 +5,9 @@
  * item's references (domain, party, person, activities, proposals).
  */
 import type { Insertable, Kysely, Updateable } from 'kysely';
-import type { Database, WorkPlanItemTable, WorkPlanTable } from '../schema.js';
+import { type Decoded, decodeRow, encodeRow, type FrozenWorkPlan, planRevisionJson, workPlanItemJson } from '../json-columns.js';
+import { missing } from '../row-missing.js';
+import type { Database, WorkPlanItemTable, WorkPlanRevisionTable, WorkPlanTable } from '../schema.js';
 
 function selectPlans(db: Kysely<Database>) {
   return db
@@ -27,7 +29,17 @@ export function findWorkPlan(db: Kysely<Database>, id: string) {
   return selectPlans(db).where('work_plans.id', '=', id).executeTakeFirst();
 }
 
+/** A plan that must exist (read back in the transaction that checked or wrote it). */
+export function getWorkPlan(db: Kysely<Database>, id: string) {
+  return selectPlans(db).where('work_plans.id', '=', id).executeTakeFirstOrThrow(missing('work plan'));
+}
+
 export type WorkPlanRow = NonNullable<Awaited<ReturnType<typeof findWorkPlan>>>;
+
+/** Whether the partnership exists (a plan is started for it). */
+export async function partnershipExists(db: Kysely<Database>, partnershipId: string): Promise<boolean> {
+  return (await db.selectFrom('partnerships').select('id').where('id', '=', partnershipId).executeTakeFirst()) !== undefined;
+}
 
 /** Plans of the given partnerships (null: of all), newest year first. */
 export function listWorkPlans(db: Kysely<Database>, partnershipIds: string[] | null, filter: { partnershipId?: string; year?: number }) {
@@ -77,31 +89,45 @@ function selectItems(db: Kysely<Database>) {
 }
 
 /** The plan's items in order (removed ones left out). */
-export function itemsOf(db: Kysely<Database>, workPlanId: string) {
-  return selectItems(db)
+export async function itemsOf(db: Kysely<Database>, workPlanId: string) {
+  const rows = await selectItems(db)
     .where('work_plan_items.work_plan_id', '=', workPlanId)
     .where('work_plan_items.deleted_at', 'is', null)
     .orderBy('work_plan_items.position')
     .orderBy('work_plan_items.id')
     .execute();
+  return rows.map((row) => decodeRow(workPlanItemJson, row));
 }
 
 export type WorkPlanItemRow = Awaited<ReturnType<typeof itemsOf>>[number];
 
 /** One item of the plan, removed or not. */
-export function findItem(db: Kysely<Database>, workPlanId: string, itemId: string) {
-  return selectItems(db).where('work_plan_items.work_plan_id', '=', workPlanId).where('work_plan_items.id', '=', itemId).executeTakeFirst();
+export async function findItem(db: Kysely<Database>, workPlanId: string, itemId: string): Promise<WorkPlanItemRow | undefined> {
+  const row = await selectItems(db).where('work_plan_items.work_plan_id', '=', workPlanId).where('work_plan_items.id', '=', itemId).executeTakeFirst();
+  return row && decodeRow(workPlanItemJson, row);
 }
 
-export async function insertItems(db: Kysely<Database>, rows: Insertable<WorkPlanItemTable>[]): Promise<void> {
-  if (rows.length) await db.insertInto('work_plan_items').values(rows).execute();
+/** An item that must exist (read back in the transaction that wrote it). */
+export async function getItem(db: Kysely<Database>, workPlanId: string, itemId: string): Promise<WorkPlanItemRow> {
+  const row = await selectItems(db)
+    .where('work_plan_items.work_plan_id', '=', workPlanId)
+    .where('work_plan_items.id', '=', itemId)
+    .executeTakeFirstOrThrow(missing('work plan item'));
+  return decodeRow(workPlanItemJson, row);
+}
+
+export type NewWorkPlanItem = Decoded<Insertable<WorkPlanItemTable>>;
+export type WorkPlanItemUpdate = Decoded<Updateable<WorkPlanItemTable>>;
+
+export async function insertItems(db: Kysely<Database>, rows: NewWorkPlanItem[]): Promise<void> {
+  if (rows.length) await db.insertInto('work_plan_items').values(rows.map((row) => encodeRow(workPlanItemJson, row))).execute();
 }
 
 /** Updates an item at `version` and counts it one up; false when the version moved on meanwhile. */
-export async function updateItem(db: Kysely<Database>, id: string, version: number, values: Updateable<WorkPlanItemTable>): Promise<boolean> {
+export async function updateItem(db: Kysely<Database>, id: string, version: number, values: WorkPlanItemUpdate): Promise<boolean> {
   const result = await db
     .updateTable('work_plan_items')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...encodeRow<Updateable<WorkPlanItemTable>>(workPlanItemJson, values), version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();
@@ -155,16 +181,17 @@ export async function partyIdsOf(db: Kysely<Database>, partnershipId: string): P
   return new Set(rows.map((r) => r.id));
 }
 
-export async function insertPlanRevision(db: Kysely<Database>, row: { id: string; work_plan_id: string; number: number; adopted_at: string; snapshot: string }): Promise<void> {
-  await db.insertInto('work_plan_revisions').values(row).execute();
+export async function insertPlanRevision(db: Kysely<Database>, row: { id: string; work_plan_id: string; number: number; adopted_at: string; snapshot: FrozenWorkPlan }): Promise<void> {
+  await db.insertInto('work_plan_revisions').values(encodeRow<Insertable<WorkPlanRevisionTable>>(planRevisionJson, row)).execute();
 }
 
 export function planRevisionsOf(db: Kysely<Database>, workPlanId: string) {
   return db.selectFrom('work_plan_revisions').select(['number', 'adopted_at']).where('work_plan_id', '=', workPlanId).orderBy('number').execute();
 }
 
-export function findPlanRevision(db: Kysely<Database>, workPlanId: string, number: number) {
-  return db.selectFrom('work_plan_revisions').selectAll().where('work_plan_id', '=', workPlanId).where('number', '=', number).executeTakeFirst();
+export async function findPlanRevision(db: Kysely<Database>, workPlanId: string, number: number) {
+  const row = await db.selectFrom('work_plan_revisions').selectAll().where('work_plan_id', '=', workPlanId).where('number', '=', number).executeTakeFirst();
+  return row && decodeRow(planRevisionJson, row);
 }
 
 export async function insertAmendment(db: Kysely<Database>, row: { id: string; work_plan_id: string; revision: number; reason: string; amended_by: string; amended_at: string }): Promise<void> {

@@ -211,7 +211,7 @@ describe('status and deadlines on the service clock', () => {
 
   it('calls an imported record closed once its deadline passed, whatever the portal said', async () => {
     const id = newId();
-    await insertCall(h.db, { id, identifier: 'ERASMUS-2025-OLD', title: 'Old but "Open"', keywords: '[]', source: 'portal', portal_status: 'Open', imported_at: '2025-12-01T00:00:00.000Z' });
+    await insertCall(h.db, { id, identifier: 'ERASMUS-2025-OLD', title: 'Old but "Open"', keywords: [], source: 'portal', portal_status: 'Open', imported_at: '2025-12-01T00:00:00.000Z' });
     await replaceDeadlines(h.db, id, [{ label: null, deadline_at: '2026-02-12T16:00:00.000Z', time_zone: 'Europe/Brussels' }]);
     expect((await h.as.viewer.get(`/api/calls/${id}`)).body).toMatchObject({ status: 'closed', portalStatus: 'Open', source: 'portal', nextDeadline: null });
   });

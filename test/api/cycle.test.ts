@@ -139,7 +139,7 @@ describe('/api/partnerships/:id/cycle', () => {
     await h.db.updateTable('users').set({ locale: 'de' }).where('id', '=', h.world.users.editor.id).execute();
     await h.db
       .insertInto('evaluations')
-      .values({ id: newId(), partnership_id: p1, year: 2026, status: 'adopted', proposed_at: '2026-11-18T09:00:00.000Z', adopted_at: '2026-11-19T15:00:00.000Z', figures: '{}', created_by: null, created_at: '2026-11-01T09:00:00.000Z', updated_at: '2026-11-19T15:00:00.000Z' })
+      .values({ id: newId(), partnership_id: p1, year: 2026, status: 'adopted', proposed_at: '2026-11-18T09:00:00.000Z', adopted_at: '2026-11-19T15:00:00.000Z', figures: null, created_by: null, created_at: '2026-11-01T09:00:00.000Z', updated_at: '2026-11-19T15:00:00.000Z' })
       .execute();
     // November's evaluation tasks (officer, editor) are closed and the admin gets none; December's work plan tasks stay
     expect((await h.as.officer.post(`${cycle()}/run`)).body).toEqual({ created: 0, existing: 3, closed: 2 });

@@ -49,7 +49,7 @@ describe('GET /api/partnerships/:id/obligations', () => {
   it('turns green when the evaluation is adopted in its month, and red for what the year left undone once it is over', async () => {
     await h.db
       .insertInto('evaluations')
-      .values({ id: newId(), partnership_id: p1, year: 2026, status: 'adopted', proposed_at: '2026-11-18T09:00:00.000Z', adopted_at: '2026-11-20T15:00:00.000Z', figures: '{}', created_by: null, created_at: '2026-11-01T09:00:00.000Z', updated_at: '2026-11-20T15:00:00.000Z' })
+      .values({ id: newId(), partnership_id: p1, year: 2026, status: 'adopted', proposed_at: '2026-11-18T09:00:00.000Z', adopted_at: '2026-11-20T15:00:00.000Z', figures: null, created_by: null, created_at: '2026-11-01T09:00:00.000Z', updated_at: '2026-11-20T15:00:00.000Z' })
       .execute();
     expect(byCode((await h.as.viewer.get(url(2026))).body).evaluation).toMatchObject({ state: 'green', reason: 'The evaluation of 2026 was adopted on 2026-11-20.' });
 

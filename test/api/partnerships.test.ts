@@ -6,6 +6,7 @@ import { apiHarness, type ApiHarness } from '../support/api.js';
 import { tableCounts } from '../support/database.js';
 import { client, type Client, expectProblem } from '../support/http.js';
 import type { UserKey } from '../support/world.js';
+import { jsonText } from '../../db/json-columns.js';
 
 /** Every request in this file runs on 15 May 2024 (UTC), so statuses and day counts are fixed. */
 const TODAY = new Date('2024-05-15T10:00:00Z');
@@ -27,9 +28,9 @@ beforeAll(async () => {
     organisation_id: organisationId,
     name,
     function: 'Europareferentin',
-    emails: '[]',
-    phones: '[]',
-    languages: '[]',
+    emails: jsonText([]),
+    phones: jsonText([]),
+    languages: jsonText([]),
     lawful_basis: 'legitimate_interest',
     consent_date: null,
     consent_source: null,

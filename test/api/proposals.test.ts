@@ -4,6 +4,7 @@ import { allPages, auditActions, createOrganisation } from '../support/crm.js';
 import { tableCounts } from '../support/database.js';
 import { expectProblem } from '../support/http.js';
 import { createProposal, insertFundingCall } from '../support/proposals.js';
+import { jsonText } from '../../db/json-columns.js';
 
 let h: ApiHarness;
 let p1: string;
@@ -159,7 +160,7 @@ describe('/api/proposals', () => {
 
   it('lists by partnership, stage, call, programme and words, in keyset pages, and shows a board', async () => {
     const p3 = 'partnership-listing';
-    await h.db.insertInto('partnerships').values({ id: p3, title: 'Listing partnership', signed_on: null, starts_on: null, ends_on: null, notice_months: null, notice_sent_on: null, predecessor_id: null, forms: '[]' }).execute();
+    await h.db.insertInto('partnerships').values({ id: p3, title: 'Listing partnership', signed_on: null, starts_on: null, ends_on: null, notice_months: null, notice_sent_on: null, predecessor_id: null, forms: jsonText([]) }).execute();
     await h.db.insertInto('memberships').values({ user_id: h.world.users.officer.id, partnership_id: p3, role: 'officer' }).execute();
     const call = await insertFundingCall(h.db, { programmeRate: '0.5' });
     const other = await insertFundingCall(h.db);

@@ -111,7 +111,7 @@ describe('callMatches', () => {
   const call = {
     programme_id: 'programme-a',
     opening_at: '2026-10-01T00:00:00.000Z',
-    keywords: '["Hydrogen","ports"]',
+    keywords: ['Hydrogen', 'ports'],
     domainIds: ['domain-energy'],
     // 21:30Z on 31 March is 23:30 in Brussels (still the 31st) and 00:30 on 1 April in Helsinki
     deadlines: [{ at: '2027-03-31T21:30:00.000Z', timeZone: 'Europe/Helsinki' }]

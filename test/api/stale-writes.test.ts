@@ -39,7 +39,7 @@ describe('a stale versioned write', () => {
   });
 
   it('changes nothing on a person', async () => {
-    const person = await insertPerson(opened.db, { id: newId(), name: 'Annelies Peeters', lawful_basis: 'public_task', emails: '["annelies.peeters@vlaamsbrabant.be"]', phones: '[]', languages: '["nl"]' });
+    const person = await insertPerson(opened.db, { id: newId(), name: 'Annelies Peeters', lawful_basis: 'public_task', emails: ['annelies.peeters@vlaamsbrabant.be'], phones: [], languages: ['nl'] });
     const before = snapshot('people', 'person', person.id);
     expect(await updatePerson(opened.db, person.id, 7, { name: 'Someone Else', function: 'Beleidsmedewerker' })).toBeUndefined();
     expect(snapshot('people', 'person', person.id)).toEqual(before);

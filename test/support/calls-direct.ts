@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import { newId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
+import { jsonText } from '../../db/json-columns.js';
 
 export interface DirectDeadline {
   at: string;
@@ -45,7 +46,7 @@ export async function insertCallDirect(db: Kysely<Database>, call: DirectCall = 
       min_contribution_cents: null,
       max_contribution_cents: null,
       cofinancing_rate: null,
-      keywords: JSON.stringify(call.keywords ?? []),
+      keywords: jsonText(call.keywords ?? []),
       link: null,
       rrule: null,
       portal_status: null,

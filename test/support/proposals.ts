@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import { newId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
 import type { Client } from './http.js';
+import { jsonText } from '../../db/json-columns.js';
 
 /** Records a proposal through POST /api/proposals; answers the body. */
 export async function createProposal(as: Client, fields: Record<string, unknown>) {
@@ -58,7 +59,7 @@ export async function insertFundingCall(db: Kysely<Database>, terms: CallTerms =
       min_contribution_cents: terms.minContributionCents ?? null,
       max_contribution_cents: terms.maxContributionCents ?? null,
       cofinancing_rate: terms.rate ?? null,
-      keywords: JSON.stringify(terms.keywords ?? []),
+      keywords: jsonText(terms.keywords ?? []),
       link: null,
       rrule: null,
       portal_status: null,

@@ -12,6 +12,7 @@ import { digest } from '../../api/auth/secrets.js';
 import { hashPassword } from '../../api/auth/passwords.js';
 import { newId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
+import { jsonText } from '../../db/json-columns.js';
 
 export const PASSWORD = 'test-password-123';
 
@@ -33,9 +34,9 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
   await db
     .insertInto('regions')
     .values([
-      { id: regions.rheinNeckar, name: 'Rhein-Neckar', country: 'DE', nuts_codes: '["DE12","DE71","DEB3"]', languages: '["de"]' },
-      { id: regions.flemishBrabant, name: 'Vlaams-Brabant', country: 'BE', nuts_codes: '["BE24"]', languages: '["nl"]' },
-      { id: regions.berlin, name: 'Berlin-Brandenburg', country: 'DE', nuts_codes: '["DE3","DE4"]', languages: '["de"]' }
+      { id: regions.rheinNeckar, name: 'Rhein-Neckar', country: 'DE', nuts_codes: jsonText(['DE12', 'DE71', 'DEB3']), languages: jsonText(['de']) },
+      { id: regions.flemishBrabant, name: 'Vlaams-Brabant', country: 'BE', nuts_codes: jsonText(['BE24']), languages: jsonText(['nl']) },
+      { id: regions.berlin, name: 'Berlin-Brandenburg', country: 'DE', nuts_codes: jsonText(['DE3', 'DE4']), languages: jsonText(['de']) }
     ])
     .execute();
   const organisations = { vrrn: newId(), pfb: newId(), wfbb: newId() };
@@ -51,16 +52,16 @@ export async function buildWorld(db: Kysely<Database>): Promise<World> {
   await db
     .insertInto('partnerships')
     .values([
-      { id: partnerships.p1, title: 'Rhein-Neckar – Flemish Brabant', signed_on: '2020-12-01', starts_on: '2021-01-01', ends_on: '2024-12-31', notice_months: 6, notice_sent_on: null, predecessor_id: null, forms: '[]' },
-      { id: partnerships.p2, title: 'Regio.hub Berlin-Brandenburg', signed_on: null, starts_on: '2023-01-01', ends_on: '2026-12-31', notice_months: null, notice_sent_on: null, predecessor_id: null, forms: '[]' }
+      { id: partnerships.p1, title: 'Rhein-Neckar – Flemish Brabant', signed_on: '2020-12-01', starts_on: '2021-01-01', ends_on: '2024-12-31', notice_months: 6, notice_sent_on: null, predecessor_id: null, forms: jsonText([]) },
+      { id: partnerships.p2, title: 'Regio.hub Berlin-Brandenburg', signed_on: null, starts_on: '2023-01-01', ends_on: '2026-12-31', notice_months: null, notice_sent_on: null, predecessor_id: null, forms: jsonText([]) }
     ])
     .execute();
   await db
     .insertInto('partnership_parties')
     .values([
-      { id: newId(), partnership_id: partnerships.p1, position: 0, region_id: regions.rheinNeckar, organisation_id: organisations.vrrn, contact_person_id: null, networks: '[]' },
-      { id: newId(), partnership_id: partnerships.p1, position: 1, region_id: regions.flemishBrabant, organisation_id: organisations.pfb, contact_person_id: null, networks: '[]' },
-      { id: newId(), partnership_id: partnerships.p2, position: 0, region_id: regions.berlin, organisation_id: organisations.wfbb, contact_person_id: null, networks: '[]' }
+      { id: newId(), partnership_id: partnerships.p1, position: 0, region_id: regions.rheinNeckar, organisation_id: organisations.vrrn, contact_person_id: null, networks: jsonText([]) },
+      { id: newId(), partnership_id: partnerships.p1, position: 1, region_id: regions.flemishBrabant, organisation_id: organisations.pfb, contact_person_id: null, networks: jsonText([]) },
+      { id: newId(), partnership_id: partnerships.p2, position: 0, region_id: regions.berlin, organisation_id: organisations.wfbb, contact_person_id: null, networks: jsonText([]) }
     ])
     .execute();
 

@@ -79,7 +79,7 @@ describe('planning one call', () => {
     const bare = topic({ deadlineDatesLong: [], plannedOpeningDateLong: undefined, keywords: [], budgetOverviewJSONItem: undefined });
     const plan = planCall(row, deadlines, incomingOf(bare, null));
     expect(plan).toMatchObject({ outcome: 'unchanged', deadlines: [{ deadline_at: '2027-04-15T15:00:00.000Z' }] });
-    expect(plan.values).toMatchObject({ programme_id: HORIZON.id, budget_cents: 1_200_000_000, keywords: '["Photovoltaics"]', opening_at: row.opening_at });
+    expect(plan.values).toMatchObject({ programme_id: HORIZON.id, budget_cents: 1_200_000_000, keywords: ['Photovoltaics'], opening_at: row.opening_at });
   });
 
   it('counts a deadline that only becomes confirmed (a real time at the same instant) as a changed row, not as a moved deadline', () => {

@@ -66,7 +66,7 @@ describe('who receives the tasks', () => {
     organisation_short_name: organisation_id,
     contact_person_id: contact,
     contact_person_name: contact,
-    contact_person_emails: JSON.stringify(emails)
+    contact_person_emails: emails
   });
   const member = (id: string, email: string, organisation_id: string, role: string, locale = 'en') => ({ id, name: id, email, locale, organisation_id, role });
   const members = [

@@ -18,6 +18,7 @@ import { evaluationFigures, share, Tallies } from '../../api/services/evaluation
 import type { EvaluationFigures } from '../../api/schemas/evaluations.js';
 import { testDatabase } from '../support/database.js';
 import { buildWorld, type World } from '../support/world.js';
+import { jsonText } from '../../db/json-columns.js';
 
 type Opened = Awaited<ReturnType<typeof testDatabase>>;
 let h: Opened;
@@ -101,12 +102,12 @@ async function proposal(fields: { stage: string; createdAt: string; callId?: str
     .execute();
   await h.db
     .insertInto('audit_events')
-    .values({ id: newId(), at: fields.createdAt, actor_id: null, action: 'create', entity_type: 'proposal', entity_id: id, before: null, after: JSON.stringify({ stage: 'idea' }) })
+    .values({ id: newId(), at: fields.createdAt, actor_id: null, action: 'create', entity_type: 'proposal', entity_id: id, before: null, after: jsonText({ stage: 'idea' }) })
     .execute();
   if (fields.decidedAt) {
     await h.db
       .insertInto('audit_events')
-      .values({ id: newId(), at: fields.decidedAt, actor_id: null, action: 'update', entity_type: 'proposal', entity_id: id, before: JSON.stringify({ stage: 'submitted' }), after: JSON.stringify({ stage: fields.decidedStage ?? fields.stage }) })
+      .values({ id: newId(), at: fields.decidedAt, actor_id: null, action: 'update', entity_type: 'proposal', entity_id: id, before: jsonText({ stage: 'submitted' }), after: jsonText({ stage: fields.decidedStage ?? fields.stage }) })
       .execute();
   }
 }
@@ -130,9 +131,9 @@ beforeAll(async () => {
   await h.db
     .insertInto('people')
     .values([
-      { id: ids.anna, organisation_id: ids.uni, name: 'Anna Peeters', function: null, emails: '[]', phones: '[]', languages: '[]', lawful_basis: 'public_task', consent_date: null, consent_source: null, recorded_by_organisation_id: null },
-      { id: ids.carla, organisation_id: w.organisations.pfb, name: 'Carla Janssens', function: null, emails: '[]', phones: '[]', languages: '[]', lawful_basis: 'public_task', consent_date: null, consent_source: null, recorded_by_organisation_id: null },
-      { id: ids.bert, organisation_id: null, name: 'Bert Maes', function: null, emails: '[]', phones: '[]', languages: '[]', lawful_basis: 'public_task', consent_date: null, consent_source: null, recorded_by_organisation_id: null }
+      { id: ids.anna, organisation_id: ids.uni, name: 'Anna Peeters', function: null, emails: jsonText([]), phones: jsonText([]), languages: jsonText([]), lawful_basis: 'public_task', consent_date: null, consent_source: null, recorded_by_organisation_id: null },
+      { id: ids.carla, organisation_id: w.organisations.pfb, name: 'Carla Janssens', function: null, emails: jsonText([]), phones: jsonText([]), languages: jsonText([]), lawful_basis: 'public_task', consent_date: null, consent_source: null, recorded_by_organisation_id: null },
+      { id: ids.bert, organisation_id: null, name: 'Bert Maes', function: null, emails: jsonText([]), phones: jsonText([]), languages: jsonText([]), lawful_basis: 'public_task', consent_date: null, consent_source: null, recorded_by_organisation_id: null }
     ])
     .execute();
 
@@ -212,8 +213,8 @@ beforeAll(async () => {
   await h.db
     .insertInto('calls')
     .values([
-      { id: nweCall, identifier: 'NWE-2026-1', title: 'NWE call 2026', programme_id: ids.nwe, action_type: null, description: null, opening_at: null, budget_cents: null, expected_grants: null, min_contribution_cents: null, max_contribution_cents: null, cofinancing_rate: null, link: null, rrule: null, portal_status: null, imported_at: null, created_by: null, keywords: '[]' },
-      { id: horizonCall, identifier: 'HORIZON-CL5-2025', title: 'Horizon call 2025', programme_id: ids.horizon, action_type: null, description: null, opening_at: null, budget_cents: null, expected_grants: null, min_contribution_cents: null, max_contribution_cents: null, cofinancing_rate: null, link: null, rrule: null, portal_status: null, imported_at: null, created_by: null, keywords: '[]' }
+      { id: nweCall, identifier: 'NWE-2026-1', title: 'NWE call 2026', programme_id: ids.nwe, action_type: null, description: null, opening_at: null, budget_cents: null, expected_grants: null, min_contribution_cents: null, max_contribution_cents: null, cofinancing_rate: null, link: null, rrule: null, portal_status: null, imported_at: null, created_by: null, keywords: jsonText([]) },
+      { id: horizonCall, identifier: 'HORIZON-CL5-2025', title: 'Horizon call 2025', programme_id: ids.horizon, action_type: null, description: null, opening_at: null, budget_cents: null, expected_grants: null, min_contribution_cents: null, max_contribution_cents: null, cofinancing_rate: null, link: null, rrule: null, portal_status: null, imported_at: null, created_by: null, keywords: jsonText([]) }
     ])
     .execute();
   await proposal({ stage: 'idea', createdAt: '2026-02-01T10:00:00.000Z' });

@@ -5,6 +5,7 @@ import { verifyPassword } from '../../api/auth/passwords.js';
 import { demoIds, seedDemo } from '../../fixtures/demo.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { tableCounts, testDatabase } from '../support/database.js';
+import { jsonText } from '../../db/json-columns.js';
 
 type Opened = Awaited<ReturnType<typeof testDatabase>>;
 
@@ -268,7 +269,7 @@ describe('seedDemo', () => {
     // no users, but a record in the way of the people insert (same id as a demo person)
     await database.db
       .insertInto('people')
-      .values({ id: demoIds.person('katrinWellmann'), organisation_id: null, name: 'Someone else', function: null, emails: '[]', phones: '[]', languages: '[]', lawful_basis: 'consent', consent_date: null, consent_source: null, recorded_by_organisation_id: null })
+      .values({ id: demoIds.person('katrinWellmann'), organisation_id: null, name: 'Someone else', function: null, emails: jsonText([]), phones: jsonText([]), languages: jsonText([]), lawful_basis: 'consent', consent_date: null, consent_source: null, recorded_by_organisation_id: null })
       .execute();
     const before = tableCounts(database);
     await expect(seedDemo(database.db)).rejects.toThrow(/UNIQUE|PRIMARY KEY/i);

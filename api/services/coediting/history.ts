@@ -61,8 +61,8 @@ export function recordRevision(db: Kysely<Database>, target: CoeditTarget, input
     entity_id: target.entityId,
     version: input.version,
     action: input.action,
-    fields: JSON.stringify(input.fields),
-    snapshot: JSON.stringify(input.snapshot),
+    fields: input.fields,
+    snapshot: input.snapshot,
     merged_from: input.mergedFrom ?? null,
     actor_id: input.actorId,
     at: input.at
@@ -72,7 +72,7 @@ export function recordRevision(db: Kysely<Database>, target: CoeditTarget, input
 /** The editable fields of a record at `version`, or undefined when there is no such version. */
 export async function snapshotAt(db: Kysely<Database>, entityType: CoeditEntityType, entityId: string, version: number): Promise<Snapshot | undefined> {
   const row = await findRevision(db, entityType, entityId, version);
-  return row ? (JSON.parse(row.snapshot) as Snapshot) : undefined;
+  return row?.snapshot;
 }
 
 export interface WriteRequest {
@@ -168,7 +168,7 @@ export async function historyOf(db: Kysely<Database>, entityType: CoeditEntityTy
   let previous: Snapshot | null = null;
   const entries: HistoryEntry[] = [];
   for (const row of rows) {
-    const snapshot = JSON.parse(row.snapshot) as Snapshot;
+    const snapshot: Snapshot = row.snapshot;
     const keys = [...new Set([...Object.keys(previous ?? {}), ...Object.keys(snapshot)])];
     const changes = keys
       .filter((field) => JSON.stringify(previous?.[field] ?? null) !== JSON.stringify(snapshot[field] ?? null))
