@@ -7,7 +7,7 @@
  * was due as well: only that one went), `failed: …` (retried).
  */
 import type { Insertable, Kysely } from 'kysely';
-import { type Decoded, encodeRow, readOrNull, reminderSettingsJson } from '../json-columns.js';
+import { type Decoded, encodeRow, reminderSettingsJson, storedOffsets } from '../json-columns.js';
 import type { Database, ReminderSettingsTable } from '../schema.js';
 import { openMilestonesWithZone } from './milestones.js';
 
@@ -17,11 +17,6 @@ export interface ReminderKey {
   deadline_at: string;
   offset_days: number;
   channel: 'app' | 'email';
-}
-
-/** The offsets as stored; null without settings, and for a damaged value (the defaults apply: api/services/reminders.ts). */
-export function storedOffsets<R extends { offsets: Parameters<typeof readOrNull<number[]>>[1] }>(row: R): Omit<R, 'offsets'> & { offsets: number[] | null } {
-  return { ...row, offsets: readOrNull(reminderSettingsJson.offsets, row.offsets) };
 }
 
 export async function findReminderSettings(db: Kysely<Database>, userId: string) {

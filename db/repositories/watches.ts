@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { type PageRequest, paginate } from './pagination.js';
-import { storedOffsets } from './reminders.js';
+import { storedOffsets } from '../json-columns.js';
 
 /** Starts watching (nothing happens when the user already watches the call). */
 export async function insertWatch(db: Kysely<Database>, userId: string, callId: string, at: string): Promise<void> {
