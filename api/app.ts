@@ -11,7 +11,7 @@ import { RowMissing } from '../db/row-missing.js';
 import type { DB } from '../db/connection.js';
 import { identify, requireCaller } from './auth/middleware.js';
 import type { Settings } from './config.js';
-import type { AppEnv } from './context.js';
+import type { AppEnv } from './services/index.js';
 import { NotFound, PayloadTooLarge, Problem, StorageUnavailable, ValidationFailed } from './errors.js';
 import { storageFaultOf } from '../db/storage-faults.js';
 import { storageFaultLog } from './storage-fault-log.js';

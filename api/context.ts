@@ -1,13 +1,18 @@
-/** The Hono environment every route shares: services, settings and the caller. */
+/**
+ * The Hono environment of a context's routes: its services, the settings
+ * and the caller. `S` is the services the routes may call — their own
+ * context's (each context's services/index.ts names its environment), so a
+ * route cannot reach into another context's services; the app hands every
+ * route the whole set at run time.
+ */
 import type { Caller } from './caller.js';
 import type { Settings } from './config.js';
-import type { Services } from './services/index.js';
 
 export type { Caller, PartnershipRole } from './caller.js';
 
-export interface AppEnv {
+export interface ContextEnv<S> {
   Variables: {
-    services: Services;
+    services: S;
     settings: Settings;
     caller: Caller;
     /** null for anonymous requests; set by the auth middleware. */

@@ -6,7 +6,8 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { Settings } from '../config.js';
-import type { AppEnv, Caller } from '../context.js';
+import type { Caller } from '../context.js';
+import type { PlatformEnv } from '../services/platform-services.js';
 import { Forbidden, Unauthorized } from '../errors.js';
 
 export const SESSION_COOKIE = 'regiodesk_session';
@@ -16,12 +17,12 @@ interface NodeBindings {
   incoming?: { socket?: { remoteAddress?: string } };
 }
 
-export function clientAddress(c: Context<AppEnv>): string {
+export function clientAddress(c: Context<PlatformEnv>): string {
   const env = c.env as NodeBindings | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
-function expectedOrigin(c: Context<AppEnv>, settings: Settings): string {
+function expectedOrigin(c: Context<PlatformEnv>, settings: Settings): string {
   if (settings.publicOrigin) return settings.publicOrigin;
   const url = new URL(c.req.url);
   const host = c.req.header('Host') ?? url.host;
@@ -38,7 +39,7 @@ export interface PageRender {
   caller?: Promise<Caller | null>;
 }
 
-function callerOfSession(c: Context<AppEnv>, sessionToken: string): Promise<Caller | null> {
+function callerOfSession(c: Context<PlatformEnv>, sessionToken: string): Promise<Caller | null> {
   const render = (c.env as { render?: PageRender } | undefined)?.render;
   if (render?.caller && render.sessionToken === sessionToken) return render.caller;
   const caller = c.var.services.auth.fromSession(sessionToken);
@@ -46,7 +47,7 @@ function callerOfSession(c: Context<AppEnv>, sessionToken: string): Promise<Call
   return caller;
 }
 
-export function identify(settings: Settings): MiddlewareHandler<AppEnv> {
+export function identify(settings: Settings): MiddlewareHandler<PlatformEnv> {
   return async (c, next) => {
     const auth = c.req.header('Authorization');
     const sessionToken = getCookie(c, SESSION_COOKIE) ?? null;
@@ -74,14 +75,14 @@ export function identify(settings: Settings): MiddlewareHandler<AppEnv> {
   };
 }
 
-export const requireCaller: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const requireCaller: MiddlewareHandler<PlatformEnv> = async (c, next) => {
   const caller = c.var.maybeCaller;
   if (!caller) throw new Unauthorized();
   c.set('caller', caller);
   await next();
 };
 
-export function setSessionCookie(c: Context<AppEnv>, token: string, settings: Settings): void {
+export function setSessionCookie(c: Context<PlatformEnv>, token: string, settings: Settings): void {
   setCookie(c, SESSION_COOKIE, token, {
     path: '/',
     httpOnly: true,
@@ -91,6 +92,6 @@ export function setSessionCookie(c: Context<AppEnv>, token: string, settings: Se
   });
 }
 
-export function clearSessionCookie(c: Context<AppEnv>): void {
+export function clearSessionCookie(c: Context<PlatformEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/' });
 }

@@ -1,6 +1,6 @@
 /** /api/activities: HTTP only; the rules live in services/activities.ts and services/minutes.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { Activity, ActivityCreate, ActivityExportQuery, ActivityListQuery, ActivityPage, ActivityPatch, MinutesQuery } from '../schemas/activities.js';
 import { IdParam } from '../schemas/common.js';
@@ -16,7 +16,7 @@ function attachment(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export const activityRoutes = new Hono<AppEnv>()
+export const activityRoutes = new Hono<ActivitiesEnv>()
   .get('/', describe({ tag, summary: 'List activities the caller may see (by year, type, domain, partnership, status, span)', body: ActivityPage }), validate('query', ActivityListQuery), async (c) =>
     c.json(await c.var.services.activities.list(c.var.caller, c.req.valid('query')))
   )

@@ -1,11 +1,11 @@
 /** /api/audit: the audit trail of one record the caller may see. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { PlatformEnv } from '../services/platform-services.js';
 import { describe } from '../openapi.js';
 import { AuditQuery, AuditTrail } from '../schemas/audit.js';
 import { validate } from '../validation.js';
 
-export const auditRoutes = new Hono<AppEnv>().get(
+export const auditRoutes = new Hono<PlatformEnv>().get(
   '/',
   describe({ tag: 'Audit', summary: 'Who changed a record, when, before and after (newest first)', body: AuditTrail }),
   validate('query', AuditQuery),

@@ -4,7 +4,7 @@
  */
 import { Hono } from 'hono';
 import { clearSessionCookie, setSessionCookie } from '../auth/middleware.js';
-import type { AppEnv } from '../context.js';
+import type { PlatformEnv } from '../services/platform-services.js';
 import { describe } from '../openapi.js';
 import {
   AcceptInvitation,
@@ -23,7 +23,7 @@ import { validate } from '../validation.js';
 const tag = 'Sign-in';
 
 /** Reachable without signing in. */
-export const sessionRoutes = new Hono<AppEnv>()
+export const sessionRoutes = new Hono<PlatformEnv>()
   .post(
     '/sign-in',
     describe({ tag, summary: 'Sign in with email and password; sets the session cookie', body: Me, public: true, also: { 429: 'Too many failed attempts' } }),
@@ -62,7 +62,7 @@ export const sessionRoutes = new Hono<AppEnv>()
   );
 
 /** Needs a signed-in caller. */
-export const accountRoutes = new Hono<AppEnv>()
+export const accountRoutes = new Hono<PlatformEnv>()
   .get('/me', describe({ tag, summary: 'The signed-in user with their partnership roles', body: Me }), async (c) =>
     c.json(await c.var.services.auth.me(c.var.caller))
   )

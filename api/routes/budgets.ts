@@ -1,6 +1,6 @@
 /** /api/budgets: HTTP only; the rules live in services/budgets.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { Budget, BudgetCreate, BudgetListQuery, BudgetPage, BudgetPatch } from '../schemas/budgets.js';
 import { IdParam } from '../schemas/common.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Budgets';
 
-export const budgetRoutes = new Hono<AppEnv>()
+export const budgetRoutes = new Hono<ActivitiesEnv>()
   .get('/', describe({ tag, summary: 'Budget lines the caller may see, with what the costs use of them', body: BudgetPage }), validate('query', BudgetListQuery), async (c) =>
     c.json(await c.var.services.budgets.list(c.var.caller, c.req.valid('query')))
   )

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { accepts } from 'hono/accepts';
-import type { AppEnv } from '../context.js';
+import type { DeadlinesEnv } from '../services/deadlines-services.js';
 import { describe } from '../openapi.js';
 import { CalendarFeed, CalendarFeedCreated, CalendarFeedPage, CalendarFeedQuery } from '../schemas/calendar.js';
 import { IdParam } from '../schemas/common.js';
@@ -15,7 +15,7 @@ import { unchangedFor } from '../versioning.js';
 
 const tag = 'Calendar';
 
-export const calendarFeedRoutes = new Hono<AppEnv>()
+export const calendarFeedRoutes = new Hono<DeadlinesEnv>()
   .get('/feeds', describe({ tag, summary: "The caller's calendar feeds with their last use (revoked ones included)", body: CalendarFeedPage }), async (c) =>
     c.json(await c.var.services.calendar.listFeeds(c.var.caller))
   )
@@ -34,7 +34,7 @@ export const calendarFeedRoutes = new Hono<AppEnv>()
     return c.body(null, 204);
   });
 
-export const calendarIcsRoutes = new Hono<AppEnv>().get(
+export const calendarIcsRoutes = new Hono<DeadlinesEnv>().get(
   '/',
   describe({
     tag,

@@ -18,7 +18,7 @@
 import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { describeRoute, resolver } from 'hono-openapi';
-import type { AppEnv } from '../context.js';
+import type { FundingEnv } from '../services/funding-services.js';
 import { Problem } from '../errors.js';
 import { describe } from '../openapi.js';
 import { CallImportProgress, CallImportQuery, CallImportSummary } from '../schemas/call-import.js';
@@ -40,7 +40,7 @@ function problemLine(error: unknown): string {
   });
 }
 
-export const callImportRoutes = new Hono<AppEnv>().post(
+export const callImportRoutes = new Hono<FundingEnv>().post(
   '/import',
   describe({
     tag,

@@ -1,6 +1,6 @@
 /** /api/calls: HTTP only; the rules live in services/calls.ts and services/call-dates.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { FundingEnv } from '../services/funding-services.js';
 import { describe } from '../openapi.js';
 import { Call, CallCreate, CallListQuery, CallPage, CallPatch, DeadlineChangeList } from '../schemas/calls.js';
 import { IdParam } from '../schemas/common.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Calls';
 
-export const callRoutes = new Hono<AppEnv>()
+export const callRoutes = new Hono<FundingEnv>()
   .get(
     '/',
     describe({

@@ -1,6 +1,6 @@
 /** /api/people/{id}/consent: HTTP only; the rules live in services/consent.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { PrivacyEnv } from '../services/privacy-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { ConsentWithdrawal, PersonConsent } from '../schemas/consent.js';
@@ -8,7 +8,7 @@ import { validate } from '../validation.js';
 
 const tag = 'People';
 
-export const consentRoutes = new Hono<AppEnv>()
+export const consentRoutes = new Hono<PrivacyEnv>()
   .get('/:id/consent', describe({ tag, summary: 'A person’s consent: its state, history and who relied on it', body: PersonConsent }), validate('param', IdParam), async (c) =>
     c.json(await c.var.services.consent.get(c.var.caller, c.req.valid('param').id))
   )

@@ -3,13 +3,13 @@
  * services/consortium-builder.ts. Mounted at `/proposals`.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ProposalsEnv } from '../services/proposals-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { ConsortiumSuggestionQuery, ConsortiumSuggestions } from '../schemas/consortium-builder.js';
 import { validate } from '../validation.js';
 
-export const consortiumBuilderRoutes = new Hono<AppEnv>().get(
+export const consortiumBuilderRoutes = new Hono<ProposalsEnv>().get(
   '/:id/consortium-suggestions',
   describe({
     tag: 'Consortium',

@@ -4,7 +4,7 @@
  * is the proposal's.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ProposalsEnv } from '../services/proposals-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Consortium, ConsortiumChange, ConsortiumMemberCreate, ConsortiumMemberParams, ConsortiumMemberPatch } from '../schemas/consortium.js';
@@ -13,7 +13,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Consortium';
 
-export const consortiumRoutes = new Hono<AppEnv>()
+export const consortiumRoutes = new Hono<ProposalsEnv>()
   .get(
     '/',
     describe({ tag, summary: 'The consortium with budgets, EU and own contributions, totals and warnings against the call’s limits', body: Consortium }),

@@ -3,7 +3,7 @@
  * Mounted at `/activities/:id/costs`, so `id` is the activity's.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { ActivityParams, Cost, CostCreate, CostList, CostParams, CostPatch } from '../schemas/costs.js';
 import { validate } from '../validation.js';
@@ -11,7 +11,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Costs';
 
-export const costRoutes = new Hono<AppEnv>()
+export const costRoutes = new Hono<ActivitiesEnv>()
   .get(
     '/',
     describe({ tag, summary: "The activity's cost items, with totals and what they do to the budgets", body: CostList }),

@@ -4,7 +4,7 @@
  * under `/partnerships`.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CycleEnv } from '../services/cycle-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Cycle, CyclePatch, CycleRun } from '../schemas/cycle.js';
@@ -13,7 +13,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Annual cycle';
 
-export const cycleRoutes = new Hono<AppEnv>()
+export const cycleRoutes = new Hono<CycleEnv>()
   .get(
     '/:id/cycle',
     describe({

@@ -1,13 +1,13 @@
 /** /api/deadlines: the deadline dashboard; the rules live in services/deadlines.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { DeadlinesEnv } from '../services/deadlines-services.js';
 import { describe } from '../openapi.js';
 import { DeadlineDashboard, DeadlineDashboardQuery } from '../schemas/deadlines.js';
 import { validate } from '../validation.js';
 
 const tag = 'Deadlines';
 
-export const deadlineRoutes = new Hono<AppEnv>().get(
+export const deadlineRoutes = new Hono<DeadlinesEnv>().get(
   '/',
   describe({
     tag,

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { generateSpecs } from 'hono-openapi';
-import type { AppEnv } from '../context.js';
+import type { PlatformEnv } from '../services/platform-services.js';
 
 const require = createRequire(import.meta.url);
 const swaggerDir = (() => {
@@ -48,7 +48,7 @@ const init = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#
 
 export function docsRoutes(api: Hono<any, any, any>) {
   let spec: unknown = null;
-  return new Hono<AppEnv>()
+  return new Hono<PlatformEnv>()
     .get('/openapi.json', async (c) => {
       spec ??= await generateSpecs(api, {
         documentation: {

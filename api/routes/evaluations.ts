@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../context.js';
+import type { CycleEnv } from '../services/cycle-services.js';
 import { describe } from '../openapi.js';
 import { ApproveBody, History, RestoreBody } from '../schemas/coediting.js';
 import { Id, IdParam } from '../schemas/common.js';
@@ -44,7 +44,7 @@ const coedited = {
   428: 'If-Match missing: send the version you started from'
 } as const;
 
-export const evaluationRoutes = new Hono<AppEnv>()
+export const evaluationRoutes = new Hono<CycleEnv>()
   .get(
     '/',
     describe({

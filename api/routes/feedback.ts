@@ -10,7 +10,7 @@
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { requireCaller } from '../auth/middleware.js';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { ActivityParams } from '../schemas/costs.js';
 import {
@@ -28,12 +28,12 @@ import { validate } from '../validation.js';
 const tag = 'Feedback';
 
 /** Every request to a personal link counts towards its address's limit, before anything else is looked at. */
-const throttled: MiddlewareHandler<AppEnv> = async (c, next) => {
+const throttled: MiddlewareHandler<ActivitiesEnv> = async (c, next) => {
   await c.var.services.feedback.throttle(c.var.clientAddress);
   await next();
 };
 
-export const activityFeedbackRoutes = new Hono<AppEnv>()
+export const activityFeedbackRoutes = new Hono<ActivitiesEnv>()
   .get(
     '/',
     describe({ tag, summary: "The participants' answers with their count and average", body: ActivityFeedback }),
@@ -70,7 +70,7 @@ export const activityFeedbackRoutes = new Hono<AppEnv>()
     async (c) => c.json(await c.var.services.feedback.close(c.var.caller, c.req.valid('param').id))
   );
 
-export const feedbackRoutes = new Hono<AppEnv>()
+export const feedbackRoutes = new Hono<ActivitiesEnv>()
   .get(
     '/summary',
     describe({ tag, summary: 'Average ratings per activity and overall (activities the caller may see)', body: FeedbackSummary }),

@@ -5,7 +5,7 @@
  * services/first-to-inform.ts.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ProposalsEnv } from '../services/proposals-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { FirstToInformQuery, FirstToInformReport, InformEntryCreate, InformEntryParams, InformLog } from '../schemas/first-to-inform.js';
@@ -14,7 +14,7 @@ import { validate } from '../validation.js';
 const tag = 'First to inform';
 
 /** Mounted at `/proposals/:id/inform-log`, so `id` is the proposal's. */
-export const informLogRoutes = new Hono<AppEnv>()
+export const informLogRoutes = new Hono<ProposalsEnv>()
   .get('/', describe({ tag, summary: 'Who was told about the idea when, and whether the partner region learned first', body: InformLog }), validate('param', IdParam), async (c) =>
     c.json(await c.var.services.firstToInform.list(c.var.caller, c.req.valid('param').id))
   )
@@ -32,7 +32,7 @@ export const informLogRoutes = new Hono<AppEnv>()
   });
 
 /** Mounted at `/partnerships`. */
-export const partnershipFirstToInformRoutes = new Hono<AppEnv>().get(
+export const partnershipFirstToInformRoutes = new Hono<ProposalsEnv>().get(
   '/:id/first-to-inform',
   describe({ tag, summary: 'Proposals where the partner region learned later than another potential partner (only when the partnership’s rule is on)', body: FirstToInformReport }),
   validate('param', IdParam),

@@ -5,7 +5,7 @@
  * the rules live in services/follow-ups.ts.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { FollowUpCreate, FollowUpList, FollowUpProposal, FollowUpRule, FollowUpRuleSet } from '../schemas/follow-ups.js';
@@ -14,7 +14,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Follow-ups';
 
-export const activityFollowUpRoutes = new Hono<AppEnv>()
+export const activityFollowUpRoutes = new Hono<ActivitiesEnv>()
   .get(
     '/:id/follow-ups/proposal',
     describe({ tag, summary: 'Proposed follow-up dates of an activity, the rule they come from and the default owner', body: FollowUpProposal, also: { 409: 'The stored rule cannot be used' } }),
@@ -36,7 +36,7 @@ export const activityFollowUpRoutes = new Hono<AppEnv>()
     async (c) => c.json(await c.var.services.followUps.create(c.var.caller, c.req.valid('param').id, c.req.valid('json')), 201)
   );
 
-export const partnershipFollowUpRoutes = new Hono<AppEnv>()
+export const partnershipFollowUpRoutes = new Hono<ActivitiesEnv>()
   .get('/:id/follow-up-rule', describe({ tag, summary: 'The partnership’s default follow-up rule', body: FollowUpRule }), validate('param', IdParam), async (c) => {
     const rule = await c.var.services.followUps.rule(c.var.caller, c.req.valid('param').id);
     return c.json(rule, 200, { ETag: etagOf(rule) });

@@ -1,13 +1,13 @@
 /** /api/health: public, for load balancers and monitoring. 200 when ok; 503, with the same body, when degraded or unavailable. */
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
-import type { AppEnv } from '../context.js';
+import type { PlatformEnv } from '../services/platform-services.js';
 import { problemResponses } from '../openapi.js';
 import { Health } from '../schemas/health.js';
 
 const health = (description: string) => ({ description, content: { 'application/json': { schema: resolver(Health) } } });
 
-export const healthRoutes = new Hono<AppEnv>().get(
+export const healthRoutes = new Hono<PlatformEnv>().get(
   '/',
   describeRoute({
     tags: ['Health'],

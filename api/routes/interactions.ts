@@ -1,6 +1,6 @@
 /** /api/interactions: HTTP only; the rules live in services/interactions.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CrmEnv } from '../services/crm-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Interaction, InteractionCreate, InteractionListQuery, InteractionPage, InteractionPatch } from '../schemas/interactions.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Interactions';
 
-export const interactionRoutes = new Hono<AppEnv>()
+export const interactionRoutes = new Hono<CrmEnv>()
   .get('/', describe({ tag, summary: 'List interactions the caller may see, newest first', body: InteractionPage }), validate('query', InteractionListQuery), async (c) =>
     c.json(await c.var.services.interactions.list(c.var.caller, c.req.valid('query')))
   )

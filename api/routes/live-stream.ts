@@ -10,12 +10,12 @@
  */
 import { Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
-import type { AppEnv, Caller } from '../context.js';
+import type { Caller } from '../context.js';
 import { describe } from '../openapi.js';
 import { type Presence, PresenceBody } from '../schemas/coediting.js';
 import { IdParam } from '../schemas/common.js';
 import type { LiveSend } from '../services/coediting/live.js';
-import type { Services } from '../services/index.js';
+import type { CycleEnv, CycleServices } from '../services/cycle-services.js';
 import { validate } from '../validation.js';
 
 const KEEP_ALIVE_MS = 15_000;
@@ -39,9 +39,9 @@ function sseText(event: string, data: unknown): string {
   return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export function liveStreamRoutes(texts: LiveRouteTexts, serviceOf: (services: Services) => LiveDocumentService) {
+export function liveStreamRoutes(texts: LiveRouteTexts, serviceOf: (services: CycleServices) => LiveDocumentService) {
   const { tag } = texts;
-  return new Hono<AppEnv>()
+  return new Hono<CycleEnv>()
     .get('/:id/events', describe({ tag, ...texts.events, file: 'text/event-stream' }), validate('param', IdParam), async (c) => {
       // written straight to the stream (not writeSSE, which awaits before writing) so events keep their order
       let stream: SSEStreamingApi | null = null;

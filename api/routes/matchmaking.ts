@@ -1,11 +1,11 @@
 /** /api/matchmaking: HTTP only; the rules live in services/matchmaking.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { MatchmakingQuery, MatchmakingResult } from '../schemas/matchmaking.js';
 import { validate } from '../validation.js';
 
-export const matchmakingRoutes = new Hono<AppEnv>().get(
+export const matchmakingRoutes = new Hono<ActivitiesEnv>().get(
   '/',
   describe({
     tag: 'Matchmaking',

@@ -4,7 +4,7 @@
  * `/proposals/:id/milestones`, so `id` is the proposal's.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ProposalsEnv } from '../services/proposals-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Milestone, MilestoneCreate, MilestoneList, MilestoneParams, MilestonePatch, MilestonePlan, MilestonePlanQuery, MilestonePlanSave } from '../schemas/milestones.js';
@@ -13,7 +13,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Milestones';
 
-export const milestoneRoutes = new Hono<AppEnv>()
+export const milestoneRoutes = new Hono<ProposalsEnv>()
   .get('/', describe({ tag, summary: 'The proposal’s internal milestones, earliest first', body: MilestoneList }), validate('param', IdParam), async (c) =>
     c.json(await c.var.services.milestones.list(c.var.caller, c.req.valid('param').id))
   )

@@ -1,6 +1,6 @@
 /** /api/notifications: HTTP only; the rules live in services/notifications.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { FundingEnv } from '../services/funding-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Notification, NotificationListQuery, NotificationPage, ReadAll } from '../schemas/notifications.js';
@@ -8,7 +8,7 @@ import { validate } from '../validation.js';
 
 const tag = 'Notifications';
 
-export const notificationRoutes = new Hono<AppEnv>()
+export const notificationRoutes = new Hono<FundingEnv>()
   .get(
     '/',
     describe({ tag, summary: "The caller's notifications, newest first, with the number of unread ones", body: NotificationPage }),

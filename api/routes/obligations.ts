@@ -3,7 +3,7 @@
  * services/obligations.ts. Mounted under `/partnerships`.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CycleEnv } from '../services/cycle-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Obligations, ObligationsQuery } from '../schemas/obligations.js';
@@ -11,7 +11,7 @@ import { validate } from '../validation.js';
 
 const tag = 'Annual cycle';
 
-export const obligationRoutes = new Hono<AppEnv>().get(
+export const obligationRoutes = new Hono<CycleEnv>().get(
   '/:id/obligations',
   describe({
     tag,

@@ -1,6 +1,6 @@
 /** /api/organisations: HTTP only; the rules live in services/organisations.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CrmEnv } from '../services/crm-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationPage, OrganisationPatch } from '../schemas/organisations.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Organisations';
 
-export const organisationRoutes = new Hono<AppEnv>()
+export const organisationRoutes = new Hono<CrmEnv>()
   .get('/', describe({ tag, summary: 'List organisations the caller may see', body: OrganisationPage }), validate('query', OrganisationListQuery), async (c) =>
     c.json(await c.var.services.organisations.list(c.var.caller, c.req.valid('query')))
   )

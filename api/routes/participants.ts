@@ -1,6 +1,6 @@
 /** /api/activities/:id/participants: HTTP only; the rules live in services/participants.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Participant, ParticipantCreate, ParticipantList, ParticipantParam, ParticipantPatch } from '../schemas/participants.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Activities';
 
-export const participantRoutes = new Hono<AppEnv>()
+export const participantRoutes = new Hono<ActivitiesEnv>()
   .get('/:id/participants', describe({ tag, summary: 'Participants of an activity', body: ParticipantList }), validate('param', IdParam), async (c) =>
     c.json(await c.var.services.participants.list(c.var.caller, c.req.valid('param').id))
   )

@@ -1,6 +1,6 @@
 /** /api/partnerships: HTTP only; the rules live in services/partnerships.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CrmEnv } from '../services/crm-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Domain } from '../schemas/domains.js';
@@ -11,7 +11,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Partnerships';
 
-export const partnershipRoutes = new Hono<AppEnv>()
+export const partnershipRoutes = new Hono<CrmEnv>()
   .get(
     '/',
     describe({ tag, summary: 'List the partnerships the caller is a member of', description: 'Filters: status (derived from the dates), regionId, organisationId (party or stakeholder), domainId, q (title words).', body: PartnershipPage }),

@@ -1,6 +1,6 @@
 /** /api/people: HTTP only; the rules live in services/people.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CrmEnv } from '../services/crm-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Person, PersonCreate, PersonListQuery, PersonPage, PersonPatch } from '../schemas/people.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'People';
 
-export const personRoutes = new Hono<AppEnv>()
+export const personRoutes = new Hono<CrmEnv>()
   .get('/', describe({ tag, summary: 'List people the caller may see', body: PersonPage }), validate('query', PersonListQuery), async (c) =>
     c.json(await c.var.services.people.list(c.var.caller, c.req.valid('query')))
   )

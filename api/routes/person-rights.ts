@@ -5,7 +5,7 @@
  * services/person-rights.ts.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { PrivacyEnv } from '../services/privacy-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { PersonExport, PersonReads, PersonRights } from '../schemas/person-rights.js';
@@ -21,7 +21,7 @@ function attachment(filename: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
-export const personRightsRoutes = new Hono<AppEnv>()
+export const personRightsRoutes = new Hono<PrivacyEnv>()
   .get(
     '/:id/reads',
     describe({ tag, summary: 'Who read the person’s record and when, newest first (system administrators)', body: PersonReads }),

@@ -1,6 +1,6 @@
 /** /api/processing-record: HTTP only; services/processing-record.ts generates the record. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { PrivacyEnv } from '../services/privacy-services.js';
 import { describe } from '../openapi.js';
 import { ProcessingRecord, ProcessingRecordQuery } from '../schemas/processing-record.js';
 import { validate } from '../validation.js';
@@ -8,7 +8,7 @@ import { validate } from '../validation.js';
 const tag = 'Privacy';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export const processingRecordRoutes = new Hono<AppEnv>()
+export const processingRecordRoutes = new Hono<PrivacyEnv>()
   .get('/', describe({ tag, summary: 'The record of processing activities (GDPR Art. 30), from the data model, the data and the settings', body: ProcessingRecord }), async (c) =>
     c.json(await c.var.services.processingRecord.get(c.var.caller))
   )

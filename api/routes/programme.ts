@@ -1,6 +1,6 @@
 /** /api/activities/:id/agenda and /outcomes: HTTP only; the rules live in services/programme.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { AgendaItem, AgendaItemCreate, AgendaItemParam, AgendaItemPatch, AgendaList, Outcome, OutcomeCreate, OutcomeList, OutcomeParam } from '../schemas/programme.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Activities';
 
-export const programmeRoutes = new Hono<AppEnv>()
+export const programmeRoutes = new Hono<ActivitiesEnv>()
   .get('/:id/agenda', describe({ tag, summary: 'The programme (agenda items in order)', body: AgendaList }), validate('param', IdParam), async (c) =>
     c.json(await c.var.services.programme.agenda(c.var.caller, c.req.valid('param').id))
   )

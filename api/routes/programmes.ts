@@ -1,6 +1,6 @@
 /** /api/programmes: HTTP only; the rules live in services/programmes.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { FundingEnv } from '../services/funding-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Programme, ProgrammeCreate, ProgrammeListQuery, ProgrammePage, ProgrammePatch } from '../schemas/programmes.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Programmes';
 
-export const fundingProgrammeRoutes = new Hono<AppEnv>()
+export const fundingProgrammeRoutes = new Hono<FundingEnv>()
   .get('/', describe({ tag, summary: 'List funding programmes (family, parent, historic, words in name or code)', body: ProgrammePage }), validate('query', ProgrammeListQuery), async (c) =>
     c.json(await c.var.services.programmes.list(c.var.caller, c.req.valid('query')))
   )

@@ -1,6 +1,6 @@
 /** /api/proposals: HTTP only; the rules live in services/proposals.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ProposalsEnv } from '../services/proposals-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Proposal, ProposalBoard, ProposalBoardQuery, ProposalCreate, ProposalListQuery, ProposalPage, ProposalPatch } from '../schemas/proposals.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Proposals';
 
-export const proposalRoutes = new Hono<AppEnv>()
+export const proposalRoutes = new Hono<ProposalsEnv>()
   .get('/', describe({ tag, summary: 'List candidate projects of the caller’s partnerships', body: ProposalPage }), validate('query', ProposalListQuery), async (c) =>
     c.json(await c.var.services.proposals.list(c.var.caller, c.req.valid('query')))
   )

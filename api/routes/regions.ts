@@ -1,6 +1,6 @@
 /** /api/regions: HTTP only; the rules live in services/regions.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CrmEnv } from '../services/crm-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Region, RegionCreate, RegionListQuery, RegionPage, RegionPatch } from '../schemas/regions.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Regions';
 
-export const regionRoutes = new Hono<AppEnv>()
+export const regionRoutes = new Hono<CrmEnv>()
   .get('/', describe({ tag, summary: 'List regions', body: RegionPage }), validate('query', RegionListQuery), async (c) =>
     c.json(await c.var.services.regions.list(c.var.caller, c.req.valid('query')))
   )

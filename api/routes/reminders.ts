@@ -1,13 +1,13 @@
 /** /api/reminders: HTTP only; the rules (and the reminder run) live in services/reminders.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { DeadlinesEnv } from '../services/deadlines-services.js';
 import { describe } from '../openapi.js';
 import { ReminderSettings, ReminderSettingsInput } from '../schemas/reminders.js';
 import { validate } from '../validation.js';
 
 const tag = 'Reminders';
 
-export const reminderRoutes = new Hono<AppEnv>()
+export const reminderRoutes = new Hono<DeadlinesEnv>()
   .get('/settings', describe({ tag, summary: "The caller's reminder settings (the defaults until saved)", body: ReminderSettings }), async (c) =>
     c.json(await c.var.services.reminders.getSettings(c.var.caller))
   )

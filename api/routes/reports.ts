@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../context.js';
+import type { CycleEnv } from '../services/cycle-services.js';
 import { describe } from '../openapi.js';
 import { validate } from '../validation.js';
 
@@ -31,7 +31,7 @@ function attachment(filename: string): string {
 
 const headers = (filename: string) => ({ 'Content-Type': DOCX, 'Content-Disposition': attachment(filename), 'Cache-Control': 'private, no-store' });
 
-export const workPlanDocumentRoutes = new Hono<AppEnv>().get(
+export const workPlanDocumentRoutes = new Hono<CycleEnv>().get(
   PATH,
   describe({
     tag: 'Work plans',
@@ -45,7 +45,7 @@ export const workPlanDocumentRoutes = new Hono<AppEnv>().get(
   }
 );
 
-export const evaluationDocumentRoutes = new Hono<AppEnv>().get(
+export const evaluationDocumentRoutes = new Hono<CycleEnv>().get(
   PATH,
   describe({
     tag: 'Evaluations',

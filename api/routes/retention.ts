@@ -4,14 +4,14 @@
  * never read as a person's id.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { PrivacyEnv } from '../services/privacy-services.js';
 import { describe } from '../openapi.js';
 import { RetentionErase, RetentionErased, RetentionKeep, RetentionKept, RetentionReviewPage, RetentionReviewQuery } from '../schemas/retention.js';
 import { validate } from '../validation.js';
 
 const tag = 'People';
 
-export const retentionRoutes = new Hono<AppEnv>()
+export const retentionRoutes = new Hono<PrivacyEnv>()
   .get(
     '/retention-review',
     describe({ tag, summary: 'People without interaction or participation for longer than the retention period, in the partnerships where the caller writes', body: RetentionReviewPage }),

@@ -1,6 +1,6 @@
 /** /api/saved-searches: HTTP only; the rules live in services/saved-searches.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { FundingEnv } from '../services/funding-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { SavedSearch, SavedSearchCreate, SavedSearchListQuery, SavedSearchPage, SavedSearchPatch } from '../schemas/saved-searches.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Saved searches';
 
-export const savedSearchRoutes = new Hono<AppEnv>()
+export const savedSearchRoutes = new Hono<FundingEnv>()
   .get('/', describe({ tag, summary: "The caller's saved searches, oldest first", body: SavedSearchPage }), validate('query', SavedSearchListQuery), async (c) =>
     c.json(await c.var.services.savedSearches.list(c.var.caller, c.req.valid('query')))
   )

@@ -3,7 +3,7 @@
  * Mounted at `/proposals/:id/scores`, so `id` is the proposal's.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ProposalsEnv } from '../services/proposals-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { ScoreSheet, ScoresPut } from '../schemas/scoring.js';
@@ -11,7 +11,7 @@ import { validate } from '../validation.js';
 
 const tag = 'Scoring';
 
-export const scoreRoutes = new Hono<AppEnv>()
+export const scoreRoutes = new Hono<ProposalsEnv>()
   .get(
     '/',
     describe({ tag, summary: 'Every reviewer’s scores with their weighted totals, the mean and the spread between reviewers', body: ScoreSheet }),

@@ -1,6 +1,6 @@
 /** /api/scoring-matrices: HTTP only; the rules live in services/scoring-matrices.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ProposalsEnv } from '../services/proposals-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { Ranking, RankingQuery, ScoringMatrix, ScoringMatrixCreate, ScoringMatrixListQuery, ScoringMatrixPage, ScoringMatrixPatch } from '../schemas/scoring.js';
@@ -9,7 +9,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Scoring';
 
-export const scoringMatrixRoutes = new Hono<AppEnv>()
+export const scoringMatrixRoutes = new Hono<ProposalsEnv>()
   .get(
     '/',
     describe({ tag, summary: 'Scoring matrices the caller may use (those for everyone, like the RegioWIN 2030 example, and their partnerships’ own)', body: ScoringMatrixPage }),

@@ -1,11 +1,11 @@
 /** /api/search: organisations, people and partnerships by name. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CrmEnv } from '../services/crm-services.js';
 import { describe } from '../openapi.js';
 import { SearchQuery, SearchResult } from '../schemas/search.js';
 import { validate } from '../validation.js';
 
-export const searchRoutes = new Hono<AppEnv>().get(
+export const searchRoutes = new Hono<CrmEnv>().get(
   '/',
   describe({ tag: 'Search', summary: 'Find organisations, people and partnerships by any word of their names', body: SearchResult }),
   validate('query', SearchQuery),

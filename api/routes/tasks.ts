@@ -1,6 +1,6 @@
 /** /api/tasks: HTTP only; the rules live in services/tasks.ts and services/follow-ups.ts. */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { FollowUpRate, FollowUpRateQuery } from '../schemas/follow-ups.js';
@@ -10,7 +10,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Tasks';
 
-export const taskRoutes = new Hono<AppEnv>()
+export const taskRoutes = new Hono<ActivitiesEnv>()
   .get(
     '/',
     describe({

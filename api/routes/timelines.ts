@@ -4,13 +4,13 @@
  * newest first. HTTP only; the rules live in services/timeline.ts.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { ActivitiesEnv } from '../services/activities-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { TimelinePage, TimelineQuery } from '../schemas/timeline.js';
 import { validate } from '../validation.js';
 
-export const timelineRoutes = new Hono<AppEnv>()
+export const timelineRoutes = new Hono<ActivitiesEnv>()
   .get(
     '/organisations/:id/timeline',
     describe({ tag: 'Organisations', summary: 'What happened with the organisation and its people, newest first', body: TimelinePage }),

@@ -1,6 +1,6 @@
 /** /api/users: user administration (system administrators). */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { CrmEnv } from '../services/crm-services.js';
 import { describe } from '../openapi.js';
 import { IdParam } from '../schemas/common.js';
 import { InvitedUser, User, UserInvite, UserList, UserPatch } from '../schemas/users.js';
@@ -13,7 +13,7 @@ function baseUrl(url: string, publicOrigin: string | null): string {
   return publicOrigin ?? new URL(url).origin;
 }
 
-export const userRoutes = new Hono<AppEnv>()
+export const userRoutes = new Hono<CrmEnv>()
   .get('/', describe({ tag, summary: 'List users (administrators)', body: UserList }), async (c) => c.json({ items: await c.var.services.users.list(c.var.caller) }))
   .post('/', describe({ tag, summary: 'Invite a user; answers the invitation link to pass on', body: InvitedUser, status: 201, also: { 409: 'Email already registered' } }), validate('json', UserInvite), async (c) =>
     c.json(await c.var.services.users.invite(c.var.caller, c.req.valid('json'), baseUrl(c.req.url, c.var.settings.publicOrigin)), 201)

@@ -4,14 +4,14 @@
  * `/calls/watched` is never taken for a call id.
  */
 import { Hono } from 'hono';
-import type { AppEnv } from '../context.js';
+import type { FundingEnv } from '../services/funding-services.js';
 import { describe } from '../openapi.js';
 import { CallParam, Watch, WatchedCallPage, WatchedListQuery } from '../schemas/watches.js';
 import { validate } from '../validation.js';
 
 const tag = 'Watching';
 
-export const watchRoutes = new Hono<AppEnv>()
+export const watchRoutes = new Hono<FundingEnv>()
   .get(
     '/watched',
     describe({ tag, summary: 'The calls the caller watches, most recently watched first, with their deadlines', body: WatchedCallPage }),

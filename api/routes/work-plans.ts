@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppEnv } from '../context.js';
+import type { CycleEnv } from '../services/cycle-services.js';
 import { describe } from '../openapi.js';
 import { ApproveBody, History, RestoreBody, WithdrawApprovalQuery } from '../schemas/coediting.js';
 import { Id, IdParam } from '../schemas/common.js';
@@ -57,7 +57,7 @@ const coedited = {
   428: 'If-Match missing: send the version you started from'
 } as const;
 
-export const workPlanRoutes = new Hono<AppEnv>()
+export const workPlanRoutes = new Hono<CycleEnv>()
   .get('/', describe({ tag, summary: 'Work plans of the partnerships the caller sees, newest year first', body: WorkPlanList }), validate('query', WorkPlanQuery), async (c) =>
     c.json(await c.var.services.workPlans.list(c.var.caller, c.req.valid('query')))
   )
