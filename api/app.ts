@@ -56,20 +56,21 @@ import { evaluationDocumentRoutes, workPlanDocumentRoutes } from './routes/repor
 import { obligationRoutes } from './routes/obligations.js';
 import { cycleRoutes } from './routes/cycle.js';
 import { evaluationRoutes } from './routes/evaluations.js';
-import { createServices } from './services/index.js';
+import { createServices, type Services } from './services/index.js';
 
 export interface AppOptions {
   db: DB;
   settings: Settings;
   clock?: () => Date;
+  /** the services, when the process needs them beside the app too (bootstrap: the reminder runs); made here otherwise */
+  services?: Services;
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
 /** methods whose requests carry no body: the body limit does not look at them */
 const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function createApp({ db, settings, clock }: AppOptions) {
-  const services = createServices(db, settings, clock);
+export function createApp({ db, settings, clock, services = createServices(db, settings, clock) }: AppOptions) {
 
   const protectedRoutes = new Hono<AppEnv>()
     .use(requireCaller)
