@@ -275,7 +275,7 @@ describe('activities on a phone', () => {
         ['2027-05-12', 'open']
       ]);
       expect(tasks.items[0]).toMatchObject({ title: followUpTitle, result, ownerName: OFFICER_NAME });
-      expect(tasks.items[0]!.completedAt).not.toBeNull();
+      expect(tasks.items[0]!.completedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       expect(tasks.items[1]).toMatchObject({ result: null, completedAt: null });
 
       await context.close();

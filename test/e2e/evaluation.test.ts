@@ -79,6 +79,7 @@ describe('the evaluation of a year', () => {
       // a chart's numbers in the table behind it
       await page.getByText('Table: Activities by host region').click();
       const hostTable = page.getByRole('table', { name: 'Activities by host region' });
+      expect(figures.activities.byHostRegion.length, 'the demo year has activities in host regions').toBeGreaterThan(0);
       for (const tally of figures.activities.byHostRegion) {
         const name = new RegExp(`^${tally.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${tally.count}$`);
         await expect.poll(() => hostTable.getByRole('row', { name }).count()).toBe(1);
