@@ -12,8 +12,7 @@ import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
 import { answerClientErrors, limitUrlLength } from './api/http-limits.js';
 import { frontHeaders } from './api/security-headers.js';
-import { ReminderService, startReminderRuns } from './api/services/reminders.js';
-import { CycleStepService } from './api/services/cycle-steps.js';
+import { startReminderRuns } from './api/services/reminders.js';
 import { startBackupRuns } from './api/backup-runs.js';
 import { databaseLocation } from './db/connection.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
@@ -56,10 +55,9 @@ const server = createServer(
 );
 answerClientErrors(server);
 
-// reminders before deadlines, digests of saved searches and queued emails, every few minutes in this one process
+// reminders before deadlines, digests of saved searches and queued emails, every few minutes in this one process, by the app's own service
 const { settings } = started;
-const reminders = new ReminderService(started.db, settings, new CycleStepService(started.db));
-const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(reminders, settings.reminderIntervalMinutes) : null;
+const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(started.services.reminders, settings.reminderIntervalMinutes) : null;
 // backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/backup-runs.ts)
 const backupRuns = settings.backup ? startBackupRuns(databaseLocation(process.env), settings.backup) : null;
 
@@ -70,7 +68,6 @@ server.on('error', async (error: NodeJS.ErrnoException) => {
   console.error(`RegioDesk cannot listen on ${host}:${port}: ${reason}.`);
   await reminderRuns?.stop();
   await backupRuns?.stop();
-  reminders.close();
   await started.close();
   process.exit(1);
 });
@@ -96,7 +93,6 @@ async function shutdown(signal: string) {
   server.closeAllConnections();
   await reminderRuns?.stop();
   await backupRuns?.stop();
-  reminders.close();
   await started.close();
   process.exit(0);
 }

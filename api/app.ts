@@ -5,16 +5,11 @@
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
-import { BadCursor } from '../db/repositories/pagination.js';
-import { RowMissing } from '../db/row-missing.js';
 import type { DB } from '../db/connection.js';
 import { identify, requireCaller } from './auth/middleware.js';
 import type { Settings } from './config.js';
 import type { AppEnv } from './services/index.js';
-import { NotFound, PayloadTooLarge, Problem, StorageUnavailable, ValidationFailed } from './errors.js';
-import { storageFaultOf } from '../db/storage-faults.js';
-import { storageFaultLog } from './storage-fault-log.js';
+import { PayloadTooLarge, Problem, problemOf, problemResponse } from './errors.js';
 import { apiSecurityHeaders } from './security-headers.js';
 import { accountRoutes, sessionRoutes } from './routes/auth.js';
 import { docsRoutes } from './routes/docs.js';
@@ -63,44 +58,21 @@ import { evaluationDocumentRoutes, workPlanDocumentRoutes } from './routes/repor
 import { obligationRoutes } from './routes/obligations.js';
 import { cycleRoutes } from './routes/cycle.js';
 import { evaluationRoutes } from './routes/evaluations.js';
-import { createServices } from './services/index.js';
+import { createServices, type Services } from './services/index.js';
 
 export interface AppOptions {
   db: DB;
   settings: Settings;
   clock?: () => Date;
+  /** the services, when the process needs them beside the app too (bootstrap: the reminder runs); made here otherwise */
+  services?: Services;
 }
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
 /** methods whose requests carry no body: the body limit does not look at them */
 const BODILESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function problemResponse(problem: Problem): Response {
-  return new Response(JSON.stringify(problem.toJSON()), {
-    status: problem.status,
-    headers: { 'Content-Type': 'application/problem+json', ...problem.headers }
-  });
-}
-
-function asProblem(error: unknown): Problem | null {
-  if (error instanceof Problem) return error;
-  if (error instanceof BadCursor) return new ValidationFailed([{ path: 'query.cursor', message: error.message }]);
-  if (error instanceof RowMissing) return new NotFound(error.what);
-  if (error instanceof HTTPException) {
-    if (error.status === 400) return new ValidationFailed([{ path: '', message: error.message === 'Malformed JSON in request body' ? 'The body is not valid JSON.' : error.message }]);
-    return new Problem(error.status, 'Request refused', error.message || 'The request was refused.', { errors: [] });
-  }
-  // a full disk, a read-only database, a failing disk: 503 in words, logged now and then rather than per request
-  const fault = storageFaultOf(error);
-  if (fault) {
-    storageFaultLog.report('A request’s database work', fault, 'It was answered 503.');
-    return new StorageUnavailable(fault);
-  }
-  return null;
-}
-
-export function createApp({ db, settings, clock }: AppOptions) {
-  const services = createServices(db, settings, clock);
+export function createApp({ db, settings, clock, services = createServices(db, settings, clock) }: AppOptions) {
 
   const protectedRoutes = new Hono<AppEnv>()
     .use(requireCaller)
@@ -189,12 +161,7 @@ export function createApp({ db, settings, clock }: AppOptions) {
     .route('/', protectedRoutes);
 
   api.notFound(() => problemResponse(new Problem(404, 'Not found', 'There is no API route at this address.', { errors: [] })));
-  api.onError((error) => {
-    const problem = asProblem(error);
-    if (problem) return problemResponse(problem);
-    console.error(error);
-    return problemResponse(new Problem(500, 'Internal error', 'Something went wrong on our side; nothing was saved. Try again, and tell an administrator if it keeps happening.'));
-  });
+  api.onError((error) => problemResponse(problemOf(error)));
 
   return api;
 }

@@ -11,11 +11,14 @@ import { passwordWeakness } from './auth/password-strength.js';
 import { hashPassword } from './auth/passwords.js';
 import { createApp } from './app.js';
 import { type Settings, settingsFrom } from './config.js';
+import { createServices, type Services } from './services/index.js';
 
 export interface Started extends OpenedDatabase {
   app: ReturnType<typeof createApp>;
   /** the settings read from the environment once, for everything the process starts beside the app */
   settings: Settings;
+  /** the app's own services, for the work the process runs beside it (the reminder runs) */
+  services: Services;
   seeded: { demo: boolean; admin: string | null };
 }
 
@@ -45,6 +48,18 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     await opened.close();
     throw error;
   }
-  const app = createApp({ db: opened.db, settings });
-  return { ...opened, app, settings, seeded };
+  const services = createServices(opened.db, settings);
+  const app = createApp({ db: opened.db, settings, services });
+  return {
+    ...opened,
+    app,
+    settings,
+    services,
+    seeded,
+    // the reminder mailer's connections end before the database closes
+    close: async () => {
+      services.reminders.close();
+      await opened.close();
+    }
+  };
 }

@@ -1,8 +1,14 @@
 /**
  * Typed errors thrown anywhere below a route; `app.onError` turns each into
- * an RFC 9457 problem+json response. No try/catch in routes.
+ * an RFC 9457 problem+json response through `problemOf`, the one error path
+ * (the portal import's NDJSON stream, whose status is sent already, writes
+ * the same problem as its last line). No try/catch in routes.
  */
-import type { StorageFault, StorageFaultKind } from '../db/storage-faults.js';
+import { HTTPException } from 'hono/http-exception';
+import { BadCursor } from '../db/repositories/pagination.js';
+import { RowMissing } from '../db/row-missing.js';
+import { type StorageFault, type StorageFaultKind, storageFaultOf } from '../db/storage-faults.js';
+import { storageFaultLog } from './storage-fault-log.js';
 
 export interface FieldError {
   path: string;
@@ -134,4 +140,43 @@ export class StorageUnavailable extends Problem {
     const detail = action ? `${action}, and ${cause}. ${advice}` : `${cause[0]!.toUpperCase()}${cause.slice(1)}, so nothing was saved. ${advice}`;
     super(503, 'Storage unavailable', detail, { errors: [], storage: fault.kind }, retryAfter === null ? {} : { 'Retry-After': String(retryAfter) });
   }
+}
+
+/** 500: something this code did not foresee; `detail` says what became of the work (by default: nothing was saved). */
+export class InternalError extends Problem {
+  constructor(detail = 'Something went wrong on our side; nothing was saved. Try again, and tell an administrator if it keeps happening.') {
+    super(500, 'Internal error', detail);
+  }
+}
+
+/**
+ * The one error path: any error as the problem it answers. Problems stay as
+ * they are; a bad cursor, a missing row, Hono’s refusals and SQLite’s storage faults are
+ * put in words; anything else is logged and answered as an InternalError
+ * with `internalDetail`.
+ */
+export function problemOf(error: unknown, internalDetail?: string): Problem {
+  if (error instanceof Problem) return error;
+  if (error instanceof BadCursor) return new ValidationFailed([{ path: 'query.cursor', message: error.message }]);
+  if (error instanceof RowMissing) return new NotFound(error.what);
+  if (error instanceof HTTPException) {
+    if (error.status === 400) return new ValidationFailed([{ path: '', message: error.message === 'Malformed JSON in request body' ? 'The body is not valid JSON.' : error.message }]);
+    return new Problem(error.status, 'Request refused', error.message || 'The request was refused.', { errors: [] });
+  }
+  // a full disk, a read-only database, a failing disk: 503 in words, logged now and then rather than per request
+  const fault = storageFaultOf(error);
+  if (fault) {
+    storageFaultLog.report('A request’s database work', fault, 'It was answered 503.');
+    return new StorageUnavailable(fault);
+  }
+  console.error(error);
+  return new InternalError(internalDetail);
+}
+
+/** A problem as its application/problem+json answer. */
+export function problemResponse(problem: Problem): Response {
+  return new Response(JSON.stringify(problem.toJSON()), {
+    status: problem.status,
+    headers: { 'Content-Type': 'application/problem+json', ...problem.headers }
+  });
 }

@@ -19,26 +19,15 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { describeRoute, resolver } from 'hono-openapi';
 import type { FundingEnv } from '../services/funding-services.js';
-import { Problem } from '../errors.js';
+import { problemOf } from '../errors.js';
 import { describe } from '../openapi.js';
 import { CallImportProgress, CallImportQuery, CallImportSummary } from '../schemas/call-import.js';
 import { validate } from '../validation.js';
 
 const tag = 'Calls';
 
-function problemLine(error: unknown): string {
-  if (error instanceof Problem) return JSON.stringify({ type: 'problem', problem: error.toJSON() });
-  console.error(error);
-  return JSON.stringify({
-    type: 'problem',
-    problem: {
-      type: 'https://regiodesk.eu/problems/internal-error',
-      title: 'Internal error',
-      status: 500,
-      detail: 'Something went wrong on our side; the batches already written stay. Import the same file again to finish, and tell an administrator if it keeps happening.'
-    }
-  });
-}
+/** What became of the work when an import fails unforeseen half-way: the batches written so far stay (10 ms transactions). */
+const INTERRUPTED = 'Something went wrong on our side; the batches already written stay. Import the same file again to finish, and tell an administrator if it keeps happening.';
 
 export const callImportRoutes = new Hono<FundingEnv>().post(
   '/import',
@@ -87,7 +76,7 @@ export const callImportRoutes = new Hono<FundingEnv>().post(
         await out.writeln(JSON.stringify({ type: 'summary', summary }));
       },
       async (error, out) => {
-        await out.writeln(problemLine(error));
+        await out.writeln(JSON.stringify({ type: 'problem', problem: problemOf(error, INTERRUPTED).toJSON() }));
       }
     );
   }

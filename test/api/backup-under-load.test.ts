@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../api/bootstrap.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
+import { client } from '../support/http.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'regiodesk-backup-load-'));
 const live = join(dir, 'live', 'regiodesk.db');
@@ -104,12 +105,8 @@ describe('a backup under write load', () => {
       expect(before.filter((ack) => !held.has(ack.id))).toEqual([]);
       // and not the writes acknowledged after the backup had ended: it is the state of one moment
       expect(held.size).toBeLessThan(acks.length);
-      const signIn = await started.app.request('/api/auth/sign-in', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: DEMO_SIGN_IN.accounts[0]!.email, password: DEMO_SIGN_IN.password })
-      });
-      expect(signIn.status).toBe(200);
+      const signIn = await client(started.app, null).post('/api/auth/sign-in', { email: DEMO_SIGN_IN.accounts[0]!.email, password: DEMO_SIGN_IN.password });
+      expect(signIn.status, JSON.stringify(signIn.body)).toBe(200);
     } finally {
       await started.close();
     }

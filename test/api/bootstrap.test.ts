@@ -9,17 +9,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../api/bootstrap.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
+import { client } from '../support/http.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'regiodesk-bootstrap-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function signIn(app: Awaited<ReturnType<typeof bootstrap>>['app'], email: string, password: string) {
-  const response = await app.request('/api/auth/sign-in', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email, password })
-  });
-  return response.status;
+/** The status a sign-in through the started app answers. */
+async function signIn(app: Awaited<ReturnType<typeof bootstrap>>['app'], email: string, password: string): Promise<number> {
+  return (await client(app, null).post('/api/auth/sign-in', { email, password })).status;
 }
 
 describe('bootstrap', () => {

@@ -433,6 +433,31 @@ describe('progress as NDJSON', () => {
     expect(last).toMatchObject({ type: 'problem', problem: { status: 400, title: 'Validation failed', errors: [{ path: '' }] } });
   });
 
+  it('ends with the one 500 problem, saying what stays, when writing fails unforeseen half-way', async () => {
+    const faulty = await clockedHarness(NOW);
+    try {
+      // a fault no rule foresees: the database refuses the third new call
+      faulty.sqlite.exec("CREATE TRIGGER refuse_third_call BEFORE INSERT ON calls WHEN (SELECT count(*) FROM calls) >= 2 BEGIN SELECT RAISE(ABORT, 'the disk controller hiccuped'); END");
+      const reply = await upload(faulty, 'officer', BULK, { accept: 'application/x-ndjson' });
+      expect(reply.status).toBe(200);
+      const lines = reply.text.trim().split('\n').map((line) => JSON.parse(line));
+      // the answer had begun (progress of the file read), so the problem comes as the stream's last line
+      expect(lines[0]).toMatchObject({ type: 'progress', phase: 'receiving' });
+      expect(lines.some((l) => l.type === 'summary')).toBe(false);
+      expect(lines.at(-1)).toEqual({
+        type: 'problem',
+        problem: {
+          type: 'https://regiodesk.eu/problems/internal-error',
+          title: 'Internal error',
+          status: 500,
+          detail: 'Something went wrong on our side; the batches already written stay. Import the same file again to finish, and tell an administrator if it keeps happening.'
+        }
+      });
+    } finally {
+      await faulty.close();
+    }
+  });
+
   it('still refuses a viewer with a plain 403 before streaming', async () => {
     expectProblem(await importAs('viewer', BULK, { accept: 'application/x-ndjson' }), 403);
   });

@@ -9,27 +9,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { digest } from '../../api/auth/secrets.js';
 import { settingsFrom } from '../../api/config.js';
 import { newId } from '../../db/ids.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { client, type Client, expectProblem } from '../support/http.js';
+import { pfbOfficer } from '../support/work-plans.js';
 
 let h: ApiHarness;
 /** an officer of P1 at PFB, so both parties can approve */
-let pfbOfficer: Client;
+let pfb: Client;
 let planId: string;
 let evaluationId: string;
 const YEAR = 2026;
-
-async function addOfficer(organisationId: string): Promise<Client> {
-  const id = newId();
-  await h.db.insertInto('users').values({ id, email: `pfb-officer-${id}@test.regiodesk.eu`, name: 'Pieter', password_hash: null, organisation_id: organisationId, is_admin: 0, disabled_at: null }).execute();
-  await h.db.insertInto('memberships').values({ user_id: id, partnership_id: h.world.partnerships.p1, role: 'officer' }).execute();
-  const token = `rd_test_pfb_${id}`;
-  await h.db.insertInto('access_tokens').values({ id: newId(), user_id: id, name: 'tests', token_hash: digest(token), prefix: token.slice(0, 9) }).execute();
-  return client(h.app, token);
-}
 
 async function addItem(title: string): Promise<string> {
   const reply = await h.as.officer.post(`/api/workplans/${planId}/items`, { title });
@@ -67,7 +58,7 @@ async function logActivity(fields: Record<string, unknown>) {
 
 beforeAll(async () => {
   h = await apiHarness();
-  pfbOfficer = await addOfficer(h.world.organisations.pfb);
+  pfb = (await pfbOfficer(h)).client;
   const plan = await h.as.officer.post('/api/workplans', { partnershipId: h.world.partnerships.p1, year: YEAR });
   expect(plan.status, JSON.stringify(plan.body)).toBe(201);
   planId = plan.body.id;
@@ -314,7 +305,7 @@ describe('co-edited assessments', () => {
 
 describe('approval and adoption', () => {
   it('lets only writers propose, and only a proposed evaluation be approved', async () => {
-    expectProblem(await pfbOfficer.post(`/api/evaluations/${evaluationId}/approve`, {}), 409);
+    expectProblem(await pfb.post(`/api/evaluations/${evaluationId}/approve`, {}), 409);
     expectProblem(await h.as.viewer.post(`/api/evaluations/${evaluationId}/propose`), 403);
     const proposed = await h.as.officer.post(`/api/evaluations/${evaluationId}/propose`);
     expect(proposed.status, JSON.stringify(proposed.body)).toBe(200);
@@ -348,7 +339,7 @@ describe('approval and adoption', () => {
   it('adopts once every party approved, freezing the figures; later edits answer 409', async () => {
     const before = await detail();
     expect((await h.as.officer.post(`/api/evaluations/${evaluationId}/approve`, {})).body.status).toBe('proposed');
-    const adopted = await pfbOfficer.post(`/api/evaluations/${evaluationId}/approve`, { partyId: before.parties[1].id });
+    const adopted = await pfb.post(`/api/evaluations/${evaluationId}/approve`, { partyId: before.parties[1].id });
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
     expect(adopted.body).toMatchObject({ status: 'adopted', adoptedAt: expect.any(String), canEdit: false });
     const frozen = await detail();

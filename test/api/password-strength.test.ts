@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../api/bootstrap.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
-import { expectProblem } from '../support/http.js';
+import { client, expectProblem } from '../support/http.js';
 
 let h: ApiHarness;
 const dir = mkdtempSync(join(tmpdir(), 'regiodesk-passwords-'));
@@ -114,12 +114,8 @@ describe('the first administrator from the environment', () => {
   it('the demo accounts, seeded directly, still sign in with the published password', async () => {
     const started = await bootstrap({ DATABASE_URL: join(dir, 'demo.db'), REGIODESK_DEMO: '1' });
     try {
-      const response = await started.app.request('/api/auth/sign-in', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: DEMO_SIGN_IN.accounts[0]!.email, password: DEMO_SIGN_IN.password })
-      });
-      expect(response.status).toBe(200);
+      const response = await client(started.app, null).post('/api/auth/sign-in', { email: DEMO_SIGN_IN.accounts[0]!.email, password: DEMO_SIGN_IN.password });
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
     } finally {
       await started.close();
     }

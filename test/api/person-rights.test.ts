@@ -9,7 +9,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { digest } from '../../api/auth/secrets.js';
 import { settingsFrom } from '../../api/config.js';
 import { newId } from '../../db/ids.js';
 import { addParticipant } from '../support/activities.js';
@@ -17,6 +16,7 @@ import { apiHarness, type ApiHarness } from '../support/api.js';
 import { createPerson } from '../support/crm.js';
 import { docxText } from '../e2e/support/docx.js';
 import { client, type Client, expectProblem } from '../support/http.js';
+import { pfbOfficer } from '../support/work-plans.js';
 
 const NAME = 'Annegret Vollmer-Schulz';
 const EMAIL = 'a.vollmer@example-kammer.de';
@@ -25,22 +25,14 @@ const FUNCTION = 'Leiterin Europabüro der Kammer';
 const SOURCE = 'Signed form at the Mannheim innovation day';
 
 let h: ApiHarness;
-let pfbOfficer: Client;
+/** an officer of P1 from PFB, who approves for the Flemish party */
+let pfb: Client;
 let personId: string;
 let otherId: string;
 let feedToken: string;
 let planId: string;
 const activities: Record<number, string> = {};
 const evaluations: { adopted: string; draft: string } = { adopted: '', draft: '' };
-
-async function addOfficer(organisationId: string): Promise<Client> {
-  const id = newId();
-  await h.db.insertInto('users').values({ id, email: `pfb-officer-${id}@test.regiodesk.eu`, name: 'Pieter', password_hash: null, organisation_id: organisationId, is_admin: 0, disabled_at: null }).execute();
-  await h.db.insertInto('memberships').values({ user_id: id, partnership_id: h.world.partnerships.p1, role: 'officer' }).execute();
-  const token = `rd_test_pfb_${id}`;
-  await h.db.insertInto('access_tokens').values({ id: newId(), user_id: id, name: 'tests', token_hash: digest(token), prefix: token.slice(0, 9) }).execute();
-  return client(h.app, token);
-}
 
 async function ok<T = any>(reply: Promise<{ status: number; body: T }>, status = 200): Promise<T> {
   const r = await reply;
@@ -101,7 +93,7 @@ function tablesHolding(trace: string): string[] {
 
 beforeAll(async () => {
   h = await apiHarness();
-  pfbOfficer = await addOfficer(h.world.organisations.pfb);
+  pfb = (await pfbOfficer(h)).client;
   const person = await createPerson(h.as.officer, {
     name: NAME,
     organisationId: h.world.organisations.vrrn,
@@ -135,12 +127,12 @@ beforeAll(async () => {
   await ok(h.as.officer.post(`/api/workplans/${planId}/items`, { title: 'Hydrogen valley visit', responsiblePersonId: personId }), 201);
   await ok(h.as.officer.post(`/api/workplans/${planId}/propose`));
   await ok(h.as.officer.post(`/api/workplans/${planId}/approve`, {}));
-  expect((await ok(pfbOfficer.post(`/api/workplans/${planId}/approve`, {}))).status).toBe('adopted');
+  expect((await ok(pfb.post(`/api/workplans/${planId}/approve`, {}))).status).toBe('adopted');
 
   evaluations.adopted = (await ok(h.as.officer.post('/api/evaluations', { partnershipId: h.world.partnerships.p1, year: 2025 }), 201)).id;
   await ok(h.as.officer.post(`/api/evaluations/${evaluations.adopted}/propose`));
   const proposed = await ok(h.as.officer.post(`/api/evaluations/${evaluations.adopted}/approve`, {}));
-  const adopted = await ok(pfbOfficer.post(`/api/evaluations/${evaluations.adopted}/approve`, { partyId: proposed.parties[1].id }));
+  const adopted = await ok(pfb.post(`/api/evaluations/${evaluations.adopted}/approve`, { partyId: proposed.parties[1].id }));
   expect(adopted.status).toBe('adopted');
   evaluations.draft = (await ok(h.as.officer.post('/api/evaluations', { partnershipId: h.world.partnerships.p1, year: 2026 }), 201)).id;
 });

@@ -86,6 +86,9 @@ describe('the scale workspace', () => {
     expect(officer).toHaveLength(workspace.officerVisibleOrganisations);
     expect(officer.length / TINY.organisations).toBeGreaterThan(0.35);
     expect(officer.length / TINY.organisations).toBeLessThan(0.65);
+    // both samples hold organisations (empty ones would check nothing)
+    expect(workspace.officerWritableSample.length).toBeGreaterThan(0);
+    expect(workspace.officerHiddenSample.length).toBeGreaterThan(0);
     expect(officer).toEqual(expect.arrayContaining(workspace.officerWritableSample));
     for (const hidden of workspace.officerHiddenSample) expect(officer).not.toContain(hidden);
   });

@@ -48,12 +48,8 @@ describe('a read-only database file', () => {
     world = made.world;
     // a session signed in while the file was still writable
     const writable = createApp({ db: made.opened.db, settings: settingsFrom({}) });
-    const signedIn = await writable.request('/api/auth/sign-in', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: world.users.officer.email, password: PASSWORD })
-    });
-    expect(signedIn.status).toBe(200);
+    const signedIn = await client(writable, null).post('/api/auth/sign-in', { email: world.users.officer.email, password: PASSWORD });
+    expect(signedIn.status, JSON.stringify(signedIn.body)).toBe(200);
     sessionCookie = /regiodesk_session=[^;]+/.exec(signedIn.headers.get('set-cookie') ?? '')![0];
     const feed = await client(writable, world.users.officer.token).post('/api/calendar/feeds');
     expect(feed.status).toBe(201);

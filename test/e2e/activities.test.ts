@@ -17,56 +17,27 @@
  * are 12 February and 12 May 2027 whatever day the test runs.
  * Screenshots land in test-results/activities/ for a person to look at.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { docxText } from './support/docx.js';
-import { type RunningServer, startServer } from './support/server.js';
 import { apiGet, apiPost } from './support/session-api.js';
-import { load, signIn } from './support/sign-in.js';
+import { load } from './support/sign-in.js';
+import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
 
-let server: RunningServer;
-let browser: Browser;
 const shots = 'test-results/activities';
 
 const OFFICER = 'officer.rn@demo.regiodesk.eu';
 const OFFICER_NAME = 'Katrin Wellmann';
 const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
-const PHONE = { viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/Brussels', isMobile: true, hasTouch: true } as const;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A phone-sized context that gives up on a missing element after 15 s, with a message naming it. */
-async function phone(extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({ ...PHONE, ...extra });
-  context.setDefaultTimeout(15_000);
-  return context;
-}
+const ON_THE_PHONE = { ...PHONE, timezoneId: 'Europe/Brussels' } as const;
+const session = browserSession({ shots });
 
 /** Through the phone's menu, as a person would. */
 async function openFromMenu(page: Page, link: string, url: RegExp) {
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
   await page.waitForURL(url);
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-/** Nothing wider than the phone: no sideways scrolling. */
-async function fitsThePhone(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 }
 
 interface Participant {
@@ -91,9 +62,7 @@ describe('activities on a phone', () => {
   it(
     'logs a trip with two participants and a cost, marks it done, creates the proposed follow-ups, collects feedback through a personal link and completes a follow-up',
     async () => {
-      const context = await phone();
-      const page = await context.newPage();
-      await signIn(page, server.url, OFFICER);
+      const { context, page } = await session.signedIn(OFFICER, ON_THE_PHONE);
 
       // — the quick log —
       await openFromMenu(page, 'Activities', /\/activities$/);
@@ -112,17 +81,17 @@ describe('activities on a phone', () => {
       await page.getByLabel('Country').selectOption({ label: 'Belgium' });
       await page.getByLabel('Status').selectOption({ label: 'Planned' });
       await fitsThePhone(page);
-      await shot(page, '01-quick-log');
+      await session.shot(page, '01-quick-log');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(/\/activities\/[0-9a-f-]{36}$/);
       const activityId = page.url().split('/').pop()!;
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       await fitsThePhone(page);
-      await shot(page, '02-trip-logged');
+      await session.shot(page, '02-trip-logged');
 
       const stored = await apiGet<{ type: string; status: string; timeZone: string; city: string; country: string; local: { startsAt: string; endsAt: string }; partnershipIds: string[] }>(
         context,
-        server.url,
+        session.url,
         `/api/activities/${activityId}`
       );
       expect(stored).toMatchObject({ type: 'delegation_trip', status: 'planned', timeZone: 'Europe/Brussels', city: 'Leuven', country: 'BE' });
@@ -146,7 +115,7 @@ describe('activities on a phone', () => {
       await adding.getByLabel('Role').selectOption({ label: 'Delegate' });
       await adding.getByLabel('Attendance').selectOption({ label: 'Attended' });
       await fitsThePhone(page);
-      await shot(page, '03-new-person');
+      await session.shot(page, '03-new-person');
       await adding.getByRole('button', { name: 'Add participant' }).click();
       await adding.getByText('Marlene Osterkamp added.').waitFor();
       await page.getByRole('heading', { level: 2, name: 'Participants (2)' }).waitFor();
@@ -156,7 +125,7 @@ describe('activities on a phone', () => {
       await fitsThePhone(page);
       await participantsSection.screenshot({ path: `${shots}/04-participants.png` });
 
-      const participants = await apiGet<{ items: Participant[] }>(context, server.url, `/api/activities/${activityId}/participants`);
+      const participants = await apiGet<{ items: Participant[] }>(context, session.url, `/api/activities/${activityId}/participants`);
       expect(participants.items).toHaveLength(2);
       expect(participants.items).toEqual(
         expect.arrayContaining([
@@ -189,7 +158,7 @@ describe('activities on a phone', () => {
 
       const costList = await apiGet<{ items: { currency: string; amountCents: number; rateToEur: string; amountEurCents: number; state: string; category: string }[]; summary: { totalEurCents: number; spentCents: number } }>(
         context,
-        server.url,
+        session.url,
         `/api/activities/${activityId}/costs`
       );
       expect(costList.items).toHaveLength(1);
@@ -223,7 +192,7 @@ describe('activities on a phone', () => {
       await followUps.getByText('All proposed dates have a follow-up already.').waitFor();
       await followUps.screenshot({ path: `${shots}/07-follow-ups-created.png` });
 
-      const activityDone = await apiGet<{ status: string }>(context, server.url, `/api/activities/${activityId}`);
+      const activityDone = await apiGet<{ status: string }>(context, session.url, `/api/activities/${activityId}`);
       expect(activityDone.status).toBe('done');
 
       // — feedback: personal links, one answered by a participant without an account —
@@ -231,15 +200,15 @@ describe('activities on a phone', () => {
       await feedback.getByRole('button', { name: 'Create feedback links' }).click();
       const links = feedback.getByRole('region', { name: 'Personal links' });
       await links.waitFor();
-      expect(await links.getByRole('textbox', { name: 'Link for Sofie Wuyts' }).inputValue()).toMatch(new RegExp(`^${server.url}/feedback/\\S+$`));
+      expect(await links.getByRole('textbox', { name: 'Link for Sofie Wuyts' }).inputValue()).toMatch(new RegExp(`^${session.url}/feedback/\\S+$`));
       const link = await links.getByRole('textbox', { name: 'Link for Marlene Osterkamp' }).inputValue();
-      expect(link).toMatch(new RegExp(`^${server.url}/feedback/\\S+$`));
+      expect(link).toMatch(new RegExp(`^${session.url}/feedback/\\S+$`));
       await fitsThePhone(page);
       await feedback.screenshot({ path: `${shots}/08-feedback-links.png` });
 
-      const guest = await phone();
+      const guest = await session.context(ON_THE_PHONE);
       try {
-        expect((await guest.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+        expect((await guest.request.get(`${session.url}/api/auth/me`)).status()).toBe(401);
         const guestPage = await guest.newPage();
         await load(guestPage, link);
         await guestPage.getByRole('heading', { level: 1, name: 'Your feedback' }).waitFor();
@@ -249,19 +218,19 @@ describe('activities on a phone', () => {
         await guestPage.getByRole('radio', { name: '4 – very good' }).check();
         await guestPage.getByLabel('Comment').fill('Well prepared visits; we should meet the KU Leuven spin-offs again in spring.');
         await fitsThePhone(guestPage);
-        await shot(guestPage, '09-feedback-form');
+        await session.shot(guestPage, '09-feedback-form');
         await guestPage.getByRole('button', { name: 'Send feedback' }).click();
         await guestPage.getByText('Thank you! Your feedback was saved.', { exact: false }).waitFor();
-        await shot(guestPage, '10-feedback-sent');
+        await session.shot(guestPage, '10-feedback-sent');
         // still no session: the link alone was enough
-        expect((await guest.request.get(`${server.url}/api/auth/me`)).status()).toBe(401);
+        expect((await guest.request.get(`${session.url}/api/auth/me`)).status()).toBe(401);
       } finally {
         await guest.close();
       }
 
       const answers = await apiGet<{ count: number; linkCount: number; average: number | null; items: { participantName: string | null; rating: number; comment: string | null }[] }>(
         context,
-        server.url,
+        session.url,
         `/api/activities/${activityId}/feedback`
       );
       expect(answers).toMatchObject({ count: 1, linkCount: 2, average: 4 });
@@ -285,28 +254,28 @@ describe('activities on a phone', () => {
       const result = 'Met the delegation again online; KU Leuven and BioRN agreed on a joint Horizon Europe proposal.';
       await completion.getByLabel('What came of it?').fill(result);
       await fitsThePhone(page);
-      await shot(page, '11-complete-follow-up');
+      await session.shot(page, '11-complete-follow-up');
       await completion.getByRole('button', { name: 'Record result' }).click();
       await page.getByText(`Done: ${followUpTitle}.`).waitFor();
       await expect.poll(() => mine.count()).toBe(1);
       await mine.getByText('Due on 12 May 2027').waitFor();
-      await shot(page, '12-follow-up-done');
+      await session.shot(page, '12-follow-up-done');
 
       // the task leads back to the trip, whose follow-ups now show the result
       await mine.getByRole('link', { name: title }).click();
-      await page.waitForURL(`${server.url}/activities/${activityId}`);
+      await page.waitForURL(`${session.url}/activities/${activityId}`);
       const doneFollowUp = page.getByRole('region', { name: 'Follow-ups' }).getByRole('article', { name: followUpTitle }).filter({ hasText: `Result: ${result}` });
       await doneFollowUp.waitFor();
       await doneFollowUp.getByText('Done', { exact: true }).waitFor();
       expect(await doneFollowUp.getByRole('button', { name: `Complete: ${followUpTitle}` }).count()).toBe(0);
 
-      const tasks = await apiGet<{ items: Task[] }>(context, server.url, `/api/tasks?subjectType=activity&subjectId=${activityId}&kind=follow_up`);
+      const tasks = await apiGet<{ items: Task[] }>(context, session.url, `/api/tasks?subjectType=activity&subjectId=${activityId}&kind=follow_up`);
       expect(tasks.items.map((t) => [t.dueOn, t.status])).toEqual([
         ['2027-02-12', 'done'],
         ['2027-05-12', 'open']
       ]);
       expect(tasks.items[0]).toMatchObject({ title: followUpTitle, result, ownerName: OFFICER_NAME });
-      expect(tasks.items[0]!.completedAt).not.toBeNull();
+      expect(tasks.items[0]!.completedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       expect(tasks.items[1]).toMatchObject({ result: null, completedAt: null });
 
       await context.close();
@@ -317,15 +286,13 @@ describe('activities on a phone', () => {
   it(
     "gives a meeting two agenda items and downloads its minutes as a Word file with the agenda, the decisions and who attended",
     async () => {
-      const context = await phone({ acceptDownloads: true });
-      const page = await context.newPage();
-      await signIn(page, server.url, OFFICER);
+      const { context, page } = await session.signedIn(OFFICER, { ...ON_THE_PHONE, acceptDownloads: true });
 
       // the meeting and its attendance through the API (the quick log has its own test above) …
-      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, server.url, '/api/partnerships?limit=100');
+      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, session.url, '/api/partnerships?limit=100');
       const partnershipId = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
       const title = 'Steering committee Rhein-Neckar – Vlaams-Brabant, autumn session';
-      const meeting = await apiPost<{ id: string }>(context, server.url, '/api/activities', {
+      const meeting = await apiPost<{ id: string }>(context, session.url, '/api/activities', {
         type: 'meeting',
         partnershipIds: [partnershipId],
         title,
@@ -337,18 +304,18 @@ describe('activities on a phone', () => {
         status: 'done',
         nextMeetingAt: '2027-03-16T10:00'
       });
-      const person = async (q: string) => (await apiGet<{ items: { id: string; name: string; organisationId: string | null }[] }>(context, server.url, `/api/people?q=${encodeURIComponent(q)}`)).items[0]!;
+      const person = async (q: string) => (await apiGet<{ items: { id: string; name: string; organisationId: string | null }[] }>(context, session.url, `/api/people?q=${encodeURIComponent(q)}`)).items[0]!;
       const present = await person('Vogelsang');
       const excused = await person('Hanselmann');
       for (const [who, attendance] of [
         [present, 'attended'],
         [excused, 'excused']
       ] as const) {
-        await apiPost(context, server.url, `/api/activities/${meeting.id}/participants`, { personId: who.id, organisationId: who.organisationId, role: 'guest', attendance });
+        await apiPost(context, session.url, `/api/activities/${meeting.id}/participants`, { personId: who.id, organisationId: who.organisationId, role: 'guest', attendance });
       }
 
       // … the agenda on the phone
-      await load(page, `${server.url}/activities/${meeting.id}`);
+      await load(page, `${session.url}/activities/${meeting.id}`);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       const items = [
         {
@@ -379,7 +346,7 @@ describe('activities on a phone', () => {
       await fitsThePhone(page);
       await programme.screenshot({ path: `${shots}/13-meeting-programme.png` });
 
-      const agenda = await apiGet<{ items: { number: number; topic: string; presenter: string | null; decisions: string | null }[] }>(context, server.url, `/api/activities/${meeting.id}/agenda`);
+      const agenda = await apiGet<{ items: { number: number; topic: string; presenter: string | null; decisions: string | null }[] }>(context, session.url, `/api/activities/${meeting.id}/agenda`);
       expect(agenda.items.map((a) => [a.number, a.topic, a.presenter, a.decisions])).toEqual(items.map((item, i) => [i + 1, item.topic, item.presenter, item.decisions]));
 
       // the minutes, downloaded as a person would
@@ -418,20 +385,18 @@ describe('activities on a phone', () => {
   );
 
   it('starts a new activity with the type and partnership of the link that opened it (the obligations panel’s "record a visit"), and ignores ones it does not know', async () => {
-    const context = await phone();
-    const page = await context.newPage();
-    await signIn(page, server.url, OFFICER);
-    const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, server.url, '/api/partnerships?limit=100');
+    const { context, page } = await session.signedIn(OFFICER, ON_THE_PHONE);
+    const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, session.url, '/api/partnerships?limit=100');
     const partnershipId = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
 
     // the link api/services/obligations.ts gives an obligation to visit
-    await load(page, `${server.url}/activities/new?type=administrative_visit&partnershipId=${partnershipId}`);
+    await load(page, `${session.url}/activities/new?type=administrative_visit&partnershipId=${partnershipId}`);
     await expect.poll(() => page.getByLabel('Type').inputValue()).toBe('administrative_visit');
     expect(await page.getByLabel('Partnership').inputValue()).toBe(partnershipId);
     expect(await page.getByLabel('Type').locator('option:checked').textContent()).toBe('Administrative visit');
 
     // an unknown type and a partnership the officer cannot log in are left out
-    await load(page, `${server.url}/activities/new?type=picnic&partnershipId=00000000-0000-4000-8000-000000000000`);
+    await load(page, `${session.url}/activities/new?type=picnic&partnershipId=00000000-0000-4000-8000-000000000000`);
     await expect.poll(() => page.getByLabel('Type').inputValue()).toBe('');
     expect(await page.getByLabel('Partnership').inputValue()).not.toBe('00000000-0000-4000-8000-000000000000');
 

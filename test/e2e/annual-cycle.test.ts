@@ -24,17 +24,12 @@
  * Every wait is for something visible; nothing is timed.
  * Screenshots land in test-results/annual-cycle/ for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { docxText } from './support/docx.js';
-import { type RunningServer, startServer } from './support/server.js';
-import { signIn } from './support/sign-in.js';
+import { browserSession } from './support/browser-session.js';
 
-let server: RunningServer;
-let browser: Browser;
 const shots = 'test-results/annual-cycle';
 
 const RN = { email: 'officer.rn@demo.regiodesk.eu', name: 'Katrin Wellmann', party: 'Verband Region Rhein-Neckar' };
@@ -42,27 +37,10 @@ const VB = { email: 'officer.vb@demo.regiodesk.eu', name: 'Pieter Goossens', par
 const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
 const YEAR = 2027;
 const TITLE = 'Joint hydrogen valley workshop in Leuven';
+/** both officers read in Brussels time; the plan is downloaded as a Word file */
+const IN_BRUSSELS = { timezoneId: 'Europe/Brussels', acceptDownloads: true } as const;
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function context(width: number, height: number): Promise<BrowserContext> {
-  const created = await browser.newContext({ viewport: { width, height }, locale: 'en-GB', timezoneId: 'Europe/Brussels', acceptDownloads: true });
-  created.setDefaultTimeout(15_000);
-  return created;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
+const session = browserSession({ shots });
 
 /** the item's card, found by its heading */
 const card = (page: Page, title: string | RegExp) => page.getByRole('article', { name: title });
@@ -71,15 +49,11 @@ describe('annual cycle in the browser', () => {
   it(
     'two officers co-edit next year’s work plan live, settle a conflict, approve it for both parties and download it as DOCX',
     async () => {
-      const rnContext = await context(1280, 900);
-      const vbContext = await context(390, 844);
-      const rn = await rnContext.newPage();
-      const vb = await vbContext.newPage();
-      await signIn(rn, server.url, RN.email);
-      await signIn(vb, server.url, VB.email);
+      const { context: rnContext, page: rn } = await session.signedIn(RN.email, IN_BRUSSELS);
+      const { context: vbContext, page: vb } = await session.signedIn(VB.email, { ...IN_BRUSSELS, viewport: { width: 390, height: 844 } });
 
       // — 1. the partnership's annual cycle leads to next year's plan, which Rhein-Neckar starts —
-      await rn.goto(`${server.url}/partnerships`, { waitUntil: 'networkidle' });
+      await rn.goto(`${session.url}/partnerships`, { waitUntil: 'networkidle' });
       await rn.getByRole('link', { name: PARTNERSHIP }).click();
       await rn.getByRole('heading', { level: 1, name: PARTNERSHIP }).waitFor();
       const cycle = rn.getByRole('region', { name: 'Annual cycle' });
@@ -132,7 +106,7 @@ describe('annual cycle in the browser', () => {
       await card(rn, new RegExp(TITLE)).getByRole('button', { name: `Edit “${TITLE}”` }).click();
       await card(vb, new RegExp(TITLE)).getByText(`${RN.name} is editing this now`).waitFor();
       await vb.getByRole('region', { name: 'Who is here' }).getByText(`is editing “${TITLE}”`).waitFor();
-      await shot(vb, 'leuven-sees-editing-390');
+      await session.shot(vb, 'leuven-sees-editing-390');
       // a phone shows the page without sideways scrolling
       expect(await vb.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
@@ -155,7 +129,7 @@ describe('annual cycle in the browser', () => {
       await title.getByText(TITLE, { exact: true }).waitFor(); // base
       await title.getByText(vbTitle, { exact: true }).waitFor(); // theirs
       await title.getByText(rnTitle, { exact: true }).waitFor(); // yours
-      await shot(rn, 'mannheim-resolver');
+      await session.shot(rn, 'mannheim-resolver');
       await title.getByRole('radio', { name: `Take ${VB.name}’s version` }).check();
       await resolver.getByRole('button', { name: 'Save this' }).click();
       await resolver.waitFor({ state: 'hidden' });
@@ -187,8 +161,8 @@ describe('annual cycle in the browser', () => {
       await rn.getByText('This plan is adopted and frozen.', { exact: false }).waitFor();
       await vb.getByText('This plan is adopted and frozen.', { exact: false }).waitFor();
       await expect(rn.getByRole('button', { name: /^Edit “/ }).count()).resolves.toBe(0);
-      await shot(rn, 'mannheim-adopted');
-      await shot(vb, 'leuven-adopted-390');
+      await session.shot(rn, 'mannheim-adopted');
+      await session.shot(vb, 'leuven-adopted-390');
 
       // — 5. the Word document —
       const [download] = await Promise.all([rn.waitForEvent('download'), rn.getByRole('link', { name: 'Word document (DOCX)' }).click()]);

@@ -21,38 +21,25 @@
  *    either and the refusals are reported.
  * Screenshots land in test-results/content-security/ for a person to look at.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import type { BrowserContext, Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { apiGet, apiPost } from './support/session-api.js';
 import { type CspWatch, watchCsp } from './support/csp-watch.js';
-import { launchBrowser } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
 import { signIn } from './support/sign-in.js';
+import { browserSession } from './support/browser-session.js';
 
-let server: RunningServer;
-let browser: Browser;
 const shots = 'test-results/content-security';
+const session = browserSession({ shots });
 
 const RN = { email: 'officer.rn@demo.regiodesk.eu', name: 'Katrin Wellmann' };
 const VB = { email: 'officer.vb@demo.regiodesk.eu', name: 'Pieter Goossens' };
 const ADMIN = 'admin@demo.regiodesk.eu';
 const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
+/** A context whose policy reports are watched from its first page on (sign in after this, so the sign-in page is watched too). */
 async function newContext(): Promise<{ context: BrowserContext; csp: CspWatch }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Brussels' });
-  context.setDefaultTimeout(15_000);
+  const context = await session.context({ timezoneId: 'Europe/Brussels' });
   return { context, csp: await watchCsp(context) };
 }
 
@@ -69,7 +56,7 @@ function pageRoutes(): string[] {
 
 /** A full load of `path`, until the network is quiet, its reports collected. */
 async function visit(page: Page, csp: CspWatch, path: string): Promise<{ response: Response | null }> {
-  const response = await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+  const response = await page.goto(`${session.url}${path}`, { waitUntil: 'networkidle' });
   await csp.settle(page);
   return { response };
 }
@@ -99,11 +86,11 @@ describe('the content security policy in the browser', () => {
     async () => {
       const { context, csp } = await newContext();
       const page = await context.newPage();
-      await signIn(page, server.url, RN.email);
+      await signIn(page, session.url, RN.email);
 
       // — the demo workspace's records, for the pages that show one —
-      const first = async (path: string) => (await apiGet<{ items: { id: string }[] }>(context, server.url, path)).items[0]!.id;
-      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, server.url, '/api/partnerships?limit=200');
+      const first = async (path: string) => (await apiGet<{ items: { id: string }[] }>(context, session.url, path)).items[0]!.id;
+      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, session.url, '/api/partnerships?limit=200');
       const partnership = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
       const activity = await first('/api/activities?limit=1');
       const ids = {
@@ -115,11 +102,9 @@ describe('the content security policy in the browser', () => {
         matrix: await first('/api/scoring-matrices')
       };
       // a personal feedback link and an invitation, the public pages that need a token
-      const links = await apiPost<{ items: { path: string }[] }>(context, server.url, `/api/activities/${activity}/feedback/links`, {});
-      const admin = await browser.newContext({ locale: 'en-GB' });
-      const adminPage = await admin.newPage();
-      await signIn(adminPage, server.url, ADMIN);
-      const invited = await apiPost<{ invitationUrl: string }>(admin, server.url, '/api/users', { email: 'new.colleague@demo.regiodesk.eu', name: 'Neue Kollegin' });
+      const links = await apiPost<{ items: { path: string }[] }>(context, session.url, `/api/activities/${activity}/feedback/links`, {});
+      const { context: admin } = await session.signedIn(ADMIN);
+      const invited = await apiPost<{ invitationUrl: string }>(admin, session.url, '/api/users', { email: 'new.colleague@demo.regiodesk.eu', name: 'Neue Kollegin' });
       await admin.close();
 
       const p = `/partnerships/${partnership}`;
@@ -169,18 +154,18 @@ describe('the content security policy in the browser', () => {
       // pages with a budget bar, an indented tree and charts were among them: look at them
       await visit(page, csp, '/budgets');
       await page.getByRole('progressbar').first().waitFor();
-      await page.screenshot({ path: `${shots}/budgets.png`, fullPage: true });
+      await session.shot(page, 'budgets');
       await visit(page, csp, '/programmes');
-      await page.screenshot({ path: `${shots}/programmes.png`, fullPage: true });
+      await session.shot(page, 'programmes');
       await visit(page, csp, `${p}/evaluations/2025`);
       await page.getByRole('img').first().waitFor();
-      await page.screenshot({ path: `${shots}/evaluation-2025.png`, fullPage: true });
+      await session.shot(page, 'evaluation-2025');
       expect(csp.violations, csp.describe()).toEqual([]);
 
       // — the administrator's page —
       const { context: adminContext, csp: adminCsp } = await newContext();
       const adminOnly = await adminContext.newPage();
-      await signIn(adminOnly, server.url, ADMIN);
+      await signIn(adminOnly, session.url, ADMIN);
       const users = await visit(adminOnly, adminCsp, '/admin/users');
       expect(users.response?.status()).toBe(200);
       expectPageHeaders(users.response, '/admin/users');
@@ -225,9 +210,9 @@ describe('the content security policy in the browser', () => {
       const vbSide = await newContext();
       const rn = await rnSide.context.newPage();
       const vb = await vbSide.context.newPage();
-      await signIn(rn, server.url, RN.email);
-      await signIn(vb, server.url, VB.email);
-      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(rnSide.context, server.url, '/api/partnerships?limit=200');
+      await signIn(rn, session.url, RN.email);
+      await signIn(vb, session.url, VB.email);
+      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(rnSide.context, session.url, '/api/partnerships?limit=200');
       const p = `/partnerships/${partnerships.items.find((x) => x.title === PARTNERSHIP)!.id}`;
 
       // — the co-edited work plan: started, live in two browsers, an item added, edited, a conflict resolved —
@@ -286,7 +271,7 @@ describe('the content security policy in the browser', () => {
       await rn.getByRole('textbox', { name: 'Results' }).fill('Both clusters met twice; the CSP held.');
       await rn.getByRole('button', { name: 'Save Results' }).click();
       await rn.getByText('Results saved.').waitFor();
-      await rn.screenshot({ path: `${shots}/evaluation-2026.png`, fullPage: true });
+      await session.shot(rn, 'evaluation-2026');
 
       // — the language, switched on a page —
       await rn.getByLabel('Language').selectOption('de');
@@ -306,20 +291,20 @@ describe('the content security policy in the browser', () => {
     async () => {
       const { context, csp } = await newContext();
       const page = await context.newPage();
-      await signIn(page, server.url, RN.email);
+      await signIn(page, session.url, RN.email);
       const payloads = {
         script: `Xsswerk <script>window.__xss='script'</script>`,
         img: `Xssperson <img src=x onerror="window.__xss='img'">`,
         svg: `Xssnote <svg onload="window.__xss='svg'"></svg> <b onmouseover="window.__xss='b'">bold</b>`
       };
-      const organisation = await apiPost<{ id: string }>(context, server.url, '/api/organisations', { name: payloads.script, kind: 'company', country: 'DE' });
-      const person = await apiPost<{ id: string }>(context, server.url, '/api/people', {
+      const organisation = await apiPost<{ id: string }>(context, session.url, '/api/organisations', { name: payloads.script, kind: 'company', country: 'DE' });
+      const person = await apiPost<{ id: string }>(context, session.url, '/api/people', {
         name: payloads.img,
         function: payloads.svg,
         organisationId: organisation.id,
         lawfulBasis: 'public_task'
       });
-      await apiPost(context, server.url, '/api/interactions', { kind: 'note', occurredAt: '2026-11-02T10:00:00Z', summary: payloads.svg, organisationId: organisation.id, personId: person.id });
+      await apiPost(context, session.url, '/api/interactions', { kind: 'note', occurredAt: '2026-11-02T10:00:00Z', summary: payloads.svg, organisationId: organisation.id, personId: person.id });
 
       const pages: [string, string[]][] = [
         [`/organisations/${organisation.id}`, [payloads.script, payloads.img, payloads.svg]],
@@ -335,12 +320,12 @@ describe('the content security policy in the browser', () => {
         for (const text of shown) await page.getByText(text, { exact: false }).first().waitFor();
         expect(await page.evaluate(() => (window as { __xss?: string }).__xss), path).toBeUndefined();
       }
-      await page.goto(`${server.url}/organisations/${organisation.id}`, { waitUntil: 'networkidle' });
-      await page.screenshot({ path: `${shots}/stored-xss-as-text.png`, fullPage: true });
+      await page.goto(`${session.url}/organisations/${organisation.id}`, { waitUntil: 'networkidle' });
+      await session.shot(page, 'stored-xss-as-text');
       expect(csp.violations, csp.describe()).toEqual([]);
 
       // — escaping taken away: the payloads raw in the HTML the server sent, the server's policy unchanged —
-      const address = `${server.url}/organisations/${organisation.id}`;
+      const address = `${session.url}/organisations/${organisation.id}`;
       let unescaped = 0;
       /** The organisation's page as the server sends it, with the payloads put back raw, and without its policy when `policy` is false. */
       const tamper = (policy: boolean) =>

@@ -20,76 +20,46 @@
  * What the pages say is checked in the pages; what was stored, through the
  * API with the officer's session. Screenshots land in test-results/evaluation/.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { EvaluationDetail, EvaluationList } from '../../api/schemas/evaluations.js';
 import { demoIds } from '../../fixtures/demo.js';
-import { launchBrowser } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
 import { apiGet, apiPost } from './support/session-api.js';
-import { load, signIn } from './support/sign-in.js';
+import { load } from './support/sign-in.js';
+import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
 
-let server: RunningServer;
-let browser: Browser;
 const shots = 'test-results/evaluation';
 
 const RN = 'officer.rn@demo.regiodesk.eu';
 const VB = 'officer.vb@demo.regiodesk.eu';
 const PARTNERSHIP = demoIds.partnership('rnVb2025');
 const YEAR = 2026;
-const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Berlin' } as const;
-const PHONE = { viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/Berlin', isMobile: true, hasTouch: true } as const;
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function context(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
-  const created = await browser.newContext(options);
-  created.setDefaultTimeout(15_000);
-  return created;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-async function fitsThePhone(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-}
+const IN_BERLIN = { timezoneId: 'Europe/Berlin' } as const;
+const ON_THE_PHONE = { ...PHONE, timezoneId: 'Europe/Berlin' } as const;
+const session = browserSession({ shots });
 
 async function evaluationOf(ctx: BrowserContext): Promise<EvaluationDetail> {
-  const list = await apiGet<EvaluationList>(ctx, server.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
+  const list = await apiGet<EvaluationList>(ctx, session.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
   expect(list.items).toHaveLength(1);
-  return apiGet<EvaluationDetail>(ctx, server.url, `/api/evaluations/${list.items[0]!.id}`);
+  return apiGet<EvaluationDetail>(ctx, session.url, `/api/evaluations/${list.items[0]!.id}`);
 }
 
 describe('the evaluation of a year', () => {
   it(
     'is opened (or started), shows the counted figures, gets a section written (seen live by the partner), an item assessed, and the overview shows a chosen range',
     async () => {
-      const rn = await context(DESKTOP);
-      const page = await rn.newPage();
-      await signIn(page, server.url, RN);
+      const { context: rn, page } = await session.signedIn(RN, IN_BERLIN);
 
       // the year's work plan: the demo's own (fixtures/annual-cycle.ts), or one set up as it would have been the December before
-      const plans = await apiGet<{ items: { id: string }[] }>(rn, server.url, `/api/workplans?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
+      const plans = await apiGet<{ items: { id: string }[] }>(rn, session.url, `/api/workplans?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
       if (plans.items.length === 0) {
-        const plan = await apiPost<{ id: string }>(rn, server.url, '/api/workplans', { partnershipId: PARTNERSHIP, year: YEAR });
-        await apiPost(rn, server.url, `/api/workplans/${plan.id}/items`, { title: 'Workshop at the European Week of Regions and Cities', targetValue: '1', status: 'done' });
-        await apiPost(rn, server.url, `/api/workplans/${plan.id}/items`, { title: 'Exchange on energy communities', status: 'in_progress' });
+        const plan = await apiPost<{ id: string }>(rn, session.url, '/api/workplans', { partnershipId: PARTNERSHIP, year: YEAR });
+        await apiPost(rn, session.url, `/api/workplans/${plan.id}/items`, { title: 'Workshop at the European Week of Regions and Cities', targetValue: '1', status: 'done' });
+        await apiPost(rn, session.url, `/api/workplans/${plan.id}/items`, { title: 'Exchange on energy communities', status: 'in_progress' });
       }
 
       // — open it (the demo started it in November; on a database without it, start it here) —
-      await load(page, `${server.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
+      await load(page, `${session.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
       await page.getByRole('heading', { level: 1, name: `Evaluation ${YEAR}` }).waitFor();
       const start = page.getByRole('button', { name: `Start the evaluation for ${YEAR}` });
       if ((await page.getByText('Status: Draft').count()) === 0) {
@@ -109,19 +79,18 @@ describe('the evaluation of a year', () => {
       // a chart's numbers in the table behind it
       await page.getByText('Table: Activities by host region').click();
       const hostTable = page.getByRole('table', { name: 'Activities by host region' });
+      expect(figures.activities.byHostRegion.length, 'the demo year has activities in host regions').toBeGreaterThan(0);
       for (const tally of figures.activities.byHostRegion) {
         const name = new RegExp(`^${tally.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${tally.count}$`);
         await expect.poll(() => hostTable.getByRole('row', { name }).count()).toBe(1);
       }
       const chart = page.getByRole('img', { name: 'Activities by type' });
       expect(await chart.count()).toBe(1);
-      await shot(page, '01-started');
+      await session.shot(page, '01-started');
 
       // — the partner watches the same page —
-      const vb = await context(DESKTOP);
-      const partnerPage = await vb.newPage();
-      await signIn(partnerPage, server.url, VB);
-      await load(partnerPage, `${server.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
+      const { context: vb, page: partnerPage } = await session.signedIn(VB, IN_BERLIN);
+      await load(partnerPage, `${session.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
       await partnerPage.getByText('Live: changes by others appear as they happen').waitFor();
       await page.getByText('Pieter Goossens', { exact: false }).first().waitFor();
 
@@ -136,7 +105,7 @@ describe('the evaluation of a year', () => {
       // the partner sees it without reloading
       await partnerPage.getByText('The EWRC workshop in Brussels brought both regions’ clusters together.').waitFor();
       await partnerPage.getByText('Results was just changed by Katrin Wellmann.').first().waitFor();
-      await shot(partnerPage, '02-partner-sees-results');
+      await session.shot(partnerPage, '02-partner-sees-results');
 
       // — an item assessed —
       const ITEM = started.assessments[0]!.itemTitle;
@@ -164,7 +133,7 @@ describe('the evaluation of a year', () => {
       await page.getByText('Challenges saved.').waitFor();
       await expect.poll(() => editChallenges.evaluate((el) => el === document.activeElement)).toBe(true);
       expect((await evaluationOf(rn)).sections.find((s) => s.kind === 'challenges')?.body).toBe('Finding dates for the political visit took months.');
-      await shot(page, '03-written-and-assessed');
+      await session.shot(page, '03-written-and-assessed');
       await vb.close();
 
       // — the overview, then a range of its own —
@@ -176,7 +145,7 @@ describe('the evaluation of a year', () => {
       await page.getByRole('button', { name: 'Show' }).click();
       await page.waitForURL(/\/evaluations\?from=2025&to=2027$/);
       await page.getByRole('heading', { level: 1, name: 'Evaluations 2025–2027' }).waitFor();
-      const range = await apiGet<EvaluationList>(rn, server.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&from=2025&to=2027`);
+      const range = await apiGet<EvaluationList>(rn, session.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&from=2025&to=2027`);
       expect(range.years.map((y) => y.year)).toEqual([2025, 2026, 2027]);
       const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Evaluation' }) });
       const statusText = { draft: 'Draft', proposed: 'Proposed', adopted: 'Adopted' } as const;
@@ -189,7 +158,7 @@ describe('the evaluation of a year', () => {
       expect(range.years[1]!.status).toBe('draft');
       expect(range.years[1]!.figures.activities.total).toBe(figures.activities.total);
       expect(await page.getByRole('img', { name: 'Activities per year' }).count()).toBe(1);
-      await shot(page, '04-overview');
+      await session.shot(page, '04-overview');
       await table.getByRole('link', { name: `${YEAR}: Draft` }).click();
       await page.waitForURL(new RegExp(`/evaluations/${YEAR}$`));
       await page.getByRole('heading', { level: 1, name: `Evaluation ${YEAR}` }).waitFor();
@@ -199,18 +168,16 @@ describe('the evaluation of a year', () => {
   );
 
   it('fits a 390 px phone: the evaluation and the overview', async () => {
-    const phone = await context(PHONE);
-    const page = await phone.newPage();
-    await signIn(page, server.url, RN);
-    await load(page, `${server.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
+    const { context: phone, page } = await session.signedIn(RN, ON_THE_PHONE);
+    await load(page, `${session.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
     await page.getByRole('heading', { level: 1, name: `Evaluation ${YEAR}` }).waitFor();
     await page.getByRole('button', { name: 'Edit Results' }).waitFor();
     await fitsThePhone(page);
-    await shot(page, '05-phone-evaluation');
-    await load(page, `${server.url}/partnerships/${PARTNERSHIP}/evaluations?from=2017&to=2020`);
+    await session.shot(page, '05-phone-evaluation');
+    await load(page, `${session.url}/partnerships/${PARTNERSHIP}/evaluations?from=2017&to=2020`);
     await page.getByRole('heading', { level: 1, name: 'Evaluations 2017–2020' }).waitFor();
     await fitsThePhone(page);
-    await shot(page, '06-phone-overview');
+    await session.shot(page, '06-phone-overview');
     await phone.close();
   }, 60_000);
 });

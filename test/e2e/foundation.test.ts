@@ -5,36 +5,17 @@
  * open it, see its audit entry, switch to German, sign out.
  * Screenshots land in test-results/ for a person to look at.
  */
-import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
-import { launchBrowser } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
-import { signIn } from './support/sign-in.js';
+import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
 
-let server: RunningServer;
-let browser: Browser;
-const shots = 'test-results/foundation';
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = browserSession({ shots: 'test-results/foundation' });
 
 describe('an officer in the browser', () => {
   it('signs in, creates an organisation, finds it without accents, sees its history, switches to German and signs out', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    await signIn(page, server.url, DEMO_SIGN_IN.accounts[0]!.email);
-    await page.screenshot({ path: `${shots}/1-overview.png`, fullPage: true });
-    const me = (await (await context.request.get(`${server.url}/api/auth/me`)).json()) as { name: string };
+    const { context, page } = await session.signedIn(DEMO_SIGN_IN.accounts[0]!.email);
+    await session.shot(page, '1-overview');
+    const me = (await (await context.request.get(`${session.url}/api/auth/me`)).json()) as { name: string };
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations' }).click();
     await page.getByRole('link', { name: 'New organisation' }).click();
@@ -47,7 +28,7 @@ describe('an officer in the browser', () => {
     const websiteError = page.getByText('Use a full web address such as https://www.vlaamsbrabant.be.');
     await expect.poll(() => websiteError.isVisible()).toBe(true);
     await expect.poll(() => page.getByLabel('Website').getAttribute('aria-invalid')).toBe('true');
-    await page.screenshot({ path: `${shots}/2-validation-error.png`, fullPage: true });
+    await session.shot(page, '2-validation-error');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Mühlenwerk Innovationsbüro');
 
     await page.getByLabel('Website').fill('https://muehlenwerk.example');
@@ -60,7 +41,7 @@ describe('an officer in the browser', () => {
     await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
     const hit = page.getByRole('link', { name: 'Mühlenwerk Innovationsbüro' });
     await hit.waitFor();
-    await page.screenshot({ path: `${shots}/3-search.png`, fullPage: true });
+    await session.shot(page, '3-search');
     await hit.click();
     await page.waitForURL(/\/organisations\/[0-9a-f-]{36}$/);
 
@@ -68,25 +49,23 @@ describe('an officer in the browser', () => {
     await history.waitFor();
     await expect.poll(() => history.textContent()).toMatch(/created/);
     await expect.poll(() => history.textContent()).toContain(me.name);
-    await page.screenshot({ path: `${shots}/4-organisation.png`, fullPage: true });
+    await session.shot(page, '4-organisation');
 
     await page.getByLabel('Language').selectOption('de');
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).waitFor();
     await expect.poll(() => page.getByRole('region', { name: 'Verlauf' }).textContent()).toMatch(/angelegt/);
-    await page.screenshot({ path: `${shots}/5-german.png`, fullPage: true });
+    await session.shot(page, '5-german');
 
     await page.getByRole('button', { name: 'Abmelden' }).click();
     await page.waitForURL(/\/sign-in/);
     await page.getByRole('heading', { name: 'Bei RegioDesk anmelden' }).waitFor();
-    const after = await context.request.get(`${server.url}/api/auth/me`);
+    const after = await context.request.get(`${session.url}/api/auth/me`);
     expect(after.status()).toBe(401);
     await context.close();
   });
 
   it('works on a 390 px phone: the menu opens and the partnership answers at a glance', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await signIn(page, server.url, DEMO_SIGN_IN.accounts[1]!.email);
+    const { context, page } = await session.signedIn(DEMO_SIGN_IN.accounts[1]!.email, PHONE);
     const nav = page.getByRole('navigation', { name: 'Main' });
     expect(await nav.isVisible()).toBe(false);
     await page.getByRole('button', { name: 'Menu' }).click();
@@ -95,9 +74,8 @@ describe('an officer in the browser', () => {
     await page.getByRole('link', { name: /2025–2028/ }).first().click();
     await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
     await page.getByText(/notice/i).first().waitFor();
-    await page.screenshot({ path: `${shots}/6-phone-partnership.png`, fullPage: true });
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(390);
+    await session.shot(page, '6-phone-partnership');
+    await fitsThePhone(page);
     await context.close();
   });
 });

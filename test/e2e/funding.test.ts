@@ -27,27 +27,25 @@
  * the API with the same session.
  * Screenshots land in test-results/funding/ for a person to look at.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
 import { apiGet, apiPost } from './support/session-api.js';
-import { load, signIn } from './support/sign-in.js';
+import { load } from './support/sign-in.js';
+import { browserSession } from './support/browser-session.js';
 
-let server: RunningServer;
-let browser: Browser;
 let tmp: string;
-const shots = 'test-results/funding';
+const session = browserSession({ shots: 'test-results/funding' });
 
 const RN = 'officer.rn@demo.regiodesk.eu';
 const VB = 'officer.vb@demo.regiodesk.eu';
 const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
-const DESKTOP = { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Helsinki' } as const;
+/** the officers read in Helsinki time, so each deadline shows in two zones */
+const IN_HELSINKI = { timezoneId: 'Europe/Helsinki' } as const;
 
 /** 17:00 Brussels on the day `days` from today, as the instant and the page would show it. */
 function brusselsFivePm(days: number) {
@@ -87,16 +85,11 @@ const OTHER = {
   at: otherDay.at
 };
 
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
+// the portal file the test imports is written here
+beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'regiodesk-funding-'));
-  server = await startServer();
-  browser = await launchBrowser();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -112,16 +105,6 @@ function portalFile(): string {
   const file = join(tmp, 'grantsTenders.json');
   writeFileSync(file, JSON.stringify({ fundingData: { GrantTenderObj: [topic(WATCHED, 99000001), topic(OTHER, 99000002)] } }));
   return file;
-}
-
-async function desktop(): Promise<BrowserContext> {
-  const context = await browser.newContext(DESKTOP);
-  context.setDefaultTimeout(15_000);
-  return context;
-}
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
 }
 
 interface Deadline {
@@ -173,7 +156,7 @@ async function cellsOf(row: Locator): Promise<string[]> {
 
 /** Scores every criterion of the sheet on the proposal's page: `points(i)` for the i-th criterion. */
 async function score(page: Page, proposalId: string, points: (index: number) => number, matrixName: string) {
-  await load(page, `${server.url}/proposals/${proposalId}`);
+  await load(page, `${session.url}/proposals/${proposalId}`);
   const form = page.getByRole('form', { name: 'Your scores' });
   await form.waitFor();
   const chooser = form.getByLabel('Scoring matrix');
@@ -191,9 +174,7 @@ describe('EU funding in a browser', () => {
   it(
     'imports a portal file, watches a call, sees it on the deadline dashboard in both zones, creates a proposal from it, moves it along the board, scores it as two reviewers and reads the ICS feed',
     async () => {
-      const rn = await desktop();
-      const page = await rn.newPage();
-      await signIn(page, server.url, RN);
+      const { context: rn, page } = await session.signedIn(RN, IN_HELSINKI);
 
       // — 1. the portal file: a check first, then the import —
       await openFromNav(page, 'Calls', /\/calls$/);
@@ -210,14 +191,14 @@ describe('EU funding in a browser', () => {
       const wouldBe = page.getByRole('table', { name: 'Calls that would be new or changed (2)' });
       await wouldBe.getByRole('rowheader', { name: WATCHED.identifier }).waitFor();
       await wouldBe.getByRole('rowheader', { name: OTHER.identifier }).waitFor();
-      await shot(page, '01-checked');
+      await session.shot(page, '01-checked');
       // a dry run writes nothing
-      expect((await apiGet<{ items: unknown[] }>(rn, server.url, `/api/calls?q=${encodeURIComponent('E2E')}`)).items).toHaveLength(0);
+      expect((await apiGet<{ items: unknown[] }>(rn, session.url, `/api/calls?q=${encodeURIComponent('E2E')}`)).items).toHaveLength(0);
 
       await page.getByRole('button', { name: 'Import', exact: true }).click();
       await page.getByRole('heading', { level: 2, name: 'Import done' }).waitFor();
       expect(await page.getByRole('table', { name: 'Import done' }).getByRole('cell').allTextContents()).toEqual(['2', '0', '0', '0', '0']);
-      await shot(page, '02-imported');
+      await session.shot(page, '02-imported');
 
       // — 2. the call: its deadline as published and in the reader's time; watch it —
       await page.getByRole('table', { name: 'Calls new or changed (2)' }).getByRole('link', { name: WATCHED.identifier }).click();
@@ -225,7 +206,7 @@ describe('EU funding in a browser', () => {
       const callId = page.url().split('/').pop()!;
       await page.waitForLoadState('networkidle');
       await page.getByRole('heading', { level: 1, name: WATCHED.title }).waitFor();
-      const call = await apiGet<Call>(rn, server.url, `/api/calls/${callId}`);
+      const call = await apiGet<Call>(rn, session.url, `/api/calls/${callId}`);
       expect(call).toMatchObject({ identifier: WATCHED.identifier, watched: false });
       expect(call.deadlines).toEqual([expect.objectContaining({ at: WATCHED.at, timeZone: 'Europe/Brussels', local: `${watchedDay.localDay}T17:00`, assumed: true })]);
       await bothTimes(page.getByText('Next cut-off:', { exact: false }).first(), `Next cut-off: ${watchedDay.label}, 17:00 Brussels`, '18:00 your time');
@@ -233,8 +214,8 @@ describe('EU funding in a browser', () => {
 
       await page.getByRole('button', { name: `Watch ${WATCHED.identifier}`, exact: true }).click();
       await page.getByRole('button', { name: `Unwatch ${WATCHED.identifier}`, exact: true }).waitFor();
-      expect((await apiGet<Call>(rn, server.url, `/api/calls/${callId}`)).watched).toBe(true);
-      await shot(page, '03-call-watched');
+      expect((await apiGet<Call>(rn, session.url, `/api/calls/${callId}`)).watched).toBe(true);
+      await session.shot(page, '03-call-watched');
 
       // — the deadline dashboard, in Helsinki time with Brussels beside it —
       await openFromNav(page, 'Deadlines', /\/deadlines$/);
@@ -261,10 +242,10 @@ describe('EU funding in a browser', () => {
       await page.getByText('Call deadlines of watched calls only', { exact: false }).waitFor();
       await expect.poll(() => entry(OTHER.identifier).count()).toBe(0);
       await bothTimes(entry(WATCHED.identifier), `${watchedDay.label}, 17:00 Brussels`, '18:00 your time');
-      await shot(page, '04-deadlines');
+      await session.shot(page, '04-deadlines');
       const dashboard = await apiGet<{ items: { kind: string; at: string; call: { id: string } | null; own: { label: string; local: string }; reader: { timeZone: string; local: string } }[] }>(
         rn,
-        server.url,
+        session.url,
         '/api/deadlines?days=180&zone=Europe/Helsinki&watched=true'
       );
       expect(dashboard.items.find((i) => i.call?.id === callId)).toMatchObject({
@@ -277,9 +258,9 @@ describe('EU funding in a browser', () => {
       // a page at a time: 55 more calls due before the watched one push it past the first 50; "Show more" brings it
       const soon = Array.from({ length: 55 }, (_, i) => brusselsFivePm(i + 1));
       await Promise.all(
-        soon.map((day, i) => apiPost(rn, server.url, '/api/calls', { identifier: `E2E-PAGE-${String(i + 1).padStart(2, '0')}`, title: `Paging call ${i + 1}`, deadlines: [{ at: `${day.localDay}T17:00` }] }))
+        soon.map((day, i) => apiPost(rn, session.url, '/api/calls', { identifier: `E2E-PAGE-${String(i + 1).padStart(2, '0')}`, title: `Paging call ${i + 1}`, deadlines: [{ at: `${day.localDay}T17:00` }] }))
       );
-      await load(page, `${server.url}/deadlines?days=180`);
+      await load(page, `${session.url}/deadlines?days=180`);
       await page.getByRole('status').filter({ hasText: '50 shown, the most urgent first; more to show in the next 180 days.' }).waitFor();
       expect(await page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^E2E-PAGE-/ }) }).count()).toBe(50);
       expect(await entry(WATCHED.identifier).count()).toBe(0);
@@ -288,17 +269,17 @@ describe('EU funding in a browser', () => {
       await entry(OTHER.identifier).waitFor();
       expect(await page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^E2E-PAGE-/ }) }).count()).toBe(55);
       // every item once, the last page reached: the count line says how many, and the button has gone
-      const all = await apiGet<{ items: { kind: string; id: string }[]; nextCursor: string | null }>(rn, server.url, '/api/deadlines?days=180&zone=Europe/Helsinki&limit=200');
+      const all = await apiGet<{ items: { kind: string; id: string }[]; nextCursor: string | null }>(rn, session.url, '/api/deadlines?days=180&zone=Europe/Helsinki&limit=200');
       expect(all.nextCursor).toBeNull();
       expect(await page.locator('ol.items > li').count()).toBe(all.items.length);
       await page.getByRole('status').filter({ hasText: `${all.items.length} deadlines and milestones in the next 180 days.` }).waitFor();
       expect(await page.getByRole('button', { name: 'Show more', exact: true }).count()).toBe(0);
       // the first of the new page has the focus: the 51st by urgency
       expect(await page.evaluate(() => document.activeElement?.closest('li')?.dataset.key ?? null)).toBe(`${all.items[50]!.kind}:${all.items[50]!.id}`);
-      await shot(page, '04b-deadlines-more');
+      await session.shot(page, '04b-deadlines-more');
 
       // — 3. a candidate project from the call —
-      await load(page, `${server.url}/calls/${callId}`);
+      await load(page, `${session.url}/calls/${callId}`);
       await page.getByRole('link', { name: 'Create a candidate project from this call' }).click();
       await page.waitForURL(new RegExp(`/proposals/new\\?callId=${callId}$`));
       await page.waitForLoadState('networkidle');
@@ -306,11 +287,11 @@ describe('EU funding in a browser', () => {
       await page.getByLabel('Acronym').fill(acronym);
       await page.getByLabel('Title', { exact: true }).fill('Hydrogen valleys across the Rhine and the Dijle');
       await page.getByLabel('Partnership').selectOption({ label: PARTNERSHIP });
-      await shot(page, '05-new-proposal');
+      await session.shot(page, '05-new-proposal');
       await page.getByRole('button', { name: 'Save' }).click();
       await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
       const proposalId = page.url().split('/').pop()!;
-      const created = await apiGet<{ stage: string; callId: string | null; acronym: string }>(rn, server.url, `/api/proposals/${proposalId}`);
+      const created = await apiGet<{ stage: string; callId: string | null; acronym: string }>(rn, session.url, `/api/proposals/${proposalId}`);
       expect(created).toMatchObject({ acronym, stage: 'idea', callId });
 
       // — along the board —
@@ -327,21 +308,20 @@ describe('EU funding in a browser', () => {
         await page.getByText(`${acronym} moved from ${from} to ${to}.`).waitFor();
         await board.getByRole('region', { name: new RegExp(`^${to}`) }).getByRole('article', { name: acronym }).waitFor();
       }
-      await shot(page, '06-board');
-      expect((await apiGet<{ stage: string }>(rn, server.url, `/api/proposals/${proposalId}`)).stage).toBe('in_preparation');
+      await session.shot(page, '06-board');
+      expect((await apiGet<{ stage: string }>(rn, session.url, `/api/proposals/${proposalId}`)).stage).toBe('in_preparation');
 
       // — 4. scores from two reviewers, each in their own context —
-      const matrices = await apiGet<{ items: { id: string; name: string }[] }>(rn, server.url, '/api/scoring-matrices');
-      const regiowin = matrices.items.find((m) => m.name.includes('RegioWIN'))!;
-      expect(regiowin).toBeDefined();
+      const matrices = await apiGet<{ items: { id: string; name: string }[] }>(rn, session.url, '/api/scoring-matrices');
+      const regiowins = matrices.items.filter((m) => m.name.includes('RegioWIN'));
+      expect(regiowins.map((m) => m.name), 'the demo workspace’s one RegioWIN matrix').toHaveLength(1);
+      const regiowin = regiowins[0]!;
       // Rhein-Neckar: the best level everywhere (19 × 5 = 95)
       await score(page, proposalId, () => 5, regiowin.name);
       await page.getByText('Your scores were saved: weighted total 95 of 95.').waitFor();
 
-      const vb = await desktop();
+      const { context: vb, page: vbPage } = await session.signedIn(VB, IN_HELSINKI);
       try {
-        const vbPage = await vb.newPage();
-        await signIn(vbPage, server.url, VB);
         // Vlaams-Brabant: 1 for the first criterion, 3 for the 18 others (1 + 54 = 55)
         await score(vbPage, proposalId, (i) => (i === 0 ? 1 : 3), regiowin.name);
         await vbPage.getByText('Your scores were saved: weighted total 55 of 95.').waitFor();
@@ -353,19 +333,19 @@ describe('EU funding in a browser', () => {
         const reviewers = scores.getByRole('table', { name: 'Reviewers' });
         expect(await cellsOf(reviewers.getByRole('row').filter({ hasText: 'Katrin Wellmann' }))).toEqual(['Katrin Wellmann', '95', '19 of 19', 'Yes']);
         expect(await cellsOf(reviewers.getByRole('row').filter({ hasText: '(you)' }))).toEqual([expect.stringMatching(/\(you\)$/), '55', '19 of 19', 'Yes']);
-        await shot(vbPage, '07-scored');
+        await session.shot(vbPage, '07-scored');
       } finally {
         await vb.close();
       }
 
-      const sheet = await apiGet<Sheet>(rn, server.url, `/api/proposals/${proposalId}/scores`);
+      const sheet = await apiGet<Sheet>(rn, session.url, `/api/proposals/${proposalId}/scores`);
       expect(sheet).toMatchObject({ matrixId: regiowin.id, maxWeightedTotal: 95, meanWeightedTotal: 75, spread: 40 });
       expect(sheet.reviewers.map((r) => [r.weightedTotal, r.complete]).sort()).toEqual([
         [55, true],
         [95, true]
       ]);
       // the first reviewer sees both on a fresh load too
-      await load(page, `${server.url}/proposals/${proposalId}`);
+      await load(page, `${session.url}/proposals/${proposalId}`);
       const scoresRn = page.getByRole('region', { name: 'Scores', exact: true });
       expect(await textOf(scoresRn)).toContain('Mean weighted total 75 of 95');
       expect(await textOf(scoresRn)).toContain('Spread between reviewers 40');
@@ -374,12 +354,12 @@ describe('EU funding in a browser', () => {
       await openFromNav(page, 'Account', /\/account$/);
       await page.getByRole('button', { name: 'Create calendar feed' }).click();
       const feedUrl = await page.getByRole('textbox', { name: 'Feed address' }).inputValue();
-      expect(feedUrl).toMatch(new RegExp(`^${server.url}/api/calendar\\.ics\\?token=\\S+$`));
+      expect(feedUrl).toMatch(new RegExp(`^${session.url}/api/calendar\\.ics\\?token=\\S+$`));
       const feeds = page.getByRole('table', { name: 'Your calendar feeds' });
       const feedRow = feeds.getByRole('row').filter({ has: page.getByRole('rowheader') });
       await expect.poll(() => feedRow.count()).toBe(1);
       expect((await cellsOf(feedRow)).slice(1)).toEqual(['never', expect.stringMatching(/^Active /)]);
-      await shot(page, '08-feed');
+      await session.shot(page, '08-feed');
       const response = await fetch(feedUrl);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/calendar');
@@ -406,13 +386,13 @@ describe('EU funding in a browser', () => {
       }
 
       // the feed shows when it was fetched, and once revoked its address answers 404
-      await load(page, `${server.url}/account`);
+      await load(page, `${session.url}/account`);
       await expect.poll(async () => (await cellsOf(feedRow))[1]).not.toBe('never');
       await feedRow.getByRole('button', { name: /^Revoke the calendar feed created / }).click();
       await feedRow.getByRole('group', { name: 'Revoke this feed? Calendars that use it stop updating.' }).getByRole('button', { name: 'Yes, revoke' }).click();
       await page.getByText('The feed was revoked; its address no longer works.').waitFor();
       await expect.poll(async () => (await cellsOf(feedRow))[2]).toMatch(/^Revoked /);
-      await shot(page, '09-feed-revoked');
+      await session.shot(page, '09-feed-revoked');
       expect((await fetch(feedUrl)).status).toBe(404);
 
       await rn.close();

@@ -6,32 +6,13 @@
  * for the person signed in (an officer's come from their memberships, the
  * administrator's from the partnerships list).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../fixtures/users.js';
-import { launchBrowser } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
-import { load, signIn } from './support/sign-in.js';
+import { load } from './support/sign-in.js';
+import { browserSession } from './support/browser-session.js';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  await signIn(page, server.url, email);
-  return { context, page };
-}
+const session = browserSession();
 
 const rows = (page: Page) => page.getByRole('table', { name: 'Organisation list' }).locator('tbody tr');
 
@@ -41,17 +22,17 @@ const partnershipChoices = (page: Page) =>
 
 /** What GET /api/partnerships lists for the same person, as [id, title] in the list's order. */
 async function listedPartnerships(context: BrowserContext): Promise<string[][]> {
-  const body = (await (await context.request.get(`${server.url}/api/partnerships?limit=200&sort=title`)).json()) as { items: { id: string; title: string }[] };
+  const body = (await (await context.request.get(`${session.url}/api/partnerships?limit=200&sort=title`)).json()) as { items: { id: string; title: string }[] };
   return body.items.map((p) => [p.id, p.title]);
 }
 
 describe('the organisations page', () => {
   it('shows the first page, appends the next with "Show more", filters by kind through the URL, and offers the officer’s own partnerships', async () => {
-    const { context, page } = await signedIn(DEMO_USERS.officerRn.email);
-    const total = ((await (await context.request.get(`${server.url}/api/organisations?limit=200`)).json()) as { items: unknown[] }).items.length;
+    const { context, page } = await session.signedIn(DEMO_USERS.officerRn.email);
+    const total = ((await (await context.request.get(`${session.url}/api/organisations?limit=200`)).json()) as { items: unknown[] }).items.length;
     expect(total).toBeGreaterThan(25);
 
-    await load(page, `${server.url}/organisations`);
+    await load(page, `${session.url}/organisations`);
     expect(await rows(page).count()).toBe(25);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'shown' }).textContent()).toBe('25 shown');
 
@@ -67,14 +48,14 @@ describe('the organisations page', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/[?&]kind=university_research/);
     await expect.poll(async () => new Set(await rows(page).locator('td:nth-child(3)').allTextContents())).toEqual(new Set(['University / research']));
-    const universities = ((await (await context.request.get(`${server.url}/api/organisations?limit=200&kind=university_research`)).json()) as { items: { name: string }[] }).items;
+    const universities = ((await (await context.request.get(`${session.url}/api/organisations?limit=200&kind=university_research`)).json()) as { items: { name: string }[] }).items;
     expect(await rows(page).locator('td:first-child').allTextContents()).toEqual(universities.slice(0, 25).map((o) => o.name));
     await context.close();
   });
 
   it('offers the administrator every partnership the API lists', async () => {
-    const { context, page } = await signedIn(DEMO_USERS.admin.email);
-    await load(page, `${server.url}/organisations`);
+    const { context, page } = await session.signedIn(DEMO_USERS.admin.email);
+    await load(page, `${session.url}/organisations`);
     const listed = await listedPartnerships(context);
     expect(listed.length).toBeGreaterThanOrEqual(5);
     expect(await partnershipChoices(page)).toEqual(listed);

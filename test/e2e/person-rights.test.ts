@@ -8,48 +8,29 @@
  * erasure without the person's data.
  * Screenshots land in test-results/person-rights for a person to look at.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../fixtures/users.js';
-import { launchBrowser } from './support/browser.js';
 import { docxText } from './support/docx.js';
-import { type RunningServer, startServer } from './support/server.js';
 import { apiGet, apiPost } from './support/session-api.js';
-import { load, signIn } from './support/sign-in.js';
+import { load } from './support/sign-in.js';
+import { browserSession } from './support/browser-session.js';
 
 const NAME = 'Liesbeth Vanderstraeten';
 const EMAIL = 'liesbeth.vanderstraeten@example.be';
 const shots = 'test-results/person-rights';
-
-let server: RunningServer;
-let browser: Browser;
-
-async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', acceptDownloads: true });
-  const page = await context.newPage();
-  await signIn(page, server.url, email);
-  return { context, page };
-}
-
-beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const session = browserSession({ shots });
+/** the exports are downloaded as a person would */
+const DOWNLOADS = { acceptDownloads: true };
 
 describe('a person’s rights in the browser', () => {
   it('exports a contact’s data as JSON and Word, shows the administrator who viewed it, and erases the contact', async () => {
-    const officer = await signedIn(DEMO_USERS.officerVb.email);
-    const organisations = await apiGet<{ items: { id: string; name: string }[] }>(officer.context, server.url, '/api/organisations?q=Vlaams-Brabant&limit=5');
-    const pfb = organisations.items.find((o) => o.name === 'Provincie Vlaams-Brabant')!;
-    expect(pfb).toBeDefined();
-    const person = await apiPost<{ id: string }>(officer.context, server.url, '/api/people', {
+    const officer = await session.signedIn(DEMO_USERS.officerVb.email, DOWNLOADS);
+    const organisations = await apiGet<{ items: { id: string; name: string }[] }>(officer.context, session.url, '/api/organisations?q=Vlaams-Brabant&limit=5');
+    const named = organisations.items.filter((o) => o.name === 'Provincie Vlaams-Brabant');
+    expect(named, 'the demo organisation the contact works at').toHaveLength(1);
+    const pfb = named[0]!;
+    const person = await apiPost<{ id: string }>(officer.context, session.url, '/api/people', {
       name: NAME,
       organisationId: pfb.id,
       function: 'Beleidsmedewerker Europa',
@@ -58,17 +39,17 @@ describe('a person’s rights in the browser', () => {
       consentDate: '2026-02-03',
       consentSource: 'Registration form of the Leuven matchmaking day'
     });
-    await apiPost(officer.context, server.url, '/api/interactions', { kind: 'call', occurredAt: '2026-03-01T10:00:00Z', personId: person.id, summary: `Called ${NAME} about the study visit.` });
+    await apiPost(officer.context, session.url, '/api/interactions', { kind: 'call', occurredAt: '2026-03-01T10:00:00Z', personId: person.id, summary: `Called ${NAME} about the study visit.` });
 
     const page = officer.page;
-    await load(page, `${server.url}/people/${person.id}`);
+    await load(page, `${session.url}/people/${person.id}`);
     const rights = page.getByRole('region', { name: "The person's rights" });
     await rights.waitFor();
     await expect.poll(() => rights.getByRole('link', { name: 'Export data (JSON)' }).isVisible()).toBe(true);
     await expect.poll(() => rights.getByRole('button', { name: 'Erase person' }).isVisible()).toBe(true);
     // an officer is no system administrator: no access log
     expect(await rights.getByRole('heading', { name: 'Who viewed this record' }).count()).toBe(0);
-    await page.screenshot({ path: `${shots}/1-person-page-officer.png`, fullPage: true });
+    await session.shot(page, '1-person-page-officer');
 
     // the JSON file, downloaded as a person would
     const [json] = await Promise.all([page.waitForEvent('download'), rights.getByRole('link', { name: 'Export data (JSON)' }).click()]);
@@ -92,24 +73,24 @@ describe('a person’s rights in the browser', () => {
     expect(text).toContain(`Called ${NAME} about the study visit.`);
 
     // the administrator sees who viewed the record, and both exports in its history
-    const admin = await signedIn(DEMO_USERS.admin.email);
-    await load(admin.page, `${server.url}/people/${person.id}`);
+    const admin = await session.signedIn(DEMO_USERS.admin.email, DOWNLOADS);
+    await load(admin.page, `${session.url}/people/${person.id}`);
     const log = admin.page.getByRole('table', { name: 'Who viewed this record' });
     await log.waitFor();
     expect(await log.getByRole('row').filter({ hasText: DEMO_USERS.officerVb.name }).count()).toBe(1);
     await admin.page.getByText('data exported').first().waitFor();
-    await admin.page.screenshot({ path: `${shots}/2-person-page-admin.png`, fullPage: true });
+    await session.shot(admin.page, '2-person-page-admin');
 
     // the Rhein-Neckar officer reads the page in German
-    const german = await signedIn(DEMO_USERS.officerRn.email);
-    await load(german.page, `${server.url}/people/${person.id}`);
+    const german = await session.signedIn(DEMO_USERS.officerRn.email, DOWNLOADS);
+    await load(german.page, `${session.url}/people/${person.id}`);
     await german.page.getByLabel('Language').selectOption('de');
     const rechte = german.page.getByRole('region', { name: 'Rechte der Person' });
     await rechte.waitFor();
     for (const name of ['Daten exportieren (JSON)', 'Daten exportieren (Word)']) expect(await rechte.getByRole('link', { name }).isVisible()).toBe(true);
     await rechte.getByRole('button', { name: 'Person löschen' }).click();
     await expect.poll(() => rechte.getByRole('group').textContent()).toContain('nicht rückgängig');
-    await german.page.screenshot({ path: `${shots}/4-person-page-german.png`, fullPage: true });
+    await session.shot(german.page, '4-person-page-german');
     await rechte.getByRole('button', { name: 'Abbrechen' }).click();
     await german.context.close();
 
@@ -118,15 +99,15 @@ describe('a person’s rights in the browser', () => {
     const question = rights.getByRole('group');
     await expect.poll(() => question.textContent()).toContain('This cannot be undone');
     expect(await question.textContent()).toContain('stay, anonymous');
-    await page.screenshot({ path: `${shots}/3-erase-confirmation.png`, fullPage: true });
+    await session.shot(page, '3-erase-confirmation');
     await question.getByRole('button', { name: 'Erase for good' }).click();
-    await page.waitForURL(`${server.url}/people`);
+    await page.waitForURL(`${session.url}/people`);
     expect(await page.getByText(NAME).count()).toBe(0);
 
-    expect((await officer.context.request.get(`${server.url}/api/people/${person.id}`)).status()).toBe(404);
-    const search = await apiGet<unknown>(officer.context, server.url, '/api/search?q=Vanderstraeten');
+    expect((await officer.context.request.get(`${session.url}/api/people/${person.id}`)).status()).toBe(404);
+    const search = await apiGet<unknown>(officer.context, session.url, '/api/search?q=Vanderstraeten');
     expect(JSON.stringify(search)).not.toContain('Vanderstraeten');
-    const trail = await apiGet<{ items: { action: string; before: unknown; after: unknown }[] }>(admin.context, server.url, `/api/audit?entityType=person&entityId=${person.id}`);
+    const trail = await apiGet<{ items: { action: string; before: unknown; after: unknown }[] }>(admin.context, session.url, `/api/audit?entityType=person&entityId=${person.id}`);
     expect(trail.items.map((e) => e.action)).toEqual(['erased', 'exported', 'exported', 'create']);
     expect(JSON.stringify(trail)).not.toContain('Vanderstraeten');
     expect(JSON.stringify(trail)).not.toContain(EMAIL);

@@ -6,37 +6,14 @@
  * processing shows the lawful bases the API counts. Screenshots of both
  * pages go to .vitest/screenshots/.
  */
-import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../fixtures/users.js';
-import { launchBrowser } from './support/browser.js';
-import { type RunningServer, startServer } from './support/server.js';
 import { apiGet, apiPost } from './support/session-api.js';
-import { load, signIn } from './support/sign-in.js';
+import { load } from './support/sign-in.js';
+import { browserSession } from './support/browser-session.js';
 
-const SHOTS = '.vitest/screenshots';
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  mkdirSync(SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
-  const page = await context.newPage();
-  await signIn(page, server.url, email);
-  return { context, page };
-}
+const session = browserSession({ shots: '.vitest/screenshots' });
 
 interface ReviewPage {
   items: { personId: string; name: string; lastKeptReason: string | null }[];
@@ -45,28 +22,28 @@ interface ReviewPage {
 
 describe('the retention review page', () => {
   it('lists people without contact for longer than the period, keeps one with a reason and erases another', async () => {
-    const { context, page } = await signedIn(DEMO_USERS.officerRn.email);
+    const { context, page } = await session.signedIn(DEMO_USERS.officerRn.email);
     // a party of a partnership where the officer is a writer
-    const me = await apiGet<{ memberships: { partnershipId: string; role: string }[] }>(context, server.url, '/api/auth/me');
+    const me = await apiGet<{ memberships: { partnershipId: string; role: string }[] }>(context, session.url, '/api/auth/me');
     const writes = me.memberships.find((m) => m.role !== 'viewer')!;
-    const partnership = await apiGet<{ parties: { organisationId: string }[] }>(context, server.url, `/api/partnerships/${writes.partnershipId}`);
+    const partnership = await apiGet<{ parties: { organisationId: string }[] }>(context, session.url, `/api/partnerships/${writes.partnershipId}`);
     const organisationId = partnership.parties[0]!.organisationId;
     const names = ['Aaltje Dormant', 'Bertram Dormant', 'Cornelia Dormant'];
     const ids: string[] = [];
-    for (const name of names) ids.push((await apiPost<{ id: string }>(context, server.url, '/api/people', { name, organisationId, lawfulBasis: 'public_task' })).id);
+    for (const name of names) ids.push((await apiPost<{ id: string }>(context, session.url, '/api/people', { name, organisationId, lawfulBasis: 'public_task' })).id);
     // recorded long ago: the API stamps the real time, so the test dates them back in the database file
-    const db = new Database(server.databaseFile);
+    const db = new Database(session.server.databaseFile);
     try {
       for (const id of ids) db.prepare("UPDATE people SET created_at = '2019-03-01T09:00:00.000Z' WHERE id = ?").run(id);
     } finally {
       db.close();
     }
 
-    await load(page, `${server.url}/people/review`);
+    await load(page, `${session.url}/people/review`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Retention review');
     const table = page.getByRole('table', { name: 'People due for review' });
     for (const name of names) await expect.poll(() => table.getByRole('link', { name }).count()).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/retention-review.png`, fullPage: true });
+    await session.shot(page, 'retention-review');
 
     // keep the first with a reason
     await page.getByRole('checkbox', { name: 'Select Aaltje Dormant' }).check();
@@ -88,14 +65,14 @@ describe('the retention review page', () => {
     const due: ReviewPage['items'] = [];
     let cursor: string | null = null;
     do {
-      const reviewPage: ReviewPage = await apiGet<ReviewPage>(context, server.url, `/api/people/retention-review?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const reviewPage: ReviewPage = await apiGet<ReviewPage>(context, session.url, `/api/people/retention-review?limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       due.push(...reviewPage.items);
       cursor = reviewPage.nextCursor;
     } while (cursor);
     expect(due.map((i) => i.personId)).toContain(ids[2]);
     expect(due.map((i) => i.personId)).not.toContain(ids[0]);
-    expect((await context.request.get(`${server.url}/api/people/${ids[1]}`)).status()).toBe(404);
-    const check = new Database(server.databaseFile, { readonly: true });
+    expect((await context.request.get(`${session.url}/api/people/${ids[1]}`)).status()).toBe(404);
+    const check = new Database(session.server.databaseFile, { readonly: true });
     try {
       expect(check.prepare('SELECT reason FROM retention_reviews WHERE person_id = ?').all(ids[0])).toEqual([{ reason: 'Contact person for the 2027 delegation' }]);
     } finally {
@@ -105,31 +82,31 @@ describe('the retention review page', () => {
   });
 
   it('shows the record of processing with the lawful bases the API counts, in German too', async () => {
-    const { context, page } = await signedIn(DEMO_USERS.officerRn.email);
-    const record = await apiGet<{ lawfulBases: { basis: string; count: number }[] }>(context, server.url, '/api/processing-record');
-    await load(page, `${server.url}/privacy`);
+    const { context, page } = await session.signedIn(DEMO_USERS.officerRn.email);
+    const record = await apiGet<{ lawfulBases: { basis: string; count: number }[] }>(context, session.url, '/api/processing-record');
+    await load(page, `${session.url}/privacy`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Record of processing');
     const bases = page.getByRole('table', { name: 'Lawful bases in use' });
     const publicTask = record.lawfulBases.find((b) => b.basis === 'public_task')!.count;
     await expect.poll(() => bases.getByRole('row').filter({ hasText: 'Public task' }).locator('td').nth(1).textContent()).toBe(publicTask.toLocaleString('en-GB'));
-    await page.screenshot({ path: `${SHOTS}/record-of-processing.png`, fullPage: true });
-    const download = await context.request.get(`${server.url}/api/processing-record/document.docx?lang=en`);
+    await session.shot(page, 'record-of-processing');
+    const download = await context.request.get(`${session.url}/api/processing-record/document.docx?lang=en`);
     expect(download.status()).toBe(200);
     await context.close();
   });
 
   it('withdraws a demo person’s consent from their page and shows the state and history', async () => {
-    const { context, page } = await signedIn(DEMO_USERS.officerRn.email);
-    const people = await apiGet<{ items: { id: string; name: string; lawfulBasis: string }[] }>(context, server.url, '/api/people?limit=200');
+    const { context, page } = await session.signedIn(DEMO_USERS.officerRn.email);
+    const people = await apiGet<{ items: { id: string; name: string; lawfulBasis: string }[] }>(context, session.url, '/api/people?limit=200');
     let chosen: { id: string; name: string } | undefined;
     for (const person of people.items.filter((p) => p.lawfulBasis === 'consent')) {
-      if ((await apiGet<{ canWithdraw: boolean }>(context, server.url, `/api/people/${person.id}/consent`)).canWithdraw) {
+      if ((await apiGet<{ canWithdraw: boolean }>(context, session.url, `/api/people/${person.id}/consent`)).canWithdraw) {
         chosen = person;
         break;
       }
     }
     expect(chosen, 'a demo person on consent the officer may change').toBeDefined();
-    await load(page, `${server.url}/people/${chosen!.id}`);
+    await load(page, `${session.url}/people/${chosen!.id}`);
     const panel = page.getByRole('region', { name: 'Consent' });
     await expect.poll(() => panel.locator('[data-state]').getAttribute('data-state')).toBe('given');
     await panel.getByRole('button', { name: 'Withdraw consent' }).click();
@@ -137,8 +114,8 @@ describe('the retention review page', () => {
     await panel.getByRole('button', { name: 'Record the withdrawal' }).click();
     await expect.poll(() => panel.locator('[data-state]').getAttribute('data-state')).toBe('withdrawn');
     await expect.poll(() => panel.getByText(/^Withdrawn on .*: by e-mail of 3 Dec/).count()).toBe(1);
-    await page.screenshot({ path: `${SHOTS}/person-consent-withdrawn.png`, fullPage: true });
-    expect((await apiGet<{ state: string }>(context, server.url, `/api/people/${chosen!.id}/consent`)).state).toBe('withdrawn');
+    await session.shot(page, 'person-consent-withdrawn');
+    expect((await apiGet<{ state: string }>(context, session.url, `/api/people/${chosen!.id}/consent`)).state).toBe('withdrawn');
     await context.close();
   });
 });
