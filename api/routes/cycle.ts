@@ -13,7 +13,7 @@ import { etagOf, expectedVersion } from '../versioning.js';
 
 const tag = 'Annual cycle';
 
-export const cycleRoutes = new Hono<CycleEnv>()
+export const cycleStepRoutes = new Hono<CycleEnv>()
   .get(
     '/:id/cycle',
     describe({
