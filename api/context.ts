@@ -8,8 +8,6 @@
 import type { Caller } from './caller.js';
 import type { Settings } from './config.js';
 
-export type { Caller, PartnershipRole } from './caller.js';
-
 export interface ContextEnv<S> {
   Variables: {
     services: S;

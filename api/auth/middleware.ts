@@ -6,7 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import type { Settings } from '../config.js';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import type { PlatformEnv } from '../services/platform-services.js';
 import { Forbidden, Unauthorized } from '../errors.js';
 

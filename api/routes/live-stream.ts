@@ -10,7 +10,7 @@
  */
 import { Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
-import type { Caller } from '../context.js';
+import type { Caller } from '../caller.js';
 import { describe } from '../openapi.js';
 import { type Presence, PresenceBody } from '../schemas/coediting.js';
 import { IdParam } from '../schemas/common.js';

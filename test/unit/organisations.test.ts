@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller, PartnershipRole } from '../../api/context.js';
+import type { Caller, PartnershipRole } from '../../api/caller.js';
 import { Forbidden, ValidationFailed } from '../../api/errors.js';
 import { domainsAfter, stakeholdershipsAfter } from '../../api/services/organisations.js';
 
