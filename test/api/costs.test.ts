@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../api/context.js';
+import type { Caller } from '../../api/caller.js';
 import { recordCostsLeaving } from '../../api/services/costs.js';
 import { logActivity } from '../support/activities.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
