@@ -1,12 +1,12 @@
 /** The app's own route list (method + path), as Hono registered it. */
-import type { App } from '../../api/app.js';
+import type { RouterRoute } from 'hono/types';
 
 export interface RouteKey {
   method: string;
   path: string;
 }
 
-export function routeList(app: App): RouteKey[] {
+export function routeList(app: { routes: RouterRoute[] }): RouteKey[] {
   const seen = new Set<string>();
   const out: RouteKey[] = [];
   for (const r of app.routes) {
