@@ -6,21 +6,21 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { DB } from '../db/connection.js';
-import { identify, requireCaller } from './auth/middleware.js';
-import type { Settings } from './config.js';
-import type { AppEnv } from './services/index.js';
-import { PayloadTooLarge, Problem, problemOf, problemResponse } from './errors.js';
-import { apiSecurityHeaders } from './security-headers.js';
-import { docsRoutes } from './routes/docs.js';
-import { platformOpenRoutes, platformRoutes } from './routes/platform-routes.js';
-import { crmRoutes } from './routes/crm-routes.js';
-import { activitiesOpenRoutes, activitiesRoutes } from './routes/activities-routes.js';
-import { fundingRoutes } from './routes/funding-routes.js';
-import { proposalsRoutes } from './routes/proposals-routes.js';
-import { deadlinesOpenRoutes, deadlinesRoutes } from './routes/deadlines-routes.js';
-import { cycleRoutes } from './routes/cycle-routes.js';
-import { privacyRoutes } from './routes/privacy-routes.js';
-import { createServices, type Services } from './services/index.js';
+import { identify, requireCaller } from './platform/auth/middleware.js';
+import type { Settings } from './platform/config.js';
+import type { AppEnv } from './services.js';
+import { PayloadTooLarge, Problem, problemOf, problemResponse } from './platform/http/errors.js';
+import { apiSecurityHeaders } from './platform/http/security-headers.js';
+import { docsRoutes } from './platform/routes/docs.js';
+import { platformOpenRoutes, platformRoutes } from './platform/routes/index.js';
+import { crmRoutes } from './crm/routes/index.js';
+import { activitiesOpenRoutes, activitiesRoutes } from './activities/routes/index.js';
+import { fundingRoutes } from './funding/routes/index.js';
+import { proposalsRoutes } from './proposals/routes/index.js';
+import { deadlinesOpenRoutes, deadlinesRoutes } from './deadlines/routes/index.js';
+import { cycleRoutes } from './cycle/routes/index.js';
+import { privacyRoutes } from './privacy/routes/index.js';
+import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
   db: DB;

@@ -4,14 +4,14 @@
  */
 import { databaseLocation, type OpenedDatabase, openDatabase } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { countUsers, findUserByEmail, insertUser } from '../db/repositories/users.js';
+import { countUsers, findUserByEmail, insertUser } from '../db/platform/users.js';
 import { newId } from '../db/ids.js';
 import { seedDemo } from '../fixtures/demo.js';
-import { passwordWeakness } from './auth/password-strength.js';
-import { hashPassword } from './auth/passwords.js';
+import { passwordWeakness } from './platform/auth/password-strength.js';
+import { hashPassword } from './platform/auth/passwords.js';
 import { createApp } from './app.js';
-import { type Settings, settingsFrom } from './config.js';
-import { createServices, type Services } from './services/index.js';
+import { type Settings, settingsFrom } from './platform/config.js';
+import { createServices, type Services } from './services.js';
 
 export interface Started extends OpenedDatabase {
   app: ReturnType<typeof createApp>;

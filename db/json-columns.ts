@@ -12,10 +12,10 @@
  */
 import type { ColumnType } from 'kysely';
 import { z } from 'zod';
-import { EvaluationFigures } from '../api/schemas/evaluations.js';
-import { CooperationForm } from '../api/schemas/partnerships.js';
-import { CallStatusFilter } from '../api/schemas/saved-searches.js';
-import { WorkPlanRevision } from '../api/schemas/workplans.js';
+import { EvaluationFigures } from '../api/cycle/schemas/evaluations.js';
+import { CooperationForm } from '../api/crm/schemas/partnerships.js';
+import { CallStatusFilter } from '../api/funding/schemas/saved-searches.js';
+import { WorkPlanRevision } from '../api/cycle/schemas/work-plans.js';
 
 declare const holds: unique symbol;
 

@@ -6,8 +6,8 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CoeditSnapshot, Decoded, DeadlineSnapshot, FrozenWorkPlan, ImportCounts, Json, JsonText, NetworkMemberships, ScoringLevels, StoredCriteria } from './json-columns.js';
-import type { EvaluationFigures } from '../api/schemas/evaluations.js';
-import type { CooperationForm } from '../api/schemas/partnerships.js';
+import type { EvaluationFigures } from '../api/cycle/schemas/evaluations.js';
+import type { CooperationForm } from '../api/crm/schemas/partnerships.js';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 /** The text of a JSON column that may be null. */

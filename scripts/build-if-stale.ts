@@ -16,7 +16,11 @@ function newestIn(path: string): number {
   return readdirSync(path).reduce((max, name) => Math.max(max, newestIn(join(path, name))), stat.mtimeMs);
 }
 
-const sources = ['web', 'api/schemas', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+// the web imports the API's schemas: each context's schemas/ folder
+const schemas = readdirSync('api', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join('api', entry.name, 'schemas')))
+  .map((entry) => join('api', entry.name, 'schemas'));
+const sources = ['web', ...schemas, 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (built < Math.max(...sources.map(newestIn))) {
   console.log('Building the web app…');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { settingsFrom } from '../../api/config.js';
+import { settingsFrom } from '../../api/platform/config.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { client, expectProblem } from '../support/http.js';
 import { PASSWORD } from '../support/world.js';

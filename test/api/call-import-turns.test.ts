@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BATCH_SIZE } from '../../api/services/call-import.js';
+import { BATCH_SIZE } from '../../api/funding/services/call-import.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 
 const NOW = '2026-11-23T10:00:00Z';

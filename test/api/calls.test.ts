@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertCall, replaceDeadlines } from '../../db/repositories/calls.js';
+import { insertCall, replaceDeadlines } from '../../db/funding/calls.js';
 import { newId } from '../../db/ids.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { allPages, auditActions } from '../support/crm.js';

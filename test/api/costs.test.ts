@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../api/caller.js';
-import { recordCostsLeaving } from '../../api/services/costs.js';
+import type { Caller } from '../../api/platform/http/caller.js';
+import { recordCostsLeaving } from '../../api/activities/services/costs.js';
 import { logActivity } from '../support/activities.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { auditActions } from '../support/crm.js';

@@ -7,8 +7,8 @@
  * If-Match and an audit event.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CycleStepService } from '../../api/services/cycle-steps.js';
-import { ReminderService } from '../../api/services/reminders.js';
+import { CycleStepService } from '../../api/cycle/services/cycle-steps.js';
+import { ReminderService } from '../../api/deadlines/services/reminders.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { newId } from '../../db/ids.js';
 import { auditActions, createPerson } from '../support/crm.js';

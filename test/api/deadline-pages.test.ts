@@ -8,7 +8,7 @@
  * page reads the milestones near it, not the whole window.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { milestoneDue } from '../../api/services/call-dates.js';
+import { milestoneDue } from '../../api/funding/rules/call-dates.js';
 import { newId } from '../../db/ids.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { insertCallDirect } from '../support/calls-direct.js';

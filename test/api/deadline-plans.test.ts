@@ -7,8 +7,8 @@
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
-import * as calendar from '../../db/repositories/calendar.js';
-import * as deadlines from '../../db/repositories/deadlines.js';
+import * as calendar from '../../db/deadlines/calendar.js';
+import * as deadlines from '../../db/deadlines/deadlines.js';
 import type { Database } from '../../db/schema.js';
 import type { Scope } from '../../db/scope.js';
 import { testDatabase } from '../support/database.js';

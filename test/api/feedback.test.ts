@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { settingsFrom } from '../../api/config.js';
+import { settingsFrom } from '../../api/platform/config.js';
 import { addParticipant, logActivity, recordPerson } from '../support/activities.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { auditActions } from '../support/crm.js';

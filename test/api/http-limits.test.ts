@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerClientErrors, limitUrlLength, MAX_URL_BYTES } from '../../api/http-limits.js';
+import { answerClientErrors, limitUrlLength, MAX_URL_BYTES } from '../../api/platform/http/http-limits.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 
 let h: ApiHarness;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifyDeadlineChange, notifyWatchers } from '../../api/services/notifications.js';
+import { notifyDeadlineChange, notifyWatchers } from '../../api/funding/services/notifications.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { allPages } from '../support/crm.js';
 import { insertCallDirect } from '../support/calls-direct.js';

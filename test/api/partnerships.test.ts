@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { settingsFrom } from '../../api/config.js';
+import { settingsFrom } from '../../api/platform/config.js';
 import { newId } from '../../db/ids.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { tableCounts } from '../support/database.js';

@@ -8,7 +8,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
-import { FEW_MATCHES } from '../../db/repositories/search.js';
+import { FEW_MATCHES } from '../../db/crm/search.js';
 import { type ApiHarness, apiHarness } from '../support/api.js';
 import { fullScans, type PlannedStatement, sorts, statementsDuring } from '../support/query-plans.js';
 

@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
-import { CycleStepService } from '../../api/services/cycle-steps.js';
-import { notifyDeadlineChange } from '../../api/services/notifications.js';
-import { offsetsDue, ReminderService } from '../../api/services/reminders.js';
+import { CycleStepService } from '../../api/cycle/services/cycle-steps.js';
+import { notifyDeadlineChange } from '../../api/funding/services/notifications.js';
+import { offsetsDue, ReminderService } from '../../api/deadlines/services/reminders.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { insertCallDirect, moveDeadlineDirect } from '../support/calls-direct.js';
 import { tableCounts } from '../support/database.js';

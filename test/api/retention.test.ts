@@ -6,7 +6,7 @@
  * setting's worded refusal of bad values.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { retentionMonthsFrom, settingsFrom } from '../../api/config.js';
+import { retentionMonthsFrom, settingsFrom } from '../../api/platform/config.js';
 import { addParticipant, logActivity } from '../support/activities.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { allPages, createInteraction, createPerson } from '../support/crm.js';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
-import { insertNotifications } from '../../db/repositories/notifications.js';
+import { insertNotifications } from '../../db/platform/notifications.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import { expectProblem } from '../support/http.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callMatches } from '../../api/services/saved-searches.js';
+import { callMatches } from '../../api/funding/services/saved-searches.js';
 import { clockedHarness, type ClockedHarness } from '../support/clocked-api.js';
 import { allPages } from '../support/crm.js';
 import { insertProgrammeDirect } from '../support/calls-direct.js';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, createApp } from '../../api/app.js';
-import { settingsFrom } from '../../api/config.js';
+import { settingsFrom } from '../../api/platform/config.js';
 import { type OpenedDatabase, openDatabase } from '../../db/connection.js';
 import { type ScaleWorkspace, buildScaleWorkspace } from '../bench/scale/workspace.js';
 

@@ -8,8 +8,8 @@
  * files, Word documents), and /api/docs keeps its own policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DOCS_CSP } from '../../api/routes/docs.js';
-import { HSTS } from '../../api/security-headers.js';
+import { DOCS_CSP } from '../../api/platform/routes/docs.js';
+import { HSTS } from '../../api/platform/http/security-headers.js';
 import { apiHarness, type ApiHarness } from '../support/api.js';
 import type { Reply } from '../support/http.js';
 

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
-import { insertOrganisation, updateOrganisation } from '../../db/repositories/organisations.js';
-import { insertPerson, updatePerson } from '../../db/repositories/people.js';
+import { insertOrganisation, updateOrganisation } from '../../db/crm/organisations.js';
+import { insertPerson, updatePerson } from '../../db/crm/people.js';
 import { testDatabase } from '../support/database.js';
 
 let opened: Awaited<ReturnType<typeof testDatabase>>;

@@ -9,9 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
 import { StoredValueUnreadable } from '../../db/json-columns.js';
-import { findVisiblePerson, insertPerson } from '../../db/repositories/people.js';
-import { findReminderSettings, saveReminderSettings } from '../../db/repositories/reminders.js';
-import { findSavedSearch, insertSavedSearch } from '../../db/repositories/saved-searches.js';
+import { findVisiblePerson, insertPerson } from '../../db/crm/people.js';
+import { findReminderSettings, saveReminderSettings } from '../../db/deadlines/reminders.js';
+import { findSavedSearch, insertSavedSearch } from '../../db/funding/saved-searches.js';
 import { testDatabase } from '../support/database.js';
 
 let opened: Awaited<ReturnType<typeof testDatabase>>;

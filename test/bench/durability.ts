@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { passwordChecker, passwordWeakness } from '../../api/auth/password-strength.js';
+import { passwordChecker, passwordWeakness } from '../../api/platform/auth/password-strength.js';
 import { bootstrap } from '../../api/bootstrap.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 

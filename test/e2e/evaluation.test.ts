@@ -22,7 +22,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { EvaluationDetail, EvaluationList } from '../../api/schemas/evaluations.js';
+import type { EvaluationDetail, EvaluationList } from '../../api/cycle/schemas/evaluations.js';
 import { demoIds } from '../../fixtures/demo.js';
 import { apiGet, apiPost } from './support/session-api.js';
 import { load } from './support/sign-in.js';

@@ -1,6 +1,6 @@
 /** One app on one fresh database file, with the test world and a client per user. */
 import { createApp } from '../../api/app.js';
-import { settingsFrom } from '../../api/config.js';
+import { settingsFrom } from '../../api/platform/config.js';
 import { testDatabase } from './database.js';
 import { client, type Client } from './http.js';
 import { buildWorld, type UserKey, type World } from './world.js';

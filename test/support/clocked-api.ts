@@ -4,7 +4,7 @@
  * (task states, overdue follow-ups, "no contact in the last N months").
  */
 import { createApp } from '../../api/app.js';
-import { settingsFrom } from '../../api/config.js';
+import { settingsFrom } from '../../api/platform/config.js';
 import { testDatabase } from './database.js';
 import { client, type Client } from './http.js';
 import { buildWorld, type UserKey } from './world.js';

@@ -4,7 +4,7 @@
  * with items, and reading a Server-Sent Events stream from the app.
  */
 import { expect } from 'vitest';
-import { digest } from '../../api/auth/secrets.js';
+import { digest } from '../../api/platform/auth/secrets.js';
 import { newId } from '../../db/ids.js';
 import type { ApiHarness } from './api.js';
 import { client, type Client } from './http.js';

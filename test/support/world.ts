@@ -8,8 +8,8 @@
  * - `sysadmin` is a system administrator with no memberships.
  */
 import type { Kysely } from 'kysely';
-import { digest } from '../../api/auth/secrets.js';
-import { hashPassword } from '../../api/auth/passwords.js';
+import { digest } from '../../api/platform/auth/secrets.js';
+import { hashPassword } from '../../api/platform/auth/passwords.js';
 import { newId } from '../../db/ids.js';
 import type { Database } from '../../db/schema.js';
 import { jsonText } from '../../db/json-columns.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { participantCounts, resolveTimes } from '../../api/services/activities.js';
-import { NonexistentLocalTime, durationMinutes, isTimeZone, offsetAt, toInstant, toLocal } from '../../api/services/activity-times.js';
-import { ValidationFailed } from '../../api/errors.js';
+import { participantCounts, resolveTimes } from '../../api/activities/services/activities.js';
+import { NonexistentLocalTime, durationMinutes, isTimeZone, offsetAt, toInstant, toLocal } from '../../api/platform/rules/local-times.js';
+import { ValidationFailed } from '../../api/platform/http/errors.js';
 
 const BRUSSELS = 'Europe/Brussels';
 

@@ -15,7 +15,7 @@ import {
   latestStartFor,
   renewalDecisionDay,
   terminationEffectiveOn
-} from '../../api/services/agreement-dates.js';
+} from '../../api/crm/rules/agreement-dates.js';
 
 /** The renewed Rhein-Neckar – Flemish Brabant agreement (seed 002): to 31 Dec 2024, six months' notice. */
 const agreement: AgreementDates = {

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runBackupScript, startBackupRuns } from '../../api/backup-runs.js';
+import { runBackupScript, startBackupRuns } from '../../api/platform/services/backup-runs.js';
 import { backupDatabase, openForReading } from '../../db/backup.js';
 import { backupFileName, listBackups, nextBackupDue, pruneBackups, takeScheduledBackup, takenAt } from '../../db/backup-schedule.js';
 import { testDatabase } from '../support/database.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backupFrom, settingsFrom, sqliteSynchronousFrom } from '../../api/config.js';
+import { backupFrom, settingsFrom, sqliteSynchronousFrom } from '../../api/platform/config.js';
 import { openDatabase } from '../../db/connection.js';
 
 describe('backup and durability settings from the environment', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityYear, budgetFigures, budgetMessage, budgetState, impactOn, percentOf, totalsByState } from '../../api/services/budgets.js';
+import { activityYear, budgetFigures, budgetMessage, budgetState, impactOn, percentOf, totalsByState } from '../../api/activities/services/budgets.js';
 
 const vrrn2026 = { id: 'b1', partnershipId: 'p1', organisationId: 'vrrn', year: 2026, label: 'VRRN 2026', amountCents: 1_000_000, warnAtPercent: 90 };
 

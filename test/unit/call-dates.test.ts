@@ -12,8 +12,8 @@ import {
   nextExpectedRound,
   normaliseCutOff,
   wallTimeIn
-} from '../../api/services/call-dates.js';
-import { NonexistentLocalTime } from '../../api/services/activity-times.js';
+} from '../../api/funding/rules/call-dates.js';
+import { NonexistentLocalTime } from '../../api/platform/rules/local-times.js';
 
 const BRUSSELS = 'Europe/Brussels';
 const at = (instant: string) => new Date(instant);

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CallDeadlineRow, CallRow } from '../../db/schema.js';
-import { incomingOf, mergeDeadlines, planCall, type ProgrammeFacts } from '../../api/services/call-import.js';
-import { type PortalTopic, readGrantsTendersRecord } from '../../api/services/portal-formats.js';
+import { incomingOf, mergeDeadlines, planCall, type ProgrammeFacts } from '../../api/funding/services/call-import.js';
+import { type PortalTopic, readGrantsTendersRecord } from '../../api/funding/rules/portal-formats.js';
 
 const HORIZON: ProgrammeFacts = { id: 'programme-horizon-europe', code: 'HORIZON', name: 'Horizon Europe', cut_off_time: '17:00:00', cut_off_zone: 'Europe/Brussels' };
 const NWE: ProgrammeFacts = { id: 'programme-interreg-nwe', code: 'INTERREG-NWE', name: 'Interreg NWE', cut_off_time: '12:00:00', cut_off_zone: 'Europe/Brussels' };

@@ -4,7 +4,7 @@
  * turning, and several charts asked for at once all arrive, each its own.
  */
 import { describe, expect, it } from 'vitest';
-import { barChartPng, CHART_WIDTH, svgToPng } from '../../api/services/reports/charts.js';
+import { barChartPng, CHART_WIDTH, svgToPng } from '../../api/cycle/documents/charts.js';
 import { turnsDuring } from '../support/event-loop.js';
 
 const tallies = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, label: `Kategorie ${i} / Categorie ${i}`, count: i + 1 }));

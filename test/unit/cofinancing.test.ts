@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CofinancingRate } from '../../api/schemas/consortium.js';
-import { type FundingTerms, NO_TERMS, consortiumFigures, effectiveRate, partnerFigures, splitBudget, usableRate } from '../../api/services/cofinancing.js';
+import { CofinancingRate } from '../../api/proposals/schemas/consortium.js';
+import { type FundingTerms, NO_TERMS, consortiumFigures, effectiveRate, partnerFigures, splitBudget, usableRate } from '../../api/proposals/rules/cofinancing.js';
 
 const terms = (t: Partial<FundingTerms> = {}): FundingTerms => ({ ...NO_TERMS, ...t });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BuilderCandidate, type BuilderInput, keywordsInName, rankSuggestions } from '../../api/services/consortium-builder.js';
+import { type BuilderCandidate, type BuilderInput, keywordsInName, rankSuggestions } from '../../api/proposals/services/consortium-builder.js';
 
 /**
  * A hand-computed case: a proposal on health and energy, its call's

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationFailed } from '../../api/errors.js';
-import { CostCreate, centsToDecimal, decimalToCents, normaliseRate, parseDecimal } from '../../api/schemas/costs.js';
-import { rateFor, toEurCents } from '../../api/services/costs.js';
+import { ValidationFailed } from '../../api/platform/http/errors.js';
+import { CostCreate, centsToDecimal, decimalToCents, normaliseRate, parseDecimal } from '../../api/activities/schemas/costs.js';
+import { rateFor, toEurCents } from '../../api/activities/services/costs.js';
 
 describe('decimalToCents', () => {
   it('reads decimal strings and numbers exactly, without binary float errors', () => {

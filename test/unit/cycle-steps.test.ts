@@ -4,8 +4,8 @@
  * across the year boundary, and who receives the tasks.
  */
 import { describe, expect, it } from 'vitest';
-import { closedResult, taskText } from '../../api/services/cycle-task-text.js';
-import { nextSteps, stepOccurrences, stepRule, stepsDue, stepsOfTask, taskOwners } from '../../api/services/cycle-steps.js';
+import { closedResult, taskText } from '../../api/cycle/rules/cycle-task-text.js';
+import { nextSteps, stepOccurrences, stepRule, stepsDue, stepsOfTask, taskOwners } from '../../api/cycle/services/cycle-steps.js';
 
 const DEFAULT = { evaluationMonth: 11, workPlanMonth: 12, leadWeeks: 4 };
 

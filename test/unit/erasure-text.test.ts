@@ -1,6 +1,6 @@
 /** What erasure does to free text and to snapshots (api/services/erasure-text.ts), with plain values. */
 import { describe, expect, it } from 'vitest';
-import { ERASED, identityPattern, needlesOf, patternsOf, scrubSnapshot, scrubText } from '../../api/services/erasure-text.js';
+import { ERASED, identityPattern, needlesOf, patternsOf, scrubSnapshot, scrubText } from '../../api/privacy/rules/erasure-text.js';
 
 const anna = { id: 'p-1', name: 'Anna-Lena Müller', emails: ['anna.mueller@example.de'], phones: ['+49 621 123 45 67'] };
 const pattern = identityPattern(anna);

@@ -13,9 +13,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../db/ids.js';
-import { figureRows, type FigureRows } from '../../db/repositories/evaluation-figures.js';
-import { evaluationFigures, share, Tallies } from '../../api/services/evaluation-figures.js';
-import type { EvaluationFigures } from '../../api/schemas/evaluations.js';
+import { figureRows, type FigureRows } from '../../db/cycle/evaluation-figures.js';
+import { evaluationFigures, share, Tallies } from '../../api/cycle/services/evaluation-figures.js';
+import type { EvaluationFigures } from '../../api/cycle/schemas/evaluations.js';
 import { testDatabase } from '../support/database.js';
 import { buildWorld, type World } from '../support/world.js';
 import { jsonText } from '../../db/json-columns.js';

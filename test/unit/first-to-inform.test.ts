@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstToInform } from '../../api/services/first-to-inform.js';
+import { firstToInform } from '../../api/proposals/services/first-to-inform.js';
 
 const partner = (informedOn: string) => ({ informedOn, partnerRegion: true, organisationName: 'Provincie Vlaams-Brabant' });
 const other = (informedOn: string, organisationName: string | null = 'KU Leuven') => ({ informedOn, partnerRegion: false, organisationName });

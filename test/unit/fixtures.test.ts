@@ -1,7 +1,7 @@
 /** The demo workspace, seeded into a real SQLite file as bootstrap does it. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../api/auth/passwords.js';
+import { verifyPassword } from '../../api/platform/auth/passwords.js';
 import { demoIds, seedDemo } from '../../fixtures/demo.js';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { tableCounts, testDatabase } from '../support/database.js';

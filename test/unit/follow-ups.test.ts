@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, daysInMonth } from '../../api/services/agreement-dates.js';
-import { chooseRule, dateInZone, DEFAULT_FOLLOW_UP_RULE, followUpDates, followUpPartnership, followUpRuleProblem } from '../../api/services/follow-ups.js';
-import { assertRuleFalls, nextOccurrence, occurrences, parseRule, readSeries, ruleProblem, RuleProblem, seriesText } from '../../api/services/recurrence.js';
-import type { Caller } from '../../api/caller.js';
+import { addMonths, daysInMonth } from '../../api/crm/rules/agreement-dates.js';
+import { chooseRule, dateInZone, DEFAULT_FOLLOW_UP_RULE, followUpDates, followUpPartnership, followUpRuleProblem } from '../../api/activities/services/follow-ups.js';
+import { assertRuleFalls, nextOccurrence, occurrences, parseRule, readSeries, ruleProblem, RuleProblem, seriesText } from '../../api/platform/rules/recurrence.js';
+import type { Caller } from '../../api/platform/http/caller.js';
 
 describe('follow-up dates from the default rule (reconvene 3 and 6 months after the end)', () => {
   it('proposes the same day three and six months later', () => {

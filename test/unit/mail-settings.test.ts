@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsFrom, smtpFrom } from '../../api/config.js';
+import { settingsFrom, smtpFrom } from '../../api/platform/config.js';
 
 describe('SMTP and reminder settings from the environment', () => {
   it('reads an smtp:// or smtps:// URL with encoded user and password', () => {

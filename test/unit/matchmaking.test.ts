@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, type JointContact, type PairInput, rankPairs, scorePair } from '../../api/services/matchmaking.js';
+import { type Candidate, type JointContact, type PairInput, rankPairs, scorePair } from '../../api/activities/services/matchmaking.js';
 
 /**
  * A hand-computed case: Rhein-Neckar (A) and Flemish Brabant (B), today

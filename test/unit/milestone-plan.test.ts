@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAN, offWeekend, planBackwards, weekdayOf } from '../../api/services/milestone-plan.js';
+import { DEFAULT_PLAN, offWeekend, planBackwards, weekdayOf } from '../../api/proposals/rules/milestone-plan.js';
 
 const brief = (items: ReturnType<typeof planBackwards>) => items.map((m) => [m.kind, m.dueOn, m.dueTime, m.movedFrom]);
 

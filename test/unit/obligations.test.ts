@@ -15,7 +15,7 @@ import {
   termOf,
   visitsObligation,
   workPlanObligation
-} from '../../api/services/obligations.js';
+} from '../../api/cycle/services/obligations.js';
 
 const P = 'p1';
 

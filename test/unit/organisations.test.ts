@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Caller, PartnershipRole } from '../../api/caller.js';
-import { Forbidden, ValidationFailed } from '../../api/errors.js';
-import { domainsAfter, stakeholdershipsAfter } from '../../api/services/organisations.js';
+import type { Caller, PartnershipRole } from '../../api/platform/http/caller.js';
+import { Forbidden, ValidationFailed } from '../../api/platform/http/errors.js';
+import { domainsAfter, stakeholdershipsAfter } from '../../api/crm/services/organisations.js';
 
 function caller(roles: Record<string, PartnershipRole>, isAdmin = false): Caller {
   return { userId: 'u', name: 'U', email: 'u@example.org', organisationId: 'org', isAdmin, roles, via: 'token' };

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeCursor, decodeCursor, type Page } from '../../db/repositories/pagination.js';
-import { ftsMatchExpression } from '../../db/repositories/search.js';
-import { PartnershipCreate, PartnershipPatch } from '../../api/schemas/partnerships.js';
-import { collectPage } from '../../api/services/partnerships.js';
-import { fieldErrors } from '../../api/validation.js';
+import { encodeCursor, decodeCursor, type Page } from '../../db/platform/pagination.js';
+import { ftsMatchExpression } from '../../db/crm/search.js';
+import { PartnershipCreate, PartnershipPatch } from '../../api/crm/schemas/partnerships.js';
+import { collectPage } from '../../api/crm/services/partnerships.js';
+import { fieldErrors } from '../../api/platform/http/validation.js';
 
 /** A keyset source over a sorted list of numbers, like the repository over rows. */
 function source(values: number[]) {

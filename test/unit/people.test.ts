@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { consentProblems, latestToday } from '../../api/services/people.js';
+import { consentProblems, latestToday } from '../../api/crm/services/people.js';
 
 const today = '2026-11-23';
 const paths = (problems: { path: string }[]) => problems.map((p) => p.path);

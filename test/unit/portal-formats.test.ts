@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ValidationFailed } from '../../api/errors.js';
+import { ValidationFailed } from '../../api/platform/http/errors.js';
 import {
   budgetOf,
   deadlineAt,
@@ -23,8 +23,8 @@ import {
   readGrantsTendersRecord,
   readSearchApiRecord,
   resolveDeadlines
-} from '../../api/services/portal-formats.js';
-import { readPortalFile } from '../../api/services/portal-stream.js';
+} from '../../api/funding/rules/portal-formats.js';
+import { readPortalFile } from '../../api/funding/services/portal-stream.js';
 
 const BRUSSELS = { time: '17:00:00', zone: 'Europe/Brussels' };
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../fixtures/portal/${name}`, import.meta.url), 'utf8'));

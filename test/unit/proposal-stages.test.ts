@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Conflict } from '../../api/errors.js';
-import { PROPOSAL_STAGES, type ProposalStage } from '../../api/schemas/proposals.js';
-import { OPEN_STAGES, assertTransition, canMove, nextStages, transitionProblem } from '../../api/services/proposal-stages.js';
+import { Conflict } from '../../api/platform/http/errors.js';
+import { PROPOSAL_STAGES, type ProposalStage } from '../../api/proposals/schemas/proposals.js';
+import { OPEN_STAGES, assertTransition, canMove, nextStages, transitionProblem } from '../../api/proposals/rules/proposal-stages.js';
 
 describe('the proposal pipeline', () => {
   it('moves forward one step at a time, from idea to closed', () => {

@@ -7,8 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { followUpDates, MAX_FOLLOW_UPS } from '../../api/services/follow-ups.js';
-import { addYears, assertRuleFalls, expand, MAX_OCCURRENCES, MAX_SPAN_YEARS, nextOccurrence, parseRule, RuleProblem, type Rule } from '../../api/services/recurrence.js';
+import { followUpDates, MAX_FOLLOW_UPS } from '../../api/activities/services/follow-ups.js';
+import { addYears, assertRuleFalls, expand, MAX_OCCURRENCES, MAX_SPAN_YEARS, nextOccurrence, parseRule, RuleProblem, type Rule } from '../../api/platform/rules/recurrence.js';
 
 const FAR = '9999-12-31';
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { startReminderRuns } from '../../api/services/reminders.js';
+import { startReminderRuns } from '../../api/deadlines/services/reminders.js';
 
 afterEach(() => {
   vi.useRealTimers();

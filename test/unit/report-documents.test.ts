@@ -6,13 +6,13 @@
  */
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { Approval } from '../../api/schemas/coediting.js';
-import type { EvaluationDetail } from '../../api/schemas/evaluations.js';
-import { reportHeadings, reportLanguages } from '../../api/schemas/reports.js';
-import type { WorkPlanDetail, WorkPlanItem } from '../../api/schemas/workplans.js';
-import { barChartPng, barChartSvg, chartHeight } from '../../api/services/reports/charts.js';
-import { evaluationDocument } from '../../api/services/reports/evaluation-document.js';
-import { workPlanDocument } from '../../api/services/reports/work-plan-document.js';
+import type { Approval } from '../../api/cycle/schemas/coediting.js';
+import type { EvaluationDetail } from '../../api/cycle/schemas/evaluations.js';
+import { reportHeadings, reportLanguages } from '../../api/cycle/schemas/reports.js';
+import type { WorkPlanDetail, WorkPlanItem } from '../../api/cycle/schemas/work-plans.js';
+import { barChartPng, barChartSvg, chartHeight } from '../../api/cycle/documents/charts.js';
+import { evaluationDocument } from '../../api/cycle/documents/evaluation-document.js';
+import { workPlanDocument } from '../../api/cycle/documents/work-plan-document.js';
 import { docxText } from '../e2e/support/docx.js';
 
 const parties = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Weight } from '../../api/schemas/scoring.js';
-import { rank, summarise, weightHundredths } from '../../api/services/scoring.js';
+import { Weight } from '../../api/proposals/schemas/scoring.js';
+import { rank, summarise, weightHundredths } from '../../api/proposals/rules/scoring.js';
 
 /**
  * A hand-computed case: three criteria worth 1, 3 or 5 points, weighing

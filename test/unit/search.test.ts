@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection.js';
-import { ftsMatchExpression } from '../../db/repositories/search.js';
+import { ftsMatchExpression } from '../../db/crm/search.js';
 
 describe('ftsMatchExpression', () => {
   it('quotes and prefix-matches every word, all words required', () => {

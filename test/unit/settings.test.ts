@@ -4,7 +4,7 @@
  * variable, instead of a silent fallback.
  */
 import { describe, expect, it } from 'vitest';
-import { settingsFrom } from '../../api/config.js';
+import { settingsFrom } from '../../api/platform/config.js';
 
 describe('the settings', () => {
   it('take their defaults when nothing is set', () => {

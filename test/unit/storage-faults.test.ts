@@ -1,7 +1,7 @@
 /** SQLite's storage errors told apart from bugs, and logged without flooding the log. */
 import { describe, expect, it } from 'vitest';
-import { StorageUnavailable } from '../../api/errors.js';
-import { StorageFaultLog } from '../../api/storage-fault-log.js';
+import { StorageUnavailable } from '../../api/platform/http/errors.js';
+import { StorageFaultLog } from '../../api/platform/services/storage-fault-log.js';
 import { storageFaultOf } from '../../db/storage-faults.js';
 
 describe('storageFaultOf', () => {

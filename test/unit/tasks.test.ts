@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../api/services/agreement-dates.js';
-import { DUE_SOON_DAYS, stateWindow, taskState } from '../../api/services/tasks.js';
-import type { TaskState } from '../../api/schemas/tasks.js';
+import { addDays } from '../../api/crm/rules/agreement-dates.js';
+import { DUE_SOON_DAYS, stateWindow, taskState } from '../../api/activities/services/tasks.js';
+import type { TaskState } from '../../api/activities/schemas/tasks.js';
 
 const today = '2026-11-23';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type FieldSpec, mergeParagraphs, mergeSet, paragraphTokens, threeWayMerge } from '../../api/services/coediting/merge.js';
+import { type FieldSpec, mergeParagraphs, mergeSet, paragraphTokens, threeWayMerge } from '../../api/cycle/coediting/merge.js';
 
 const spec: FieldSpec = { fields: ['title', 'status', 'description', 'activityIds'], text: ['description'], sets: ['activityIds'] };
 const base = { title: 'Study visit', status: 'planned', description: 'One.\n\nTwo.\n\nThree.', activityIds: ['a1', 'a2'] };

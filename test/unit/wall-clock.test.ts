@@ -6,7 +6,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { zoneWithKeptOffsets } from '../../api/services/wall-clock.js';
+import { zoneWithKeptOffsets } from '../../api/platform/rules/wall-clock.js';
 
 const days: [string, string][] = [
   ['Europe/Brussels', '2027-03-28'],

@@ -3,7 +3,7 @@
  * own; someone else's is 404. Ids are prefixed `notification…`.
  */
 import { expect } from 'vitest';
-import { notifyWatchers } from '../../../api/services/notifications.js';
+import { notifyWatchers } from '../../../api/funding/services/notifications.js';
 import { insertCallDirect } from '../../support/calls-direct.js';
 import type { PermissionRows } from './types.js';
 

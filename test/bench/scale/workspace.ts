@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { DateTime } from 'luxon';
-import { hashPassword } from '../../../api/auth/passwords.js';
+import { hashPassword } from '../../../api/platform/auth/passwords.js';
 import { migrateToLatest } from '../../../db/migrate.js';
 import { registerSearchFold } from '../../../db/search-fold.js';
 import { ANCHORS, OFFICER_PARTNERSHIPS, OFFICER_RECORDS_SHARE, PARTNERSHIPS, SCALE_PASSWORD, STAKEHOLDERS_PER_PARTNERSHIP, USERS } from './cast.js';

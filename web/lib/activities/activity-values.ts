@@ -4,7 +4,7 @@
  * Kept as one plain object so the quick log can store it as a draft.
  */
 import type { z } from 'zod';
-import type { Activity, ActivityCreate, ActivityStatus, ActivityType } from '$api/schemas/activities';
+import type { Activity, ActivityCreate, ActivityStatus, ActivityType } from '$api/activities/schemas/activities';
 import type { Direction } from './choices.js';
 import { joinLocal, splitLocal } from './times.js';
 

@@ -4,9 +4,9 @@
  * not know fails the type check; labels come from messages/activities.json.
  */
 import type { z } from 'zod';
-import type { ActivityDirection, ActivityStatus, ActivityType } from '$api/schemas/activities';
-import type { Attendance, ParticipantRole } from '$api/schemas/participants';
-import type { OutcomeKind } from '$api/schemas/programme';
+import type { ActivityDirection, ActivityStatus, ActivityType } from '$api/activities/schemas/activities';
+import type { Attendance, ParticipantRole } from '$api/activities/schemas/participants';
+import type { OutcomeKind } from '$api/activities/schemas/agenda';
 
 export type Direction = z.infer<typeof ActivityDirection>;
 export type Role = z.infer<typeof ParticipantRole>;

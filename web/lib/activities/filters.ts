@@ -3,7 +3,7 @@
  * (`?year=2026&type=delegation_trip&domain=…&partnership=…&status=done&q=…`),
  * and what the API is asked for with them (also the CSV export link).
  */
-import type { ActivityStatus, ActivityType } from '$api/schemas/activities';
+import type { ActivityStatus, ActivityType } from '$api/activities/schemas/activities';
 import type { Locale } from '$lib/i18n/index.js';
 import { filtersOf, present } from '$lib/crm/listing.js';
 import { isActivityStatus, isActivityType } from './choices.js';

@@ -1,5 +1,5 @@
 /** What costs do to a budget line, in the UI language (the API's own message is English only). */
-import type { BudgetImpact } from '$api/schemas/costs';
+import type { BudgetImpact } from '$api/activities/schemas/costs';
 import type { Translator } from '$lib/i18n/index.js';
 import { formatMoney } from '$lib/ui/money.js';
 

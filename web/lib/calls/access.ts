@@ -1,5 +1,5 @@
 /** Calls and programmes are shared reference data: anyone with a writing role in some partnership records and changes them. */
-import type { Me } from '$api/schemas/auth';
+import type { Me } from '$api/platform/schemas/auth';
 
 const WRITERS = ['admin', 'officer', 'editor'];
 

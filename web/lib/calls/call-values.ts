@@ -5,7 +5,7 @@
  * until a person changes its time or confirms it.
  */
 import type { z } from 'zod';
-import type { Call, CallCreate, DeadlineModel } from '$api/schemas/calls';
+import type { Call, CallCreate, DeadlineModel } from '$api/funding/schemas/calls';
 import type { Locale } from '$lib/i18n/index.js';
 import { splitEntries } from '$lib/crm/entries.js';
 import { rateForApi, rateForInput } from '$lib/programmes/catalogue.js';

@@ -4,8 +4,8 @@
  * what the API is asked for with them, and the same criteria as a saved
  * search keeps them (a saved search has no words: `q` stays with the list).
  */
-import type { CallStatus } from '$api/schemas/calls';
-import type { SavedSearchCriteria } from '$api/schemas/saved-searches';
+import type { CallStatus } from '$api/funding/schemas/calls';
+import type { SavedSearchCriteria } from '$api/funding/schemas/saved-searches';
 import { filtersOf, present } from '$lib/crm/listing.js';
 
 export const CALL_STATUSES = ['forthcoming', 'open', 'closed'] as const satisfies readonly CallStatus[];

@@ -7,7 +7,7 @@
  * (api/routes/call-import.ts): `{"type":"progress",…}` lines, then one
  * `{"type":"summary",…}` or `{"type":"problem",…}` line.
  */
-import type { CallImportProgress, CallImportSummary } from '$api/schemas/call-import';
+import type { CallImportProgress, CallImportSummary } from '$api/funding/schemas/call-import';
 import { ApiProblem, type FieldError } from '$lib/api/client.js';
 
 export interface UploadHandlers {

@@ -10,7 +10,7 @@
  * Create it in a component's set-up, call `start()` in onMount and
  * `close()` when the component goes.
  */
-import type { LiveChange, Presence, Viewer } from '$api/schemas/coediting';
+import type { LiveChange, Presence, Viewer } from '$api/cycle/schemas/coediting';
 import { documentPath, type DocumentType } from './documents.js';
 
 export type LiveRecordKind = 'item' | 'section' | 'assessment';

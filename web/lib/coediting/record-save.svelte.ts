@@ -6,7 +6,7 @@
  * becomes `failure` (the problem's text). `busy` is true while a save runs,
  * `done` holds what the writer is told after it (see `savedText`).
  */
-import type { MergeConflictProblem, WriteNotes } from '$api/schemas/coediting';
+import type { MergeConflictProblem, WriteNotes } from '$api/cycle/schemas/coediting';
 import { ApiProblem } from '$lib/api/client.js';
 import { coeditWrite } from './write.js';
 

@@ -4,7 +4,7 @@
  * with field conflicts, the conflict for the resolver. Every other problem
  * is thrown as ApiProblem (so `submit` in ui/form.ts can show it).
  */
-import type { MergeConflictProblem } from '$api/schemas/coediting';
+import type { MergeConflictProblem } from '$api/cycle/schemas/coediting';
 import { ApiProblem, read } from '$lib/api/client.js';
 
 export type CoeditResult<T> = { ok: true; value: T } | { ok: false; conflict: MergeConflictProblem };

@@ -3,9 +3,9 @@
  * list is written against the API's enum type, so a value the API does not
  * know fails the type check; labels come from the i18n messages.
  */
-import type { InteractionKind } from '$api/schemas/interactions';
-import type { OrganisationKind } from '$api/schemas/organisations';
-import type { LawfulBasis } from '$api/schemas/people';
+import type { InteractionKind } from '$api/crm/schemas/interactions';
+import type { OrganisationKind } from '$api/crm/schemas/organisations';
+import type { LawfulBasis } from '$api/crm/schemas/people';
 
 const ORGANISATION_KIND_SET = {
   regional_authority: true,

@@ -1,5 +1,5 @@
 /** The partnerships a CRM form may offer: those the caller sees, and whether they may add or remove stakeholders there. */
-import type { Me } from '$api/schemas/auth';
+import type { Me } from '$api/platform/schemas/auth';
 import { type ApiClient, read } from '$lib/api/client.js';
 
 export interface PartnershipOption {

@@ -4,7 +4,7 @@
  * same sentence for API users), the words of the link that fixes it and
  * whether the reader may follow it, and the years of the agreement's term.
  */
-import type { AgreementTerm, Obligation } from '$api/schemas/obligations';
+import type { AgreementTerm, Obligation } from '$api/cycle/schemas/obligations';
 import { monthName } from '$lib/partnerships/glance.js';
 import type { Translator } from '$lib/i18n/index.js';
 

@@ -5,8 +5,8 @@
  * as the Word file and print page — else the API's label, as for region and
  * programme names) and shares as percentages.
  */
-import type { Tally } from '$api/schemas/evaluations';
-import { type TallyGroup, tallyLabel as labelIn } from '$api/schemas/report-contents';
+import type { Tally } from '$api/cycle/schemas/evaluations';
+import { type TallyGroup, tallyLabel as labelIn } from '$api/cycle/schemas/report-contents';
 import { TAGS, type Translator } from '$lib/i18n/index.js';
 
 export interface ChartSeries {

@@ -5,7 +5,7 @@
  * Writes go through the shared co-editing pieces (web/lib/coediting) with
  * these paths.
  */
-import type { EvaluationDetail, EvaluationList, SectionKind } from '$api/schemas/evaluations';
+import type { EvaluationDetail, EvaluationList, SectionKind } from '$api/cycle/schemas/evaluations';
 import { read } from '$lib/api/client.js';
 import { documentPath } from '$lib/coediting/documents.js';
 

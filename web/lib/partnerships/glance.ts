@@ -4,7 +4,7 @@
  * from the API (counted from the server's today), so a browser in another
  * time zone never disagrees with the status by a day.
  */
-import type { PartnershipListItem as Partnership } from '$api/schemas/partnerships';
+import type { PartnershipListItem as Partnership } from '$api/crm/schemas/partnerships';
 import type { Translator } from '$lib/i18n/index.js';
 
 type Status = Partnership['status'];

@@ -1,5 +1,5 @@
 /** The editable shape of one party row in the partnership form. */
-import type { Party } from '$api/schemas/partnerships';
+import type { Party } from '$api/crm/schemas/partnerships';
 
 export interface NetworkRow {
   key: number;

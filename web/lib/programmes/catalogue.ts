@@ -1,5 +1,5 @@
 /** The programme catalogue as pickers and tables show it: families, and parents before their sub-programmes. */
-import type { Programme, ProgrammeFamily } from '$api/schemas/programmes';
+import type { Programme, ProgrammeFamily } from '$api/funding/schemas/programmes';
 import { type ApiClient, read } from '$lib/api/client.js';
 
 export const PROGRAMME_FAMILIES = [

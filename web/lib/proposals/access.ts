@@ -3,7 +3,7 @@
  * as far as the UI needs to know to offer a button (the API decides in the
  * end): the roles of api/services/proposal-access.ts.
  */
-import type { Me } from '$api/schemas/auth';
+import type { Me } from '$api/platform/schemas/auth';
 
 const WRITERS = ['admin', 'officer', 'editor'];
 const LOCKERS = ['admin', 'officer'];

@@ -3,7 +3,7 @@
  * pipeline order and their badge colour. Where a proposal may move next
  * comes from the API (`nextStages`), never from here.
  */
-import type { ProposalStage } from '$api/schemas/proposals';
+import type { ProposalStage } from '$api/proposals/schemas/proposals';
 
 /** in pipeline order; written against the API's enum, so a stage it does not know fails the type check */
 const STAGE_SET = {

@@ -8,8 +8,8 @@
  * /_app and static/ never reach SvelteKit's hooks: server.ts gives them the
  * front headers.
  */
-import { settingsFrom } from '$api/config.js';
-import { frontHeaders, hardenAnswer } from '$api/security-headers.js';
+import { settingsFrom } from '$api/platform/config.js';
+import { frontHeaders, hardenAnswer } from '$api/platform/http/security-headers.js';
 
 let front: Record<string, string> | null = null;
 

@@ -4,7 +4,7 @@
  * for everyone else the choice is the caller and the people already known
  * (e.g. the proposal's default owner), and the API checks the rest.
  */
-import type { Me } from '$api/schemas/auth';
+import type { Me } from '$api/platform/schemas/auth';
 import { ApiProblem, apiClient, read } from '$lib/api/client.js';
 
 export interface OwnerOption {

@@ -1,5 +1,5 @@
 /** How a task reads in the UI: its due text, its state's badge, the page of what it is about. */
-import type { Task } from '$api/schemas/tasks';
+import type { Task } from '$api/activities/schemas/tasks';
 import type { Translator } from '$lib/i18n/index.js';
 
 /** "3 days overdue", "due today", "due in 5 days", "Done on 2 Jun 2026". */

@@ -4,8 +4,8 @@
  * for the conflict resolver, the history and the revision diff. Also the
  * choices the item form offers.
  */
-import type { CooperationForm } from '$api/schemas/partnerships';
-import { type WorkPlanItem, type WorkPlanItemStatus, WORK_PLAN_ITEM_FIELDS } from '$api/schemas/workplans';
+import type { CooperationForm } from '$api/crm/schemas/partnerships';
+import { type WorkPlanItem, type WorkPlanItemStatus, WORK_PLAN_ITEM_FIELDS } from '$api/cycle/schemas/work-plans';
 import type { Translator } from '$lib/i18n/index.js';
 
 export const STATUSES: WorkPlanItemStatus[] = ['planned', 'in_progress', 'done', 'dropped'];

@@ -4,7 +4,7 @@
  * api/services/activity-access.ts and api/services/budgets.ts.
  */
 import { page } from '$app/state';
-import type { Me } from '$api/schemas/auth';
+import type { Me } from '$api/platform/schemas/auth';
 
 const WRITERS = ['admin', 'officer', 'editor'];
 const BUDGET_SETTERS = ['admin', 'officer'];

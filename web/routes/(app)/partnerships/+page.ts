@@ -1,4 +1,4 @@
-import type { PartnershipListQuery } from '$api/schemas/partnerships';
+import type { PartnershipListQuery } from '$api/crm/schemas/partnerships';
 import { apiClient, read } from '$lib/api/client.js';
 import { loaded } from '$lib/api/load.js';
 import type { PageLoad } from './$types';

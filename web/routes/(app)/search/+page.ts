@@ -1,4 +1,4 @@
-import type { SearchResult } from '$api/schemas/search';
+import type { SearchResult } from '$api/crm/schemas/search';
 import { apiClient, ApiProblem, read } from '$lib/api/client.js';
 import { loaded } from '$lib/api/load.js';
 import type { PageLoad } from './$types';

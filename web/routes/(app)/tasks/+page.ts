@@ -1,4 +1,4 @@
-import type { FollowUpRate } from '$api/schemas/follow-ups';
+import type { FollowUpRate } from '$api/activities/schemas/follow-ups';
 import { apiClient, read } from '$lib/api/client.js';
 import { loaded } from '$lib/api/load.js';
 import { filtersOf, present } from '$lib/crm/listing.js';

@@ -1,4 +1,4 @@
-import type { Activity } from '$api/schemas/activities';
+import type { Activity } from '$api/activities/schemas/activities';
 import { activityFilters, apiFilters } from '$lib/activities/filters.js';
 import { currentMonth, monthSpan, parseMonth } from '$lib/activities/times.js';
 import { apiClient, read } from '$lib/api/client.js';

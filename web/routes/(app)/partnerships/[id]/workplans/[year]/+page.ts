@@ -4,7 +4,7 @@
  * whether the year before has a plan to carry open items over from.
  */
 import { error } from '@sveltejs/kit';
-import type { WorkPlan, WorkPlanDetail } from '$api/schemas/workplans';
+import type { WorkPlan, WorkPlanDetail } from '$api/cycle/schemas/work-plans';
 import { apiClient, read } from '$lib/api/client.js';
 import { loaded } from '$lib/api/load.js';
 import { coeditRequest } from '$lib/coediting/write.js';

@@ -1,0 +1,39 @@
+/**
+ * Who may see and change an activity, in one place for everything that
+ * hangs off it (costs, feedback, participants, …):
+ * - seen by the members of any of its partnerships and by system
+ *   administrators; anyone else gets 404, exactly as for a missing activity;
+ * - changed by whoever holds a writing role (access.canWriteIn) in one of
+ *   its partnerships; a reader who tries gets 403.
+ * The SQL half lives in db/repositories/activity-access.ts.
+ */
+import type { Kysely } from 'kysely';
+import { findVisibleActivity, partnershipsOfActivity } from '../../../db/activities/visibility.js';
+import type { ActivityRow, Database } from '../../../db/schema.js';
+import type { Caller } from '../../platform/http/caller.js';
+import { Forbidden, NotFound } from '../../platform/http/errors.js';
+import { canWriteIn, scopeOf } from '../../platform/services/access.js';
+
+export interface AccessibleActivity {
+  activity: ActivityRow;
+  /** all partnerships of the activity, also those the caller cannot see */
+  partnershipIds: string[];
+}
+
+export function canWriteActivity(caller: Caller, partnershipIds: string[]): boolean {
+  return caller.isAdmin || partnershipIds.some((p) => canWriteIn(caller, p));
+}
+
+/** The activity if the caller may see it; 404 otherwise. */
+export async function readableActivity(db: Kysely<Database>, caller: Caller, id: string): Promise<AccessibleActivity> {
+  const activity = await findVisibleActivity(db, scopeOf(caller), id);
+  if (!activity) throw new NotFound('activity');
+  return { activity, partnershipIds: await partnershipsOfActivity(db, id) };
+}
+
+/** The activity if the caller may change it; 404 when invisible, 403 when only readable. */
+export async function writableActivity(db: Kysely<Database>, caller: Caller, id: string): Promise<AccessibleActivity> {
+  const found = await readableActivity(db, caller, id);
+  if (!canWriteActivity(caller, found.partnershipIds)) throw new Forbidden('Your role does not allow changing this activity.');
+  return found;
+}

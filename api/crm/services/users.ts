@@ -1,0 +1,131 @@
+/**
+ * User administration: a system administrator invites users (they set their
+ * own password through the link), assigns their organisation and their role
+ * in each partnership, and can disable an account (its sessions end).
+ */
+import type { DB } from '../../../db/connection.js';
+import { findOrganisation } from '../../../db/crm/organisations.js';
+import { findPartnership } from '../../../db/crm/partnerships.js';
+import { deleteSessionsOf } from '../../../db/platform/sessions.js';
+import * as users from '../../../db/platform/users.js';
+import type { Kysely } from 'kysely';
+import { newId, nowIso } from '../../../db/ids.js';
+import type { Database, UserRow } from '../../../db/schema.js';
+import { digest, newSecret } from '../../platform/auth/secrets.js';
+import type { Settings } from '../../platform/config.js';
+import type { Caller, PartnershipRole } from '../../platform/http/caller.js';
+import { Conflict, NotFound, unknownReference } from '../../platform/http/errors.js';
+import type { User, UserInvite, UserPatch } from '../schemas/users.js';
+import { assertAdmin } from '../../platform/services/access.js';
+import { checkVersion, recordChange } from '../../platform/services/audit.js';
+
+async function toUser(db: Kysely<Database>, row: UserRow): Promise<User> {
+  const memberships = await users.membershipsOf(db, row.id);
+  const pending = row.password_hash === null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    organisationId: row.organisation_id,
+    isAdmin: row.is_admin === 1,
+    disabled: row.disabled_at !== null,
+    invitationPending: pending,
+    memberships: memberships.map((m) => ({ partnershipId: m.partnership_id, title: m.title, role: m.role as PartnershipRole })),
+    version: row.version
+  };
+}
+
+async function checkReferences(db: Kysely<Database>, organisationId: string | null | undefined, memberships: { partnershipId: string }[] | undefined) {
+  if (organisationId && !(await findOrganisation(db, organisationId))) throw unknownReference('organisationId', 'organisation');
+  for (const [i, m] of (memberships ?? []).entries()) {
+    if (!(await findPartnership(db, m.partnershipId))) throw unknownReference(`memberships.${i}.partnershipId`, 'partnership');
+  }
+}
+
+export class UserService {
+  constructor(
+    private readonly db: DB,
+    private readonly settings: Settings
+  ) {}
+
+  async list(caller: Caller): Promise<User[]> {
+    assertAdmin(caller);
+    const rows = await users.listUsers(this.db);
+    return Promise.all(rows.map((r) => toUser(this.db, r)));
+  }
+
+  async get(caller: Caller, id: string): Promise<User> {
+    assertAdmin(caller);
+    const row = await users.findUser(this.db, id);
+    if (!row) throw new NotFound('user');
+    return toUser(this.db, row);
+  }
+
+  async invite(caller: Caller, input: UserInvite, baseUrl: string): Promise<{ user: User; invitationUrl: string; expiresAt: string }> {
+    assertAdmin(caller);
+    return this.db.transaction().execute(async (trx) => {
+      if (await users.findUserByEmail(trx, input.email)) throw new Conflict('A user with this email already exists.', { errors: [{ path: 'email', message: 'Already registered.' }] });
+      await checkReferences(trx, input.organisationId, input.memberships);
+      const row = await users.insertUser(trx, {
+        id: newId(),
+        email: input.email.toLowerCase(),
+        name: input.name,
+        password_hash: null,
+        organisation_id: input.organisationId,
+        is_admin: input.isAdmin ? 1 : 0,
+        disabled_at: null
+      });
+      for (const m of input.memberships) await users.setMembership(trx, row.id, m.partnershipId, m.role);
+      const token = newSecret();
+      const expiresAt = new Date(Date.now() + this.settings.invitationDays * 86_400_000).toISOString();
+      await users.insertInvitation(trx, { id: newId(), user_id: row.id, token_hash: digest(token), invited_by: caller.userId, expires_at: expiresAt, accepted_at: null });
+      const user = await toUser(trx, row);
+      await recordChange(trx, caller, 'user', row.id, null, user);
+      return { user, invitationUrl: `${baseUrl}/invite/${token}`, expiresAt };
+    });
+  }
+
+  /** Issues a fresh invitation link for a user who has not set a password yet. */
+  async reinvite(caller: Caller, id: string, baseUrl: string) {
+    assertAdmin(caller);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await users.findUser(trx, id);
+      if (!row) throw new NotFound('user');
+      if (row.password_hash !== null) throw new Conflict('This user has already set a password.');
+      const token = newSecret();
+      const expiresAt = new Date(Date.now() + this.settings.invitationDays * 86_400_000).toISOString();
+      await users.insertInvitation(trx, { id: newId(), user_id: row.id, token_hash: digest(token), invited_by: caller.userId, expires_at: expiresAt, accepted_at: null });
+      return { user: await toUser(trx, row), invitationUrl: `${baseUrl}/invite/${token}`, expiresAt };
+    });
+  }
+
+  async update(caller: Caller, id: string, patch: UserPatch, expected: number | null): Promise<User> {
+    assertAdmin(caller);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await users.findUser(trx, id);
+      if (!row) throw new NotFound('user');
+      const before = await toUser(trx, row);
+      checkVersion(expected, before);
+      await checkReferences(trx, patch.organisationId, patch.memberships);
+      if (id === caller.userId && (patch.isAdmin === false || patch.disabled === true)) {
+        throw new Conflict('You cannot remove your own administrator rights or disable yourself.');
+      }
+      const updated = await users.updateUser(trx, id, {
+        name: patch.name,
+        organisation_id: patch.organisationId,
+        is_admin: patch.isAdmin === undefined ? undefined : patch.isAdmin ? 1 : 0,
+        disabled_at: patch.disabled === undefined ? undefined : patch.disabled ? (row.disabled_at ?? nowIso()) : null,
+        updated_at: nowIso()
+      });
+      if (patch.memberships) {
+        const wanted = new Map(patch.memberships.map((m) => [m.partnershipId, m.role]));
+        for (const m of before.memberships) if (!wanted.has(m.partnershipId)) await users.setMembership(trx, id, m.partnershipId, null);
+        for (const [partnershipId, role] of wanted) await users.setMembership(trx, id, partnershipId, role);
+      }
+      if (patch.disabled) await deleteSessionsOf(trx, id);
+      const after = await toUser(trx, updated);
+      await recordChange(trx, caller, 'user', id, before, after);
+      return after;
+    });
+  }
+}

@@ -1,0 +1,351 @@
+/**
+ * The agreement's obligations as pure rules: the inputs of one partnership
+ * and one year, and today (a `YYYY-MM-DD` calendar date) → green, amber or
+ * red, each with a sentence a person can act on, the facts behind it and the
+ * web page that fixes it. Nothing is stored; the service (obligations.ts)
+ * gathers the inputs.
+ *
+ * Year boundaries (a year runs 1 Jan – 31 Dec; "over" means today is after 31 Dec of it)
+ * - Visits (Art. 2.2 §3): an administrative visit counts for the year its
+ *   local start day falls in. Held = marked done. N or more held → green.
+ *   Fewer: red once the year is over (31 Dec still amber, 1 Jan red); amber
+ *   while it is not (the rest still planned, or time left to plan them).
+ *   Visits still marked planned whose day has passed are named: mark them
+ *   done if they took place. No visits required (N = 0) → green.
+ * - Evaluation of year Y, in its month M of Y (Art. 2.5: November evaluates
+ *   the current year): adopted by the last day of M → green; adopted later →
+ *   amber (done, but late). Not adopted: before M begins → green ("due in
+ *   November"); inside M (1st to last day) → amber; from the day after → red.
+ * - Work plan for Y+1, drafted in its month M of Y: drafted = proposed to
+ *   the parties (or adopted); the first day it was proposed counts. By the
+ *   last day of M → green; later → amber; not yet: before M → green, inside
+ *   M → amber (a draft that still needs proposing, or none started), after
+ *   M → red.
+ * - Contact persons: about now, whatever the year: every party names one →
+ *   green, else red naming the parties without one.
+ * - First to inform (Art. 2.3): only when the agreement's rule is on. A
+ *   candidate project belongs to the year of its first contact with another
+ *   potential partner (as the partnership's report counts it); any flagged
+ *   one of the year → red, else green.
+ * - Agreement end, notice and renewal: about today, whatever the year, from
+ *   agreement-dates.ts. End: not in force yet → amber; ended → red unless a
+ *   successor agreement exists (green); in notice → amber; ending within
+ *   183 days → amber unless renewed; else green. Notice: no notice period,
+ *   notice sent, ended, or the last notice day passed (the agreement then
+ *   runs to its end) → green; last notice day within 90 days → amber.
+ *   Renewal: open-ended or renewed → green; ended, or the renewal decision
+ *   day passed, without a successor → red; decision day within 90 days →
+ *   amber; else green.
+ *
+ * The agreement's term: a year is in force when one of its days lies from the
+ * start day to the effective end (notice shortens it); without a start day no
+ * year is. A year outside the term has no visits, evaluation, work plan or
+ * first-to-inform to watch: only contact persons and the agreement's dates
+ * are listed, and `inForce` says why. In the term's last year, the work plan
+ * for the year after is watched only when a successor agreement continues it.
+ */
+import type { DB } from '../../../db/connection.js';
+import { proposalsWithLog } from '../../../db/proposals/inform-log.js';
+import { administrativeVisits, evaluationOfYear, workPlanOfYear } from '../../../db/cycle/obligations.js';
+import { findPartnership, findSuccessor, partiesOf } from '../../../db/crm/partnerships.js';
+import type { Caller } from '../../platform/http/caller.js';
+import { NotFound } from '../../platform/http/errors.js';
+import type { Obligation, ObligationState, Obligations, ObligationsQuery } from '../schemas/obligations.js';
+import { canSeePartnership } from '../../platform/services/access.js';
+import { type AgreementDates, agreementGlance, dayOf, daysInMonth, effectiveEndOn } from '../../crm/rules/agreement-dates.js';
+import { informStates } from '../../proposals/services/first-to-inform.js';
+
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** an agreement ending within this many days wants attention */
+export const END_SOON_DAYS = 183;
+/** notice and renewal days within this many days want attention */
+export const DECISION_SOON_DAYS = 90;
+
+export interface VisitInput {
+  id: string;
+  title: string;
+  /** the local start day */
+  startsOn: string;
+  status: 'planned' | 'done' | 'cancelled';
+}
+
+export interface PartyInput {
+  organisationName: string;
+  contactPersonName: string | null;
+  contactPersonId: string | null;
+}
+
+export interface FlaggedProposal {
+  id: string;
+  acronym: string;
+}
+
+export interface ObligationInputs {
+  partnershipId: string;
+  year: number;
+  visitsPerYear: number;
+  evaluationMonth: number;
+  workPlanMonth: number;
+  firstToInformRule: boolean;
+  parties: PartyInput[];
+  /** administrative visits of the partnership that start in `year` */
+  visits: VisitInput[];
+  /** the evaluation of `year` */
+  evaluation: { status: string; adoptedOn: string | null } | null;
+  /** the work plan for `year + 1` */
+  workPlan: { status: string; proposedOn: string | null; adoptedOn: string | null } | null;
+  /** proposals with a first-to-inform log whose first other contact fell in `year`, and which of them were flagged */
+  proposalsChecked: number;
+  flaggedProposals: FlaggedProposal[];
+  agreement: AgreementDates;
+  successorId: string | null;
+}
+
+type Facts = Obligation['facts'];
+
+function item(code: Obligation['code'], state: ObligationState, reason: string, link: string, facts: Facts): Obligation {
+  return { code, state, reason, link, facts };
+}
+
+export function monthStart(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-01`;
+}
+
+export function monthEnd(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function visitsObligation(i: ObligationInputs, today: string): Obligation {
+  const base = `/partnerships/${i.partnershipId}`;
+  const required = i.visitsPerYear;
+  const counted = i.visits.filter((v) => v.status !== 'cancelled');
+  const held = counted.filter((v) => v.status === 'done');
+  const planned = counted.filter((v) => v.status === 'planned' && v.startsOn >= today);
+  const unconfirmed = counted.filter((v) => v.status === 'planned' && v.startsOn < today);
+  const yearEnd = `${i.year}-12-31`;
+  const over = today > yearEnd;
+  const facts: Facts = { required, held: held.length, planned: planned.length, unconfirmed: unconfirmed.length, yearEndsOn: yearEnd };
+  const newVisit = `/activities/new?type=administrative_visit&partnershipId=${i.partnershipId}`;
+  if (required === 0) return item('visits', 'green', 'The agreement asks for no administrative visits.', base, facts);
+  if (held.length >= required) {
+    return item('visits', 'green', `${held.length} of ${required} administrative visits held in ${i.year}.`, `/activities/${held[0]!.id}`, facts);
+  }
+  const confirm = unconfirmed.length
+    ? ` ${plural(unconfirmed.length, 'visit')} whose day has passed ${unconfirmed.length === 1 ? 'is' : 'are'} still marked planned (${unconfirmed[0]!.title}): mark ${unconfirmed.length === 1 ? 'it' : 'them'} done if ${unconfirmed.length === 1 ? 'it' : 'they'} took place.`
+    : '';
+  const link = unconfirmed.length ? `/activities/${unconfirmed[0]!.id}` : newVisit;
+  if (over) return item('visits', 'red', `Only ${held.length} of ${required} administrative visits were held in ${i.year}; the year is over.${confirm}`, link, facts);
+  const missing = required - held.length - planned.length;
+  if (missing <= 0) {
+    return item('visits', 'amber', `${held.length} of ${required} administrative visits held in ${i.year}; ${plural(planned.length, 'more is', 'more are')} planned before the year ends.${confirm}`, unconfirmed.length ? link : `/activities/${planned[0]!.id}`, facts);
+  }
+  return item('visits', 'amber', `${held.length} of ${required} administrative visits held and ${planned.length} planned in ${i.year}: plan ${missing} more by 31 December ${i.year}.${confirm}`, link, facts);
+}
+
+export function evaluationObligation(i: ObligationInputs, today: string): Obligation {
+  const month = i.evaluationMonth;
+  const opensOn = monthStart(i.year, month);
+  const dueOn = monthEnd(i.year, month);
+  const name = `${MONTHS[month - 1]} ${i.year}`;
+  const link = `/partnerships/${i.partnershipId}/evaluations/${i.year}`;
+  const status = i.evaluation?.status ?? null;
+  const adoptedOn = i.evaluation?.adoptedOn ?? null;
+  const facts: Facts = { month, opensOn, dueOn, status, adoptedOn };
+  if (adoptedOn !== null) {
+    if (adoptedOn <= dueOn) return item('evaluation', 'green', `The evaluation of ${i.year} was adopted on ${adoptedOn}.`, link, facts);
+    return item('evaluation', 'amber', `The evaluation of ${i.year} was adopted on ${adoptedOn}, after its month (${name}).`, link, facts);
+  }
+  const now = status === null ? 'it has not been started' : status === 'proposed' ? 'it is proposed and waits for the parties’ approvals' : 'it is still a draft';
+  if (today < opensOn) return item('evaluation', 'green', `The evaluation of ${i.year} is due in ${name}: adopt it by ${dueOn}.`, link, facts);
+  if (today <= dueOn) return item('evaluation', 'amber', `${MONTHS[month - 1]} is the evaluation month: adopt the evaluation of ${i.year} by ${dueOn}; ${now}.`, link, facts);
+  return item('evaluation', 'red', `The evaluation of ${i.year} was due by ${dueOn} and is not adopted: ${now}.`, link, facts);
+}
+
+export function workPlanObligation(i: ObligationInputs, today: string): Obligation {
+  const month = i.workPlanMonth;
+  const planYear = i.year + 1;
+  const opensOn = monthStart(i.year, month);
+  const dueOn = monthEnd(i.year, month);
+  const name = `${MONTHS[month - 1]} ${i.year}`;
+  const link = `/partnerships/${i.partnershipId}/workplans/${planYear}`;
+  const status = i.workPlan?.status ?? null;
+  const dates = [i.workPlan?.proposedOn ?? null, i.workPlan?.adoptedOn ?? null].filter((d): d is string => d !== null).sort();
+  const draftedOn = dates[0] ?? null;
+  const facts: Facts = { month, planYear, opensOn, dueOn, status, draftedOn };
+  if (draftedOn !== null) {
+    if (draftedOn <= dueOn) return item('work_plan', 'green', `The work plan for ${planYear} was proposed to the parties on ${draftedOn}.`, link, facts);
+    return item('work_plan', 'amber', `The work plan for ${planYear} was proposed on ${draftedOn}, after its month (${name}).`, link, facts);
+  }
+  if (today < opensOn) return item('work_plan', 'green', `The work plan for ${planYear} is due in ${name}: draft it and propose it to the parties by ${dueOn}.`, link, facts);
+  if (today <= dueOn) {
+    const what = status === null ? `start the work plan for ${planYear}` : `the work plan for ${planYear} is a draft: propose it to the parties`;
+    return item('work_plan', 'amber', `${MONTHS[month - 1]} is the work-plan month: ${what} by ${dueOn}.`, link, facts);
+  }
+  const now = status === null ? 'it has not been started' : 'it is still a draft';
+  return item('work_plan', 'red', `The work plan for ${planYear} was due by ${dueOn} and has not been proposed: ${now}.`, link, facts);
+}
+
+export function contactPersonsObligation(i: ObligationInputs): Obligation {
+  const link = `/partnerships/${i.partnershipId}/edit`;
+  const missing = i.parties.filter((p) => p.contactPersonId === null);
+  const facts: Facts = { parties: i.parties.length, named: i.parties.length - missing.length, missing: missing.map((p) => p.organisationName).join(', ') || null };
+  if (i.parties.length === 0) return item('contact_persons', 'red', 'The agreement has no parties yet: add them with their contact persons.', link, facts);
+  if (missing.length) return item('contact_persons', 'red', `No contact person named for ${missing.map((p) => p.organisationName).join(' and ')}: name one in the agreement.`, link, facts);
+  const named = i.parties.map((p) => `${p.contactPersonName ?? 'someone'} (${p.organisationName})`).join(', ');
+  return item('contact_persons', 'green', `Contact persons named: ${named}.`, link, facts);
+}
+
+export function firstToInformObligation(i: ObligationInputs): Obligation {
+  const facts: Facts = { applies: i.firstToInformRule, checked: i.proposalsChecked, flagged: i.flaggedProposals.length, flaggedAcronyms: i.flaggedProposals.map((p) => p.acronym).join(', ') || null };
+  if (!i.firstToInformRule) return item('first_to_inform', 'green', 'The agreement has no first-to-inform rule.', `/partnerships/${i.partnershipId}/edit`, facts);
+  const flagged = i.flaggedProposals;
+  if (flagged.length) {
+    const told = flagged.length === 1 ? 'was' : 'were';
+    return item(
+      'first_to_inform',
+      'red',
+      `${plural(flagged.length, 'candidate project')} of ${i.year} (${flagged.map((p) => p.acronym).join(', ')}) ${told} discussed with another potential partner before the partner region was informed (Art. 2.3).`,
+      `/proposals/${flagged[0]!.id}`,
+      facts
+    );
+  }
+  const reason = i.proposalsChecked
+    ? `The partner region was informed first for every candidate project of ${i.year} (${i.proposalsChecked} checked).`
+    : `No candidate project of ${i.year} has been discussed with other potential partners yet.`;
+  return item('first_to_inform', 'green', reason, `/partnerships/${i.partnershipId}`, facts);
+}
+
+export function agreementObligations(i: ObligationInputs, today: string): Obligation[] {
+  const a = i.agreement;
+  const g = agreementGlance(a, today);
+  const edit = `/partnerships/${i.partnershipId}/edit`;
+  const renewed = i.successorId !== null;
+  const successor = renewed ? `/partnerships/${i.successorId}` : edit;
+  const facts: Facts = {
+    status: g.status,
+    endsOn: a.endsOn,
+    effectiveEndOn: g.effectiveEndOn,
+    daysUntilEnd: g.daysUntilEnd,
+    lastNoticeDay: g.lastNoticeDay,
+    daysUntilLastNoticeDay: g.daysUntilLastNoticeDay,
+    noticeSentOn: a.noticeSentOn,
+    renewalDecisionDay: g.renewalDecisionDay,
+    daysUntilRenewalDecision: g.daysUntilRenewalDecision,
+    renewed
+  };
+  const end = g.effectiveEndOn;
+
+  let endItem: Obligation;
+  if (g.status === 'draft') endItem = item('agreement_end', 'amber', 'The agreement is not in force yet: record its signing and start dates.', edit, facts);
+  else if (end === null) endItem = item('agreement_end', 'green', 'The agreement is open-ended.', edit, facts);
+  else if (g.status === 'ended') {
+    endItem = renewed
+      ? item('agreement_end', 'green', `The agreement ended on ${end}; a successor agreement continues it.`, successor, facts)
+      : item('agreement_end', 'red', `The agreement ended on ${end} and no successor agreement is recorded.`, edit, facts);
+  } else if (g.status === 'in_notice') endItem = item('agreement_end', 'amber', `Notice was given on ${a.noticeSentOn}: the agreement ends on ${end}.`, renewed ? successor : edit, facts);
+  else if (!renewed && g.daysUntilEnd! <= END_SOON_DAYS) endItem = item('agreement_end', 'amber', `The agreement ends on ${end}, in ${plural(g.daysUntilEnd!, 'day')}.`, edit, facts);
+  else endItem = item('agreement_end', 'green', `The agreement is in force until ${end}${renewed ? '; a successor agreement is recorded' : ''}.`, renewed ? successor : edit, facts);
+
+  let noticeItem: Obligation;
+  if (g.lastNoticeDay === null) noticeItem = item('notice', 'green', 'The agreement has no notice period (or no end date): nothing to give notice for.', edit, facts);
+  else if (a.noticeSentOn !== null) noticeItem = item('notice', 'green', `Notice was given on ${a.noticeSentOn}.`, edit, facts);
+  else if (g.status === 'ended') noticeItem = item('notice', 'green', 'The agreement has ended: nothing to give notice for.', edit, facts);
+  else if (g.daysUntilLastNoticeDay! < 0) noticeItem = item('notice', 'green', `The last day to give notice was ${g.lastNoticeDay}: the agreement runs until ${end}.`, edit, facts);
+  else if (g.daysUntilLastNoticeDay! <= DECISION_SOON_DAYS) {
+    noticeItem = item('notice', 'amber', `To end the agreement before ${a.endsOn}, give notice by ${g.lastNoticeDay} (in ${plural(g.daysUntilLastNoticeDay!, 'day')}).`, edit, facts);
+  } else noticeItem = item('notice', 'green', `Notice can be given until ${g.lastNoticeDay}.`, edit, facts);
+
+  let renewalItem: Obligation;
+  if (g.renewalDecisionDay === null) renewalItem = item('renewal', 'green', 'The agreement is open-ended: no renewal to decide.', edit, facts);
+  else if (renewed) renewalItem = item('renewal', 'green', 'Renewed: a successor agreement is recorded.', successor, facts);
+  else if (g.status === 'ended') renewalItem = item('renewal', 'red', `The agreement ended on ${end} without a successor: record the renewal if there is one.`, edit, facts);
+  else if (g.daysUntilRenewalDecision! < 0) {
+    renewalItem = item('renewal', 'red', `The decision on renewal was due on ${g.renewalDecisionDay}; the agreement ends on ${end}: decide and record the successor agreement.`, edit, facts);
+  } else if (g.daysUntilRenewalDecision! <= DECISION_SOON_DAYS) {
+    renewalItem = item('renewal', 'amber', `Decide on renewal by ${g.renewalDecisionDay} (in ${plural(g.daysUntilRenewalDecision!, 'day')}).`, edit, facts);
+  } else renewalItem = item('renewal', 'green', `The decision on renewal is due on ${g.renewalDecisionDay}.`, edit, facts);
+
+  return [endItem, noticeItem, renewalItem];
+}
+
+/** The agreement's term: its start day and the last day in force (null: not recorded, or open-ended). */
+export function termOf(a: AgreementDates): { startsOn: string | null; endsOn: string | null } {
+  return { startsOn: a.startsOn, endsOn: effectiveEndOn(a) };
+}
+
+/** Whether any day of `year` lies in the agreement's term (never without a start day). */
+export function inForceIn(a: AgreementDates, year: number): boolean {
+  const term = termOf(a);
+  return term.startsOn !== null && term.startsOn <= `${year}-12-31` && (term.endsOn === null || term.endsOn >= `${year}-01-01`);
+}
+
+/** Every obligation of the year, in the order of the agreement; outside the agreement's term only what applies whatever the year. */
+export function obligationsOf(i: ObligationInputs, today: string): Obligation[] {
+  if (!inForceIn(i.agreement, i.year)) return [contactPersonsObligation(i), ...agreementObligations(i, today)];
+  const planYearCovered = i.successorId !== null || inForceIn(i.agreement, i.year + 1);
+  return [
+    visitsObligation(i, today),
+    evaluationObligation(i, today),
+    ...(planYearCovered ? [workPlanObligation(i, today)] : []),
+    contactPersonsObligation(i),
+    firstToInformObligation(i),
+    ...agreementObligations(i, today)
+  ];
+}
+
+/** The calendar day (UTC) of a stored instant, or null. */
+function dayOfInstant(instant: string | null): string | null {
+  return instant === null ? null : dayOf(new Date(instant));
+}
+
+export class ObligationService {
+  constructor(
+    private readonly db: DB,
+    private readonly clock: () => Date = () => new Date()
+  ) {}
+
+  async get(caller: Caller, partnershipId: string, query: ObligationsQuery): Promise<Obligations> {
+    const partnership = await findPartnership(this.db, partnershipId);
+    if (!partnership || !canSeePartnership(caller, partnershipId)) throw new NotFound('partnership');
+    const today = dayOf(this.clock());
+    const year = query.year ?? Number(today.slice(0, 4));
+    const [parties, visits, evaluation, workPlan, withLog, successor] = await Promise.all([
+      partiesOf(this.db, [partnershipId]),
+      administrativeVisits(this.db, partnershipId, year),
+      evaluationOfYear(this.db, partnershipId, year),
+      workPlanOfYear(this.db, partnershipId, year + 1),
+      proposalsWithLog(this.db, partnershipId),
+      findSuccessor(this.db, partnershipId)
+    ]);
+    const states = await informStates(this.db, caller, withLog.map((p) => ({ id: p.id, partnership_id: partnershipId })));
+    const ofYear = withLog.filter((p) => (states.get(p.id)!.state.firstOtherContactOn ?? '').startsWith(`${year}-`));
+    const inputs: ObligationInputs = {
+      partnershipId,
+      year,
+      visitsPerYear: partnership.visits_per_year,
+      evaluationMonth: partnership.evaluation_month,
+      workPlanMonth: partnership.work_plan_month,
+      firstToInformRule: partnership.first_to_inform === 1,
+      parties: parties.map((p) => ({ organisationName: p.organisation_name, contactPersonId: p.contact_person_id, contactPersonName: p.contact_person_name })),
+      visits: visits.map((v) => ({ id: v.id, title: v.title, startsOn: v.starts_on, status: v.status as VisitInput['status'] })),
+      evaluation: evaluation ? { status: evaluation.status, adoptedOn: dayOfInstant(evaluation.adopted_at) } : null,
+      workPlan: workPlan ? { status: workPlan.status, proposedOn: dayOfInstant(workPlan.proposed_at), adoptedOn: dayOfInstant(workPlan.adopted_at) } : null,
+      proposalsChecked: ofYear.length,
+      flaggedProposals: ofYear.filter((p) => !states.get(p.id)!.state.ok).map((p) => ({ id: p.id, acronym: p.acronym })),
+      agreement: {
+        signedOn: partnership.signed_on,
+        startsOn: partnership.starts_on,
+        endsOn: partnership.ends_on,
+        noticeMonths: partnership.notice_months,
+        noticeSentOn: partnership.notice_sent_on,
+        renewalLeadMonths: partnership.renewal_lead_months
+      },
+      successorId: successor?.id ?? null
+    };
+    return { partnershipId, year, checkedOn: today, inForce: inForceIn(inputs.agreement, year), term: termOf(inputs.agreement), items: obligationsOf(inputs, today) };
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Sign-in and who is calling.
+ * - Sessions live server-side; the cookie holds a random secret whose SHA-256
+ *   is the session id. A new session at every sign-in (the old one presented
+ *   is dropped), ended after `sessionIdleMinutes` without a request or
+ *   `sessionMaxDays` in all.
+ * - Failed sign-ins are counted per account and per client address in a
+ *   sliding window; past the limit the answer is 429 with Retry-After, even
+ *   for the right password.
+ * - Personal access tokens (Bearer) are stored hashed, listed with last use,
+ *   revocable.
+ */
+import type { DB } from '../../../db/connection.js';
+import { newId, nowIso } from '../../../db/ids.js';
+import { countUnread } from '../../../db/platform/notifications.js';
+import * as sessions from '../../../db/platform/sessions.js';
+import * as users from '../../../db/platform/users.js';
+import type { UserRow } from '../../../db/schema.js';
+import { refuseWeakPassword } from '../auth/password-strength.js';
+import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
+import { digest, newSecret } from '../auth/secrets.js';
+import type { Settings } from '../config.js';
+import type { Caller, PartnershipRole } from '../http/caller.js';
+import { NotFound, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed } from '../http/errors.js';
+import { storageFaultOf } from '../../../db/storage-faults.js';
+import type { AccessToken, AcceptInvitation, Me } from '../schemas/auth.js';
+import { recordChange } from './audit.js';
+import { bestEffort } from './bookkeeping.js';
+
+const MINUTE = 60_000;
+
+export interface SignedIn {
+  caller: Caller;
+  sessionToken: string;
+}
+
+function toAccessToken(row: Awaited<ReturnType<typeof sessions.listAccessTokens>>[number]): AccessToken {
+  return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
+}
+
+export class AuthService {
+  constructor(
+    private readonly db: DB,
+    private readonly settings: Settings,
+    private readonly clock: () => Date = () => new Date()
+  ) {}
+
+  private now(): Date {
+    return this.clock();
+  }
+
+  async callerFor(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'>, via: Caller['via']): Promise<Caller> {
+    const roles: Record<string, PartnershipRole> = {};
+    for (const m of await users.rolesOf(this.db, user.id)) roles[m.partnership_id] = m.role as PartnershipRole;
+    return {
+      userId: user.id,
+      name: user.name,
+      email: user.email,
+      organisationId: user.organisation_id,
+      isAdmin: user.is_admin === 1,
+      roles,
+      via
+    };
+  }
+
+  async me(caller: Caller): Promise<Me> {
+    const user = await users.findUser(this.db, caller.userId);
+    if (!user) throw new Unauthorized();
+    const memberships = await users.membershipsOf(this.db, caller.userId);
+    return {
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      organisationId: user.organisation_id,
+      isAdmin: user.is_admin === 1,
+      locale: user.locale,
+      memberships: memberships.map((m) => ({ partnershipId: m.partnership_id, title: m.title, role: m.role as PartnershipRole })),
+      unreadNotifications: await countUnread(this.db, caller.userId)
+    };
+  }
+
+  async setLocale(caller: Caller, locale: string): Promise<void> {
+    await users.updateUser(this.db, caller.userId, { locale, updated_at: nowIso() });
+  }
+
+  private async throttle(keys: string[], limits: number[]): Promise<void> {
+    const now = this.now().getTime();
+    const windowMs = this.settings.throttleWindowMinutes * MINUTE;
+    const since = new Date(now - windowMs).toISOString();
+    for (const [i, key] of keys.entries()) {
+      const { count, oldest } = await sessions.countSignInFailures(this.db, key, since);
+      if (count >= limits[i]!) {
+        const retryAfter = oldest ? Math.max(1, Math.ceil((Date.parse(oldest) + windowMs - now) / 1000)) : 60;
+        throw new TooManyRequests(retryAfter, 'Too many failed sign-ins. Wait a few minutes before trying again.');
+      }
+    }
+  }
+
+  /** Signing in writes (failed attempts, the session): on a full disk or a read-only database it answers 503 saying so. */
+  async signIn(email: string, password: string, client: { address: string; userAgent: string | null; previousToken: string | null }): Promise<SignedIn> {
+    try {
+      return await this.checkAndStartSession(email, password, client);
+    } catch (error) {
+      const fault = storageFaultOf(error);
+      throw fault ? new StorageUnavailable(fault, 'Signing in saves a session (and counts failed attempts)') : error;
+    }
+  }
+
+  private async checkAndStartSession(email: string, password: string, client: { address: string; userAgent: string | null; previousToken: string | null }): Promise<SignedIn> {
+    const accountKey = `account:${email.toLowerCase()}`;
+    const addressKey = `address:${client.address}`;
+    await this.throttle([accountKey, addressKey], [this.settings.maxFailuresPerAccount, this.settings.maxFailuresPerAddress]);
+
+    const user = await users.findUserByEmail(this.db, email);
+    const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await decoyHash, password), false);
+    if (!user || !ok || user.disabled_at) {
+      await sessions.recordSignInFailure(this.db, [accountKey, addressKey], this.now().toISOString());
+      throw new Unauthorized('The email or password is not right.');
+    }
+    await sessions.clearSignInFailures(this.db, accountKey);
+    if (client.previousToken) await sessions.deleteSession(this.db, digest(client.previousToken));
+    const sessionToken = await this.startSession(user.id, client);
+    return { caller: await this.callerFor(user, 'session'), sessionToken };
+  }
+
+  private async startSession(userId: string, client: { address: string; userAgent: string | null }): Promise<string> {
+    const token = newSecret();
+    const now = this.now();
+    await sessions.insertSession(this.db, {
+      id: digest(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + this.settings.sessionMaxDays * 24 * 60 * MINUTE).toISOString(),
+      ip: client.address,
+      user_agent: client.userAgent?.slice(0, 300) ?? null
+    });
+    return token;
+  }
+
+  async signOut(sessionToken: string | null): Promise<void> {
+    if (sessionToken) await sessions.deleteSession(this.db, digest(sessionToken));
+  }
+
+  /** The caller behind a session cookie, or null when it is unknown or expired (two statements; a write at most once a minute, best-effort). */
+  async fromSession(token: string): Promise<Caller | null> {
+    const id = digest(token);
+    const session = await sessions.findSessionWithUser(this.db, id);
+    if (!session) return null;
+    const now = this.now();
+    const idleLimit = Date.parse(session.last_seen_at) + this.settings.sessionIdleMinutes * MINUTE;
+    if (now.getTime() > idleLimit || now.toISOString() > session.expires_at) {
+      await bestEffort('Dropping an expired session', () => sessions.deleteSession(this.db, id));
+      return null;
+    }
+    if (session.disabled_at) return null;
+    if (now.getTime() - Date.parse(session.last_seen_at) > MINUTE) await bestEffort('Recording a session’s last request', () => sessions.touchSession(this.db, id, now.toISOString()));
+    return this.callerFor(session, 'session');
+  }
+
+  /** The caller behind a Bearer token, or null when it is unknown or revoked; its last use is written at most once a minute (best-effort), as for sessions. */
+  async fromAccessToken(token: string): Promise<Caller | null> {
+    const row = await sessions.findAccessTokenWithUser(this.db, digest(token));
+    if (!row || row.revoked_at || row.disabled_at) return null;
+    const now = this.now();
+    if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > MINUTE) await bestEffort('Recording an access token’s last use', () => sessions.touchAccessToken(this.db, row.token_id, now.toISOString()));
+    return this.callerFor(row, 'token');
+  }
+
+  async listTokens(caller: Caller): Promise<AccessToken[]> {
+    return (await sessions.listAccessTokens(this.db, caller.userId)).map(toAccessToken);
+  }
+
+  async createToken(caller: Caller, name: string): Promise<AccessToken & { token: string }> {
+    const token = newSecret('rd_');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await sessions.insertAccessToken(trx, {
+        id: newId(),
+        user_id: caller.userId,
+        name,
+        token_hash: digest(token),
+        prefix: token.slice(0, 9),
+        created_at: this.now().toISOString()
+      });
+      const created = toAccessToken(row);
+      await recordChange(trx, caller, 'user', caller.userId, null, { accessTokenCreated: created });
+      return { ...created, token };
+    });
+  }
+
+  async revokeToken(caller: Caller, id: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await sessions.revokeAccessToken(trx, caller.userId, id, this.now().toISOString());
+      if (!row) throw new NotFound('access token');
+      await recordChange(trx, caller, 'user', caller.userId, { accessToken: toAccessToken(row) }, { accessTokenRevoked: row.id });
+    });
+  }
+
+  async invitation(token: string): Promise<{ email: string; name: string }> {
+    const invitation = await users.findInvitationByHash(this.db, digest(token));
+    if (!invitation || invitation.accepted_at || invitation.expires_at < this.now().toISOString()) throw new NotFound('invitation');
+    return { email: invitation.email, name: invitation.name };
+  }
+
+  /** Sets the invited user's password (refused when common or built from their name or e-mail) and signs them in. */
+  async acceptInvitation(input: AcceptInvitation, client: { address: string; userAgent: string | null }): Promise<SignedIn> {
+    const invitation = await users.findInvitationByHash(this.db, digest(input.token));
+    if (!invitation || invitation.accepted_at || invitation.expires_at < this.now().toISOString()) {
+      throw new ValidationFailed([{ path: 'token', message: 'This invitation link is no longer valid. Ask an administrator for a new one.' }]);
+    }
+    await refuseWeakPassword(input.password, { email: invitation.email, name: [input.name, invitation.name].filter(Boolean).join(' ') });
+    const passwordHash = await hashPassword(input.password);
+    const user = await this.db.transaction().execute(async (trx) => {
+      const updated = await users.updateUser(trx, invitation.user_id, {
+        password_hash: passwordHash,
+        name: input.name ?? invitation.name,
+        updated_at: this.now().toISOString()
+      });
+      await users.markInvitationAccepted(trx, invitation.id, this.now().toISOString());
+      await recordChange(trx, null, 'user', updated.id, { invitationPending: true }, { invitationPending: false });
+      return updated;
+    });
+    const sessionToken = await this.startSession(user.id, client);
+    return { caller: await this.callerFor(user, 'session'), sessionToken };
+  }
+}

@@ -1,0 +1,200 @@
+/**
+ * First to inform (Art. 2.3): the partners tell each other about a project
+ * idea before, or at the same time as, any other potential partner.
+ *
+ * - Each proposal keeps a log: who was told (an organisation the caller may
+ *   see, or just "the partner region"), on which day, and whether that is
+ *   the partner region (by default: exactly when the organisation is a
+ *   party of the proposal's partnership). Days in the future are refused.
+ * - Read with the proposal; added and removed by whoever may change the
+ *   proposal (proposal-access.ts), each change audited on the proposal.
+ * - The rule (`firstToInform`, pure): flagged when another potential
+ *   partner was contacted on an earlier day than the partner region, or
+ *   while the partner region has not been told at all. The same day is "at
+ *   the same time" and fine. Only partnerships whose first-to-inform
+ *   obligation is on flag anything; for the others `applies` is false.
+ * - The partnership's report lists the flagged proposals (of a year: the
+ *   year of the first other contact, when the breach happened).
+ * - Names in reasons are those the caller may see; others read "another
+ *   potential partner".
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/connection.js';
+import { newId } from '../../../db/ids.js';
+import * as repo from '../../../db/proposals/inform-log.js';
+import type { InformLogRow } from '../../../db/proposals/inform-log.js';
+import { findVisibleOrganisation, visibleOrganisationNames } from '../../../db/crm/organisations.js';
+import { findPartnership } from '../../../db/crm/partnerships.js';
+import { firstToInformRules, partyOrganisationIds } from '../../../db/proposals/proposals.js';
+import type { Database, ProposalRow } from '../../../db/schema.js';
+import type { Caller } from '../../platform/http/caller.js';
+import { NotFound, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import type { FirstToInformQuery, FirstToInformReport, InformEntry, InformEntryCreate, InformLog } from '../schemas/first-to-inform.js';
+import type { ProposalStage } from '../schemas/proposals.js';
+import { canSeePartnership, scopeOf } from '../../platform/services/access.js';
+import { dayOf } from '../../crm/rules/agreement-dates.js';
+import { recordChange } from '../../platform/services/audit.js';
+import { readableProposal, writableProposal } from './proposal-access.js';
+
+export interface InformFact {
+  informedOn: string;
+  partnerRegion: boolean;
+  /** who was contacted, for the reason; null when not known or not visible */
+  organisationName: string | null;
+}
+
+export interface FirstToInform {
+  /** the partnership's first-to-inform rule (Art. 2.3) is on */
+  applies: boolean;
+  /** false when flagged */
+  ok: boolean;
+  reason: string;
+  partnerInformedOn: string | null;
+  firstOtherContactOn: string | null;
+}
+
+function earliest(entries: InformFact[]): InformFact | null {
+  return entries.reduce<InformFact | null>((first, e) => (first === null || e.informedOn < first.informedOn ? e : first), null);
+}
+
+/**
+ * Art. 2.3: the partner region learns of a project idea before, or at the
+ * same time as, any other potential partner. Flagged when another partner
+ * was contacted earlier than the partner region, or while the partner
+ * region has not been told at all. Days count, not hours: the same day is
+ * "at the same time".
+ */
+export function firstToInform(entries: InformFact[], applies: boolean): FirstToInform {
+  const partner = earliest(entries.filter((e) => e.partnerRegion));
+  const other = earliest(entries.filter((e) => !e.partnerRegion));
+  const dates = { partnerInformedOn: partner?.informedOn ?? null, firstOtherContactOn: other?.informedOn ?? null };
+  const who = other?.organisationName ?? 'another potential partner';
+  let ok = true;
+  let reason: string;
+  if (!partner && !other) reason = 'No one has been told about this idea yet.';
+  else if (!other) reason = `The partner region was informed on ${partner!.informedOn}; no other potential partner has been contacted yet.`;
+  else if (!partner) {
+    ok = false;
+    reason = `${who.charAt(0).toUpperCase()}${who.slice(1)} was contacted on ${other.informedOn}, but the partner region has not been informed yet.`;
+  } else if (partner.informedOn > other.informedOn) {
+    ok = false;
+    reason = `The partner region learned of it on ${partner.informedOn}, after ${who} was contacted on ${other.informedOn}.`;
+  } else {
+    const when = partner.informedOn === other.informedOn ? 'on the same day as' : 'before';
+    reason = `The partner region was informed on ${partner.informedOn}, ${when} the first other potential partner (${other.informedOn}).`;
+  }
+  if (!applies) return { applies, ok: true, reason: `The partnership has no first-to-inform rule. ${reason}`, ...dates };
+  if (!ok) reason += ' Art. 2.3: partners inform each other first.';
+  return { applies, ok, reason, ...dates };
+}
+
+function toEntry(row: InformLogRow, names: Map<string, string>): InformEntry {
+  return {
+    id: row.id,
+    proposalId: row.proposal_id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_id ? (names.get(row.organisation_id) ?? null) : null,
+    informedOn: row.informed_on,
+    partnerRegion: row.partner_region === 1,
+    note: row.note,
+    createdBy: row.created_by,
+    createdAt: row.created_at
+  };
+}
+
+/** The entry as the audit trail keeps it: with the organisation's name, whoever reads the trail later. */
+function auditEntry(row: InformLogRow): InformEntry {
+  return toEntry(row, new Map(row.organisation_id && row.organisation_name ? [[row.organisation_id, row.organisation_name]] : []));
+}
+
+async function namesFor(db: Kysely<Database>, caller: Caller | null, rows: InformLogRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.organisation_id ? [r.organisation_id] : [])))];
+  return visibleOrganisationNames(db, caller ? scopeOf(caller) : { all: true }, ids);
+}
+
+/** The log and the first-to-inform state of several proposals, as the caller sees them. */
+export async function informStates(db: Kysely<Database>, caller: Caller | null, proposals: Pick<ProposalRow, 'id' | 'partnership_id'>[]): Promise<Map<string, { entries: InformEntry[]; state: FirstToInform }>> {
+  const rows = await repo.informLogOf(db, proposals.map((p) => p.id));
+  const names = await namesFor(db, caller, rows);
+  const rules = await firstToInformRules(db, [...new Set(proposals.map((p) => p.partnership_id))]);
+  return new Map(
+    proposals.map((p) => {
+      const entries = rows.filter((r) => r.proposal_id === p.id).map((r) => toEntry(r, names));
+      const state = firstToInform(
+        entries.map((e) => ({ informedOn: e.informedOn, partnerRegion: e.partnerRegion, organisationName: e.organisationName })),
+        rules.get(p.partnership_id) ?? false
+      );
+      return [p.id, { entries, state }];
+    })
+  );
+}
+
+export class FirstToInformService {
+  constructor(
+    private readonly db: DB,
+    private readonly clock: () => Date = () => new Date()
+  ) {}
+
+  private async logOf(db: Kysely<Database>, caller: Caller, proposal: ProposalRow): Promise<InformLog> {
+    const { entries, state } = (await informStates(db, caller, [proposal])).get(proposal.id)!;
+    const { partnerInformedOn, firstOtherContactOn, ...rest } = state;
+    return { proposalId: proposal.id, items: entries, partnerInformedOn, firstOtherContactOn, firstToInform: { applies: rest.applies, ok: rest.ok, reason: rest.reason } };
+  }
+
+  async list(caller: Caller, proposalId: string): Promise<InformLog> {
+    const proposal = await readableProposal(this.db, caller, proposalId);
+    return this.logOf(this.db, caller, proposal);
+  }
+
+  async add(caller: Caller, proposalId: string, input: InformEntryCreate): Promise<InformLog> {
+    return this.db.transaction().execute(async (trx) => {
+      const proposal = await writableProposal(trx, caller, proposalId);
+      if (input.informedOn > dayOf(this.clock())) throw new ValidationFailed([{ path: 'informedOn', message: 'This day has not come yet; log who was told once it happened.' }]);
+      if (input.organisationId && !(await findVisibleOrganisation(trx, scopeOf(caller), input.organisationId))) throw unknownReference('organisationId', 'organisation');
+      const parties = await partyOrganisationIds(trx, proposal.partnership_id);
+      const partnerRegion = input.partnerRegion ?? (input.organisationId !== null && parties.has(input.organisationId));
+      const id = newId();
+      await repo.insertInformEntry(trx, {
+        id,
+        proposal_id: proposalId,
+        organisation_id: input.organisationId,
+        informed_on: input.informedOn,
+        partner_region: partnerRegion ? 1 : 0,
+        note: input.note,
+        created_by: caller.userId,
+        created_at: this.clock().toISOString()
+      });
+      const row = await repo.getInformEntry(trx, proposalId, id);
+      await recordChange(trx, caller, 'proposal', proposalId, { informEntry: null }, { informEntry: auditEntry(row) });
+      return this.logOf(trx, caller, proposal);
+    });
+  }
+
+  async remove(caller: Caller, proposalId: string, entryId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await writableProposal(trx, caller, proposalId);
+      const row = await repo.findInformEntry(trx, proposalId, entryId);
+      if (!row) throw new NotFound('inform log entry');
+      await repo.deleteInformEntry(trx, entryId);
+      await recordChange(trx, caller, 'proposal', proposalId, { informEntry: auditEntry(row) }, { informEntry: null });
+    });
+  }
+
+  /** The partnership's flagged proposals (only when its first-to-inform rule is on). */
+  async report(caller: Caller, partnershipId: string, query: FirstToInformQuery): Promise<FirstToInformReport> {
+    const partnership = await findPartnership(this.db, partnershipId);
+    if (!partnership || !canSeePartnership(caller, partnershipId)) throw new NotFound('partnership');
+    const year = query.year ?? null;
+    const applies = partnership.first_to_inform === 1;
+    if (!applies) return { partnershipId, year, applies, items: [] };
+    const proposals = await repo.proposalsWithLog(this.db, partnershipId);
+    const states = await informStates(this.db, caller, proposals.map((p) => ({ id: p.id, partnership_id: partnershipId })));
+    const items = proposals.flatMap((p) => {
+      const { state } = states.get(p.id)!;
+      if (state.ok) return [];
+      if (year !== null && (state.firstOtherContactOn ?? '').slice(0, 4) !== String(year)) return [];
+      return [{ proposalId: p.id, acronym: p.acronym, title: p.title, stage: p.stage as ProposalStage, partnerInformedOn: state.partnerInformedOn, firstOtherContactOn: state.firstOtherContactOn, reason: state.reason }];
+    });
+    return { partnershipId, year, applies, items };
+  }
+}

@@ -1,9 +1,0 @@
-/** Programmes and calls are shared reference data: anyone signed in reads their audit trail while they exist. */
-import { findCall } from '../../../db/repositories/calls.js';
-import { findProgramme } from '../../../db/repositories/programmes.js';
-import type { AuditedRecords } from '../audit-trail.js';
-
-export const fundingAuditedRecords = {
-  programme: async (db, _caller, id) => (await findProgramme(db, id)) !== undefined,
-  call: async (db, _caller, id) => (await findCall(db, id)) !== undefined
-} satisfies AuditedRecords;
