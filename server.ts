@@ -10,10 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
-import { answerClientErrors, limitUrlLength } from './api/platform/http/http-limits.js';
-import { frontHeaders } from './api/platform/http/security-headers.js';
-import { startReminderRuns } from './api/deadlines/services/reminders.js';
-import { startBackupRuns } from './api/platform/services/backup-runs.js';
+import { answerClientErrors, frontHeaders, limitUrlLength, startBackupRuns } from './api/platform/index.js';
+import { startReminderRuns } from './api/deadlines/index.js';
 import { databaseLocation } from './db/connection.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
 

@@ -6,20 +6,15 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { DB } from '../db/connection.js';
-import { identify, requireCaller } from './platform/auth/middleware.js';
-import type { Settings } from './platform/config.js';
+import { PayloadTooLarge, Problem, apiSecurityHeaders, docsRoutes, identify, platformOpenRoutes, platformRoutes, problemOf, problemResponse, requireCaller, type Settings } from './platform/index.js';
 import type { AppEnv } from './services.js';
-import { PayloadTooLarge, Problem, problemOf, problemResponse } from './platform/http/errors.js';
-import { apiSecurityHeaders } from './platform/http/security-headers.js';
-import { docsRoutes } from './platform/routes/docs.js';
-import { platformOpenRoutes, platformRoutes } from './platform/routes/index.js';
-import { crmRoutes } from './crm/routes/index.js';
-import { activitiesOpenRoutes, activitiesRoutes } from './activities/routes/index.js';
-import { fundingRoutes } from './funding/routes/index.js';
-import { proposalsRoutes } from './proposals/routes/index.js';
-import { deadlinesOpenRoutes, deadlinesRoutes } from './deadlines/routes/index.js';
-import { cycleRoutes } from './cycle/routes/index.js';
-import { privacyRoutes } from './privacy/routes/index.js';
+import { crmRoutes } from './crm/index.js';
+import { activitiesOpenRoutes, activitiesRoutes } from './activities/index.js';
+import { fundingRoutes } from './funding/index.js';
+import { proposalsRoutes } from './proposals/index.js';
+import { deadlinesOpenRoutes, deadlinesRoutes } from './deadlines/index.js';
+import { cycleRoutes } from './cycle/index.js';
+import { privacyRoutes } from './privacy/index.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {

@@ -7,10 +7,8 @@ import { migrateToLatest } from '../db/migrate.js';
 import { countUsers, findUserByEmail, insertUser } from '../db/platform/users.js';
 import { newId } from '../db/ids.js';
 import { seedDemo } from '../fixtures/demo.js';
-import { passwordWeakness } from './platform/auth/password-strength.js';
-import { hashPassword } from './platform/auth/passwords.js';
+import { hashPassword, passwordWeakness, settingsFrom, type Settings } from './platform/index.js';
 import { createApp } from './app.js';
-import { type Settings, settingsFrom } from './platform/config.js';
 import { createServices, type Services } from './services.js';
 
 export interface Started extends OpenedDatabase {

@@ -4,16 +4,14 @@
  * context's rule for its records, the reminder run the annual cycle's steps.
  */
 import type { DB } from '../db/connection.js';
-import type { Settings } from './platform/config.js';
-import type { ContextEnv } from './platform/http/context.js';
-import { activitiesServices, activityAuditedRecords } from './activities/services/index.js';
-import { crmAuditedRecords, crmServices } from './crm/services/index.js';
-import { cycleAuditedRecords, cycleServices } from './cycle/services/index.js';
-import { deadlinesServices } from './deadlines/services/index.js';
-import { fundingAuditedRecords, fundingServices } from './funding/services/index.js';
-import { platformServices } from './platform/services/index.js';
-import { privacyServices } from './privacy/services/index.js';
-import { proposalAuditedRecords, proposalsServices } from './proposals/services/index.js';
+import { platformServices, type ContextEnv, type Settings } from './platform/index.js';
+import { activitiesServices, activityAuditedRecords } from './activities/index.js';
+import { crmAuditedRecords, crmServices } from './crm/index.js';
+import { cycleAuditedRecords, cycleServices } from './cycle/index.js';
+import { deadlinesServices } from './deadlines/index.js';
+import { fundingAuditedRecords, fundingServices } from './funding/index.js';
+import { privacyServices } from './privacy/index.js';
+import { proposalAuditedRecords, proposalsServices } from './proposals/index.js';
 
 export function createServices(db: DB, settings: Settings, clock?: () => Date) {
   const cycle = cycleServices(db, settings, clock);

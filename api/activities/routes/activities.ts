@@ -1,11 +1,9 @@
 /** /api/activities: HTTP only; the rules live in services/activities.ts and services/minutes.ts. */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { Activity, ActivityCreate, ActivityExportQuery, ActivityListQuery, ActivityPage, ActivityPatch, MinutesQuery } from '../schemas/activities.js';
 import { IdParam } from '../../platform/schemas/common.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Activities';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -1,11 +1,9 @@
 /** /api/activities/:id/agenda and /outcomes: HTTP only; the rules live in services/programme.ts. */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { AgendaItem, AgendaItemCreate, AgendaItemParam, AgendaItemPatch, AgendaList, Outcome, OutcomeCreate, OutcomeList, OutcomeParam } from '../schemas/agenda.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Activities';
 

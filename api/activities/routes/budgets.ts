@@ -1,11 +1,9 @@
 /** /api/budgets: HTTP only; the rules live in services/budgets.ts. */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { Budget, BudgetCreate, BudgetListQuery, BudgetPage, BudgetPatch } from '../schemas/budgets.js';
 import { IdParam } from '../../platform/schemas/common.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Budgets';
 

@@ -4,10 +4,8 @@
  */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { ActivityParams, Cost, CostCreate, CostList, CostParams, CostPatch } from '../schemas/costs.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Costs';
 

@@ -9,9 +9,8 @@
  */
 import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
-import { requireCaller } from '../../platform/auth/middleware.js';
+import { describe, requireCaller, validate } from '../../platform/index.js';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
 import { ActivityParams } from '../schemas/costs.js';
 import {
   ActivityFeedback,
@@ -23,7 +22,6 @@ import {
   FeedbackSummaryQuery,
   TokenParam
 } from '../schemas/feedback.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Feedback';
 

@@ -6,11 +6,9 @@
  */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { FollowUpCreate, FollowUpList, FollowUpProposal, FollowUpRule, FollowUpRuleSet } from '../schemas/follow-ups.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Follow-ups';
 

@@ -1,9 +1,8 @@
 /** /api/matchmaking: HTTP only; the rules live in services/matchmaking.ts. */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { MatchmakingQuery, MatchmakingResult } from '../schemas/matchmaking.js';
-import { validate } from '../../platform/http/validation.js';
 
 export const matchmakingRoutes = new Hono<ActivitiesEnv>().get(
   '/',

@@ -1,11 +1,9 @@
 /** /api/activities/:id/participants: HTTP only; the rules live in services/participants.ts. */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { Participant, ParticipantCreate, ParticipantList, ParticipantParam, ParticipantPatch } from '../schemas/participants.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Activities';
 

@@ -1,12 +1,10 @@
 /** /api/tasks: HTTP only; the rules live in services/tasks.ts and services/follow-ups.ts. */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { FollowUpRate, FollowUpRateQuery } from '../schemas/follow-ups.js';
 import { Task, TaskComplete, TaskCompletion, TaskCreate, TaskListQuery, TaskPage, TaskPatch } from '../schemas/tasks.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Tasks';
 

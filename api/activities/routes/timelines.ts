@@ -5,10 +5,9 @@
  */
 import { Hono } from 'hono';
 import type { ActivitiesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { TimelinePage, TimelineQuery } from '../schemas/timeline.js';
-import { validate } from '../../platform/http/validation.js';
 
 export const timelineRoutes = new Hono<ActivitiesEnv>()
   .get(

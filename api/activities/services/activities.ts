@@ -35,18 +35,12 @@ import type { ActivityFilter, ActivityWithHostRow, ParticipantCountRow } from '.
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { findRegion } from '../../../db/crm/regions.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { type FieldError, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import { NonexistentLocalTime, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, durationMinutes, offsetAt, pageRequest, parseRule, partnershipLinksAfter, recordChange, scopeOf, toInstant, toLocal, unknownReference, utc, type Caller, type FieldError } from '../../platform/index.js';
 import type { Activity, ActivityCreate, ActivityExportQuery, ActivityListQuery, ActivityPatch, ParticipantCounts } from '../schemas/activities.js';
-import { canSeePartnership, canWriteIn, partnershipLinksAfter, scopeOf } from '../../platform/services/access.js';
 import { writableActivity } from './activity-access.js';
-import { NonexistentLocalTime, durationMinutes, offsetAt, toInstant, toLocal, utc } from '../../platform/rules/local-times.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
-import { assertDomainsUsable } from '../../crm/services/domains.js';
-import { pageRequest } from '../../platform/services/listing.js';
+import { assertDomainsUsable } from '../../crm/index.js';
 import { recordCostsLeaving } from './costs.js';
 import { followUpRuleProblem } from './follow-ups.js';
-import { parseRule, RuleProblem } from '../../platform/rules/recurrence.js';
 
 type Sees = (partnershipId: string) => boolean;
 const SEES_ALL: Sees = () => true;

@@ -10,9 +10,7 @@
 import type { Kysely } from 'kysely';
 import { findVisibleActivity, partnershipsOfActivity } from '../../../db/activities/visibility.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Forbidden, NotFound } from '../../platform/http/errors.js';
-import { canWriteIn, scopeOf } from '../../platform/services/access.js';
+import { Forbidden, NotFound, canWriteIn, scopeOf, type Caller } from '../../platform/index.js';
 
 export interface AccessibleActivity {
   activity: ActivityRow;

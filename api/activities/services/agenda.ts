@@ -24,13 +24,9 @@ import * as repo from '../../../db/activities/agenda.js';
 import type { AgendaItemRow } from '../../../db/activities/agenda.js';
 import type { Database, OutcomeTable } from '../../../db/schema.js';
 import type { Selectable } from 'kysely';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import { NonexistentLocalTime, NotFound, PreconditionFailed, ValidationFailed, checkVersion, recordChange, scopeOf, toInstant, toLocal, unknownReference, type Caller } from '../../platform/index.js';
 import type { AgendaItem, AgendaItemCreate, AgendaItemPatch, Outcome, OutcomeCreate } from '../schemas/agenda.js';
-import { scopeOf } from '../../platform/services/access.js';
 import { readableActivity, writableActivity } from './activity-access.js';
-import { NonexistentLocalTime, toInstant, toLocal } from '../../platform/rules/local-times.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
 
 export function toAgendaItem(row: AgendaItemRow, zone: string): AgendaItem {
   return {

@@ -3,8 +3,7 @@ import { findVisibleActivity } from '../../../db/activities/visibility.js';
 import { findVisibleBudget } from '../../../db/activities/budgets.js';
 import { findCostById } from '../../../db/activities/costs.js';
 import { findVisibleTask } from '../../../db/activities/tasks.js';
-import { scopeOf } from '../../platform/services/access.js';
-import type { AuditedRecords } from '../../platform/services/audit-trail.js';
+import { scopeOf, type AuditedRecords } from '../../platform/index.js';
 
 export const activityAuditedRecords = {
   activity: async (db, caller, id) => (await findVisibleActivity(db, scopeOf(caller), id)) !== undefined,

@@ -24,13 +24,9 @@ import type { BudgetWithNamesRow } from '../../../db/activities/budgets.js';
 import { partnershipsOfOrganisation } from '../../../db/crm/organisations.js';
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, type Caller } from '../../platform/index.js';
 import type { Budget, BudgetCreate, BudgetListQuery, BudgetPatch } from '../schemas/budgets.js';
 import { type BudgetImpact, type BudgetState, centsToDecimal } from '../schemas/costs.js';
-import { canSeePartnership, canWriteIn, scopeOf } from '../../platform/services/access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
-import { pageRequest } from '../../platform/services/listing.js';
 
 /** Roles that set and change budgets. */
 const BUDGET_ROLES = ['admin', 'officer'] as const;

@@ -23,12 +23,9 @@ import * as repo from '../../../db/activities/costs.js';
 import type { CostWithPayerRow } from '../../../db/activities/costs.js';
 import { findVisibleOrganisation, visibleOrganisationNames } from '../../../db/crm/organisations.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import { NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, checkVersion, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
 import { type BudgetImpact, type Cost, type CostCreate, type CostList, type CostPatch, centsToDecimal, parseDecimal } from '../schemas/costs.js';
-import { canSeePartnership, scopeOf } from '../../platform/services/access.js';
 import { type AccessibleActivity, readableActivity, writableActivity } from './activity-access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
 import { activityYear, budgetTotals, impactOn, impactSubject, totalsByState } from './budgets.js';
 
 /**

@@ -28,10 +28,7 @@ import { newId } from '../../../db/ids.js';
 import * as repo from '../../../db/activities/feedback.js';
 import { visibleOrganisationIds, visiblePersonIds } from '../../../db/crm/partnerships.js';
 import type { Database } from '../../../db/schema.js';
-import { digest, newSecret } from '../../platform/auth/secrets.js';
-import type { Settings } from '../../platform/config.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, Problem, TooManyRequests, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, Problem, TooManyRequests, ValidationFailed, canSeePartnership, digest, newSecret, recordChange, scopeOf, type Caller, type Settings } from '../../platform/index.js';
 import type {
   ActivityFeedback,
   FeedbackAnswerInput,
@@ -41,11 +38,9 @@ import type {
   FeedbackSummary,
   FeedbackSummaryQuery
 } from '../schemas/feedback.js';
-import { canSeePartnership, scopeOf } from '../../platform/services/access.js';
 import { readableActivity, writableActivity } from './activity-access.js';
-import { recordChange } from '../../platform/services/audit.js';
 import { activityYear } from './budgets.js';
-import { withdrawnAmong } from '../../crm/services/consent-events.js';
+import { withdrawnAmong } from '../../crm/index.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

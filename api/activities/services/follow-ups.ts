@@ -42,15 +42,11 @@ import type { DB } from '../../../db/connection.js';
 import { findPartnership, updatePartnership } from '../../../db/crm/partnerships.js';
 import * as tasksRepo from '../../../db/activities/tasks.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
-import type { Caller, PartnershipRole } from '../../platform/http/caller.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, addYears, canSeePartnership, canWriteIn, daysCanMatch, occurrences, parseRule, recordChange, withoutCount, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { FollowUpCreate, FollowUpProposal, FollowUpRate, FollowUpRateQuery, FollowUpRule, FollowUpRuleSet, RuleSource } from '../schemas/follow-ups.js';
 import type { Task } from '../schemas/tasks.js';
-import { canSeePartnership, canWriteIn } from '../../platform/services/access.js';
 import { canWriteActivity, readableActivity, writableActivity } from './activity-access.js';
-import { dayOf } from '../../crm/rules/agreement-dates.js';
-import { recordChange } from '../../platform/services/audit.js';
-import { addYears, daysCanMatch, occurrences, parseRule, RuleProblem, withoutCount } from '../../platform/rules/recurrence.js';
+import { dayOf } from '../../crm/index.js';
 import { assertOwnerAllowed, insertTaskAudited, presentTasks } from './tasks.js';
 
 export const DEFAULT_FOLLOW_UP_RULE = 'FREQ=MONTHLY;INTERVAL=3;COUNT=2';

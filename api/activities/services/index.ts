@@ -1,7 +1,6 @@
 /** The activities' services: trips, events and meetings with their participants, agenda, minutes, follow-ups, tasks, matchmaking, budgets, costs, feedback, and the timelines. */
 import type { DB } from '../../../db/connection.js';
-import type { Settings } from '../../platform/config.js';
-import type { ContextEnv } from '../../platform/http/context.js';
+import type { ContextEnv, Settings } from '../../platform/index.js';
 import { ActivityService } from './activities.js';
 import { BudgetService } from './budgets.js';
 import { CostService } from './costs.js';

@@ -36,13 +36,10 @@ import { findDomains } from '../../../db/crm/domains.js';
 import * as repo from '../../../db/activities/matchmaking.js';
 import { domainsOfOrganisations } from '../../../db/crm/organisations.js';
 import { findPartnership, partiesOf } from '../../../db/crm/partnerships.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { NotFound, canSeePartnership, scopeOf, type Caller } from '../../platform/index.js';
 import type { ContactState, MatchmakingQuery, MatchmakingResult, MatchSuggestion } from '../schemas/matchmaking.js';
-import { canSeePartnership, scopeOf } from '../../platform/services/access.js';
 import { readableActivity } from './activity-access.js';
-import { addMonths, dayOf } from '../../crm/rules/agreement-dates.js';
-import { assertDomainsUsable } from '../../crm/services/domains.js';
+import { addMonths, assertDomainsUsable, dayOf } from '../../crm/index.js';
 import { dateInZone } from './follow-ups.js';
 
 export const POINTS = {

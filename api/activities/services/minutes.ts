@@ -19,10 +19,9 @@ import type { DB } from '../../../db/connection.js';
 import { nextStepsOf } from '../../../db/activities/minutes.js';
 import { listParticipants } from '../../../db/activities/participants.js';
 import { listAgendaItems } from '../../../db/activities/agenda.js';
-import type { Caller } from '../../platform/http/caller.js';
+import { canSeePartnership, type Caller } from '../../platform/index.js';
 import type { Participant } from '../schemas/participants.js';
 import { reloadActivity } from './activities.js';
-import { canSeePartnership } from '../../platform/services/access.js';
 import { readableActivity } from './activity-access.js';
 import { toParticipant, visibleTo } from './participants.js';
 

@@ -28,12 +28,9 @@ import type { ParticipantWithNamesRow } from '../../../db/activities/participant
 import { visibleOrganisationIds, visiblePersonIds } from '../../../db/crm/partnerships.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import { Conflict, NotFound, PreconditionFailed, ValidationFailed, canWriteIn, checkVersion, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
 import { PARTICIPANT_MISSING, type Participant, type ParticipantCreate, type ParticipantPatch } from '../schemas/participants.js';
-import { canWriteIn, scopeOf } from '../../platform/services/access.js';
 import { readableActivity, writableActivity } from './activity-access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
 
 export interface Visible {
   people: Set<string>;

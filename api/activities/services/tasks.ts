@@ -55,14 +55,9 @@ import * as repo from '../../../db/activities/tasks.js';
 import type { TaskFilter, TaskWithOwnerRow } from '../../../db/activities/tasks.js';
 import { findVisibleActivity } from '../../../db/activities/visibility.js';
 import type { Database, TaskTable } from '../../../db/schema.js';
-import type { Caller, PartnershipRole } from '../../platform/http/caller.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertRuleFalls, assertWriterSomewhere, canSeePartnership, canWriteIn, checkVersion, isWriterSomewhere, nextOccurrence, pageRequest, parseRule, readSeries, recordChange, scopeOf, seriesText, unknownReference, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { SubjectType, Task, TaskComplete, TaskCompletion, TaskCreate, TaskListQuery, TaskPatch, TaskState, TaskStatus } from '../schemas/tasks.js';
-import { assertWriterSomewhere, canSeePartnership, canWriteIn, isWriterSomewhere, scopeOf } from '../../platform/services/access.js';
-import { addDays, dayOf, daysBetween } from '../../crm/rules/agreement-dates.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
-import { pageRequest } from '../../platform/services/listing.js';
-import { assertRuleFalls, nextOccurrence, parseRule, readSeries, RuleProblem, seriesText } from '../../platform/rules/recurrence.js';
+import { addDays, dayOf, daysBetween } from '../../crm/index.js';
 
 /** An open task is `due` from this many days before its due date. */
 export const DUE_SOON_DAYS = 7;

@@ -14,12 +14,10 @@ import type { InteractionFilter } from '../../../db/crm/interactions.js';
 import { findVisibleOrganisation } from '../../../db/crm/organisations.js';
 import { encodeCursor } from '../../../db/platform/pagination.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { NotFound, scopeOf, type Caller } from '../../platform/index.js';
 import type { ActivityStatus, ActivityType } from '../schemas/activities.js';
 import type { TimelineEntry, TimelineQuery } from '../schemas/timeline.js';
-import { scopeOf } from '../../platform/services/access.js';
-import { toInteraction } from '../../crm/services/interactions.js';
+import { toInteraction } from '../../crm/index.js';
 
 export class TimelineService {
   constructor(private readonly db: DB) {}

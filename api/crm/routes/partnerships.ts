@@ -1,13 +1,11 @@
 /** /api/partnerships: HTTP only; the rules live in services/partnerships.ts. */
 import { Hono } from 'hono';
 import type { CrmEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { Domain } from '../schemas/domains.js';
 import { Partnership, PartnershipCreate, PartnershipDomainCreate, PartnershipListQuery, PartnershipPage, PartnershipPatch } from '../schemas/partnerships.js';
 import { MemberList, MemberSet } from '../schemas/users.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Partnerships';
 

@@ -1,11 +1,9 @@
 /** /api/people: HTTP only; the rules live in services/people.ts. */
 import { Hono } from 'hono';
 import type { CrmEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { Person, PersonCreate, PersonListQuery, PersonPage, PersonPatch } from '../schemas/people.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'People';
 

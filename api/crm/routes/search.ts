@@ -1,9 +1,8 @@
 /** /api/search: organisations, people and partnerships by name. */
 import { Hono } from 'hono';
 import type { CrmEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { SearchQuery, SearchResult } from '../schemas/search.js';
-import { validate } from '../../platform/http/validation.js';
 
 export const searchRoutes = new Hono<CrmEnv>().get(
   '/',

@@ -4,8 +4,7 @@ import { findVisibleOrganisation } from '../../../db/crm/organisations.js';
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import { findRegion } from '../../../db/crm/regions.js';
-import { canSeePartnership, scopeOf } from '../../platform/services/access.js';
-import type { AuditedRecords } from '../../platform/services/audit-trail.js';
+import { canSeePartnership, scopeOf, type AuditedRecords } from '../../platform/index.js';
 
 export const crmAuditedRecords = {
   region: async (db, _caller, id) => (await findRegion(db, id)) !== undefined,

@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import * as repo from '../../../db/crm/consents.js';
 import type { Database, PersonRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
+import type { Caller } from '../../platform/index.js';
 
 type ConsentFields = Pick<PersonRow, 'id' | 'lawful_basis' | 'consent_date' | 'consent_source'>;
 

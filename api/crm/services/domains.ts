@@ -6,10 +6,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/connection.js';
 import { findDomains, listDomains } from '../../../db/crm/domains.js';
 import type { Database, DomainRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { unknownReference } from '../../platform/http/errors.js';
+import { canSeePartnership, unknownReference, type Caller } from '../../platform/index.js';
 import type { Domain } from '../schemas/domains.js';
-import { canSeePartnership } from '../../platform/services/access.js';
 
 export function toDomain(row: DomainRow): Domain {
   return { id: row.id, partnershipId: row.partnership_id, number: row.number, code: row.code, labels: { en: row.label_en, de: row.label_de, nl: row.label_nl } };

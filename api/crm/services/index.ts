@@ -1,7 +1,6 @@
 /** The CRM's services: users and memberships, regions, domains, partnerships, organisations, people, interactions and search. */
 import type { DB } from '../../../db/connection.js';
-import type { Settings } from '../../platform/config.js';
-import type { ContextEnv } from '../../platform/http/context.js';
+import type { ContextEnv, Settings } from '../../platform/index.js';
 import { DomainService } from './domains.js';
 import { InteractionService } from './interactions.js';
 import { OrganisationService } from './organisations.js';

@@ -21,11 +21,8 @@ import { findVisibleOrganisation, partnershipsOfOrganisation } from '../../../db
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, assertWriterSomewhere, canSeePartnership, canWriteRecord, checkVersion, isWriterSomewhere, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
 import { ANCHOR_MISSING, type Interaction, type InteractionCreate, type InteractionListQuery, type InteractionPatch } from '../schemas/interactions.js';
-import { assertWriterSomewhere, canSeePartnership, canWriteRecord, isWriterSomewhere, scopeOf } from '../../platform/services/access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
 
 /** What an interaction hangs off. */
 interface Anchors {

@@ -24,14 +24,10 @@ import type { OrganisationDomainRow, OrganisationWithRegionRow } from '../../../
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { findRegion } from '../../../db/crm/regions.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, NotFound, PreconditionFailed, unknownReference } from '../../platform/http/errors.js';
+import { Conflict, NotFound, PreconditionFailed, assertCanWriteRecord, assertWriterSomewhere, canSeePartnership, checkVersion, pageRequest, partnershipLinksAfter, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
 import type { Organisation, OrganisationCreate, OrganisationListItem, OrganisationListQuery, OrganisationPatch } from '../schemas/organisations.js';
-import { assertCanWriteRecord, assertWriterSomewhere, canSeePartnership, partnershipLinksAfter, scopeOf } from '../../platform/services/access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
 import { assertDomainsUsable } from './domains.js';
 import { recordInteractionsLeaving } from './interactions.js';
-import { pageRequest } from '../../platform/services/listing.js';
 
 /** Decides whether a partnership may be shown to the one reading. */
 type Sees = (partnershipId: string) => boolean;

@@ -43,8 +43,7 @@ import * as repo from '../../../db/crm/partnerships.js';
 import { ftsMatchExpression } from '../../../db/crm/search.js';
 import { findUser, membersOf, setMembership } from '../../../db/platform/users.js';
 import type { Database, DomainRow, PartnershipRow } from '../../../db/schema.js';
-import type { Caller, PartnershipRole } from '../../platform/http/caller.js';
-import { Conflict, type FieldError, Forbidden, NotFound, PreconditionFailed, unknownReference, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, roleIn, scopeOf, unknownReference, type Caller, type FieldError, type PartnershipRole } from '../../platform/index.js';
 import type { Domain } from '../schemas/domains.js';
 import type {
   CooperationForm,
@@ -57,11 +56,8 @@ import type {
   PartnershipPatch,
   PartyInput
 } from '../schemas/partnerships.js';
-import { canSeePartnership, canWriteIn, roleIn, scopeOf } from '../../platform/services/access.js';
 import { type AgreementDates, agreementDateProblems, agreementGlance, agreementStatus, dayOf } from '../rules/agreement-dates.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
 import { toDomain } from './domains.js';
-import { pageRequest } from '../../platform/services/listing.js';
 
 const RECORD_WRITERS: PartnershipRole[] = ['admin', 'officer'];
 const MANAGERS: PartnershipRole[] = ['admin'];

@@ -23,14 +23,10 @@ import { findVisibleOrganisation, partnershipsOfOrganisation, visibleOrganisatio
 import * as repo from '../../../db/crm/people.js';
 import type { PersonDomainRow } from '../../../db/crm/people.js';
 import type { Database, PersonRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { type FieldError, Forbidden, NotFound, PreconditionFailed, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, assertWriterSomewhere, canSeePartnership, canWriteRecord, checkVersion, pageRequest, recordChange, scopeOf, unknownReference, type Caller, type FieldError } from '../../platform/index.js';
 import type { LawfulBasis, Person, PersonCreate, PersonListItem, PersonListQuery, PersonPatch } from '../schemas/people.js';
-import { assertWriterSomewhere, canSeePartnership, canWriteRecord, scopeOf } from '../../platform/services/access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
 import { recordConsentGiven } from './consent-events.js';
 import { assertDomainsUsable } from './domains.js';
-import { pageRequest } from '../../platform/services/listing.js';
 import { noteRead } from './person-reads.js';
 
 const EARLIEST_ZONE_OFFSET_MS = 14 * 3_600_000;

@@ -10,7 +10,7 @@
 import type { Kysely } from 'kysely';
 import { logPersonRead } from '../../../db/crm/person-reads.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
+import type { Caller } from '../../platform/index.js';
 
 export const READ_WINDOW_MINUTES = 10;
 

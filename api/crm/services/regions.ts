@@ -7,12 +7,8 @@ import type { DB } from '../../../db/connection.js';
 import { newId, nowIso } from '../../../db/ids.js';
 import * as repo from '../../../db/crm/regions.js';
 import type { RegionRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, NotFound, PreconditionFailed } from '../../platform/http/errors.js';
+import { Conflict, NotFound, PreconditionFailed, assertAdmin, assertWriterSomewhere, checkVersion, pageRequest, recordChange, type Caller } from '../../platform/index.js';
 import type { Region, RegionCreate, RegionListQuery, RegionPatch } from '../schemas/regions.js';
-import { assertAdmin, assertWriterSomewhere } from '../../platform/services/access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
-import { pageRequest } from '../../platform/services/listing.js';
 
 export function toRegion(row: RegionRow): Region {
   return {

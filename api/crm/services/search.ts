@@ -8,10 +8,8 @@ import type { DB } from '../../../db/connection.js';
 import { organisationsByIds, visibleOrganisationNames } from '../../../db/crm/organisations.js';
 import { peopleByIds } from '../../../db/crm/people.js';
 import { activitySummaries, callSummaries, ftsMatchExpression, proposalSummaries, partnershipTitles, searchIndex, type SearchHitRow } from '../../../db/crm/search.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { ValidationFailed } from '../../platform/http/errors.js';
+import { ValidationFailed, scopeOf, type Caller } from '../../platform/index.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../schemas/search.js';
-import { scopeOf } from '../../platform/services/access.js';
 
 const NO_DETAILS: SearchHit['details'] = { shortName: null, kind: null, country: null, function: null, organisationName: null, city: null, code: null, stage: null, startsOn: null, endsOn: null };
 

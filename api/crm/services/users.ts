@@ -11,13 +11,8 @@ import * as users from '../../../db/platform/users.js';
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../../../db/ids.js';
 import type { Database, UserRow } from '../../../db/schema.js';
-import { digest, newSecret } from '../../platform/auth/secrets.js';
-import type { Settings } from '../../platform/config.js';
-import type { Caller, PartnershipRole } from '../../platform/http/caller.js';
-import { Conflict, NotFound, unknownReference } from '../../platform/http/errors.js';
+import { Conflict, NotFound, assertAdmin, checkVersion, digest, newSecret, recordChange, unknownReference, type Caller, type PartnershipRole, type Settings } from '../../platform/index.js';
 import type { User, UserInvite, UserPatch } from '../schemas/users.js';
-import { assertAdmin } from '../../platform/services/access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
 
 async function toUser(db: Kysely<Database>, row: UserRow): Promise<User> {
   const memberships = await users.membershipsOf(db, row.id);

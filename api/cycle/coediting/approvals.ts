@@ -21,10 +21,8 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../../db/ids.js';
 import * as repo from '../../../db/cycle/cycle-approvals.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, Forbidden, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, ValidationFailed, canWriteIn, type Caller } from '../../platform/index.js';
 import type { Approval, DocumentStatus } from '../schemas/coediting.js';
-import { canWriteIn } from '../../platform/services/access.js';
 import type { CoeditDocumentType } from './history.js';
 
 export interface ApprovalDocument {

@@ -24,7 +24,7 @@
 import type { Kysely } from 'kysely';
 import { findRevision, insertRevision, revisionsOf } from '../../../db/cycle/coedit-revisions.js';
 import type { Database } from '../../../db/schema.js';
-import { MergeConflict, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet } from '../../platform/http/errors.js';
+import { MergeConflict, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet } from '../../platform/index.js';
 import type { HistoryEntry } from '../schemas/coediting.js';
 import { changedFields, type FieldSpec, type Snapshot, sameValue, threeWayMerge } from './merge.js';
 

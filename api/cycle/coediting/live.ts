@@ -15,7 +15,7 @@
  * and the evaluation services share it. A user with several tabs open is
  * one viewer.
  */
-import type { Caller } from '../../platform/http/caller.js';
+import type { Caller } from '../../platform/index.js';
 import type { Presence, Viewer } from '../schemas/coediting.js';
 import type { CoeditDocumentType } from './history.js';
 

@@ -9,7 +9,7 @@ import { day } from '../schemas/report-contents.js';
 import { type ReportHeadings, reportHeadings } from '../schemas/reports.js';
 import type { WorkPlan } from '../schemas/work-plans.js';
 import type { ChartImage } from './charts.js';
-import { type Block, TEXT_WIDTH, heading, labelled, table } from '../../platform/documents/word.js';
+import { TEXT_WIDTH, heading, labelled, table, type Block } from '../../platform/index.js';
 
 /** the text width in px at 96 dpi, for images */
 const TEXT_WIDTH_PX = Math.floor((TEXT_WIDTH / 1440) * 96);

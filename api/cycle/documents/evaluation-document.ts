@@ -20,7 +20,7 @@ import { type EvaluationChart, evaluationCharts, inLanguages, keyFigures } from 
 import { reportHeadings, type ReportHeadings } from '../schemas/reports.js';
 import { barChartPng } from './charts.js';
 import { approvalBlocks, chartImage, documentFilename, frontMatter } from './document-parts.js';
-import { type Block, heading, note, pack, paragraphs, table, title, type WordFile } from '../../platform/documents/word.js';
+import { heading, note, pack, paragraphs, table, title, type Block, type WordFile } from '../../platform/index.js';
 
 const SECTION_ORDER: SectionKind[] = ['results', 'challenges', 'recommendations', 'next_steps'];
 

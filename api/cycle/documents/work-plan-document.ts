@@ -18,7 +18,7 @@ import type { WorkPlanDetail, WorkPlanItem } from '../schemas/work-plans.js';
 import { reportHeadings, type ReportHeadings } from '../schemas/reports.js';
 import { day, inLanguages, responsible, target } from '../schemas/report-contents.js';
 import { approvalBlocks, documentFilename, frontMatter } from './document-parts.js';
-import { type Block, heading, labelled, pack, paragraphs, table, title, type WordFile } from '../../platform/documents/word.js';
+import { heading, labelled, pack, paragraphs, table, title, type Block, type WordFile } from '../../platform/index.js';
 
 function itemDetails(item: WorkPlanItem, index: number, plan: WorkPlanDetail, headings: ReportHeadings): Block[] {
   const h = headings;

@@ -5,11 +5,9 @@
  */
 import { Hono } from 'hono';
 import type { CycleEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { Cycle, CyclePatch, CycleRun } from '../schemas/cycle.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Annual cycle';
 

@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CycleEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { ApproveBody, History, RestoreBody } from '../schemas/coediting.js';
 import { Id, IdParam } from '../../platform/schemas/common.js';
 import {
@@ -22,8 +22,6 @@ import {
   SectionPatch,
   SectionWrite
 } from '../schemas/evaluations.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 import { liveStreamRoutes } from './live-stream.js';
 
 const tag = 'Evaluations';

@@ -10,13 +10,11 @@
  */
 import { Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
-import type { Caller } from '../../platform/http/caller.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate, type Caller } from '../../platform/index.js';
 import { type Presence, PresenceBody } from '../schemas/coediting.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import type { LiveSend } from '../coediting/live.js';
 import type { CycleEnv, CycleServices } from '../services/index.js';
-import { validate } from '../../platform/http/validation.js';
 
 const KEEP_ALIVE_MS = 15_000;
 

@@ -4,10 +4,9 @@
  */
 import { Hono } from 'hono';
 import type { CycleEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { Obligations, ObligationsQuery } from '../schemas/obligations.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Annual cycle';
 

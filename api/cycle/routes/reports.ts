@@ -7,8 +7,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CycleEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
-import { validate } from '../../platform/http/validation.js';
+import { describe, validate } from '../../platform/index.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** the id and `.docx`; ids are UUIDs, so letters, digits and dashes */

@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CycleEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { ApproveBody, History, RestoreBody, WithdrawApprovalQuery } from '../schemas/coediting.js';
 import { Id, IdParam } from '../../platform/schemas/common.js';
 import {
@@ -30,8 +30,6 @@ import {
   WorkPlanStarted,
   WorkPlanWrite
 } from '../schemas/work-plans.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 import { liveStreamRoutes } from './live-stream.js';
 
 const tag = 'Work plans';

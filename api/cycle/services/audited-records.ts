@@ -1,9 +1,7 @@
 /** Who may read the audit trail of a work plan or an evaluation: the members of its partnership. */
 import type { DB } from '../../../db/connection.js';
 import { partnershipOfDocument } from '../../../db/cycle/cycle-documents.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { canSeePartnership } from '../../platform/services/access.js';
-import type { AuditedRecords } from '../../platform/services/audit-trail.js';
+import { canSeePartnership, type AuditedRecords, type Caller } from '../../platform/index.js';
 
 async function memberOfItsPartnership(db: DB, caller: Caller, type: 'work_plan' | 'evaluation', id: string) {
   const partnershipId = await partnershipOfDocument(db, type, id);

@@ -50,18 +50,14 @@ import type { CycleTaskRow, MemberRow, PartyContactRow } from '../../../db/cycle
 import { findPartnership, updatePartnership } from '../../../db/crm/partnerships.js';
 import { getTask, insertTask, updateTask } from '../../../db/activities/tasks.js';
 import type { Database, PartnershipRow } from '../../../db/schema.js';
-import type { Caller, PartnershipRole } from '../../platform/http/caller.js';
-import { Forbidden, NotFound, PreconditionFailed } from '../../platform/http/errors.js';
+import { Forbidden, NotFound, PreconditionFailed, canSeePartnership, canWriteIn, checkVersion, occurrences, parseRule, readSeries, recordChange, seriesText, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { z } from 'zod';
 import type { Cycle, CyclePatch, CycleRun as CycleRunShape, CycleStep, CycleStepKind } from '../schemas/cycle.js';
-import { canSeePartnership, canWriteIn } from '../../platform/services/access.js';
-import { addDays, agreementStatus, dayOf } from '../../crm/rules/agreement-dates.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
+import { addDays, agreementStatus, dayOf } from '../../crm/index.js';
 import { closedResult, languageOf, type OwnerBasis, type OwnerFacts, type TaskLanguage, taskText } from '../rules/cycle-task-text.js';
 import { monthStart } from './obligations.js';
 import { evaluationOfYear, workPlanOfYear } from '../../../db/cycle/obligations.js';
-import { occurrences, parseRule, readSeries, seriesText } from '../../platform/rules/recurrence.js';
-import { toTask } from '../../activities/services/tasks.js';
+import { toTask } from '../../activities/index.js';
 
 export type CycleRun = z.infer<typeof CycleRunShape>;
 export type { OwnerBasis };

@@ -38,7 +38,7 @@ import type { EvaluationFigures, Tally, TallyLabels } from '../schemas/evaluatio
 import type { OrganisationKind } from '../../crm/schemas/organisations.js';
 import type { ProposalStage } from '../../proposals/schemas/proposals.js';
 import { labelsOf, REPORT_LABELS } from '../schemas/reports.js';
-import { average } from '../../activities/services/feedback.js';
+import { average } from '../../activities/index.js';
 
 /** English labels of the tallies' keys (the report documents' own English labels, where they have them). */
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = REPORT_LABELS.en.activityType;

@@ -41,8 +41,7 @@ import * as repo from '../../../db/cycle/evaluations.js';
 import { approvingParties } from '../../../db/cycle/cycle-approvals.js';
 import { organisationNameOfUser } from '../../../db/cycle/cycle-documents.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, recordChange, type Caller } from '../../platform/index.js';
 import type { ApproveBody, History, Presence, RestoreBody } from '../schemas/coediting.js';
 import type {
   Assessment,
@@ -61,8 +60,6 @@ import type {
 } from '../schemas/evaluations.js';
 import type { DocumentStatus } from '../schemas/coediting.js';
 import type { WorkPlanItemStatus } from '../schemas/work-plans.js';
-import { canSeePartnership, canWriteIn } from '../../platform/services/access.js';
-import { recordChange } from '../../platform/services/audit.js';
 import * as approvals from '../coediting/approvals.js';
 import { type CoeditEntityType, historyOf, prepareWrite, recordRevision, restoreValues } from '../coediting/history.js';
 import { type LiveRooms, type LiveSend, type LiveViewer, roomOf } from '../coediting/live.js';

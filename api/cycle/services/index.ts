@@ -1,7 +1,6 @@
 /** The annual cycle's services: work plans and evaluations (co-edited live), their Word documents, the watched obligations and the cycle's steps. */
 import type { DB } from '../../../db/connection.js';
-import type { Settings } from '../../platform/config.js';
-import type { ContextEnv } from '../../platform/http/context.js';
+import type { ContextEnv, Settings } from '../../platform/index.js';
 import { LiveRooms } from '../coediting/live.js';
 import { CycleStepService } from './cycle-steps.js';
 import { EvaluationService } from './evaluations.js';

@@ -48,12 +48,10 @@ import type { DB } from '../../../db/connection.js';
 import { proposalsWithLog } from '../../../db/proposals/inform-log.js';
 import { administrativeVisits, evaluationOfYear, workPlanOfYear } from '../../../db/cycle/obligations.js';
 import { findPartnership, findSuccessor, partiesOf } from '../../../db/crm/partnerships.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { NotFound, canSeePartnership, type Caller } from '../../platform/index.js';
 import type { Obligation, ObligationState, Obligations, ObligationsQuery } from '../schemas/obligations.js';
-import { canSeePartnership } from '../../platform/services/access.js';
-import { type AgreementDates, agreementGlance, dayOf, daysInMonth, effectiveEndOn } from '../../crm/rules/agreement-dates.js';
-import { informStates } from '../../proposals/services/first-to-inform.js';
+import { agreementGlance, dayOf, daysInMonth, effectiveEndOn, type AgreementDates } from '../../crm/index.js';
+import { informStates } from '../../proposals/index.js';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** an agreement ending within this many days wants attention */

@@ -3,10 +3,9 @@
  * caller may see it (404 when invisible, through those services' own `get`)
  * and builds its Word file (api/services/reports/). Routes stay thin.
  */
-import type { Caller } from '../../platform/http/caller.js';
+import type { Caller, WordFile } from '../../platform/index.js';
 import type { EvaluationDetail } from '../schemas/evaluations.js';
 import type { WorkPlanDetail } from '../schemas/work-plans.js';
-import type { WordFile } from '../../platform/documents/word.js';
 import { evaluationDocument } from '../documents/evaluation-document.js';
 import { workPlanDocument } from '../documents/work-plan-document.js';
 

@@ -10,13 +10,11 @@ import { visiblePersonIds } from '../../../db/crm/partnerships.js';
 import type { ApprovingPartyRow } from '../../../db/cycle/cycle-approvals.js';
 import * as repo from '../../../db/cycle/work-plans.js';
 import type { Database, WorkPlanItemTable } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import type { FieldError } from '../../platform/http/errors.js';
+import { canWriteIn, scopeOf, type Caller, type FieldError } from '../../platform/index.js';
 import type { Approval, DocumentStatus } from '../schemas/coediting.js';
 import type { CooperationForm } from '../../crm/schemas/partnerships.js';
 import type { ProposalStage } from '../../proposals/schemas/proposals.js';
 import { WORK_PLAN_ITEM_FIELDS, WORK_PLAN_ITEM_SET_FIELDS, WORK_PLAN_ITEM_TEXT_FIELDS, type WorkPlan, type WorkPlanItem, type WorkPlanItemStatus } from '../schemas/work-plans.js';
-import { canWriteIn, scopeOf } from '../../platform/services/access.js';
 import { partiesApprovableBy } from '../coediting/approvals.js';
 import type { FieldSpec, Snapshot } from '../coediting/merge.js';
 

@@ -28,9 +28,8 @@ import { approvingParties } from '../../../db/cycle/cycle-approvals.js';
 import { organisationNameOfUser } from '../../../db/cycle/cycle-documents.js';
 import * as repo from '../../../db/cycle/work-plans.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet, canSeePartnership, canWriteIn, recordChange, type Caller } from '../../platform/index.js';
 import { assessPlanItems } from './evaluation-assessments.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet } from '../../platform/http/errors.js';
 import { WORK_PLAN_ITEM_PROGRESS_FIELDS } from '../schemas/work-plans.js';
 import type { History, Presence, RestoreBody, WriteNotes } from '../schemas/coediting.js';
 import type {
@@ -51,8 +50,6 @@ import type {
   WorkPlanRevision,
   WorkPlanStarted
 } from '../schemas/work-plans.js';
-import { canSeePartnership, canWriteIn } from '../../platform/services/access.js';
-import { recordChange } from '../../platform/services/audit.js';
 import { type ApprovalDocument, approvalsOf, approve, everyPartyApproved, withdrawAll, withdrawOwn } from '../coediting/approvals.js';
 import { type CoeditTarget, historyOf, prepareRemoval, prepareWrite, recordRevision, restoreValues } from '../coediting/history.js';
 import { type LiveRooms, type LiveSend, type LiveViewer, roomOf } from '../coediting/live.js';

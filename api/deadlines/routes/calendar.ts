@@ -7,11 +7,9 @@
 import { Hono } from 'hono';
 import { accepts } from 'hono/accepts';
 import type { DeadlinesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, unchangedFor, validate } from '../../platform/index.js';
 import { CalendarFeed, CalendarFeedCreated, CalendarFeedPage, CalendarFeedQuery } from '../schemas/calendar.js';
 import { IdParam } from '../../platform/schemas/common.js';
-import { validate } from '../../platform/http/validation.js';
-import { unchangedFor } from '../../platform/http/versioning.js';
 
 const tag = 'Calendar';
 

@@ -1,9 +1,8 @@
 /** /api/deadlines: the deadline dashboard; the rules live in services/deadlines.ts. */
 import { Hono } from 'hono';
 import type { DeadlinesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { DeadlineDashboard, DeadlineDashboardQuery } from '../schemas/deadlines.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Deadlines';
 

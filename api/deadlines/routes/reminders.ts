@@ -1,9 +1,8 @@
 /** /api/reminders: HTTP only; the rules (and the reminder run) live in services/reminders.ts. */
 import { Hono } from 'hono';
 import type { DeadlinesEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { ReminderSettings, ReminderSettingsInput } from '../schemas/reminders.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Reminders';
 

@@ -16,7 +16,7 @@
  */
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { type ICalCalendar, ICalEvent, type ICalEventData } from 'ical-generator';
-import { TimeSlice } from '../../platform/rules/time-slice.js';
+import { TimeSlice } from '../../platform/index.js';
 
 /** the writer yields to the event loop after holding it this long */
 const HOLD_MS = 8;

@@ -33,10 +33,9 @@ import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection.js';
 import * as repo from '../../../db/deadlines/deadlines.js';
 import type { Scope } from '../../../db/scope.js';
-import type { Caller } from '../../platform/http/caller.js';
+import { scopeOf, type Caller } from '../../platform/index.js';
 import type { DeadlineDashboard, DeadlineDashboardItem, DeadlineDashboardQuery } from '../schemas/deadlines.js';
-import { scopeOf } from '../../platform/services/access.js';
-import { countdown, milestoneDue, wallTimeIn, type WallTime } from '../../funding/rules/call-dates.js';
+import { countdown, milestoneDue, wallTimeIn, type WallTime } from '../../funding/index.js';
 import { compareByPosition, type DashboardPosition, decodePosition, encodePosition } from '../rules/deadline-cursor.js';
 
 const DEFAULT_ZONE = 'Europe/Brussels';

@@ -1,7 +1,6 @@
 /** What is due: the deadline dashboard, the calendar feeds and the reminder run (which also makes the annual cycle's tasks, handed in). */
 import type { DB } from '../../../db/connection.js';
-import type { Settings } from '../../platform/config.js';
-import type { ContextEnv } from '../../platform/http/context.js';
+import type { ContextEnv, Settings } from '../../platform/index.js';
 import { CalendarService } from './calendar.js';
 import { DeadlineDashboardService } from './deadlines.js';
 import { type CycleStepRun, ReminderService } from './reminders.js';

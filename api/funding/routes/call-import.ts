@@ -19,10 +19,8 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { describeRoute, resolver } from 'hono-openapi';
 import type { FundingEnv } from '../services/index.js';
-import { problemOf } from '../../platform/http/errors.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, problemOf, validate } from '../../platform/index.js';
 import { CallImportProgress, CallImportQuery, CallImportSummary } from '../schemas/call-import.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Calls';
 

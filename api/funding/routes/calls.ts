@@ -1,11 +1,9 @@
 /** /api/calls: HTTP only; the rules live in services/calls.ts and services/call-dates.ts. */
 import { Hono } from 'hono';
 import type { FundingEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { Call, CallCreate, CallListQuery, CallPage, CallPatch, DeadlineChangeList } from '../schemas/calls.js';
 import { IdParam } from '../../platform/schemas/common.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Calls';
 

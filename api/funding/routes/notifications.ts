@@ -1,10 +1,9 @@
 /** /api/notifications: HTTP only; the rules live in services/notifications.ts. */
 import { Hono } from 'hono';
 import type { FundingEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { Notification, NotificationListQuery, NotificationPage, ReadAll } from '../schemas/notifications.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Notifications';
 

@@ -1,11 +1,9 @@
 /** /api/saved-searches: HTTP only; the rules live in services/saved-searches.ts. */
 import { Hono } from 'hono';
 import type { FundingEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { SavedSearch, SavedSearchCreate, SavedSearchListQuery, SavedSearchPage, SavedSearchPatch } from '../schemas/saved-searches.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Saved searches';
 

@@ -5,9 +5,8 @@
  */
 import { Hono } from 'hono';
 import type { FundingEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { CallParam, Watch, WatchedCallPage, WatchedListQuery } from '../schemas/watches.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Watching';
 

@@ -36,9 +36,7 @@
  * Null without an RRULE, without a deadline, or when the series has ended.
  */
 import { DateTime } from 'luxon';
-import { isInstant, isLocalDateTime, NonexistentLocalTime, toInstant, toLocal, utc } from '../../platform/rules/local-times.js';
-import { nextOccurrence, parseRule } from '../../platform/rules/recurrence.js';
-import { zoneWithKeptOffsets } from '../../platform/rules/wall-clock.js';
+import { NonexistentLocalTime, isInstant, isLocalDateTime, nextOccurrence, parseRule, toInstant, toLocal, utc, zoneWithKeptOffsets } from '../../platform/index.js';
 
 export type CallStatus = 'forthcoming' | 'open' | 'closed';
 export type DeadlineModel = 'single_stage' | 'two_stage' | 'multiple_cut_off';

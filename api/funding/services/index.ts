@@ -1,7 +1,6 @@
 /** Funding's services: programmes, calls and their import, watched calls, saved searches and notifications of changed deadlines. */
 import type { DB } from '../../../db/connection.js';
-import type { Settings } from '../../platform/config.js';
-import type { ContextEnv } from '../../platform/http/context.js';
+import type { ContextEnv, Settings } from '../../platform/index.js';
 import { CallImportService } from './call-import.js';
 import { CallService } from './calls.js';
 import { NotificationService } from './notifications.js';

@@ -21,8 +21,7 @@ import * as repo from '../../../db/platform/notifications.js';
 import { findCall } from '../../../db/funding/calls.js';
 import { watchersOf } from '../../../db/funding/watches.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { NotFound, type Caller } from '../../platform/index.js';
 import type { Notification, NotificationKind, NotificationListQuery, NotificationPage } from '../schemas/notifications.js';
 import { type DeadlineSnapshot, deadlineChangeSentences } from '../rules/deadline-wording.js';
 

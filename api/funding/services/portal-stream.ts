@@ -15,7 +15,7 @@ import chain from 'stream-chain/core';
 import { none } from 'stream-chain/defs.js';
 import Assembler from 'stream-json/core/assembler.js';
 import parser, { type Token } from 'stream-json/core/parser.js';
-import { Problem, ValidationFailed } from '../../platform/http/errors.js';
+import { Problem, ValidationFailed } from '../../platform/index.js';
 import { type PortalFormat, RECORDS_PATH } from '../rules/portal-formats.js';
 
 export interface PortalRecord {

@@ -19,12 +19,8 @@ import { newId, nowIso } from '../../../db/ids.js';
 import * as repo from '../../../db/funding/programmes.js';
 import type { ProgrammeWithParentRow } from '../../../db/funding/programmes.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, NotFound, PreconditionFailed, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, NotFound, PreconditionFailed, ValidationFailed, assertAdmin, assertWriterSomewhere, checkVersion, pageRequest, recordChange, type Caller } from '../../platform/index.js';
 import type { Programme, ProgrammeCreate, ProgrammeFamily, ProgrammeListQuery, ProgrammePatch } from '../schemas/programmes.js';
-import { assertAdmin, assertWriterSomewhere } from '../../platform/services/access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
-import { pageRequest } from '../../platform/services/listing.js';
 
 export function toProgramme(row: ProgrammeWithParentRow): Programme {
   return {

@@ -28,11 +28,8 @@ import { newId } from '../../../db/ids.js';
 import { findDomains } from '../../../db/crm/domains.js';
 import { findProgramme } from '../../../db/funding/programmes.js';
 import * as repo from '../../../db/funding/saved-searches.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound, PreconditionFailed, unknownReference } from '../../platform/http/errors.js';
+import { NotFound, PreconditionFailed, canSeePartnership, checkVersion, unknownReference, type Caller } from '../../platform/index.js';
 import type { SavedSearch, SavedSearchCreate, SavedSearchCriteria, SavedSearchListQuery, SavedSearchPatch } from '../schemas/saved-searches.js';
-import { canSeePartnership } from '../../platform/services/access.js';
-import { checkVersion } from '../../platform/services/audit.js';
 import { callStatus } from '../rules/call-dates.js';
 
 type SavedSearchRow = NonNullable<Awaited<ReturnType<typeof repo.findSavedSearch>>>;

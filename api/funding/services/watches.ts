@@ -17,8 +17,7 @@
 import type { DB } from '../../../db/connection.js';
 import { deadlinesOf, findCall } from '../../../db/funding/calls.js';
 import * as repo from '../../../db/funding/watches.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { NotFound, type Caller } from '../../platform/index.js';
 import type { Watch, WatchedCall, WatchedDeadline, WatchedListQuery } from '../schemas/watches.js';
 
 export class WatchService {

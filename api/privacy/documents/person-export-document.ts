@@ -5,7 +5,7 @@
  * fields that changed (the JSON file holds them whole).
  */
 import type { PersonExport } from '../schemas/person-rights.js';
-import { type Block, heading, labelled, note, pack, table, title, type WordFile } from '../../platform/documents/word.js';
+import { heading, labelled, note, pack, table, title, type Block, type WordFile } from '../../platform/index.js';
 
 const L = {
   title: ['Personal data held about', 'Gespeicherte personenbezogene Daten zu'],

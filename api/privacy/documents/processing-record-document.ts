@@ -5,7 +5,7 @@
  * labels below.
  */
 import type { ProcessingRecord } from '../schemas/processing-record.js';
-import { type WordFile, heading, labelled, pack, table, title } from '../../platform/documents/word.js';
+import { heading, labelled, pack, table, title, type WordFile } from '../../platform/index.js';
 
 export type ProcessingLanguage = 'en' | 'de';
 

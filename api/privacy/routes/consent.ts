@@ -1,10 +1,9 @@
 /** /api/people/{id}/consent: HTTP only; the rules live in services/consent.ts. */
 import { Hono } from 'hono';
 import type { PrivacyEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { ConsentWithdrawal, PersonConsent } from '../schemas/consent.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'People';
 

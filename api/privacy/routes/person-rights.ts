@@ -6,11 +6,9 @@
  */
 import { Hono } from 'hono';
 import type { PrivacyEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { PersonExport, PersonReads, PersonRights } from '../schemas/person-rights.js';
-import { validate } from '../../platform/http/validation.js';
-import { expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'People';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

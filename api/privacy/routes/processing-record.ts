@@ -1,9 +1,8 @@
 /** /api/processing-record: HTTP only; services/processing-record.ts generates the record. */
 import { Hono } from 'hono';
 import type { PrivacyEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { ProcessingRecord, ProcessingRecordQuery } from '../schemas/processing-record.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Privacy';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

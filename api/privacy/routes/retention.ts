@@ -5,9 +5,8 @@
  */
 import { Hono } from 'hono';
 import type { PrivacyEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { RetentionErase, RetentionErased, RetentionKeep, RetentionKept, RetentionReviewPage, RetentionReviewQuery } from '../schemas/retention.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'People';
 

@@ -27,13 +27,10 @@ import { interactionAuthorsSince, participationsSince } from '../../../db/privac
 import { partnershipsOfOrganisation } from '../../../db/crm/organisations.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import type { Database, PersonRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed, canSeePartnership, recordChange, scopeOf, type Caller } from '../../platform/index.js';
 import type { ConsentEvent, ConsentReliance, ConsentWithdrawal, PersonConsent } from '../schemas/consent.js';
 import type { LawfulBasis } from '../../crm/schemas/people.js';
-import { canSeePartnership, scopeOf } from '../../platform/services/access.js';
-import { recordChange } from '../../platform/services/audit.js';
-import { canWritePerson, latestToday } from '../../crm/services/people.js';
+import { canWritePerson, latestToday } from '../../crm/index.js';
 
 function toEvent(row: repo.ConsentEventRow): ConsentEvent {
   return {

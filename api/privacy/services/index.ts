@@ -1,7 +1,6 @@
 /** Privacy's services, the GDPR duties: a person's rights (access log, export, erasure), consent, the retention review and the record of processing. */
 import type { DB } from '../../../db/connection.js';
-import type { Settings } from '../../platform/config.js';
-import type { ContextEnv } from '../../platform/http/context.js';
+import type { ContextEnv, Settings } from '../../platform/index.js';
 import { ConsentService } from './consent.js';
 import { PersonRightsService } from './person-rights.js';
 import { ProcessingRecordService } from './processing-record.js';

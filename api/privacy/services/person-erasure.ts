@@ -36,8 +36,7 @@ import { insertAuditEvent } from '../../../db/platform/audit.js';
 import { contactPersonUsage, deletePerson } from '../../../db/crm/people.js';
 import * as rights from '../../../db/privacy/person-rights.js';
 import type { Database, PersonRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Conflict } from '../../platform/http/errors.js';
+import { Conflict, type Caller } from '../../platform/index.js';
 import { holdsText, needlesOf, patternsOf, scrubNullable, scrubSnapshot, scrubText } from '../rules/erasure-text.js';
 import { identityOf } from './person-export.js';
 

@@ -20,14 +20,12 @@ import { readsOfPerson } from '../../../db/crm/person-reads.js';
 import * as rights from '../../../db/privacy/person-rights.js';
 import { keepDecisionsOf } from '../../../db/privacy/retention.js';
 import type { Database, PersonRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
+import { toAuditEvent, type Caller } from '../../platform/index.js';
 import type { AuditEvent } from '../../platform/schemas/common.js';
 import type { LawfulBasis } from '../../crm/schemas/people.js';
 import type { PersonExport, PersonReads } from '../schemas/person-rights.js';
 import { needlesOf } from '../rules/erasure-text.js';
-import { present } from '../../crm/services/people.js';
-import { READ_WINDOW_MINUTES } from '../../crm/services/person-reads.js';
-import { toAuditEvent } from '../../platform/services/audit.js';
+import { READ_WINDOW_MINUTES, present } from '../../crm/index.js';
 
 /** The person's identity as erasure and the audit search use it. */
 export function identityOf(row: PersonRow) {

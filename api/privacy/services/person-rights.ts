@@ -14,15 +14,11 @@
 import type { DB } from '../../../db/connection.js';
 import { insertAuditEvent } from '../../../db/platform/audit.js';
 import type { PersonRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Forbidden } from '../../platform/http/errors.js';
+import { Forbidden, assertAdmin, checkVersion, type Caller, type WordFile } from '../../platform/index.js';
 import type { PersonExport, PersonReads, PersonRights } from '../schemas/person-rights.js';
-import { assertAdmin } from '../../platform/services/access.js';
-import { checkVersion } from '../../platform/services/audit.js';
-import { canWritePerson, loadVisible, present } from '../../crm/services/people.js';
+import { canWritePerson, loadVisible, present } from '../../crm/index.js';
 import { erasePerson } from './person-erasure.js';
 import { personExport, readsOf } from './person-export.js';
-import type { WordFile } from '../../platform/documents/word.js';
 import { exportFilename, personExportDocument } from '../documents/person-export-document.js';
 
 export class PersonRightsService {

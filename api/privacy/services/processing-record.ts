@@ -21,15 +21,11 @@ import type { DB } from '../../../db/connection.js';
 import * as repo from '../../../db/privacy/processing-record.js';
 import { countDueForReview } from '../../../db/privacy/retention.js';
 import type { Database } from '../../../db/schema.js';
-import type { Settings } from '../../platform/config.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Forbidden } from '../../platform/http/errors.js';
+import { Forbidden, isWriterSomewhere, type Caller, type Settings, type WordFile } from '../../platform/index.js';
 import type { LawfulBasis } from '../../crm/schemas/people.js';
 import { LawfulBasis as LawfulBases } from '../../crm/schemas/people.js';
 import type { ProcessingRecord } from '../schemas/processing-record.js';
-import { isWriterSomewhere } from '../../platform/services/access.js';
 import { type ProcessingLanguage, processingRecordDocument } from '../documents/processing-record-document.js';
-import type { WordFile } from '../../platform/documents/word.js';
 import { reviewCutoff } from './retention.js';
 
 type DataCategoryKey = ProcessingRecord['categoriesOfData'][number]['key'];

@@ -24,14 +24,10 @@ import type { DB } from '../../../db/connection.js';
 import { newId } from '../../../db/ids.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import * as repo from '../../../db/privacy/retention.js';
-import type { Settings } from '../../platform/config.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { Forbidden, Problem, ValidationFailed } from '../../platform/http/errors.js';
+import { Forbidden, Problem, ValidationFailed, canWriteIn, isWriterSomewhere, recordChange, scopeOf, type Caller, type Settings } from '../../platform/index.js';
 import type { LawfulBasis } from '../../crm/schemas/people.js';
 import type { RetentionErase, RetentionErased, RetentionKeep, RetentionKept, RetentionReviewPage, RetentionReviewQuery } from '../schemas/retention.js';
-import { canWriteIn, isWriterSomewhere, scopeOf } from '../../platform/services/access.js';
-import { recordChange } from '../../platform/services/audit.js';
-import { canWritePerson } from '../../crm/services/people.js';
+import { canWritePerson } from '../../crm/index.js';
 
 /** The instant `months` calendar months before `now` (UTC; the 31st becomes the month's last day). */
 export function reviewCutoff(now: Date, months: number): string {

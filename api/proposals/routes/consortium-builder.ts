@@ -4,10 +4,9 @@
  */
 import { Hono } from 'hono';
 import type { ProposalsEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { ConsortiumSuggestionQuery, ConsortiumSuggestions } from '../schemas/consortium-builder.js';
-import { validate } from '../../platform/http/validation.js';
 
 export const consortiumBuilderRoutes = new Hono<ProposalsEnv>().get(
   '/:id/consortium-suggestions',

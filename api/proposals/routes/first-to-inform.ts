@@ -6,10 +6,9 @@
  */
 import { Hono } from 'hono';
 import type { ProposalsEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { FirstToInformQuery, FirstToInformReport, InformEntryCreate, InformEntryParams, InformLog } from '../schemas/first-to-inform.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'First to inform';
 

@@ -1,11 +1,9 @@
 /** /api/proposals: HTTP only; the rules live in services/proposals.ts. */
 import { Hono } from 'hono';
 import type { ProposalsEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { Proposal, ProposalBoard, ProposalBoardQuery, ProposalCreate, ProposalListQuery, ProposalPage, ProposalPatch } from '../schemas/proposals.js';
-import { validate } from '../../platform/http/validation.js';
-import { etagOf, expectedVersion } from '../../platform/http/versioning.js';
 
 const tag = 'Proposals';
 

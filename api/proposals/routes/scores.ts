@@ -4,10 +4,9 @@
  */
 import { Hono } from 'hono';
 import type { ProposalsEnv } from '../services/index.js';
-import { describe } from '../../platform/http/openapi.js';
+import { describe, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { ScoreSheet, ScoresPut } from '../schemas/scoring.js';
-import { validate } from '../../platform/http/validation.js';
 
 const tag = 'Scoring';
 

@@ -16,7 +16,7 @@
  *   maximum; no lead partner; a partner without a rate.
  */
 import { parseDecimal } from '../../activities/schemas/costs.js';
-import { toEurCents } from '../../activities/services/costs.js';
+import { toEurCents } from '../../activities/index.js';
 
 export type RateSource = 'partner' | 'call' | 'programme' | 'none';
 

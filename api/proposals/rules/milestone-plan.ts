@@ -15,7 +15,7 @@
  * (`movedFrom` keeps the date it would have had). Public holidays are not
  * known here; the plan is a proposal to edit before saving.
  */
-import { addDays } from '../../crm/rules/agreement-dates.js';
+import { addDays } from '../../crm/index.js';
 
 export type MilestoneKind = 'descriptions_due' | 'steering_group' | 'committee_decision' | 'submission' | 'other';
 

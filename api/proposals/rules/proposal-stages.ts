@@ -14,7 +14,7 @@
  * - Creating a proposal may start in any stage, so past proposals (the six
  *   joint proposals of 2015–2020) can be recorded as they ended.
  */
-import { Conflict } from '../../platform/http/errors.js';
+import { Conflict } from '../../platform/index.js';
 import { PROPOSAL_STAGES, type ProposalStage } from '../schemas/proposals.js';
 
 export { PROPOSAL_STAGES, type ProposalStage };

@@ -1,8 +1,7 @@
 /** Who may read the audit trail of a candidate project or a scoring matrix: who may see it. */
 import { findVisibleProposal } from '../../../db/proposals/proposals.js';
 import { findVisibleMatrix } from '../../../db/proposals/scoring.js';
-import { scopeOf } from '../../platform/services/access.js';
-import type { AuditedRecords } from '../../platform/services/audit-trail.js';
+import { scopeOf, type AuditedRecords } from '../../platform/index.js';
 
 export const proposalAuditedRecords = {
   proposal: async (db, caller, id) => (await findVisibleProposal(db, scopeOf(caller), id)) !== undefined,

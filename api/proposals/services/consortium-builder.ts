@@ -33,12 +33,10 @@ import { participations } from '../../../db/activities/matchmaking.js';
 import { domainsOfOrganisations } from '../../../db/crm/organisations.js';
 import { partiesOf } from '../../../db/crm/partnerships.js';
 import { domainsOfProposals } from '../../../db/proposals/proposals.js';
-import type { Caller } from '../../platform/http/caller.js';
+import { canSeePartnership, scopeOf, type Caller } from '../../platform/index.js';
 import type { ConsortiumSuggestion, ConsortiumSuggestionQuery, ConsortiumSuggestions } from '../schemas/consortium-builder.js';
 import type { ProposalStage } from '../schemas/proposals.js';
-import { canSeePartnership, scopeOf } from '../../platform/services/access.js';
-import { dateInZone } from '../../activities/services/follow-ups.js';
-import { list } from '../../activities/services/matchmaking.js';
+import { dateInZone, list } from '../../activities/index.js';
 import { readableProposal } from './proposal-access.js';
 import { callMatchTerms } from './proposal-calls.js';
 

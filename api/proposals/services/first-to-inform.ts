@@ -27,13 +27,10 @@ import { findVisibleOrganisation, visibleOrganisationNames } from '../../../db/c
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { firstToInformRules, partyOrganisationIds } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import type { Caller } from '../../platform/http/caller.js';
-import { NotFound, ValidationFailed, unknownReference } from '../../platform/http/errors.js';
+import { NotFound, ValidationFailed, canSeePartnership, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
 import type { FirstToInformQuery, FirstToInformReport, InformEntry, InformEntryCreate, InformLog } from '../schemas/first-to-inform.js';
 import type { ProposalStage } from '../schemas/proposals.js';
-import { canSeePartnership, scopeOf } from '../../platform/services/access.js';
-import { dayOf } from '../../crm/rules/agreement-dates.js';
-import { recordChange } from '../../platform/services/audit.js';
+import { dayOf } from '../../crm/index.js';
 import { readableProposal, writableProposal } from './proposal-access.js';
 
 export interface InformFact {

@@ -1,7 +1,6 @@
 /** The candidate projects' services: proposals, consortium and its builder, milestones, the first-to-inform log, scoring matrices and scores. */
 import type { DB } from '../../../db/connection.js';
-import type { Settings } from '../../platform/config.js';
-import type { ContextEnv } from '../../platform/http/context.js';
+import type { ContextEnv, Settings } from '../../platform/index.js';
 import { ConsortiumBuilderService } from './consortium-builder.js';
 import { ConsortiumService } from './consortium.js';
 import { FirstToInformService } from './first-to-inform.js';

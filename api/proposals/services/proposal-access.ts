@@ -11,9 +11,7 @@
 import type { Kysely } from 'kysely';
 import { findVisibleProposal } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import type { Caller, PartnershipRole } from '../../platform/http/caller.js';
-import { Forbidden, NotFound } from '../../platform/http/errors.js';
-import { canWriteIn, scopeOf } from '../../platform/services/access.js';
+import { Forbidden, NotFound, canWriteIn, scopeOf, type Caller, type PartnershipRole } from '../../platform/index.js';
 
 export const SCORING_LOCKERS: PartnershipRole[] = ['admin', 'officer'];
 

@@ -21,13 +21,9 @@ import { newId, nowIso } from '../../../db/ids.js';
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import * as repo from '../../../db/proposals/scoring.js';
 import type { Database } from '../../../db/schema.js';
-import type { Caller, PartnershipRole } from '../../platform/http/caller.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed } from '../../platform/http/errors.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { ProposalStage } from '../schemas/proposals.js';
 import type { GroupInput, Ranking, ScoringCriterion, ScoringMatrix, ScoringMatrixCreate, ScoringMatrixListQuery, ScoringMatrixPatch } from '../schemas/scoring.js';
-import { canSeePartnership, canWriteIn, scopeOf } from '../../platform/services/access.js';
-import { checkVersion, recordChange } from '../../platform/services/audit.js';
-import { pageRequest } from '../../platform/services/listing.js';
 import { rank, summarise } from '../rules/scoring.js';
 
 const MATRIX_WRITERS: PartnershipRole[] = ['admin', 'officer'];
