@@ -38,7 +38,7 @@ const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
 };
 const api = getRequestListener(started.app.fetch);
 
-// the built files and static/ are served before SvelteKit's hooks: they get the security headers here (api/security-headers.ts)
+// the built files and static/ are served before SvelteKit's hooks: they get the security headers here (api/platform/http/security-headers.ts)
 const front = Object.entries(frontHeaders(started.settings.publicOrigin));
 
 // a URL over 8 KB gets 414 and oversized headers 431, as problem+json (http-limits.ts)
@@ -56,7 +56,7 @@ answerClientErrors(server);
 // reminders before deadlines, digests of saved searches and queued emails, every few minutes in this one process, by the app's own service
 const { settings } = started;
 const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(started.services.reminders, settings.reminderIntervalMinutes) : null;
-// backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/backup-runs.ts)
+// backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/platform/services/backup-runs.ts)
 const backupRuns = settings.backup ? startBackupRuns(databaseLocation(process.env), settings.backup) : null;
 
 const port = Number(process.env.PORT ?? 3000);

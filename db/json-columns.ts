@@ -183,7 +183,7 @@ export const coeditRevisionJson = { fields: jsonCodec('coedit_revisions.fields',
 /** Audit snapshots hold any JSON value: the record as it was shown before and after the write. */
 export const auditJson = { before: jsonCodec<unknown>('audit_events.before', z.json()), after: jsonCodec<unknown>('audit_events.after', z.json()) } as const;
 
-/** The offsets as stored; null without settings, and for a damaged value (the defaults apply: api/services/reminders.ts). */
+/** The offsets as stored; null without settings, and for a damaged value (the defaults apply: api/deadlines/services/reminders.ts). */
 export function storedOffsets<R extends { offsets: Parameters<typeof readOrNull<number[]>>[1] }>(row: R): Omit<R, 'offsets'> & { offsets: number[] | null } {
   return { ...row, offsets: readOrNull(reminderSettingsJson.offsets, row.offsets) };
 }

@@ -1,6 +1,6 @@
 /**
  * What a caller may see, as plain values the repositories turn into SQL.
- * Decided in api/services/access.ts; db/ only applies it.
+ * Decided in api/platform/services/access.ts; db/ only applies it.
  */
 export type Scope =
   | { all: true }

@@ -3,8 +3,8 @@
  * database, a failing disk, a file that cannot be opened, a write lock held
  * elsewhere. better-sqlite3 throws `SqliteError` with SQLite's extended code
  * as `code` (SQLITE_FULL, SQLITE_READONLY_DBMOVED, SQLITE_IOERR_WRITE, …).
- * The API answers these 503 in words (api/errors.ts); bookkeeping writes
- * swallow them (api/services/bookkeeping.ts).
+ * The API answers these 503 in words (api/platform/http/errors.ts); bookkeeping writes
+ * swallow them (api/platform/services/bookkeeping.ts).
  */
 export type StorageFaultKind = 'disk-full' | 'read-only' | 'io-error' | 'cannot-open' | 'busy';
 

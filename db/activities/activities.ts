@@ -1,7 +1,7 @@
 /**
  * Every SQL statement about activities, their partnerships and domains, the
  * participant counts and the activities on a timeline. Who may see an
- * activity is `activityVisible` (db/repositories/activity-access.ts).
+ * activity is `activityVisible` (db/activities/visibility.ts).
  */
 import { type Kysely, sql } from 'kysely';
 import type { ActivityTable, Database } from '../schema.js';

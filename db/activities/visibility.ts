@@ -3,7 +3,7 @@
  * (activity_partnerships) and system administrators (a scope with `all`).
  * Everything hanging off an activity (participants, costs, feedback, …) is
  * visible exactly when the activity is. Who may write is decided in
- * api/services/activity-access.ts from the partnerships listed here.
+ * api/activities/services/activity-access.ts from the partnerships listed here.
  */
 import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';

@@ -1,5 +1,5 @@
 /**
- * The SQL behind the annual cycle's reminders (api/services/cycle-steps.ts):
+ * The SQL behind the annual cycle's reminders (api/cycle/services/cycle-steps.ts):
  * the parties with their contact persons' e-mail addresses, the partnership's
  * members who could own a task, and the cycle-step tasks already made.
  */

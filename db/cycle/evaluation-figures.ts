@@ -1,7 +1,7 @@
 /**
  * Every SQL statement behind the figures of a yearly evaluation: what was
  * logged for one partnership in one calendar year, as plain rows for the
- * pure counting in api/services/evaluation-figures.ts.
+ * pure counting in api/cycle/services/evaluation-figures.ts.
  *
  * What belongs to year Y:
  * - Activities: linked to the partnership (activity_partnerships), held —
@@ -16,7 +16,7 @@
  *   A participant's organisation is the one they took part for, else their
  *   person's organisation.
  * - Follow-ups: the partnership's follow-up tasks due in Y, the very
- *   definition of the follow-up completion rate (api/services/follow-ups.ts,
+ *   definition of the follow-up completion rate (api/activities/services/follow-ups.ts,
  *   `followUpTally`), so both places show the same figure.
  * - Budget: the sum of the partnership's budget lines for Y (every
  *   organisation's), null when there is none.

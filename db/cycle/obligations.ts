@@ -1,5 +1,5 @@
 /**
- * The SQL behind a partnership's obligations of a year (api/services/obligations.ts):
+ * The SQL behind a partnership's obligations of a year (api/cycle/services/obligations.ts):
  * its administrative visits, the evaluation of the year and the work plan of
  * the year after. Parties, the first-to-inform log and the agreement's
  * dates come from the repositories that own them.

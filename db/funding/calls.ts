@@ -11,7 +11,7 @@
  * Conventions
  * - Instants are UTC text as `Date#toISOString()` writes it (`…:00.000Z`),
  *   so they compare as text; each deadline keeps the IANA zone it was
- *   published in. Use api/services/call-dates.ts to turn wall times into
+ *   published in. Use api/funding/rules/call-dates.ts to turn wall times into
  *   instants and to derive status and the next cut-off (never stored).
  * - `calls.keywords` is the JSON text of a string array (`'["hydrogen"]'`).
  * - Money in integer cents; `cofinancing_rate` a decimal string ("0.60").

@@ -6,7 +6,7 @@
  * index entry it walks, before any visibility probe and without reading the
  * row (an officer's search went from 3.8 ms to 0.5 ms of SQLite at 100,000
  * organisations). The expressions must stay exactly the ones the lists
- * write (`rowMatches` in db/repositories/search.ts), or SQLite computes the
+ * write (`rowMatches` in db/crm/search.ts), or SQLite computes the
  * text again per row. Frozen in time: never import application code.
  */
 import { type Kysely, sql } from 'kysely';

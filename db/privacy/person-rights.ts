@@ -1,8 +1,8 @@
 /**
  * Every SQL statement of a person's rights: what is held about one person
  * (for the export) and the writes of their erasure. The rules (what counts,
- * what is scrubbed how) are in api/services/person-export.ts and
- * api/services/person-erasure.ts.
+ * what is scrubbed how) are in api/privacy/services/person-export.ts and
+ * api/privacy/services/person-erasure.ts.
  */
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../schema.js';

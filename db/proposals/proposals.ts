@@ -1,7 +1,7 @@
 /**
  * Every SQL statement about proposals and their domains. A proposal is
  * visible to the members of its partnership (a scope with `all` sees every
- * one); who may write is decided in api/services/proposal-access.ts. Calls
+ * one); who may write is decided in api/proposals/services/proposal-access.ts. Calls
  * and programmes are read through their own repositories.
  */
 import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely';

@@ -389,7 +389,7 @@ describe('activities on a phone', () => {
     const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, session.url, '/api/partnerships?limit=100');
     const partnershipId = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
 
-    // the link api/services/obligations.ts gives an obligation to visit
+    // the link api/cycle/services/obligations.ts gives an obligation to visit
     await load(page, `${session.url}/activities/new?type=administrative_visit&partnershipId=${partnershipId}`);
     await expect.poll(() => page.getByLabel('Type').inputValue()).toBe('administrative_visit');
     expect(await page.getByLabel('Partnership').inputValue()).toBe(partnershipId);

@@ -1,5 +1,5 @@
 /**
- * The annual cycle's steps (api/services/cycle-steps.ts) on plain values:
+ * The annual cycle's steps (api/cycle/services/cycle-steps.ts) on plain values:
  * their RRULEs and occurrences, the lead weeks, configurable months, a step
  * across the year boundary, and who receives the tasks.
  */

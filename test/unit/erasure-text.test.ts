@@ -1,4 +1,4 @@
-/** What erasure does to free text and to snapshots (api/services/erasure-text.ts), with plain values. */
+/** What erasure does to free text and to snapshots (api/privacy/rules/erasure-text.ts), with plain values. */
 import { describe, expect, it } from 'vitest';
 import { ERASED, identityPattern, needlesOf, patternsOf, scrubSnapshot, scrubText } from '../../api/privacy/rules/erasure-text.js';
 

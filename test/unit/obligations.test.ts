@@ -1,5 +1,5 @@
 /**
- * The obligation rules (api/services/obligations.ts) on plain values, at the
+ * The obligation rules (api/cycle/services/obligations.ts) on plain values, at the
  * year's boundaries (31 December / 1 January) and around the evaluation's and
  * the work plan's months.
  */

@@ -5,7 +5,7 @@
  *   administrators; anyone else gets 404, exactly as for a missing activity;
  * - changed by whoever holds a writing role (access.canWriteIn) in one of
  *   its partnerships; a reader who tries gets 403.
- * The SQL half lives in db/repositories/activity-access.ts.
+ * The SQL half lives in db/activities/visibility.ts.
  */
 import type { Kysely } from 'kysely';
 import { findVisibleActivity, partnershipsOfActivity } from '../../../db/activities/visibility.js';

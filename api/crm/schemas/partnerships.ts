@@ -3,7 +3,7 @@
  * dates and notice, domains (Art. 2.1), forms (Art. 2.2), obligations
  * (Art. 2.2, 2.3, 2.5), network memberships (Art. 2.4), contact persons
  * (Art. 2.6) and the renewal chain. Status and deadlines are derived (see
- * api/services/agreement-dates.ts), never sent by the client.
+ * api/crm/rules/agreement-dates.ts), never sent by the client.
  */
 import { z } from 'zod';
 import { Role } from '../../platform/schemas/auth.js';

@@ -1,6 +1,6 @@
 /**
  * The evaluation as a Word document, headings in the partnership's
- * languages side by side (see api/schemas/reports.ts):
+ * languages side by side (see api/cycle/schemas/reports.ts):
  *
  * 1. title ("Evaluierung 2026 | Evaluatie 2026"), partnership, partners,
  *    status, and whether the figures are frozen (adopted) or live;

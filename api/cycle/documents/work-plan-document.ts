@@ -1,6 +1,6 @@
 /**
  * The work plan as a Word document, headings in the partnership's languages
- * side by side (see api/schemas/reports.ts):
+ * side by side (see api/cycle/schemas/reports.ts):
  *
  * 1. title ("Arbeitsplan 2027 | Werkplan 2027"), the partnership, its
  *    partners, status, revision and adoption date;

@@ -20,7 +20,7 @@ export type TallyLabels = z.infer<typeof TallyLabels>;
  * (activity types, domains, organisation kinds, proposal stages and the
  * "none" keys such as no host region). Region and programme names have none.
  * Figures frozen before `labels` existed lack it; readers fall back to the
- * label tables by key (api/schemas/report-contents.ts, `tallyLabels`).
+ * label tables by key (api/cycle/schemas/report-contents.ts, `tallyLabels`).
  */
 export const Tally = z.object({ key: z.string(), label: z.string(), labels: TallyLabels.optional(), count: z.number().int() });
 export type Tally = z.infer<typeof Tally>;

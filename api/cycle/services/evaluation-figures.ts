@@ -1,6 +1,6 @@
 /**
  * The figures of a yearly evaluation, counted from what was logged (never
- * typed): a pure function from the rows of db/repositories/evaluation-figures.ts
+ * typed): a pure function from the rows of db/cycle/evaluation-figures.ts
  * (which says what belongs to a year) to `EvaluationFigures`.
  *
  * Definitions
@@ -29,7 +29,7 @@
  * tally whose key has known translations (types, domains, kinds, stages,
  * the "none" keys) carries them as `labels` (en, de, nl; the domains' from
  * the domains table, the rest from the report label tables in
- * api/schemas/reports.ts), so the web and the documents show each reader's
+ * api/cycle/schemas/reports.ts), so the web and the documents show each reader's
  * language; region and programme names stay as they are.
  */
 import type { FigureRows } from '../../../db/cycle/evaluation-figures.js';

@@ -21,7 +21,7 @@
  * integer cents. `cofinancingRate` is a fraction 0.01–1 ("0.70" = 70 %).
  *
  * Derived, never stored: `status`, `nextDeadline`, the wall times and
- * `nextExpectedRound` (api/services/call-dates.ts).
+ * `nextExpectedRound` (api/funding/rules/call-dates.ts).
  */
 import { z } from 'zod';
 import { CalendarDate, Id, Instant, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';

@@ -110,7 +110,7 @@ const CHUNK_BYTES = 64 * 1024;
 export const LIST_LIMIT = 1000;
 /** A progress line at least every this many bytes. */
 const PROGRESS_BYTES = 1 << 20;
-/** The calls API's own limits (api/schemas/calls.ts). */
+/** The calls API's own limits (api/funding/schemas/calls.ts). */
 const MAX_IDENTIFIER = 120;
 const MAX_ACTION_TYPE = 120;
 const MAX_KEYWORD = 60;

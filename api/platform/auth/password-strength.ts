@@ -4,7 +4,7 @@
  * measured against the common and breached password lists, English, German
  * and Flemish words and names, keyboard patterns, dates and sequences, the
  * person's own name and e-mail address, and RegioDesk's own published
- * passwords. The minimum length stays in the schema (api/schemas/auth.ts).
+ * passwords. The minimum length stays in the schema (api/platform/schemas/auth.ts).
  *
  * The dictionaries (about 9 MB of JavaScript) are loaded on the first check
  * and kept: a server that never sets a password never loads them.

@@ -7,7 +7,7 @@
  * choose its own caching (the calendar feed's ETag, Swagger UI's files) is
  * `no-store`. The pages' Content-Security-Policy comes from SvelteKit
  * (`kit.csp` in svelte.config.js); the API's is below, and /api/docs sets
- * its own (api/routes/docs.ts).
+ * its own (api/platform/routes/docs.ts).
  */
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';

@@ -6,7 +6,7 @@
  * - changed by whoever holds a writing role (admin, officer, editor) in its
  *   partnership; a viewer who tries gets 403;
  * - scoring is locked and unlocked by the partnership's admins and officers.
- * The SQL half lives in db/repositories/proposals.ts.
+ * The SQL half lives in db/proposals/proposals.ts.
  */
 import type { Kysely } from 'kysely';
 import { findVisibleProposal } from '../../../db/proposals/proposals.js';

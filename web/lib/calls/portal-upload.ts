@@ -4,7 +4,7 @@
  * no memory — and reports progress twice: the browser's upload progress
  * (XMLHttpRequest upload events) and the server's own progress, which it
  * streams as NDJSON lines when asked with `Accept: application/x-ndjson`
- * (api/routes/call-import.ts): `{"type":"progress",…}` lines, then one
+ * (api/funding/routes/call-import.ts): `{"type":"progress",…}` lines, then one
  * `{"type":"summary",…}` or `{"type":"problem",…}` line.
  */
 import type { CallImportProgress, CallImportSummary } from '$api/funding/schemas/call-import';

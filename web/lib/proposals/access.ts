@@ -1,7 +1,7 @@
 /**
  * What the signed-in person may do with a partnership's candidate projects,
  * as far as the UI needs to know to offer a button (the API decides in the
- * end): the roles of api/services/proposal-access.ts.
+ * end): the roles of api/proposals/services/proposal-access.ts.
  */
 import type { Me } from '$api/platform/schemas/auth';
 

@@ -1,7 +1,7 @@
 /**
  * The headers of every answer SvelteKit gives (pages, their data requests,
  * redirects, error pages): the front headers the API carries too
- * ($api/security-headers.ts) and `no-store`, since pages behind sign-in show
+ * ($api/platform/http/security-headers.ts) and `no-store`, since pages behind sign-in show
  * personal data and the public ones (sign-in, personal feedback and
  * invitation links) gain nothing from a cache. The Content-Security-Policy
  * is SvelteKit's own (`kit.csp` in svelte.config.js). The built files under

@@ -1,7 +1,7 @@
 /**
  * What the signed-in person may do, as far as the UI needs to know to offer
  * a button (the API decides in the end): the same roles as
- * api/services/activity-access.ts and api/services/budgets.ts.
+ * api/activities/services/activity-access.ts and api/activities/services/budgets.ts.
  */
 import { page } from '$app/state';
 import type { Me } from '$api/platform/schemas/auth';
