@@ -10,7 +10,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nextBackupDue } from '../../../db/backup-schedule.js';
 import type { BackupSettings } from '../config.js';
@@ -18,7 +18,8 @@ import type { BackupSettings } from '../config.js';
 const HOUR = 3_600_000;
 /** setTimeout's longest wait (about 24.8 days); a later due time is waited for in turns */
 const LONGEST_WAIT = 2 ** 31 - 1;
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** the repository's root, where `npm run backup` runs */
+const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 export interface BackupRunLog {
   info(line: string): void;
