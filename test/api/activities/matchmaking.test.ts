@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logTrip, takePart } from '../../support/activity-rows.js';
+import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
+import { createInteraction, createOrganisation } from '../../support/crm.js';
+import { tableCounts } from '../../support/database.js';
+import { expectProblem } from '../../support/http.js';
+
+/**
+ * The same case as test/unit/matchmaking.test.ts, through the API: today is
+ * 23 November 2026; Rhein-Neckar (party VRRN) and Flemish Brabant (party PFB).
+ *   BioRN–VIB 30, BioRN–EnergyVille 11, MVV–VIB 9, MVV–EnergyVille 4.
+ */
+let h: ClockedHarness;
+const ids: Record<string, string> = {};
+
+const health = 'domain-health';
+const energy = 'domain-energy';
+
+beforeAll(async () => {
+  h = await clockedHarness('2026-11-23T10:00:00Z');
+  const w = h.world;
+  const org = async (name: string, regionId: string, domains: [string, number][], partnershipIds = [w.partnerships.p1]) =>
+    (await createOrganisation(h.as.officer, { name, kind: 'cluster_intermediary', country: regionId === w.regions.flemishBrabant ? 'BE' : 'DE', regionId, domains: domains.map(([domainId, maturity]) => ({ domainId, maturity })), partnershipIds })).id as string;
+  ids.biorn = await org('BioRN Cluster', w.regions.rheinNeckar, [[health, 4], [energy, 2]]);
+  ids.mvv = await org('MVV Energie', w.regions.rheinNeckar, [[energy, 5]]);
+  ids.vib = await org('VIB', w.regions.flemishBrabant, [[health, 5], [energy, 1]]);
+  ids.energyville = await org('EnergyVille', w.regions.flemishBrabant, [[energy, 4]]);
+  ids.dsp = await org('DSP Valley', w.regions.flemishBrabant, [['domain-digital', 4]]);
+  // Berlin is not a region of P1: never paired, even with a perfect match
+  ids.berlin = await org('Charité Berlin', w.regions.berlin, [[health, 5]]);
+  // recorded by PFB without a partnership: PFB's users see it, VRRN's officer does not
+  ids.voka = (await createOrganisation(h.as.editor, { name: 'Voka Vlaams-Brabant', kind: 'cluster_intermediary', country: 'BE', regionId: w.regions.flemishBrabant, domains: [{ domainId: health, maturity: 4 }] })).id;
+  // a party of P1 with a domain: the administrations organise, they are not suggested
+  expect((await h.as.officer.patch(`/api/organisations/${w.organisations.pfb}`, { domains: [{ domainId: health, maturity: 5 }] })).status).toBe(200);
+
+  const mission = await logTrip(h.as.officer, { partnershipIds: [w.partnerships.p1], title: 'Life sciences mission', endsAt: '2024-05-15T17:00' });
+  await takePart(h.db, mission.id, { organisationId: ids.biorn });
+  await takePart(h.db, mission.id, { organisationId: ids.vib });
+  const days = await logTrip(h.as.officer, { partnershipIds: [w.partnerships.p1], title: 'Energy days', endsAt: '2026-06-10T17:00' });
+  await takePart(h.db, days.id, { organisationId: ids.mvv });
+  await takePart(h.db, days.id, { organisationId: ids.energyville, attendance: 'confirmed' });
+  // excused: does not count as meeting
+  await takePart(h.db, days.id, { organisationId: ids.vib, attendance: 'excused' });
+  await createInteraction(h.as.officer, { organisationId: ids.biorn, occurredAt: '2026-09-01T10:00:00Z', summary: 'Call about the next mission.' });
+  ids.event = (await logTrip(h.as.officer, { partnershipIds: [w.partnerships.p1], title: 'Energy matchmaking', status: 'planned', endsAt: '2027-03-10T17:00', domainIds: [energy] })).id;
+});
+afterAll(() => h.close());
+
+type Pair = { organisationA: { name: string }; organisationB: { name: string }; score: number };
+const summary = (items: Pair[]) => items.map((p) => [p.organisationA.name, p.organisationB.name, p.score]);
+
+describe('/api/matchmaking', () => {
+  it('suggests pairs across the partner regions of a partnership, ranked, with the hand-computed scores', async () => {
+    const reply = await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}`);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    expect(summary(reply.body.items)).toEqual([
+      ['BioRN Cluster', 'VIB', 30],
+      ['BioRN Cluster', 'EnergyVille', 11],
+      ['MVV Energie', 'VIB', 9],
+      ['MVV Energie', 'EnergyVille', 4]
+    ]);
+    expect(reply.body).toMatchObject({
+      activityId: null,
+      partnershipIds: [h.world.partnerships.p1],
+      regions: [
+        { id: h.world.regions.rheinNeckar, name: 'Rhein-Neckar' },
+        { id: h.world.regions.flemishBrabant, name: 'Vlaams-Brabant' }
+      ],
+      domainIds: [],
+      months: 12
+    });
+    const [best, distant] = reply.body.items;
+    expect(best).toMatchObject({
+      organisationA: { id: ids.biorn, regionName: 'Rhein-Neckar', lastContactOn: '2026-09-01' },
+      organisationB: { id: ids.vib, regionName: 'Vlaams-Brabant', lastContactOn: '2024-05-15' },
+      maturityGap: 1,
+      maturityWarning: false,
+      lastJointContact: { on: '2024-05-15', activityTitle: 'Life sciences mission' },
+      contact: 'worth_renewing'
+    });
+    expect(best.sharedDomains).toEqual([
+      expect.objectContaining({ domainId: health, maturityA: 4, maturityB: 5, gap: 1, gapTooLarge: false, labels: expect.objectContaining({ en: 'Health and life sciences' }) }),
+      expect.objectContaining({ domainId: energy, maturityA: 2, maturityB: 1, gap: 1, gapTooLarge: false })
+    ]);
+    expect(best.reasons).toContain('No contact with VIB in the last 12 months.');
+    expect(best.reasons.join(' ')).toContain('Contact worth renewing');
+    expect(distant).toMatchObject({ maturityWarning: true, maturityGap: 2, contact: 'never_met' });
+    expect(distant.reasons.join(' ')).toContain('exchanges fail when maturity differs too much');
+    const names = JSON.stringify(reply.body.items);
+    for (const absent of ['Charité Berlin', 'Voka Vlaams-Brabant', 'Provincie Vlaams-Brabant', 'DSP Valley']) expect(names).not.toContain(absent);
+  });
+
+  it('keeps to the domains asked for, or those of the activity', async () => {
+    const byDomain = await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&domains=${health}`);
+    expect(summary(byDomain.body.items)).toEqual([['BioRN Cluster', 'VIB', 20]]);
+    const byActivity = await h.as.viewer.get(`/api/matchmaking?activityId=${ids.event}`);
+    expect(byActivity.status, JSON.stringify(byActivity.body)).toBe(200);
+    expect(byActivity.body).toMatchObject({ activityId: ids.event, domainIds: [energy] });
+    // the viewer (PFB) also sees Voka, but Voka shares no energy interest
+    expect(summary(byActivity.body.items)).toEqual([
+      ['BioRN Cluster', 'VIB', 20],
+      ['BioRN Cluster', 'EnergyVille', 11],
+      ['MVV Energie', 'VIB', 9],
+      ['MVV Energie', 'EnergyVille', 4]
+    ]);
+    const overridden = await h.as.viewer.get(`/api/matchmaking?activityId=${ids.event}&domains=${health}&limit=1`);
+    expect(summary(overridden.body.items)).toEqual([['BioRN Cluster', 'VIB', 20]]);
+  });
+
+  it('only pairs organisations the caller may see', async () => {
+    const editor = await h.as.editor.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&domains=${health}`);
+    // Voka (PFB's own record): health 4 against BioRN's 4, never met, BioRN contacted lately: 10 + 5 + 2
+    expect(summary(editor.body.items)).toEqual([
+      ['BioRN Cluster', 'VIB', 20],
+      ['BioRN Cluster', 'Voka Vlaams-Brabant', 17]
+    ]);
+  });
+
+  it('reads "recent" against the N months asked for', async () => {
+    const reply = await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&domains=${health}&months=36`);
+    // met in May 2024, within 36 months: 10 − 10 + 2 (BioRN) + 2 (VIB, May 2024) = 4
+    expect(reply.body.items).toEqual([expect.objectContaining({ contact: 'recent', score: 4 })]);
+  });
+
+  it('refuses bad input with field errors, hides other partnerships’ records with 404, and changes nothing', async () => {
+    const before = tableCounts(h);
+    expectProblem(await h.as.officer.get('/api/matchmaking'), 400, 'query.partnershipId');
+    expectProblem(await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&months=0`), 400, 'query.months');
+    expectProblem(await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&limit=1000`), 400, 'query.limit');
+    expectProblem(await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&domains=domain-health,domain-nonsense`), 400, 'query.domains.1');
+    expectProblem(await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&colour=red`), 400, 'query.colour');
+    expectProblem(await h.as.outsider.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}`), 404);
+    expectProblem(await h.as.outsider.get(`/api/matchmaking?activityId=${ids.event}`), 404);
+    expectProblem(await h.as.officer.get(`/api/matchmaking?activityId=${ids.event}&partnershipId=${h.world.partnerships.p2}`), 404);
+    expectProblem(await h.as.officer.get('/api/matchmaking?activityId=no-such-activity'), 404);
+    // the outsider's own partnership has a single region: nothing to pair
+    const own = await h.as.outsider.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p2}`);
+    expect(own.body.items).toEqual([]);
+    expect(tableCounts(h)).toEqual(before);
+  });
+});

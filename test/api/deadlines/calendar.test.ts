@@ -1,0 +1,223 @@
+/**
+ * The personal calendar feed, read back with ical.js (the parser
+ * Thunderbird uses): every deadline a timed event at its instant with the
+ * TZID it was published in and the VTIMEZONE to resolve it; milestones and
+ * tasks as the service says; stable UIDs; 404 for a revoked or unknown
+ * token.
+ */
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../../db/ids.js';
+import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
+import { insertCallDirect, moveDeadlineDirect } from '../../support/calls-direct.js';
+import { tableCounts } from '../../support/database.js';
+import { expectProblem } from '../../support/http.js';
+
+const NOW = '2027-02-01T09:00:00Z';
+
+let h: ClockedHarness;
+let feed: { id: string; token: string; url: string; webcalUrl: string };
+const ids: Record<string, string> = {};
+
+interface ParsedEvent {
+  uid: string;
+  summary: string;
+  /** the instant, for timed events */
+  instant: string | null;
+  /** the date, for all-day events */
+  date: string | null;
+  isDate: boolean;
+  tzid: string | null;
+}
+
+function parse(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const zones = calendar.getAllSubcomponents('vtimezone').map((vtz) => String(vtz.getFirstPropertyValue('tzid')));
+  for (const vtz of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtz);
+  const events: ParsedEvent[] = calendar.getAllSubcomponents('vevent').map((vevent) => {
+    const event = new ICAL.Event(vevent);
+    const start = event.startDate;
+    const tzid = vevent.getFirstProperty('dtstart')?.getParameter('tzid');
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      instant: start.isDate ? null : start.toJSDate().toISOString(),
+      date: start.isDate ? start.toString() : null,
+      isDate: start.isDate,
+      tzid: typeof tzid === 'string' ? tzid : null
+    };
+  });
+  for (const zone of zones) ICAL.TimezoneService.remove(zone);
+  return { calendar, zones, events };
+}
+
+async function fetchFeed(token: string) {
+  const response = await h.app.request(`/api/calendar.ics?token=${encodeURIComponent(token)}`);
+  return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+}
+
+beforeAll(async () => {
+  h = await clockedHarness(NOW, { REGIODESK_PUBLIC_ORIGIN: 'https://regiodesk.example.org' });
+  // 25 March 2027, 17:00 Brussels (CET) = 16:00Z
+  const horizon = await insertCallDirect(h.db, { identifier: 'HORIZON-CL5-2027-D3-01', title: 'Hydrogen valleys', deadlines: [{ at: '2027-03-25T16:00:00Z', zone: 'Europe/Brussels' }] });
+  // a two-stage Interreg call at 12:00 Brussels, the second stage in summer time (CEST): 10:00Z
+  const interreg = await insertCallDirect(h.db, {
+    identifier: 'NWE-2027-1',
+    title: 'Circular regions',
+    deadlines: [
+      { at: '2027-03-04T11:00:00Z', zone: 'Europe/Brussels', label: 'Step 1' },
+      { at: '2027-09-30T10:00:00Z', zone: 'Europe/Brussels', label: 'Step 2' }
+    ]
+  });
+  // a regional programme published in Lisbon time: 17:00 WEST = 16:00Z
+  const lisbon = await insertCallDirect(h.db, { identifier: 'PT-REG-2027', title: 'Atlantic ports', deadlines: [{ at: '2027-06-15T16:00:00Z', zone: 'Europe/Lisbon' }] });
+  const unwatched = await insertCallDirect(h.db, { identifier: 'NOT-WATCHED-2027', deadlines: [{ at: '2027-05-01T15:00:00Z' }] });
+  for (const call of [horizon, interreg, lisbon]) expect((await h.as.officer.put(`/api/calls/${call.id}/watch`)).status).toBe(200);
+  Object.assign(ids, { horizon: horizon.id, horizonDeadline: horizon.deadlineIds[0]!, interregStep1: interreg.deadlineIds[0]!, interregStep2: interreg.deadlineIds[1]!, lisbonDeadline: lisbon.deadlineIds[0]!, unwatched: unwatched.id });
+
+  // milestones: of a P1 proposal on the Horizon call (one with a time, one without, one done), and of a P2 proposal
+  const p1Proposal = newId();
+  const p2Proposal = newId();
+  const proposal = (id: string, acronym: string, partnershipId: string, callId: string | null) => ({ id, acronym, title: `${acronym} project`, description: null, call_id: callId, partnership_id: partnershipId, lead_organisation_id: null, scoring_matrix_id: null, scoring_locked_at: null, created_by: null });
+  await h.db.insertInto('proposals').values([proposal(p1Proposal, 'H2VALLEY', h.world.partnerships.p1, horizon.id), proposal(p2Proposal, 'BERLINX', h.world.partnerships.p2, null)]).execute();
+  const milestone = (id: string, proposalId: string, title: string, dueOn: string, dueTime: string | null, doneAt: string | null = null) => ({ id, proposal_id: proposalId, kind: 'other', title, due_on: dueOn, due_time: dueTime, owner_id: null, done_at: doneAt });
+  Object.assign(ids, { timedMilestone: newId(), dateMilestone: newId(), doneMilestone: newId(), p2Milestone: newId() });
+  await h.db
+    .insertInto('milestones')
+    .values([
+      milestone(ids.timedMilestone!, p1Proposal, 'Committee decision', '2027-03-11', '14:00'),
+      milestone(ids.dateMilestone!, p1Proposal, 'Descriptions due', '2027-02-26', null),
+      milestone(ids.doneMilestone!, p1Proposal, 'Idea note', '2027-01-20', null, '2027-01-19T10:00:00.000Z'),
+      milestone(ids.p2Milestone!, p2Proposal, 'Berlin kick-off', '2027-03-01', null)
+    ])
+    .execute();
+
+  // tasks: the officer's open follow-up, the officer's completed one, the editor's
+  const open = await h.as.officer.post('/api/tasks', { kind: 'follow_up', title: 'Call KU Leuven about the consortium', dueOn: '2027-02-10', partnershipId: h.world.partnerships.p1 });
+  const done = await h.as.officer.post('/api/tasks', { title: 'Already done', dueOn: '2027-02-05', partnershipId: h.world.partnerships.p1 });
+  const editors = await h.as.editor.post('/api/tasks', { title: 'The editor’s task', dueOn: '2027-02-12', partnershipId: h.world.partnerships.p1 });
+  for (const r of [open, done, editors]) expect(r.status, JSON.stringify(r.body)).toBe(201);
+  expect((await h.as.officer.post(`/api/tasks/${done.body.id}/complete`, { result: 'Sent' })).status).toBe(200);
+  Object.assign(ids, { openTask: open.body.id, doneTask: done.body.id, editorsTask: editors.body.id });
+});
+afterAll(() => h.close());
+
+describe('calendar feeds', () => {
+  it('creates a feed whose secret address is shown once, and lists it with its last use', async () => {
+    const created = await h.as.officer.post('/api/calendar/feeds');
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      createdAt: '2027-02-01T09:00:00.000Z',
+      lastUsedAt: null,
+      revokedAt: null,
+      token: expect.stringMatching(/^rdcal_[\w-]{40,}$/),
+      url: expect.stringMatching(/^https:\/\/regiodesk\.example\.org\/api\/calendar\.ics\?token=rdcal_/),
+      webcalUrl: expect.stringMatching(/^webcal:\/\/regiodesk\.example\.org\/api\/calendar\.ics\?token=rdcal_/)
+    });
+    expect(created.body.url).toContain(created.body.token);
+    feed = created.body;
+    const list = await h.as.officer.get('/api/calendar/feeds');
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual({ items: [{ id: feed.id, createdAt: '2027-02-01T09:00:00.000Z', lastUsedAt: null, revokedAt: null }], nextCursor: null });
+    expect(JSON.stringify(list.body)).not.toContain(feed.token);
+    // only the digest is stored
+    expect(JSON.stringify(h.sqlite.prepare('SELECT * FROM calendar_feeds').all())).not.toContain(feed.token);
+    expect((await h.as.editor.get('/api/calendar/feeds')).body.items).toEqual([]);
+  });
+
+  it('serves a VCALENDAR without sign-in, and records the use', async () => {
+    h.setNow('2027-02-01T10:00:00Z');
+    const reply = await fetchFeed(feed.token);
+    expect(reply.status).toBe(200);
+    expect(reply.type).toBe('text/calendar; charset=utf-8');
+    expect(reply.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect((await h.as.officer.get('/api/calendar/feeds')).body.items[0].lastUsedAt).toBe('2027-02-01T10:00:00.000Z');
+  });
+
+  it('has every deadline of the watched calls as a timed event at its instant, in the zone it was published in, with its VTIMEZONE', async () => {
+    const { text } = await fetchFeed(feed.token);
+    const { zones, events } = parse(text);
+    expect(zones.sort()).toEqual(['Europe/Brussels', 'Europe/Lisbon']);
+    const deadline = (id: string) => events.find((e) => e.uid === `deadline-${id}@regiodesk`);
+    expect(deadline(ids.horizonDeadline!)).toMatchObject({ summary: 'Deadline: HORIZON-CL5-2027-D3-01 — Hydrogen valleys', isDate: false, tzid: 'Europe/Brussels', instant: '2027-03-25T16:00:00.000Z' });
+    expect(deadline(ids.interregStep1!)).toMatchObject({ summary: 'Deadline: NWE-2027-1 (Step 1) — Circular regions', isDate: false, tzid: 'Europe/Brussels', instant: '2027-03-04T11:00:00.000Z' });
+    expect(deadline(ids.interregStep2!)).toMatchObject({ isDate: false, tzid: 'Europe/Brussels', instant: '2027-09-30T10:00:00.000Z' });
+    expect(deadline(ids.lisbonDeadline!)).toMatchObject({ isDate: false, tzid: 'Europe/Lisbon', instant: '2027-06-15T16:00:00.000Z' });
+    // the wall times as written: 17:00 and 12:00 in Brussels whatever the season, 17:00 in Lisbon
+    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20270325T170000');
+    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20270304T120000');
+    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20270930T120000');
+    expect(text).toContain('DTSTART;TZID=Europe/Lisbon:20270615T170000');
+    // no deadline is ever an all-day event, and unwatched calls stay out
+    expect(events.filter((e) => e.uid.startsWith('deadline-') && e.isDate)).toEqual([]);
+    expect(events.filter((e) => e.uid.startsWith('deadline-'))).toHaveLength(4);
+    expect(text).not.toContain('NOT-WATCHED-2027');
+  });
+
+  it('has the open milestones of the user’s partnerships’ proposals and the user’s open tasks', async () => {
+    const { events } = parse((await fetchFeed(feed.token)).text);
+    const byUid = (uid: string) => events.find((e) => e.uid === uid);
+    // with a time: 14:00 in the zone of the proposal's call (Brussels, CET) = 13:00Z
+    expect(byUid(`milestone-${ids.timedMilestone}@regiodesk`)).toMatchObject({ summary: 'H2VALLEY: Committee decision', isDate: false, tzid: 'Europe/Brussels', instant: '2027-03-11T13:00:00.000Z' });
+    expect(byUid(`milestone-${ids.dateMilestone}@regiodesk`)).toMatchObject({ summary: 'H2VALLEY: Descriptions due', isDate: true, date: '2027-02-26' });
+    expect(byUid(`milestone-${ids.doneMilestone}@regiodesk`)).toBeUndefined();
+    expect(byUid(`milestone-${ids.p2Milestone}@regiodesk`)).toBeUndefined();
+    expect(byUid(`task-${ids.openTask}@regiodesk`)).toMatchObject({ summary: 'Follow-up: Call KU Leuven about the consortium', isDate: true, date: '2027-02-10' });
+    expect(byUid(`task-${ids.doneTask}@regiodesk`)).toBeUndefined();
+    expect(byUid(`task-${ids.editorsTask}@regiodesk`)).toBeUndefined();
+  });
+
+  it('keeps the UIDs from one request to the next, also when a deadline moves', async () => {
+    const first = parse((await fetchFeed(feed.token)).text).events;
+    await moveDeadlineDirect(h.db, ids.horizonDeadline!, '2027-04-08T15:00:00Z');
+    await h.db.updateTable('calls').set((eb) => ({ version: eb('version', '+', 1) })).where('id', '=', ids.horizon!).execute();
+    const second = parse((await fetchFeed(feed.token)).text).events;
+    expect(second.map((e) => e.uid).sort()).toEqual(first.map((e) => e.uid).sort());
+    expect(new Set(second.map((e) => e.uid)).size).toBe(second.length);
+    // the event moved (17:00 Brussels, summer time now) instead of a second one appearing
+    expect(second.find((e) => e.uid === `deadline-${ids.horizonDeadline}@regiodesk`)).toMatchObject({ tzid: 'Europe/Brussels', instant: '2027-04-08T15:00:00.000Z' });
+  });
+
+  it('shows another user’s feed only their own things', async () => {
+    const editors = await h.as.editor.post('/api/calendar/feeds');
+    const { events } = parse((await fetchFeed(editors.body.token)).text);
+    expect(events.some((e) => e.uid.startsWith('deadline-'))).toBe(false);
+    expect(events.map((e) => e.uid)).toContain(`task-${ids.editorsTask}@regiodesk`);
+    expect(events.map((e) => e.uid)).toContain(`milestone-${ids.timedMilestone}@regiodesk`);
+    const outsiders = await h.as.outsider.post('/api/calendar/feeds');
+    const outsiderEvents = parse((await fetchFeed(outsiders.body.token)).text).events;
+    expect(outsiderEvents.map((e) => e.uid)).toEqual([`milestone-${ids.p2Milestone}@regiodesk`]);
+  });
+
+  it('answers 404 for a missing, unknown or revoked token, and for someone else’s feed', async () => {
+    for (const path of ['/api/calendar.ics', '/api/calendar.ics?token=', '/api/calendar.ics?token=rdcal_not-a-real-token']) {
+      const response = await h.app.request(path);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const before = tableCounts(h);
+    expectProblem(await h.as.editor.delete(`/api/calendar/feeds/${feed.id}`), 404);
+    expectProblem(await h.as.officer.delete('/api/calendar/feeds/00000000-0000-7000-8000-000000000000'), 404);
+    expect(tableCounts(h)).toEqual(before);
+    expect((await fetchFeed(feed.token)).status).toBe(200);
+
+    h.setNow('2027-02-02T08:00:00Z');
+    expect((await h.as.officer.delete(`/api/calendar/feeds/${feed.id}`)).status).toBe(204);
+    expect((await fetchFeed(feed.token)).status).toBe(404);
+    // a signed-in caller gets no more than anyone else
+    expectProblem(await h.as.officer.get(`/api/calendar.ics?token=${feed.token}`), 404);
+    expect((await h.as.officer.delete(`/api/calendar/feeds/${feed.id}`)).status).toBe(204);
+    expect((await h.as.officer.get('/api/calendar/feeds')).body.items[0]).toMatchObject({ id: feed.id, revokedAt: '2027-02-02T08:00:00.000Z' });
+    const audit = h.sqlite.prepare("SELECT after FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY at").all(h.world.users.officer.id) as { after: string }[];
+    expect(audit.map((a) => Object.keys(JSON.parse(a.after))[0])).toEqual(expect.arrayContaining(['calendarFeedCreated', 'calendarFeedRevoked']));
+  });
+
+  it('refuses an eleventh feed while ten are active', async () => {
+    for (let i = 0; i < 10; i++) expect((await h.as.admin.post('/api/calendar/feeds')).status).toBe(201);
+    expectProblem(await h.as.admin.post('/api/calendar/feeds'), 409);
+    const one = (await h.as.admin.get('/api/calendar/feeds')).body.items[0];
+    await h.as.admin.delete(`/api/calendar/feeds/${one.id}`);
+    expect((await h.as.admin.post('/api/calendar/feeds')).status).toBe(201);
+  });
+});

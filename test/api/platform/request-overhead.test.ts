@@ -1,0 +1,70 @@
+/**
+ * What every request pays before its own work: the caller is read once
+ * (who, and their roles) in two statements, a token's last use is written
+ * at most once a minute (as a session's last activity is), and a list page
+ * is a handful of statements whatever its size.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
+import { createOrganisation } from '../../support/crm.js';
+import { sqlDuring } from '../../support/query-plans.js';
+import { PASSWORD } from '../../support/world.js';
+
+let h: ClockedHarness;
+
+beforeAll(async () => {
+  h = await clockedHarness('2026-12-07T09:00:00Z');
+  for (let i = 0; i < 30; i++) await createOrganisation(h.as.officer, { name: `Hochschule ${i}`, partnershipIds: [h.world.partnerships.p1], domains: [{ domainId: 'domain-innovation', maturity: 3 }] });
+});
+
+const statementsOf = (request: () => Promise<unknown>) => sqlDuring(h, request);
+
+const lastUsed = () => (h.sqlite.prepare('SELECT last_used_at FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = ?').get('officer@test.regiodesk.eu') as { last_used_at: string | null }).last_used_at;
+
+describe('a request by access token', () => {
+  it('reads the caller in two statements and writes the last use at most once a minute', async () => {
+    h.setNow('2026-12-07T09:05:00Z');
+    const first = await statementsOf(() => h.as.officer.get('/api/regions'));
+    expect(lastUsed()).toBe('2026-12-07T09:05:00.000Z');
+    expect(first.filter((sql) => /^update "access_tokens"/.test(sql))).toHaveLength(1);
+
+    h.setNow('2026-12-07T09:05:40Z');
+    const again = await statementsOf(() => h.as.officer.get('/api/regions'));
+    expect(again.filter((sql) => /^update/i.test(sql))).toEqual([]);
+    expect(again.filter((sql) => /from "access_tokens"|from "memberships"|from "users"/.test(sql))).toHaveLength(2);
+    expect(lastUsed()).toBe('2026-12-07T09:05:00.000Z');
+
+    h.setNow('2026-12-07T09:06:30Z');
+    await h.as.officer.get('/api/regions');
+    expect(lastUsed()).toBe('2026-12-07T09:06:30.000Z');
+  });
+
+  it('lists a page of fifty organisations in a handful of statements, caller included', async () => {
+    const statements = await statementsOf(async () => expect((await h.as.officer.get('/api/organisations?limit=50')).body.items).toHaveLength(32));
+    expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('a page rendered on the server', () => {
+  it('checks its session once for all the API calls of one render, and again for the next render', async () => {
+    h.setNow('2026-12-07T10:00:00Z');
+    const signIn = await h.app.request('/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'officer@test.regiodesk.eu', password: PASSWORD })
+    });
+    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const sessionReads = (statements: string[]) => statements.filter((sql) => /from "sessions"/.test(sql)).length;
+    const render = {};
+    const call = (path: string, bindings: object) => h.app.fetch(new Request(`http://localhost${path}`, { headers: { cookie } }), bindings);
+    const paths = ['/api/auth/me', '/api/organisations?limit=50', '/api/regions', '/api/domains', '/api/partnerships'];
+    const oneRender = await statementsOf(() => Promise.all(paths.map(async (path) => expect((await call(path, { render })).status).toBe(200))));
+    expect(sessionReads(oneRender)).toBe(1);
+    const next = {};
+    const nextRender = await statementsOf(() => Promise.all(paths.map(async (path) => expect((await call(path, { render: next })).status).toBe(200))));
+    expect(sessionReads(nextRender)).toBe(1);
+    // without a render (a browser's own requests) every call checks the session
+    const browser = await statementsOf(() => Promise.all(paths.map(async (path) => expect((await call(path, {})).status).toBe(200))));
+    expect(sessionReads(browser)).toBe(paths.length);
+  });
+});

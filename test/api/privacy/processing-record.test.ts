@@ -1,0 +1,124 @@
+/**
+ * The record of processing (Art. 30) over real HTTP: its figures match the
+ * data as it changes (people per lawful basis, consent states, categories,
+ * recipients by the reader's partnerships), the retention setting shows,
+ * viewers are refused, and the Word file carries the same figures in the
+ * reader's language.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addParticipant, logActivity } from '../../support/activities.js';
+import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
+import { createInteraction, createPerson } from '../../support/crm.js';
+import { expectProblem } from '../../support/http.js';
+import { docxText } from '../../e2e/support/docx.js';
+
+const consent = (name: string, organisationId: string) => ({ name, organisationId, lawfulBasis: 'consent', consentDate: '2026-02-01', consentSource: 'Form' });
+
+describe('record of processing', () => {
+  let h: ClockedHarness;
+  beforeAll(async () => {
+    h = await clockedHarness('2026-12-07T09:00:00.000Z', { REGIODESK_RETENTION_MONTHS: '24' });
+  });
+  afterAll(() => h.close());
+
+  const record = async (as = h.as.officer) => {
+    const reply = await as.get('/api/processing-record');
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return reply.body;
+  };
+  const bases = (r: { lawfulBases: { basis: string; count: number }[] }) => Object.fromEntries(r.lawfulBases.map((b) => [b.basis, b.count]));
+  const category = (r: { categoriesOfData: { key: string; count: number; fields: string[] }[] }, key: string) => r.categoriesOfData.find((c) => c.key === key)!;
+
+  it('counts from the data: lawful bases, consent states, categories of people and data', async () => {
+    const empty = await record();
+    expect(bases(empty)).toEqual({ consent: 0, legitimate_interest: 0, public_task: 0, contract: 0 });
+    expect(empty.categoriesOfPeople).toEqual([
+      { key: 'stakeholders', count: 0 },
+      { key: 'participants', count: 0 },
+      { key: 'users', count: 6 }
+    ]);
+
+    const { pfb, vrrn, wfbb } = h.world.organisations;
+    const a = await createPerson(h.as.sysadmin, { ...consent('A', pfb), emails: ['a@example.org'] });
+    const b = await createPerson(h.as.sysadmin, consent('B', vrrn));
+    await createPerson(h.as.sysadmin, consent('C', wfbb));
+    await createPerson(h.as.sysadmin, { name: 'D', organisationId: pfb, lawfulBasis: 'legitimate_interest' });
+    await createPerson(h.as.sysadmin, { name: 'E', organisationId: pfb });
+    await createPerson(h.as.sysadmin, { name: 'F', organisationId: wfbb });
+    await h.as.officer.post(`/api/people/${b.id}/consent/withdraw`, { how: 'by e-mail of 3 Dec' });
+    await createInteraction(h.as.officer, { personId: a.id });
+    const activity = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1] });
+    await addParticipant(h.as.officer, activity, { personId: a.id });
+    await addParticipant(h.as.officer, activity, { personId: b.id, role: 'speaker' });
+
+    const r = await record();
+    expect(bases(r)).toEqual({ consent: 3, legitimate_interest: 1, public_task: 2, contract: 0 });
+    expect(r.consent).toEqual({ given: 2, withdrawn: 1 });
+    expect(r.categoriesOfPeople).toEqual([
+      { key: 'stakeholders', count: 6 },
+      { key: 'participants', count: 2 },
+      { key: 'users', count: 6 }
+    ]);
+    expect(category(r, 'contact').count).toBe(1);
+    expect(category(r, 'contact').fields).toEqual(['people.emails', 'people.phones']);
+    expect(category(r, 'interactions').count).toBe(1);
+    expect(category(r, 'participations').count).toBe(2);
+    expect(category(r, 'consent').count).toBe(4);
+    expect(r.purposes.find((p: { key: string }) => p.key === 'activities').count).toBe(1);
+    expect(r.purposes.find((p: { key: string }) => p.key === 'cooperation').count).toBe(2);
+    // the figures are the database's own
+    const sql = (q: string) => (h.sqlite.prepare(q).get() as { n: number }).n;
+    expect(category(r, 'audit').count).toBe(sql('SELECT count(*) AS n FROM audit_events'));
+    expect(r.retention).toEqual({ months: 24, dueForReview: 0 });
+    expect(r.measures).toContainEqual({ key: 'retentionReview', value: '24' });
+    expect(r.measures).toContainEqual({ key: 'sessions', value: '120 min / 30 d' });
+    expect(r.measures).toContainEqual({ key: 'mailTransport', value: null });
+
+    // two years later without contact, all of them are due for review
+    h.setNow('2028-12-08T09:00:00.000Z');
+    expect((await record()).retention).toEqual({ months: 24, dueForReview: 6 });
+    h.setNow('2026-12-07T09:00:00.000Z');
+  });
+
+  it('names the partner regions the reader works with, and refuses viewers', async () => {
+    const officer = await record(h.as.officer);
+    expect(officer.recipients).toEqual([
+      {
+        partnershipId: h.world.partnerships.p1,
+        title: 'Rhein-Neckar – Flemish Brabant',
+        parties: [
+          { region: expect.any(String), country: 'DE', organisation: 'Verband Region Rhein-Neckar' },
+          { region: expect.any(String), country: 'BE', organisation: 'Provincie Vlaams-Brabant' }
+        ]
+      }
+    ]);
+    expect((await record(h.as.sysadmin)).recipients.map((p: { title: string }) => p.title).sort()).toEqual(['Regio.hub Berlin-Brandenburg', 'Rhein-Neckar – Flemish Brabant']);
+    expectProblem(await h.as.viewer.get('/api/processing-record'), 403);
+    expectProblem(await h.as.viewer.get('/api/processing-record/document.docx'), 403);
+  });
+
+  it('is a Word file with the same figures, in English or German', async () => {
+    const r = await record();
+    const fetchDoc = async (lang: string) => {
+      const response = await h.app.request(`/api/processing-record/document.docx?lang=${lang}`, { headers: { Authorization: `Bearer ${h.world.users.officer.token}` } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('wordprocessingml');
+      return { disposition: response.headers.get('content-disposition'), ...(await docxText(new Uint8Array(await response.arrayBuffer()))) };
+    };
+    const en = await fetchDoc('en');
+    expect(en.disposition).toContain('record-of-processing-2026-12-07.docx');
+    expect(en.text).toContain('Record of processing activities (GDPR Art. 30)');
+    expect(en.text).toMatch(/Consent \(Art\. 6\(1\)\(a\)\)\n3\n/);
+    expect(en.text).toMatch(/Consent withdrawn \(sent nothing\)\n1\n/);
+    expect(en.text).toContain('24 months without interaction or participation');
+    expect(en.text).toContain('Provincie Vlaams-Brabant');
+    expect(en.text).toContain('Audit trail of changes\naudit_events.actor_id');
+    expect(en.text).toContain(String(category(r, 'audit').count));
+    const de = await fetchDoc('de');
+    expect(de.disposition).toContain('verarbeitungsverzeichnis-2026-12-07.docx');
+    expect(de.text).toContain('Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO)');
+    expect(de.text).toMatch(/Einwilligung \(Art\. 6 Abs\. 1 lit\. a\)\n3\n/);
+    expect(de.text).toContain('24 Monate ohne Kontakt oder Teilnahme');
+    expectProblem(await h.as.officer.get('/api/processing-record/document.docx?lang=fr'), 400, 'query.lang');
+  });
+});

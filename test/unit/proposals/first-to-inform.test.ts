@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { firstToInform } from '../../../api/proposals/services/first-to-inform.js';
+
+const partner = (informedOn: string) => ({ informedOn, partnerRegion: true, organisationName: 'Provincie Vlaams-Brabant' });
+const other = (informedOn: string, organisationName: string | null = 'KU Leuven') => ({ informedOn, partnerRegion: false, organisationName });
+
+describe('first to inform (Art. 2.3)', () => {
+  it('is fine when the partner region learned first, or on the same day', () => {
+    expect(firstToInform([partner('2026-03-02'), other('2026-03-05')], true)).toEqual({
+      applies: true,
+      ok: true,
+      reason: 'The partner region was informed on 2026-03-02, before the first other potential partner (2026-03-05).',
+      partnerInformedOn: '2026-03-02',
+      firstOtherContactOn: '2026-03-05'
+    });
+    expect(firstToInform([other('2026-03-02'), partner('2026-03-02')], true)).toMatchObject({ ok: true, reason: expect.stringContaining('on the same day as') });
+  });
+
+  it('flags an idea the partner region learned of later than another potential partner', () => {
+    expect(firstToInform([other('2026-03-01', 'BioRN Cluster'), partner('2026-03-09'), other('2026-02-20', 'SAP SE')], true)).toEqual({
+      applies: true,
+      ok: false,
+      reason: 'The partner region learned of it on 2026-03-09, after SAP SE was contacted on 2026-02-20. Art. 2.3: partners inform each other first.',
+      partnerInformedOn: '2026-03-09',
+      firstOtherContactOn: '2026-02-20'
+    });
+  });
+
+  it('flags an idea others know of while the partner region does not', () => {
+    const state = firstToInform([other('2026-04-01', null)], true);
+    expect(state).toMatchObject({ ok: false, partnerInformedOn: null, firstOtherContactOn: '2026-04-01' });
+    expect(state.reason).toBe('Another potential partner was contacted on 2026-04-01, but the partner region has not been informed yet. Art. 2.3: partners inform each other first.');
+  });
+
+  it('is fine before anyone knows, or when only the partner region knows', () => {
+    expect(firstToInform([], true)).toMatchObject({ ok: true, reason: 'No one has been told about this idea yet.', partnerInformedOn: null, firstOtherContactOn: null });
+    expect(firstToInform([partner('2026-01-10'), partner('2026-01-05')], true)).toMatchObject({ ok: true, partnerInformedOn: '2026-01-05', firstOtherContactOn: null });
+  });
+
+  it('flags nothing when the partnership has no first-to-inform rule, but still gives the dates', () => {
+    const state = firstToInform([other('2026-03-01'), partner('2026-03-09')], false);
+    expect(state).toMatchObject({ applies: false, ok: true, partnerInformedOn: '2026-03-09', firstOtherContactOn: '2026-03-01' });
+    expect(state.reason).toMatch(/^The partnership has no first-to-inform rule\./);
+  });
+});
