@@ -14,7 +14,7 @@ import type { Client } from '../../support/http.js';
 import { routeList } from '../../support/routes.js';
 import type { Expect, Ids, PermissionRows, Row } from '../permission-rows/types.js';
 
-const files = import.meta.glob<PermissionRows>('./permission-rows/*.ts', { eager: true, import: 'default' });
+const files = import.meta.glob<PermissionRows>('../permission-rows/*.ts', { eager: true, import: 'default' });
 const features = Object.entries(files)
   .sort(([a], [b]) => (a.endsWith('core.ts') ? -1 : b.endsWith('core.ts') ? 1 : a.localeCompare(b)))
   .map(([, rows]) => rows)
