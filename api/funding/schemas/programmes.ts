@@ -12,22 +12,9 @@ import { z } from 'zod';
 import { Id, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
 import { parseDecimal } from '../../activities/schemas/costs.js';
 import { TimeZone } from '../../activities/schemas/activities.js';
+import { PROGRAMME_FAMILIES } from './programme-families.js';
 
-export const ProgrammeFamily = z.enum([
-  'interreg',
-  'horizon_europe',
-  'erasmus_plus',
-  'life',
-  'digital_europe',
-  'single_market',
-  'cosme',
-  'cerv',
-  'creative_europe',
-  'eafrd_leader',
-  'erdf',
-  'regional',
-  'other'
-]);
+export const ProgrammeFamily = z.enum(PROGRAMME_FAMILIES);
 export type ProgrammeFamily = z.infer<typeof ProgrammeFamily>;
 
 /** A fraction 0 < rate ≤ 1 as the canonical decimal string with at least two decimals ("0.6" → "0.60", 1 → "1.00"). */

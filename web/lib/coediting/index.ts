@@ -6,7 +6,7 @@
  */
 export { documentPath, type DocumentType } from './documents.js';
 export { LiveConnection, type LiveHandlers, type LiveRecordKind } from './live.svelte.js';
-export { coeditRequest, coeditWrite, type CoeditResult } from './write.js';
+export { type Answer, coeditWrite, type CoeditResult, ifMatch } from './write.js';
 export { default as Approvals } from './Approvals.svelte';
 export { default as ConflictResolver } from './ConflictResolver.svelte';
 export { default as DiscardConfirm } from './DiscardConfirm.svelte';

@@ -11,7 +11,7 @@
  * `close()` when the component goes.
  */
 import type { LiveChange, Presence, Viewer } from '$api/cycle/schemas/coediting';
-import { documentPath, type DocumentType } from './documents.js';
+import { documentApi, documentPath, type DocumentType } from './documents.js';
 
 export type LiveRecordKind = 'item' | 'section' | 'assessment';
 
@@ -104,11 +104,7 @@ export class LiveConnection {
 
   async #sendEditing(): Promise<void> {
     try {
-      await fetch(documentPath(this.#type, this.#id, 'presence'), {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ editing: this.#editing })
-      });
+      await documentApi(this.#type).presence.$put({ param: { id: this.#id }, json: { editing: this.#editing } });
     } catch {
       /* presence is a courtesy; the next change or reconnect sends it again */
     }

@@ -1,30 +1,31 @@
 /**
  * Saving one co-edited record from a form (an evaluation's section or
- * assessment): the write goes out with If-Match of the version the form
- * started from; a stored write is handed to `stored`, a same-field clash
+ * assessment): the write (the typed client's PATCH) goes out with If-Match
+ * of the version the form started from; a stored write is handed to `stored`, a same-field clash
  * is kept as `conflict` for the ConflictResolver, and any other problem
  * becomes `failure` (the problem's text). `busy` is true while a save runs,
  * `done` holds what the writer is told after it (see `savedText`).
  */
 import type { MergeConflictProblem, WriteNotes } from '$api/cycle/schemas/coediting';
 import { ApiProblem } from '$lib/api/client.js';
-import { coeditWrite } from './write.js';
+import { type Answer, coeditWrite } from './write.js';
 
-export class RecordSave<W> {
+export class RecordSave<W, B> {
   busy = $state(false);
   done = $state('');
   failure = $state('');
   conflict = $state<MergeConflictProblem | null>(null);
 
   constructor(
-    private readonly path: () => string,
+    /** the typed client's PATCH of `body` on top of `version` (with ifMatch) */
+    private readonly write: (body: B, version: number) => Promise<Answer<W>>,
     private readonly stored: (write: W) => void,
     private readonly errorText: () => string
   ) {}
 
   /** PATCHes `body` on top of `version`: true when stored, false when it conflicts (the resolver opens). Other problems throw. */
-  async send(body: unknown, version: number): Promise<boolean> {
-    const result = await coeditWrite<W>(this.path(), 'PATCH', body, version);
+  async send(body: B, version: number): Promise<boolean> {
+    const result = await coeditWrite(this.write(body, version));
     if (!result.ok) {
       this.conflict = result.conflict;
       return false;
@@ -35,7 +36,7 @@ export class RecordSave<W> {
   }
 
   /** The form's save: `busy` while it runs, earlier messages cleared, a problem shown as `failure`. */
-  async save(body: unknown, version: number): Promise<boolean> {
+  async save(body: B, version: number): Promise<boolean> {
     this.busy = true;
     this.failure = '';
     this.done = '';
@@ -50,7 +51,7 @@ export class RecordSave<W> {
   }
 
   /** The resolver's choice sent on top of the version now stored: null when stored, else what to tell the writer. */
-  async resolve(body: unknown, version: number, again: string): Promise<string | null> {
+  async resolve(body: B, version: number, again: string): Promise<string | null> {
     try {
       return (await this.send(body, version)) ? null : again;
     } catch (e) {

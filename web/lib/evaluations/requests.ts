@@ -1,36 +1,25 @@
 /**
- * Where the evaluation API lives and its two reads, with SvelteKit's or the
- * browser's `fetch`: the list with each year's figures
+ * The evaluation API's two reads through the typed client, with SvelteKit's
+ * or the browser's `fetch`: the list with each year's figures
  * (`?partnershipId=&year=` or `&from=&to=`) and one evaluation in full.
- * Writes go through the shared co-editing pieces (web/lib/coediting) with
- * these paths.
+ * Writes go through the shared co-editing pieces (web/lib/coediting).
  */
 import type { EvaluationDetail, EvaluationList, SectionKind } from '$api/cycle/schemas/evaluations';
-import { read } from '$lib/api/client.js';
-import { documentPath } from '$lib/coediting/documents.js';
+import { apiClient, read } from '$lib/api/client.js';
 
 export const SECTION_KINDS: SectionKind[] = ['results', 'challenges', 'recommendations', 'next_steps'];
-
-export function evaluationPath(id: string, ...rest: string[]): string {
-  return documentPath('evaluations', id, ...rest);
-}
 
 export async function evaluationList(
   fetchFn: typeof fetch,
   partnershipId: string,
   range: { year: number } | { from: number; to: number }
 ): Promise<EvaluationList> {
-  const query = new URLSearchParams({ partnershipId });
-  if ('year' in range) query.set('year', String(range.year));
-  else {
-    query.set('from', String(range.from));
-    query.set('to', String(range.to));
-  }
-  return read<EvaluationList>(await fetchFn(`/api/evaluations?${query}`));
+  const years = 'year' in range ? { year: String(range.year) } : { from: String(range.from), to: String(range.to) };
+  return read<EvaluationList>(await apiClient(fetchFn).evaluations.$get({ query: { partnershipId, ...years } }));
 }
 
 export async function evaluationDetail(fetchFn: typeof fetch, id: string): Promise<EvaluationDetail> {
-  return read<EvaluationDetail>(await fetchFn(evaluationPath(id)));
+  return read<EvaluationDetail>(await apiClient(fetchFn).evaluations[':id'].$get({ param: { id } }));
 }
 
 /** The page of one year's evaluation and the multi-year overview. */

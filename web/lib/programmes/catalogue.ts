@@ -1,22 +1,9 @@
 /** The programme catalogue as pickers and tables show it: families, and parents before their sub-programmes. */
+import { PROGRAMME_FAMILIES } from '$api/funding/schemas/programme-families';
 import type { Programme, ProgrammeFamily } from '$api/funding/schemas/programmes';
 import { type ApiClient, read } from '$lib/api/client.js';
 
-export const PROGRAMME_FAMILIES = [
-  'interreg',
-  'horizon_europe',
-  'erasmus_plus',
-  'life',
-  'digital_europe',
-  'single_market',
-  'cosme',
-  'cerv',
-  'creative_europe',
-  'eafrd_leader',
-  'erdf',
-  'regional',
-  'other'
-] as const satisfies readonly ProgrammeFamily[];
+export { PROGRAMME_FAMILIES };
 
 export function isProgrammeFamily(value: string): value is ProgrammeFamily {
   return (PROGRAMME_FAMILIES as readonly string[]).includes(value);
