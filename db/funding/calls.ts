@@ -2,7 +2,7 @@
  * Every SQL statement about calls, their deadlines, domains and the record
  * of deadline changes.
  *
- * STABLE FOR OTHER FEATURES: the portal import (api/services/call-imports)
+ * STABLE FOR OTHER FEATURES: the portal import (api/funding/services/call-import.ts)
  * and the reminders use these functions directly. Keep the signatures of
  * `insertCall`, `updateCall`, `replaceDeadlines`, `replaceCallDomains`,
  * `findCallByIdentifier`, `findCall`, `deadlinesOf`, `recordDeadlineChange`

@@ -1,6 +1,6 @@
 /**
  * What the work plan and evaluation documents say, shared by the Word files
- * (api/services/reports/) and the web's print pages so both read the same:
+ * (api/cycle/documents/) and the web's print pages so both read the same:
  * labels in the document's languages, dates, numbers, the target of an
  * action, the key figures and the charts of an evaluation.
  */

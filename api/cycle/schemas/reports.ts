@@ -5,7 +5,7 @@
  * side by side ("Arbeitsplan 2027 | Werkplan 2027"), as the agreement does;
  * a language without labels here falls back to English.
  *
- * Shared by api/services/reports/ and the web's print pages, so both say
+ * Shared by api/cycle/documents/ and the web's print pages, so both say
  * the same thing.
  */
 import i18next, { type TFunction } from 'i18next';

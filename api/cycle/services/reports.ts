@@ -1,7 +1,7 @@
 /**
  * The annual cycle's documents: reads the work plan or the evaluation as the
  * caller may see it (404 when invisible, through those services' own `get`)
- * and builds its Word file (api/services/reports/). Routes stay thin.
+ * and builds its Word file (api/cycle/documents/). Routes stay thin.
  */
 import type { Caller, WordFile } from '../../platform/index.js';
 import type { EvaluationDetail } from '../schemas/evaluations.js';
