@@ -7,6 +7,7 @@ import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, FeedbackLinkTable } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { activityVisible } from './visibility.js';
+import { countSignInFailures } from '../platform/sessions.js';
 
 /** A participant's display name: the person's, else the organisation's. */
 const participantName = sql<string>`coalesce(person.name, participant_org.name, '')`;
@@ -75,16 +76,8 @@ export async function closeFeedback(db: Kysely<Database>, activityId: string, at
   await db.updateTable('activities').set({ feedback_closed_at: at }).where('id', '=', activityId).where('feedback_closed_at', 'is', null).execute();
 }
 
-/** Requests from one key (e.g. `feedback:<address>`) since an instant, and the oldest of them. */
-export async function countRequests(db: Kysely<Database>, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom('sign_in_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
-    .where('key', '=', key)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.n), oldest: (row.oldest as string | null) ?? null };
-}
+/** Requests from one key (e.g. `feedback:<address>`) since an instant, and the oldest of them: the throttling log sign-in failures use. */
+export const countRequests = countSignInFailures;
 
 /**
  * Logs one request in the throttling log (the table sign-in failures use:
