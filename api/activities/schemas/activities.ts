@@ -9,9 +9,9 @@
  * They are answered both ways: `startsAt`/`endsAt` as UTC instants and
  * `local.startsAt`/`local.endsAt` as wall times in `timeZone`.
  */
-import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
 import { CountryCode, Id, Instant, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
+import { DateTimeInput, TimeZone } from '../../platform/schemas/times.js';
 import { noDuplicates, OrganisationKind } from '../../crm/schemas/organisations.js';
 
 export const ActivityType = z.enum([
@@ -30,28 +30,6 @@ export type ActivityType = z.infer<typeof ActivityType>;
 export const ActivityDirection = z.enum(['incoming', 'outgoing', 'third_place']);
 export const ActivityStatus = z.enum(['planned', 'done', 'cancelled']);
 export type ActivityStatus = z.infer<typeof ActivityStatus>;
-
-const LOCAL_OR_INSTANT = /^(19|20|21)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([Zz]|[+-]\d{2}:\d{2})?$/;
-
-/** A local wall time (`2026-03-29T09:00`) in the activity's zone, or an instant with offset. */
-export const DateTimeInput = z
-  .string()
-  .trim()
-  .regex(LOCAL_OR_INSTANT, { error: 'Use a local date and time like 2026-03-29T09:00 (or an instant like 2026-03-29T07:00:00Z).', abort: true })
-  .refine((v) => DateTime.fromISO(v, { setZone: true }).isValid, { error: 'This date does not exist.' });
-
-/** An IANA time zone name such as Europe/Brussels. */
-/** zone names found valid (a few hundred at most): asking Intl again costs ~0.25 ms a request */
-const validZones = new Set<string>();
-
-function isZone(name: string): boolean {
-  if (validZones.has(name)) return true;
-  if (!IANAZone.isValidZone(name)) return false;
-  validZones.add(name);
-  return true;
-}
-
-export const TimeZone = z.string().trim().refine(isZone, { error: 'Use an IANA time zone such as Europe/Brussels or Europe/Berlin.' });
 
 const fields = {
   type: ActivityType,

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Id, NonEmptyText, OptionalText } from '../../platform/schemas/common.js';
-import { DateTimeInput } from './activities.js';
+import { DateTimeInput } from '../../platform/schemas/times.js';
 
 const agendaFields = {
   /** 1-based place in the programme; items after it move down. Past the end means last. */

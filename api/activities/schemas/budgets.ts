@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { Id, Limit, pageOf } from '../../platform/schemas/common.js';
-import { BudgetState, Money } from './costs.js';
+import { BudgetState } from './costs.js';
+import { Money } from '../../platform/schemas/money.js';
 
 export { BudgetState };
 

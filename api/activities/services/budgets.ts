@@ -26,7 +26,8 @@ import { findPartnership } from '../../../db/crm/partnerships.js';
 import type { Database } from '../../../db/schema.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, type Caller } from '../../platform/index.js';
 import type { Budget, BudgetCreate, BudgetListQuery, BudgetPatch } from '../schemas/budgets.js';
-import { type BudgetImpact, type BudgetState, centsToDecimal } from '../schemas/costs.js';
+import { type BudgetImpact, type BudgetState } from '../schemas/costs.js';
+import { centsToDecimal } from '../../platform/schemas/money.js';
 
 /** Roles that set and change budgets. */
 const BUDGET_ROLES = ['admin', 'officer'] as const;

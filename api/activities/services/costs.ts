@@ -24,7 +24,8 @@ import type { CostWithPayerRow } from '../../../db/activities/costs.js';
 import { findVisibleOrganisation, visibleOrganisationNames } from '../../../db/crm/organisations.js';
 import type { Database } from '../../../db/schema.js';
 import { NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, checkVersion, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
-import { type BudgetImpact, type Cost, type CostCreate, type CostList, type CostPatch, centsToDecimal, parseDecimal } from '../schemas/costs.js';
+import { type BudgetImpact, type Cost, type CostCreate, type CostList, type CostPatch } from '../schemas/costs.js';
+import { centsToDecimal, parseDecimal } from '../../platform/schemas/money.js';
 import { type AccessibleActivity, readableActivity, writableActivity } from './activity-access.js';
 import { activityYear, budgetTotals, impactOn, impactSubject, totalsByState } from './budgets.js';
 

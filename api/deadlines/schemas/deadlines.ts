@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Id, Limit } from '../../platform/schemas/common.js';
-import { TimeZone } from '../../activities/schemas/activities.js';
+import { TimeZone } from '../../platform/schemas/times.js';
 
 export const DeadlineDashboardQuery = z.strictObject({
   days: z.coerce.number().int().min(1, { error: 'Look ahead at least one day.' }).max(366, { error: 'Look ahead at most 366 days.' }).default(90),

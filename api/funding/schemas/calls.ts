@@ -25,8 +25,8 @@
  */
 import { z } from 'zod';
 import { CalendarDate, Id, Instant, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
-import { DateTimeInput, TimeZone } from '../../activities/schemas/activities.js';
-import { Money } from '../../activities/schemas/costs.js';
+import { DateTimeInput, TimeZone } from '../../platform/schemas/times.js';
+import { Money } from '../../platform/schemas/money.js';
 import { DomainLabels, noDuplicates, WebsiteUrl } from '../../crm/schemas/organisations.js';
 import { CofinancingRate } from './programmes.js';
 

@@ -10,8 +10,8 @@
  */
 import { z } from 'zod';
 import { Id, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
-import { parseDecimal } from '../../activities/schemas/costs.js';
-import { TimeZone } from '../../activities/schemas/activities.js';
+import { parseDecimal } from '../../platform/schemas/money.js';
+import { TimeZone } from '../../platform/schemas/times.js';
 import { PROGRAMME_FAMILIES } from './programme-families.js';
 
 export const ProgrammeFamily = z.enum(PROGRAMME_FAMILIES);

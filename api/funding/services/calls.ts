@@ -47,7 +47,7 @@ import { programmeTree, programmesByIds } from '../../../db/funding/programmes.j
 import type { CallDeadlineRow, CallRow, Database } from '../../../db/schema.js';
 import { Conflict, NonexistentLocalTime, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertAdmin, assertRuleFalls, assertWriterSomewhere, checkVersion, pageRequest, parseRule, recordChange, toInstant, toLocal, type Caller, type FieldError } from '../../platform/index.js';
 import type { Call, CallCreate, CallDeadline, CallListQuery, CallPatch, DeadlineChangeList, DeadlineInput, DeadlineModel } from '../schemas/calls.js';
-import { centsToDecimal } from '../../activities/schemas/costs.js';
+import { centsToDecimal } from '../../platform/schemas/money.js';
 import { notifyDeadlineChange } from './notifications.js';
 import { callStatus, deadlineCountProblem, deadlineInstant, deadlinesDiffer, nextDeadline, nextExpectedRound, wallTimeIn } from '../rules/call-dates.js';
 import { collectPage } from '../../crm/index.js';

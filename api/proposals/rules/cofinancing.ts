@@ -15,7 +15,7 @@
  *   steps): the EU contribution asked for against the call's minimum and
  *   maximum; no lead partner; a partner without a rate.
  */
-import { parseDecimal } from '../../activities/schemas/costs.js';
+import { parseDecimal } from '../../platform/schemas/money.js';
 import { toEurCents } from '../../activities/index.js';
 
 export type RateSource = 'partner' | 'call' | 'programme' | 'none';

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { Id } from '../../platform/schemas/common.js';
-import { Money, normaliseRate } from '../../activities/schemas/costs.js';
+import { Money, normaliseRate } from '../../platform/schemas/money.js';
 
 export const ConsortiumRole = z.enum(['lead', 'partner', 'associated']);
 export type ConsortiumRole = z.infer<typeof ConsortiumRole>;

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { Id, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
-import { parseDecimal } from '../../activities/schemas/costs.js';
+import { parseDecimal } from '../../platform/schemas/money.js';
 import { noDuplicates } from '../../crm/schemas/organisations.js';
 import { ProposalStage } from './proposals.js';
 

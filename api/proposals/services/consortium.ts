@@ -30,7 +30,7 @@ import { getProposal, updateProposal } from '../../../db/proposals/proposals.js'
 import type { Database, ProposalRow } from '../../../db/schema.js';
 import { Conflict, NotFound, PreconditionFailed, checkVersion, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
 import type { Consortium, ConsortiumChange, ConsortiumMember, ConsortiumMemberCreate, ConsortiumMemberPatch, ConsortiumRole } from '../schemas/consortium.js';
-import { centsToDecimal } from '../../activities/schemas/costs.js';
+import { centsToDecimal } from '../../platform/schemas/money.js';
 import { type PartnerFigures, consortiumFigures } from '../rules/cofinancing.js';
 import { fundingTerms } from './proposal-calls.js';
 import { readableProposal, writableProposal } from './proposal-access.js';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationFailed } from '../../../api/platform/http/errors.js';
-import { CostCreate, centsToDecimal, decimalToCents, normaliseRate, parseDecimal } from '../../../api/activities/schemas/costs.js';
+import { CostCreate } from '../../../api/activities/schemas/costs.js';
+import { centsToDecimal, decimalToCents, normaliseRate, parseDecimal } from '../../../api/platform/schemas/money.js';
 import { rateFor, toEurCents } from '../../../api/activities/services/costs.js';
 
 describe('decimalToCents', () => {
