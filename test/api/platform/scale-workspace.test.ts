@@ -12,6 +12,10 @@ import { type App, createApp } from '../../../api/app.js';
 import { settingsFrom } from '../../../api/platform/config.js';
 import { type OpenedDatabase, openDatabase } from '../../../db/connection.js';
 import { type ScaleWorkspace, buildScaleWorkspace } from '../../bench/scale/workspace.js';
+import * as jsonColumns from '../../../db/json-columns.js';
+import type { JsonCodec, JsonText } from '../../../db/json-columns.js';
+
+const isCodec = (value: unknown): value is JsonCodec<unknown> => typeof value === 'object' && value !== null && 'column' in value && 'read' in value;
 
 const TINY = { organisations: 200, interactions: 2_000, calls: 20 };
 const TODAY = '2026-11-23';
@@ -77,6 +81,21 @@ describe('the scale workspace', () => {
     expect(opened.sqlite.pragma('foreign_key_check')).toEqual([]);
     // no statistics: a real deployment's database starts without ANALYZE
     expect(count("SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'")).toBe(0);
+  });
+
+  it('writes every JSON value as the application reads it (each column through its codec)', () => {
+    const codecs = Object.values(jsonColumns).flatMap((value) => (value && typeof value === 'object' ? Object.values(value) : [])).filter(isCodec);
+    let read = 0;
+    for (const codec of codecs) {
+      const [table, column] = codec.column.split('.') as [string, string];
+      const rows = opened.sqlite.prepare(`SELECT "${column}" AS text FROM "${table}" WHERE "${column}" IS NOT NULL`).all() as { text: string }[];
+      for (const row of rows) {
+        expect(() => codec.read(row.text as JsonText<unknown>), `${codec.column}: ${row.text}`).not.toThrow();
+        read++;
+      }
+    }
+    // the generator does write JSON columns (people's e-mails, partnerships' forms, calls' keywords …)
+    expect(read).toBeGreaterThan(100);
   });
 
   it('shows the officer about half the organisations through the API, and the administrator all of them', async () => {

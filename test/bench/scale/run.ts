@@ -17,6 +17,7 @@
  *   npm run bench:scale -- --settle=15                   restart the server when still busy this many seconds after a route
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -65,20 +66,32 @@ if (only) {
 const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-if-stale.ts'], { stdio: 'inherit' });
 if (built.status !== 0) fail('The web app could not be built (npm run build); the benchmark needs it.');
 
+/** the files that generate a workspace (not those that measure it) */
+const GENERATOR = ['workspace.ts', 'cast.ts', 'ids.ts', 'names.ts', 'words.ts'];
+
+/** What the kept workspaces were built with: the migrations and the generator's own source (a changed generator builds anew). */
+function buildRecipe(): { migrations: string[]; generator: string } {
+  const here = dirname(new URL(import.meta.url).pathname);
+  const hash = createHash('sha256');
+  for (const name of GENERATOR) hash.update(name).update(readFileSync(join(here, name)));
+  return { migrations: migrationNames(), generator: hash.digest('hex').slice(0, 16) };
+}
+
 /** The built workspace of this size: reused from --workspaces when there, else built (into a temporary folder without --workspaces). */
 async function workspaceFor(size: SizeName, dir: string): Promise<{ workspace: ScaleWorkspace; reused: boolean }> {
   const file = join(dir, `scale-${size}.db`);
   const manifest = `${file}.json`;
   if (existsSync(file) && existsSync(manifest)) {
-    const kept = JSON.parse(readFileSync(manifest, 'utf8')) as ScaleWorkspace & { migrations?: string[] };
-    // a workspace built before a new migration is built again, not migrated in place (the run measures what a fresh build gives)
-    if (JSON.stringify(kept.migrations) === JSON.stringify(migrationNames())) return { workspace: kept, reused: true };
-    console.log(`the kept ${size} workspace predates the current migrations: building it again`);
+    const kept = JSON.parse(readFileSync(manifest, 'utf8')) as ScaleWorkspace & { migrations?: string[]; generator?: string };
+    // a workspace built before a new migration or by another generator is built again, not migrated in place (the run measures what a fresh build gives)
+    const recipe = buildRecipe();
+    if (JSON.stringify(kept.migrations) === JSON.stringify(recipe.migrations) && kept.generator === recipe.generator) return { workspace: kept, reused: true };
+    console.log(`the kept ${size} workspace predates the current migrations or generator: building it again`);
   }
   rmSync(file, { force: true });
   console.log(`building the ${size} workspace (${SIZES[size].organisations.toLocaleString('en')} organisations, ${SIZES[size].interactions.toLocaleString('en')} interactions, ${SIZES[size].calls.toLocaleString('en')} calls)…`);
   const workspace = await buildScaleWorkspace(file, SIZES[size]);
-  writeFileSync(manifest, JSON.stringify({ ...workspace, migrations: migrationNames() }, null, 2));
+  writeFileSync(manifest, JSON.stringify({ ...workspace, ...buildRecipe() }, null, 2));
   console.log(`  built in ${workspace.seconds.toFixed(1)} s: ${file}`);
   return { workspace, reused: false };
 }

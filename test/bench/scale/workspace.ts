@@ -24,6 +24,11 @@ import { scaleId } from './ids.js';
 import { fieldOf, organisationName, personFunction, personName, websiteOf } from './names.js';
 import { seededRandom } from '../../support/random.js';
 import { CALL_TITLES, INTERACTION_KINDS, KINDS, type Language, REGIONS, SUMMARIES } from './words.js';
+import type { CooperationForm } from '../../../api/crm/schemas/partnerships.js';
+import { type NetworkMemberships, jsonText } from '../../../db/json-columns.js';
+
+/** every party is a member of ERRIN (Art. 2.4's network memberships) */
+const PARTY_NETWORKS = jsonText<NetworkMemberships>([{ name: 'ERRIN', since: null }]);
 
 export interface ScaleSize {
   organisations: number;
@@ -163,7 +168,7 @@ function generate(
   // partnerships (their parties follow once the organisations exist)
   const partnershipIds = PARTNERSHIPS.map((p, i) => {
     const id = scaleId('partnership', i);
-    insert.partnership.run(id, p.title, p.startsOn, p.startsOn, p.endsOn, JSON.stringify(['exchange', 'joint_projects']));
+    insert.partnership.run(id, p.title, p.startsOn, p.startsOn, p.endsOn, jsonText<CooperationForm[]>(['knowhow_exchange', 'conferences']));
     for (const code of p.domains) insert.partnershipDomain.run(id, `domain-${code}`);
     count('partnerships');
     return id;
@@ -261,7 +266,7 @@ function generate(
 
   PARTNERSHIPS.forEach((p, pi) => {
     p.parties.forEach((organisation, position) => {
-      insert.party.run(scaleId('party', pi * 10 + position), partnershipIds[pi], position, regionIds[ANCHORS[organisation]!.region], anchorIds[organisation], scaleId('person', firstPerson[organisation]!), '["ERRIN"]');
+      insert.party.run(scaleId('party', pi * 10 + position), partnershipIds[pi], position, regionIds[ANCHORS[organisation]!.region], anchorIds[organisation], scaleId('person', firstPerson[organisation]!), PARTY_NETWORKS);
       count('partnership_parties');
     });
   });
