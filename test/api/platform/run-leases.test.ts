@@ -8,6 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenedDatabase, openDatabase } from '../../../db/connection.js';
 import { findLease, releaseLease, renewLease, takeLease } from '../../../db/platform/run-leases.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBackupRuns } from '../../../api/platform/services/backup-runs.js';
 import { RunLease } from '../../../api/platform/services/run-lease.js';
 import { testDatabase } from '../../support/database.js';
 
@@ -112,5 +116,38 @@ describe('RunLease', () => {
     await holder.release();
     expect(await other.hold()).toBe(true);
     await other.release();
+  });
+});
+
+describe('scheduled backups with a lease', () => {
+  it('are taken by the process holding the lease; the other skips its turn and gives nothing up on stopping', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regiodesk-leased-backups-'));
+    const settings = { dir, intervalHours: 24, keep: 7 };
+    const quiet = { info: () => {}, error: () => {} };
+    const taken: string[] = [];
+    let tookTurn!: () => void;
+    const holderRan = new Promise<void>((resolve) => (tookTurn = resolve));
+    const holding = startBackupRuns(join(dir, 'live.db'), settings, quiet, async () => {
+      taken.push('holder');
+      tookTurn();
+      return '';
+    }, new RunLease(one.db, 'backup-run', 'The scheduled backup', { holder: 'backup holder', log: () => {} }));
+    await holderRan;
+
+    // the other process's turn: the lease is held, so its backup does not run
+    let asked!: (held: boolean) => void;
+    const answered = new Promise<boolean>((resolve) => (asked = resolve));
+    const otherLease = new RunLease(two.db, 'backup-run', 'The scheduled backup', { holder: 'backup waiter', log: () => {} });
+    const watched = { hold: async () => { const held = await otherLease.hold(); asked(held); return held; }, release: () => otherLease.release() };
+    const waiting = startBackupRuns(join(dir, 'live.db'), settings, quiet, async () => {
+      taken.push('other');
+      return '';
+    }, watched);
+    expect(await answered).toBe(false);
+    await waiting.stop();
+    expect((await findLease(one.db, 'backup-run'))?.holder).toBe('backup holder');
+    await holding.stop();
+    expect(taken).toEqual(['holder']);
+    expect(await findLease(one.db, 'backup-run')).toBeUndefined();
   });
 });
