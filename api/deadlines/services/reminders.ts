@@ -50,7 +50,8 @@
  *    one by one (conditional update), sent and marked `sent` or `failed`.
  *    Copies older than 7 days are no longer sent.
  * 5. The annual cycle: tasks of the cycle steps due (cycle-steps.ts), made
- *    once per person and occurrence, so each run only adds what is missing.
+ *    once per person and occurrence (a unique key, inserted on conflict do
+ *    nothing), so each run only adds what is missing.
  *
  * Without SMTP (config.ts) nothing is emailed and nothing is logged for
  * email: in-app notifications still appear, and reminders still due when
