@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
-import { answerClientErrors, frontHeaders, limitUrlLength, startBackupRuns } from './api/platform/index.js';
+import { answerClientErrors, frontHeaders, limitUrlLength, RunLease, startBackupRuns } from './api/platform/index.js';
 import { startReminderRuns } from './api/deadlines/index.js';
 import { databaseLocation } from './db/connection.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
@@ -53,11 +53,16 @@ const server = createServer(
 );
 answerClientErrors(server);
 
-// reminders before deadlines, digests of saved searches and queued emails, every few minutes in this one process, by the app's own service
+// reminders before deadlines, digests of saved searches, queued emails and the cycle's tasks, every few minutes by the app's own service,
+// in the one process of those on this database that holds the lease (api/platform/services/run-lease.ts)
 const { settings } = started;
-const reminderRuns = settings.reminderIntervalMinutes > 0 ? startReminderRuns(started.services.reminders, settings.reminderIntervalMinutes) : null;
-// backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/platform/services/backup-runs.ts)
-const backupRuns = settings.backup ? startBackupRuns(databaseLocation(process.env), settings.backup) : null;
+const warn = (line: string) => console.warn(line);
+const reminderRuns =
+  settings.reminderIntervalMinutes > 0 ? startReminderRuns(started.services.reminders, settings.reminderIntervalMinutes, warn, new RunLease(started.db, 'reminder-run', 'The reminder run')) : null;
+// backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/platform/services/backup-runs.ts), likewise in one process
+const backupRuns = settings.backup
+  ? startBackupRuns(databaseLocation(process.env), settings.backup, undefined, undefined, new RunLease(started.db, 'backup-run', 'The scheduled backup'))
+  : null;
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';

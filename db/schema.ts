@@ -382,6 +382,15 @@ export interface TaskTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** the annual-cycle step occurrence the run made this task for (unique; null for every other task); written once, never updated */
+  cycle_step_key: ColumnType<string | null, string | null | undefined, never>;
+}
+
+/** Who runs a periodic job across processes (`reminder-run`, `backup-run`), until when (ISO-8601 UTC). */
+export interface RunLeaseTable {
+  name: string;
+  holder: string;
+  expires_at: string;
 }
 
 export interface ProgrammeTable {
@@ -814,6 +823,7 @@ export interface Database {
   budgets: BudgetTable;
   feedback_links: FeedbackLinkTable;
   tasks: TaskTable;
+  run_leases: RunLeaseTable;
   programmes: ProgrammeTable;
   calls: CallTable;
   call_deadlines: CallDeadlineTable;

@@ -31,7 +31,7 @@ export interface Settings {
   smtp: SmtpSettings | null;
   /** the From of every email */
   mailFrom: string;
-  /** minutes between two reminder runs of the server process; 0: no periodic run */
+  /** minutes between two reminder runs of the server process (a fraction when REGIODESK_REMINDER_INTERVAL_SECONDS is set); 0: no periodic run */
   reminderIntervalMinutes: number;
   /** months without interaction or participation after which a person comes up for retention review */
   retentionMonths: number;
@@ -157,6 +157,8 @@ const Environment = z.object({
   REGIODESK_SMTP_PASSWORD: z.string().optional(),
   REGIODESK_MAIL_FROM: text,
   REGIODESK_REMINDER_INTERVAL_MINUTES: wholeNumber(15, 'a whole number of minutes (0 turns the periodic run off)', 0),
+  // for tests of several processes: seconds instead of minutes (0 when unset)
+  REGIODESK_REMINDER_INTERVAL_SECONDS: wholeNumber(0, 'a whole number of seconds from 1 to 3600 (for tests; leave it unset in use)', 1, 3600),
   REGIODESK_BACKUP_DIR: text,
   REGIODESK_BACKUP_INTERVAL_HOURS: text.transform((value, ctx) => {
     if (value === undefined) return 24;
@@ -239,7 +241,7 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     feedbackWindowMinutes: e.REGIODESK_FEEDBACK_WINDOW_MINUTES,
     smtp: smtpOf(e),
     mailFrom: e.REGIODESK_MAIL_FROM ?? `RegioDesk <regiodesk@${hostOf(publicOrigin) ?? 'localhost'}>`,
-    reminderIntervalMinutes: e.REGIODESK_REMINDER_INTERVAL_MINUTES,
+    reminderIntervalMinutes: e.REGIODESK_REMINDER_INTERVAL_SECONDS ? e.REGIODESK_REMINDER_INTERVAL_SECONDS / 60 : e.REGIODESK_REMINDER_INTERVAL_MINUTES,
     backup: backupOf(e),
     sqliteSynchronous: e.REGIODESK_SQLITE_SYNCHRONOUS,
     retentionMonths: e.REGIODESK_RETENTION_MONTHS

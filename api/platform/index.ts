@@ -34,5 +34,6 @@ export type { AuditedRecords } from './services/audit-trail.js';
 export { checkVersion, recordChange, toAuditEvent } from './services/audit.js';
 export { startBackupRuns } from './services/backup-runs.js';
 export { bestEffort } from './services/bookkeeping.js';
+export { RunLease, type Lease } from './services/run-lease.js';
 export { platformServices } from './services/index.js';
 export { pageRequest } from './services/listing.js';

@@ -1,11 +1,13 @@
 /**
  * The SQL behind the annual cycle's reminders (api/cycle/services/cycle-steps.ts):
  * the parties with their contact persons' e-mail addresses, the partnership's
- * members who could own a task, and the cycle-step tasks already made.
+ * members who could own a task, and the cycle-step tasks already made —
+ * each once per step occurrence and owner (`cycle_step_key`, unique), so a
+ * run overlapping another inserts nothing twice.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { personJson, readNullable } from '../json-columns.js';
-import type { Database } from '../schema.js';
+import type { Database, TaskTable } from '../schema.js';
 
 /** Parties in order, with the organisation's name and the contact person's name and e-mail addresses (null: no contact person). */
 export async function partiesWithContacts(db: Kysely<Database>, partnershipId: string) {
@@ -63,4 +65,25 @@ export type CycleTaskRow = Awaited<ReturnType<typeof cycleTasksOf>>[number];
 /** The ids of every partnership, for the periodic run. */
 export async function partnershipIds(db: Kysely<Database>): Promise<string[]> {
   return (await db.selectFrom('partnerships').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+/**
+ * The key of the task a step occurrence makes for an owner: the partnership,
+ * the owner, the due day and the stored series (DTSTART and RRULE). The
+ * migration that added the column keyed the tasks already made with the
+ * same words (20261214T0100_run_once.ts).
+ */
+export function cycleStepKey(task: { partnership_id: string; owner_id: string; due_on: string; rrule: string }): string {
+  return `cycle:${task.partnership_id}:${task.owner_id}:${task.due_on}:${task.rrule}`;
+}
+
+/** Inserts a step's task unless the task of that occurrence and owner exists (made by this run or an overlapping one); true when inserted. */
+export async function insertCycleStepTask(db: Kysely<Database>, values: Insertable<TaskTable> & { partnership_id: string; owner_id: string; rrule: string }): Promise<boolean> {
+  const rows = await db
+    .insertInto('tasks')
+    .values({ ...values, kind: 'cycle_step', cycle_step_key: cycleStepKey(values) })
+    .onConflict((oc) => oc.column('cycle_step_key').doNothing())
+    .returning('id')
+    .execute();
+  return rows.length === 1;
 }

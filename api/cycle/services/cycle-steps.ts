@@ -48,7 +48,7 @@ import { newId } from '../../../db/ids.js';
 import * as repo from '../../../db/cycle/cycle-steps.js';
 import type { CycleTaskRow, MemberRow, PartyContactRow } from '../../../db/cycle/cycle-steps.js';
 import { findPartnership, updatePartnership } from '../../../db/crm/partnerships.js';
-import { getTask, insertTask, updateTask } from '../../../db/activities/tasks.js';
+import { getTask, updateTask } from '../../../db/activities/tasks.js';
 import type { Database, PartnershipRow } from '../../../db/schema.js';
 import { Forbidden, NotFound, PreconditionFailed, canSeePartnership, canWriteIn, checkVersion, occurrences, parseRule, readSeries, recordChange, seriesText, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { z } from 'zod';
@@ -335,7 +335,7 @@ export class CycleStepService {
           owner.language
         );
         const id = newId();
-        await insertTask(trx, {
+        const inserted = await repo.insertCycleStepTask(trx, {
           id,
           kind: 'cycle_step',
           title,
@@ -350,6 +350,11 @@ export class CycleStepService {
           created_at: now,
           updated_at: now
         });
+        // an overlapping run (another process) made it first
+        if (!inserted) {
+          result.existing += 1;
+          continue;
+        }
         await recordChange(trx, caller, 'task', id, null, await auditViewOf(trx, id));
         result.created += 1;
       }

@@ -9,8 +9,12 @@
  *   it too). Saving leaves an audit event on the user.
  *
  * The run — `runReminders(now)`, every REGIODESK_REMINDER_INTERVAL_MINUTES
- * (default 15) in the server process (`startReminderRuns`), and directly in
- * tests. Each step goes on when one item fails; failures are logged.
+ * (default 15) in the server process that holds the `reminder-run` lease
+ * (`startReminderRuns`; other processes on the same database skip their
+ * turns), and directly in tests. Each step goes on when one item fails;
+ * failures are logged. Every step is also safe when two runs overlap (a
+ * lease that expired mid-run): each thing it makes has a unique key or a
+ * compare-and-set claim, as said below.
  *
  * 1. Deadline reminders. For each watcher of each deadline still ahead and
  *    each offset: the offset is due once now ≥ the deadline minus that many
@@ -46,7 +50,8 @@
  *    one by one (conditional update), sent and marked `sent` or `failed`.
  *    Copies older than 7 days are no longer sent.
  * 5. The annual cycle: tasks of the cycle steps due (cycle-steps.ts), made
- *    once per person and occurrence, so each run only adds what is missing.
+ *    once per person and occurrence (a unique key, inserted on conflict do
+ *    nothing), so each run only adds what is missing.
  *
  * Without SMTP (config.ts) nothing is emailed and nothing is logged for
  * email: in-app notifications still appear, and reminders still due when
@@ -61,7 +66,7 @@ import type { ReminderKey } from '../../../db/deadlines/reminders.js';
 import { programmeTree } from '../../../db/funding/programmes.js';
 import { advanceDigest, callsCreatedBetween, savedSearchesForDigest } from '../../../db/funding/saved-searches.js';
 import { watchedDeadlinesBetween } from '../../../db/funding/watches.js';
-import { createMailer, deadlineReminderEmail, deadlineReminderSentence, describeMailError, notificationEmail, recordChange, type Caller, type Mailer, type Settings } from '../../platform/index.js';
+import { createMailer, deadlineReminderEmail, type Lease, deadlineReminderSentence, describeMailError, notificationEmail, recordChange, type Caller, type Mailer, type Settings } from '../../platform/index.js';
 import { DEFAULT_OFFSETS, DEFAULT_TIME_ZONE, type ReminderSettings, type ReminderSettingsInput } from '../schemas/reminders.js';
 import type { SavedSearchCriteria } from '../../funding/schemas/saved-searches.js';
 import { callLink, callMatches, dateWords, deadlineIn, deadlineInBothZones, descendantsOf, milestoneDue, timeLeft } from '../../funding/index.js';
@@ -365,15 +370,20 @@ export class ReminderService {
 /**
  * Runs the reminders every `minutes` in this process (never two at once;
  * a tick that finds the last run still going is skipped), the first run
- * right away. The timer does not keep the process alive. `stop` waits for
- * a run in progress to end.
+ * right away. With a `lease` (the server's: run-lease.ts), a turn runs only
+ * in the process that holds it, so several processes on one database run
+ * it once. The timer does not keep the process alive. `stop` waits for a
+ * run in progress to end, then gives the lease up.
  */
-export function startReminderRuns(service: Pick<ReminderService, 'runReminders'>, minutes: number, log: (line: string) => void = (line) => console.warn(line)) {
+export function startReminderRuns(service: Pick<ReminderService, 'runReminders'>, minutes: number, log: (line: string) => void = (line) => console.warn(line), lease: Lease | null = null) {
   let running: Promise<unknown> | null = null;
+  const turn = async () => {
+    if (lease && !(await lease.hold())) return;
+    await service.runReminders();
+  };
   const tick = () => {
     if (running) return;
-    running = service
-      .runReminders()
+    running = turn()
       .catch((error: unknown) => log(`The reminder run failed: ${describeMailError(error)}`))
       .finally(() => {
         running = null;
@@ -388,6 +398,7 @@ export function startReminderRuns(service: Pick<ReminderService, 'runReminders'>
       clearInterval(timer);
       clearTimeout(first);
       await running;
+      await lease?.release();
     }
   };
 }

@@ -6,7 +6,10 @@
  * as a child process. The copy is read on the child's own connection and
  * thread, so requests (and /api/health) are never queued behind it; a
  * failure is logged and tried again an hour later (or after the interval,
- * when shorter).
+ * when shorter). With a `lease` (run-lease.ts), a backup is taken only by
+ * the process that holds it; another process that finds it taken looks
+ * again an hour later (or after the interval, when shorter), or when the
+ * folder's newest backup says the next is due, whichever is later.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nextBackupDue } from '../../../db/backup-schedule.js';
 import type { BackupSettings } from '../config.js';
+import type { Lease } from './run-lease.js';
 
 const HOUR = 3_600_000;
 /** setTimeout's longest wait (about 24.8 days); a later due time is waited for in turns */
@@ -50,7 +54,8 @@ export function startBackupRuns(
   databaseFile: string,
   settings: BackupSettings,
   log: BackupRunLog = { info: (line) => console.log(line), error: (line) => console.error(line) },
-  run: () => Promise<string> = () => runBackupScript(databaseFile, settings)
+  run: () => Promise<string> = () => runBackupScript(databaseFile, settings),
+  lease: Lease | null = null
 ) {
   const intervalMs = settings.intervalHours * HOUR;
   let timer: NodeJS.Timeout | null = null;
@@ -74,9 +79,17 @@ export function startBackupRuns(
     timer.unref();
   }
 
+  async function turn(): Promise<void> {
+    if (lease && !(await lease.hold())) {
+      // another process takes the backups: look again later (schedule() waits for the folder's due time too)
+      notBefore = Date.now() + Math.min(intervalMs, HOUR);
+      return;
+    }
+    log.info(await run());
+  }
+
   function tick(): void {
-    running = run()
-      .then((printed) => log.info(printed))
+    running = turn()
       .catch((error: unknown) => {
         notBefore = Date.now() + Math.min(intervalMs, HOUR);
         log.error(`The scheduled backup failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -94,6 +107,7 @@ export function startBackupRuns(
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await lease?.release();
     }
   };
 }

@@ -34,6 +34,13 @@ describe('the settings', () => {
     expect(settings).toMatchObject({ sessionIdleMinutes: 45, publicOrigin: 'https://regiodesk.vrrn.de', secureCookies: true, reminderIntervalMinutes: 0, sessionMaxDays: 30, mailFrom: 'RegioDesk <regiodesk@regiodesk.vrrn.de>' });
   });
 
+  it('turn the periodic run every few seconds when a test of several processes asks (1 to 3600 seconds), and refuse more or less', () => {
+    expect(settingsFrom({ REGIODESK_REMINDER_INTERVAL_SECONDS: '3' }).reminderIntervalMinutes).toBe(0.05);
+    expect(settingsFrom({ REGIODESK_REMINDER_INTERVAL_SECONDS: '90', REGIODESK_REMINDER_INTERVAL_MINUTES: '15' }).reminderIntervalMinutes).toBe(1.5);
+    expect(() => settingsFrom({ REGIODESK_REMINDER_INTERVAL_SECONDS: '0' })).toThrow('REGIODESK_REMINDER_INTERVAL_SECONDS must be a whole number of seconds from 1 to 3600 (for tests; leave it unset in use), not "0".');
+    expect(() => settingsFrom({ REGIODESK_REMINDER_INTERVAL_SECONDS: '3601' })).toThrow(/^REGIODESK_REMINDER_INTERVAL_SECONDS must be/);
+  });
+
   it.each([
     ['1', true],
     ['0', false],
