@@ -71,7 +71,7 @@ export async function partnershipIds(db: Kysely<Database>): Promise<string[]> {
  * The key of the task a step occurrence makes for an owner: the partnership,
  * the owner, the due day and the stored series (DTSTART and RRULE). The
  * migration that added the column keyed the tasks already made with the
- * same words (20261214T0100_run_once.ts).
+ * same words (20261207T0700_run_once.ts).
  */
 export function cycleStepKey(task: { partnership_id: string; owner_id: string; due_on: string; rrule: string }): string {
   return `cycle:${task.partnership_id}:${task.owner_id}:${task.due_on}:${task.rrule}`;
