@@ -1,0 +1,96 @@
+/**
+ * A real OpenID provider (oidc-provider) on a local port, for single
+ * sign-on tests: one client registered for RegioDesk at `appOrigin`, its
+ * development login form (any login; the login is the account's `sub`), and
+ * the claims of each account set by the test (`provider.accounts`). Consent
+ * is granted by itself (a first-party client), so the login form is the
+ * only page a person sees there. RP-initiated logout asks "sign out?" once.
+ */
+import { type Server } from 'node:http';
+import { createServer } from 'node:net';
+import Provider from 'oidc-provider';
+
+export interface AccountClaims {
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+  [claim: string]: unknown;
+}
+
+export interface TestOpenIdProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** the claims each login yields; a login not listed here has only its `sub` */
+  accounts: Map<string, AccountClaims>;
+  /** RegioDesk's settings for this provider (add REGIODESK_OIDC_JIT_DOMAINS etc. as a test needs) */
+  env(): Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1 (for a provider whose address must be known before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+export async function startOpenIdProvider({ appOrigin, port }: { appOrigin: string; port?: number }): Promise<TestOpenIdProvider> {
+  const listenOn = port ?? (await freePort());
+  const issuer = `http://127.0.0.1:${listenOn}`;
+  const clientId = 'regiodesk';
+  const clientSecret = 'a-client-secret-only-this-test-knows';
+  const accounts = new Map<string, AccountClaims>();
+
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [`${appOrigin}/api/auth/oidc/callback`],
+        post_logout_redirect_uris: [`${appOrigin}/sign-in`],
+        response_types: ['code'],
+        grant_types: ['authorization_code']
+      }
+    ],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
+    findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ ...accounts.get(sub), sub }) }),
+    features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+    pkce: { required: () => true },
+    cookies: { keys: ['a-cookie-key-only-this-test-knows'] },
+    // a first-party client: every scope and claim asked for is granted without a consent page
+    async loadExistingGrant(ctx) {
+      const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session!.grantIdFor(ctx.oidc.client!.clientId);
+      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
+      grant.addOIDCScope('openid email profile');
+      grant.addOIDCClaims(['email', 'email_verified', 'name', 'given_name', 'family_name']);
+      await grant.save();
+      return grant;
+    }
+  });
+  const server: Server = provider.listen(listenOn, '127.0.0.1' as never) as unknown as Server;
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) return resolve();
+    server.once('listening', () => resolve());
+    server.once('error', reject);
+  });
+
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    accounts,
+    env: () => ({ REGIODESK_OIDC_ISSUER: issuer, REGIODESK_OIDC_CLIENT_ID: clientId, REGIODESK_OIDC_CLIENT_SECRET: clientSecret, REGIODESK_OIDC_LABEL: 'Test Directory' }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      })
+  };
+}
