@@ -23,9 +23,17 @@ export interface TestOpenIdProvider {
   clientSecret: string;
   /** the claims each login yields; a login not listed here has only its `sub` */
   accounts: Map<string, AccountClaims>;
-  /** RegioDesk's settings for this provider (add REGIODESK_OIDC_JIT_DOMAINS etc. as a test needs) */
+  /** RegioDesk's settings for this provider */
   env(): Record<string, string>;
   close(): Promise<void>;
+}
+
+/** The one client registered at the test provider: RegioDesk. */
+export const TEST_CLIENT = { id: 'regiodesk', secret: 'a-client-secret-only-this-test-knows', label: 'Test Directory' } as const;
+
+/** RegioDesk's settings for the test provider at `issuer` (add REGIODESK_OIDC_JIT_DOMAINS etc. as a test needs). */
+export function providerEnv(issuer: string): Record<string, string> {
+  return { REGIODESK_OIDC_ISSUER: issuer, REGIODESK_OIDC_CLIENT_ID: TEST_CLIENT.id, REGIODESK_OIDC_CLIENT_SECRET: TEST_CLIENT.secret, REGIODESK_OIDC_LABEL: TEST_CLIENT.label };
 }
 
 /** A free TCP port on 127.0.0.1 (for a provider whose address must be known before it starts). */
@@ -40,11 +48,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts the provider for RegioDesk at `appOrigin`. `port`: when RegioDesk
+ * must be told the issuer before its own address is known (a product
+ * process on a free port), choose the port first with `freePort` — RegioDesk
+ * reads the provider's discovery document only at the first sign-in.
+ */
 export async function startOpenIdProvider({ appOrigin, port }: { appOrigin: string; port?: number }): Promise<TestOpenIdProvider> {
   const listenOn = port ?? (await freePort());
   const issuer = `http://127.0.0.1:${listenOn}`;
-  const clientId = 'regiodesk';
-  const clientSecret = 'a-client-secret-only-this-test-knows';
+  const clientId = TEST_CLIENT.id;
+  const clientSecret = TEST_CLIENT.secret;
   const accounts = new Map<string, AccountClaims>();
 
   const provider = new Provider(issuer, {
@@ -86,7 +100,7 @@ export async function startOpenIdProvider({ appOrigin, port }: { appOrigin: stri
     clientId,
     clientSecret,
     accounts,
-    env: () => ({ REGIODESK_OIDC_ISSUER: issuer, REGIODESK_OIDC_CLIENT_ID: clientId, REGIODESK_OIDC_CLIENT_SECRET: clientSecret, REGIODESK_OIDC_LABEL: 'Test Directory' }),
+    env: () => providerEnv(issuer),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
