@@ -72,7 +72,7 @@ export async function startOpenIdProvider({ appOrigin, port }: { appOrigin: stri
         grant_types: ['authorization_code']
       }
     ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name', 'upn'] },
     findAccount: async (_ctx, sub) => ({ accountId: sub, claims: async () => ({ ...accounts.get(sub), sub }) }),
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     pkce: { required: () => true },
@@ -83,7 +83,7 @@ export async function startOpenIdProvider({ appOrigin, port }: { appOrigin: stri
       if (grantId) return ctx.oidc.provider.Grant.find(grantId);
       const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client!.clientId, accountId: ctx.oidc.session!.accountId! });
       grant.addOIDCScope('openid email profile');
-      grant.addOIDCClaims(['email', 'email_verified', 'name', 'given_name', 'family_name']);
+      grant.addOIDCClaims(['email', 'email_verified', 'name', 'given_name', 'family_name', 'upn']);
       await grant.save();
       return grant;
     }

@@ -27,6 +27,8 @@ beforeAll(async () => {
   provider.accounts.set('stranger', { email: 'stranger@elsewhere.example', email_verified: true });
   provider.accounts.set('newcomer', { email: 'Newcomer@Rhein-Neckar.example', email_verified: true, given_name: 'Nele', family_name: 'Neumann' });
   provider.accounts.set('outsider-domain', { email: 'someone@other-region.example', email_verified: true });
+  // a directory that names people by their user principal name and says nothing of e-mail verification (Entra ID)
+  provider.accounts.set('by-upn', { upn: 'viewer@test.regiodesk.eu' });
 });
 afterAll(async () => {
   h?.close();
@@ -218,6 +220,37 @@ describe('single sign-on through an OpenID provider', () => {
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     const out = await h.app.request(`${APP}/api/auth/sign-out`, { method: 'POST', headers: { Origin: APP, Cookie: cookie } });
     expect(out.status).toBe(204);
+  });
+
+  it('matches by the configured claim instead of a verified e-mail when one is set', async () => {
+    const app = appWith({ REGIODESK_OIDC_EMAIL_CLAIM: 'upn' });
+    const browser = new CookieBrowser(app, APP);
+    expect(await signInAs(browser, 'by-upn')).toBe(`${APP}/partnerships`);
+    expect((await me(browser, app)).body).toMatchObject({ email: 'viewer@test.regiodesk.eu' });
+    // with the default claim the same person has no verified e-mail
+    expect(await signInAs(new CookieBrowser(h.app, APP), 'by-upn')).toBe(`${APP}/sign-in?sso=unverified&next=%2Fpartnerships`);
+  });
+
+  it('refuses a disabled account', async () => {
+    h.sqlite.prepare("UPDATE users SET disabled_at = '2026-12-01T00:00:00.000Z' WHERE email = 'outsider@test.regiodesk.eu'").run();
+    provider.accounts.set('disabled', { email: 'outsider@test.regiodesk.eu', email_verified: true });
+    try {
+      const browser = new CookieBrowser(h.app, APP);
+      expect(await signInAs(browser, 'disabled')).toBe(`${APP}/sign-in?sso=disabled&next=%2Fpartnerships`);
+      expect(browser.cookie(APP, 'regiodesk_session')).toBeUndefined();
+    } finally {
+      h.sqlite.prepare("UPDATE users SET disabled_at = NULL WHERE email = 'outsider@test.regiodesk.eu'").run();
+    }
+  });
+
+  it('forgets a sign-in that took longer than ten minutes at the provider', async () => {
+    let now = new Date('2026-12-07T09:00:00Z');
+    const app = createApp({ db: h.db, settings: settingsFrom({ REGIODESK_PUBLIC_ORIGIN: APP, ...provider.env() }), clock: () => now });
+    const browser = new CookieBrowser(app, APP);
+    const callback = await upToCallback(browser, 'officer');
+    now = new Date('2026-12-07T09:10:01Z');
+    expect((await browser.request(callback)).location).toBe(`${APP}/sign-in?sso=state&next=%2Fpartnerships`);
+    expect(browser.cookie(APP, 'regiodesk_session')).toBeUndefined();
   });
 
   it('sends the browser back to the sign-in page, never to an error, when the provider cannot be reached', async () => {
