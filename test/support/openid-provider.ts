@@ -69,7 +69,9 @@ export async function startOpenIdProvider({ appOrigin, port }: { appOrigin: stri
         redirect_uris: [`${appOrigin}/api/auth/oidc/callback`],
         post_logout_redirect_uris: [`${appOrigin}/sign-in`],
         response_types: ['code'],
-        grant_types: ['authorization_code']
+        grant_types: ['authorization_code'],
+        // how RegioDesk authenticates at the token endpoint (openid-client's default for a client secret)
+        token_endpoint_auth_method: 'client_secret_post'
       }
     ],
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name', 'upn'] },
