@@ -71,6 +71,8 @@ export interface SessionTable {
   expires_at: string;
   ip: string | null;
   user_agent: string | null;
+  /** the OpenID provider's ID token of a session started by single sign-on (sent back at sign-out); null after a password sign-in */
+  id_token: string | null;
 }
 
 export interface AccessTokenTable {

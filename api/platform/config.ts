@@ -39,6 +39,23 @@ export interface Settings {
   backup: BackupSettings | null;
   /** SQLite's `synchronous`: `full` also survives a power loss right after a commit, `normal` (the default) a crash of the process */
   sqliteSynchronous: 'full' | 'normal';
+  /** single sign-on through an OpenID provider; null: none */
+  oidc: OidcSettings | null;
+  /** whether the e-mail and password form signs in (off: single sign-on only) */
+  passwordSignIn: boolean;
+}
+
+export interface OidcSettings {
+  /** the provider's issuer URL; its discovery document is read from `<issuer>/.well-known/openid-configuration` */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** the provider's name on the sign-in page's "Sign in with …" button */
+  label: string;
+  /** the claim holding the e-mail address an account is matched by */
+  emailClaim: string;
+  /** e-mail domains whose people get an account (with no role) at their first sign-in; empty: nobody does */
+  jitDomains: string[];
 }
 
 export interface BackupSettings {
@@ -122,6 +139,33 @@ const smtpUrl = text.transform((value, ctx) => {
   } satisfies SmtpSettings;
 });
 
+/** The provider's issuer: https, or http on this machine (a provider started for tests or development). */
+const issuerUrl = text.transform((value, ctx) => {
+  if (value === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return refuse(ctx, 'the OpenID provider\'s issuer URL, such as https://login.example.org/realms/regio', value);
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && local)) return refuse(ctx, 'an https URL (http only for localhost)', value);
+  return value.replace(/\/$/, '');
+});
+
+/** E-mail domains separated by commas or spaces (example.org, vlaams-brabant.be). */
+const domainList = text.transform((value, ctx) => {
+  const domains = (value ?? '').split(/[\s,]+/).filter(Boolean).map((d) => d.toLowerCase().replace(/^@/, ''));
+  const bad = domains.find((d) => !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d));
+  return bad ? refuse(ctx, 'e-mail domains separated by commas, such as rhein-neckar.de, vlaams-brabant.be', bad) : domains;
+});
+
+/** A claim's name in the ID token or the user info (email, upn, preferred_username …). */
+const claimName = text.transform((value, ctx) => {
+  if (value === undefined) return 'email';
+  return /^[\w.:-]+$/.test(value) ? value : refuse(ctx, 'the name of a claim, such as email or upn', value);
+});
+
 /**
  * Every variable RegioDesk reads, in one schema: each unset one takes its
  * default, each set one is checked, and a bad one stops the start with a
@@ -170,7 +214,30 @@ const Environment = z.object({
     const mode = value?.toLowerCase() ?? 'normal';
     return mode === 'full' || mode === 'normal' ? mode : refuse(ctx, 'full or normal', value!);
   }),
-  REGIODESK_RETENTION_MONTHS: wholeNumber(36, 'a whole number of months from 1 to 1200 (e.g. 36)', 1, 1200)
+  REGIODESK_RETENTION_MONTHS: wholeNumber(36, 'a whole number of months from 1 to 1200 (e.g. 36)', 1, 1200),
+  REGIODESK_OIDC_ISSUER: issuerUrl,
+  REGIODESK_OIDC_CLIENT_ID: text,
+  // a secret is taken as it is
+  REGIODESK_OIDC_CLIENT_SECRET: z.string().optional().transform((value) => value || undefined),
+  REGIODESK_OIDC_LABEL: text,
+  REGIODESK_OIDC_EMAIL_CLAIM: claimName,
+  REGIODESK_OIDC_JIT_DOMAINS: domainList,
+  REGIODESK_PASSWORD_SIGN_IN: yesNo
+}).superRefine((e, ctx) => {
+  // single sign-on needs all three of issuer, client id and secret; the rest of its settings mean nothing without them
+  const oidc = ['REGIODESK_OIDC_ISSUER', 'REGIODESK_OIDC_CLIENT_ID', 'REGIODESK_OIDC_CLIENT_SECRET'] as const;
+  const given = oidc.filter((name) => e[name] !== undefined);
+  if (given.length > 0) {
+    for (const name of oidc.filter((n) => e[n] === undefined)) ctx.addIssue({ code: 'custom', path: [name], message: `must be set too: single sign-on needs ${oidc.join(', ')}.` });
+  } else {
+    for (const name of ['REGIODESK_OIDC_LABEL', 'REGIODESK_OIDC_JIT_DOMAINS'] as const) {
+      const set = name === 'REGIODESK_OIDC_JIT_DOMAINS' ? e[name].length > 0 : e[name] !== undefined;
+      if (set) ctx.addIssue({ code: 'custom', path: [name], message: 'is set, but single sign-on is not: set REGIODESK_OIDC_ISSUER, REGIODESK_OIDC_CLIENT_ID and REGIODESK_OIDC_CLIENT_SECRET too.' });
+    }
+    if (e.REGIODESK_PASSWORD_SIGN_IN === false) {
+      ctx.addIssue({ code: 'custom', path: ['REGIODESK_PASSWORD_SIGN_IN'], message: 'can be off only with single sign-on (REGIODESK_OIDC_ISSUER and its client): otherwise nobody could sign in.' });
+    }
+  }
 });
 
 type Environment = z.infer<typeof Environment>;
@@ -244,6 +311,20 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     reminderIntervalMinutes: e.REGIODESK_REMINDER_INTERVAL_SECONDS ? e.REGIODESK_REMINDER_INTERVAL_SECONDS / 60 : e.REGIODESK_REMINDER_INTERVAL_MINUTES,
     backup: backupOf(e),
     sqliteSynchronous: e.REGIODESK_SQLITE_SYNCHRONOUS,
-    retentionMonths: e.REGIODESK_RETENTION_MONTHS
+    retentionMonths: e.REGIODESK_RETENTION_MONTHS,
+    oidc: oidcOf(e),
+    passwordSignIn: e.REGIODESK_PASSWORD_SIGN_IN ?? true
+  };
+}
+
+function oidcOf(e: Environment): OidcSettings | null {
+  if (!e.REGIODESK_OIDC_ISSUER || !e.REGIODESK_OIDC_CLIENT_ID || !e.REGIODESK_OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: e.REGIODESK_OIDC_ISSUER,
+    clientId: e.REGIODESK_OIDC_CLIENT_ID,
+    clientSecret: e.REGIODESK_OIDC_CLIENT_SECRET,
+    label: e.REGIODESK_OIDC_LABEL ?? new URL(e.REGIODESK_OIDC_ISSUER).host,
+    emailClaim: e.REGIODESK_OIDC_EMAIL_CLAIM,
+    jitDomains: e.REGIODESK_OIDC_JIT_DOMAINS
   };
 }

@@ -27,6 +27,12 @@ export function findAccessTokenWithUser(db: Kysely<Database>, tokenHash: string)
     .executeTakeFirst();
 }
 
+/** The ID token of a session started by single sign-on (null for a password session or an unknown one). */
+export async function idTokenOfSession(db: Kysely<Database>, id: string): Promise<string | null> {
+  const row = await db.selectFrom('sessions').select('id_token').where('id', '=', id).executeTakeFirst();
+  return row?.id_token ?? null;
+}
+
 export async function touchSession(db: Kysely<Database>, id: string, at: string) {
   await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
 }

@@ -22,7 +22,8 @@ export function clientAddress(c: Context<PlatformEnv>): string {
   return env?.incoming?.socket?.remoteAddress ?? 'local';
 }
 
-function expectedOrigin(c: Context<PlatformEnv>, settings: Settings): string {
+/** The origin browsers use: the configured public origin, else the request's own. */
+export function expectedOrigin(c: Context<PlatformEnv>, settings: Settings): string {
   if (settings.publicOrigin) return settings.publicOrigin;
   const url = new URL(c.req.url);
   const host = c.req.header('Host') ?? url.host;

@@ -26,7 +26,8 @@ interface Describe {
   description?: string;
   /** the success body; omit for 204 */
   body?: StandardSchemaV1;
-  status?: 200 | 201 | 204;
+  /** 302: the answer sends the browser elsewhere (Location) */
+  status?: 200 | 201 | 204 | 302;
   /** extra answers worth naming, e.g. 409 or 412 */
   also?: Partial<Record<409 | 410 | 412 | 413 | 428 | 429, string>>;
   public?: boolean;

@@ -3,7 +3,7 @@
  * user's own account and personal access tokens (signed in).
  */
 import { Hono } from 'hono';
-import { clearSessionCookie, setSessionCookie } from '../auth/middleware.js';
+import { clearSessionCookie, expectedOrigin, setSessionCookie } from '../auth/middleware.js';
 import type { PlatformEnv } from '../services/index.js';
 import { describe } from '../http/openapi.js';
 import {
@@ -15,7 +15,9 @@ import {
   InvitationLookup,
   LocaleChange,
   Me,
-  SignIn
+  SignedOut,
+  SignIn,
+  SignInMethods
 } from '../schemas/auth.js';
 import { IdParam } from '../schemas/common.js';
 import { validate } from '../http/validation.js';
@@ -24,9 +26,14 @@ const tag = 'Sign-in';
 
 /** Reachable without signing in. */
 export const sessionRoutes = new Hono<PlatformEnv>()
+  .get(
+    '/sign-in-methods',
+    describe({ tag, summary: 'How one signs in here: the password form (unless switched off) and the OpenID provider’s “Sign in with …” (when configured)', body: SignInMethods, public: true }),
+    (c) => c.json(c.var.services.singleSignOn.methods())
+  )
   .post(
     '/sign-in',
-    describe({ tag, summary: 'Sign in with email and password; sets the session cookie', body: Me, public: true, also: { 429: 'Too many failed attempts' } }),
+    describe({ tag, summary: 'Sign in with email and password; sets the session cookie (403 when password sign-in is switched off)', body: Me, public: true, also: { 429: 'Too many failed attempts' } }),
     validate('json', SignIn),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -39,11 +46,22 @@ export const sessionRoutes = new Hono<PlatformEnv>()
       return c.json(await c.var.services.auth.me(caller), 200);
     }
   )
-  .post('/sign-out', describe({ tag, summary: 'End the current session', public: true }), async (c) => {
-    await c.var.services.auth.signOut(c.var.sessionToken);
-    clearSessionCookie(c);
-    return c.body(null, 204);
-  })
+  .post(
+    '/sign-out',
+    describe({
+      tag,
+      summary: 'End the current session; 204, or 200 with the OpenID provider’s sign-out address when single sign-on started the session and the provider offers RP-initiated logout',
+      body: SignedOut,
+      public: true
+    }),
+    async (c) => {
+      // read before the session goes: the provider's session is ended with the ID token this one kept
+      const endSessionUrl = await c.var.services.singleSignOn.endSessionUrl(expectedOrigin(c, c.var.settings), c.var.sessionToken);
+      await c.var.services.auth.signOut(c.var.sessionToken);
+      clearSessionCookie(c);
+      return endSessionUrl ? c.json({ endSessionUrl }, 200) : c.body(null, 204);
+    }
+  )
   .get('/invitations/:token', describe({ tag, summary: 'Who an invitation link is for', body: InvitationInfo, public: true }), validate('param', InvitationLookup), async (c) =>
     c.json(await c.var.services.auth.invitation(c.req.valid('param').token))
   )

@@ -62,3 +62,27 @@ export const CreatedAccessToken = AccessToken.extend({ token: z.string() });
 export const AccessTokenList = z.object({ items: z.array(AccessToken) });
 
 export const LocaleChange = z.strictObject({ locale: z.enum(['en', 'de']) });
+
+/** How one may sign in here: the password form (unless switched off) and single sign-on (when configured). */
+export const SignInMethods = z
+  .object({
+    password: z.boolean(),
+    singleSignOn: z.object({ label: z.string() }).nullable()
+  })
+  .meta({ id: 'SignInMethods' });
+export type SignInMethods = z.infer<typeof SignInMethods>;
+
+/** After signing out of a session that single sign-on started: where the browser goes so the provider ends its session too. */
+export const SignedOut = z.object({ endSessionUrl: z.url() });
+
+export const SingleSignOnStart = z.object({
+  /** the page to return to after signing in (a path of RegioDesk; anything else returns to the home page) */
+  next: z.string().max(2000).optional()
+});
+
+/** What the provider appends to the callback; the service reads them, unknown ones are ignored. */
+export const SingleSignOnCallback = z.object({
+  code: z.string().max(4000).optional(),
+  state: z.string().max(1000).optional(),
+  error: z.string().max(200).optional()
+});

@@ -21,7 +21,7 @@ import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
 import type { Caller, PartnershipRole } from '../http/caller.js';
-import { NotFound, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed } from '../http/errors.js';
+import { Forbidden, NotFound, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed } from '../http/errors.js';
 import { storageFaultOf } from '../../../db/storage-faults.js';
 import type { AccessToken, AcceptInvitation, Me } from '../schemas/auth.js';
 import { recordChange } from './audit.js';
@@ -98,6 +98,9 @@ export class AuthService {
 
   /** Signing in writes (failed attempts, the session): on a full disk or a read-only database it answers 503 saying so. */
   async signIn(email: string, password: string, client: { address: string; userAgent: string | null; previousToken: string | null }): Promise<SignedIn> {
+    if (!this.settings.passwordSignIn) {
+      throw new Forbidden(`Signing in with a password is switched off here: use “Sign in with ${this.settings.oidc?.label ?? 'your organisation’s account'}” instead.`);
+    }
     try {
       return await this.checkAndStartSession(email, password, client);
     } catch (error) {
@@ -123,7 +126,31 @@ export class AuthService {
     return { caller: await this.callerFor(user, 'session'), sessionToken };
   }
 
-  private async startSession(userId: string, client: { address: string; userAgent: string | null }): Promise<string> {
+  /**
+   * Signs in a user the OpenID provider vouched for (single sign-on): the same
+   * session as a password sign-in, keeping the provider's ID token for
+   * sign-out; the account's failed password attempts are forgotten as after
+   * a good password.
+   */
+  async signInVouched(user: UserRow, client: { address: string; userAgent: string | null; previousToken: string | null; idToken: string }): Promise<SignedIn> {
+    await sessions.clearSignInFailures(this.db, `account:${user.email.toLowerCase()}`);
+    if (client.previousToken) await sessions.deleteSession(this.db, digest(client.previousToken));
+    const sessionToken = await this.startSession(user.id, client);
+    return { caller: await this.callerFor(user, 'session'), sessionToken };
+  }
+
+  /** A sign-in that failed before any password was tried (single sign-on): counted as a failed password is, per address and, when known, per account. */
+  async recordFailedSignIn(address: string, email: string | null): Promise<void> {
+    const keys = [`address:${address}`, ...(email ? [`account:${email.toLowerCase()}`] : [])];
+    await bestEffort('Recording a failed single sign-on', () => sessions.recordSignInFailure(this.db, keys, this.now().toISOString()));
+  }
+
+  /** The ID token the provider gave when this session started (null for a password session). */
+  idTokenOf(sessionToken: string): Promise<string | null> {
+    return sessions.idTokenOfSession(this.db, digest(sessionToken));
+  }
+
+  private async startSession(userId: string, client: { address: string; userAgent: string | null; idToken?: string }): Promise<string> {
     const token = newSecret();
     const now = this.now();
     await sessions.insertSession(this.db, {
@@ -133,7 +160,8 @@ export class AuthService {
       last_seen_at: now.toISOString(),
       expires_at: new Date(now.getTime() + this.settings.sessionMaxDays * 24 * 60 * MINUTE).toISOString(),
       ip: client.address,
-      user_agent: client.userAgent?.slice(0, 300) ?? null
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+      id_token: client.idToken ?? null
     });
     return token;
   }
