@@ -6,7 +6,7 @@ import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
 
 /**
- * The same case as test/unit/matchmaking.test.ts, through the API: today is
+ * The same case as test/unit/activities/matchmaking.test.ts, through the API: today is
  * 23 November 2026; Rhein-Neckar (party VRRN) and Flemish Brabant (party PFB).
  *   BioRN–VIB 30, BioRN–EnergyVille 11, MVV–VIB 9, MVV–EnergyVille 4.
  */
