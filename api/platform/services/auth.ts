@@ -98,9 +98,7 @@ export class AuthService {
 
   /** Signing in writes (failed attempts, the session): on a full disk or a read-only database it answers 503 saying so. */
   async signIn(email: string, password: string, client: { address: string; userAgent: string | null; previousToken: string | null }): Promise<SignedIn> {
-    if (!this.settings.passwordSignIn) {
-      throw new Forbidden(`Signing in with a password is switched off here: use “Sign in with ${this.settings.oidc?.label ?? 'your organisation’s account'}” instead.`);
-    }
+    this.refusePasswordsWhenOff();
     try {
       return await this.checkAndStartSession(email, password, client);
     } catch (error) {
@@ -231,7 +229,16 @@ export class AuthService {
   }
 
   /** Sets the invited user's password (refused when common or built from their name or e-mail) and signs them in. */
+  /** With password sign-in switched off (REGIODESK_PASSWORD_SIGN_IN), no password signs anyone in or is set: people come through the provider. */
+  private refusePasswordsWhenOff(): void {
+    if (!this.settings.passwordSignIn) {
+      throw new Forbidden(`Signing in with a password is switched off here: use “Sign in with ${this.settings.oidc?.label ?? 'your organisation’s account'}” instead.`);
+    }
+  }
+
+  /** Sets the invited person's password and signs them in; refused while password sign-in is off (the invited person signs in through the provider, matched by e-mail). */
   async acceptInvitation(input: AcceptInvitation, client: { address: string; userAgent: string | null }): Promise<SignedIn> {
+    this.refusePasswordsWhenOff();
     const invitation = await users.findInvitationByHash(this.db, digest(input.token));
     if (!invitation || invitation.accepted_at || invitation.expires_at < this.now().toISOString()) {
       throw new ValidationFailed([{ path: 'token', message: 'This invitation link is no longer valid. Ask an administrator for a new one.' }]);

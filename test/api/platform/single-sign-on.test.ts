@@ -188,6 +188,26 @@ describe('single sign-on through an OpenID provider', () => {
     expect(await (await h.app.request(`${APP}/api/auth/sign-in-methods`)).json()).toEqual({ password: true, singleSignOn: { label: 'Test Directory' } });
   });
 
+  it('with password sign-in switched off, an invitation sets no password: the invited person signs in through the provider', async () => {
+    const invited = await h.as.sysadmin.post('/api/users', { email: 'invited.officer@test.regiodesk.eu', name: 'Ilse Invited' });
+    expect(invited.status).toBe(201);
+    const token = new URL(invited.body.invitationUrl).pathname.split('/').pop()!;
+    const app = appWith({ REGIODESK_PASSWORD_SIGN_IN: 'off' });
+    const accept = await app.request(`${APP}/api/auth/accept-invitation`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: APP },
+      body: JSON.stringify({ token, password: 'a-long-enough-passphrase-2026' })
+    });
+    const reply = { status: accept.status, headers: accept.headers, body: await accept.json() };
+    expectProblem(reply, 403);
+    expect(reply.body.detail).toBe('Signing in with a password is switched off here: use “Sign in with Test Directory” instead.');
+    expect(userNamed('invited.officer@test.regiodesk.eu')!.password_hash).toBeNull();
+    provider.accounts.set('invited', { email: 'invited.officer@test.regiodesk.eu', email_verified: true });
+    const browser = new CookieBrowser(app, APP);
+    expect(await signInAs(browser, 'invited')).toBe(`${APP}/partnerships`);
+    expect((await me(browser, app)).body.email).toBe('invited.officer@test.regiodesk.eu');
+  });
+
   it('signs out of RegioDesk and of the provider (RP-initiated logout), after which the provider asks for the login again', async () => {
     const browser = new CookieBrowser(h.app, APP);
     await signInAs(browser, 'officer');
