@@ -3,14 +3,19 @@
  * everything else. The API app is created once (one database handle) and
  * handed to SvelteKit's server hooks through globalThis, because the bundled
  * SvelteKit server holds its own copy of every module.
+ *
+ * With REGIODESK_PROCESSES above 1, this process migrates and seeds the
+ * database, then starts that many processes of this same program, which
+ * share the port and serve (api/platform/processes/process-group.ts).
  */
+import cluster from 'node:cluster';
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
-import { answerClientErrors, frontHeaders, limitUrlLength, RunLease, startBackupRuns } from './api/platform/index.js';
+import { answerClientErrors, frontHeaders, limitUrlLength, RunLease, runProcessGroup, startBackupRuns } from './api/platform/index.js';
 import { startReminderRuns } from './api/deadlines/index.js';
 import { databaseLocation } from './db/connection.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
@@ -32,6 +37,29 @@ const started = await bootstrap().catch((error: unknown) => {
   console.error(`RegioDesk cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+
+/** The address and, on a new demo database, who can sign in: said once, by the process that started the others when there are several. */
+function welcome(processes: number) {
+  console.log(`RegioDesk is running at http://localhost:${port}${processes > 1 ? ` (${processes} processes)` : ''}`);
+  if (started.seeded.demo) {
+    console.log('Demo workspace seeded. Sign in as one of:');
+    for (const user of DEMO_SIGN_IN.accounts) console.log(`  ${user.email}  (${user.description})`);
+    console.log(`  password for all: ${DEMO_SIGN_IN.password}`);
+  } else if (process.env.REGIODESK_DEMO !== '0') {
+    console.log(`Demo sign-in (if this database holds the demo): ${DEMO_SIGN_IN.accounts[0]?.email} / ${DEMO_SIGN_IN.password}`);
+  }
+  if (started.seeded.admin) console.log(`Administrator created: ${started.seeded.admin}`);
+}
+
+if (cluster.isPrimary && started.settings.processes > 1) {
+  // the database is migrated and seeded once, here; the processes find it ready
+  await started.close();
+  const code = await runProcessGroup(started.settings.processes, { listening: welcome, say: (line) => console.warn(line) });
+  process.exit(code);
+}
+
 globalThis.__regiodeskApi = started.app;
 const { handler } = (await import(pathToFileURL(handlerFile).href)) as {
   handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next?: () => void) => void;
@@ -64,8 +92,6 @@ const backupRuns = settings.backup
   ? startBackupRuns(databaseLocation(process.env), settings.backup, undefined, undefined, new RunLease(started.db, 'backup-run', 'The scheduled backup'))
   : null;
 
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
 server.on('error', async (error: NodeJS.ErrnoException) => {
   const reason = error.code === 'EADDRINUSE' ? `port ${port} is already in use (another RegioDesk?); set PORT to another port` : error.message;
   console.error(`RegioDesk cannot listen on ${host}:${port}: ${reason}.`);
@@ -75,16 +101,7 @@ server.on('error', async (error: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 server.listen(port, host, () => {
-  const url = `http://localhost:${port}`;
-  console.log(`RegioDesk is running at ${url}`);
-  if (started.seeded.demo) {
-    console.log('Demo workspace seeded. Sign in as one of:');
-    for (const user of DEMO_SIGN_IN.accounts) console.log(`  ${user.email}  (${user.description})`);
-    console.log(`  password for all: ${DEMO_SIGN_IN.password}`);
-  } else if (process.env.REGIODESK_DEMO !== '0') {
-    console.log(`Demo sign-in (if this database holds the demo): ${DEMO_SIGN_IN.accounts[0]?.email} / ${DEMO_SIGN_IN.password}`);
-  }
-  if (started.seeded.admin) console.log(`Administrator created: ${started.seeded.admin}`);
+  if (cluster.isPrimary) welcome(1);
 });
 
 let closing = false;

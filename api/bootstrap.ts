@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { countUsers, findUserByEmail, insertUser } from '../db/platform/users.js';
 import { newId } from '../db/ids.js';
 import { seedDemo } from '../fixtures/demo.js';
-import { hashPassword, passwordWeakness, settingsFrom, type Settings } from './platform/index.js';
+import { hashPassword, passwordWeakness, processBus, settingsFrom, type Settings } from './platform/index.js';
 import { createApp } from './app.js';
 import { createServices, type Services } from './services.js';
 
@@ -46,7 +46,8 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     await opened.close();
     throw error;
   }
-  const services = createServices(opened.db, settings);
+  // in a group of processes (REGIODESK_PROCESSES), the live rooms span them over the process bus
+  const services = createServices(opened.db, settings, undefined, processBus());
   const app = createApp({ db: opened.db, settings, services });
   return {
     ...opened,

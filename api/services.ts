@@ -4,7 +4,7 @@
  * context's rule for its records, the reminder run the annual cycle's steps.
  */
 import type { DB } from '../db/connection.js';
-import { platformServices, type ContextEnv, type Settings } from './platform/index.js';
+import { platformServices, type ContextEnv, type ProcessBus, type Settings } from './platform/index.js';
 import { activitiesServices, activityAuditedRecords } from './activities/index.js';
 import { crmAuditedRecords, crmServices } from './crm/index.js';
 import { cycleAuditedRecords, cycleServices } from './cycle/index.js';
@@ -13,8 +13,9 @@ import { fundingAuditedRecords, fundingServices } from './funding/index.js';
 import { privacyServices } from './privacy/index.js';
 import { proposalAuditedRecords, proposalsServices } from './proposals/index.js';
 
-export function createServices(db: DB, settings: Settings, clock?: () => Date) {
-  const cycle = cycleServices(db, settings, clock);
+/** `bus`: the channel to the other processes of a group (REGIODESK_PROCESSES), for what the services hold in memory: the live rooms. */
+export function createServices(db: DB, settings: Settings, clock?: () => Date, bus: ProcessBus | null = null) {
+  const cycle = cycleServices(db, settings, clock, bus);
   const records = { ...crmAuditedRecords, ...activityAuditedRecords, ...fundingAuditedRecords, ...proposalAuditedRecords, ...cycleAuditedRecords };
   return {
     ...platformServices(db, settings, clock, records),

@@ -3,7 +3,11 @@
  * one zod schema reads every variable, so a bad value stops the start with
  * a sentence naming the variable instead of falling back in silence.
  */
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+
+/** More processes than this on one machine only compete for its SQLite file and memory. */
+const MAX_PROCESSES = 32;
 
 export interface Settings {
   /** minutes of inactivity after which a session ends */
@@ -43,6 +47,8 @@ export interface Settings {
   oidc: OidcSettings | null;
   /** whether the e-mail and password form signs in (off: single sign-on only) */
   passwordSignIn: boolean;
+  /** how many server processes `npm start` runs on this machine (one per core with `auto`); 1: the process serves itself */
+  processes: number;
 }
 
 export interface OidcSettings {
@@ -203,6 +209,12 @@ const Environment = z.object({
   REGIODESK_REMINDER_INTERVAL_MINUTES: wholeNumber(15, 'a whole number of minutes (0 turns the periodic run off)', 0),
   // for tests of several processes: seconds instead of minutes (0 when unset)
   REGIODESK_REMINDER_INTERVAL_SECONDS: wholeNumber(0, 'a whole number of seconds from 1 to 3600 (for tests; leave it unset in use)', 1, 3600),
+  REGIODESK_PROCESSES: text.transform((value, ctx) => {
+    if (value === undefined) return 1;
+    if (value.toLowerCase() === 'auto') return Math.min(availableParallelism(), MAX_PROCESSES);
+    const n = Number(value);
+    return Number.isInteger(n) && n >= 1 && n <= MAX_PROCESSES ? n : refuse(ctx, `auto or a whole number of processes from 1 to ${MAX_PROCESSES}`, value);
+  }),
   REGIODESK_BACKUP_DIR: text,
   REGIODESK_BACKUP_INTERVAL_HOURS: text.transform((value, ctx) => {
     if (value === undefined) return 24;
@@ -313,7 +325,8 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     sqliteSynchronous: e.REGIODESK_SQLITE_SYNCHRONOUS,
     retentionMonths: e.REGIODESK_RETENTION_MONTHS,
     oidc: oidcOf(e),
-    passwordSignIn: e.REGIODESK_PASSWORD_SIGN_IN ?? true
+    passwordSignIn: e.REGIODESK_PASSWORD_SIGN_IN ?? true,
+    processes: e.REGIODESK_PROCESSES
   };
 }
 

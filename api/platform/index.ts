@@ -25,6 +25,8 @@ export { createMailer, describeMailError, type Mailer } from './mail/mailer.js';
 export { deadlineReminderEmail, deadlineReminderSentence, notificationEmail } from './mail/messages.js';
 export { docsRoutes } from './routes/docs.js';
 export { platformOpenRoutes, platformRoutes } from './routes/index.js';
+export { processBus, type BusMessage, type ProcessBus } from './processes/process-bus.js';
+export { runProcessGroup } from './processes/process-group.js';
 export { NonexistentLocalTime, durationMinutes, isInstant, isLocalDateTime, offsetAt, toInstant, toLocal, utc } from './rules/local-times.js';
 export { RuleProblem, addYears, assertRuleFalls, daysCanMatch, nextOccurrence, occurrences, parseRule, readSeries, seriesText, withoutCount } from './rules/recurrence.js';
 export { TimeSlice } from './rules/time-slice.js';

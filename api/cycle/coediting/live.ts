@@ -1,21 +1,29 @@
 /**
- * Live rooms of the co-edited documents, in this process: one room per
- * document (`roomOf('work_plan', id)` → "work_plan:<id>"), holding the open
- * event streams with who is viewing and which record each viewer edits.
+ * Live rooms of the co-edited documents: one room per document
+ * (`roomOf('work_plan', id)` → "work_plan:<id>"), holding the open event
+ * streams with who is viewing and which record each viewer edits.
  *
  * - `subscribe(room, viewer, send)` registers a stream and returns the
  *   function that unsubscribes it (call it when the stream closes); every
  *   member is told the new presence (`presence` event).
  * - `setEditing(room, userId, editing)` (PUT …/presence) marks which record
  *   a viewer is editing, for all of that user's streams in the room.
- * - `publish(room, event, data)` sends an event to every stream in the room
- *   (`data` may be `(viewer) => data` when it depends on the reader's rights);
- *   services call it after their transaction committed.
+ * - `publish(room, event, data)` sends an event to every stream in the room;
+ *   `publishView(room, event, view, data)` sends what the view (registered
+ *   with `defineView`) makes of `data` for each reader, for content that
+ *   depends on the reader's rights. Services call them after their
+ *   transaction committed.
+ *
+ * Several processes (REGIODESK_PROCESSES): each holds the streams opened on
+ * it; over the process bus they tell each other their viewers per room, the
+ * events published and what a user edits, so a room spans every process.
+ * The views are defined in every process (the services define them), so an
+ * event crosses as data and each process renders it for its own readers.
  * One `LiveRooms` per createServices() (tests stay isolated); the work-plan
  * and the evaluation services share it. A user with several tabs open is
  * one viewer.
  */
-import type { Caller } from '../../platform/index.js';
+import type { Caller, ProcessBus, BusMessage } from '../../platform/index.js';
 import type { Presence, Viewer } from '../schemas/coediting.js';
 import type { CoeditDocumentType } from './history.js';
 
@@ -29,6 +37,9 @@ export interface LiveViewer {
   caller?: Caller;
 }
 
+/** What a view makes of an event's data for one reader. */
+export type LiveView = (data: any, viewer: LiveViewer) => unknown;
+
 interface Connection {
   viewer: LiveViewer;
   send: LiveSend;
@@ -39,20 +50,44 @@ interface Room {
   editing: Map<string, string | null>;
 }
 
+/** What the processes of a group tell each other about the rooms (topic `live`). */
+type LiveMessage =
+  | { kind: 'event'; room: string; event: string; data: unknown; view: string | null }
+  | { kind: 'viewers'; room: string; viewers: Viewer[] }
+  | { kind: 'ask'; room: string }
+  | { kind: 'editing'; room: string; userId: string; editing: string | null };
+
+const TOPIC = 'live';
+
 export function roomOf(type: CoeditDocumentType, id: string): string {
   return `${type}:${id}`;
 }
 
 export class LiveRooms {
   private readonly rooms = new Map<string, Room>();
+  private readonly views = new Map<string, LiveView>();
+  /** the viewers the other processes hold, per room and process */
+  private readonly elsewhere = new Map<string, Map<string, Viewer[]>>();
   private next = 1;
 
+  constructor(private readonly bus: ProcessBus | null = null) {
+    bus?.listen((message) => this.hear(message));
+  }
+
+  /** Names a view for `publishView`; the same name in every process of a group. */
+  defineView(name: string, view: LiveView): void {
+    this.views.set(name, view);
+  }
+
   subscribe(room: string, viewer: LiveViewer, send: LiveSend): () => void {
+    const opened = !this.rooms.has(room);
     const members = this.rooms.get(room) ?? { connections: new Map(), editing: new Map() };
     this.rooms.set(room, members);
     const id = this.next++;
     members.connections.set(id, { viewer, send });
-    this.announce(room);
+    // the first stream of a room here: the others say who they hold in it
+    if (opened) this.tell({ kind: 'ask', room });
+    this.changed(room);
     let open = true;
     return () => {
       if (!open) return;
@@ -60,7 +95,7 @@ export class LiveRooms {
       members.connections.delete(id);
       if (![...members.connections.values()].some((c) => c.viewer.userId === viewer.userId)) members.editing.delete(viewer.userId);
       if (members.connections.size === 0) this.rooms.delete(room);
-      else this.announce(room);
+      this.changed(room);
     };
   }
 
@@ -70,47 +105,109 @@ export class LiveRooms {
     return { presence: this.presence(room), unsubscribe };
   }
 
-  /** Who is in the room, one entry per user, in the order they came. */
+  /** Who is in the room, one entry per user: this process's viewers in the order they came, then the other processes'. */
   presence(room: string): Presence {
+    const viewers = new Map<string, Viewer>();
+    for (const viewer of this.viewersHere(room)) viewers.set(viewer.userId, viewer);
+    for (const held of this.elsewhere.get(room)?.values() ?? []) for (const viewer of held) if (!viewers.has(viewer.userId)) viewers.set(viewer.userId, viewer);
+    return { viewers: [...viewers.values()] };
+  }
+
+  /** Mark what a viewer edits (null: nothing), in every process holding a stream of theirs; ignored where they have none. */
+  setEditing(room: string, userId: string, editing: string | null): void {
+    this.tell({ kind: 'editing', room, userId, editing });
+    this.edit(room, userId, editing);
+  }
+
+  /** Send an event to the room, in every process. */
+  publish(room: string, event: string, data: unknown): void {
+    this.tell({ kind: 'event', room, event, data, view: null });
+    this.deliver(room, event, data, null);
+  }
+
+  /** Send each reader of the room what the view `view` makes of `data` for them, in every process. */
+  publishView(room: string, event: string, view: string, data: unknown): void {
+    if (!this.views.has(view)) throw new Error(`No live view named ${view}.`);
+    this.tell({ kind: 'event', room, event, data, view });
+    this.deliver(room, event, data, view);
+  }
+
+  /** How many streams are open in a room in this process (for tests and health). */
+  size(room: string): number {
+    return this.rooms.get(room)?.connections.size ?? 0;
+  }
+
+  private viewersHere(room: string): Viewer[] {
     const members = this.rooms.get(room);
-    if (!members) return { viewers: [] };
+    if (!members) return [];
     const viewers = new Map<string, Viewer>();
     for (const { viewer } of members.connections.values()) {
       if (!viewers.has(viewer.userId)) {
         viewers.set(viewer.userId, { userId: viewer.userId, name: viewer.name, organisationName: viewer.organisationName, editing: members.editing.get(viewer.userId) ?? null });
       }
     }
-    return { viewers: [...viewers.values()] };
+    return [...viewers.values()];
   }
 
-  /** Mark what a viewer edits (null: nothing). Ignored for a user with no open stream in the room. */
-  setEditing(room: string, userId: string, editing: string | null): void {
+  private edit(room: string, userId: string, editing: string | null): void {
     const members = this.rooms.get(room);
     if (!members || ![...members.connections.values()].some((c) => c.viewer.userId === userId)) return;
     if ((members.editing.get(userId) ?? null) === editing) return;
     members.editing.set(userId, editing);
-    this.announce(room);
+    this.changed(room);
   }
 
-  /** Send an event to the room; `data` may be a function of the viewer, for content that depends on who reads it. */
-  publish(room: string, event: string, data: unknown): void {
+  private deliver(room: string, event: string, data: unknown, view: string | null): void {
     const members = this.rooms.get(room);
     if (!members) return;
+    const render = view === null ? null : this.views.get(view);
     for (const connection of [...members.connections.values()]) {
       try {
-        connection.send(event, typeof data === 'function' ? (data as (viewer: LiveViewer) => unknown)(connection.viewer) : data);
+        connection.send(event, render ? render(data, connection.viewer) : data);
       } catch {
         // a stream that broke is cleaned up by its own abort handler
       }
     }
   }
 
-  /** How many streams are open in a room (for tests and health). */
-  size(room: string): number {
-    return this.rooms.get(room)?.connections.size ?? 0;
+  /** This process's viewers of the room changed: the other processes hear of it, the streams here get the new presence. */
+  private changed(room: string): void {
+    this.tell({ kind: 'viewers', room, viewers: this.viewersHere(room) });
+    this.announce(room);
   }
 
   private announce(room: string): void {
-    this.publish(room, 'presence', this.presence(room));
+    this.deliver(room, 'presence', this.presence(room), null);
+  }
+
+  private tell(message: LiveMessage): void {
+    this.bus?.send(TOPIC, message);
+  }
+
+  private hear(message: BusMessage): void {
+    if (message.topic === 'gone') return this.forget(message.origin);
+    if (message.topic !== TOPIC) return;
+    const live = message as unknown as LiveMessage & { origin: string };
+    if (live.kind === 'event') this.deliver(live.room, live.event, live.data, live.view);
+    else if (live.kind === 'editing') this.edit(live.room, live.userId, live.editing);
+    else if (live.kind === 'ask') {
+      if (this.rooms.has(live.room)) this.tell({ kind: 'viewers', room: live.room, viewers: this.viewersHere(live.room) });
+    } else {
+      const held = this.elsewhere.get(live.room) ?? new Map<string, Viewer[]>();
+      if (live.viewers.length) held.set(live.origin, live.viewers);
+      else held.delete(live.origin);
+      if (held.size) this.elsewhere.set(live.room, held);
+      else this.elsewhere.delete(live.room);
+      this.announce(live.room);
+    }
+  }
+
+  /** A process of the group ended: its viewers leave every room. */
+  private forget(origin: string): void {
+    for (const [room, held] of this.elsewhere) {
+      if (!held.delete(origin)) continue;
+      if (!held.size) this.elsewhere.delete(room);
+      this.announce(room);
+    }
   }
 }

@@ -122,12 +122,17 @@ function approvalDocument(row: Row): approvals.ApprovalDocument {
   return { type: 'evaluation', id: row.id, partnershipId: row.partnership_id, revision: 1, status: row.status as DocumentStatus };
 }
 
+const DOCUMENT_VIEW = 'evaluation.document';
+
 export class EvaluationService {
   constructor(
     private readonly db: DB,
     private readonly live: LiveRooms,
     private readonly clock: () => Date = () => new Date()
-  ) {}
+  ) {
+    // the header as each reader sees it (their rights decide what they may do), in every process of a group
+    live.defineView(DOCUMENT_VIEW, (header: Evaluation, viewer: LiveViewer) => headerFor(header, viewer.caller));
+  }
 
   private now(): string {
     return this.clock().toISOString();
@@ -209,7 +214,10 @@ export class EvaluationService {
 
   private publish(evaluationId: string, events: Published[]): void {
     const room = roomOf('evaluation', evaluationId);
-    for (const { event, data } of events) this.live.publish(room, event, event === 'document' ? (viewer: LiveViewer) => headerFor(data as Evaluation, viewer.caller) : data);
+    for (const { event, data } of events) {
+      if (event === 'document') this.live.publishView(room, event, DOCUMENT_VIEW, data);
+      else this.live.publish(room, event, data);
+    }
   }
 
   // ----- reads

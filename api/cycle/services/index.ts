@@ -1,6 +1,6 @@
 /** The annual cycle's services: work plans and evaluations (co-edited live), their Word documents, the watched obligations and the cycle's steps. */
 import type { DB } from '../../../db/connection.js';
-import type { ContextEnv, Settings } from '../../platform/index.js';
+import type { ContextEnv, ProcessBus, Settings } from '../../platform/index.js';
 import { LiveRooms } from '../coediting/live.js';
 import { CycleStepService } from './cycle-steps.js';
 import { EvaluationService } from './evaluations.js';
@@ -8,9 +8,9 @@ import { ObligationService } from './obligations.js';
 import { ReportService } from './reports.js';
 import { WorkPlanService } from './work-plans.js';
 
-export function cycleServices(db: DB, _settings: Settings, clock?: () => Date) {
-  // the live rooms of the co-edited documents: one per app, shared by both kinds of document
-  const live = new LiveRooms();
+export function cycleServices(db: DB, _settings: Settings, clock?: () => Date, bus: ProcessBus | null = null) {
+  // the live rooms of the co-edited documents: one per app, shared by both kinds of document, spanning a group's processes over `bus`
+  const live = new LiveRooms(bus);
   const workPlans = new WorkPlanService(db, live, clock);
   const evaluations = new EvaluationService(db, live, clock);
   return {

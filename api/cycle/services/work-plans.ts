@@ -85,12 +85,24 @@ function itemTarget(plan: repo.WorkPlanRow, itemId: string): CoeditTarget {
   return { documentType: 'work_plan', documentId: plan.id, entityType: 'work_plan_item', entityId: itemId };
 }
 
+const DOCUMENT_VIEW = 'work_plan.document';
+
+/** What a `document` event carries between processes, for each reader's view of the header. */
+interface DocumentData {
+  fresh: Parameters<typeof toWorkPlan>[0];
+  parties: Parameters<typeof toWorkPlan>[1];
+  approvals: Parameters<typeof toWorkPlan>[2];
+}
+
 export class WorkPlanService {
   constructor(
     private readonly db: DB,
     private readonly live: LiveRooms,
     private readonly clock: () => Date = () => new Date()
-  ) {}
+  ) {
+    // the header as each reader sees it (their rights decide canEdit and what they may approve), in every process of a group
+    live.defineView(DOCUMENT_VIEW, (data: DocumentData, viewer: LiveViewer) => toWorkPlan(data.fresh, data.parties, data.approvals, viewer.caller ?? NOBODY));
+  }
 
   private now(): string {
     return this.clock().toISOString();
@@ -149,7 +161,8 @@ export class WorkPlanService {
   private async documentEvent(trx: Trx, planId: string): Promise<Publish> {
     const fresh = await repo.getWorkPlan(trx, planId);
     const [parties, approvals] = await Promise.all([approvingParties(trx, fresh.partnership_id), approvalsOf(trx, approvalDocument(fresh))]);
-    return () => this.live.publish(roomOf('work_plan', planId), 'document', (viewer: LiveViewer) => toWorkPlan(fresh, parties, approvals, viewer.caller ?? NOBODY));
+    const data: DocumentData = { fresh, parties, approvals };
+    return () => this.live.publishView(roomOf('work_plan', planId), 'document', DOCUMENT_VIEW, data);
   }
 
   private async inTransaction<T>(work: (trx: Trx, after: Publish[]) => Promise<T>): Promise<T> {
