@@ -319,14 +319,14 @@ export function expand(rule: Rule, start: string, horizon: string, max = MAX_OCC
   const alone = { ...options, ...startsDay, count: null, until: null, interval: PAST_MAX_YEAR[rule.freq] };
   for (; period.getTime() <= end; monthly ? period.setUTCMonth(period.getUTCMonth() + interval) : period.setUTCFullYear(period.getUTCFullYear() + interval)) {
     result.periods += 1;
-    let going = true;
-    new RRule({ ...alone, dtstart: new Date(period.getTime()) }).all((occurrence) => {
-      if (!clamp) return (going = take(fromDate(occurrence)));
+    // one period holds at most a year's days; rrule hands them in BYSETPOS's order (BYSETPOS=2,1 picks the second day first), so they are sorted
+    const dates = new RRule({ ...alone, dtstart: new Date(period.getTime()) }).all().map((occurrence) => {
+      if (!clamp) return fromDate(occurrence);
       const year = occurrence.getUTCFullYear();
       const month = occurrence.getUTCMonth() + 1;
-      return (going = take(fromDate(new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)))))));
+      return fromDate(new Date(Date.UTC(year, month - 1, Math.min(day, daysInMonth(year, month)))));
     });
-    if (!going) break;
+    if (!dates.sort().every(take)) break;
   }
   return result;
 }

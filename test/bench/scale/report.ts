@@ -31,7 +31,9 @@ export interface SizeResult {
   /** seconds each route was measured */
   durationSeconds: number;
   officerVisibleOrganisations: number;
-  /** the server's VmRSS after the last route, MB */
+  /** how many processes served (REGIODESK_PROCESSES) */
+  processes: number;
+  /** the server's VmRSS after the last route (of its largest process when several serve), MB */
   rssMb: number | null;
   /** the highest VmRSS read before a restart (a slow route left the server busy), MB */
   peakRssMb: number | null;
@@ -60,7 +62,7 @@ export function printSize(result: SizeResult): void {
   console.log(
     `\n${result.size}: ${result.organisations.toLocaleString('en')} organisations (officer sees ${result.officerVisibleOrganisations.toLocaleString('en')}), ` +
       `${result.interactions.toLocaleString('en')} interactions, ${result.calls.toLocaleString('en')} calls; built in ${result.buildSeconds.toFixed(1)} s; ` +
-      `server RSS after the run ${num(result.rssMb)} MB` +
+      `${result.processes > 1 ? `${result.processes} server processes, the largest's` : 'server'} RSS after the run ${num(result.rssMb)} MB` +
       (result.restarts ? ` (restarted ${result.restarts}× after a slow route; highest RSS before a restart ${num(result.peakRssMb)} MB)` : '') +
       '\n'
   );

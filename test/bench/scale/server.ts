@@ -2,7 +2,9 @@
  * Starts the real product (server.ts over the built web app) as its own
  * process on an EXISTING database file, as a deployment would run it: no
  * demo seed, no periodic reminder run to disturb the measurement. Reads the
- * process's resident memory from /proc.
+ * resident memory from /proc: of the process, or with REGIODESK_PROCESSES
+ * of the largest process of the group (each is a Node process with its own
+ * heap; the one that started them serves nothing).
  */
 import { readFileSync } from 'node:fs';
 import { spawnProduct } from '../../support/product-process.js';
@@ -10,13 +12,33 @@ import { spawnProduct } from '../../support/product-process.js';
 export interface ProductServer {
   url: string;
   pid: number;
-  /** resident set size in MB (VmRSS), null where /proc is not there */
+  /** resident set size in MB (VmRSS) of the process, or of the group's largest; null where /proc is not there */
   rssMb(): number | null;
+  /** how many processes serve (1, or the group's) */
+  processes(): number;
   output(): string;
   /** SIGTERM: closes cleanly (SIGKILL after 30 s) */
   stop(): Promise<void>;
   /** SIGKILL: for a server still busy with requests nobody waits for */
   kill(): Promise<void>;
+}
+
+function rssOf(pid: number): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The processes `pid` started (the group's, with REGIODESK_PROCESSES). */
+function groupOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 export async function startProductServer(databaseFile: string, env: Record<string, string> = {}): Promise<ProductServer> {
@@ -25,12 +47,11 @@ export async function startProductServer(databaseFile: string, env: Record<strin
     url,
     pid: child.pid!,
     rssMb() {
-      try {
-        const kb = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1];
-        return kb ? Number(kb) / 1024 : null;
-      } catch {
-        return null;
-      }
+      const sizes = [child.pid!, ...groupOf(child.pid!)].map(rssOf).filter((mb): mb is number => mb !== null);
+      return sizes.length ? Math.max(...sizes) : null;
+    },
+    processes() {
+      return Math.max(1, groupOf(child.pid!).length);
     },
     output,
     async kill() {

@@ -186,6 +186,12 @@ describe('recurrence expansion is bounded whatever the rule', () => {
     expect(empty).toBeGreaterThan(10);
   });
 
+  it('hands out a period’s dates in order whatever the order of BYSETPOS (found by the property above)', () => {
+    const rule = parseRule('FREQ=YEARLY;BYMONTH=1,3;BYMONTHDAY=29;BYSETPOS=2,3,1');
+    expect(expand(rule, '1990-01-01', '1990-12-31').dates).toEqual(['1990-01-29', '1990-03-29']);
+    expect(expand(parseRule('FREQ=MONTHLY;BYDAY=MO,FR;BYSETPOS=-1,1'), '2027-02-01', '2027-02-28').dates).toEqual(['2027-02-01', '2027-02-26']);
+  });
+
   it('hands rrule one period at a time and gets back only that period’s dates', () => {
     const twice = expand(parseRule('FREQ=MONTHLY;BYMONTHDAY=1,15'), '2027-01-01', '2027-12-31');
     expect(twice.periods).toBe(12);
