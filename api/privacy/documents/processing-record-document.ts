@@ -67,6 +67,7 @@ const LABELS = {
       cookies: 'Session cookie',
       audit: 'Every change recorded with who and when (events so far)',
       mailTransport: 'E-mail to users over an encrypted connection',
+      singleSignOn: 'Single sign-on: accounts’ names and e-mail addresses come from this identity provider',
       retentionReview: 'Retention review after (months)',
       consentWithdrawal: 'Withdrawn consent recorded with when and how; the person is sent nothing'
     },
@@ -127,6 +128,7 @@ const LABELS = {
       cookies: 'Sitzungs-Cookie',
       audit: 'Jede Änderung mit Person und Zeitpunkt protokolliert (Einträge bisher)',
       mailTransport: 'E-Mail an Benutzer über verschlüsselte Verbindung',
+      singleSignOn: 'Single Sign-on: Namen und E-Mail-Adressen der Konten stammen von diesem Identitätsanbieter',
       retentionReview: 'Prüfung der Speicherdauer nach (Monaten)',
       consentWithdrawal: 'Widerruf der Einwilligung mit Zeitpunkt und Weg erfasst; die Person erhält nichts'
     },
@@ -171,7 +173,7 @@ export async function processingRecordDocument(record: Record, lang: ProcessingL
     labelled(l.reviewPeriod, l.months(record.retention.months)),
     labelled(l.due, number(record.retention.dueForReview, lang)),
     heading(l.measures),
-    table([[l.category], [l.setting]], record.measures.map((m) => [l.measureLabels[m.key], m.value ?? (m.key === 'mailTransport' ? l.none : '')]), [4, 2])
+    table([[l.category], [l.setting]], record.measures.map((m) => [l.measureLabels[m.key], m.value ?? (m.key === 'mailTransport' || m.key === 'singleSignOn' ? l.none : '')]), [4, 2])
   ];
   return { filename: `${l.file}-${record.generatedAt.slice(0, 10)}.docx`, body: await pack(l.title, blocks) };
 }

@@ -10,7 +10,7 @@ import { LawfulBasis } from '../../crm/schemas/people.js';
 export const PersonCategory = z.enum(['stakeholders', 'participants', 'users']);
 export const DataCategory = z.enum(['identity', 'contact', 'interests', 'interactions', 'participations', 'feedback', 'consent', 'accounts', 'audit']);
 export const Purpose = z.enum(['cooperation', 'activities', 'funding', 'annualCycle', 'accountability']);
-export const Measure = z.enum(['access', 'passwords', 'sessions', 'signInThrottle', 'cookies', 'audit', 'mailTransport', 'retentionReview', 'consentWithdrawal']);
+export const Measure = z.enum(['access', 'passwords', 'sessions', 'signInThrottle', 'cookies', 'audit', 'mailTransport', 'singleSignOn', 'retentionReview', 'consentWithdrawal']);
 
 export const ProcessingRecordQuery = z.strictObject({ lang: z.enum(['en', 'de']).default('en') });
 

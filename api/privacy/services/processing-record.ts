@@ -14,7 +14,8 @@
  *   partnerships the reader may see — the partner regions data is shared with;
  * - retention: REGIODESK_RETENTION_MONTHS and how many people are due for review;
  * - measures: access per partnership role, argon2id passwords, session and
- *   sign-in limits, cookies, audit trail, mail transport — with the values
+ *   sign-in limits, cookies, audit trail, mail transport, the single
+ *   sign-on provider (a source of the accounts' data) — with the values
  *   the settings give them.
  */
 import type { DB } from '../../../db/connection.js';
@@ -101,6 +102,8 @@ export class ProcessingRecordService {
         { key: 'cookies', value: s.secureCookies ? 'Secure, HttpOnly' : 'HttpOnly' },
         { key: 'audit', value: String(figures.auditEvents) },
         { key: 'mailTransport', value: s.smtp ? (s.smtp.secure ? 'TLS' : 'STARTTLS') : null },
+        // the identity provider is a source of the accounts' names and e-mail addresses
+        { key: 'singleSignOn', value: s.oidc ? `${s.oidc.label} (${s.oidc.issuer})` : null },
         { key: 'retentionReview', value: String(s.retentionMonths) },
         { key: 'consentWithdrawal', value: null }
       ]

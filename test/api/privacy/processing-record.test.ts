@@ -10,6 +10,7 @@ import { addParticipant, logActivity } from '../../support/activities.js';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
 import { createInteraction, createPerson } from '../../support/crm.js';
 import { expectProblem } from '../../support/http.js';
+import { apiHarness } from '../../support/api.js';
 import { docxText } from '../../e2e/support/docx.js';
 
 const consent = (name: string, organisationId: string) => ({ name, organisationId, lawfulBasis: 'consent', consentDate: '2026-02-01', consentSource: 'Form' });
@@ -73,6 +74,7 @@ describe('record of processing', () => {
     expect(r.measures).toContainEqual({ key: 'retentionReview', value: '24' });
     expect(r.measures).toContainEqual({ key: 'sessions', value: '120 min / 30 d' });
     expect(r.measures).toContainEqual({ key: 'mailTransport', value: null });
+    expect(r.measures).toContainEqual({ key: 'singleSignOn', value: null });
 
     // two years later without contact, all of them are due for review
     h.setNow('2028-12-08T09:00:00.000Z');
@@ -120,5 +122,28 @@ describe('record of processing', () => {
     expect(de.text).toMatch(/Einwilligung \(Art\. 6 Abs\. 1 lit\. a\)\n3\n/);
     expect(de.text).toContain('24 Monate ohne Kontakt oder Teilnahme');
     expectProblem(await h.as.officer.get('/api/processing-record/document.docx?lang=fr'), 400, 'query.lang');
+  });
+
+  it('names the single sign-on provider as the source of the accounts’ data, in both languages', async () => {
+    const sso = await apiHarness({
+      REGIODESK_OIDC_ISSUER: 'https://login.vlaanderen.example/realms/regio',
+      REGIODESK_OIDC_CLIENT_ID: 'regiodesk',
+      REGIODESK_OIDC_CLIENT_SECRET: 'a-long-client-secret-for-tests',
+      REGIODESK_OIDC_LABEL: 'ACM/IDM'
+    });
+    try {
+      const reply = await sso.as.officer.get('/api/processing-record');
+      expect(reply.status).toBe(200);
+      expect(reply.body.measures).toContainEqual({ key: 'singleSignOn', value: 'ACM/IDM (https://login.vlaanderen.example/realms/regio)' });
+      for (const [lang, label] of [['en', 'Single sign-on'], ['de', 'Single Sign-on']]) {
+        const file = await sso.app.request(`/api/processing-record/document.docx?lang=${lang}`, { headers: { Authorization: `Bearer ${sso.world.users.officer.token}` } });
+        expect(file.status).toBe(200);
+        const { text } = await docxText(new Uint8Array(await file.arrayBuffer()));
+        expect(text).toContain(label);
+        expect(text).toContain('ACM/IDM (https://login.vlaanderen.example/realms/regio)');
+      }
+    } finally {
+      await sso.close();
+    }
   });
 });
