@@ -58,7 +58,9 @@ export function dialect(db: Kysely<any>): Dialect {
  * `document` column (the text's words, accents folded by `unaccent`, lower
  * case) is what a GIN index serves, prefixes included (`to_tsquery('…:*')`).
  * `search_fold(text)` answers what db/search-fold.ts answers in JavaScript
- * (the words, each after a space), for the expression indexes of names.
+ * (the words, each after a space), for the expression indexes of names;
+ * unlike `unaccent` it keeps letters such as ø, ł, ß and ligatures, as
+ * foldedWords does.
  */
 export async function createSearchOnPostgres(db: Kysely<any>): Promise<void> {
   await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db);
@@ -68,11 +70,14 @@ export async function createSearchOnPostgres(db: Kysely<any>): Promise<void> {
   await sql
     .raw(`ALTER TEXT SEARCH CONFIGURATION search_folded ALTER MAPPING FOR hword, hword_part, word WITH ${schema}.unaccent, simple`)
     .execute(db);
-  // immutable (the dictionary is named), so an index may hold it; a word is a run of letters and digits, as in foldedWords
+  // as foldedWords folds (db/search-fold.ts), so the words a query folds in JavaScript are found in it: accents (the combining
+  // marks of Latin, Greek and Cyrillic letters after canonical decomposition) dropped, lower case, runs of letters and digits
   await sql
     .raw(
       `CREATE FUNCTION search_fold(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-         SELECT coalesce(nullif(' ' || btrim(regexp_replace(lower(${schema}.unaccent('${schema}.unaccent'::regdictionary, coalesce($1, ''))), '[^[:alnum:]]+', ' ', 'g')), ' '), '')
+         SELECT coalesce(nullif(' ' || btrim(regexp_replace(
+           lower(regexp_replace(normalize(coalesce($1, ''), NFD), '[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+', '', 'g')),
+           '[^[:alnum:]]+', ' ', 'g')), ' '), '')
        $$`
     )
     .execute(db);
