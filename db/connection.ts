@@ -12,7 +12,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Database } from './schema.js';
 import { registerSearchFold } from './search-fold.js';
 import { cachedStatements, type StatementCache } from './statement-cache.js';
@@ -75,23 +75,27 @@ export function openDatabase(location: string, options: ConnectionOptions = {}):
   };
 }
 
-// counts and other bigint (int8) results as numbers, as SQLite answers them (every count RegioDesk makes fits in 2^53)
-const INT8 = 20;
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser
-};
-
-/** A pool of connections to the PostgreSQL database at `url` (postgres://user:pass@host:port/db); connects lazily. */
-export function openPostgres(url: string, options: { connections?: number } = {}): OpenedPostgres {
-  const pool = new pg.Pool({ connectionString: url, max: options.connections ?? 10, types });
+/**
+ * A pool of connections to the PostgreSQL database at `url`
+ * (postgres://user:pass@host:port/db); it connects lazily. node-postgres is
+ * loaded here, on first use, so a SQLite process never loads it.
+ */
+export async function openPostgres(url: string, options: { connections?: number } = {}): Promise<OpenedPostgres> {
+  const { default: postgres } = await import('pg');
+  // counts and other bigint (int8) results as numbers, as SQLite answers them (every count RegioDesk makes fits in 2^53)
+  const INT8 = 20;
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : postgres.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser
+  };
+  const pool = new postgres.Pool({ connectionString: url, max: options.connections ?? 10, types });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   // Kysely's destroy ends the pool
   return { engine: 'postgres', db, pool, close: () => db.destroy() };
 }
 
 /** Opens whichever engine `target` names. */
-export function openTarget(target: DatabaseTarget, options: ConnectionOptions = {}): OpenedEngine {
+export async function openTarget(target: DatabaseTarget, options: ConnectionOptions = {}): Promise<OpenedEngine> {
   return target.engine === 'postgres' ? openPostgres(target.url) : openDatabase(target.location, options);
 }
 

@@ -43,7 +43,7 @@ let onSqlite: Catalogue;
 beforeAll(async () => {
   server = await startPostgres();
   database = await createDatabase(server);
-  postgres = openPostgres(database.url);
+  postgres = await openPostgres(database.url);
   await migrateToLatest(postgres.db);
   onPostgres = await postgresCatalogue(postgres.db);
   sqlite = await testDatabase();
