@@ -1,18 +1,29 @@
 /**
- * Opens the SQLite database file and wraps it in Kysely.
- * One handle per process: server.ts opens it once and hands it to the API.
+ * Opens the database and wraps it in Kysely. One handle per process:
+ * server.ts opens it once and hands it to the API.
+ *
+ * Two engines: SQLite (the embedded default: a file, better-sqlite3) and
+ * PostgreSQL (a pool of node-postgres connections), chosen by
+ * `DATABASE_URL`: a `postgres://` or `postgresql://` URL selects PostgreSQL,
+ * anything else is a SQLite file path. `engine` tells the handles apart;
+ * only the SQLite handle has `sqlite` and `statements`.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type pg from 'pg';
 import type { Database } from './schema.js';
 import { registerSearchFold } from './search-fold.js';
 import { cachedStatements, type StatementCache } from './statement-cache.js';
 
 export type DB = Kysely<Database>;
 
+export type Engine = 'sqlite' | 'postgres';
+
+/** An open SQLite database (the default engine). */
 export interface OpenedDatabase {
+  engine: 'sqlite';
   db: DB;
   sqlite: SQLite.Database;
   /** the prepared statements Kysely's queries reuse */
@@ -20,17 +31,32 @@ export interface OpenedDatabase {
   close(): Promise<void>;
 }
 
+/** An open PostgreSQL database: Kysely over a pool of connections. */
+export interface OpenedPostgres {
+  engine: 'postgres';
+  db: DB;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+/** Either engine's handle, told apart by `engine`. */
+export type OpenedEngine = OpenedDatabase | OpenedPostgres;
+
+export type DatabaseTarget = { engine: 'sqlite'; location: string } | { engine: 'postgres'; url: string };
+
 export interface ConnectionOptions {
   /**
    * `normal` (default): in WAL mode a crash of the process loses nothing, a
    * power loss may lose the last commits; `full`: the log is synced at every
    * commit, so they survive that too, at the cost of one fsync per write.
+   * (SQLite only.)
    */
   synchronous?: 'full' | 'normal';
 }
 
 /** `location` is a file path (directories are created) or `:memory:`. */
 export function openDatabase(location: string, options: ConnectionOptions = {}): OpenedDatabase {
+  if (isPostgresUrl(location)) throw new Error(`${redacted(location)} is a PostgreSQL URL, not a SQLite file: open it with openPostgres.`);
   if (location !== ':memory:') mkdirSync(dirname(location), { recursive: true });
   const sqlite = new SQLite(location);
   sqlite.pragma('journal_mode = WAL');
@@ -41,6 +67,7 @@ export function openDatabase(location: string, options: ConnectionOptions = {}):
   const statements = cachedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements.database }) });
   return {
+    engine: 'sqlite',
     db,
     sqlite,
     statements,
@@ -48,9 +75,56 @@ export function openDatabase(location: string, options: ConnectionOptions = {}):
   };
 }
 
-/** Reads `DATABASE_URL` as a file path (a `file:` prefix is accepted), default ./data/regiodesk.db. */
-export function databaseLocation(env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * A pool of connections to the PostgreSQL database at `url`
+ * (postgres://user:pass@host:port/db); it connects lazily. node-postgres is
+ * loaded here, on first use, so a SQLite process never loads it.
+ */
+export async function openPostgres(url: string, options: { connections?: number } = {}): Promise<OpenedPostgres> {
+  const { default: postgres } = await import('pg');
+  // counts and other bigint (int8) results as numbers, as SQLite answers them (every count RegioDesk makes fits in 2^53)
+  const INT8 = 20;
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : postgres.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser
+  };
+  const pool = new postgres.Pool({ connectionString: url, max: options.connections ?? 10, types });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely's destroy ends the pool
+  return { engine: 'postgres', db, pool, close: () => db.destroy() };
+}
+
+/** Opens whichever engine `target` names. */
+export async function openTarget(target: DatabaseTarget, options: ConnectionOptions = {}): Promise<OpenedEngine> {
+  return target.engine === 'postgres' ? openPostgres(target.url) : openDatabase(target.location, options);
+}
+
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value.trim());
+}
+
+/** A URL with its password replaced, for messages. */
+export function redacted(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
+}
+
+/**
+ * Reads `DATABASE_URL`: a postgres:// or postgresql:// URL selects
+ * PostgreSQL; anything else is a SQLite file path (a `file:` prefix is
+ * accepted), default ./data/regiodesk.db.
+ */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
   const raw = env.DATABASE_URL?.trim();
-  if (!raw) return './data/regiodesk.db';
-  return raw.startsWith('file:') ? raw.slice('file:'.length) : raw;
+  if (raw && isPostgresUrl(raw)) return { engine: 'postgres', url: raw };
+  if (!raw) return { engine: 'sqlite', location: './data/regiodesk.db' };
+  return { engine: 'sqlite', location: raw.startsWith('file:') ? raw.slice('file:'.length) : raw };
+}
+
+/** The SQLite file `DATABASE_URL` names; a PostgreSQL URL is refused in words (it is no file to open, back up or restore). */
+export function databaseLocation(env: NodeJS.ProcessEnv = process.env): string {
+  const target = databaseTarget(env);
+  if (target.engine === 'postgres') {
+    throw new Error(`DATABASE_URL names a PostgreSQL database (${redacted(target.url)}), and this needs a SQLite database file.`);
+  }
+  return target.location;
 }

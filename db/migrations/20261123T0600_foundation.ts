@@ -5,8 +5,7 @@
  * Frozen in time: never import application code here.
  */
 import { type Kysely, sql } from 'kysely';
-
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+import { dialect, dropSearchOnPostgres, indexForSearchOnPostgres, createSearchOnPostgres } from '../dialect.js';
 
 /** The twelve cooperation domains of Art. 2.1 of the Rhein-Neckar – Flemish Brabant agreement. */
 const STANDARD_DOMAINS: [number, string, string, string, string][] = [
@@ -25,13 +24,14 @@ const STANDARD_DOMAINS: [number, string, string, string, string][] = [
 ];
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const { autoNumbered, engine, json, now } = dialect(db);
   await db.schema
     .createTable('regions')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('country', 'text', (c) => c.notNull())
-    .addColumn('nuts_codes', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('nuts_codes', json, (c) => c.notNull().defaultTo('[]'))
+    .addColumn('languages', json, (c) => c.notNull().defaultTo('[]'))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -108,7 +108,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('sign_in_failures')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => autoNumbered(c.primaryKey()))
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
@@ -120,9 +120,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('organisation_id', 'text', (c) => c.references('organisations.id').onDelete('set null'))
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('function', 'text')
-    .addColumn('emails', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('phones', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('languages', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('emails', json, (c) => c.notNull().defaultTo('[]'))
+    .addColumn('phones', json, (c) => c.notNull().defaultTo('[]'))
+    .addColumn('languages', json, (c) => c.notNull().defaultTo('[]'))
     .addColumn('lawful_basis', 'text', (c) => c.notNull())
     .addColumn('consent_date', 'text')
     .addColumn('consent_source', 'text')
@@ -145,7 +145,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notice_sent_on', 'text')
     .addColumn('renewal_lead_months', 'integer', (c) => c.notNull().defaultTo(3))
     .addColumn('predecessor_id', 'text', (c) => c.references('partnerships.id').onDelete('set null'))
-    .addColumn('forms', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('forms', json, (c) => c.notNull().defaultTo('[]'))
     .addColumn('visits_per_year', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('evaluation_month', 'integer', (c) => c.notNull().defaultTo(11))
     .addColumn('work_plan_month', 'integer', (c) => c.notNull().defaultTo(12))
@@ -163,7 +163,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id'))
     .addColumn('contact_person_id', 'text', (c) => c.references('people.id').onDelete('set null'))
-    .addColumn('networks', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('networks', json, (c) => c.notNull().defaultTo('[]'))
     .execute();
   await db.schema.createIndex('partnership_parties_partnership').on('partnership_parties').column('partnership_id').execute();
   await db.schema.createIndex('partnership_parties_organisation').on('partnership_parties').column('organisation_id').execute();
@@ -256,6 +256,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       .execute();
   }
 
+  if (engine === 'postgres') {
+    // PostgreSQL's search starts in the shape SQLite's reaches in 20261207T0200_read_paths
+    await createSearchOnPostgres(db);
+    await indexForSearchOnPostgres(db, 'organisations', 'organisation', (r) => `coalesce(${r}.name,'') || ' ' || coalesce(${r}.short_name,'')`, ['name', 'short_name']);
+    await indexForSearchOnPostgres(db, 'people', 'person', (r) => `coalesce(${r}.name,'') || ' ' || coalesce(${r}.function,'')`, ['name', 'function']);
+    await indexForSearchOnPostgres(db, 'partnerships', 'partnership', (r) => `coalesce(${r}.title,'')`, ['title']);
+    return;
+  }
+
   // Full-text search over names: accents folded (remove_diacritics 2), kept in step by triggers.
   await sql`CREATE VIRTUAL TABLE search_index USING fts5(
     entity_type UNINDEXED, entity_id UNINDEXED, content,
@@ -292,6 +301,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  if (dialect(db).engine === 'postgres') await dropSearchOnPostgres(db);
   await sql`DROP TABLE IF EXISTS search_index`.execute(db);
   for (const table of [
     'audit_events', 'interactions', 'memberships', 'person_domains', 'organisation_domains',

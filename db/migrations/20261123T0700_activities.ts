@@ -8,10 +8,10 @@
  * Frozen in time: never import application code here.
  */
 import { type Kysely, sql } from 'kysely';
-
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+import { dialect, indexForSearchOnPostgres, unindexForSearchOnPostgres } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const { cents, engine, now } = dialect(db);
   await db.schema
     .alterTable('partnerships')
     .addColumn('follow_up_rule', 'text', (c) => c.notNull().defaultTo('FREQ=MONTHLY;INTERVAL=3;COUNT=2'))
@@ -107,10 +107,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('activity_id', 'text', (c) => c.notNull().references('activities.id').onDelete('cascade'))
     .addColumn('category', 'text', (c) => c.notNull())
     .addColumn('description', 'text')
-    .addColumn('amount_cents', 'integer', (c) => c.notNull())
+    .addColumn('amount_cents', cents, (c) => c.notNull())
     .addColumn('currency', 'text', (c) => c.notNull())
     .addColumn('rate_to_eur', 'text', (c) => c.notNull())
-    .addColumn('amount_eur_cents', 'integer', (c) => c.notNull())
+    .addColumn('amount_eur_cents', cents, (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull().defaultTo('planned'))
     .addColumn('paid_by_organisation_id', 'text', (c) => c.references('organisations.id').onDelete('set null'))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -124,7 +124,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id').onDelete('cascade'))
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
     .addColumn('year', 'integer', (c) => c.notNull())
-    .addColumn('amount_eur_cents', 'integer', (c) => c.notNull())
+    .addColumn('amount_eur_cents', cents, (c) => c.notNull())
     .addColumn('warn_at_percent', 'integer', (c) => c.notNull().defaultTo(90))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -170,6 +170,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('tasks_subject').on('tasks').columns(['subject_type', 'subject_id']).execute();
   await db.schema.createIndex('tasks_partnership').on('tasks').columns(['partnership_id', 'due_on']).execute();
 
+  if (engine === 'postgres') {
+    await indexForSearchOnPostgres(db, 'activities', 'activity', (r) => `coalesce(${r}.title,'') || ' ' || coalesce(${r}.city,'')`, ['title', 'city']);
+    return;
+  }
   await sql`CREATE TRIGGER activities_search_insert AFTER INSERT ON activities BEGIN
     INSERT INTO search_index (entity_type, entity_id, content) VALUES ('activity', NEW.id, coalesce(NEW.title,'') || ' ' || coalesce(NEW.city,''));
   END`.execute(db);
@@ -183,7 +187,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const trigger of ['activities_search_insert', 'activities_search_update', 'activities_search_delete']) {
+  if (dialect(db).engine === 'postgres') await unindexForSearchOnPostgres(db, 'activities', 'activity');
+  else for (const trigger of ['activities_search_insert', 'activities_search_update', 'activities_search_delete']) {
     await sql.raw(`DROP TRIGGER IF EXISTS ${trigger}`).execute(db);
   }
   await sql`DELETE FROM search_index WHERE entity_type = 'activity'`.execute(db);

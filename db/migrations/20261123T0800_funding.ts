@@ -8,10 +8,10 @@
  * Frozen in time: never import application code here.
  */
 import { type Kysely, sql } from 'kysely';
-
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+import { dialect, indexForSearchOnPostgres, unindexForSearchOnPostgres } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const { cents, engine, json, now } = dialect(db);
   await db.schema
     .createTable('programmes')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -42,12 +42,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text')
     .addColumn('opening_at', 'text')
     .addColumn('deadline_model', 'text', (c) => c.notNull().defaultTo('single_stage'))
-    .addColumn('budget_cents', 'integer')
+    .addColumn('budget_cents', cents)
     .addColumn('expected_grants', 'integer')
-    .addColumn('min_contribution_cents', 'integer')
-    .addColumn('max_contribution_cents', 'integer')
+    .addColumn('min_contribution_cents', cents)
+    .addColumn('max_contribution_cents', cents)
     .addColumn('cofinancing_rate', 'text')
-    .addColumn('keywords', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('keywords', json, (c) => c.notNull().defaultTo('[]'))
     .addColumn('link', 'text')
     .addColumn('rrule', 'text')
     .addColumn('source', 'text', (c) => c.notNull().defaultTo('manual'))
@@ -85,8 +85,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('call_id', 'text', (c) => c.notNull().references('calls.id').onDelete('cascade'))
     .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('before', 'text', (c) => c.notNull())
-    .addColumn('after', 'text', (c) => c.notNull())
+    .addColumn('before', json, (c) => c.notNull())
+    .addColumn('after', json, (c) => c.notNull())
     .addColumn('import_id', 'text')
     .execute();
 
@@ -96,7 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('format', 'text', (c) => c.notNull())
     .addColumn('dry_run', 'integer', (c) => c.notNull())
-    .addColumn('counts', 'text', (c) => c.notNull())
+    .addColumn('counts', json, (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .execute();
 
@@ -113,7 +113,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('criteria', 'text', (c) => c.notNull())
+    .addColumn('criteria', json, (c) => c.notNull())
     .addColumn('last_digest_at', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -123,7 +123,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('reminder_settings')
     .addColumn('user_id', 'text', (c) => c.primaryKey().references('users.id').onDelete('cascade'))
-    .addColumn('offsets', 'text', (c) => c.notNull().defaultTo('[30,14,3]'))
+    .addColumn('offsets', json, (c) => c.notNull().defaultTo('[30,14,3]'))
     .addColumn('email', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('Europe/Brussels'))
     .execute();
@@ -196,7 +196,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('proposal_id', 'text', (c) => c.notNull().references('proposals.id').onDelete('cascade'))
     .addColumn('organisation_id', 'text', (c) => c.notNull().references('organisations.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) => c.notNull())
-    .addColumn('budget_cents', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('budget_cents', cents, (c) => c.notNull().defaultTo(0))
     .addColumn('cofinancing_rate', 'text')
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addUniqueConstraint('consortium_members_once', ['proposal_id', 'organisation_id'])
@@ -250,7 +250,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('number', 'integer')
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('weight', 'text', (c) => c.notNull().defaultTo('1'))
-    .addColumn('levels', 'text', (c) => c.notNull())
+    .addColumn('levels', json, (c) => c.notNull())
     .execute();
   await db.schema.createIndex('scoring_criteria_matrix').on('scoring_criteria').columns(['matrix_id', 'position']).execute();
 
@@ -266,6 +266,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('proposal_scores_once', ['proposal_id', 'criterion_id', 'reviewer_id'])
     .execute();
 
+  if (engine === 'postgres') {
+    await indexForSearchOnPostgres(db, 'calls', 'call', (r) => `coalesce(${r}.identifier,'') || ' ' || coalesce(${r}.title,'')`, ['identifier', 'title']);
+    await indexForSearchOnPostgres(db, 'proposals', 'proposal', (r) => `coalesce(${r}.acronym,'') || ' ' || coalesce(${r}.title,'')`, ['acronym', 'title']);
+    return;
+  }
   const indexed: [string, string, string][] = [
     ['calls', 'call', `coalesce(NEW.identifier,'') || ' ' || coalesce(NEW.title,'')`],
     ['proposals', 'proposal', `coalesce(NEW.acronym,'') || ' ' || coalesce(NEW.title,'')`]
@@ -291,10 +296,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['calls', 'proposals']) {
-    for (const what of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_search_${what}`).execute(db);
+  if (dialect(db).engine === 'postgres') {
+    await unindexForSearchOnPostgres(db, 'calls', 'call');
+    await unindexForSearchOnPostgres(db, 'proposals', 'proposal');
+  } else {
+    for (const table of ['calls', 'proposals']) {
+      for (const what of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_search_${what}`).execute(db);
+    }
+    await sql`DELETE FROM search_index WHERE entity_type IN ('call', 'proposal')`.execute(db);
   }
-  await sql`DELETE FROM search_index WHERE entity_type IN ('call', 'proposal')`.execute(db);
   for (const table of [
     'proposal_scores', 'scoring_criteria', 'scoring_matrices', 'inform_log', 'milestones', 'consortium_members', 'proposal_domains', 'proposals',
     'calendar_feeds', 'notifications', 'reminders_sent', 'reminder_settings', 'saved_searches', 'call_watches', 'call_imports',

@@ -8,10 +8,10 @@
  * cycle's steps become tasks. Frozen in time: never import application code.
  */
 import { type Kysely, sql } from 'kysely';
-
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+import { dialect } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const { json, now } = dialect(db);
   await db.schema.alterTable('partnerships').addColumn('cycle_lead_weeks', 'integer', (c) => c.notNull().defaultTo(4)).execute();
 
   await db.schema
@@ -47,8 +47,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('indicator', 'text')
     .addColumn('target_value', 'text')
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('planned'))
-    .addColumn('activity_ids', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('proposal_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('activity_ids', json, (c) => c.notNull().defaultTo('[]'))
+    .addColumn('proposal_ids', json, (c) => c.notNull().defaultTo('[]'))
     .addColumn('deleted_at', 'text')
     .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('updated_by', 'text', (c) => c.references('users.id').onDelete('set null'))
@@ -64,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('work_plan_id', 'text', (c) => c.notNull().references('work_plans.id').onDelete('cascade'))
     .addColumn('number', 'integer', (c) => c.notNull())
     .addColumn('adopted_at', 'text', (c) => c.notNull())
-    .addColumn('snapshot', 'text', (c) => c.notNull())
+    .addColumn('snapshot', json, (c) => c.notNull())
     .addUniqueConstraint('work_plan_revisions_number', ['work_plan_id', 'number'])
     .execute();
 
@@ -76,7 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('draft'))
     .addColumn('proposed_at', 'text')
     .addColumn('adopted_at', 'text')
-    .addColumn('figures', 'text')
+    .addColumn('figures', json)
     .addColumn('created_by', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
@@ -132,8 +132,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('entity_id', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('fields', 'text', (c) => c.notNull().defaultTo('[]'))
-    .addColumn('snapshot', 'text', (c) => c.notNull())
+    .addColumn('fields', json, (c) => c.notNull().defaultTo('[]'))
+    .addColumn('snapshot', json, (c) => c.notNull())
     .addColumn('merged_from', 'integer')
     .addColumn('actor_id', 'text', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('at', 'text', (c) => c.notNull())

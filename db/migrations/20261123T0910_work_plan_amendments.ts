@@ -3,9 +3,11 @@
  * it opened, the reason both parties read, who amended it and when.
  * Frozen in time: never import application code.
  */
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { dialect } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const { now } = dialect(db);
   await db.schema
     .createTable('work_plan_amendments')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -13,7 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revision', 'integer', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('amended_by', 'text', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('amended_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
+    .addColumn('amended_at', 'text', (c) => c.notNull().defaultTo(now))
     .addUniqueConstraint('work_plan_amendments_plan_revision', ['work_plan_id', 'revision'])
     .execute();
 }

@@ -14,6 +14,7 @@
  *   columns change.
  */
 import { type Kysely, sql } from 'kysely';
+import { dialect } from '../dialect.js';
 
 /** table, entity type, the indexed text of NEW (or OLD), the columns it is made of */
 const INDEXED: [string, string, (row: string) => string, string[]][] = [
@@ -59,6 +60,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   }
   // the (organisation_id, partnership_id) index serves every lookup the single-column one did
   await db.schema.dropIndex('partnership_parties_organisation').ifExists().execute();
+  // PostgreSQL's search was made in this shape (db/dialect.ts)
+  if (dialect(db).engine === 'postgres') return;
 
   for (const [table] of INDEXED) {
     for (const what of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_search_${what}`).execute(db);
@@ -108,6 +111,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  if (dialect(db).engine === 'postgres') {
+    await db.schema.createIndex('partnership_parties_organisation').on('partnership_parties').column('organisation_id').execute();
+    for (const [name] of INDEXES) await db.schema.dropIndex(name).ifExists().execute();
+    for (const [name, table, columns] of WIDENED) {
+      await db.schema.dropIndex(name).execute();
+      await db.schema.createIndex(name).on(table).columns(columns).execute();
+    }
+    return;
+  }
   for (const [table] of INDEXED) {
     for (const what of ['insert', 'update', 'delete']) await sql.raw(`DROP TRIGGER IF EXISTS ${table}_search_${what}`).execute(db);
   }

@@ -10,11 +10,13 @@
  * Frozen in time: never import application code.
  */
 import { type Kysely, sql } from 'kysely';
+import { dialect } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const { autoNumbered } = dialect(db);
   await db.schema
     .createTable('person_reads')
-    .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('id', 'integer', (c) => autoNumbered(c.primaryKey()))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('at', 'text', (c) => c.notNull())

@@ -10,11 +10,13 @@
  *   the person leaves the review list for another period.
  */
 import { type Kysely, sql } from 'kysely';
+import { dialect } from '../dialect.js';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  const { autoNumbered } = dialect(db);
   await db.schema
     .createTable('person_consents')
-    .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    .addColumn('seq', 'integer', (c) => autoNumbered(c.primaryKey()))
     .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('event', 'text', (c) => c.notNull().check(sql`event in ('given', 'withdrawn')`))
     .addColumn('on_date', 'text', (c) => c.notNull())

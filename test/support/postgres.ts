@@ -1,0 +1,126 @@
+/**
+ * A real PostgreSQL for tests. With REGIODESK_TEST_POSTGRES_URL set (a URL
+ * of a role that may create databases, e.g. postgres://postgres@127.0.0.1:5432/postgres)
+ * the tests use that server; otherwise `startPostgres` starts a throwaway
+ * cluster (initdb + pg_ctl from Debian's /usr/lib/postgresql/<version>/bin,
+ * or PG_BIN) on a free local port, as the `postgres` OS user when the tests
+ * run as root (PostgreSQL refuses to run as root), and `stop` removes it.
+ * Each test file creates a database of its own (`createDatabase`).
+ *
+ * Nothing here skips: when PostgreSQL cannot be found or started, it throws
+ * and says what is missing.
+ */
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+
+export interface PostgresServer {
+  /** a URL whose role may create databases */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+function binDir(): string {
+  const candidates = [process.env.PG_BIN, ...safeList('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a)).map((v) => `/usr/lib/postgresql/${v}/bin`)];
+  const found = candidates.find((dir) => dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')));
+  if (!found) {
+    throw new Error(
+      'PostgreSQL is not installed: no initdb/pg_ctl under /usr/lib/postgresql/<version>/bin (or PG_BIN). ' +
+        'Install it (`apt-get install -y postgresql`) or set REGIODESK_TEST_POSTGRES_URL to a server the tests may create databases on.'
+    );
+  }
+  return found;
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Runs a PostgreSQL program, as the `postgres` OS user when we are root. */
+function run(program: string, args: string[]): void {
+  const asRoot = process.getuid?.() === 0;
+  const [command, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', program, ...args]] : [program, args];
+  try {
+    execFileSync(command, argv, { stdio: 'pipe', cwd: '/' });
+  } catch (error) {
+    const output = (error as { stderr?: Buffer; stdout?: Buffer }).stderr?.toString() || (error as { stdout?: Buffer }).stdout?.toString() || String(error);
+    throw new Error(`${program} ${args.join(' ')} failed: ${output.trim()}`, { cause: error });
+  }
+}
+
+export async function startPostgres(): Promise<PostgresServer> {
+  const given = process.env.REGIODESK_TEST_POSTGRES_URL?.trim();
+  if (given) return { adminUrl: given, stop: async () => {} };
+  const bin = binDir();
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    try {
+      execFileSync('id', ['postgres'], { stdio: 'pipe' });
+    } catch {
+      throw new Error('The tests run as root and there is no `postgres` OS user to run a PostgreSQL cluster as (PostgreSQL refuses root): install Debian\'s postgresql package, or set REGIODESK_TEST_POSTGRES_URL.');
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'regiodesk-pg-'));
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+    chownSync(dir, uid, gid);
+  }
+  const data = join(dir, 'data');
+  const port = await freePort();
+  const stop = async () => {
+    try {
+      if (existsSync(join(data, 'postmaster.pid'))) run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+    run(join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  } catch (error) {
+    const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8').trim() : '';
+    await stop().catch(() => {});
+    throw new Error(`PostgreSQL could not be started for the tests: ${(error as Error).message}${log ? `\nserver log:\n${log}` : ''}`, { cause: error });
+  }
+  return { adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`, stop };
+}
+
+/** A new, empty database on `server`, and a way to drop it. */
+export async function createDatabase(server: PostgresServer): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `regiodesk_test_${randomUUID().replaceAll('-', '')}`;
+  await admin(server, `CREATE DATABASE ${name}`);
+  const url = new URL(server.adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function admin(server: PostgresServer, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server.adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
