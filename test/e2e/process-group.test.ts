@@ -127,7 +127,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'regiodesk-group-'));
   ({ opened, world } = await databaseAt(join(dir, 'shared.db')));
   product = await spawnProduct({ DATABASE_URL: join(dir, 'shared.db'), REGIODESK_DEMO: '0', REGIODESK_PROCESSES: '2', REGIODESK_REMINDER_INTERVAL_MINUTES: '0' }, 90_000);
-  await until('two processes', () => groupProcesses().length === 2);
+  await until('two processes', () => groupProcesses().length === 2, 60);
 });
 afterAll(async () => {
   if (product && product.child.exitCode === null) {
