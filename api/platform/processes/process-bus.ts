@@ -12,6 +12,8 @@
  * origin }` from the relay, to forget what that process had told them.
  *
  * A process that serves alone has no bus (`processBus()` answers null).
+ * Processes sharing a PostgreSQL database (on several machines) talk over
+ * its LISTEN/NOTIFY instead (postgres-bus.ts), with the same messages.
  */
 import cluster from 'node:cluster';
 
