@@ -91,7 +91,7 @@ type Stream = ReturnType<typeof openStream>;
 async function until(what: string, done: () => boolean | Promise<boolean>, seconds = 20): Promise<void> {
   const end = Date.now() + seconds * 1000;
   while (!(await done())) {
-    if (Date.now() > end) throw new Error(`Waited ${seconds} s for ${what}.\n${product.output()}`);
+    if (Date.now() > end) throw new Error(`Waited ${seconds} s for ${what}.\nprocesses: ${execFileSync('ps', ['-eo', 'pid,ppid,stat,etime,args'], { encoding: 'utf8' }).split('\n').filter((l) => /serve\.mjs|PID/.test(l)).join('\n')}\noutput:\n${product.output()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

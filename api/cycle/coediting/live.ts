@@ -14,9 +14,12 @@
  *   depends on the reader's rights. Services call them after their
  *   transaction committed.
  *
- * Several processes (REGIODESK_PROCESSES): each holds the streams opened on
- * it; over the process bus they tell each other their viewers per room, the
- * events published and what a user edits, so a room spans every process.
+ * Several processes (REGIODESK_PROCESSES, or processes on several machines
+ * sharing PostgreSQL): each holds the streams opened on it; over the process
+ * bus they tell each other their viewers per room, the events published and
+ * what a user edits, so a room spans every process. Each repeats its
+ * viewers every 20 s; a process not heard of for a minute (a crash the bus
+ * could not report) has its viewers taken out of the rooms.
  * The views are defined in every process (the services define them), so an
  * event crosses as data and each process renders it for its own readers.
  * One `LiveRooms` per createServices() (tests stay isolated); the work-plan
@@ -58,6 +61,9 @@ type LiveMessage =
   | { kind: 'editing'; room: string; userId: string; editing: string | null };
 
 const TOPIC = 'live';
+/** how often a process repeats who it holds, and after how long without a word another process's viewers are forgotten */
+const REPEAT_MS = 20_000;
+const FORGET_MS = 3 * REPEAT_MS;
 
 export function roomOf(type: CoeditDocumentType, id: string): string {
   return `${type}:${id}`;
@@ -66,12 +72,18 @@ export function roomOf(type: CoeditDocumentType, id: string): string {
 export class LiveRooms {
   private readonly rooms = new Map<string, Room>();
   private readonly views = new Map<string, LiveView>();
-  /** the viewers the other processes hold, per room and process */
-  private readonly elsewhere = new Map<string, Map<string, Viewer[]>>();
+  /** the viewers the other processes hold, per room and process, with when that process last said so */
+  private readonly elsewhere = new Map<string, Map<string, { viewers: Viewer[]; heardAt: number }>>();
   private next = 1;
 
-  constructor(private readonly bus: ProcessBus | null = null) {
-    bus?.listen((message) => this.hear(message));
+  constructor(
+    private readonly bus: ProcessBus | null = null,
+    private readonly now: () => number = Date.now
+  ) {
+    if (!bus) return;
+    bus.listen((message) => this.hear(message));
+    // every process repeats who it holds now and then; a process that stopped without a word (a crash on another machine) is forgotten
+    setInterval(() => this.refresh(), REPEAT_MS).unref();
   }
 
   /** Names a view for `publishView`; the same name in every process of a group. */
@@ -109,7 +121,7 @@ export class LiveRooms {
   presence(room: string): Presence {
     const viewers = new Map<string, Viewer>();
     for (const viewer of this.viewersHere(room)) viewers.set(viewer.userId, viewer);
-    for (const held of this.elsewhere.get(room)?.values() ?? []) for (const viewer of held) if (!viewers.has(viewer.userId)) viewers.set(viewer.userId, viewer);
+    for (const held of this.elsewhere.get(room)?.values() ?? []) for (const viewer of held.viewers) if (!viewers.has(viewer.userId)) viewers.set(viewer.userId, viewer);
     return { viewers: [...viewers.values()] };
   }
 
@@ -193,12 +205,26 @@ export class LiveRooms {
     else if (live.kind === 'ask') {
       if (this.rooms.has(live.room)) this.tell({ kind: 'viewers', room: live.room, viewers: this.viewersHere(live.room) });
     } else {
-      const held = this.elsewhere.get(live.room) ?? new Map<string, Viewer[]>();
-      if (live.viewers.length) held.set(live.origin, live.viewers);
+      const held = this.elsewhere.get(live.room) ?? new Map<string, { viewers: Viewer[]; heardAt: number }>();
+      const before = JSON.stringify(held.get(live.origin)?.viewers ?? []);
+      if (live.viewers.length) held.set(live.origin, { viewers: live.viewers, heardAt: this.now() });
       else held.delete(live.origin);
       if (held.size) this.elsewhere.set(live.room, held);
       else this.elsewhere.delete(live.room);
-      this.announce(live.room);
+      // a repetition of what was known changes nothing the streams need to hear
+      if (JSON.stringify(live.viewers) !== before) this.announce(live.room);
+    }
+  }
+
+  /** Says again who this process holds in each room, and forgets what another process has not repeated for `FORGET_MS`. */
+  refresh(): void {
+    for (const room of this.rooms.keys()) this.tell({ kind: 'viewers', room, viewers: this.viewersHere(room) });
+    const oldest = this.now() - FORGET_MS;
+    for (const [room, held] of this.elsewhere) {
+      let changed = false;
+      for (const [origin, entry] of held) if (entry.heardAt < oldest) changed = held.delete(origin);
+      if (!held.size) this.elsewhere.delete(room);
+      if (changed) this.announce(room);
     }
   }
 
