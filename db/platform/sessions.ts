@@ -1,19 +1,29 @@
 /** Every SQL statement about sign-in: sessions, access tokens, failed attempts. */
-import type { Insertable, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
 import type { AccessTokenTable, Database, SessionTable } from '../schema.js';
 
 export async function insertSession(db: Kysely<Database>, values: Insertable<SessionTable>) {
   await db.insertInto('sessions').values(values).execute();
 }
 
-/** What identifying a caller needs of a session and its user, in one statement. */
+/** What identifying a caller needs of a session (or token) and its user, in one statement. */
 const CALLER_COLUMNS = ['users.id', 'users.name', 'users.email', 'users.organisation_id', 'users.is_admin', 'users.disabled_at'] as const;
+
+/** The user's roles in the same statement: a JSON object, partnership id → role (`{}` without memberships). */
+function rolesJson(eb: ExpressionBuilder<Database, 'users'>) {
+  return eb
+    .selectFrom('memberships')
+    .select(sql<string>`json_group_object(memberships.partnership_id, memberships.role)`.as('roles'))
+    .whereRef('memberships.user_id', '=', 'users.id')
+    .as('roles_json');
+}
 
 export function findSessionWithUser(db: Kysely<Database>, id: string) {
   return db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.last_seen_at', 'sessions.expires_at', ...CALLER_COLUMNS])
+    .select(rolesJson)
     .where('sessions.id', '=', id)
     .executeTakeFirst();
 }
@@ -23,6 +33,7 @@ export function findAccessTokenWithUser(db: Kysely<Database>, tokenHash: string)
     .selectFrom('access_tokens')
     .innerJoin('users', 'users.id', 'access_tokens.user_id')
     .select(['access_tokens.id as token_id', 'access_tokens.last_used_at', 'access_tokens.revoked_at', ...CALLER_COLUMNS])
+    .select(rolesJson)
     .where('access_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
