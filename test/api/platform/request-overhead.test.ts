@@ -45,6 +45,30 @@ describe('a request by access token', () => {
   });
 });
 
+describe('what a signed-in user sees of themselves (/api/auth/me, on every page)', () => {
+  it('is read in one statement after the caller: memberships by partnership title, unread notifications counted', async () => {
+    const editor = h.world.users.editor;
+    h.sqlite.prepare('INSERT INTO memberships (user_id, partnership_id, role) VALUES (?, ?, ?)').run(editor.id, h.world.partnerships.p2, 'viewer');
+    const notify = h.sqlite.prepare("INSERT INTO notifications (id, user_id, kind, text, link, created_at, read_at) VALUES (?, ?, 'deadline_reminder', ?, NULL, '2026-12-07T08:00:00.000Z', ?)");
+    notify.run('n-me-1', editor.id, 'unread one', null);
+    notify.run('n-me-2', editor.id, 'unread two', null);
+    notify.run('n-me-3', editor.id, 'read', '2026-12-07T08:30:00.000Z');
+    h.setNow('2026-12-07T11:00:00Z');
+    await h.as.editor.get('/api/regions'); // the token's last use is written here, not below
+    let me: Record<string, unknown> = {};
+    const statements = await statementsOf(async () => (me = (await h.as.editor.get('/api/auth/me')).body));
+    expect(statements, statements.join('\n')).toHaveLength(2);
+    expect(me).toMatchObject({ id: editor.id, email: editor.email, isAdmin: false, locale: expect.any(String), unreadNotifications: 2 });
+    // 'Regio.hub …' sorts before 'Rhein-Neckar …'
+    expect(me.memberships).toEqual([
+      { partnershipId: h.world.partnerships.p2, title: 'Regio.hub Berlin-Brandenburg', role: 'viewer' },
+      { partnershipId: h.world.partnerships.p1, title: 'Rhein-Neckar – Flemish Brabant', role: 'editor' }
+    ]);
+    const sysadmin = (await h.as.sysadmin.get('/api/auth/me')).body;
+    expect(sysadmin).toMatchObject({ isAdmin: true, memberships: [], unreadNotifications: 0 });
+  });
+});
+
 describe('a page rendered on the server', () => {
   it('checks its session once for all the API calls of one render, and again for the next render', async () => {
     h.setNow('2026-12-07T10:00:00Z');
