@@ -1,6 +1,7 @@
 /** Every SQL statement about users, their memberships and invitations. */
 import { type Insertable, type Kysely, type Updateable, sql } from 'kysely';
 import type { Database, InvitationTable, UserTable } from '../schema.js';
+import { compiledOnce } from '../compiled-once.js';
 import { unreadOfUser } from './notifications.js';
 
 export function findUserByEmail(db: Kysely<Database>, email: string) {
@@ -15,10 +16,11 @@ export function findUser(db: Kysely<Database>, id: string) {
  * What the signed-in user sees of themselves (`/api/auth/me`), in one
  * statement: the user, their memberships with the partnership's title (a
  * JSON array ordered as `membershipsOf` orders them) and their unread
- * notifications (`countUnread`).
+ * notifications (`countUnread`). Every page asks for it: compiled once
+ * (db/compiled-once.ts).
  */
-export function findMe(db: Kysely<Database>, id: string) {
-  return db
+const me = compiledOnce((db, id: string) =>
+  db
     .selectFrom('users')
     .select(['users.id', 'users.name', 'users.email', 'users.organisation_id', 'users.is_admin', 'users.locale'])
     .select((eb) => [
@@ -33,7 +35,10 @@ export function findMe(db: Kysely<Database>, id: string) {
       unreadOfUser(eb)
     ])
     .where('users.id', '=', id)
-    .executeTakeFirst();
+);
+
+export async function findMe(db: Kysely<Database>, id: string) {
+  return (await me(db, id))[0];
 }
 
 export function listUsers(db: Kysely<Database>) {
