@@ -41,7 +41,9 @@ describe('a request by access token', () => {
 
   it('lists a page of fifty organisations in two statements: the caller and the page', async () => {
     const statements = await statementsOf(async () => expect((await h.as.officer.get('/api/organisations?limit=50')).body.items).toHaveLength(32));
-    expect(statements.length, statements.join('\n')).toBe(2);
+    // the token's last use may be written too (once a minute, tested above): the reads are two
+    const reads = statements.filter((sql) => !/^update "access_tokens"/.test(sql));
+    expect(reads.length, statements.join('\n')).toBe(2);
   });
 });
 
