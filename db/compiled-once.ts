@@ -10,7 +10,9 @@
  * statement's shape must not depend on it (no `if` on an argument). An
  * argument that does not come out as a bound value is refused when the
  * statement is first compiled. The statement still runs through Kysely
- * (`executeQuery`), so it waits for an open transaction as any other.
+ * (`executeQuery`), so it waits for an open transaction as any other; a
+ * Kysely plugin would see the query once, when it is compiled (the app
+ * uses none).
  */
 import type { CompiledQuery, Compilable, Kysely } from 'kysely';
 import type { Database } from './schema.js';
