@@ -7,7 +7,7 @@
  * failed (retried by a later run) ; a run claims a copy by a conditional
  * update, so two overlapping runs never both send it.
  */
-import type { Insertable, Kysely } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import type { Database, NotificationTable } from '../schema.js';
 import { type PageRequest, paginate } from './pagination.js';
 import { missing } from '../row-missing.js';
@@ -43,6 +43,16 @@ export async function countUnread(db: Kysely<Database>, userId: string): Promise
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** `countUnread` as a column of a statement about the user (`users.id`), for reading it along with them. */
+export function unreadOfUser(eb: ExpressionBuilder<Database, 'users'>) {
+  return eb
+    .selectFrom('notifications')
+    .select((inner) => inner.fn.countAll<number>().as('n'))
+    .whereRef('notifications.user_id', '=', 'users.id')
+    .where('notifications.read_at', 'is', null)
+    .as('unread_notifications');
 }
 
 export function findNotification(db: Kysely<Database>, userId: string, id: string) {

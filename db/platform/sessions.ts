@@ -1,30 +1,49 @@
 /** Every SQL statement about sign-in: sessions, access tokens, failed attempts. */
-import type { Insertable, Kysely } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
+import { compiledOnce } from '../compiled-once.js';
 import type { AccessTokenTable, Database, SessionTable } from '../schema.js';
 
 export async function insertSession(db: Kysely<Database>, values: Insertable<SessionTable>) {
   await db.insertInto('sessions').values(values).execute();
 }
 
-/** What identifying a caller needs of a session and its user, in one statement. */
+/** What identifying a caller needs of a session (or token) and its user, in one statement. */
 const CALLER_COLUMNS = ['users.id', 'users.name', 'users.email', 'users.organisation_id', 'users.is_admin', 'users.disabled_at'] as const;
 
-export function findSessionWithUser(db: Kysely<Database>, id: string) {
-  return db
+/** The user's roles in the same statement: a JSON object, partnership id → role (`{}` without memberships). */
+function rolesJson(eb: ExpressionBuilder<Database, 'users'>) {
+  return eb
+    .selectFrom('memberships')
+    .select(sql<string>`json_group_object(memberships.partnership_id, memberships.role)`.as('roles'))
+    .whereRef('memberships.user_id', '=', 'users.id')
+    .as('roles_json');
+}
+
+// read on every request: compiled once (db/compiled-once.ts)
+const sessionWithUser = compiledOnce((db, id: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.last_seen_at', 'sessions.expires_at', ...CALLER_COLUMNS])
+    .select(rolesJson)
     .where('sessions.id', '=', id)
-    .executeTakeFirst();
-}
+);
 
-export function findAccessTokenWithUser(db: Kysely<Database>, tokenHash: string) {
-  return db
+const accessTokenWithUser = compiledOnce((db, tokenHash: string) =>
+  db
     .selectFrom('access_tokens')
     .innerJoin('users', 'users.id', 'access_tokens.user_id')
     .select(['access_tokens.id as token_id', 'access_tokens.last_used_at', 'access_tokens.revoked_at', ...CALLER_COLUMNS])
+    .select(rolesJson)
     .where('access_tokens.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+);
+
+export async function findSessionWithUser(db: Kysely<Database>, id: string) {
+  return (await sessionWithUser(db, id))[0];
+}
+
+export async function findAccessTokenWithUser(db: Kysely<Database>, tokenHash: string) {
+  return (await accessTokenWithUser(db, tokenHash))[0];
 }
 
 /** The ID token of a session started by single sign-on (null for a password session or an unknown one). */

@@ -1,6 +1,8 @@
 /** Every SQL statement about users, their memberships and invitations. */
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Updateable, sql } from 'kysely';
 import type { Database, InvitationTable, UserTable } from '../schema.js';
+import { compiledOnce } from '../compiled-once.js';
+import { unreadOfUser } from './notifications.js';
 
 export function findUserByEmail(db: Kysely<Database>, email: string) {
   return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
@@ -8,6 +10,35 @@ export function findUserByEmail(db: Kysely<Database>, email: string) {
 
 export function findUser(db: Kysely<Database>, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * What the signed-in user sees of themselves (`/api/auth/me`), in one
+ * statement: the user, their memberships with the partnership's title (a
+ * JSON array ordered as `membershipsOf` orders them) and their unread
+ * notifications (`countUnread`). Every page asks for it: compiled once
+ * (db/compiled-once.ts).
+ */
+const me = compiledOnce((db, id: string) =>
+  db
+    .selectFrom('users')
+    .select(['users.id', 'users.name', 'users.email', 'users.organisation_id', 'users.is_admin', 'users.locale'])
+    .select((eb) => [
+      eb
+        .selectFrom('memberships')
+        .innerJoin('partnerships', 'partnerships.id', 'memberships.partnership_id')
+        .select(
+          sql<string>`json_group_array(json_object('partnershipId', memberships.partnership_id, 'title', partnerships.title, 'role', memberships.role) order by partnerships.title, partnerships.id)`.as('memberships')
+        )
+        .whereRef('memberships.user_id', '=', 'users.id')
+        .as('memberships_json'),
+      unreadOfUser(eb)
+    ])
+    .where('users.id', '=', id)
+);
+
+export async function findMe(db: Kysely<Database>, id: string) {
+  return (await me(db, id))[0];
 }
 
 export function listUsers(db: Kysely<Database>) {

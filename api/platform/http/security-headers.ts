@@ -10,7 +10,6 @@
  * its own (api/platform/routes/docs.ts).
  */
 import type { MiddlewareHandler } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 
 /**
  * A year, for the public origin's host only: no includeSubDomains, since the
@@ -44,23 +43,38 @@ export function hardenAnswer(headers: Headers, front: Record<string, string>): v
 }
 
 /**
- * The API's headers, through hono/secure-headers: the front headers (with its
- * other defaults: Cross-Origin-Resource-Policy, Origin-Agent-Cluster, …), a
- * policy under which JSON opened in a browser loads nothing and is framed by
- * nobody, and `no-store` on every answer that chose no caching of its own.
- * A header a route sets itself is kept (the docs page's own policy).
+ * The API's headers: the front headers, the other defaults of
+ * hono/secure-headers (Cross-Origin-Resource-Policy, Origin-Agent-Cluster, …),
+ * a policy under which JSON opened in a browser loads nothing and is framed
+ * by nobody, and `no-store` on every answer that chose no caching of its own.
+ * Built once: every answer only checks which ones its route set itself
+ * (those are kept, e.g. the docs page's own policy) and adds the others.
  */
+function apiHeaders(publicOrigin: string | null): [name: string, value: string][] {
+  return [
+    ['Cross-Origin-Resource-Policy', 'same-origin'],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Origin-Agent-Cluster', '?1'],
+    ['Referrer-Policy', 'same-origin'],
+    ...(isHttps(publicOrigin) ? [['Strict-Transport-Security', HSTS] as [string, string]] : []),
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-DNS-Prefetch-Control', 'off'],
+    ['X-Download-Options', 'noopen'],
+    ['X-Frame-Options', 'DENY'],
+    ['X-Permitted-Cross-Domain-Policies', 'none'],
+    ['X-XSS-Protection', '0'],
+    ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
+    ['Cache-Control', NO_STORE]
+  ];
+}
+
+/** Adds the API's headers (`apiHeaders`) an answer did not set itself; X-Powered-By is never sent. */
 export function apiSecurityHeaders(publicOrigin: string | null): MiddlewareHandler {
-  const secure = secureHeaders({
-    contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    xFrameOptions: 'DENY',
-    referrerPolicy: 'same-origin',
-    strictTransportSecurity: isHttps(publicOrigin) ? HSTS : false,
-    overwrite: false
-  });
-  return (c, next) =>
-    secure(c, async () => {
-      await next();
-      if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', NO_STORE);
-    });
+  const headers = apiHeaders(publicOrigin);
+  return async (c, next) => {
+    await next();
+    const own = c.res.headers;
+    for (const [name, value] of headers) if (!own.has(name)) own.set(name, value);
+    own.delete('X-Powered-By');
+  };
 }

@@ -12,7 +12,6 @@
  */
 import type { DB } from '../../../db/connection.js';
 import { newId, nowIso } from '../../../db/ids.js';
-import { countUnread } from '../../../db/platform/notifications.js';
 import * as sessions from '../../../db/platform/sessions.js';
 import * as users from '../../../db/platform/users.js';
 import type { UserRow } from '../../../db/schema.js';
@@ -63,10 +62,23 @@ export class AuthService {
     };
   }
 
+  /** The caller from a row that carries its roles already (`roles_json`, read with the session or token). */
+  private callerWithRoles(row: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'> & { roles_json: string | null }, via: Caller['via']): Caller {
+    return {
+      userId: row.id,
+      name: row.name,
+      email: row.email,
+      organisationId: row.organisation_id,
+      isAdmin: row.is_admin === 1,
+      roles: JSON.parse(row.roles_json ?? '{}') as Record<string, PartnershipRole>,
+      via
+    };
+  }
+
+  /** The caller as they see themselves: user, memberships (by title) and unread notifications, in one statement. */
   async me(caller: Caller): Promise<Me> {
-    const user = await users.findUser(this.db, caller.userId);
+    const user = await users.findMe(this.db, caller.userId);
     if (!user) throw new Unauthorized();
-    const memberships = await users.membershipsOf(this.db, caller.userId);
     return {
       id: user.id,
       name: user.name,
@@ -74,8 +86,8 @@ export class AuthService {
       organisationId: user.organisation_id,
       isAdmin: user.is_admin === 1,
       locale: user.locale,
-      memberships: memberships.map((m) => ({ partnershipId: m.partnership_id, title: m.title, role: m.role as PartnershipRole })),
-      unreadNotifications: await countUnread(this.db, caller.userId)
+      memberships: JSON.parse(user.memberships_json ?? '[]') as Me['memberships'],
+      unreadNotifications: Number(user.unread_notifications)
     };
   }
 
@@ -168,7 +180,7 @@ export class AuthService {
     if (sessionToken) await sessions.deleteSession(this.db, digest(sessionToken));
   }
 
-  /** The caller behind a session cookie, or null when it is unknown or expired (two statements; a write at most once a minute, best-effort). */
+  /** The caller behind a session cookie, or null when it is unknown or expired (one statement: session, user and roles; a write at most once a minute, best-effort). */
   async fromSession(token: string): Promise<Caller | null> {
     const id = digest(token);
     const session = await sessions.findSessionWithUser(this.db, id);
@@ -181,16 +193,16 @@ export class AuthService {
     }
     if (session.disabled_at) return null;
     if (now.getTime() - Date.parse(session.last_seen_at) > MINUTE) await bestEffort('Recording a session’s last request', () => sessions.touchSession(this.db, id, now.toISOString()));
-    return this.callerFor(session, 'session');
+    return this.callerWithRoles(session, 'session');
   }
 
-  /** The caller behind a Bearer token, or null when it is unknown or revoked; its last use is written at most once a minute (best-effort), as for sessions. */
+  /** The caller behind a Bearer token (one statement, as for sessions), or null when it is unknown or revoked; its last use is written at most once a minute (best-effort), as for sessions. */
   async fromAccessToken(token: string): Promise<Caller | null> {
     const row = await sessions.findAccessTokenWithUser(this.db, digest(token));
     if (!row || row.revoked_at || row.disabled_at) return null;
     const now = this.now();
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > MINUTE) await bestEffort('Recording an access token’s last use', () => sessions.touchAccessToken(this.db, row.token_id, now.toISOString()));
-    return this.callerFor(row, 'token');
+    return this.callerWithRoles(row, 'token');
   }
 
   async listTokens(caller: Caller): Promise<AccessToken[]> {

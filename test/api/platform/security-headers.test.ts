@@ -59,6 +59,28 @@ describe('the API’s security headers', () => {
     }
   });
 
+  it('are exactly these, in every answer: none missing, none added, none sent twice', async () => {
+    const security = (reply: Reply) => [...reply.headers].filter(([name]) => !['content-type', 'content-length', 'etag', 'vary', 'set-cookie'].includes(name));
+    const expected = [
+      ['cache-control', 'no-store'],
+      ['content-security-policy', "default-src 'none'; frame-ancestors 'none'"],
+      ['cross-origin-opener-policy', 'same-origin'],
+      ['cross-origin-resource-policy', 'same-origin'],
+      ['origin-agent-cluster', '?1'],
+      ['referrer-policy', 'same-origin'],
+      ['x-content-type-options', 'nosniff'],
+      ['x-dns-prefetch-control', 'off'],
+      ['x-download-options', 'noopen'],
+      ['x-frame-options', 'DENY'],
+      ['x-permitted-cross-domain-policies', 'none'],
+      ['x-xss-protection', '0']
+    ];
+    expect(security(await plain.as.officer.get('/api/organisations'))).toEqual(expected);
+    expect(security(await plain.anonymous.get('/api/people'))).toEqual(expected);
+    const withHsts = [...expected, ['strict-transport-security', HSTS]].sort(([a], [b]) => a!.localeCompare(b!));
+    expect(security(await https.anonymous.get('/api/health'))).toEqual(withHsts);
+  });
+
   it('carry HSTS on every answer when the public origin is https', async () => {
     for (const [what, reply] of [
       ['health', await https.anonymous.get('/api/health')],
