@@ -9,6 +9,15 @@
  *
  * `observe` (tests only) sees every SQL text as it is executed.
  *
+ * Kysely opens a transaction with `begin`, which SQLite takes as DEFERRED: it
+ * reads first and asks for the write lock at its first write, and when
+ * another process (REGIODESK_PROCESSES, or a second `npm start`) wrote in
+ * between, SQLite refuses at once (SQLITE_BUSY) instead of waiting
+ * (busy_timeout does not apply to a reader that would have to upgrade). So
+ * `begin` is `begin immediate` here: a transaction takes the write lock
+ * first, waiting its turn for up to busy_timeout; reads outside a
+ * transaction take no lock at all.
+ *
  * Kysely ends a failed transaction with `rollback`; SQLite has already
  * rolled it back itself after some errors (SQLITE_FULL, SQLITE_IOERR…), and
  * a second rollback would throw "no transaction is active" in place of the
@@ -27,10 +36,12 @@ export function cachedStatements(sqlite: SQLite.Database, capacity = 1000): Stat
   const kept = new Map<string, SQLite.Statement>();
   const listeners = new Set<(sql: string) => void>();
   const rollback = sqlite.prepare('rollback');
+  const beginImmediate = sqlite.prepare('begin immediate');
   const rollbackIfOpen = { reader: false, run: () => (sqlite.inTransaction ? rollback.run() : { changes: 0, lastInsertRowid: 0 }) } as unknown as SQLite.Statement;
   const prepare = (sql: string): SQLite.Statement => {
     for (const listener of listeners) listener(sql);
     if (sql === 'rollback') return rollbackIfOpen;
+    if (sql === 'begin') return beginImmediate;
     const statement = kept.get(sql);
     if (statement && !statement.busy) {
       // most recently used last: a Map keeps insertion order
