@@ -64,3 +64,11 @@ export class PerEnginePlugin implements KyselyPlugin {
     return args.result;
   }
 }
+
+/** `haystack` holds `needle` (exact, case as given): `instr(…) > 0` on SQLite, `strpos(…) > 0` on PostgreSQL. */
+export function holdsText(haystack: Expression<unknown>, needle: Expression<unknown> | string): RawBuilder<boolean> {
+  return perEngine(sql<boolean>`instr(${haystack}, ${needle}) > 0`, sql<boolean>`strpos(${haystack}, ${needle}) > 0`);
+}
+
+/** A condition that holds for no row: SQLite's `0`, PostgreSQL's `false`. */
+export const NO_ROW = perEngine(sql<boolean>`0`, sql<boolean>`false`);

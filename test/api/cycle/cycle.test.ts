@@ -13,6 +13,7 @@ import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.j
 import { newId } from '../../../db/ids.js';
 import { auditActions, createPerson } from '../../support/crm.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows } from '../../support/sql.js';
 
 let h: ClockedHarness;
 let p1: string;
@@ -131,7 +132,7 @@ describe('/api/partnerships/:id/cycle', () => {
     const saved = await h.as.admin.patch(cycle(), { evaluationMonth: 11, leadWeeks: 8 }, { ifMatch: `"${current.body.version}"` });
     expect(saved.body).toMatchObject({ settings: { evaluationMonth: 11, workPlanMonth: 12, leadWeeks: 8 }, version: current.body.version + 1 });
     expect((await h.as.viewer.get(`/api/partnerships/${p1}`)).body.obligations).toMatchObject({ evaluationMonth: 11, workPlanMonth: 12 });
-    const events = h.sqlite.prepare("select after from audit_events where entity_type = 'partnership' and entity_id = ? order by at").all(p1) as { after: string }[];
+    const events = (await allRows(h, "select after from audit_events where entity_type = 'partnership' and entity_id = ? order by at", p1)) as { after: string }[];
     expect(JSON.parse(events.at(-1)!.after)).toEqual({ cycle: { evaluationMonth: 11, workPlanMonth: 12, leadWeeks: 8 } });
   });
 

@@ -15,6 +15,7 @@ import { insertCallDirect } from '../../support/calls-direct.js';
 import { sqlDuring } from '../../support/query-plans.js';
 import type { UserKey } from '../../support/world.js';
 import { seededRandom } from '../../support/random.js';
+import { allRows, firstRow, runSql } from '../../support/sql.js';
 
 /** Friday 20 March 2026, 12:00 UTC. */
 const NOW = '2026-03-20T12:00:00Z';
@@ -27,15 +28,13 @@ type Reply = { status: number; body: { items: Item[]; nextCursor: string | null 
 
 function insertProposal(h: ClockedHarness, partnershipId: string, callId: string | null): string {
   const id = newId();
-  h.sqlite.prepare('INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)').run(id, `P${id.slice(-4)}`, `Proposal ${id}`, callId, partnershipId);
+  await runSql(h, 'INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)', id, `P${id.slice(-4)}`, `Proposal ${id}`, callId, partnershipId);
   return id;
 }
 
 function insertMilestone(h: ClockedHarness, proposalId: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): string {
   const id = newId();
-  h.sqlite
-    .prepare("INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, 'other', ?, ?, ?, NULL, ?)")
-    .run(id, proposalId, `Milestone due ${dueOn} ${dueTime ?? ''}`, dueOn, dueTime, doneAt);
+  await runSql(h, "INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, 'other', ?, ?, ?, NULL, ?)", id, proposalId, `Milestone due ${dueOn} ${dueTime ?? ''}`, dueOn, dueTime, doneAt);
   return id;
 }
 
@@ -75,7 +74,7 @@ describe('paging through a mixed set', () => {
       const deadlines = Array.from({ length: 1 + Math.floor(next() * 3) }, () => ({ at: `${dayAfter(Math.floor(next() * 22) - 1)}T${pick(['15', '16'])}:00:00.000Z`, zone }));
       const call = await insertCallDirect(h.db, { identifier: `MIX-${i}`, deadlines });
       calls.push({ id: call.id, zone });
-      if (next() < 0.4) h.sqlite.prepare('INSERT INTO call_watches (user_id, call_id) VALUES (?, ?)').run(h.world.users.viewer.id, call.id);
+      if (next() < 0.4) await runSql(h, 'INSERT INTO call_watches (user_id, call_id) VALUES (?, ?)', h.world.users.viewer.id, call.id);
     }
     for (let i = 0; i < 12; i++) {
       const call = next() < 0.8 ? pick(calls) : null;
@@ -91,14 +90,10 @@ describe('paging through a mixed set', () => {
     insertMilestone(h, insertProposal(h, h.world.partnerships.p1, far.id), '2026-03-25', null);
     insertMilestone(h, insertProposal(h, h.world.partnerships.p1, east.id), '2026-03-26', '00:30');
 
-    expected.deadlines = (h.sqlite.prepare('SELECT count(*) AS n FROM call_deadlines WHERE deadline_at > ?').get('2026-03-20T12:00:00.000Z') as { n: number }).n;
-    const open = h.sqlite
-      .prepare(
-        `SELECT m.due_on, m.due_time, pr.partnership_id,
+    expected.deadlines = ((await firstRow(h, 'SELECT count(*) AS n FROM call_deadlines WHERE deadline_at > ?', '2026-03-20T12:00:00.000Z')) as { n: number }).n;
+    const open = (await allRows(h, `SELECT m.due_on, m.due_time, pr.partnership_id,
                 (SELECT cd.time_zone FROM call_deadlines cd WHERE cd.call_id = pr.call_id ORDER BY cd.position DESC LIMIT 1) AS zone
-           FROM milestones m JOIN proposals pr ON pr.id = m.proposal_id WHERE m.done_at IS NULL`
-      )
-      .all() as { due_on: string; due_time: string | null; partnership_id: string; zone: string | null }[];
+           FROM milestones m JOIN proposals pr ON pr.id = m.proposal_id WHERE m.done_at IS NULL`)) as { due_on: string; due_time: string | null; partnership_id: string; zone: string | null }[];
     const ahead = open.filter((m) => Date.parse(milestoneDue(m.due_on, m.due_time, m.zone ?? 'Europe/Brussels').at) > Date.parse(NOW));
     expected.milestones = {
       viewer: ahead.filter((m) => m.partnership_id === h.world.partnerships.p1).length,
@@ -183,7 +178,7 @@ describe('what a page reads', () => {
       cursor = reply!.body.nextCursor;
       pages += 1;
     } while (cursor);
-    const open = h.sqlite.prepare('SELECT due_on, due_time FROM milestones WHERE done_at IS NULL').all() as { due_on: string; due_time: string | null }[];
+    const open = (await allRows(h, 'SELECT due_on, due_time FROM milestones WHERE done_at IS NULL')) as { due_on: string; due_time: string | null }[];
     // the zone of each: Kiritimati's 00:15 on the 21st had passed by noon UTC on the 20th
     const ahead = open.filter((m) => m.due_time !== '00:15' || m.due_on > dayAfter(1)).length;
     expect(ahead).toBeGreaterThan(600);

@@ -3,6 +3,7 @@ import { newId } from '../../../db/ids.js';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
 import { expectProblem } from '../../support/http.js';
 import { sorts, statementsDuring } from '../../support/query-plans.js';
+import { runSql } from '../../support/sql.js';
 
 /** Friday 20 March 2026, 12:00 UTC: nine days before the clocks go forward. */
 const NOW = '2026-03-20T12:00:00Z';
@@ -18,15 +19,13 @@ async function createCall(fields: Record<string, unknown>) {
 
 function insertProposal(partnershipId: string, callId: string | null, acronym: string): string {
   const id = newId();
-  h.sqlite.prepare('INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)').run(id, acronym, `${acronym} proposal`, callId, partnershipId);
+  await runSql(h, 'INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)', id, acronym, `${acronym} proposal`, callId, partnershipId);
   return id;
 }
 
 function insertMilestone(proposalId: string, kind: string, title: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): string {
   const id = newId();
-  h.sqlite
-    .prepare('INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)')
-    .run(id, proposalId, kind, title, dueOn, dueTime, doneAt);
+  await runSql(h, 'INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)', id, proposalId, kind, title, dueOn, dueTime, doneAt);
   return id;
 }
 
@@ -114,7 +113,7 @@ describe('/api/deadlines', () => {
 
   it('reads the reader’s zone from the reminder settings, else Brussels', async () => {
     expect((await h.as.editor.get('/api/deadlines')).body.timeZone).toBe('Europe/Brussels');
-    h.sqlite.prepare("INSERT INTO reminder_settings (user_id, time_zone) VALUES (?, 'Europe/Helsinki')").run(h.world.users.editor.id);
+    await runSql(h, "INSERT INTO reminder_settings (user_id, time_zone) VALUES (?, 'Europe/Helsinki')", h.world.users.editor.id);
     const reply = await h.as.editor.get('/api/deadlines');
     expect(reply.body.timeZone).toBe('Europe/Helsinki');
     expect(reply.body.items[0].reader.label).toBe('18:00 Europe/Helsinki');

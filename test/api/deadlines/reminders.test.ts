@@ -14,6 +14,7 @@ import { insertCallDirect, moveDeadlineDirect } from '../../support/calls-direct
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
 import { startSmtpServer, type SmtpTestServer } from '../../support/smtp.js';
+import { allRows, firstRow } from '../../support/sql.js';
 
 let h: ClockedHarness;
 let smtp: SmtpTestServer;
@@ -38,7 +39,7 @@ afterAll(async () => {
 const run = (at: string, service = reminders) => service.runReminders(new Date(at));
 const mailsAbout = (text: string) => smtp.received.filter((m) => m.subject.includes(text) || m.text.includes(text));
 const sentRows = (deadlineId: string) =>
-  h.sqlite.prepare('SELECT user_id, deadline_at, offset_days, channel, outcome FROM reminders_sent WHERE deadline_id = ? ORDER BY sent_at, offset_days DESC, channel').all(deadlineId) as {
+  (await allRows(h, 'SELECT user_id, deadline_at, offset_days, channel, outcome FROM reminders_sent WHERE deadline_id = ? ORDER BY sent_at, offset_days DESC, channel', deadlineId)) as {
     user_id: string;
     deadline_at: string;
     offset_days: number;
@@ -64,12 +65,12 @@ describe('/api/reminders/settings', () => {
     expect(saved.body).toMatchObject({ offsets: [30, 14, 3], email: true, timeZone: 'Europe/Helsinki' });
     expect((await h.as.officer.get('/api/reminders/settings')).body).toEqual(saved.body);
     expect((await h.as.editor.get('/api/reminders/settings')).body.timeZone).toBe('Europe/Brussels');
-    const audit = h.sqlite.prepare("SELECT after FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY at DESC LIMIT 1").get(h.world.users.officer.id) as { after: string };
+    const audit = (await firstRow(h, "SELECT after FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY at DESC LIMIT 1", h.world.users.officer.id)) as { after: string };
     expect(JSON.parse(audit.after)).toEqual({ reminderSettings: { offsets: [30, 14, 3], email: true, timeZone: 'Europe/Helsinki' } });
   });
 
   it('refuses what a person can correct, naming the field, and stores nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const base = { offsets: [30], email: true, timeZone: 'Europe/Brussels' };
     expectProblem(await h.as.editor.put('/api/reminders/settings', { ...base, offsets: [0] }), 400, 'offsets.0');
     expectProblem(await h.as.editor.put('/api/reminders/settings', { ...base, offsets: [400] }), 400, 'offsets.0');
@@ -80,7 +81,7 @@ describe('/api/reminders/settings', () => {
     expectProblem(await h.as.editor.put('/api/reminders/settings', { ...base, timeZone: 'CET+5' }), 400, 'timeZone');
     expectProblem(await h.as.editor.put('/api/reminders/settings', { ...base, email: 'yes' }), 400, 'email');
     expectProblem(await h.as.editor.put('/api/reminders/settings', { offsets: [30] }), 400, 'email');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });
 

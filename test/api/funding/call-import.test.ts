@@ -20,6 +20,7 @@ import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.j
 import { tableCounts } from '../../support/database.js';
 import { expectProblem, type Reply } from '../../support/http.js';
 import type { UserKey } from '../../support/world.js';
+import { allRows, firstRow } from '../../support/sql.js';
 
 const NOW = '2026-11-23T10:00:00Z';
 const fixtureText = (name: string) => readFileSync(new URL(`../../fixtures/portal/${name}`, import.meta.url), 'utf8');
@@ -60,7 +61,7 @@ async function upload(to: ClockedHarness, who: UserKey | null, body: string | Re
 const importAs = (who: UserKey | null, body: string | ReadableStream<Uint8Array> | null, options?: Upload) => upload(h, who, body, options);
 
 function callId(identifier: string): string {
-  const row = h.sqlite.prepare('SELECT id FROM calls WHERE identifier = ?').get(identifier) as { id: string } | undefined;
+  const row = (await firstRow(h, 'SELECT id FROM calls WHERE identifier = ?', identifier)) as { id: string } | undefined;
   if (!row) throw new Error(`no call ${identifier}`);
   return row.id;
 }
@@ -76,7 +77,7 @@ function bulkWith(index: number, change: Record<string, unknown>): string {
 
 describe('a dry run', () => {
   it('counts what an import would do, lists each invalid and skipped record with its reason, and writes nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const reply = await importAs('officer', BULK, { dryRun: true });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({
@@ -111,16 +112,16 @@ describe('a dry run', () => {
       fields: [],
       deadlineChanged: false
     });
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('reads the search API form too', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const reply = await importAs('editor', SEARCH, { dryRun: true });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({ format: 'search-api', records: 12, counts: { new: 8, changed: 0, unchanged: 0, invalid: 2, skipped: 2 } });
     expect(reply.body.invalid.map((i: { path: string }) => i.path)).toEqual(['results.9.metadata', 'results.10.metadata.deadlineDate.0']);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });
 
@@ -134,7 +135,7 @@ describe('importing the bulk grantsTenders.json', () => {
 
   it('answers the counts and records the import', () => {
     expect(summary).toMatchObject({ dryRun: false, format: 'grants-tenders', counts: { new: 10, changed: 0, unchanged: 0, invalid: 2, skipped: 3 } });
-    const row = h.sqlite.prepare('SELECT * FROM call_imports WHERE id = ?').get(summary.id) as Record<string, unknown>;
+    const row = (await firstRow(h, 'SELECT * FROM call_imports WHERE id = ?', summary.id)) as Record<string, unknown>;
     expect(row).toMatchObject({ user_id: h.world.users.officer.id, format: 'grants-tenders', dry_run: 0 });
     expect(JSON.parse(row.counts as string)).toEqual({ new: 10, changed: 0, unchanged: 0, invalid: 2, skipped: 3 });
     expect(summary.calls.every((c: { callId: string | null }) => c.callId !== null)).toBe(true);
@@ -203,7 +204,7 @@ describe('importing the bulk grantsTenders.json', () => {
 
   it('leaves an audit event for each new call, by the one who imported', () => {
     const id = callId('HORIZON-CL5-2027-D3-01-05');
-    const events = h.sqlite.prepare("SELECT action, actor_id, after FROM audit_events WHERE entity_type = 'call' AND entity_id = ?").all(id) as any[];
+    const events = (await allRows(h, "SELECT action, actor_id, after FROM audit_events WHERE entity_type = 'call' AND entity_id = ?", id)) as any[];
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'create', actor_id: h.world.users.officer.id });
     expect(JSON.parse(events[0].after)).toMatchObject({ identifier: 'HORIZON-CL5-2027-D3-01-05', budgetCents: 1_200_000_000 });
@@ -211,15 +212,15 @@ describe('importing the bulk grantsTenders.json', () => {
   });
 
   it('changes nothing when the same file comes again: no version, no audit event, no deadline change', async () => {
-    const before = tableCounts(h);
-    const versions = h.sqlite.prepare('SELECT id, version, updated_at FROM calls ORDER BY id').all();
+    const before = await tableCounts(h);
+    const versions = (await allRows(h, 'SELECT id, version, updated_at FROM calls ORDER BY id'));
     const again = await importAs('editor', BULK);
     expect(again.status, again.text).toBe(200);
     expect(again.body.counts).toEqual({ new: 0, changed: 0, unchanged: 10, invalid: 2, skipped: 3 });
     expect(again.body.calls).toEqual([]);
-    expect(h.sqlite.prepare('SELECT id, version, updated_at FROM calls ORDER BY id').all()).toEqual(versions);
+    expect((await allRows(h, 'SELECT id, version, updated_at FROM calls ORDER BY id'))).toEqual(versions);
     // only the record of the import itself is new
-    expect(tableCounts(h)).toEqual({ ...before, call_imports: before.call_imports! + 1 });
+    expect(await tableCounts(h)).toEqual({ ...before, call_imports: before.call_imports! + 1 });
   });
 
   it('reads the same topics from the search API form as unchanged, and adds the others', async () => {
@@ -246,7 +247,7 @@ describe('a changed deadline', () => {
     // a person's own additions to the call survive every import
     const patched = await h.as.officer.patch(`/api/calls/${id}`, { description: 'Our notes on the topic', cofinancingRate: '1.00' }, { ifMatch: `"${version}"` });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    const deadlineRow = h.sqlite.prepare('SELECT id FROM call_deadlines WHERE call_id = ?').get(id) as { id: string };
+    const deadlineRow = (await firstRow(h, 'SELECT id FROM call_deadlines WHERE call_id = ?', id)) as { id: string };
 
     h.setNow('2026-12-01T09:00:00Z');
     const moved = bulkWith(0, { deadlineDatesLong: [Date.parse('2027-04-22T15:00:00Z')] });
@@ -259,7 +260,7 @@ describe('a changed deadline', () => {
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({ counts: { new: 0, changed: 1, unchanged: 9 }, deadlineChanges: 1, notified: 2 });
 
-    const changes = h.sqlite.prepare('SELECT * FROM call_deadline_changes WHERE call_id = ?').all(id) as any[];
+    const changes = (await allRows(h, 'SELECT * FROM call_deadline_changes WHERE call_id = ?', id)) as any[];
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ import_id: reply.body.id, at: '2026-12-01T09:00:00.000Z' });
     expect(JSON.parse(changes[0].before)).toEqual([{ position: 0, label: null, at: '2027-04-15T15:00:00.000Z', timeZone: 'Europe/Brussels' }]);
@@ -278,7 +279,7 @@ describe('a changed deadline', () => {
     expect(call).toMatchObject({ description: 'Our notes on the topic', cofinancingRate: '1.00', version: version + 2, importedAt: '2026-12-01T09:00:00.000Z' });
     // the deadline row keeps its id: reminders already sent for it stay recorded
     expect(call.deadlines).toEqual([expect.objectContaining({ id: deadlineRow.id, local: '2027-04-22T17:00' })]);
-    const actions = (h.sqlite.prepare("SELECT action FROM audit_events WHERE entity_type = 'call' AND entity_id = ? ORDER BY at, id").all(id) as any[]).map((e) => e.action);
+    const actions = ((await allRows(h, "SELECT action FROM audit_events WHERE entity_type = 'call' AND entity_id = ? ORDER BY at, id", id)) as any[]).map((e) => e.action);
     expect(actions).toEqual(['create', 'update', 'update']);
 
     // the same moved file again: nothing new to tell
@@ -342,25 +343,25 @@ describe('files that are not portal files', () => {
   ];
   for (const [what, body] of broken) {
     it(`refuses ${what} with 400 problem+json, in a dry run and a real one, writing nothing`, async () => {
-      const before = tableCounts(h);
+      const before = await tableCounts(h);
       for (const dryRun of [true, false]) {
         const reply = await importAs('officer', body, { dryRun });
         expectProblem(reply, 400, '');
         expect(reply.body.detail).toMatch(/^This is not a portal file RegioDesk can read: /);
       }
-      expect(tableCounts(h)).toEqual(before);
+      expect(await tableCounts(h)).toEqual(before);
     });
   }
 
   it('writes nothing when the JSON breaks after many good records (the whole file is checked first)', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const file = JSON.parse(SEARCH);
     file.results.forEach((r: any, i: number) => {
       if (r.metadata) r.metadata.identifier = [`LATE-BREAK-${i}`];
     });
     const reply = await importAs('officer', JSON.stringify(file).replace(/]\s*,\s*"warnings"[\s\S]*$/, '], "warnings": [}'));
     expectProblem(reply, 400, '');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('wants the file as JSON', async () => {
@@ -370,11 +371,11 @@ describe('files that are not portal files', () => {
 
 describe('who may import', () => {
   it('needs a signed-in user with a writing role somewhere', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await importAs(null, BULK), 401);
     expectProblem(await importAs('viewer', BULK), 403);
     expectProblem(await importAs('viewer', BULK, { dryRun: true }), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('lets an officer of any partnership import (calls are shared reference data)', async () => {
@@ -401,13 +402,13 @@ describe('size limits', () => {
       const fits = await upload(small, 'officer', SEARCH, { dryRun: true, headers: { 'Content-Length': String(Buffer.byteLength(SEARCH)) } });
       expect(fits.status, fits.text).toBe(200);
       expect(fits.body.records).toBe(12);
-      const before = tableCounts(small);
+      const before = await tableCounts(small);
       // declared too large: refused before reading
       expectProblem(await upload(small, 'officer', BULK, { headers: { 'Content-Length': String(Buffer.byteLength(BULK)) } }), 413);
       // streamed without a length: refused once the bytes pass the limit, also in a real import
       expectProblem(await upload(small, 'officer', new Blob([BULK]).stream()), 413);
       expectProblem(await upload(small, 'officer', new Blob([BULK]).stream(), { dryRun: true }), 413);
-      expect(tableCounts(small)).toEqual(before);
+      expect(await tableCounts(small)).toEqual(before);
     } finally {
       await small.close();
     }
