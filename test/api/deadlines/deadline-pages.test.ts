@@ -26,13 +26,13 @@ type Item = { kind: string; id: string; at: string };
 type Reply = { status: number; body: { items: Item[]; nextCursor: string | null } };
 
 
-function insertProposal(h: ClockedHarness, partnershipId: string, callId: string | null): string {
+async function insertProposal(h: ClockedHarness, partnershipId: string, callId: string | null): Promise<string> {
   const id = newId();
   await runSql(h, 'INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)', id, `P${id.slice(-4)}`, `Proposal ${id}`, callId, partnershipId);
   return id;
 }
 
-function insertMilestone(h: ClockedHarness, proposalId: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): string {
+async function insertMilestone(h: ClockedHarness, proposalId: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): Promise<string> {
   const id = newId();
   await runSql(h, "INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, 'other', ?, ?, ?, NULL, ?)", id, proposalId, `Milestone due ${dueOn} ${dueTime ?? ''}`, dueOn, dueTime, doneAt);
   return id;
@@ -78,17 +78,17 @@ describe('paging through a mixed set', () => {
     }
     for (let i = 0; i < 12; i++) {
       const call = next() < 0.8 ? pick(calls) : null;
-      const proposal = insertProposal(h, pick([h.world.partnerships.p1, h.world.partnerships.p1, h.world.partnerships.p2]), call?.id ?? null);
+      const proposal = (await insertProposal(h, pick([h.world.partnerships.p1, h.world.partnerships.p1, h.world.partnerships.p2]), call?.id ?? null));
       for (let j = 0; j < 3; j++) {
         // all day, on the hour of the deadlines (17:00 Brussels in winter is 16:00Z: a tie with a deadline), early or late in the day
-        insertMilestone(h, proposal, dayAfter(Math.floor(next() * 22) - 1), pick([null, '16:00', '17:00', '00:30', '23:45']), next() < 0.1 ? '2026-03-19T10:00:00.000Z' : null);
+        (await insertMilestone(h, proposal, dayAfter(Math.floor(next() * 22) - 1), pick([null, '16:00', '17:00', '00:30', '23:45']), next() < 0.1 ? '2026-03-19T10:00:00.000Z' : null));
       }
     }
     // due dates and instants in different orders: due on the 25th at the end of the day at UTC−11, on the 26th just after midnight at UTC+14
     const far = await insertCallDirect(h.db, { identifier: 'MIX-WEST', deadlines: [{ at: '2026-09-01T15:00:00.000Z', zone: 'Pacific/Pago_Pago' }] });
     const east = await insertCallDirect(h.db, { identifier: 'MIX-EAST', deadlines: [{ at: '2026-09-01T15:00:00.000Z', zone: 'Pacific/Kiritimati' }] });
-    insertMilestone(h, insertProposal(h, h.world.partnerships.p1, far.id), '2026-03-25', null);
-    insertMilestone(h, insertProposal(h, h.world.partnerships.p1, east.id), '2026-03-26', '00:30');
+    (await insertMilestone(h, (await insertProposal(h, h.world.partnerships.p1, far.id)), '2026-03-25', null));
+    (await insertMilestone(h, (await insertProposal(h, h.world.partnerships.p1, east.id)), '2026-03-26', '00:30'));
 
     expected.deadlines = ((await firstRow(h, 'SELECT count(*) AS n FROM call_deadlines WHERE deadline_at > ?', '2026-03-20T12:00:00.000Z')) as { n: number }).n;
     const open = (await allRows(h, `SELECT m.due_on, m.due_time, pr.partnership_id,
@@ -149,11 +149,11 @@ describe('what a page reads', () => {
     // two open milestones a day for a year, in zones far apart, and a few done ones
     const west = await insertCallDirect(h.db, { deadlines: [{ at: '2027-09-01T15:00:00.000Z', zone: 'Pacific/Pago_Pago' }] });
     const east = await insertCallDirect(h.db, { deadlines: [{ at: '2027-09-01T15:00:00.000Z', zone: 'Pacific/Kiritimati' }] });
-    const proposals = [insertProposal(h, h.world.partnerships.p1, west.id), insertProposal(h, h.world.partnerships.p1, east.id)];
-    h.sqlite.transaction(() => {
+    const proposals = [(await insertProposal(h, h.world.partnerships.p1, west.id)), (await insertProposal(h, h.world.partnerships.p1, east.id))];
+    h.sqlite.transaction(async () => {
       for (let day = 0; day < 365; day++) {
-        insertMilestone(h, proposals[0]!, dayAfter(day), day % 3 ? null : '09:00');
-        insertMilestone(h, proposals[1]!, dayAfter(day), day % 2 ? '00:15' : null, day % 10 ? null : '2026-03-19T10:00:00.000Z');
+        (await insertMilestone(h, proposals[0]!, dayAfter(day), day % 3 ? null : '09:00'));
+        (await insertMilestone(h, proposals[1]!, dayAfter(day), day % 2 ? '00:15' : null, day % 10 ? null : '2026-03-19T10:00:00.000Z'));
       }
     })();
   });

@@ -13,7 +13,6 @@ import type { Database } from '../../../db/schema.js';
 import type { Scope } from '../../../db/scope.js';
 import { testDatabase } from '../../support/database.js';
 import { buildWorld, type World } from '../../support/world.js';
-import { allRows } from '../../support/sql.js';
 
 let opened: Awaited<ReturnType<typeof testDatabase>>;
 let world: World;
@@ -27,7 +26,7 @@ async function plansOf(run: (db: Kysely<Database>) => Promise<unknown>): Promise
   await run(logged);
   expect(statements.length).toBeGreaterThan(0);
   return statements.map(({ sql, parameters }) =>
-    ((await allRows(opened, `EXPLAIN QUERY PLAN ${sql}`, ...(parameters as unknown[]))) as { detail: string }[]).map((row) => row.detail).join('\n')
+    (opened.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...(parameters as unknown[])) as { detail: string }[]).map((row) => row.detail).join('\n')
   );
 }
 

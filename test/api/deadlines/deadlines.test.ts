@@ -17,13 +17,13 @@ async function createCall(fields: Record<string, unknown>) {
   return reply.body;
 }
 
-function insertProposal(partnershipId: string, callId: string | null, acronym: string): string {
+async function insertProposal(partnershipId: string, callId: string | null, acronym: string): Promise<string> {
   const id = newId();
   await runSql(h, 'INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)', id, acronym, `${acronym} proposal`, callId, partnershipId);
   return id;
 }
 
-function insertMilestone(proposalId: string, kind: string, title: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): string {
+async function insertMilestone(proposalId: string, kind: string, title: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): Promise<string> {
   const id = newId();
   await runSql(h, 'INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)', id, proposalId, kind, title, dueOn, dueTime, doneAt);
   return id;
@@ -49,14 +49,14 @@ beforeAll(async () => {
   Object.assign(ids, { spring: spring.id, cutOffs: cutOffs.id, interreg: interreg.id, regional: regional.id });
   expect((await h.as.viewer.put(`/api/calls/${interreg.id}/watch`)).status).toBeLessThan(300);
 
-  const p1 = insertProposal(h.world.partnerships.p1, regional.id, '4R4F');
-  const p1b = insertProposal(h.world.partnerships.p1, null, 'IDEA');
-  const p2 = insertProposal(h.world.partnerships.p2, spring.id, 'HUB');
-  ids.steering = insertMilestone(p1, 'steering_group', 'Steering group prioritises', '2026-03-27', null);
-  ids.committee = insertMilestone(p1, 'committee_decision', 'Committee decides', '2026-04-02', '09:00');
-  ids.done = insertMilestone(p1, 'descriptions_due', 'Descriptions due', '2026-03-23', null, '2026-03-19T10:00:00.000Z');
-  ids.past = insertMilestone(p1b, 'other', 'Already behind us', '2026-03-19', '10:00');
-  ids.hub = insertMilestone(p2, 'submission', 'HUB internal submission', '2026-03-26', '10:00');
+  const p1 = (await insertProposal(h.world.partnerships.p1, regional.id, '4R4F'));
+  const p1b = (await insertProposal(h.world.partnerships.p1, null, 'IDEA'));
+  const p2 = (await insertProposal(h.world.partnerships.p2, spring.id, 'HUB'));
+  ids.steering = (await insertMilestone(p1, 'steering_group', 'Steering group prioritises', '2026-03-27', null));
+  ids.committee = (await insertMilestone(p1, 'committee_decision', 'Committee decides', '2026-04-02', '09:00'));
+  ids.done = (await insertMilestone(p1, 'descriptions_due', 'Descriptions due', '2026-03-23', null, '2026-03-19T10:00:00.000Z'));
+  ids.past = (await insertMilestone(p1b, 'other', 'Already behind us', '2026-03-19', '10:00'));
+  ids.hub = (await insertMilestone(p2, 'submission', 'HUB internal submission', '2026-03-26', '10:00'));
 });
 afterAll(() => h.close());
 

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 const run = (at: string, service = reminders) => service.runReminders(new Date(at));
 const mailsAbout = (text: string) => smtp.received.filter((m) => m.subject.includes(text) || m.text.includes(text));
-const sentRows = (deadlineId: string) =>
+const sentRows = async (deadlineId: string) =>
   (await allRows(h, 'SELECT user_id, deadline_at, offset_days, channel, outcome FROM reminders_sent WHERE deadline_id = ? ORDER BY sent_at, offset_days DESC, channel', deadlineId)) as {
     user_id: string;
     deadline_at: string;
@@ -113,7 +113,7 @@ describe('deadline reminders', () => {
     await run('2027-02-23T15:59:00Z');
     expect(mailsAbout('HORIZON-CL5-2027-D3-01')).toEqual([]);
     expect(await notificationsOf(h.as.officer, 'HORIZON-CL5-2027-D3-01')).toEqual([]);
-    expect(sentRows(deadline)).toEqual([]);
+    expect((await sentRows(deadline))).toEqual([]);
   });
 
   it('30 days before, at the hour: one notification and one email with the deadline in Brussels and in Helsinki', async () => {
@@ -137,7 +137,7 @@ describe('deadline reminders', () => {
         link: `/calls/${call.id}`
       })
     ]);
-    expect(sentRows(deadline)).toEqual([
+    expect((await sentRows(deadline))).toEqual([
       { user_id: h.world.users.officer.id, deadline_at: '2027-03-25T16:00:00.000Z', offset_days: 30, channel: 'app', outcome: 'sent' },
       { user_id: h.world.users.officer.id, deadline_at: '2027-03-25T16:00:00.000Z', offset_days: 30, channel: 'email', outcome: 'sent' }
     ]);
@@ -149,7 +149,7 @@ describe('deadline reminders', () => {
     expect(result).toMatchObject({ deadlineReminders: 0, emailsSent: 0 });
     expect(mailsAbout('HORIZON-CL5-2027-D3-01')).toHaveLength(1);
     expect(await notificationsOf(h.as.officer, 'HORIZON-CL5-2027-D3-01')).toHaveLength(1);
-    expect(sentRows(deadline)).toHaveLength(2);
+    expect((await sentRows(deadline))).toHaveLength(2);
   });
 
   it('sends once when two runs (two processes) overlap', async () => {
@@ -188,7 +188,7 @@ describe('deadline reminders', () => {
     const notes = await notificationsOf(h.as.officer, 'The deadline changed');
     expect(notes).toEqual([expect.objectContaining({ kind: 'deadline_changed', email: 'sent' })]);
 
-    const rows = sentRows(deadline);
+    const rows = (await sentRows(deadline));
     expect(rows.filter((r) => r.deadline_at === '2027-04-08T15:00:00.000Z')).toEqual([
       { user_id: h.world.users.officer.id, deadline_at: '2027-04-08T15:00:00.000Z', offset_days: 30, channel: 'app', outcome: 'sent' },
       { user_id: h.world.users.officer.id, deadline_at: '2027-04-08T15:00:00.000Z', offset_days: 30, channel: 'email', outcome: 'sent' }
@@ -205,7 +205,7 @@ describe('deadline reminders', () => {
     const failing = await run('2027-03-25T16:00:00Z');
     expect(failing).toMatchObject({ deadlineReminders: 1, emailsSent: 0, emailsFailed: 1 });
     expect(await notificationsOf(h.as.officer, 'closes in 14 days: Thu 8 Apr 2027')).toHaveLength(1);
-    const email = sentRows(deadline).find((r) => r.deadline_at === '2027-04-08T15:00:00.000Z' && r.offset_days === 14 && r.channel === 'email');
+    const email = (await sentRows(deadline)).find((r) => r.deadline_at === '2027-04-08T15:00:00.000Z' && r.offset_days === 14 && r.channel === 'email');
     expect(email?.outcome).toMatch(/^failed: .*Mailbox busy/);
     expect(logged.some((line) => line.includes('HORIZON-CL5-2027-D3-01') && line.includes('Mailbox busy') && line.includes('tries again'))).toBe(true);
     expect(mailsAbout('Deadline in 14 days: HORIZON-CL5-2027-D3-01')).toHaveLength(1); // the one for 25 March only
@@ -218,7 +218,7 @@ describe('deadline reminders', () => {
     const sent = mailsAbout('Deadline in 14 days: HORIZON-CL5-2027-D3-01');
     expect(sent).toHaveLength(2);
     expect(sent[1]!.text).toContain('Deadline: Thu 8 Apr 2027, 17:00 Brussels time — 18:00 Helsinki time');
-    expect(sentRows(deadline).find((r) => r.deadline_at === '2027-04-08T15:00:00.000Z' && r.offset_days === 14 && r.channel === 'email')?.outcome).toBe('sent');
+    expect((await sentRows(deadline)).find((r) => r.deadline_at === '2027-04-08T15:00:00.000Z' && r.offset_days === 14 && r.channel === 'email')?.outcome).toBe('sent');
     expect(await run('2027-03-25T16:45:00Z')).toMatchObject({ emailsSent: 0 });
     expect(await notificationsOf(h.as.officer, 'closes in 14 days: Thu 8 Apr 2027')).toHaveLength(1);
   });
@@ -241,7 +241,7 @@ describe('deadline reminders for a late watcher, without email, and for a disabl
     expect(mails.map((m) => m.subject)).toEqual(['Deadline in 5 days: LIFE-2027-SAP-NAT Nature and biodiversity']);
     // the editor reads in Brussels: the call's own zone is named once
     expect(mails[0]!.text).toContain('Deadline: Thu 10 Jun 2027, 17:00 Brussels time\n');
-    expect(sentRows(call.deadlineIds[0]!).map((r) => [r.offset_days, r.channel, r.outcome])).toEqual([
+    expect((await sentRows(call.deadlineIds[0]!)).map((r) => [r.offset_days, r.channel, r.outcome])).toEqual([
       [30, 'app', 'superseded'],
       [30, 'email', 'superseded'],
       [14, 'app', 'sent'],
@@ -269,7 +269,7 @@ describe('deadline reminders for a late watcher, without email, and for a disabl
     expect((await notificationsOf(h.as.viewer, 'ERASMUS-2027-PCOOP')).map((n) => n.text)).toEqual([
       'ERASMUS-2027-PCOOP “Cooperation partnerships” closes in 7 days: Thu 1 Jul 2027, 12:00 Brussels time — 11:00 Lisbon time.'
     ]);
-    expect(sentRows(call.deadlineIds[0]!).map((r) => [r.user_id, r.offset_days, r.channel])).toEqual([[h.world.users.viewer.id, 7, 'app']]);
+    expect((await sentRows(call.deadlineIds[0]!)).map((r) => [r.user_id, r.offset_days, r.channel])).toEqual([[h.world.users.viewer.id, 7, 'app']]);
   });
 });
 

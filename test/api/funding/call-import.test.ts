@@ -60,7 +60,7 @@ async function upload(to: ClockedHarness, who: UserKey | null, body: string | Re
 
 const importAs = (who: UserKey | null, body: string | ReadableStream<Uint8Array> | null, options?: Upload) => upload(h, who, body, options);
 
-function callId(identifier: string): string {
+async function callId(identifier: string): Promise<string> {
   const row = (await firstRow(h, 'SELECT id FROM calls WHERE identifier = ?', identifier)) as { id: string } | undefined;
   if (!row) throw new Error(`no call ${identifier}`);
   return row.id;
@@ -133,7 +133,7 @@ describe('importing the bulk grantsTenders.json', () => {
     summary = reply.body;
   });
 
-  it('answers the counts and records the import', () => {
+  it('answers the counts and records the import', async () => {
     expect(summary).toMatchObject({ dryRun: false, format: 'grants-tenders', counts: { new: 10, changed: 0, unchanged: 0, invalid: 2, skipped: 3 } });
     const row = (await firstRow(h, 'SELECT * FROM call_imports WHERE id = ?', summary.id)) as Record<string, unknown>;
     expect(row).toMatchObject({ user_id: h.world.users.officer.id, format: 'grants-tenders', dry_run: 0 });
@@ -142,7 +142,7 @@ describe('importing the bulk grantsTenders.json', () => {
   });
 
   it('stores a single-stage topic with its real 17:00 Brussels deadline, programme, budget share and the topic page', async () => {
-    const call = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-CL5-2027-D3-01-05')}`)).body;
+    const call = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-CL5-2027-D3-01-05'))}`)).body;
     expect(call).toMatchObject({
       title: 'Next-generation thin-film photovoltaic modules for building integration',
       programme: { code: 'HORIZON' },
@@ -164,21 +164,21 @@ describe('importing the bulk grantsTenders.json', () => {
   });
 
   it('places date-only deadlines at 17:00 Brussels in their own season, marked assumed', async () => {
-    const twoStage = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-CL6-2027-FARM2FORK-01-03-two-stage')}`)).body;
+    const twoStage = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-CL6-2027-FARM2FORK-01-03-two-stage'))}`)).body;
     expect(twoStage.deadlineModel).toBe('two_stage');
     expect(twoStage.deadlines.map((d: any) => [d.at, d.local, d.assumed])).toEqual([
       ['2027-02-18T16:00:00.000Z', '2027-02-18T17:00', true],
       ['2027-09-08T15:00:00.000Z', '2027-09-08T17:00', true]
     ]);
-    const brusselsMidnight = (await h.as.viewer.get(`/api/calls/${callId('LIFE-2027-SAP-NAT-NATURE')}`)).body;
+    const brusselsMidnight = (await h.as.viewer.get(`/api/calls/${(await callId('LIFE-2027-SAP-NAT-NATURE'))}`)).body;
     expect(brusselsMidnight).toMatchObject({ programme: { code: 'LIFE' }, deadlines: [expect.objectContaining({ local: '2027-09-24T17:00', assumed: true })] });
   });
 
   it('stores the cut-offs of a multiple cut-off topic in order, and forthcoming topics without a deadline', async () => {
-    const eic = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-EIC-2027-ACCELERATOR-01')}`)).body;
+    const eic = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-EIC-2027-ACCELERATOR-01'))}`)).body;
     expect(eic.deadlines.map((d: any) => d.local)).toEqual(['2027-03-10T17:00', '2027-06-09T17:00', '2027-10-06T17:00']);
     for (const identifier of ['HORIZON-CL4-2027-DIGITAL-EMERGING-02-12', 'DIGITAL-2027-AI-08-GENAI-REGIONS']) {
-      const call = (await h.as.viewer.get(`/api/calls/${callId(identifier)}`)).body;
+      const call = (await h.as.viewer.get(`/api/calls/${(await callId(identifier))}`)).body;
       expect(call.deadlines).toEqual([]);
       expect(call.status).toBe('forthcoming');
     }
@@ -186,14 +186,14 @@ describe('importing the bulk grantsTenders.json', () => {
 
   it('derives the status from the dates, never from the file', async () => {
     // the portal says "Closed", the deadline is ahead
-    expect((await h.as.viewer.get(`/api/calls/${callId('CERV-2027-CITIZENS-TOWN-TT')}`)).body).toMatchObject({ portalStatus: 'closed', status: 'open' });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('CERV-2027-CITIZENS-TOWN-TT'))}`)).body).toMatchObject({ portalStatus: 'closed', status: 'open' });
     // the portal says "Open", the deadline has passed
-    expect((await h.as.viewer.get(`/api/calls/${callId('HORIZON-MSCA-2025-DN-01-01')}`)).body).toMatchObject({ portalStatus: 'open', status: 'closed' });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-MSCA-2025-DN-01-01'))}`)).body).toMatchObject({ portalStatus: 'open', status: 'closed' });
   });
 
   it('imports a topic of an unknown programme without one, and maps SMP-COSME to the Single Market Programme', async () => {
-    expect((await h.as.viewer.get(`/api/calls/${callId('EDF-2027-DA-SPACE-SSA')}`)).body).toMatchObject({ programmeId: null });
-    expect((await h.as.viewer.get(`/api/calls/${callId('SMP-COSME-2027-CLUSTER-01')}`)).body).toMatchObject({ programme: { code: 'SMP' } });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('EDF-2027-DA-SPACE-SSA'))}`)).body).toMatchObject({ programmeId: null });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('SMP-COSME-2027-CLUSTER-01'))}`)).body).toMatchObject({ programme: { code: 'SMP' } });
   });
 
   it('leaves tenders, other records and broken ones out', () => {
@@ -202,8 +202,8 @@ describe('importing the bulk grantsTenders.json', () => {
     }
   });
 
-  it('leaves an audit event for each new call, by the one who imported', () => {
-    const id = callId('HORIZON-CL5-2027-D3-01-05');
+  it('leaves an audit event for each new call, by the one who imported', async () => {
+    const id = (await callId('HORIZON-CL5-2027-D3-01-05'));
     const events = (await allRows(h, "SELECT action, actor_id, after FROM audit_events WHERE entity_type = 'call' AND entity_id = ?", id)) as any[];
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'create', actor_id: h.world.users.officer.id });
@@ -227,21 +227,21 @@ describe('importing the bulk grantsTenders.json', () => {
     const reply = await importAs('officer', SEARCH);
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.counts).toEqual({ new: 6, changed: 0, unchanged: 2, invalid: 2, skipped: 2 });
-    const assumed = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-CL2-2027-TRANSFORMATIONS-01-04')}`)).body;
+    const assumed = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-CL2-2027-TRANSFORMATIONS-01-04'))}`)).body;
     expect(assumed.deadlines).toEqual([expect.objectContaining({ at: '2027-04-15T15:00:00.000Z', assumed: true })]);
-    const pathfinder = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-EIC-2027-PATHFINDEROPEN-01')}`)).body;
+    const pathfinder = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-EIC-2027-PATHFINDEROPEN-01'))}`)).body;
     expect(pathfinder.deadlines.map((d: any) => [d.local, d.assumed])).toEqual([
       ['2027-02-24T17:00', false],
       ['2027-05-06T17:00', false],
       ['2027-11-17T17:00', false]
     ]);
-    expect((await h.as.viewer.get(`/api/calls/${callId('EU4H-2027-PJ-04')}`)).body).toMatchObject({ budgetCents: null, portalStatus: 'closed', status: 'open' });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('EU4H-2027-PJ-04'))}`)).body).toMatchObject({ budgetCents: null, portalStatus: 'closed', status: 'open' });
   });
 });
 
 describe('a changed deadline', () => {
   it('is recorded once, told to everyone watching the call ("The deadline changed from … to …"), and the rest stays', async () => {
-    const id = callId('HORIZON-CL5-2027-D3-01-05');
+    const id = (await callId('HORIZON-CL5-2027-D3-01-05'));
     for (const who of ['officer', 'editor'] as const) expect((await h.as[who].put(`/api/calls/${id}/watch`)).status).toBe(200);
     const version = (await h.as.viewer.get(`/api/calls/${id}`)).body.version;
     // a person's own additions to the call survive every import
@@ -291,7 +291,7 @@ describe('a changed deadline', () => {
   });
 
   it('never lets an assumed time overwrite one a person confirmed for the same date', async () => {
-    const id = callId('LIFE-2027-SAP-NAT-NATURE');
+    const id = (await callId('LIFE-2027-SAP-NAT-NATURE'));
     const call = (await h.as.viewer.get(`/api/calls/${id}`)).body;
     const confirmed = await h.as.editor.patch(`/api/calls/${id}`, { deadlines: [{ at: '2027-09-24T16:00', timeZone: 'Europe/Brussels', label: 'Full proposal' }] }, { ifMatch: `"${call.version}"` });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
@@ -309,7 +309,7 @@ describe('a changed deadline', () => {
   });
 
   it('keeps what the file leaves out: a forthcoming topic without dates does not erase deadlines a person entered', async () => {
-    const id = callId('HORIZON-CL4-2027-DIGITAL-EMERGING-02-12');
+    const id = (await callId('HORIZON-CL4-2027-DIGITAL-EMERGING-02-12'));
     const call = (await h.as.viewer.get(`/api/calls/${id}`)).body;
     const entered = await h.as.officer.patch(`/api/calls/${id}`, { deadlines: [{ at: '2027-09-16' }], budget: '5000000.00' }, { ifMatch: `"${call.version}"` });
     expect(entered.status, JSON.stringify(entered.body)).toBe(200);
@@ -329,7 +329,7 @@ describe('the programme’s own cut-off', () => {
     });
     const reply = await importAs('officer', file);
     expect(reply.body.counts.new).toBe(1);
-    const call = (await h.as.viewer.get(`/api/calls/${callId('INTERREG-NWE-2027-CALL-03-01')}`)).body;
+    const call = (await h.as.viewer.get(`/api/calls/${(await callId('INTERREG-NWE-2027-CALL-03-01'))}`)).body;
     expect(call).toMatchObject({ programme: { code: 'INTERREG-NWE' }, deadlines: [expect.objectContaining({ at: '2027-03-11T11:00:00.000Z', local: '2027-03-11T12:00', assumed: true })] });
   });
 });
