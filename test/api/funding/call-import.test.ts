@@ -20,7 +20,7 @@ import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.j
 import { tableCounts } from '../../support/database.js';
 import { expectProblem, type Reply } from '../../support/http.js';
 import type { UserKey } from '../../support/world.js';
-import { allRows, firstRow } from '../../support/sql.js';
+import { allRows, firstRow, runSql } from '../../support/sql.js';
 
 const NOW = '2026-11-23T10:00:00Z';
 const fixtureText = (name: string) => readFileSync(new URL(`../../fixtures/portal/${name}`, import.meta.url), 'utf8');
@@ -66,7 +66,7 @@ async function callId(identifier: string): Promise<string> {
   return row.id;
 }
 
-const count = (sql: string, ...args: unknown[]) => (h.sqlite.prepare(sql).get(...args) as { n: number }).n;
+const count = async (text: string, ...args: unknown[]) => Number((await firstRow<{ n: number }>(h, text, ...args))!.n);
 
 /** The bulk fixture with one record changed. */
 function bulkWith(index: number, change: Record<string, unknown>): string {
@@ -196,9 +196,9 @@ describe('importing the bulk grantsTenders.json', () => {
     expect((await h.as.viewer.get(`/api/calls/${(await callId('SMP-COSME-2027-CLUSTER-01'))}`)).body).toMatchObject({ programme: { code: 'SMP' } });
   });
 
-  it('leaves tenders, other records and broken ones out', () => {
+  it('leaves tenders, other records and broken ones out', async () => {
     for (const identifier of ['EISMEA/2027/OP/0003', 'HORIZON-EIE-2027-PRIZE-WOMEN-INNOVATORS', 'ERASMUS-EDU-2027-PI-ALL-INNO']) {
-      expect(count('SELECT count(*) AS n FROM calls WHERE identifier = ?', identifier)).toBe(0);
+      expect((await count('SELECT count(*) AS n FROM calls WHERE identifier = ?', identifier))).toBe(0);
     }
   });
 
@@ -254,7 +254,7 @@ describe('a changed deadline', () => {
     const dry = await importAs('officer', moved, { dryRun: true });
     expect(dry.body.counts).toMatchObject({ changed: 1, unchanged: 9 });
     expect(dry.body.calls).toEqual([expect.objectContaining({ identifier: 'HORIZON-CL5-2027-D3-01-05', outcome: 'changed', callId: id, fields: ['deadlines'], deadlineChanged: true })]);
-    expect(count('SELECT count(*) AS n FROM call_deadline_changes')).toBe(0);
+    expect((await count('SELECT count(*) AS n FROM call_deadline_changes'))).toBe(0);
 
     const reply = await importAs('officer', moved);
     expect(reply.status, reply.text).toBe(200);
@@ -285,8 +285,8 @@ describe('a changed deadline', () => {
     // the same moved file again: nothing new to tell
     const again = await importAs('officer', moved);
     expect(again.body).toMatchObject({ counts: { changed: 0, unchanged: 10 }, notified: 0 });
-    expect(count('SELECT count(*) AS n FROM call_deadline_changes')).toBe(1);
-    expect(count('SELECT count(*) AS n FROM notifications')).toBe(2);
+    expect((await count('SELECT count(*) AS n FROM call_deadline_changes'))).toBe(1);
+    expect((await count('SELECT count(*) AS n FROM notifications'))).toBe(2);
     h.setNow(NOW);
   });
 
@@ -438,7 +438,15 @@ describe('progress as NDJSON', () => {
     const faulty = await clockedHarness(NOW);
     try {
       // a fault no rule foresees: the database refuses the third new call
-      faulty.sqlite.exec("CREATE TRIGGER refuse_third_call BEFORE INSERT ON calls WHEN (SELECT count(*) FROM calls) >= 2 BEGIN SELECT RAISE(ABORT, 'the disk controller hiccuped'); END");
+      if (faulty.engine === 'postgres') {
+        await runSql(
+          faulty,
+          "CREATE FUNCTION refuse_third_call() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT count(*) FROM calls) >= 2 THEN RAISE EXCEPTION 'the disk controller hiccuped'; END IF; RETURN NEW; END $$"
+        );
+        await runSql(faulty, 'CREATE TRIGGER refuse_third_call BEFORE INSERT ON calls FOR EACH ROW EXECUTE FUNCTION refuse_third_call()');
+      } else {
+        faulty.sqlite.exec("CREATE TRIGGER refuse_third_call BEFORE INSERT ON calls WHEN (SELECT count(*) FROM calls) >= 2 BEGIN SELECT RAISE(ABORT, 'the disk controller hiccuped'); END");
+      }
       const reply = await upload(faulty, 'officer', BULK, { accept: 'application/x-ndjson' });
       expect(reply.status).toBe(200);
       const lines = reply.text.trim().split('\n').map((line) => JSON.parse(line));
@@ -571,15 +579,15 @@ describe('a large file', () => {
         expect([...bytes].sort((a, b) => a - b)).toEqual(bytes);
         expect(bytes.at(-1)).toBe(size);
       }
-      const stored = (n: string) => (big.sqlite.prepare(n).get() as { n: number }).n;
-      expect(stored('SELECT count(*) AS n FROM calls')).toBe(expected.grants);
-      expect(stored("SELECT count(*) AS n FROM calls WHERE deadline_model = 'two_stage'")).toBe(expected.twoStage);
+      const stored = async (text: string) => Number((await firstRow<{ n: number }>(big, text))!.n);
+      expect((await stored('SELECT count(*) AS n FROM calls'))).toBe(expected.grants);
+      expect((await stored("SELECT count(*) AS n FROM calls WHERE deadline_model = 'two_stage'"))).toBe(expected.twoStage);
       // two-stage dates are midnights (assumed 17:00 Brussels), single-stage ones carry 17:00 UTC
-      expect(stored('SELECT count(*) AS n FROM call_deadlines WHERE assumed = 1')).toBe(2 * expected.twoStage);
-      expect(stored('SELECT count(*) AS n FROM call_deadlines')).toBe(expected.grants + expected.twoStage);
-      const last = big.sqlite.prepare("SELECT c.title, d.deadline_at FROM calls c JOIN call_deadlines d ON d.call_id = c.id WHERE c.identifier = 'HORIZON-CL3-2027-GEN-002996'").get();
+      expect((await stored('SELECT count(*) AS n FROM call_deadlines WHERE assumed = 1'))).toBe(2 * expected.twoStage);
+      expect((await stored('SELECT count(*) AS n FROM call_deadlines'))).toBe(expected.grants + expected.twoStage);
+      const last = await firstRow(big, "SELECT c.title, d.deadline_at FROM calls c JOIN call_deadlines d ON d.call_id = c.id WHERE c.identifier = 'HORIZON-CL3-2027-GEN-002996'");
       expect(last).toEqual({ title: 'Generated topic 2996 – Förderaufruf “2996”', deadline_at: new Date(Date.parse('2027-01-14T00:00:00Z') + (2996 % 300) * 86_400_000 + 61_200_000).toISOString() });
-      expect(stored("SELECT count(*) AS n FROM audit_events WHERE entity_type = 'call'")).toBe(expected.grants);
+      expect((await stored("SELECT count(*) AS n FROM audit_events WHERE entity_type = 'call'"))).toBe(expected.grants);
     } finally {
       await big.close();
       await rm(dir, { recursive: true, force: true });
