@@ -28,3 +28,30 @@ export async function runSql(h: { db: DB }, text: string, ...params: unknown[]):
   const result = await statement(text, params).execute(h.db);
   return { changes: Number(result.numAffectedRows ?? 0) };
 }
+
+/**
+ * A fault no rule foresees: `table` refuses inserts (when `count(*)` of the
+ * table reaches `fromRow`, 0: every insert) with `message`, by a trigger
+ * named `name` on either engine. `lift` removes it.
+ */
+export async function refuseInserts(
+  h: { engine: string; db: DB },
+  name: string,
+  table: string,
+  message: string,
+  fromRow = 0
+): Promise<{ lift(): Promise<void> }> {
+  const when = fromRow > 0 ? `(SELECT count(*) FROM ${table}) >= ${fromRow}` : null;
+  if (h.engine === 'postgres') {
+    await runSql(h, `CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ${when ?? 'true'} THEN RAISE EXCEPTION '${message}'; END IF; RETURN NEW; END $$`);
+    await runSql(h, `CREATE TRIGGER ${name} BEFORE INSERT ON ${table} FOR EACH ROW EXECUTE FUNCTION ${name}()`);
+    return {
+      async lift() {
+        await runSql(h, `DROP TRIGGER ${name} ON ${table}`);
+        await runSql(h, `DROP FUNCTION ${name}()`);
+      }
+    };
+  }
+  await runSql(h, `CREATE TRIGGER ${name} BEFORE INSERT ON ${table}${when ? ` WHEN ${when}` : ''} BEGIN SELECT RAISE(ABORT, '${message}'); END`);
+  return { lift: async () => void (await runSql(h, `DROP TRIGGER ${name}`)) };
+}

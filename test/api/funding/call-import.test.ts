@@ -20,7 +20,7 @@ import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.j
 import { tableCounts } from '../../support/database.js';
 import { expectProblem, type Reply } from '../../support/http.js';
 import type { UserKey } from '../../support/world.js';
-import { allRows, firstRow, runSql } from '../../support/sql.js';
+import { allRows, firstRow, refuseInserts } from '../../support/sql.js';
 
 const NOW = '2026-11-23T10:00:00Z';
 const fixtureText = (name: string) => readFileSync(new URL(`../../fixtures/portal/${name}`, import.meta.url), 'utf8');
@@ -438,15 +438,7 @@ describe('progress as NDJSON', () => {
     const faulty = await clockedHarness(NOW);
     try {
       // a fault no rule foresees: the database refuses the third new call
-      if (faulty.engine === 'postgres') {
-        await runSql(
-          faulty,
-          "CREATE FUNCTION refuse_third_call() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF (SELECT count(*) FROM calls) >= 2 THEN RAISE EXCEPTION 'the disk controller hiccuped'; END IF; RETURN NEW; END $$"
-        );
-        await runSql(faulty, 'CREATE TRIGGER refuse_third_call BEFORE INSERT ON calls FOR EACH ROW EXECUTE FUNCTION refuse_third_call()');
-      } else {
-        faulty.sqlite.exec("CREATE TRIGGER refuse_third_call BEFORE INSERT ON calls WHEN (SELECT count(*) FROM calls) >= 2 BEGIN SELECT RAISE(ABORT, 'the disk controller hiccuped'); END");
-      }
+      await refuseInserts(faulty, 'refuse_third_call', 'calls', 'the disk controller hiccuped', 2);
       const reply = await upload(faulty, 'officer', BULK, { accept: 'application/x-ndjson' });
       expect(reply.status).toBe(200);
       const lines = reply.text.trim().split('\n').map((line) => JSON.parse(line));
