@@ -7,6 +7,7 @@
  * to 7 gives exactly the single big page, nothing lost or repeated; and a
  * page reads the milestones near it, not the whole window.
  */
+import type { DB } from '../../../db/connection.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { milestoneDue } from '../../../api/funding/rules/call-dates.js';
 import { newId } from '../../../db/ids.js';
@@ -26,13 +27,13 @@ type Item = { kind: string; id: string; at: string };
 type Reply = { status: number; body: { items: Item[]; nextCursor: string | null } };
 
 
-async function insertProposal(h: ClockedHarness, partnershipId: string, callId: string | null): Promise<string> {
+async function insertProposal(h: { db: DB }, partnershipId: string, callId: string | null): Promise<string> {
   const id = newId();
   await runSql(h, 'INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)', id, `P${id.slice(-4)}`, `Proposal ${id}`, callId, partnershipId);
   return id;
 }
 
-async function insertMilestone(h: ClockedHarness, proposalId: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): Promise<string> {
+async function insertMilestone(h: { db: DB }, proposalId: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): Promise<string> {
   const id = newId();
   await runSql(h, "INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, 'other', ?, ?, ?, NULL, ?)", id, proposalId, `Milestone due ${dueOn} ${dueTime ?? ''}`, dueOn, dueTime, doneAt);
   return id;
@@ -150,12 +151,12 @@ describe('what a page reads', () => {
     const west = await insertCallDirect(h.db, { deadlines: [{ at: '2027-09-01T15:00:00.000Z', zone: 'Pacific/Pago_Pago' }] });
     const east = await insertCallDirect(h.db, { deadlines: [{ at: '2027-09-01T15:00:00.000Z', zone: 'Pacific/Kiritimati' }] });
     const proposals = [(await insertProposal(h, h.world.partnerships.p1, west.id)), (await insertProposal(h, h.world.partnerships.p1, east.id))];
-    h.sqlite.transaction(async () => {
+    await h.db.transaction().execute(async (trx) => {
       for (let day = 0; day < 365; day++) {
-        (await insertMilestone(h, proposals[0]!, dayAfter(day), day % 3 ? null : '09:00'));
-        (await insertMilestone(h, proposals[1]!, dayAfter(day), day % 2 ? '00:15' : null, day % 10 ? null : '2026-03-19T10:00:00.000Z'));
+        await insertMilestone({ db: trx }, proposals[0]!, dayAfter(day), day % 3 ? null : '09:00');
+        await insertMilestone({ db: trx }, proposals[1]!, dayAfter(day), day % 2 ? '00:15' : null, day % 10 ? null : '2026-03-19T10:00:00.000Z');
       }
-    })();
+    });
   });
   afterAll(() => h.close());
 
