@@ -27,6 +27,13 @@ describe('/api/regions', () => {
     expect(backwards.body.items[0].name).toBe('Vlaams-Brabant');
   });
 
+  it('finds regions by part of the name, whatever the case of the letters', async () => {
+    for (const q of ['brabant', 'BRABANT', 'Brab']) {
+      const found = await h.as.viewer.get(`/api/regions?q=${q}`);
+      expect(found.body.items.map((r: { name: string }) => r.name), q).toEqual(['Noord-Brabant', 'Vlaams-Brabant']);
+    }
+  });
+
   it('honours If-Match: a stale version gets 412 with the current record', async () => {
     const id = h.world.regions.berlin;
     const ok = await h.as.officer.patch(`/api/regions/${id}`, { name: 'Berlin und Brandenburg' }, { ifMatch: '"1"' });
