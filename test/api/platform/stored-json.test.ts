@@ -51,16 +51,24 @@ async function unreadable(read: Promise<unknown>): Promise<StoredValueUnreadable
 describe('a JSON column', () => {
   it('stores the value as JSON text and reads the value back', async () => {
     const person = await newPerson();
-    expect((await firstRow(opened, 'SELECT emails, phones, languages FROM people WHERE id = ?', person.id))).toEqual({
-      emails: '["annelies.peeters@vlaamsbrabant.be"]',
-      phones: '[]',
-      languages: '["nl","fr"]'
+    const stored = (await firstRow<Record<string, string>>(opened, 'SELECT emails, phones, languages FROM people WHERE id = ?', person.id))!;
+    // SQLite keeps JSON.stringify's text; PostgreSQL's jsonb answers its own spelling of the same value
+    if (opened.engine === 'sqlite') expect(stored).toEqual({ emails: '["annelies.peeters@vlaamsbrabant.be"]', phones: '[]', languages: '["nl","fr"]' });
+    expect(Object.fromEntries(Object.entries(stored).map(([column, text]) => [column, JSON.parse(text)]))).toEqual({
+      emails: ['annelies.peeters@vlaamsbrabant.be'],
+      phones: [],
+      languages: ['nl', 'fr']
     });
     expect(await findVisiblePerson(opened.db, everything, person.id)).toMatchObject({ emails: ['annelies.peeters@vlaamsbrabant.be'], phones: [], languages: ['nl', 'fr'] });
   });
 
   it('refuses stored text that is not JSON where it is read, naming the column', async () => {
     const person = await newPerson();
+    if (opened.engine === 'postgres') {
+      // a jsonb column refuses such text when it is written (invalid input syntax for type json): it can never be read
+      await expect(damage('people', 'emails', person.id, 'annelies.peeters@vlaamsbrabant.be')).rejects.toMatchObject({ code: '22P02' });
+      return;
+    }
     (await damage('people', 'emails', person.id, 'annelies.peeters@vlaamsbrabant.be'));
     const error = await unreadable(findVisiblePerson(opened.db, everything, person.id));
     expect(error.column).toBe('people.emails');
