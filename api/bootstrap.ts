@@ -2,7 +2,7 @@
  * Start-up: open the database, migrate, create the first administrator from
  * the environment, seed the demo workspace on an empty database.
  */
-import { databaseLocation, type OpenedDatabase, openDatabase } from '../db/connection.js';
+import { databaseTarget, type OpenedEngine, openTarget } from '../db/connection.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { countUsers, findUserByEmail, insertUser } from '../db/platform/users.js';
 import { newId } from '../db/ids.js';
@@ -11,7 +11,8 @@ import { hashPassword, passwordWeakness, processBus, settingsFrom, type Settings
 import { createApp } from './app.js';
 import { createServices, type Services } from './services.js';
 
-export interface Started extends OpenedDatabase {
+/** What start-up made, beside the database handle of either engine (`engine` tells which: only SQLite's has `sqlite`). */
+export interface StartedParts {
   app: ReturnType<typeof createApp>;
   /** the settings read from the environment once, for everything the process starts beside the app */
   settings: Settings;
@@ -20,12 +21,15 @@ export interface Started extends OpenedDatabase {
   seeded: { demo: boolean; admin: string | null };
 }
 
+export type Started = OpenedEngine & StartedParts;
+
 export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<Started> {
   const email = env.REGIODESK_ADMIN_EMAIL?.trim().toLowerCase();
   const password = env.REGIODESK_ADMIN_PASSWORD;
   if (email && password !== undefined && password.length < 10) throw new Error('REGIODESK_ADMIN_PASSWORD must have at least 10 characters.');
   const settings = settingsFrom(env);
-  const opened = openDatabase(databaseLocation(env), { synchronous: settings.sqliteSynchronous });
+  // DATABASE_URL: a SQLite file, or a postgres:// URL (db/connection.ts)
+  const opened = await openTarget(databaseTarget(env), { synchronous: settings.sqliteSynchronous });
   const seeded = { demo: false, admin: null as string | null };
   try {
     await migrateToLatest(opened.db);

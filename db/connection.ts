@@ -14,6 +14,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './schema.js';
+import { PerEnginePlugin } from './engine-sql.js';
 import { registerSearchFold } from './search-fold.js';
 import { cachedStatements, type StatementCache } from './statement-cache.js';
 
@@ -84,12 +85,20 @@ export async function openPostgres(url: string, options: { connections?: number 
   const { default: postgres } = await import('pg');
   // counts and other bigint (int8) results as numbers, as SQLite answers them (every count RegioDesk makes fits in 2^53)
   const INT8 = 20;
+  // json and jsonb columns as their text, as SQLite's text columns answer them: db/json-columns.ts parses and checks them
+  const JSON_TYPES = new Set([114, 3802]);
+  const asText = (value: string) => value;
   const types = {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === INT8 && format !== 'binary' ? (value: string) => Number(value) : postgres.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (format === 'binary') return postgres.types.getTypeParser(oid, format);
+      if (oid === INT8) return (value: string) => Number(value);
+      if (JSON_TYPES.has(oid)) return asText;
+      return postgres.types.getTypeParser(oid, 'text');
+    }) as typeof pg.types.getTypeParser
   };
   const pool = new postgres.Pool({ connectionString: url, max: options.connections ?? 10, types });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // perEngine expressions (db/engine-sql.ts) compile to their PostgreSQL side
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PerEnginePlugin()] });
   // Kysely's destroy ends the pool
   return { engine: 'postgres', db, pool, close: () => db.destroy() };
 }

@@ -5,6 +5,7 @@ import type { Database, NewPartnership, PartnershipPartyTable, PartnershipRow, P
 import type { Scope } from '../scope.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../platform/pagination.js';
 import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
+import { indexMatches } from './search.js';
 
 export async function findPartnership(db: Kysely<Database>, id: string): Promise<PartnershipRow | undefined> {
   const row = await db.selectFrom('partnerships').selectAll().where('id', '=', id).executeTakeFirst();
@@ -67,7 +68,7 @@ export async function listPartnerships(
   if (filter.match) {
     const match = filter.match;
     query = query.where('partnerships.id', 'in', (eb) =>
-      eb.selectFrom('search_index').select('entity_id').where('entity_type', '=', 'partnership').where(sql<boolean>`search_index MATCH ${match}`)
+      eb.selectFrom('search_index').select('entity_id').where('entity_type', '=', 'partnership').where(indexMatches(match))
     );
   }
   const key = sortExpression(sort);

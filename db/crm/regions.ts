@@ -1,5 +1,6 @@
 /** Every SQL statement about regions. */
 import type { Kysely } from 'kysely';
+import { engineOf } from '../dialect.js';
 import { decodeItems, decodeRow, encodeRow, regionJson } from '../json-columns.js';
 import type { Database, NewRegion, RegionRow, RegionUpdate } from '../schema.js';
 import { type PageRequest, paginate } from '../platform/pagination.js';
@@ -17,7 +18,8 @@ export async function findRegion(db: Kysely<Database>, id: string): Promise<Regi
 export async function listRegions(db: Kysely<Database>, filter: RegionFilter, sort: 'name' | 'updated_at', page: PageRequest) {
   let query = db.selectFrom('regions').selectAll();
   if (filter.country) query = query.where('country', '=', filter.country);
-  if (filter.q) query = query.where('name', 'like', `%${filter.q.replace(/[%_]/g, '')}%`);
+  // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does that (of every letter)
+  if (filter.q) query = query.where('name', engineOf(db) === 'postgres' ? 'ilike' : 'like', `%${filter.q.replace(/[%_]/g, '')}%`);
   return decodeItems(regionJson, await paginate(query, page, `regions.${sort}`, 'regions.id', (r) => r[sort], (r) => r.id));
 }
 

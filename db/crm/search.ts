@@ -7,7 +7,8 @@
  * (letters, digits and combining marks), each word is quoted with its quotes
  * doubled and prefix-matched, and all words must match (`"kul"* "leu"*`).
  */
-import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { foldedWords, SEARCH_FOLD } from '../search-fold.js';
@@ -37,13 +38,33 @@ export function ftsMatchExpression(text: string): string | null {
   return words.map((word) => `"${word.replaceAll('"', '""')}"*`).join(' ');
 }
 
+/** The words of an FTS5 MATCH expression made by ftsMatchExpression (`"kul"* "leu"*`). */
+function matchWords(match: string): string[] {
+  return [...match.matchAll(/"((?:[^"]|"")*)"\*/g)].map((found) => found[1]!.replaceAll('""', '"'));
+}
+
+/**
+ * PostgreSQL's query for an FTS5 MATCH expression: every word, prefix-matched
+ * (`'kul':* & 'leu':*`), folded by the same configuration as the document.
+ */
+export function tsQueryOf(match: string): string {
+  return matchWords(match)
+    .map((word) => `'${word.replaceAll("'", "''").replaceAll('\\', '\\\\')}':*`)
+    .join(' & ');
+}
+
+/** `search_index` holds the words of `match` (made by ftsMatchExpression): FTS5's MATCH on SQLite, the tsvector's GIN index on PostgreSQL. */
+export function indexMatches(match: string) {
+  return perEngine(sql<SqlBool>`search_index MATCH ${match}`, sql<SqlBool>`search_index.document @@ to_tsquery('search_folded', ${tsQueryOf(match)})`);
+}
+
 /** Ids of the records of one type whose indexed text matches `text`. */
 export function matchingIds(eb: ExpressionBuilder<Database, any>, entityType: SearchEntityType, match: string) {
   return eb
     .selectFrom('search_index')
     .select('search_index.entity_id')
     .where('search_index.entity_type', '=', entityType)
-    .where(sql<boolean>`search_index MATCH ${match}`);
+    .where(indexMatches(match));
 }
 
 /**
@@ -60,7 +81,7 @@ function rowMatches(eb: ExpressionBuilder<Database, any>, textColumns: string[],
     typedWords(text)
       .map((word) => foldedWords(word).trimStart())
       .filter((word) => word.length > 0)
-      .map((word) => sql<boolean>`instr(${folded}, ${` ${word}`}) > 0`)
+      .map((word) => perEngine(sql<boolean>`instr(${folded}, ${` ${word}`}) > 0`, sql<boolean>`strpos(${folded}, ${` ${word}`}) > 0`))
   );
 }
 
@@ -102,8 +123,11 @@ export async function visibleAndMatching(
     return (eb) => eb.and([visible(eb), eb(eb.ref(typed.idColumn) as never, 'in', matchingIds(eb, typed.entityType, match) as never)]);
   }
   const text = typed.text!;
-  if (typed.walkHoldsText) return (eb) => sql<SqlBool>`case when ${rowMatches(eb, typed.textColumns, text)} then ${visible(eb)} else 0 end`;
-  return (eb) => sql<SqlBool>`case when ${visible(eb)} then ${rowMatches(eb, typed.textColumns, text)} else 0 end`;
+  // (PostgreSQL's CASE answers a boolean: false, where SQLite's answers 0)
+  const caseWhen = (test: Expression<SqlBool>, then: Expression<SqlBool>) =>
+    perEngine(sql<SqlBool>`case when ${test} then ${then} else 0 end`, sql<SqlBool>`case when ${test} then ${then} else false end`);
+  if (typed.walkHoldsText) return (eb) => caseWhen(rowMatches(eb, typed.textColumns, text), visible(eb));
+  return (eb) => caseWhen(visible(eb), rowMatches(eb, typed.textColumns, text));
 }
 
 export interface SearchHitRow {
@@ -152,8 +176,13 @@ function hitVisible(scope: Scope) {
 export function searchIndex(db: Kysely<Database>, scope: Scope, match: string, limit: number): Promise<SearchHitRow[]> {
   const window = db
     .selectFrom('search_index')
-    .select(['search_index.entity_type', 'search_index.entity_id', sql<number>`search_index.rank`.as('score')])
-    .where(sql<boolean>`search_index MATCH ${match}`)
+    // bm25 on SQLite, lower is better; on PostgreSQL ts_rank, higher is better, so its negative
+    .select([
+      'search_index.entity_type',
+      'search_index.entity_id',
+      perEngine(sql<number>`search_index.rank`, sql<number>`-ts_rank(search_index.document, to_tsquery('search_folded', ${tsQueryOf(match)}))`).as('score')
+    ])
+    .where(indexMatches(match))
     .where(hitVisible(scope))
     .limit(RANKED_WINDOW);
   return db

@@ -13,6 +13,7 @@
  * nothing.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
+import { perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 
@@ -48,7 +49,8 @@ export function organisationsInPartnerships(eb: Eb, partnershipIds: string[]) {
  * partnership the caller belongs to (an officer of a federation has many).
  */
 function oneOf(column: string, ids: string[]): Expression<SqlBool> {
-  return sql<SqlBool>`+${sql.ref(column)} in (${sql.join(ids)})`;
+  // (SQLite's unary + keeps the index on the column out of the plan; PostgreSQL has no + for text and plans it itself)
+  return perEngine(sql<SqlBool>`+${sql.ref(column)} in (${sql.join(ids)})`, sql<SqlBool>`${sql.ref(column)} in (${sql.join(ids)})`);
 }
 
 /** True when the organisation `column` takes part (party or stakeholder) in one of `partnershipIds`. */
@@ -134,8 +136,8 @@ export function partnershipVisible(scope: Scope, column = 'partnerships.id'): Co
 function partnershipUnsetOrVisible(scope: Scope, column: string): Expression<SqlBool> {
   const ref = sql.ref(column);
   if (scope.all) return EVERYTHING;
-  if (!scope.partnershipIds.length) return sql<SqlBool>`+${ref} is null`;
-  return sql<SqlBool>`ifnull(+${ref} in (${sql.join(scope.partnershipIds)}), 1)`;
+  if (!scope.partnershipIds.length) return perEngine(sql<SqlBool>`+${ref} is null`, sql<SqlBool>`${ref} is null`);
+  return perEngine(sql<SqlBool>`ifnull(+${ref} in (${sql.join(scope.partnershipIds)}), 1)`, sql<SqlBool>`coalesce(${ref} in (${sql.join(scope.partnershipIds)}), true)`);
 }
 
 /** The interaction row `table` (alias) is visible: its organisation, person and partnership, each where set. */

@@ -27,7 +27,8 @@
  *   and decided in the next counts in both. Its stage is its current one;
  *   its programme that of its call.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type SqlBool, sql } from 'kysely';
+import { perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import { followUpTally } from '../activities/tasks.js';
 
@@ -46,7 +47,7 @@ export function activitiesOfYear(db: Kysely<Database>, partnershipId: string, ye
     .select(['activities.id', 'activities.type', 'activities.political_level', 'activities.host_region_id', 'regions.name as host_region_name'])
     .where('ap.partnership_id', '=', partnershipId)
     .where('activities.status', '!=', 'cancelled')
-    .where(sql<number>`julianday(activities.ends_at)`, '<=', sql<number>`julianday(${now})`)
+    .where(perEngine(sql<SqlBool>`julianday(activities.ends_at) <= julianday(${now})`, sql<SqlBool>`activities.ends_at::timestamptz <= ${now}::timestamptz`))
     .where(sql<string>`substr(coalesce(activities.starts_local, activities.starts_at), 1, 4)`, '=', yearOf(year))
     .orderBy('activities.id')
     .execute();
@@ -122,7 +123,7 @@ export function proposalsOfYear(db: Kysely<Database>, partnershipId: string, yea
   const decidedAt = sql<string | null>`coalesce(
     (SELECT min(ae.at) FROM audit_events ae
      WHERE ae.entity_type = 'proposal' AND ae.entity_id = proposals.id
-       AND json_extract(ae."after", '$.stage') IN (${sql.join(DECIDED_STAGES)})),
+       AND ${perEngine(sql`json_extract(ae."after", '$.stage')`, sql`(ae."after"::jsonb ->> 'stage')`)} IN (${sql.join(DECIDED_STAGES)})),
     CASE WHEN proposals.stage IN (${sql.join(DECIDED_STAGES)}) THEN proposals.updated_at END)`;
   return db
     .selectFrom('proposals')

@@ -6,6 +6,7 @@
  */
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import { type Decoded, decodeRow, encodeRow, type FrozenWorkPlan, planRevisionJson, workPlanItemJson } from '../json-columns.js';
+import { engineOf } from '../dialect.js';
 import { missing } from '../row-missing.js';
 import type { Database, WorkPlanItemTable, WorkPlanRevisionTable, WorkPlanTable } from '../schema.js';
 
@@ -104,6 +105,19 @@ export type WorkPlanItemRow = Awaited<ReturnType<typeof itemsOf>>[number];
 /** One item of the plan, removed or not. */
 export async function findItem(db: Kysely<Database>, workPlanId: string, itemId: string): Promise<WorkPlanItemRow | undefined> {
   const row = await selectItems(db).where('work_plan_items.work_plan_id', '=', workPlanId).where('work_plan_items.id', '=', itemId).executeTakeFirst();
+  return row && decodeRow(workPlanItemJson, row);
+}
+
+/**
+ * The item a transaction is about to write, as findItem reads it. On
+ * PostgreSQL its row stays locked until the transaction ends (FOR UPDATE), so
+ * two writers of one item take turns, as SQLite's one writer at a time makes
+ * them: the second reads the first one's version, and merges or answers 409,
+ * instead of losing the race to a stale version (412). SQLite: findItem's SQL.
+ */
+export async function findItemToWrite(db: Kysely<Database>, workPlanId: string, itemId: string): Promise<WorkPlanItemRow | undefined> {
+  if (engineOf(db) !== 'postgres') return findItem(db, workPlanId, itemId);
+  const row = await selectItems(db).where('work_plan_items.work_plan_id', '=', workPlanId).where('work_plan_items.id', '=', itemId).forUpdate('work_plan_items').executeTakeFirst();
   return row && decodeRow(workPlanItemJson, row);
 }
 

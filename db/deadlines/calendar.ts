@@ -4,6 +4,8 @@
  * deadlines, milestones and tasks a feed shows, and their fingerprint.
  */
 import { type Insertable, type Kysely, sql } from 'kysely';
+import { engineOf } from '../dialect.js';
+import { perEngine } from '../engine-sql.js';
 import type { CalendarFeedTable, Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { callZoneOf, openMilestoneRows, openMilestonesWithZone } from '../proposals/milestones.js';
@@ -144,16 +146,27 @@ export async function feedFingerprint(db: Kysely<Database>, scope: Scope, userId
     .selectNoFrom((eb) => [
       feedDeadlineRows(db, userId)
         .select(
-          sql<string>`count(*) || ':' || coalesce(group_concat(concat_ws(',', d.id, d.position, quote(d.label), d.deadline_at, quote(d.time_zone), d.assumed, c.version, c.updated_at, quote(p.name)), ';' ORDER BY d.id), '')`.as('f')
+          perEngine(
+            sql<string>`count(*) || ':' || coalesce(group_concat(concat_ws(',', d.id, d.position, quote(d.label), d.deadline_at, quote(d.time_zone), d.assumed, c.version, c.updated_at, quote(p.name)), ';' ORDER BY d.id), '')`,
+            sql<string>`count(*) || ':' || coalesce(string_agg(concat_ws(',', d.id, d.position, quote_nullable(d.label), d.deadline_at, quote_nullable(d.time_zone), d.assumed, c.version, c.updated_at, quote_nullable(p.name)), ';' ORDER BY d.id), '')`
+          ).as('f')
         )
         .as('deadlines'),
       feedMilestoneRows(db, partnershipIds)
         .select((e) =>
-          sql<string>`count(*) || ':' || coalesce(group_concat(json_array(m.id, m.version, m.title, m.due_on, m.due_time, pr.id, pr.version, pr.acronym, pr.title, (${callZoneOf(e)})), ',' ORDER BY m.id), '')`.as('f')
+          perEngine(
+            sql<string>`count(*) || ':' || coalesce(group_concat(json_array(m.id, m.version, m.title, m.due_on, m.due_time, pr.id, pr.version, pr.acronym, pr.title, (${callZoneOf(e)})), ',' ORDER BY m.id), '')`,
+            sql<string>`count(*) || ':' || coalesce(string_agg(json_build_array(m.id, m.version, m.title, m.due_on, m.due_time, pr.id, pr.version, pr.acronym, pr.title, (${callZoneOf(e)}))::text, ',' ORDER BY m.id), '')`
+          ).as('f')
         )
         .as('milestones'),
       feedTaskRows(db, scope, userId)
-        .select(sql<string>`count(*) || ':' || coalesce(group_concat(json_array(tasks.id, tasks.version, tasks.updated_at, tasks.kind, tasks.due_on), ',' ORDER BY tasks.id), '')`.as('f'))
+        .select(
+          perEngine(
+            sql<string>`count(*) || ':' || coalesce(group_concat(json_array(tasks.id, tasks.version, tasks.updated_at, tasks.kind, tasks.due_on), ',' ORDER BY tasks.id), '')`,
+            sql<string>`count(*) || ':' || coalesce(string_agg(json_build_array(tasks.id, tasks.version, tasks.updated_at, tasks.kind, tasks.due_on)::text, ',' ORDER BY tasks.id), '')`
+          ).as('f')
+        )
         .as('tasks')
     ])
     .executeTakeFirstOrThrow();
@@ -168,6 +181,12 @@ export async function feedFingerprint(db: Kysely<Database>, scope: Scope, userId
  * fingerprint be reused while nothing was written.
  */
 export async function databaseGeneration(db: Kysely<Database>): Promise<string> {
+  if (engineOf(db) === 'postgres') {
+    // PostgreSQL: the position where the next write-ahead log record goes; every write of every session moves it
+    // (so do writes elsewhere on the server: a fingerprint is then computed again for nothing, never kept stale)
+    const row = await sql<{ position: string }>`SELECT pg_current_wal_insert_lsn()::text AS position`.execute(db);
+    return row.rows[0]!.position;
+  }
   const row = await sql<{ changes: number; version: number }>`SELECT total_changes() AS changes, (SELECT data_version FROM pragma_data_version) AS version`.execute(db);
   const { changes, version } = row.rows[0]!;
   return `${changes}/${version}`;

@@ -25,7 +25,8 @@ import { RowMissing } from '../row-missing.js';
 import { callJson, type Decoded, decodeRow, type DeadlineSnapshot, deadlineChangeJson, encodeRow } from '../json-columns.js';
 import type { CallDeadlineChangeTable, CallDeadlineRow, CallRow, CallTable, Database } from '../schema.js';
 import { encodeCursor, type Page, type PageRequest, paginate } from '../platform/pagination.js';
-import { ftsMatchExpression } from '../crm/search.js';
+import { ftsMatchExpression, indexMatches } from '../crm/search.js';
+import { perEngine } from '../engine-sql.js';
 
 export type NewCall = Decoded<Insertable<CallTable>>;
 export type CallUpdate = Decoded<Updateable<CallTable>>;
@@ -236,7 +237,14 @@ function applyFilter(eb: ExpressionBuilder<any, any>, filter: CallFilter) {
   if (filter.domainId) conditions.push(eb('c.id', 'in', eb.selectFrom('call_domains').select('call_domains.call_id').where('call_domains.domain_id', '=', filter.domainId)));
   if (filter.keyword) {
     const keyword = filter.keyword.toLowerCase();
-    conditions.push(eb.exists(eb.selectFrom(sql`json_each(c.keywords)`.as('k')).select(sql.lit(1).as('one')).where(sql`lower(k.value)`, '=', keyword)));
+    conditions.push(
+      eb.exists(
+        eb
+          .selectFrom(perEngine(sql`json_each(c.keywords)`, sql`jsonb_array_elements_text(c.keywords)`).as('k'))
+          .select(sql.lit(1).as('one'))
+          .where(sql`lower(k.value)`, '=', keyword)
+      )
+    );
   }
   if (filter.q !== undefined) {
     const match = ftsMatchExpression(filter.q);
@@ -245,7 +253,7 @@ function applyFilter(eb: ExpressionBuilder<any, any>, filter: CallFilter) {
         eb(
           'c.id',
           'in',
-          eb.selectFrom('search_index').select('search_index.entity_id').where('search_index.entity_type', '=', 'call').where(sql<boolean>`search_index MATCH ${match}`)
+          eb.selectFrom('search_index').select('search_index.entity_id').where('search_index.entity_type', '=', 'call').where(indexMatches(match))
         )
       );
     }

@@ -5,6 +5,7 @@
 import { statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Kysely, sql } from 'kysely';
+import { engineOf } from '../dialect.js';
 
 /** The names of the migrations the database ran, in order. */
 export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
@@ -21,11 +22,14 @@ export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
  * a read-only database.
  */
 export async function probeWrite(db: Kysely<any>): Promise<void> {
-  await sql`UPDATE kysely_migration SET name = name WHERE 0`.execute(db);
+  // PostgreSQL: a read-only server or transaction refuses the statement (25006) before looking for rows
+  if (engineOf(db) === 'postgres') await sql`UPDATE kysely_migration SET name = name WHERE false`.execute(db);
+  else await sql`UPDATE kysely_migration SET name = name WHERE 0`.execute(db);
 }
 
-/** The main database's file, or null for an in-memory database. */
+/** The main database's file, or null for an in-memory database and on PostgreSQL (a server's disk is not this process's to measure). */
 export async function databaseFile(db: Kysely<any>): Promise<string | null> {
+  if (engineOf(db) === 'postgres') return null;
   const { rows } = await sql<{ name: string; file: string }>`PRAGMA database_list`.execute(db);
   const file = rows.find((row) => row.name === 'main')?.file;
   return file ? file : null;

@@ -4,7 +4,8 @@
  * what is scrubbed how) are in api/privacy/services/person-export.ts and
  * api/privacy/services/person-erasure.ts.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { holdsText, NO_ROW, perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import { type AuditEventRow, decodeAuditEvent, selectAuditEvents } from '../platform/audit.js';
 import { auditJson, decodeRow, encodeRow, type FrozenWorkPlan, type JsonText, planRevisionJson, savedSearchJson, type StoredCriteria } from '../json-columns.js';
@@ -209,10 +210,12 @@ export async function detachTask(db: Kysely<Database>, id: string, text: { title
 
 /** `column` holds one of the needles (exact, case as given). */
 function mentions(column: string, needles: string[]) {
-  return needles.map((needle) => sql<boolean>`instr(coalesce(${sql.ref(column)}, ''), ${needle}) > 0`);
+  // (a JSON column is jsonb on PostgreSQL: its text is searched)
+  const haystack = perEngine(sql`coalesce(${sql.ref(column)}, '')`, sql`coalesce(${sql.ref(column)}::text, '')`);
+  return needles.map((needle) => holdsText(haystack, needle));
 }
 
-const anyOf = (conditions: ReturnType<typeof sql<boolean>>[]) => (conditions.length ? sql<boolean>`(${sql.join(conditions, sql` OR `)})` : sql<boolean>`0`);
+const anyOf = (conditions: RawBuilder<boolean>[]) => (conditions.length ? sql<boolean>`(${sql.join(conditions, sql` OR `)})` : NO_ROW);
 
 export function notificationsMentioning(db: Kysely<Database>, needles: string[]) {
   return db

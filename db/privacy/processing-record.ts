@@ -4,6 +4,8 @@
  * parties of the partnerships a reader may see (the recipients).
  */
 import { type Kysely, sql } from 'kysely';
+import { engineOf } from '../dialect.js';
+import { perEngine } from '../engine-sql.js';
 import { personJson } from '../json-columns.js';
 import type { Database } from '../schema.js';
 
@@ -53,12 +55,14 @@ export function peoplePerLawfulBasis(db: Kysely<Database>) {
  * and people whose latest consent event is a withdrawal.
  */
 export async function consentStates(db: Kysely<Database>): Promise<{ given: number; withdrawn: number }> {
+  // no consent event: not withdrawn (SQLite's 0, PostgreSQL's false)
+  const unknownIsNo = perEngine(sql<boolean>`0`, sql<boolean>`false`);
   const latestWithdrawn = sql<boolean>`(select c.event from person_consents c where c.person_id = people.id order by c.seq desc limit 1) = 'withdrawn'`;
   const row = await db
     .selectFrom('people')
     .select([
-      sql<number>`sum(case when people.lawful_basis = 'consent' and not coalesce(${latestWithdrawn}, 0) then 1 else 0 end)`.as('given'),
-      sql<number>`sum(case when coalesce(${latestWithdrawn}, 0) then 1 else 0 end)`.as('withdrawn')
+      sql<number>`sum(case when people.lawful_basis = 'consent' and not coalesce(${latestWithdrawn}, ${unknownIsNo}) then 1 else 0 end)`.as('given'),
+      sql<number>`sum(case when coalesce(${latestWithdrawn}, ${unknownIsNo}) then 1 else 0 end)`.as('withdrawn')
     ])
     .executeTakeFirstOrThrow();
   return { given: Number(row.given ?? 0), withdrawn: Number(row.withdrawn ?? 0) };
@@ -84,6 +88,9 @@ export function partiesWithRegions(db: Kysely<Database>, partnershipIds: string[
 
 /** The columns a table has (the data model as the database holds it). */
 export async function columnsOf(db: Kysely<Database>, table: keyof Database): Promise<Set<string>> {
-  const rows = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
+  const rows =
+    engineOf(db) === 'postgres'
+      ? await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db)
+      : await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
   return new Set(rows.rows.map((r) => r.name));
 }

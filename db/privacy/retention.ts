@@ -4,6 +4,7 @@
  * decision to keep them) lies before a cutoff, and the keep decisions.
  */
 import { type Kysely, sql } from 'kysely';
+import { perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import { keysetPage, type PageRequest, pageFrom } from '../platform/pagination.js';
 import { organisationsInPartnerships } from '../crm/visibility.js';
@@ -12,12 +13,15 @@ import { organisationsInPartnerships } from '../crm/visibility.js';
 export type ReviewScope = { all: true } | { all: false; partnershipIds: string[] };
 
 /** The latest of: recorded, an interaction, the end of a participation, a decision to keep (instants; '' where there is none). */
-const lastContact = sql<string>`max(
+const contacts = sql`
   people.created_at,
   coalesce((select max(i.occurred_at) from interactions i where i.person_id = people.id), ''),
   coalesce((select max(a.ends_at) from activity_participants p join activities a on a.id = p.activity_id where p.person_id = people.id), ''),
   coalesce((select max(r.decided_at) from retention_reviews r where r.person_id = people.id), '')
-)`;
+`;
+// SQLite's max of several values is PostgreSQL's greatest
+const lastContact = perEngine(sql<string>`max(${contacts})`, sql<string>`greatest(${contacts})`);
+
 
 /** People in the scope whose last contact is before `cutoff` (an instant), oldest contact first, a keyset page. */
 export async function peopleDueForReview(db: Kysely<Database>, scope: ReviewScope, cutoff: string, filter: { partnershipId?: string }, page: PageRequest) {

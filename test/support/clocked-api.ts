@@ -5,7 +5,7 @@
  */
 import { createApp } from '../../api/app.js';
 import { settingsFrom } from '../../api/platform/config.js';
-import { testDatabase } from './database.js';
+import { testDatabase, withParts } from './database.js';
 import { client, type Client } from './http.js';
 import { buildWorld, type UserKey } from './world.js';
 
@@ -17,8 +17,7 @@ export async function clockedHarness(now: string, env: NodeJS.ProcessEnv = {}) {
   const app = createApp({ db: database.db, settings, clock: () => current });
   const as = {} as Record<UserKey, Client>;
   for (const key of Object.keys(world.users) as UserKey[]) as[key] = client(app, world.users[key].token);
-  return {
-    ...database,
+  return withParts(database, {
     app,
     settings,
     world,
@@ -27,7 +26,7 @@ export async function clockedHarness(now: string, env: NodeJS.ProcessEnv = {}) {
     setNow(instant: string) {
       current = new Date(instant);
     }
-  };
+  });
 }
 
 export type ClockedHarness = Awaited<ReturnType<typeof clockedHarness>>;

@@ -1,6 +1,8 @@
 /** Small builders for CRM records through the API (organisations, people, interactions). */
 import { expect } from 'vitest';
 import type { Client, Reply } from './http.js';
+import type { DB } from '../../db/connection.js';
+import { allRows } from './sql.js';
 
 export async function createOrganisation(as: Client, fields: Record<string, unknown> = {}) {
   const reply = await as.post('/api/organisations', { name: 'Test organisation', kind: 'company', country: 'DE', ...fields });
@@ -41,7 +43,7 @@ export function names(items: { name: string }[]): string[] {
 }
 
 /** Audit actions recorded for one record, oldest first. */
-export function auditActions(sqlite: { prepare(sql: string): { all(...args: unknown[]): unknown[] } }, entityType: string, entityId: string): string[] {
-  const rows = sqlite.prepare('SELECT action FROM audit_events WHERE entity_type = ? AND entity_id = ? ORDER BY at, id').all(entityType, entityId) as { action: string }[];
-  return rows.map((r) => r.action);
+export async function auditActions(h: { db: DB }, entityType: string, entityId: string): Promise<string[]> {
+  const found = await allRows<{ action: string }>(h, 'SELECT action FROM audit_events WHERE entity_type = ? AND entity_id = ? ORDER BY at, id', entityType, entityId);
+  return found.map((r) => r.action);
 }

@@ -124,3 +124,31 @@ async function admin(server: PostgresServer, statement: string): Promise<void> {
     await client.end();
   }
 }
+
+/** The name of a run's database: its prefix (so teardown drops every one of the run), then a random part. */
+export function runDatabaseName(prefix: string): string {
+  return `${prefix}_${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+}
+
+/**
+ * A database copied from the run's migrated template (REGIODESK_TEST_ENGINE=postgres:
+ * global-setup.ts made it and set REGIODESK_TEST_POSTGRES_URL and REGIODESK_TEST_POSTGRES_TEMPLATE).
+ */
+export async function createDatabaseFromTemplate(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.REGIODESK_TEST_POSTGRES_URL;
+  const template = process.env.REGIODESK_TEST_POSTGRES_TEMPLATE;
+  if (!adminUrl || !template) {
+    throw new Error('REGIODESK_TEST_ENGINE=postgres, but no template database was made: run the tests through vitest (test/support/global-setup.ts makes it).');
+  }
+  const server = { adminUrl, stop: async () => {} };
+  const name = runDatabaseName(`${template}_copy`);
+  await admin(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** Runs one statement as the server's administrator (creating and dropping databases). */
+export async function asAdministrator(server: PostgresServer, statement: string): Promise<void> {
+  await admin(server, statement);
+}

@@ -41,13 +41,13 @@ function placeholders(sql: string): number {
   return n;
 }
 
-export function explain(opened: OpenedDatabase, sql: string): string[] {
+export function explain(opened: Pick<OpenedDatabase, 'sqlite'>, sql: string): string[] {
   const rows = opened.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...new Array(placeholders(sql)).fill(null)) as { detail: string }[];
   return rows.map((r) => r.detail);
 }
 
 /** Every SQL text the app runs during `during`, in order, repeats included. */
-export async function sqlDuring(opened: OpenedDatabase, during: () => Promise<unknown>): Promise<string[]> {
+export async function sqlDuring(opened: Pick<OpenedDatabase, 'statements'>, during: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const stop = opened.statements.observe((sql) => seen.push(sql));
   try {
@@ -59,7 +59,7 @@ export async function sqlDuring(opened: OpenedDatabase, during: () => Promise<un
 }
 
 /** The distinct statements run during `during`, in order, each with its plan. */
-export async function statementsDuring(opened: OpenedDatabase, during: () => Promise<unknown>): Promise<PlannedStatement[]> {
+export async function statementsDuring(opened: Pick<OpenedDatabase, 'sqlite' | 'statements'>, during: () => Promise<unknown>): Promise<PlannedStatement[]> {
   return [...new Set(await sqlDuring(opened, during))].filter((sql) => /^\s*(select|with)\b/i.test(sql)).map((sql) => ({ sql, plan: explain(opened, sql) }));
 }
 

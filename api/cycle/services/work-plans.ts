@@ -420,7 +420,7 @@ export class WorkPlanService {
 
   /** The item to write, with its stored fields; removed items refuse writes (409). */
   private async liveItem(trx: Trx, plan: repo.WorkPlanRow, itemId: string, allowRemoved = false) {
-    const row = await repo.findItem(trx, plan.id, itemId);
+    const row = await repo.findItemToWrite(trx, plan.id, itemId);
     if (!row) throw new NotFound('work plan item');
     if (row.deleted_at !== null && !allowRemoved) throw new Conflict('This item was removed; restore it from its history to change it.');
     return row;

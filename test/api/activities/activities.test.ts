@@ -5,6 +5,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { allPages, auditActions, createInteraction, createOrganisation, createPerson } from '../../support/crm.js';
 import { tableCounts } from '../../support/database.js';
 import { type Client, expectProblem } from '../../support/http.js';
+import { allRows, firstRow, runSql } from '../../support/sql.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -88,7 +89,7 @@ describe('/api/activities', () => {
       createdBy: h.world.users.officer.id,
       version: 1
     });
-    const stored = h.sqlite.prepare('SELECT starts_at, ends_at, time_zone, starts_local FROM activities WHERE id = ?').get(created.body.id);
+    const stored = (await firstRow(h, 'SELECT starts_at, ends_at, time_zone, starts_local FROM activities WHERE id = ?', created.body.id));
     expect(stored).toEqual({ starts_at: '2026-03-29T07:00:00.000Z', ends_at: '2026-03-30T15:00:00.000Z', time_zone: 'Europe/Brussels', starts_local: '2026-03-29T09:00' });
 
     const read = await h.as.viewer.get(`/api/activities/${created.body.id}`);
@@ -98,7 +99,7 @@ describe('/api/activities', () => {
     const invisible = await h.as.outsider.get(`/api/activities/${created.body.id}`);
     expectProblem(invisible, 404);
     expect(invisible.body).toEqual((await h.as.outsider.get(`/api/activities/${newId()}`)).body);
-    expect(auditActions(h.sqlite, 'activity', created.body.id)).toEqual(['create']);
+    expect(await auditActions(h, 'activity', created.body.id)).toEqual(['create']);
   });
 
   it('measures durations across a DST change in elapsed time (28 → 29 March in Brussels is 23 hours)', async () => {
@@ -114,7 +115,7 @@ describe('/api/activities', () => {
 
   it('refuses bad input with field errors and stores nothing', async () => {
     const activity = await createActivity(h.as.officer, { title: 'Validation target' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (fields: Record<string, unknown>) => h.as.officer.post('/api/activities', trip(fields));
     expectProblem(await post({ endsAt: '2026-03-29T08:59' }), 400, 'endsAt');
     expectProblem(await post({ timeZone: 'Europe/Atlantis' }), 400, 'timeZone');
@@ -149,13 +150,13 @@ describe('/api/activities', () => {
     expectProblem(await patch({ startsAt: '2026-04-01T09:00' }), 400, 'endsAt');
     expectProblem(await patch({ partnershipIds: [] }), 400, 'partnershipIds');
     expectProblem(await patch({ followUpRule: 'FREQ=MONTHLY;COUNT=0' }), 400, 'followUpRule');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.officer.get(`/api/activities/${activity.id}`)).body.version).toBe(1);
   });
 
   it('answers 404 to outsiders, 403 to viewers who write, and changes nothing', async () => {
     const activity = await createActivity(h.as.officer, { title: 'Guarded trip' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.outsider.patch(`/api/activities/${activity.id}`, { title: 'Taken over' }), 404);
     expectProblem(await h.as.outsider.delete(`/api/activities/${activity.id}`), 404);
     expectProblem(await h.as.outsider.get(`/api/activities/${activity.id}/participants`), 404);
@@ -166,7 +167,7 @@ describe('/api/activities', () => {
     expectProblem(await h.as.viewer.post(`/api/activities/${activity.id}/participants`, { organisationId: h.world.organisations.pfb, role: 'host' }), 403);
     expectProblem(await h.as.viewer.post(`/api/activities/${activity.id}/agenda`, { topic: 'Viewer topic' }), 403);
     expectProblem(await h.as.viewer.post(`/api/activities/${activity.id}/outcomes`, { kind: 'note', text: 'Viewer note' }), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     // an editor of P1 may log and change activities (canWriteIn)
     expect((await h.as.editor.patch(`/api/activities/${activity.id}`, { status: 'done' })).status).toBe(200);
   });
@@ -183,7 +184,7 @@ describe('/api/activities', () => {
     expectProblem(await h.as.officer.patch(`/api/activities/${activity.id}`, { title: 'x' }, { ifMatch: 'banana' }), 400, 'If-Match');
     expect((await h.as.officer.delete(`/api/activities/${activity.id}`, { ifMatch: '"2"' })).status).toBe(204);
     expectProblem(await h.as.officer.get(`/api/activities/${activity.id}`), 404);
-    expect(auditActions(h.sqlite, 'activity', activity.id)).toEqual(['create', 'update', 'delete']);
+    expect(await auditActions(h, 'activity', activity.id)).toEqual(['create', 'update', 'delete']);
   });
 
   it('changes only the fields sent; a new zone alone keeps the wall times', async () => {
@@ -344,7 +345,7 @@ describe('/api/activities/:id/participants', () => {
         { kind: 'university_research', count: 2 }
       ]
     });
-    expect(auditActions(h.sqlite, 'activity', activity.id)).toEqual(['create', 'update', 'update', 'update', 'update', 'update']);
+    expect(await auditActions(h, 'activity', activity.id)).toEqual(['create', 'update', 'update', 'update', 'update', 'update']);
   });
 
   it('refuses a participant twice in the same role, and unknown or invisible people, changing nothing', async () => {
@@ -355,7 +356,7 @@ describe('/api/activities/:id/participants', () => {
     expect(first.status).toBe(201);
     const guest = await h.as.officer.post(url, { organisationId: h.world.organisations.pfb, role: 'guest' });
     const hidden = await createPerson(h.as.outsider, { name: 'Hidden Person', organisationId: h.world.organisations.wfbb });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.officer.post(url, { personId: researcher.id, role: 'delegate' }), 409, 'role');
     expectProblem(await h.as.officer.post(url, { personId: researcher.id, organisationId: h.world.organisations.vrrn, role: 'delegate', attendance: 'attended' }), 409, 'role');
     // the same person for another organisation is still the same participant
@@ -369,7 +370,7 @@ describe('/api/activities/:id/participants', () => {
     expectProblem(await h.as.officer.post(url, { personId: researcher.id, role: 'tourist' }), 400, 'role');
     expectProblem(await h.as.officer.post(url, { personId: researcher.id, role: 'guest', attendance: 'maybe' }), 400, 'attendance');
     expectProblem(await h.as.officer.post(`/api/activities/${newId()}/participants`, { personId: researcher.id, role: 'guest' }), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('changes role and attendance with If-Match, and removes a participant', async () => {
@@ -399,10 +400,10 @@ describe('/api/activities/:id/participants', () => {
     const seen = await h.as.officer.get(`/api/organisations/${voka.id}`);
     expect(seen.status).toBe(200);
     expect(seen.body.partnershipIds).toEqual([h.world.partnerships.p1]);
-    expect(auditActions(h.sqlite, 'organisation', voka.id)).toEqual(['create', 'update']);
+    expect(await auditActions(h, 'organisation', voka.id)).toEqual(['create', 'update']);
     // a party (PFB) is not made a stakeholder of its own partnership
     await h.as.editor.post(`/api/activities/${activity.id}/participants`, { organisationId: h.world.organisations.pfb, role: 'host' });
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM partnership_stakeholders WHERE organisation_id = ?').get(h.world.organisations.pfb)).toEqual({ n: 0 });
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM partnership_stakeholders WHERE organisation_id = ?', h.world.organisations.pfb))).toEqual({ n: 0 });
   });
 });
 
@@ -473,7 +474,7 @@ describe('/api/activities/:id/agenda and /outcomes', () => {
     expect((await h.as.officer.delete(`${url}/${welcome.id}`)).status).toBe(204);
     expect(await order()).toEqual(['1. Verschiedenes', '2. Projektinventar', '3. Feststellung der Beschlussfähigkeit']);
 
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.officer.post(url, { topic: '' }), 400, 'topic');
     expectProblem(await h.as.officer.post(url, { topic: 'X', position: 0 }), 400, 'position');
     expectProblem(await h.as.officer.post(url, { topic: 'X', startsAt: 'morning' }), 400, 'startsAt');
@@ -481,7 +482,7 @@ describe('/api/activities/:id/agenda and /outcomes', () => {
     expectProblem(await h.as.officer.patch(`${url}/${misc.id}`, { counterpartOrganisationId: 'no-such-organisation' }), 400, 'counterpartOrganisationId');
     expectProblem(await h.as.officer.patch(`${url}/${newId()}`, { topic: 'Nowhere' }), 404);
     expectProblem(await h.as.outsider.get(url), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('refuses an agenda time that the clocks skip', async () => {
@@ -498,14 +499,14 @@ describe('/api/activities/:id/agenda and /outcomes', () => {
     const contact = await h.as.editor.post(url, { kind: 'contact', text: 'Met imec’s smart city team', proposalId: 'future-proposal' });
     expect(contact.body.proposalId).toBe('future-proposal');
     expect((await h.as.viewer.get(url)).body.items.map((o: { kind: string }) => o.kind)).toEqual(['project_lead', 'contact']);
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.officer.post(url, { kind: 'gossip', text: 'x' }), 400, 'kind');
     expectProblem(await h.as.officer.post(url, { kind: 'note', text: ' ' }), 400, 'text');
     expectProblem(await h.as.officer.delete(`${url}/${newId()}`), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.officer.delete(`${url}/${lead.body.id}`)).status).toBe(204);
     expect((await h.as.viewer.get(url)).body.items).toHaveLength(1);
-    expect(auditActions(h.sqlite, 'activity', activity.id)).toEqual(['create', 'update', 'update', 'update']);
+    expect(await auditActions(h, 'activity', activity.id)).toEqual(['create', 'update', 'update', 'update']);
   });
 });
 
@@ -529,12 +530,8 @@ describe('/api/activities/:id/minutes.docx', () => {
     await h.as.officer.post(`${url}/participants`, { personId: excused.id, role: 'delegate', attendance: 'excused' });
     await h.as.officer.post(`${url}/agenda`, { topic: 'Begrüßung', presenter: 'Jörg Müller', notes: 'Vorstellungsrunde' });
     await h.as.officer.post(`${url}/agenda`, { topic: 'Projektinventar', notes: 'Datenbank nach Sektor, Ortsgröße und Technologie', decisions: 'Karte bis März' });
-    await h.sqlite
-      .prepare("INSERT INTO tasks (id, kind, title, owner_id, due_on, subject_type, subject_id, partnership_id) VALUES (?, 'next_step', ?, ?, ?, 'activity', ?, ?)")
-      .run(newId(), 'Projektsteckbriefe sammeln', h.world.users.officer.id, '2027-01-15', meeting.id, h.world.partnerships.p1);
-    await h.sqlite
-      .prepare("INSERT INTO tasks (id, kind, title, owner_id, due_on, status, subject_type, subject_id) VALUES (?, 'next_step', ?, NULL, ?, 'cancelled', 'activity', ?)")
-      .run(newId(), 'Dropped step', '2027-01-10', meeting.id);
+    await await runSql(h, "INSERT INTO tasks (id, kind, title, owner_id, due_on, subject_type, subject_id, partnership_id) VALUES (?, 'next_step', ?, ?, ?, 'activity', ?, ?)", newId(), 'Projektsteckbriefe sammeln', h.world.users.officer.id, '2027-01-15', meeting.id, h.world.partnerships.p1);
+    await await runSql(h, "INSERT INTO tasks (id, kind, title, owner_id, due_on, status, subject_type, subject_id) VALUES (?, 'next_step', ?, NULL, ?, 'cancelled', 'activity', ?)", newId(), 'Dropped step', '2027-01-10', meeting.id);
 
     const response = await download(h.world.users.viewer.token, `${url}/minutes.docx`);
     expect(response.status).toBe(200);
@@ -599,7 +596,7 @@ describe('deleting an activity', () => {
     const cost = await h.as.officer.post(`/api/activities/${activity.id}/costs`, { category: 'travel', amount: '120.50', currency: 'EUR' });
     expect(cost.status, JSON.stringify(cost.body)).toBe(201);
     expect((await h.as.officer.delete(`/api/activities/${activity.id}`)).status).toBe(204);
-    const rows = h.sqlite.prepare("SELECT action FROM audit_events WHERE entity_type = 'cost' AND entity_id = ? ORDER BY at").all(cost.body.id) as { action: string }[];
+    const rows = (await allRows(h, "SELECT action FROM audit_events WHERE entity_type = 'cost' AND entity_id = ? ORDER BY at", cost.body.id)) as { action: string }[];
     expect(rows.map((r) => r.action)).toEqual(['create', 'delete']);
   });
 });

@@ -4,6 +4,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { auditActions } from '../../support/crm.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { firstRow } from '../../support/sql.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -124,8 +125,8 @@ describe('/api/budgets', () => {
     expectProblem(await h.as.officer.delete(`/api/budgets/${budget.id}`, { ifMatch: '"1"' }), 412);
     expect((await h.as.officer.delete(`/api/budgets/${budget.id}`, { ifMatch: '"2"' })).status).toBe(204);
     expectProblem(await h.as.officer.get(`/api/budgets/${budget.id}`), 404);
-    expect(auditActions(h.sqlite, 'budget', budget.id)).toEqual(['create', 'update', 'delete']);
-    const update = h.sqlite.prepare("SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'budget' AND entity_id = ? AND action = 'update'").get(budget.id) as {
+    expect(await auditActions(h, 'budget', budget.id)).toEqual(['create', 'update', 'delete']);
+    const update = (await firstRow(h, "SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'budget' AND entity_id = ? AND action = 'update'", budget.id)) as {
       actor_id: string;
       before: string;
       after: string;
@@ -141,16 +142,16 @@ describe('/api/budgets', () => {
 
   it('keeps one line per partnership, organisation and year', async () => {
     const budget = await createBudget({ year: 2050, amount: '100' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const duplicate = await h.as.admin.post('/api/budgets', { partnershipId: h.world.partnerships.p1, organisationId: h.world.organisations.vrrn, year: 2050, amount: '200' });
     expectProblem(duplicate, 409);
     expect(duplicate.body.existingId).toBe(budget.id);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('lets admins and officers of the partnership set budgets; editors and viewers 403, outsiders 404 or 400', async () => {
     const budget = await createBudget({ year: 2060, amount: '100' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const body = { partnershipId: h.world.partnerships.p1, organisationId: h.world.organisations.vrrn, year: 2061, amount: '100' };
     expectProblem(await h.as.editor.post('/api/budgets', body), 403);
     expectProblem(await h.as.viewer.post('/api/budgets', body), 403);
@@ -162,13 +163,13 @@ describe('/api/budgets', () => {
     expectProblem(await h.as.outsider.delete(`/api/budgets/${budget.id}`), 404);
     expect((await h.as.outsider.get(`/api/budgets/${budget.id}`)).body).toEqual((await h.as.outsider.get('/api/budgets/no-such-budget')).body);
     expectProblem(await h.anonymous.get('/api/budgets'), 401);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.editor.get(`/api/budgets/${budget.id}`)).status).toBe(200);
   });
 
   it('refuses bad input with field errors and stores nothing', async () => {
     const budget = await createBudget({ year: 2070, amount: '100' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (fields: Record<string, unknown>) =>
       h.as.officer.post('/api/budgets', { partnershipId: h.world.partnerships.p1, organisationId: h.world.organisations.vrrn, year: 2071, amount: '100', ...fields });
     expectProblem(await post({ amount: '-100' }), 400, 'amount');
@@ -188,7 +189,7 @@ describe('/api/budgets', () => {
     expectProblem(await h.as.officer.get('/api/budgets?year=soon'), 400, 'query.year');
     expectProblem(await h.as.officer.get('/api/budgets?sort=amount'), 400, 'query.sort');
     expectProblem(await h.as.officer.get('/api/budgets?colour=red'), 400, 'query.colour');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.officer.get(`/api/budgets/${budget.id}`)).body).toMatchObject({ amountCents: 10000, version: 1 });
   });
 });

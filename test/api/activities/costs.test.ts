@@ -6,6 +6,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { auditActions } from '../../support/crm.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows, firstRow } from '../../support/sql.js';
 
 let h: ApiHarness;
 let trip: string;
@@ -61,7 +62,7 @@ describe('/api/activities/:id/costs', () => {
     // CHF 33.33 at 1.0625 = EUR 35.413125 → 35.41
     const chf = await h.as.officer.post(costsOf(trip), { category: 'fees', amount: 33.33, currency: 'CHF', rateToEur: 1.0625 });
     expect(chf.body).toMatchObject({ amountCents: 3333, amountEurCents: 3541 });
-    const row = h.sqlite.prepare('SELECT amount_cents, currency, rate_to_eur, amount_eur_cents FROM cost_items WHERE id = ?').get(gbp.body.id);
+    const row = (await firstRow(h, 'SELECT amount_cents, currency, rate_to_eur, amount_eur_cents FROM cost_items WHERE id = ?', gbp.body.id));
     expect(row).toEqual({ amount_cents: 10000, currency: 'GBP', rate_to_eur: '1.1688', amount_eur_cents: 11688 });
   });
 
@@ -127,8 +128,8 @@ describe('/api/activities/:id/costs', () => {
     expect((await h.as.editor.delete(`${costsOf(trip)}/${cost.id}`, { ifMatch: '"2"' })).status).toBe(204);
     expectProblem(await h.as.editor.delete(`${costsOf(trip)}/${cost.id}`), 404);
     expectProblem(await h.as.editor.patch(`${costsOf(trip)}/${cost.id}`, { amount: '1' }), 404);
-    expect(auditActions(h.sqlite, 'cost', cost.id)).toEqual(['create', 'update', 'delete']);
-    const rows = h.sqlite.prepare("SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'cost' AND entity_id = ? ORDER BY at, id").all(cost.id) as { actor_id: string; before: string | null; after: string | null }[];
+    expect(await auditActions(h, 'cost', cost.id)).toEqual(['create', 'update', 'delete']);
+    const rows = (await allRows(h, "SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'cost' AND entity_id = ? ORDER BY at, id", cost.id)) as { actor_id: string; before: string | null; after: string | null }[];
     expect(rows.map((r) => r.actor_id)).toEqual([h.world.users.officer.id, h.world.users.officer.id, h.world.users.editor.id]);
     expect(JSON.parse(rows[1]!.before!).amountCents).toBe(1500);
     expect(JSON.parse(rows[1]!.after!).amountCents).toBe(1750);
@@ -157,9 +158,9 @@ describe('/api/activities/:id/costs', () => {
     const train = (await h.as.officer.post(costsOf(activity), { category: 'travel', amount: '120' })).body;
     const officer: Caller = { userId: h.world.users.officer.id, name: 'Officer', email: h.world.users.officer.email, organisationId: h.world.organisations.vrrn, isAdmin: false, roles: { [h.world.partnerships.p1]: 'officer' }, via: 'token' };
     await h.db.transaction().execute((trx) => recordCostsLeaving(trx, officer, activity));
-    expect(auditActions(h.sqlite, 'cost', hotel.id)).toEqual(['create', 'delete']);
-    expect(auditActions(h.sqlite, 'cost', train.id)).toEqual(['create', 'delete']);
-    const last = h.sqlite.prepare("SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'cost' AND entity_id = ? AND action = 'delete'").get(hotel.id) as { actor_id: string; before: string; after: string | null };
+    expect(await auditActions(h, 'cost', hotel.id)).toEqual(['create', 'delete']);
+    expect(await auditActions(h, 'cost', train.id)).toEqual(['create', 'delete']);
+    const last = (await firstRow(h, "SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'cost' AND entity_id = ? AND action = 'delete'", hotel.id)) as { actor_id: string; before: string; after: string | null };
     expect(last).toMatchObject({ actor_id: h.world.users.officer.id, after: null });
     expect(JSON.parse(last.before)).toMatchObject({ category: 'accommodation', amountCents: 30000 });
   });
@@ -168,7 +169,7 @@ describe('/api/activities/:id/costs', () => {
     const cost = (await h.as.officer.post(costsOf(trip), { category: 'travel', amount: '10' })).body;
     const elsewhere = await logActivity(h.as.officer, { partnershipIds: [h.world.partnerships.p1] });
     const theirs = await logActivity(h.as.outsider, { partnershipIds: [h.world.partnerships.p2], title: 'Regio.hub workshop' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.outsider.get(costsOf(trip)), 404);
     expectProblem(await h.as.outsider.post(costsOf(trip), { category: 'travel', amount: '1' }), 404);
     expectProblem(await h.as.outsider.patch(`${costsOf(trip)}/${cost.id}`, { amount: '1' }), 404);
@@ -183,13 +184,13 @@ describe('/api/activities/:id/costs', () => {
     expectProblem(await h.as.viewer.patch(`${costsOf(trip)}/${cost.id}`, { amount: '1' }), 403);
     expectProblem(await h.as.viewer.delete(`${costsOf(trip)}/${cost.id}`), 403);
     expectProblem(await h.anonymous.get(costsOf(trip)), 401);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.sysadmin.get(costsOf(theirs))).status).toBe(200);
   });
 
   it('refuses bad input with field errors and stores nothing', async () => {
     const cost = (await h.as.officer.post(costsOf(trip), { category: 'travel', amount: '10' })).body;
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: unknown) => h.as.officer.post(costsOf(trip), body);
     const negative = await post({ category: 'travel', amount: '-5' });
     expectProblem(negative, 400, 'amount');
@@ -218,7 +219,7 @@ describe('/api/activities/:id/costs', () => {
     expectProblem(await h.as.officer.patch(`${costsOf(trip)}/${cost.id}`, { category: null }), 400, 'category');
     expectProblem(await h.as.officer.patch(`${costsOf(trip)}/${cost.id}`, { version: 3 }), 400, 'version');
     expectProblem(await h.as.officer.patch(`${costsOf(trip)}/${cost.id}`, { amount: '1' }, { ifMatch: 'soon' }), 400, 'If-Match');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.officer.get(costsOf(trip))).body.items.find((c: { id: string }) => c.id === cost.id)).toMatchObject({ amount: '10.00', version: 1 });
   });
 });

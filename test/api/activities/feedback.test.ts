@@ -7,6 +7,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { auditActions } from '../../support/crm.js';
 import { tableCounts } from '../../support/database.js';
 import { client, expectProblem } from '../../support/http.js';
+import { allRows, firstRow } from '../../support/sql.js';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -52,11 +53,11 @@ describe('feedback', () => {
       // 30 days after the activity ends, or after now when that is later
       expect(Date.parse(link.expiresAt)).toBeGreaterThanOrEqual(Math.max(Date.parse('2026-03-12T16:00:00.000Z'), Date.now()) + 30 * DAY - 60_000);
     }
-    const stored = h.sqlite.prepare('SELECT token_hash FROM feedback_links WHERE activity_id = ? ORDER BY id').all(a.id) as { token_hash: string }[];
+    const stored = (await allRows(h, 'SELECT token_hash FROM feedback_links WHERE activity_id = ? ORDER BY id', a.id)) as { token_hash: string }[];
     const tokens = links.items.map(tokenOf);
     expect(stored.map((r) => r.token_hash).sort()).toEqual(tokens.map((t) => createHash('sha256').update(t).digest('hex')).sort());
-    expect(JSON.stringify(h.sqlite.prepare('SELECT * FROM feedback_links').all())).not.toContain(tokens[0]);
-    expect(JSON.stringify(h.sqlite.prepare('SELECT * FROM audit_events').all())).not.toContain(tokens[0]);
+    expect(JSON.stringify((await allRows(h, 'SELECT * FROM feedback_links')))).not.toContain(tokens[0]);
+    expect(JSON.stringify((await allRows(h, 'SELECT * FROM audit_events')))).not.toContain(tokens[0]);
 
     // asking again creates nothing new: the links cannot be shown twice
     const again = await sendLinks(h, a.id);
@@ -67,7 +68,7 @@ describe('feedback', () => {
     ]);
     const excused = await sendLinks(h, a.id, { participantIds: [a.excused], expiresAt: '2099-01-01T00:00:00+01:00' });
     expect(excused.items).toEqual([expect.objectContaining({ participantId: a.excused, participantName: 'Jan Peeters', expiresAt: '2098-12-31T23:00:00.000Z' })]);
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM feedback_links WHERE activity_id = ?').get(a.id)).toEqual({ n: 3 });
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM feedback_links WHERE activity_id = ?', a.id))).toEqual({ n: 3 });
   });
 
   it('lets a participant answer without an account and change the answer through the same link', async () => {
@@ -106,7 +107,7 @@ describe('feedback', () => {
     expect(results.body.items).toHaveLength(2);
 
     // every write is an audit event on the activity's feedback; answers have no actor
-    const events = h.sqlite.prepare("SELECT action, actor_id, after FROM audit_events WHERE entity_type = 'feedback' AND entity_id = ? ORDER BY at, id").all(a.id) as { action: string; actor_id: string | null; after: string }[];
+    const events = (await allRows(h, "SELECT action, actor_id, after FROM audit_events WHERE entity_type = 'feedback' AND entity_id = ? ORDER BY at, id", a.id)) as { action: string; actor_id: string | null; after: string }[];
     expect(events.map((e) => [e.action, e.actor_id])).toEqual([
       ['create', h.world.users.officer.id],
       ['update', null],
@@ -124,7 +125,7 @@ describe('feedback', () => {
     const [anna] = (await sendLinks(h, a.id)).items;
     const url = `/api/feedback/${tokenOf(anna!)}`;
     await h.anonymous.put(url, { rating: 3, comment: 'Fine' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.anonymous.put(url, { rating: 0 }), 400, 'rating');
     expectProblem(await h.anonymous.put(url, { rating: 6 }), 400, 'rating');
     expectProblem(await h.anonymous.put(url, { rating: 4.5 }), 400, 'rating');
@@ -139,7 +140,7 @@ describe('feedback', () => {
     expectProblem(await h.as.officer.post(`/api/activities/${a.id}/feedback/links`, { expiresAt: '2020-01-01T00:00:00Z' }), 400, 'expiresAt');
     expectProblem(await h.as.officer.post(`/api/activities/${a.id}/feedback/links`, { everyone: true }), 400, 'everyone');
     expectProblem(await h.as.officer.get('/api/feedback/summary?year=last'), 400, 'query.year');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.anonymous.get(url)).body.answer).toMatchObject({ rating: 3, comment: 'Fine' });
     expect((await h.anonymous.put(url, { rating: 4, comment: 'x'.repeat(2000) })).status).toBe(200);
   });
@@ -147,14 +148,14 @@ describe('feedback', () => {
   it('answers 404 to unknown tokens and to links of another activity’s participants', async () => {
     const a = await activityWithParticipants(h);
     const b = await activityWithParticipants(h, { title: 'Another trip' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const unknown = await h.anonymous.get('/api/feedback/this-is-not-a-token');
     expectProblem(unknown, 404);
     expect(unknown.body.detail).toContain('not known');
     expectProblem(await h.anonymous.put('/api/feedback/this-is-not-a-token', { rating: 3 }), 404);
     // a participant of activity B is no participant of activity A
     expectProblem(await h.as.officer.post(`/api/activities/${a.id}/feedback/links`, { participantIds: [a.anna, b.anna] }), 400, 'participantIds.1');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('replaces a lost link on request: the old token stops working, the answer stays', async () => {
@@ -176,11 +177,11 @@ describe('feedback', () => {
     const closed = await h.as.editor.post(`/api/activities/${a.id}/feedback/close`);
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
     expect(closed.body).toMatchObject({ count: 1, average: 3, closedAt: expect.any(String) });
-    expect(h.sqlite.prepare('SELECT feedback_closed_at FROM activities WHERE id = ?').get(a.id)).toEqual({ feedback_closed_at: closed.body.closedAt });
+    expect((await firstRow(h, 'SELECT feedback_closed_at FROM activities WHERE id = ?', a.id))).toEqual({ feedback_closed_at: closed.body.closedAt });
 
     const form = await h.anonymous.get(`/api/feedback/${tokenOf(anna!)}`);
     expect(form.body).toMatchObject({ editable: false, closedReason: 'closed', closedAt: closed.body.closedAt, answer: { rating: 3 } });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const late = await h.anonymous.put(`/api/feedback/${tokenOf(anna!)}`, { rating: 5 });
     expectProblem(late, 409);
     expect(late.body.detail).toContain('was closed on');
@@ -188,9 +189,9 @@ describe('feedback', () => {
     expectProblem(await h.as.officer.post(`/api/activities/${a.id}/feedback/links`, { participantIds: [a.excused] }), 409);
     // closing again changes nothing
     expect((await h.as.officer.post(`/api/activities/${a.id}/feedback/close`)).body.closedAt).toBe(closed.body.closedAt);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.viewer.get(`/api/activities/${a.id}/feedback`)).body).toMatchObject({ count: 1, average: 3 });
-    expect(auditActions(h.sqlite, 'feedback', a.id)).toEqual(['create', 'update', 'update']);
+    expect(await auditActions(h, 'feedback', a.id)).toEqual(['create', 'update', 'update']);
   });
 
   it('stops answers once the link has expired (410)', async () => {
@@ -210,7 +211,7 @@ describe('feedback', () => {
 
   it('shows feedback to those who see the activity; links and closing are for its writers', async () => {
     const a = await activityWithParticipants(h);
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.outsider.get(`/api/activities/${a.id}/feedback`), 404);
     expectProblem(await h.as.outsider.post(`/api/activities/${a.id}/feedback/links`, {}), 404);
     expectProblem(await h.as.outsider.post(`/api/activities/${a.id}/feedback/close`), 404);
@@ -220,7 +221,7 @@ describe('feedback', () => {
     expectProblem(await h.as.viewer.post(`/api/activities/${a.id}/feedback/close`), 403);
     expectProblem(await h.anonymous.get(`/api/activities/${a.id}/feedback`), 401);
     expectProblem(await h.anonymous.get('/api/feedback/summary'), 401);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     const byEditor = await h.as.editor.post(`/api/activities/${a.id}/feedback/links`, {});
     expect(byEditor.status).toBe(201);
   });
@@ -291,14 +292,14 @@ describe('feedback link throttling', () => {
     for (let i = 0; i < 29; i += 1) expect((await visitor.get(`/api/feedback/guess-${i}`)).status).toBe(404);
     expect((await visitor.put(`/api/feedback/${tokenOf(anna!)}`, { rating: 4 })).status).toBe(200);
 
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     now = start + 60_000;
     const refused = await visitor.put(`/api/feedback/${tokenOf(anna!)}`, { rating: 1 });
     expectProblem(refused, 429);
     expect(Number(refused.headers.get('retry-after'))).toBe(540);
     expectProblem(await visitor.get(`/api/feedback/${tokenOf(anna!)}`), 429);
     expectProblem(await visitor.put(`/api/feedback/${tokenOf(anna!)}`, { rating: 9 }), 429);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.viewer.get(`/api/activities/${a.id}/feedback`)).body.items[0]).toMatchObject({ rating: 4 });
 
     // once the window has passed, the link works again

@@ -54,11 +54,11 @@ describe('follow-ups of an activity', () => {
 
   it('creates follow-up tasks once the activity is done, and not twice for the same dates', async () => {
     const planned = await logTrip(h.as.officer, { partnershipIds: [p1()], title: 'Smart region exchange', status: 'planned', endsAt: '2026-09-15T17:00' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const refused = await h.as.officer.post(`/api/activities/${planned.id}/follow-ups`, {});
     expectProblem(refused, 409);
     expect(refused.body.detail).toContain('planned');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
 
     expect((await h.as.officer.patch(`/api/activities/${planned.id}`, { status: 'done' })).status).toBe(200);
     const created = await h.as.editor.post(`/api/activities/${planned.id}/follow-ups`, {});
@@ -78,15 +78,15 @@ describe('follow-ups of an activity', () => {
       state: 'open',
       createdBy: h.world.users.editor.id
     });
-    for (const task of created.body.items) expect(auditActions(h.sqlite, 'task', task.id)).toEqual(['create']);
+    for (const task of created.body.items) expect(await auditActions(h, 'task', task.id)).toEqual(['create']);
     expect((await proposalOf(planned.id)).body.existing.map((t: { id: string }) => t.id)).toEqual(created.body.items.map((t: { id: string }) => t.id));
     const listed = await h.as.viewer.get(`/api/tasks?subjectType=activity&subjectId=${planned.id}&kind=follow_up`);
     expect(listed.body.items).toHaveLength(2);
 
-    const again = tableCounts(h);
+    const again = await tableCounts(h);
     const twice = await h.as.officer.post(`/api/activities/${planned.id}/follow-ups`, { dueDates: ['2027-01-10', '2027-03-15'] });
     expectProblem(twice, 409, 'dueDates.1');
-    expect(tableCounts(h)).toEqual(again);
+    expect(await tableCounts(h)).toEqual(again);
     const more = await h.as.officer.post(`/api/activities/${planned.id}/follow-ups`, { dueDates: ['2027-01-10'], ownerId: h.world.users.editor.id, title: 'Call the Leuven stakeholders' });
     expect(more.status, JSON.stringify(more.body)).toBe(201);
     expect(more.body.items).toEqual([expect.objectContaining({ dueOn: '2027-01-10', ownerId: h.world.users.editor.id, title: 'Call the Leuven stakeholders', description: expect.stringContaining('follow-up 1 of 1') })]);
@@ -104,7 +104,7 @@ describe('follow-ups of an activity', () => {
 
   it('refuses bad input with field errors, invisible activities with 404 and viewers with 403, storing nothing', async () => {
     const trip = await logTrip(h.as.officer, { partnershipIds: [p1()], title: 'Validation trip', endsAt: '2026-06-30T17:00' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: unknown) => h.as.officer.post(`/api/activities/${trip.id}/follow-ups`, body);
     expectProblem(await post({ dueDates: ['2026-06-30'] }), 400, 'dueDates.0');
     expectProblem(await post({ dueDates: ['2026-07-01', '2026-05-01'] }), 400, 'dueDates.1');
@@ -121,7 +121,7 @@ describe('follow-ups of an activity', () => {
     expectProblem(await h.as.viewer.post(`/api/activities/${trip.id}/follow-ups`, {}), 403);
     expectProblem(await h.as.officer.post('/api/activities/no-such-activity/follow-ups', {}), 404);
     expectProblem(await h.as.officer.get('/api/activities/no-such-activity/follow-ups/proposal'), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });
 
@@ -134,7 +134,7 @@ describe('the partnership’s default follow-up rule', () => {
     const version = read.body.version;
     expect(read.headers.get('etag')).toBe(`"${version}"`);
 
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.editor.put(url, { rule: 'FREQ=MONTHLY;COUNT=1' }), 403);
     expectProblem(await h.as.viewer.put(url, { rule: 'FREQ=MONTHLY;COUNT=1' }), 403);
     expectProblem(await h.as.outsider.put(url, { rule: 'FREQ=MONTHLY;COUNT=1' }), 404);
@@ -144,7 +144,7 @@ describe('the partnership’s default follow-up rule', () => {
     expectProblem(await h.as.officer.put(url, { rule: '' }), 400, 'rule');
     expectProblem(await h.as.officer.put(url, {}), 400, 'rule');
     expectProblem(await h.as.officer.put(url, { rule: 'FREQ=MONTHLY;COUNT=1' }, { ifMatch: `"${version + 5}"` }), 412);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
 
     const set = await h.as.officer.put(url, { rule: 'freq=monthly;interval=2;count=3' }, { ifMatch: `"${version}"` });
     expect(set.status, JSON.stringify(set.body)).toBe(200);

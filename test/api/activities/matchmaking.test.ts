@@ -123,7 +123,7 @@ describe('/api/matchmaking', () => {
   });
 
   it('refuses bad input with field errors, hides other partnerships’ records with 404, and changes nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.officer.get('/api/matchmaking'), 400, 'query.partnershipId');
     expectProblem(await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&months=0`), 400, 'query.months');
     expectProblem(await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}&limit=1000`), 400, 'query.limit');
@@ -136,6 +136,6 @@ describe('/api/matchmaking', () => {
     // the outsider's own partnership has a single region: nothing to pair
     const own = await h.as.outsider.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p2}`);
     expect(own.body.items).toEqual([]);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });

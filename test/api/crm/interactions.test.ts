@@ -3,6 +3,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { allPages, auditActions, createInteraction, createOrganisation, createPerson } from '../../support/crm.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows, runSql } from '../../support/sql.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe('/api/interactions', () => {
 
   it('refuses bad input and ids the caller cannot see, storing nothing', async () => {
     const hidden = await createPerson(h.as.outsider, { name: 'Someone at WFBB', organisationId: h.world.organisations.wfbb });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const base = { kind: 'note', occurredAt: '2024-03-01T10:00:00Z', summary: 'x', organisationId: h.world.organisations.vrrn };
     const post = (body: unknown) => h.as.editor.post('/api/interactions', body);
     const anchorless = await post({ kind: 'note', occurredAt: '2024-03-01T10:00:00Z', summary: 'Orphan' });
@@ -69,7 +70,7 @@ describe('/api/interactions', () => {
     expectProblem(await post({ ...base, partnershipId: 'no-such-partnership' }), 400, 'partnershipId');
     expectProblem(await h.as.editor.get('/api/interactions?sort=kind'), 400, 'query.sort');
     expectProblem(await h.as.editor.get('/api/interactions?q=x'), 400, 'query.q');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('lists newest first, page by page, filtered by organisation, person and partnership', async () => {
@@ -105,11 +106,11 @@ describe('/api/interactions', () => {
 
   it('lets the author and whoever may write the organisation change or delete it; viewers get 403', async () => {
     const note = await createInteraction(h.as.editor, { organisationId: h.world.organisations.vrrn, summary: 'Draft' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.viewer.patch(`/api/interactions/${note.id}`, { summary: 'Viewer edit' }), 403);
     expectProblem(await h.as.viewer.delete(`/api/interactions/${note.id}`), 403);
     expectProblem(await h.as.viewer.post('/api/interactions', { kind: 'note', occurredAt: '2024-03-01T10:00:00Z', summary: 'x', organisationId: h.world.organisations.vrrn }), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
 
     const byAuthor = await h.as.editor.patch(`/api/interactions/${note.id}`, { summary: 'Final', kind: 'meeting' }, { ifMatch: '"1"' });
     expect(byAuthor.status).toBe(200);
@@ -124,18 +125,18 @@ describe('/api/interactions', () => {
     expectProblem(await h.as.officer.delete(`/api/interactions/${note.id}`, { ifMatch: '"1"' }), 412);
     expect((await h.as.officer.delete(`/api/interactions/${note.id}`, { ifMatch: '"3"' })).status).toBe(204);
     expectProblem(await h.as.editor.get(`/api/interactions/${note.id}`), 404);
-    expect(auditActions(h.sqlite, 'interaction', note.id)).toEqual(['create', 'update', 'update', 'delete']);
+    expect(await auditActions(h, 'interaction', note.id)).toEqual(['create', 'update', 'update', 'delete']);
   });
 
   it('keeps an interaction attached to something and to records the caller can see when it moves', async () => {
     const note = await createInteraction(h.as.editor, { organisationId: h.world.organisations.pfb, summary: 'Moving note' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.editor.patch(`/api/interactions/${note.id}`, { organisationId: null }), 400, 'organisationId');
     expectProblem(await h.as.editor.patch(`/api/interactions/${note.id}`, { organisationId: h.world.organisations.wfbb }), 400, 'organisationId');
     expectProblem(await h.as.editor.patch(`/api/interactions/${note.id}`, { partnershipId: h.world.partnerships.p2 }), 400, 'partnershipId');
     expectProblem(await h.as.editor.patch(`/api/interactions/${note.id}`, { summary: 'x'.repeat(5001) }), 400, 'summary');
     expectProblem(await h.as.editor.patch(`/api/interactions/${note.id}`, { authorId: h.world.users.officer.id }), 400, 'authorId');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     const person = await createPerson(h.as.editor, { name: 'Mover', organisationId: h.world.organisations.pfb });
     const moved = await h.as.editor.patch(`/api/interactions/${note.id}`, { organisationId: null, personId: person.id });
     expect(moved.status).toBe(200);
@@ -145,7 +146,7 @@ describe('/api/interactions', () => {
   it('records before and after of every change in the audit trail', async () => {
     const note = await createInteraction(h.as.editor, { organisationId: h.world.organisations.pfb, summary: 'Before' });
     await h.as.editor.patch(`/api/interactions/${note.id}`, { summary: 'After' });
-    const rows = h.sqlite.prepare("SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'interaction' AND entity_id = ? ORDER BY at, id").all(note.id) as {
+    const rows = (await allRows(h, "SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'interaction' AND entity_id = ? ORDER BY at, id", note.id)) as {
       actor_id: string;
       before: string | null;
       after: string;
@@ -160,7 +161,7 @@ describe('/api/interactions', () => {
     const shared = await createOrganisation(h.as.sysadmin, { name: 'Metropolregion Network', kind: 'network', country: 'DE', partnershipIds: [h.world.partnerships.p1, h.world.partnerships.p2] });
     const note = await createInteraction(h.as.outsider, { organisationId: shared.id, summary: 'Logged while in P2' });
     const other = await createInteraction(h.as.sysadmin, { organisationId: shared.id, summary: 'Someone else' });
-    h.sqlite.prepare("INSERT INTO memberships (user_id, partnership_id, role) VALUES (?, ?, 'viewer')").run(h.world.users.outsider.id, h.world.partnerships.p1);
+    await runSql(h, "INSERT INTO memberships (user_id, partnership_id, role) VALUES (?, ?, 'viewer')", h.world.users.outsider.id, h.world.partnerships.p1);
     try {
       expect((await h.as.sysadmin.patch(`/api/organisations/${shared.id}`, { partnershipIds: [h.world.partnerships.p1] })).status).toBe(200);
       // the outsider now only views the organisation (through P1)
@@ -171,7 +172,7 @@ describe('/api/interactions', () => {
       expect(own.status, JSON.stringify(own.body)).toBe(200);
       expect(own.body.summary).toBe('Still mine');
     } finally {
-      h.sqlite.prepare('DELETE FROM memberships WHERE user_id = ? AND partnership_id = ?').run(h.world.users.outsider.id, h.world.partnerships.p1);
+      await runSql(h, 'DELETE FROM memberships WHERE user_id = ? AND partnership_id = ?', h.world.users.outsider.id, h.world.partnerships.p1);
     }
   });
 });

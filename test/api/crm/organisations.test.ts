@@ -3,6 +3,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { allPages, auditActions, createInteraction, createOrganisation, createPerson, names } from '../../support/crm.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows } from '../../support/sql.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -177,7 +178,7 @@ describe('/api/organisations', () => {
 
   it('answers 404 to outsiders on read, change, delete and timeline, and 403 to viewers who write', async () => {
     const org = await createOrganisation(h.as.editor, { name: 'Flanders Make', country: 'BE', partnershipIds: [h.world.partnerships.p1] });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.outsider.get(`/api/organisations/${org.id}`), 404);
     expectProblem(await h.as.outsider.patch(`/api/organisations/${org.id}`, { name: 'Taken over' }), 404);
     expectProblem(await h.as.outsider.delete(`/api/organisations/${org.id}`), 404);
@@ -185,13 +186,13 @@ describe('/api/organisations', () => {
     expectProblem(await h.as.viewer.post('/api/organisations', { name: 'Viewer Org', kind: 'ngo', country: 'BE' }), 403);
     expectProblem(await h.as.viewer.patch(`/api/organisations/${org.id}`, { name: 'Renamed by a viewer' }), 403);
     expectProblem(await h.as.viewer.delete(`/api/organisations/${org.id}`), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.viewer.get(`/api/organisations/${org.id}`)).body.name).toBe('Flanders Make');
   });
 
   it('refuses bad input with field errors and stores nothing', async () => {
     const org = await createOrganisation(h.as.editor, { name: 'DSP Valley', country: 'BE' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: unknown) => h.as.editor.post('/api/organisations', body);
     expectProblem(await post({ name: 5, kind: 'company', country: 'BE' }), 400, 'name');
     expectProblem(await post({ name: 'X', kind: 'company', country: 'BE', colour: 'blue' }), 400, 'colour');
@@ -219,7 +220,7 @@ describe('/api/organisations', () => {
     expectProblem(await h.as.editor.get('/api/organisations?sort=size'), 400, 'query.sort');
     expectProblem(await h.as.editor.get('/api/organisations?colour=blue'), 400, 'query.colour');
     expectProblem(await h.as.editor.get('/api/organisations?cursor=nonsense'), 400, 'query.cursor');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('refuses to delete a partnership party or an organisation people or users belong to', async () => {
@@ -251,14 +252,14 @@ describe('/api/organisations', () => {
     expect((await h.as.editor.delete(`/api/organisations/${org.id}`, { ifMatch: '"1"' })).status).toBe(204);
     expectProblem(await h.as.editor.get(`/api/organisations/${org.id}`), 404);
     expectProblem(await h.as.editor.get(`/api/interactions/${note.id}`), 404);
-    expect(auditActions(h.sqlite, 'organisation', org.id)).toEqual(['create', 'delete']);
-    expect(auditActions(h.sqlite, 'interaction', note.id)).toEqual(['create', 'delete']);
+    expect(await auditActions(h, 'organisation', org.id)).toEqual(['create', 'delete']);
+    expect(await auditActions(h, 'interaction', note.id)).toEqual(['create', 'delete']);
   });
 
   it('leaves an audit event with before and after for every write', async () => {
     const org = await createOrganisation(h.as.editor, { name: 'Mobilab', country: 'BE', domains: [{ domainId: 'domain-mobility', maturity: 3 }] });
     await h.as.editor.patch(`/api/organisations/${org.id}`, { domains: [{ domainId: 'domain-mobility', maturity: 4 }] });
-    const rows = h.sqlite.prepare("SELECT action, actor_id, before, after FROM audit_events WHERE entity_type = 'organisation' AND entity_id = ? ORDER BY at, id").all(org.id) as {
+    const rows = (await allRows(h, "SELECT action, actor_id, before, after FROM audit_events WHERE entity_type = 'organisation' AND entity_id = ? ORDER BY at, id", org.id)) as {
       action: string;
       actor_id: string;
       before: string | null;

@@ -7,6 +7,7 @@ import { tableCounts } from '../../support/database.js';
 import { client, type Client, expectProblem } from '../../support/http.js';
 import type { UserKey } from '../../support/world.js';
 import { jsonText } from '../../../db/json-columns.js';
+import { firstRow, allRows } from '../../support/sql.js';
 
 /** Every request in this file runs on 15 May 2024 (UTC), so statuses and day counts are fixed. */
 const TODAY = new Date('2024-05-15T10:00:00Z');
@@ -65,8 +66,8 @@ function agreement(overrides: Record<string, unknown> = {}) {
   };
 }
 
-function auditRows(entityId: string) {
-  return h.sqlite.prepare('SELECT action, actor_id, entity_type, before, after FROM audit_events WHERE entity_id = ? ORDER BY at, id').all(entityId) as {
+async function auditRows(entityId: string) {
+  return (await allRows(h, 'SELECT action, actor_id, entity_type, before, after FROM audit_events WHERE entity_id = ? ORDER BY at, id', entityId)) as {
     action: string;
     actor_id: string | null;
     entity_type: string;
@@ -144,13 +145,13 @@ describe('/api/partnerships: creating', () => {
       ['innovation', 'Innovation und Start-ups'],
       ['health', 'Gesundheit und Lebenswissenschaften']
     ]);
-    const membership = h.sqlite.prepare('SELECT role FROM memberships WHERE user_id = ? AND partnership_id = ?').get(h.world.users.officer.id, created.body.id) as { role: string };
+    const membership = (await firstRow(h, 'SELECT role FROM memberships WHERE user_id = ? AND partnership_id = ?', h.world.users.officer.id, created.body.id)) as { role: string };
     expect(membership.role).toBe('admin');
     // the officer's next request carries the new role
     expect((await as.officer.get(`/api/partnerships/${created.body.id}`)).body.memberRole).toBe('admin');
     // other members of P1 are not members of the new partnership
     expectProblem(await as.viewer.get(`/api/partnerships/${created.body.id}`), 404);
-    const [audit] = auditRows(created.body.id);
+    const [audit] = (await auditRows(created.body.id));
     expect(audit).toMatchObject({ action: 'create', entity_type: 'partnership', actor_id: h.world.users.officer.id, before: null });
     expect(JSON.parse(audit!.after!)).toMatchObject({ title: 'Rhein-Neckar – Flemish Brabant 2025–2028', forms: ['delegation_trips', 'matchmaking'] });
   });
@@ -159,19 +160,19 @@ describe('/api/partnerships: creating', () => {
     const created = await as.sysadmin.post('/api/partnerships', agreement({ title: 'Created by the system administrator' }));
     expect(created.status).toBe(201);
     expect(created.body.memberRole).toBeNull();
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM memberships WHERE partnership_id = ?').get(created.body.id)).toEqual({ n: 0 });
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM memberships WHERE partnership_id = ?', created.body.id))).toEqual({ n: 0 });
   });
 
   it('lets only system administrators and admins or officers somewhere create', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await as.viewer.post('/api/partnerships', agreement()), 403);
     expectProblem(await as.editor.post('/api/partnerships', agreement()), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('refuses bad input with a field path for each problem and stores nothing', async () => {
     const { regions, organisations } = h.world;
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const refused = async (body: unknown, ...paths: string[]) => {
       const reply = await as.admin.post('/api/partnerships', body);
       for (const path of paths) expectProblem(reply, 400, path);
@@ -208,7 +209,7 @@ describe('/api/partnerships: creating', () => {
     await refused(agreement({ colour: 'blue', status: 'active' }), 'colour', 'status');
     await refused(agreement({ title: '   ' }), 'title');
     await refused(agreement({ parties: [{ regionId: regions.rheinNeckar, organisationId: organisations.vrrn, networks: [{ name: '' }] }, { regionId: regions.flemishBrabant, organisationId: organisations.pfb }] }), 'parties.0.networks.0.name');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });
 
@@ -313,7 +314,7 @@ describe('/api/partnerships: changing', () => {
     expectProblem(stale, 412);
     expect(stale.body.current).toMatchObject({ title: 'If-Match test', version: 2 });
     expectProblem(await as.admin.patch(`/api/partnerships/${id}`, { title: 'x' }, { ifMatch: 'yesterday' }), 400, 'If-Match');
-    const rows = auditRows(id).filter((r) => !r.before?.includes('"member"'));
+    const rows = (await auditRows(id)).filter((r) => !r.before?.includes('"member"'));
     expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
     expect(JSON.parse(rows[1]!.before!).noticeSentOn).toBeNull();
     expect(JSON.parse(rows[1]!.after!).noticeSentOn).toBe('2025-02-01');
@@ -336,7 +337,7 @@ describe('/api/partnerships: changing', () => {
 
   it('refuses editors and viewers (403) and outsiders (404), and bad changes with paths, changing nothing', async () => {
     const p1 = h.world.partnerships.p1;
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await as.editor.patch(`/api/partnerships/${p1}`, { title: 'Edited' }), 403);
     expectProblem(await as.viewer.patch(`/api/partnerships/${p1}`, { title: 'Viewed' }), 403);
     expectProblem(await as.outsider.patch(`/api/partnerships/${p1}`, { title: 'Outside' }), 404);
@@ -346,7 +347,7 @@ describe('/api/partnerships: changing', () => {
     expectProblem(await as.admin.patch(`/api/partnerships/${p1}`, { parties: [] }), 400, 'parties');
     expectProblem(await as.admin.patch(`/api/partnerships/${p1}`, { title: null }), 400, 'title');
     expectProblem(await as.admin.patch(`/api/partnerships/${p1}`, { status: 'ended' }), 400, 'status');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await as.viewer.get(`/api/partnerships/${p1}`)).body.version).toBe(1);
   });
 });
@@ -361,13 +362,13 @@ describe('/api/partnerships: the renewal chain', () => {
     expect((await as.admin.get(`/api/partnerships/${p1}`)).body.successorId).toBe(renewal.body.id);
 
     const third = (await as.admin.post('/api/partnerships', agreement({ title: 'Renewal 2029–2032', predecessorId: renewal.body.id }))).body;
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await as.admin.post('/api/partnerships', agreement({ title: 'A second renewal', predecessorId: p1 })), 400, 'predecessorId');
     expectProblem(await as.admin.patch(`/api/partnerships/${p1}`, { predecessorId: renewal.body.id }), 400, 'predecessorId');
     expectProblem(await as.admin.patch(`/api/partnerships/${p1}`, { predecessorId: third.id }), 400, 'predecessorId');
     expectProblem(await as.admin.delete(`/api/partnerships/${p1}`), 409);
     expectProblem(await as.admin.delete(`/api/partnerships/${renewal.body.id}`), 409);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
 
     // a member of the renewal who cannot see the old agreement may still edit the renewal
     await as.admin.put(`/api/partnerships/${renewal.body.id}/members`, { userId: h.world.users.outsider.id, role: 'officer' });
@@ -394,8 +395,8 @@ describe('/api/partnerships: deleting', () => {
     const deleted = await as.admin.delete(`/api/partnerships/${created.id}`, { ifMatch: '"1"' });
     expect(deleted.status).toBe(204);
     expectProblem(await as.admin.get(`/api/partnerships/${created.id}`), 404);
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM memberships WHERE partnership_id = ?').get(created.id)).toEqual({ n: 0 });
-    const rows = auditRows(created.id);
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM memberships WHERE partnership_id = ?', created.id))).toEqual({ n: 0 });
+    const rows = (await auditRows(created.id));
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
     expect(JSON.parse(rows[2]!.before!).title).toBe('To be deleted');
     expect(rows[2]!.after).toBeNull();
@@ -427,7 +428,7 @@ describe('/api/partnerships/:id/members', () => {
     expect(removed.body.items.map((m: { userId: string }) => m.userId)).not.toContain(h.world.users.outsider.id);
     expectProblem(await as.outsider.get(`/api/partnerships/${p1}`), 404);
 
-    const rows = auditRows(p1).filter((r) => r.before?.includes('"member"'));
+    const rows = (await auditRows(p1)).filter((r) => r.before?.includes('"member"'));
     expect(rows.map((r) => [JSON.parse(r.before!).member.role, JSON.parse(r.after!).member.role])).toEqual([
       [null, 'viewer'],
       ['viewer', 'editor'],
@@ -438,7 +439,7 @@ describe('/api/partnerships/:id/members', () => {
 
   it('refuses other members (403), outsiders (404), unknown users (400) and removing the last admin (409)', async () => {
     const p1 = h.world.partnerships.p1;
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await as.officer.get(`/api/partnerships/${p1}/members`), 403);
     expectProblem(await as.viewer.get(`/api/partnerships/${p1}/members`), 403);
     expectProblem(await as.officer.put(`/api/partnerships/${p1}/members`, { userId: h.world.users.viewer.id, role: 'admin' }), 403);
@@ -449,7 +450,7 @@ describe('/api/partnerships/:id/members', () => {
     expectProblem(await as.admin.put(`/api/partnerships/${p1}/members`, { userId: h.world.users.viewer.id }), 400, 'role');
     expectProblem(await as.admin.put(`/api/partnerships/${p1}/members`, { userId: h.world.users.admin.id, role: 'officer' }), 409, 'role');
     expectProblem(await as.sysadmin.put(`/api/partnerships/${p1}/members`, { userId: h.world.users.admin.id, role: null }), 409, 'role');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('lets a system administrator manage members, and an admin hand over the role', async () => {
@@ -475,7 +476,7 @@ describe('/api/partnerships/:id/domains', () => {
     expect(read.body.domains.map((d: { code: string }) => d.code)).toContain('hydrogen-valleys');
     expect((await as.viewer.get('/api/domains')).body.items.map((d: { id: string }) => d.id)).toContain(created.body.id);
     expect((await as.outsider.get('/api/domains')).body.items.map((d: { id: string }) => d.id)).not.toContain(created.body.id);
-    const rows = auditRows(p1);
+    const rows = (await auditRows(p1));
     const last = rows[rows.length - 1]!;
     expect(JSON.parse(last.after!).domains.map((d: { code: string }) => d.code)).toContain('hydrogen-valleys');
     expect(JSON.parse(last.before!).domains.map((d: { code: string }) => d.code)).not.toContain('hydrogen-valleys');
@@ -490,7 +491,7 @@ describe('/api/partnerships/:id/domains', () => {
   it('refuses used codes (409), bad input (400), editors (403) and outsiders (404)', async () => {
     const p1 = h.world.partnerships.p1;
     const labels = { en: 'Space', de: 'Raumfahrt', nl: 'Ruimtevaart' };
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await as.officer.post(`/api/partnerships/${p1}/domains`, { code: 'hydrogen-valleys', labels }), 409, 'code');
     expectProblem(await as.officer.post(`/api/partnerships/${p1}/domains`, { code: 'tourism', labels }), 409, 'code');
     expectProblem(await as.officer.post(`/api/partnerships/${p1}/domains`, { code: 'space travel!', labels: { en: 'Space' } }), 400, 'code');
@@ -498,7 +499,7 @@ describe('/api/partnerships/:id/domains', () => {
     expectProblem(await as.officer.post(`/api/partnerships/${p1}/domains`, { code: 'space', labels }, { ifMatch: '"1"' }), 412);
     expectProblem(await as.editor.post(`/api/partnerships/${p1}/domains`, { code: 'space', labels }), 403);
     expectProblem(await as.outsider.post(`/api/partnerships/${p1}/domains`, { code: 'space', labels }), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     // the same code in another partnership is fine
     expect((await as.outsider.post(`/api/partnerships/${h.world.partnerships.p2}/domains`, { code: 'hydrogen-valleys', labels })).status).toBe(201);
   });

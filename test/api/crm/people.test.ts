@@ -3,6 +3,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { allPages, auditActions, createInteraction, createOrganisation, createPerson, names } from '../../support/crm.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { firstRow, allRows, runSql } from '../../support/sql.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -51,7 +52,7 @@ describe('/api/people', () => {
   });
 
   it('keeps the GDPR rule: consent needs a date not in the future and a source', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: Record<string, unknown>) => h.as.editor.post('/api/people', { name: 'Pieter Goossens', ...body });
     expectProblem(await post({ lawfulBasis: 'consent', consentSource: 'Web form' }), 400, 'consentDate');
     expectProblem(await post({ lawfulBasis: 'consent', consentDate: '2024-01-01' }), 400, 'consentSource');
@@ -60,7 +61,7 @@ describe('/api/people', () => {
     expectProblem(future, 400, 'consentDate');
     expect(future.body.errors[0].message).toContain('future');
     expectProblem(await post({ lawfulBasis: 'consent', consentDate: '2024-02-30', consentSource: 'Web form' }), 400, 'consentDate');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
 
     const person = await createPerson(h.as.editor, { name: 'Bart Vanhoutte', lawfulBasis: 'legitimate_interest' });
     expectProblem(await h.as.editor.patch(`/api/people/${person.id}`, { lawfulBasis: 'consent' }), 400, 'consentDate');
@@ -91,7 +92,7 @@ describe('/api/people', () => {
   });
 
   it('refuses ids the caller cannot see in the body, as if they did not exist', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const invisible = await h.as.editor.post('/api/people', { name: 'X', lawfulBasis: 'contract', organisationId: h.world.organisations.wfbb });
     expectProblem(invisible, 400, 'organisationId');
     expect(invisible.body.errors[0].message).toBe('No organisation with this id.');
@@ -100,9 +101,9 @@ describe('/api/people', () => {
     expectProblem(await h.as.editor.post('/api/people', { name: 'X', lawfulBasis: 'contract', domains: ['domain-health', 'domain-nothing'] }), 400, 'domains.1');
     expectProblem(await h.as.editor.post('/api/people', { name: 'X', lawfulBasis: 'contract', domains: ['domain-health', 'domain-health'] }), 400, 'domains.1');
     const person = await createPerson(h.as.editor, { name: 'Griet Peeters' });
-    const after = tableCounts(h);
+    const after = await tableCounts(h);
     expectProblem(await h.as.editor.patch(`/api/people/${person.id}`, { organisationId: h.world.organisations.wfbb }), 400, 'organisationId');
-    expect(tableCounts(h)).toEqual(after);
+    expect(await tableCounts(h)).toEqual(after);
     expect(after.people).toBe(before.people! + 1);
   });
 
@@ -147,7 +148,7 @@ describe('/api/people', () => {
 
   it('answers 404 to outsiders on read, change, delete and timeline, and 403 to viewers who write', async () => {
     const person = await createPerson(h.as.editor, { name: 'Tom Peeters', organisationId: h.world.organisations.pfb });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.outsider.get(`/api/people/${person.id}`), 404);
     expectProblem(await h.as.outsider.patch(`/api/people/${person.id}`, { name: 'Taken over' }), 404);
     expectProblem(await h.as.outsider.delete(`/api/people/${person.id}`), 404);
@@ -155,11 +156,11 @@ describe('/api/people', () => {
     expectProblem(await h.as.viewer.post('/api/people', { name: 'Viewer Contact', lawfulBasis: 'contract' }), 403);
     expectProblem(await h.as.viewer.patch(`/api/people/${person.id}`, { name: 'Renamed' }), 403);
     expectProblem(await h.as.viewer.delete(`/api/people/${person.id}`), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('refuses bad input with field errors and stores nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: unknown) => h.as.editor.post('/api/people', body);
     expectProblem(await post({ name: 'X', lawfulBasis: 'contract', emails: ['not-an-address'] }), 400, 'emails.0');
     expectProblem(await post({ name: 'X', lawfulBasis: 'contract', emails: 'x@example.org' }), 400, 'emails');
@@ -174,23 +175,23 @@ describe('/api/people', () => {
     expectProblem(await h.as.editor.post('/api/people', undefined, { raw: '[1, 2' }), 400, '');
     expectProblem(await h.as.editor.get('/api/people?sort=age'), 400, 'query.sort');
     expectProblem(await h.as.editor.get('/api/people?country=BE'), 400, 'query.country');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('refuses to erase a contact person of a partnership party, and erases others, keeping their interactions without them', async () => {
     const contact = await createPerson(h.as.editor, { name: 'Contact PFB', organisationId: h.world.organisations.pfb });
-    h.sqlite.prepare('UPDATE partnership_parties SET contact_person_id = ? WHERE organisation_id = ?').run(contact.id, h.world.organisations.pfb);
+    await runSql(h, 'UPDATE partnership_parties SET contact_person_id = ? WHERE organisation_id = ?', contact.id, h.world.organisations.pfb);
     const refused = await h.as.editor.delete(`/api/people/${contact.id}`);
     expectProblem(refused, 409);
     expect(refused.body.detail).toContain('contact person');
-    h.sqlite.prepare('UPDATE partnership_parties SET contact_person_id = NULL WHERE contact_person_id = ?').run(contact.id);
+    await runSql(h, 'UPDATE partnership_parties SET contact_person_id = NULL WHERE contact_person_id = ?', contact.id);
 
     const note = await createInteraction(h.as.editor, { personId: contact.id });
     expect((await h.as.editor.delete(`/api/people/${contact.id}`)).status).toBe(204);
     expectProblem(await h.as.editor.get(`/api/people/${contact.id}`), 404);
-    expect(auditActions(h.sqlite, 'person', contact.id)).toEqual(['create', 'erased']);
-    expect(auditActions(h.sqlite, 'interaction', note.id)).toEqual(['create']);
-    expect(h.sqlite.prepare('SELECT person_id, summary FROM interactions WHERE id = ?').get(note.id)).toEqual({ person_id: null, summary: note.summary });
+    expect(await auditActions(h, 'person', contact.id)).toEqual(['create', 'erased']);
+    expect(await auditActions(h, 'interaction', note.id)).toEqual(['create']);
+    expect((await firstRow(h, 'SELECT person_id, summary FROM interactions WHERE id = ?', note.id))).toEqual({ person_id: null, summary: note.summary });
   });
 
   it('shows the timeline of a person, newest first', async () => {
@@ -207,7 +208,7 @@ describe('/api/people', () => {
   it('leaves an audit event with before and after for every write', async () => {
     const person = await createPerson(h.as.editor, { name: 'Annelies Wouters', phones: ['016 26 70 00'] });
     await h.as.editor.patch(`/api/people/${person.id}`, { phones: ['+32 16 26 70 00'] });
-    const rows = h.sqlite.prepare("SELECT action, before, after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? ORDER BY at, id").all(person.id) as {
+    const rows = (await allRows(h, "SELECT action, before, after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? ORDER BY at, id", person.id)) as {
       action: string;
       before: string | null;
       after: string;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows } from '../../support/sql.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -26,6 +27,13 @@ describe('/api/regions', () => {
     expect(backwards.body.items[0].name).toBe('Vlaams-Brabant');
   });
 
+  it('finds regions by part of the name, whatever the case of the letters', async () => {
+    for (const q of ['brabant', 'BRABANT', 'Brab']) {
+      const found = await h.as.viewer.get(`/api/regions?q=${q}`);
+      expect(found.body.items.map((r: { name: string }) => r.name), q).toEqual(['Noord-Brabant', 'Vlaams-Brabant']);
+    }
+  });
+
   it('honours If-Match: a stale version gets 412 with the current record', async () => {
     const id = h.world.regions.berlin;
     const ok = await h.as.officer.patch(`/api/regions/${id}`, { name: 'Berlin und Brandenburg' }, { ifMatch: '"1"' });
@@ -38,14 +46,14 @@ describe('/api/regions', () => {
   });
 
   it('refuses bad input with field errors and stores nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.officer.post('/api/regions', { name: '', country: 'XX', colour: 'blue' }), 400, 'country');
     expectProblem(await h.as.officer.post('/api/regions', { name: 'X', country: 'DE', nutsCodes: 'DE1' }), 400, 'nutsCodes');
     expectProblem(await h.as.officer.post('/api/regions', undefined, { raw: '{"name": "broken' }), 400, '');
     expectProblem(await h.as.officer.post('/api/regions', undefined, { raw: 'name=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }), 415);
     expectProblem(await h.as.officer.get('/api/regions?cursor=nonsense'), 400, 'query.cursor');
     expectProblem(await h.as.officer.post('/api/regions', { name: 'x'.repeat(2_000_000), country: 'DE' }), 413);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('lets viewers read but not write, and only administrators delete unused regions', async () => {
@@ -61,7 +69,7 @@ describe('/api/regions', () => {
     const created = await h.as.officer.post('/api/regions', { name: 'Leuven area', country: 'BE' });
     await h.as.officer.patch(`/api/regions/${created.body.id}`, { languages: ['nl', 'fr'] });
     await h.as.officer.patch(`/api/regions/${created.body.id}`, { name: 'Leuven area' }); // changes nothing: no history entry
-    const rows = h.sqlite.prepare('SELECT action, before, after FROM audit_events WHERE entity_id = ? ORDER BY at, id').all(created.body.id) as { action: string; before: string | null; after: string }[];
+    const rows = (await allRows(h, 'SELECT action, before, after FROM audit_events WHERE entity_id = ? ORDER BY at, id', created.body.id)) as { action: string; before: string | null; after: string }[];
     expect(rows.map((r) => r.action)).toEqual(['create', 'update']);
     expect(JSON.parse(rows[1]!.before!).languages).toEqual([]);
     expect(JSON.parse(rows[1]!.after).languages).toEqual(['nl', 'fr']);

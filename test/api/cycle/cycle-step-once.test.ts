@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CycleStepService } from '../../../api/cycle/services/cycle-steps.js';
-import { type OpenedDatabase, openDatabase } from '../../../db/connection.js';
+import { openDatabase } from '../../../db/connection.js';
+import type { Handle } from '../../support/database.js';
 import { insertCycleStepTask } from '../../../db/cycle/cycle-steps.js';
 import { newId } from '../../../db/ids.js';
 import { migrateTo, migrateToLatest } from '../../../db/migrate.js';
@@ -21,7 +22,7 @@ import { createPerson } from '../../support/crm.js';
 import { buildWorld } from '../../support/world.js';
 
 let h: ClockedHarness;
-let second: OpenedDatabase;
+let second: Handle;
 let p1: string;
 const now = new Date('2026-10-05T08:00:00Z');
 
@@ -31,7 +32,7 @@ async function cycleTasks(db = h.db) {
 
 beforeAll(async () => {
   h = await clockedHarness(now.toISOString());
-  second = openDatabase(h.file);
+  second = await h.reopen();
   p1 = h.world.partnerships.p1;
   const parties = await h.db.selectFrom('partnership_parties').select('id').where('partnership_id', '=', p1).orderBy('position').execute();
   for (const [i, emails, name] of [[0, ['officer@test.regiodesk.eu'], 'Olga Officer'], [1, ['editor@test.regiodesk.eu'], 'Eddie Editor']] as const) {

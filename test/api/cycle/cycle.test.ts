@@ -13,6 +13,7 @@ import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.j
 import { newId } from '../../../db/ids.js';
 import { auditActions, createPerson } from '../../support/crm.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows } from '../../support/sql.js';
 
 let h: ClockedHarness;
 let p1: string;
@@ -98,7 +99,7 @@ describe('/api/partnerships/:id/cycle', () => {
     expect(await reminders.runReminders()).toMatchObject({ cycleTasks: 0 });
     const workPlan = (await cycleTasks()).filter((t) => t.due_on === '2026-12-31');
     expect(workPlan.map((t) => t.title)).toEqual(['Draft next year’s joint work plan (Rhein-Neckar – Flemish Brabant)', 'Draft next year’s joint work plan (Rhein-Neckar – Flemish Brabant)']);
-    expect(await auditActions(h.sqlite, 'task', (await h.db.selectFrom('tasks').select('id').where('due_on', '=', '2026-12-31').executeTakeFirstOrThrow()).id)).toEqual(['create']);
+    expect(await auditActions(h, 'task', (await h.db.selectFrom('tasks').select('id').where('due_on', '=', '2026-12-31').executeTakeFirstOrThrow()).id)).toEqual(['create']);
   });
 
   it('hands a party’s tasks to the officers of its organisation when its contact person has no account, and says so', async () => {
@@ -131,7 +132,7 @@ describe('/api/partnerships/:id/cycle', () => {
     const saved = await h.as.admin.patch(cycle(), { evaluationMonth: 11, leadWeeks: 8 }, { ifMatch: `"${current.body.version}"` });
     expect(saved.body).toMatchObject({ settings: { evaluationMonth: 11, workPlanMonth: 12, leadWeeks: 8 }, version: current.body.version + 1 });
     expect((await h.as.viewer.get(`/api/partnerships/${p1}`)).body.obligations).toMatchObject({ evaluationMonth: 11, workPlanMonth: 12 });
-    const events = h.sqlite.prepare("select after from audit_events where entity_type = 'partnership' and entity_id = ? order by at").all(p1) as { after: string }[];
+    const events = (await allRows(h, "select after from audit_events where entity_type = 'partnership' and entity_id = ? order by at", p1)) as { after: string }[];
     expect(JSON.parse(events.at(-1)!.after)).toEqual({ cycle: { evaluationMonth: 11, workPlanMonth: 12, leadWeeks: 8 } });
   });
 
@@ -148,7 +149,7 @@ describe('/api/partnerships/:id/cycle', () => {
     expect(closed.every((t) => t.status === 'done')).toBe(true);
     expect(closed.find((t) => t.owner_id === h.world.users.officer.id)!.result).toBe('Closed by RegioDesk: the evaluation of 2026 is adopted.');
     expect(closed.find((t) => t.owner_id === h.world.users.editor.id)!.result).toBe('Von RegioDesk erledigt: die Evaluierung 2026 ist beschlossen.');
-    expect(await auditActions(h.sqlite, 'task', closed[0]!.id)).toEqual(['create', 'update']);
+    expect(await auditActions(h, 'task', closed[0]!.id)).toEqual(['create', 'update']);
 
     // a work plan for 2027 proposed to the parties: December's tasks are closed by the periodic run
     await h.db

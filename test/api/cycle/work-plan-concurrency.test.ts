@@ -16,6 +16,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import type { Client } from '../../support/http.js';
 import { newItem, newPlan, pfbOfficer } from '../../support/work-plans.js';
 import { seededRandom } from '../../support/random.js';
+import { allRows, firstRow } from '../../support/sql.js';
 
 const WRITES_PER_CLIENT = 160;
 const PARAGRAPHS = 4;
@@ -121,9 +122,7 @@ describe('two partners editing the same items at once', () => {
       expect(c.fields.length).toBeGreaterThan(0);
     }
 
-    const rows = h.sqlite
-      .prepare("SELECT entity_id, version, action, fields, snapshot, merged_from, actor_id FROM coedit_revisions WHERE entity_type = 'work_plan_item' AND document_id = ? ORDER BY entity_id, version")
-      .all(plan.id) as { entity_id: string; version: number; action: string; fields: string; snapshot: string; merged_from: number | null; actor_id: string }[];
+    const rows = (await allRows(h, "SELECT entity_id, version, action, fields, snapshot, merged_from, actor_id FROM coedit_revisions WHERE entity_type = 'work_plan_item' AND document_id = ? ORDER BY entity_id, version", plan.id)) as { entity_id: string; version: number; action: string; fields: string; snapshot: string; merged_from: number | null; actor_id: string }[];
 
     let paragraphMergesOverOlderBase = 0;
     for (const item of items) {
@@ -183,7 +182,7 @@ describe('two partners editing the same items at once', () => {
     expect(paragraphMergesOverOlderBase).toBeGreaterThan(0);
 
     // the audit trail has every accepted write too (after the three items were added)
-    const audited = (h.sqlite.prepare("SELECT count(*) AS n FROM audit_events WHERE entity_type = 'work_plan' AND entity_id = ? AND action = 'update'").get(plan.id) as { n: number }).n;
+    const audited = ((await firstRow(h, "SELECT count(*) AS n FROM audit_events WHERE entity_type = 'work_plan' AND entity_id = ? AND action = 'update'", plan.id)) as { n: number }).n;
     expect(audited).toBe(accepted.length + items.length);
   });
 });

@@ -12,6 +12,7 @@ import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { expectProblem, type Client } from '../../support/http.js';
 import { createProposal } from '../../support/proposals.js';
 import { newItem, newPlan, pfbOfficer } from '../../support/work-plans.js';
+import { allRows } from '../../support/sql.js';
 
 let h: ApiHarness;
 let pfb: Client;
@@ -415,7 +416,7 @@ describe('approval by each party, adoption, amendment', () => {
     const plan = await newPlan(h, 2034);
     const item = await newItem(h, plan.id, { title: 'Audited' });
     await h.as.officer.patch(url(plan.id, `/items/${item.id}`), { title: 'Audited twice' }, { ifMatch: '"1"' });
-    const rows = h.sqlite.prepare("SELECT action FROM audit_events WHERE entity_type = 'work_plan' AND entity_id = ? ORDER BY at").all(plan.id) as { action: string }[];
+    const rows = (await allRows(h, "SELECT action FROM audit_events WHERE entity_type = 'work_plan' AND entity_id = ? ORDER BY at", plan.id)) as { action: string }[];
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'update']);
   });
 });

@@ -6,7 +6,10 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Insertable } from 'kysely';
 import { newId } from '../../../db/ids.js';
+import { jsonText } from '../../../db/json-columns.js';
+import type { Database } from '../../../db/schema.js';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
 import { insertCallDirect, moveDeadlineDirect } from '../../support/calls-direct.js';
 import { turnsDuring } from '../../support/event-loop.js';
@@ -140,22 +143,25 @@ describe('a feed of 10,000 deadlines', () => {
     // 9,000 calls with one deadline and 500 with two, so pages of deadlines split calls
     const calls: string[] = [];
     let deadlines = 0;
-    h.sqlite.transaction(() => {
-      const call = h.sqlite.prepare("INSERT INTO calls (id, identifier, title, keywords) VALUES (?, ?, ?, '[]')");
-      const deadline = h.sqlite.prepare("INSERT INTO call_deadlines (id, call_id, position, label, deadline_at, time_zone) VALUES (?, ?, ?, ?, ?, 'Europe/Brussels')");
-      const watch = h.sqlite.prepare('INSERT INTO call_watches (user_id, call_id) VALUES (?, ?)');
-      for (let i = 0; i < 9_500; i++) {
-        const id = newId();
-        call.run(id, `SCALE-${i}`, `Scale call ${i}`);
-        const stages = i % 19 === 0 ? 2 : 1;
-        for (let position = 0; position < stages; position++) {
-          deadline.run(newId(), id, position, stages > 1 ? `Step ${position + 1}` : null, new Date(Date.parse('2027-03-01T16:00:00Z') + (i % 400) * 86_400_000 + position * 7 * 86_400_000).toISOString());
-          deadlines += 1;
-        }
-        watch.run(h.world.users.viewer.id, id);
-        calls.push(id);
+    const rows = { calls: [] as Insertable<Database['calls']>[], deadlines: [] as Insertable<Database['call_deadlines']>[], watches: [] as Insertable<Database['call_watches']>[] };
+    for (let i = 0; i < 9_500; i++) {
+      const id = newId();
+      rows.calls.push({ id, identifier: `SCALE-${i}`, title: `Scale call ${i}`, keywords: jsonText([]) });
+      const stages = i % 19 === 0 ? 2 : 1;
+      for (let position = 0; position < stages; position++) {
+        const at = new Date(Date.parse('2027-03-01T16:00:00Z') + (i % 400) * 86_400_000 + position * 7 * 86_400_000).toISOString();
+        rows.deadlines.push({ id: newId(), call_id: id, position, label: stages > 1 ? `Step ${position + 1}` : null, deadline_at: at, time_zone: 'Europe/Brussels' });
+        deadlines += 1;
       }
-    })();
+      rows.watches.push({ user_id: h.world.users.viewer.id, call_id: id });
+      calls.push(id);
+    }
+    // in one transaction, 500 rows a statement (within either engine's limit of bound values)
+    await h.db.transaction().execute(async (trx) => {
+      for (let at = 0; at < rows.calls.length; at += 500) await trx.insertInto('calls').values(rows.calls.slice(at, at + 500)).execute();
+      for (let at = 0; at < rows.deadlines.length; at += 500) await trx.insertInto('call_deadlines').values(rows.deadlines.slice(at, at + 500)).execute();
+      for (let at = 0; at < rows.watches.length; at += 500) await trx.insertInto('call_watches').values(rows.watches.slice(at, at + 500)).execute();
+    });
     expect(deadlines).toBe(10_000);
     const token = (await h.as.viewer.post('/api/calendar/feeds')).body.token;
 

@@ -12,6 +12,7 @@ import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.j
 import { insertCallDirect, moveDeadlineDirect } from '../../support/calls-direct.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows } from '../../support/sql.js';
 
 const NOW = '2027-02-01T09:00:00Z';
 
@@ -122,7 +123,7 @@ describe('calendar feeds', () => {
     expect(list.body).toEqual({ items: [{ id: feed.id, createdAt: '2027-02-01T09:00:00.000Z', lastUsedAt: null, revokedAt: null }], nextCursor: null });
     expect(JSON.stringify(list.body)).not.toContain(feed.token);
     // only the digest is stored
-    expect(JSON.stringify(h.sqlite.prepare('SELECT * FROM calendar_feeds').all())).not.toContain(feed.token);
+    expect(JSON.stringify((await allRows(h, 'SELECT * FROM calendar_feeds')))).not.toContain(feed.token);
     expect((await h.as.editor.get('/api/calendar/feeds')).body.items).toEqual([]);
   });
 
@@ -196,10 +197,10 @@ describe('calendar feeds', () => {
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
     }
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.editor.delete(`/api/calendar/feeds/${feed.id}`), 404);
     expectProblem(await h.as.officer.delete('/api/calendar/feeds/00000000-0000-7000-8000-000000000000'), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await fetchFeed(feed.token)).status).toBe(200);
 
     h.setNow('2027-02-02T08:00:00Z');
@@ -209,7 +210,7 @@ describe('calendar feeds', () => {
     expectProblem(await h.as.officer.get(`/api/calendar.ics?token=${feed.token}`), 404);
     expect((await h.as.officer.delete(`/api/calendar/feeds/${feed.id}`)).status).toBe(204);
     expect((await h.as.officer.get('/api/calendar/feeds')).body.items[0]).toMatchObject({ id: feed.id, revokedAt: '2027-02-02T08:00:00.000Z' });
-    const audit = h.sqlite.prepare("SELECT after FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY at").all(h.world.users.officer.id) as { after: string }[];
+    const audit = (await allRows(h, "SELECT after FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY at", h.world.users.officer.id)) as { after: string }[];
     expect(audit.map((a) => Object.keys(JSON.parse(a.after))[0])).toEqual(expect.arrayContaining(['calendarFeedCreated', 'calendarFeedRevoked']));
   });
 

@@ -7,6 +7,7 @@
  * to 7 gives exactly the single big page, nothing lost or repeated; and a
  * page reads the milestones near it, not the whole window.
  */
+import type { DB } from '../../../db/connection.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { milestoneDue } from '../../../api/funding/rules/call-dates.js';
 import { newId } from '../../../db/ids.js';
@@ -15,6 +16,7 @@ import { insertCallDirect } from '../../support/calls-direct.js';
 import { sqlDuring } from '../../support/query-plans.js';
 import type { UserKey } from '../../support/world.js';
 import { seededRandom } from '../../support/random.js';
+import { allRows, firstRow, runSql } from '../../support/sql.js';
 
 /** Friday 20 March 2026, 12:00 UTC. */
 const NOW = '2026-03-20T12:00:00Z';
@@ -25,17 +27,15 @@ type Item = { kind: string; id: string; at: string };
 type Reply = { status: number; body: { items: Item[]; nextCursor: string | null } };
 
 
-function insertProposal(h: ClockedHarness, partnershipId: string, callId: string | null): string {
+async function insertProposal(h: { db: DB }, partnershipId: string, callId: string | null): Promise<string> {
   const id = newId();
-  h.sqlite.prepare('INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)').run(id, `P${id.slice(-4)}`, `Proposal ${id}`, callId, partnershipId);
+  await runSql(h, 'INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)', id, `P${id.slice(-4)}`, `Proposal ${id}`, callId, partnershipId);
   return id;
 }
 
-function insertMilestone(h: ClockedHarness, proposalId: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): string {
+async function insertMilestone(h: { db: DB }, proposalId: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): Promise<string> {
   const id = newId();
-  h.sqlite
-    .prepare("INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, 'other', ?, ?, ?, NULL, ?)")
-    .run(id, proposalId, `Milestone due ${dueOn} ${dueTime ?? ''}`, dueOn, dueTime, doneAt);
+  await runSql(h, "INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, 'other', ?, ?, ?, NULL, ?)", id, proposalId, `Milestone due ${dueOn} ${dueTime ?? ''}`, dueOn, dueTime, doneAt);
   return id;
 }
 
@@ -75,30 +75,26 @@ describe('paging through a mixed set', () => {
       const deadlines = Array.from({ length: 1 + Math.floor(next() * 3) }, () => ({ at: `${dayAfter(Math.floor(next() * 22) - 1)}T${pick(['15', '16'])}:00:00.000Z`, zone }));
       const call = await insertCallDirect(h.db, { identifier: `MIX-${i}`, deadlines });
       calls.push({ id: call.id, zone });
-      if (next() < 0.4) h.sqlite.prepare('INSERT INTO call_watches (user_id, call_id) VALUES (?, ?)').run(h.world.users.viewer.id, call.id);
+      if (next() < 0.4) await runSql(h, 'INSERT INTO call_watches (user_id, call_id) VALUES (?, ?)', h.world.users.viewer.id, call.id);
     }
     for (let i = 0; i < 12; i++) {
       const call = next() < 0.8 ? pick(calls) : null;
-      const proposal = insertProposal(h, pick([h.world.partnerships.p1, h.world.partnerships.p1, h.world.partnerships.p2]), call?.id ?? null);
+      const proposal = (await insertProposal(h, pick([h.world.partnerships.p1, h.world.partnerships.p1, h.world.partnerships.p2]), call?.id ?? null));
       for (let j = 0; j < 3; j++) {
         // all day, on the hour of the deadlines (17:00 Brussels in winter is 16:00Z: a tie with a deadline), early or late in the day
-        insertMilestone(h, proposal, dayAfter(Math.floor(next() * 22) - 1), pick([null, '16:00', '17:00', '00:30', '23:45']), next() < 0.1 ? '2026-03-19T10:00:00.000Z' : null);
+        (await insertMilestone(h, proposal, dayAfter(Math.floor(next() * 22) - 1), pick([null, '16:00', '17:00', '00:30', '23:45']), next() < 0.1 ? '2026-03-19T10:00:00.000Z' : null));
       }
     }
     // due dates and instants in different orders: due on the 25th at the end of the day at UTC−11, on the 26th just after midnight at UTC+14
     const far = await insertCallDirect(h.db, { identifier: 'MIX-WEST', deadlines: [{ at: '2026-09-01T15:00:00.000Z', zone: 'Pacific/Pago_Pago' }] });
     const east = await insertCallDirect(h.db, { identifier: 'MIX-EAST', deadlines: [{ at: '2026-09-01T15:00:00.000Z', zone: 'Pacific/Kiritimati' }] });
-    insertMilestone(h, insertProposal(h, h.world.partnerships.p1, far.id), '2026-03-25', null);
-    insertMilestone(h, insertProposal(h, h.world.partnerships.p1, east.id), '2026-03-26', '00:30');
+    (await insertMilestone(h, (await insertProposal(h, h.world.partnerships.p1, far.id)), '2026-03-25', null));
+    (await insertMilestone(h, (await insertProposal(h, h.world.partnerships.p1, east.id)), '2026-03-26', '00:30'));
 
-    expected.deadlines = (h.sqlite.prepare('SELECT count(*) AS n FROM call_deadlines WHERE deadline_at > ?').get('2026-03-20T12:00:00.000Z') as { n: number }).n;
-    const open = h.sqlite
-      .prepare(
-        `SELECT m.due_on, m.due_time, pr.partnership_id,
+    expected.deadlines = ((await firstRow(h, 'SELECT count(*) AS n FROM call_deadlines WHERE deadline_at > ?', '2026-03-20T12:00:00.000Z')) as { n: number }).n;
+    const open = (await allRows(h, `SELECT m.due_on, m.due_time, pr.partnership_id,
                 (SELECT cd.time_zone FROM call_deadlines cd WHERE cd.call_id = pr.call_id ORDER BY cd.position DESC LIMIT 1) AS zone
-           FROM milestones m JOIN proposals pr ON pr.id = m.proposal_id WHERE m.done_at IS NULL`
-      )
-      .all() as { due_on: string; due_time: string | null; partnership_id: string; zone: string | null }[];
+           FROM milestones m JOIN proposals pr ON pr.id = m.proposal_id WHERE m.done_at IS NULL`)) as { due_on: string; due_time: string | null; partnership_id: string; zone: string | null }[];
     const ahead = open.filter((m) => Date.parse(milestoneDue(m.due_on, m.due_time, m.zone ?? 'Europe/Brussels').at) > Date.parse(NOW));
     expected.milestones = {
       viewer: ahead.filter((m) => m.partnership_id === h.world.partnerships.p1).length,
@@ -154,13 +150,13 @@ describe('what a page reads', () => {
     // two open milestones a day for a year, in zones far apart, and a few done ones
     const west = await insertCallDirect(h.db, { deadlines: [{ at: '2027-09-01T15:00:00.000Z', zone: 'Pacific/Pago_Pago' }] });
     const east = await insertCallDirect(h.db, { deadlines: [{ at: '2027-09-01T15:00:00.000Z', zone: 'Pacific/Kiritimati' }] });
-    const proposals = [insertProposal(h, h.world.partnerships.p1, west.id), insertProposal(h, h.world.partnerships.p1, east.id)];
-    h.sqlite.transaction(() => {
+    const proposals = [(await insertProposal(h, h.world.partnerships.p1, west.id)), (await insertProposal(h, h.world.partnerships.p1, east.id))];
+    await h.db.transaction().execute(async (trx) => {
       for (let day = 0; day < 365; day++) {
-        insertMilestone(h, proposals[0]!, dayAfter(day), day % 3 ? null : '09:00');
-        insertMilestone(h, proposals[1]!, dayAfter(day), day % 2 ? '00:15' : null, day % 10 ? null : '2026-03-19T10:00:00.000Z');
+        await insertMilestone({ db: trx }, proposals[0]!, dayAfter(day), day % 3 ? null : '09:00');
+        await insertMilestone({ db: trx }, proposals[1]!, dayAfter(day), day % 2 ? '00:15' : null, day % 10 ? null : '2026-03-19T10:00:00.000Z');
       }
-    })();
+    });
   });
   afterAll(() => h.close());
 
@@ -183,7 +179,7 @@ describe('what a page reads', () => {
       cursor = reply!.body.nextCursor;
       pages += 1;
     } while (cursor);
-    const open = h.sqlite.prepare('SELECT due_on, due_time FROM milestones WHERE done_at IS NULL').all() as { due_on: string; due_time: string | null }[];
+    const open = (await allRows(h, 'SELECT due_on, due_time FROM milestones WHERE done_at IS NULL')) as { due_on: string; due_time: string | null }[];
     // the zone of each: Kiritimati's 00:15 on the 21st had passed by noon UTC on the 20th
     const ahead = open.filter((m) => m.due_time !== '00:15' || m.due_on > dayAfter(1)).length;
     expect(ahead).toBeGreaterThan(600);

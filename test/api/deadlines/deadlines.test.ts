@@ -3,6 +3,7 @@ import { newId } from '../../../db/ids.js';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
 import { expectProblem } from '../../support/http.js';
 import { sorts, statementsDuring } from '../../support/query-plans.js';
+import { runSql } from '../../support/sql.js';
 
 /** Friday 20 March 2026, 12:00 UTC: nine days before the clocks go forward. */
 const NOW = '2026-03-20T12:00:00Z';
@@ -16,17 +17,15 @@ async function createCall(fields: Record<string, unknown>) {
   return reply.body;
 }
 
-function insertProposal(partnershipId: string, callId: string | null, acronym: string): string {
+async function insertProposal(partnershipId: string, callId: string | null, acronym: string): Promise<string> {
   const id = newId();
-  h.sqlite.prepare('INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)').run(id, acronym, `${acronym} proposal`, callId, partnershipId);
+  await runSql(h, 'INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)', id, acronym, `${acronym} proposal`, callId, partnershipId);
   return id;
 }
 
-function insertMilestone(proposalId: string, kind: string, title: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): string {
+async function insertMilestone(proposalId: string, kind: string, title: string, dueOn: string, dueTime: string | null, doneAt: string | null = null): Promise<string> {
   const id = newId();
-  h.sqlite
-    .prepare('INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)')
-    .run(id, proposalId, kind, title, dueOn, dueTime, doneAt);
+  await runSql(h, 'INSERT INTO milestones (id, proposal_id, kind, title, due_on, due_time, owner_id, done_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)', id, proposalId, kind, title, dueOn, dueTime, doneAt);
   return id;
 }
 
@@ -50,14 +49,14 @@ beforeAll(async () => {
   Object.assign(ids, { spring: spring.id, cutOffs: cutOffs.id, interreg: interreg.id, regional: regional.id });
   expect((await h.as.viewer.put(`/api/calls/${interreg.id}/watch`)).status).toBeLessThan(300);
 
-  const p1 = insertProposal(h.world.partnerships.p1, regional.id, '4R4F');
-  const p1b = insertProposal(h.world.partnerships.p1, null, 'IDEA');
-  const p2 = insertProposal(h.world.partnerships.p2, spring.id, 'HUB');
-  ids.steering = insertMilestone(p1, 'steering_group', 'Steering group prioritises', '2026-03-27', null);
-  ids.committee = insertMilestone(p1, 'committee_decision', 'Committee decides', '2026-04-02', '09:00');
-  ids.done = insertMilestone(p1, 'descriptions_due', 'Descriptions due', '2026-03-23', null, '2026-03-19T10:00:00.000Z');
-  ids.past = insertMilestone(p1b, 'other', 'Already behind us', '2026-03-19', '10:00');
-  ids.hub = insertMilestone(p2, 'submission', 'HUB internal submission', '2026-03-26', '10:00');
+  const p1 = (await insertProposal(h.world.partnerships.p1, regional.id, '4R4F'));
+  const p1b = (await insertProposal(h.world.partnerships.p1, null, 'IDEA'));
+  const p2 = (await insertProposal(h.world.partnerships.p2, spring.id, 'HUB'));
+  ids.steering = (await insertMilestone(p1, 'steering_group', 'Steering group prioritises', '2026-03-27', null));
+  ids.committee = (await insertMilestone(p1, 'committee_decision', 'Committee decides', '2026-04-02', '09:00'));
+  ids.done = (await insertMilestone(p1, 'descriptions_due', 'Descriptions due', '2026-03-23', null, '2026-03-19T10:00:00.000Z'));
+  ids.past = (await insertMilestone(p1b, 'other', 'Already behind us', '2026-03-19', '10:00'));
+  ids.hub = (await insertMilestone(p2, 'submission', 'HUB internal submission', '2026-03-26', '10:00'));
 });
 afterAll(() => h.close());
 
@@ -114,7 +113,7 @@ describe('/api/deadlines', () => {
 
   it('reads the reader’s zone from the reminder settings, else Brussels', async () => {
     expect((await h.as.editor.get('/api/deadlines')).body.timeZone).toBe('Europe/Brussels');
-    h.sqlite.prepare("INSERT INTO reminder_settings (user_id, time_zone) VALUES (?, 'Europe/Helsinki')").run(h.world.users.editor.id);
+    await runSql(h, "INSERT INTO reminder_settings (user_id, time_zone) VALUES (?, 'Europe/Helsinki')", h.world.users.editor.id);
     const reply = await h.as.editor.get('/api/deadlines');
     expect(reply.body.timeZone).toBe('Europe/Helsinki');
     expect(reply.body.items[0].reader.label).toBe('18:00 Europe/Helsinki');

@@ -14,6 +14,7 @@ import { insertCallDirect, moveDeadlineDirect } from '../../support/calls-direct
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
 import { startSmtpServer, type SmtpTestServer } from '../../support/smtp.js';
+import { allRows, firstRow } from '../../support/sql.js';
 
 let h: ClockedHarness;
 let smtp: SmtpTestServer;
@@ -37,8 +38,8 @@ afterAll(async () => {
 
 const run = (at: string, service = reminders) => service.runReminders(new Date(at));
 const mailsAbout = (text: string) => smtp.received.filter((m) => m.subject.includes(text) || m.text.includes(text));
-const sentRows = (deadlineId: string) =>
-  h.sqlite.prepare('SELECT user_id, deadline_at, offset_days, channel, outcome FROM reminders_sent WHERE deadline_id = ? ORDER BY sent_at, offset_days DESC, channel').all(deadlineId) as {
+const sentRows = async (deadlineId: string) =>
+  (await allRows(h, 'SELECT user_id, deadline_at, offset_days, channel, outcome FROM reminders_sent WHERE deadline_id = ? ORDER BY sent_at, offset_days DESC, channel', deadlineId)) as {
     user_id: string;
     deadline_at: string;
     offset_days: number;
@@ -64,12 +65,12 @@ describe('/api/reminders/settings', () => {
     expect(saved.body).toMatchObject({ offsets: [30, 14, 3], email: true, timeZone: 'Europe/Helsinki' });
     expect((await h.as.officer.get('/api/reminders/settings')).body).toEqual(saved.body);
     expect((await h.as.editor.get('/api/reminders/settings')).body.timeZone).toBe('Europe/Brussels');
-    const audit = h.sqlite.prepare("SELECT after FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY at DESC LIMIT 1").get(h.world.users.officer.id) as { after: string };
+    const audit = (await firstRow(h, "SELECT after FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY at DESC LIMIT 1", h.world.users.officer.id)) as { after: string };
     expect(JSON.parse(audit.after)).toEqual({ reminderSettings: { offsets: [30, 14, 3], email: true, timeZone: 'Europe/Helsinki' } });
   });
 
   it('refuses what a person can correct, naming the field, and stores nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const base = { offsets: [30], email: true, timeZone: 'Europe/Brussels' };
     expectProblem(await h.as.editor.put('/api/reminders/settings', { ...base, offsets: [0] }), 400, 'offsets.0');
     expectProblem(await h.as.editor.put('/api/reminders/settings', { ...base, offsets: [400] }), 400, 'offsets.0');
@@ -80,7 +81,7 @@ describe('/api/reminders/settings', () => {
     expectProblem(await h.as.editor.put('/api/reminders/settings', { ...base, timeZone: 'CET+5' }), 400, 'timeZone');
     expectProblem(await h.as.editor.put('/api/reminders/settings', { ...base, email: 'yes' }), 400, 'email');
     expectProblem(await h.as.editor.put('/api/reminders/settings', { offsets: [30] }), 400, 'email');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });
 
@@ -112,7 +113,7 @@ describe('deadline reminders', () => {
     await run('2027-02-23T15:59:00Z');
     expect(mailsAbout('HORIZON-CL5-2027-D3-01')).toEqual([]);
     expect(await notificationsOf(h.as.officer, 'HORIZON-CL5-2027-D3-01')).toEqual([]);
-    expect(sentRows(deadline)).toEqual([]);
+    expect((await sentRows(deadline))).toEqual([]);
   });
 
   it('30 days before, at the hour: one notification and one email with the deadline in Brussels and in Helsinki', async () => {
@@ -136,7 +137,7 @@ describe('deadline reminders', () => {
         link: `/calls/${call.id}`
       })
     ]);
-    expect(sentRows(deadline)).toEqual([
+    expect((await sentRows(deadline))).toEqual([
       { user_id: h.world.users.officer.id, deadline_at: '2027-03-25T16:00:00.000Z', offset_days: 30, channel: 'app', outcome: 'sent' },
       { user_id: h.world.users.officer.id, deadline_at: '2027-03-25T16:00:00.000Z', offset_days: 30, channel: 'email', outcome: 'sent' }
     ]);
@@ -148,7 +149,7 @@ describe('deadline reminders', () => {
     expect(result).toMatchObject({ deadlineReminders: 0, emailsSent: 0 });
     expect(mailsAbout('HORIZON-CL5-2027-D3-01')).toHaveLength(1);
     expect(await notificationsOf(h.as.officer, 'HORIZON-CL5-2027-D3-01')).toHaveLength(1);
-    expect(sentRows(deadline)).toHaveLength(2);
+    expect((await sentRows(deadline))).toHaveLength(2);
   });
 
   it('sends once when two runs (two processes) overlap', async () => {
@@ -187,7 +188,7 @@ describe('deadline reminders', () => {
     const notes = await notificationsOf(h.as.officer, 'The deadline changed');
     expect(notes).toEqual([expect.objectContaining({ kind: 'deadline_changed', email: 'sent' })]);
 
-    const rows = sentRows(deadline);
+    const rows = (await sentRows(deadline));
     expect(rows.filter((r) => r.deadline_at === '2027-04-08T15:00:00.000Z')).toEqual([
       { user_id: h.world.users.officer.id, deadline_at: '2027-04-08T15:00:00.000Z', offset_days: 30, channel: 'app', outcome: 'sent' },
       { user_id: h.world.users.officer.id, deadline_at: '2027-04-08T15:00:00.000Z', offset_days: 30, channel: 'email', outcome: 'sent' }
@@ -204,7 +205,7 @@ describe('deadline reminders', () => {
     const failing = await run('2027-03-25T16:00:00Z');
     expect(failing).toMatchObject({ deadlineReminders: 1, emailsSent: 0, emailsFailed: 1 });
     expect(await notificationsOf(h.as.officer, 'closes in 14 days: Thu 8 Apr 2027')).toHaveLength(1);
-    const email = sentRows(deadline).find((r) => r.deadline_at === '2027-04-08T15:00:00.000Z' && r.offset_days === 14 && r.channel === 'email');
+    const email = (await sentRows(deadline)).find((r) => r.deadline_at === '2027-04-08T15:00:00.000Z' && r.offset_days === 14 && r.channel === 'email');
     expect(email?.outcome).toMatch(/^failed: .*Mailbox busy/);
     expect(logged.some((line) => line.includes('HORIZON-CL5-2027-D3-01') && line.includes('Mailbox busy') && line.includes('tries again'))).toBe(true);
     expect(mailsAbout('Deadline in 14 days: HORIZON-CL5-2027-D3-01')).toHaveLength(1); // the one for 25 March only
@@ -217,7 +218,7 @@ describe('deadline reminders', () => {
     const sent = mailsAbout('Deadline in 14 days: HORIZON-CL5-2027-D3-01');
     expect(sent).toHaveLength(2);
     expect(sent[1]!.text).toContain('Deadline: Thu 8 Apr 2027, 17:00 Brussels time — 18:00 Helsinki time');
-    expect(sentRows(deadline).find((r) => r.deadline_at === '2027-04-08T15:00:00.000Z' && r.offset_days === 14 && r.channel === 'email')?.outcome).toBe('sent');
+    expect((await sentRows(deadline)).find((r) => r.deadline_at === '2027-04-08T15:00:00.000Z' && r.offset_days === 14 && r.channel === 'email')?.outcome).toBe('sent');
     expect(await run('2027-03-25T16:45:00Z')).toMatchObject({ emailsSent: 0 });
     expect(await notificationsOf(h.as.officer, 'closes in 14 days: Thu 8 Apr 2027')).toHaveLength(1);
   });
@@ -240,7 +241,7 @@ describe('deadline reminders for a late watcher, without email, and for a disabl
     expect(mails.map((m) => m.subject)).toEqual(['Deadline in 5 days: LIFE-2027-SAP-NAT Nature and biodiversity']);
     // the editor reads in Brussels: the call's own zone is named once
     expect(mails[0]!.text).toContain('Deadline: Thu 10 Jun 2027, 17:00 Brussels time\n');
-    expect(sentRows(call.deadlineIds[0]!).map((r) => [r.offset_days, r.channel, r.outcome])).toEqual([
+    expect((await sentRows(call.deadlineIds[0]!)).map((r) => [r.offset_days, r.channel, r.outcome])).toEqual([
       [30, 'app', 'superseded'],
       [30, 'email', 'superseded'],
       [14, 'app', 'sent'],
@@ -268,7 +269,7 @@ describe('deadline reminders for a late watcher, without email, and for a disabl
     expect((await notificationsOf(h.as.viewer, 'ERASMUS-2027-PCOOP')).map((n) => n.text)).toEqual([
       'ERASMUS-2027-PCOOP “Cooperation partnerships” closes in 7 days: Thu 1 Jul 2027, 12:00 Brussels time — 11:00 Lisbon time.'
     ]);
-    expect(sentRows(call.deadlineIds[0]!).map((r) => [r.user_id, r.offset_days, r.channel])).toEqual([[h.world.users.viewer.id, 7, 'app']]);
+    expect((await sentRows(call.deadlineIds[0]!)).map((r) => [r.user_id, r.offset_days, r.channel])).toEqual([[h.world.users.viewer.id, 7, 'app']]);
   });
 });
 

@@ -48,6 +48,7 @@ const upload = (dryRun: boolean) =>
     body: file
   });
 
+// read synchronously between two turns of the event loop: SQLite's own handle (this test runs on SQLite only)
 const storedCalls = () => (h.sqlite.prepare("SELECT count(*) AS n FROM calls WHERE identifier LIKE 'HORIZON-TURNS-%'").get() as { n: number }).n;
 
 describe('a large portal import', () => {

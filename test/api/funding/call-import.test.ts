@@ -20,6 +20,7 @@ import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.j
 import { tableCounts } from '../../support/database.js';
 import { expectProblem, type Reply } from '../../support/http.js';
 import type { UserKey } from '../../support/world.js';
+import { allRows, firstRow, refuseInserts } from '../../support/sql.js';
 
 const NOW = '2026-11-23T10:00:00Z';
 const fixtureText = (name: string) => readFileSync(new URL(`../../fixtures/portal/${name}`, import.meta.url), 'utf8');
@@ -59,13 +60,13 @@ async function upload(to: ClockedHarness, who: UserKey | null, body: string | Re
 
 const importAs = (who: UserKey | null, body: string | ReadableStream<Uint8Array> | null, options?: Upload) => upload(h, who, body, options);
 
-function callId(identifier: string): string {
-  const row = h.sqlite.prepare('SELECT id FROM calls WHERE identifier = ?').get(identifier) as { id: string } | undefined;
+async function callId(identifier: string): Promise<string> {
+  const row = (await firstRow(h, 'SELECT id FROM calls WHERE identifier = ?', identifier)) as { id: string } | undefined;
   if (!row) throw new Error(`no call ${identifier}`);
   return row.id;
 }
 
-const count = (sql: string, ...args: unknown[]) => (h.sqlite.prepare(sql).get(...args) as { n: number }).n;
+const count = async (text: string, ...args: unknown[]) => Number((await firstRow<{ n: number }>(h, text, ...args))!.n);
 
 /** The bulk fixture with one record changed. */
 function bulkWith(index: number, change: Record<string, unknown>): string {
@@ -76,7 +77,7 @@ function bulkWith(index: number, change: Record<string, unknown>): string {
 
 describe('a dry run', () => {
   it('counts what an import would do, lists each invalid and skipped record with its reason, and writes nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const reply = await importAs('officer', BULK, { dryRun: true });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({
@@ -111,16 +112,16 @@ describe('a dry run', () => {
       fields: [],
       deadlineChanged: false
     });
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('reads the search API form too', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const reply = await importAs('editor', SEARCH, { dryRun: true });
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({ format: 'search-api', records: 12, counts: { new: 8, changed: 0, unchanged: 0, invalid: 2, skipped: 2 } });
     expect(reply.body.invalid.map((i: { path: string }) => i.path)).toEqual(['results.9.metadata', 'results.10.metadata.deadlineDate.0']);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });
 
@@ -132,16 +133,16 @@ describe('importing the bulk grantsTenders.json', () => {
     summary = reply.body;
   });
 
-  it('answers the counts and records the import', () => {
+  it('answers the counts and records the import', async () => {
     expect(summary).toMatchObject({ dryRun: false, format: 'grants-tenders', counts: { new: 10, changed: 0, unchanged: 0, invalid: 2, skipped: 3 } });
-    const row = h.sqlite.prepare('SELECT * FROM call_imports WHERE id = ?').get(summary.id) as Record<string, unknown>;
+    const row = (await firstRow(h, 'SELECT * FROM call_imports WHERE id = ?', summary.id)) as Record<string, unknown>;
     expect(row).toMatchObject({ user_id: h.world.users.officer.id, format: 'grants-tenders', dry_run: 0 });
     expect(JSON.parse(row.counts as string)).toEqual({ new: 10, changed: 0, unchanged: 0, invalid: 2, skipped: 3 });
     expect(summary.calls.every((c: { callId: string | null }) => c.callId !== null)).toBe(true);
   });
 
   it('stores a single-stage topic with its real 17:00 Brussels deadline, programme, budget share and the topic page', async () => {
-    const call = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-CL5-2027-D3-01-05')}`)).body;
+    const call = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-CL5-2027-D3-01-05'))}`)).body;
     expect(call).toMatchObject({
       title: 'Next-generation thin-film photovoltaic modules for building integration',
       programme: { code: 'HORIZON' },
@@ -163,21 +164,21 @@ describe('importing the bulk grantsTenders.json', () => {
   });
 
   it('places date-only deadlines at 17:00 Brussels in their own season, marked assumed', async () => {
-    const twoStage = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-CL6-2027-FARM2FORK-01-03-two-stage')}`)).body;
+    const twoStage = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-CL6-2027-FARM2FORK-01-03-two-stage'))}`)).body;
     expect(twoStage.deadlineModel).toBe('two_stage');
     expect(twoStage.deadlines.map((d: any) => [d.at, d.local, d.assumed])).toEqual([
       ['2027-02-18T16:00:00.000Z', '2027-02-18T17:00', true],
       ['2027-09-08T15:00:00.000Z', '2027-09-08T17:00', true]
     ]);
-    const brusselsMidnight = (await h.as.viewer.get(`/api/calls/${callId('LIFE-2027-SAP-NAT-NATURE')}`)).body;
+    const brusselsMidnight = (await h.as.viewer.get(`/api/calls/${(await callId('LIFE-2027-SAP-NAT-NATURE'))}`)).body;
     expect(brusselsMidnight).toMatchObject({ programme: { code: 'LIFE' }, deadlines: [expect.objectContaining({ local: '2027-09-24T17:00', assumed: true })] });
   });
 
   it('stores the cut-offs of a multiple cut-off topic in order, and forthcoming topics without a deadline', async () => {
-    const eic = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-EIC-2027-ACCELERATOR-01')}`)).body;
+    const eic = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-EIC-2027-ACCELERATOR-01'))}`)).body;
     expect(eic.deadlines.map((d: any) => d.local)).toEqual(['2027-03-10T17:00', '2027-06-09T17:00', '2027-10-06T17:00']);
     for (const identifier of ['HORIZON-CL4-2027-DIGITAL-EMERGING-02-12', 'DIGITAL-2027-AI-08-GENAI-REGIONS']) {
-      const call = (await h.as.viewer.get(`/api/calls/${callId(identifier)}`)).body;
+      const call = (await h.as.viewer.get(`/api/calls/${(await callId(identifier))}`)).body;
       expect(call.deadlines).toEqual([]);
       expect(call.status).toBe('forthcoming');
     }
@@ -185,25 +186,25 @@ describe('importing the bulk grantsTenders.json', () => {
 
   it('derives the status from the dates, never from the file', async () => {
     // the portal says "Closed", the deadline is ahead
-    expect((await h.as.viewer.get(`/api/calls/${callId('CERV-2027-CITIZENS-TOWN-TT')}`)).body).toMatchObject({ portalStatus: 'closed', status: 'open' });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('CERV-2027-CITIZENS-TOWN-TT'))}`)).body).toMatchObject({ portalStatus: 'closed', status: 'open' });
     // the portal says "Open", the deadline has passed
-    expect((await h.as.viewer.get(`/api/calls/${callId('HORIZON-MSCA-2025-DN-01-01')}`)).body).toMatchObject({ portalStatus: 'open', status: 'closed' });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-MSCA-2025-DN-01-01'))}`)).body).toMatchObject({ portalStatus: 'open', status: 'closed' });
   });
 
   it('imports a topic of an unknown programme without one, and maps SMP-COSME to the Single Market Programme', async () => {
-    expect((await h.as.viewer.get(`/api/calls/${callId('EDF-2027-DA-SPACE-SSA')}`)).body).toMatchObject({ programmeId: null });
-    expect((await h.as.viewer.get(`/api/calls/${callId('SMP-COSME-2027-CLUSTER-01')}`)).body).toMatchObject({ programme: { code: 'SMP' } });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('EDF-2027-DA-SPACE-SSA'))}`)).body).toMatchObject({ programmeId: null });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('SMP-COSME-2027-CLUSTER-01'))}`)).body).toMatchObject({ programme: { code: 'SMP' } });
   });
 
-  it('leaves tenders, other records and broken ones out', () => {
+  it('leaves tenders, other records and broken ones out', async () => {
     for (const identifier of ['EISMEA/2027/OP/0003', 'HORIZON-EIE-2027-PRIZE-WOMEN-INNOVATORS', 'ERASMUS-EDU-2027-PI-ALL-INNO']) {
-      expect(count('SELECT count(*) AS n FROM calls WHERE identifier = ?', identifier)).toBe(0);
+      expect((await count('SELECT count(*) AS n FROM calls WHERE identifier = ?', identifier))).toBe(0);
     }
   });
 
-  it('leaves an audit event for each new call, by the one who imported', () => {
-    const id = callId('HORIZON-CL5-2027-D3-01-05');
-    const events = h.sqlite.prepare("SELECT action, actor_id, after FROM audit_events WHERE entity_type = 'call' AND entity_id = ?").all(id) as any[];
+  it('leaves an audit event for each new call, by the one who imported', async () => {
+    const id = (await callId('HORIZON-CL5-2027-D3-01-05'));
+    const events = (await allRows(h, "SELECT action, actor_id, after FROM audit_events WHERE entity_type = 'call' AND entity_id = ?", id)) as any[];
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'create', actor_id: h.world.users.officer.id });
     expect(JSON.parse(events[0].after)).toMatchObject({ identifier: 'HORIZON-CL5-2027-D3-01-05', budgetCents: 1_200_000_000 });
@@ -211,55 +212,55 @@ describe('importing the bulk grantsTenders.json', () => {
   });
 
   it('changes nothing when the same file comes again: no version, no audit event, no deadline change', async () => {
-    const before = tableCounts(h);
-    const versions = h.sqlite.prepare('SELECT id, version, updated_at FROM calls ORDER BY id').all();
+    const before = await tableCounts(h);
+    const versions = (await allRows(h, 'SELECT id, version, updated_at FROM calls ORDER BY id'));
     const again = await importAs('editor', BULK);
     expect(again.status, again.text).toBe(200);
     expect(again.body.counts).toEqual({ new: 0, changed: 0, unchanged: 10, invalid: 2, skipped: 3 });
     expect(again.body.calls).toEqual([]);
-    expect(h.sqlite.prepare('SELECT id, version, updated_at FROM calls ORDER BY id').all()).toEqual(versions);
+    expect((await allRows(h, 'SELECT id, version, updated_at FROM calls ORDER BY id'))).toEqual(versions);
     // only the record of the import itself is new
-    expect(tableCounts(h)).toEqual({ ...before, call_imports: before.call_imports! + 1 });
+    expect(await tableCounts(h)).toEqual({ ...before, call_imports: before.call_imports! + 1 });
   });
 
   it('reads the same topics from the search API form as unchanged, and adds the others', async () => {
     const reply = await importAs('officer', SEARCH);
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body.counts).toEqual({ new: 6, changed: 0, unchanged: 2, invalid: 2, skipped: 2 });
-    const assumed = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-CL2-2027-TRANSFORMATIONS-01-04')}`)).body;
+    const assumed = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-CL2-2027-TRANSFORMATIONS-01-04'))}`)).body;
     expect(assumed.deadlines).toEqual([expect.objectContaining({ at: '2027-04-15T15:00:00.000Z', assumed: true })]);
-    const pathfinder = (await h.as.viewer.get(`/api/calls/${callId('HORIZON-EIC-2027-PATHFINDEROPEN-01')}`)).body;
+    const pathfinder = (await h.as.viewer.get(`/api/calls/${(await callId('HORIZON-EIC-2027-PATHFINDEROPEN-01'))}`)).body;
     expect(pathfinder.deadlines.map((d: any) => [d.local, d.assumed])).toEqual([
       ['2027-02-24T17:00', false],
       ['2027-05-06T17:00', false],
       ['2027-11-17T17:00', false]
     ]);
-    expect((await h.as.viewer.get(`/api/calls/${callId('EU4H-2027-PJ-04')}`)).body).toMatchObject({ budgetCents: null, portalStatus: 'closed', status: 'open' });
+    expect((await h.as.viewer.get(`/api/calls/${(await callId('EU4H-2027-PJ-04'))}`)).body).toMatchObject({ budgetCents: null, portalStatus: 'closed', status: 'open' });
   });
 });
 
 describe('a changed deadline', () => {
   it('is recorded once, told to everyone watching the call ("The deadline changed from … to …"), and the rest stays', async () => {
-    const id = callId('HORIZON-CL5-2027-D3-01-05');
+    const id = (await callId('HORIZON-CL5-2027-D3-01-05'));
     for (const who of ['officer', 'editor'] as const) expect((await h.as[who].put(`/api/calls/${id}/watch`)).status).toBe(200);
     const version = (await h.as.viewer.get(`/api/calls/${id}`)).body.version;
     // a person's own additions to the call survive every import
     const patched = await h.as.officer.patch(`/api/calls/${id}`, { description: 'Our notes on the topic', cofinancingRate: '1.00' }, { ifMatch: `"${version}"` });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
-    const deadlineRow = h.sqlite.prepare('SELECT id FROM call_deadlines WHERE call_id = ?').get(id) as { id: string };
+    const deadlineRow = (await firstRow(h, 'SELECT id FROM call_deadlines WHERE call_id = ?', id)) as { id: string };
 
     h.setNow('2026-12-01T09:00:00Z');
     const moved = bulkWith(0, { deadlineDatesLong: [Date.parse('2027-04-22T15:00:00Z')] });
     const dry = await importAs('officer', moved, { dryRun: true });
     expect(dry.body.counts).toMatchObject({ changed: 1, unchanged: 9 });
     expect(dry.body.calls).toEqual([expect.objectContaining({ identifier: 'HORIZON-CL5-2027-D3-01-05', outcome: 'changed', callId: id, fields: ['deadlines'], deadlineChanged: true })]);
-    expect(count('SELECT count(*) AS n FROM call_deadline_changes')).toBe(0);
+    expect((await count('SELECT count(*) AS n FROM call_deadline_changes'))).toBe(0);
 
     const reply = await importAs('officer', moved);
     expect(reply.status, reply.text).toBe(200);
     expect(reply.body).toMatchObject({ counts: { new: 0, changed: 1, unchanged: 9 }, deadlineChanges: 1, notified: 2 });
 
-    const changes = h.sqlite.prepare('SELECT * FROM call_deadline_changes WHERE call_id = ?').all(id) as any[];
+    const changes = (await allRows(h, 'SELECT * FROM call_deadline_changes WHERE call_id = ?', id)) as any[];
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ import_id: reply.body.id, at: '2026-12-01T09:00:00.000Z' });
     expect(JSON.parse(changes[0].before)).toEqual([{ position: 0, label: null, at: '2027-04-15T15:00:00.000Z', timeZone: 'Europe/Brussels' }]);
@@ -278,19 +279,19 @@ describe('a changed deadline', () => {
     expect(call).toMatchObject({ description: 'Our notes on the topic', cofinancingRate: '1.00', version: version + 2, importedAt: '2026-12-01T09:00:00.000Z' });
     // the deadline row keeps its id: reminders already sent for it stay recorded
     expect(call.deadlines).toEqual([expect.objectContaining({ id: deadlineRow.id, local: '2027-04-22T17:00' })]);
-    const actions = (h.sqlite.prepare("SELECT action FROM audit_events WHERE entity_type = 'call' AND entity_id = ? ORDER BY at, id").all(id) as any[]).map((e) => e.action);
+    const actions = ((await allRows(h, "SELECT action FROM audit_events WHERE entity_type = 'call' AND entity_id = ? ORDER BY at, id", id)) as any[]).map((e) => e.action);
     expect(actions).toEqual(['create', 'update', 'update']);
 
     // the same moved file again: nothing new to tell
     const again = await importAs('officer', moved);
     expect(again.body).toMatchObject({ counts: { changed: 0, unchanged: 10 }, notified: 0 });
-    expect(count('SELECT count(*) AS n FROM call_deadline_changes')).toBe(1);
-    expect(count('SELECT count(*) AS n FROM notifications')).toBe(2);
+    expect((await count('SELECT count(*) AS n FROM call_deadline_changes'))).toBe(1);
+    expect((await count('SELECT count(*) AS n FROM notifications'))).toBe(2);
     h.setNow(NOW);
   });
 
   it('never lets an assumed time overwrite one a person confirmed for the same date', async () => {
-    const id = callId('LIFE-2027-SAP-NAT-NATURE');
+    const id = (await callId('LIFE-2027-SAP-NAT-NATURE'));
     const call = (await h.as.viewer.get(`/api/calls/${id}`)).body;
     const confirmed = await h.as.editor.patch(`/api/calls/${id}`, { deadlines: [{ at: '2027-09-24T16:00', timeZone: 'Europe/Brussels', label: 'Full proposal' }] }, { ifMatch: `"${call.version}"` });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
@@ -308,7 +309,7 @@ describe('a changed deadline', () => {
   });
 
   it('keeps what the file leaves out: a forthcoming topic without dates does not erase deadlines a person entered', async () => {
-    const id = callId('HORIZON-CL4-2027-DIGITAL-EMERGING-02-12');
+    const id = (await callId('HORIZON-CL4-2027-DIGITAL-EMERGING-02-12'));
     const call = (await h.as.viewer.get(`/api/calls/${id}`)).body;
     const entered = await h.as.officer.patch(`/api/calls/${id}`, { deadlines: [{ at: '2027-09-16' }], budget: '5000000.00' }, { ifMatch: `"${call.version}"` });
     expect(entered.status, JSON.stringify(entered.body)).toBe(200);
@@ -328,7 +329,7 @@ describe('the programme’s own cut-off', () => {
     });
     const reply = await importAs('officer', file);
     expect(reply.body.counts.new).toBe(1);
-    const call = (await h.as.viewer.get(`/api/calls/${callId('INTERREG-NWE-2027-CALL-03-01')}`)).body;
+    const call = (await h.as.viewer.get(`/api/calls/${(await callId('INTERREG-NWE-2027-CALL-03-01'))}`)).body;
     expect(call).toMatchObject({ programme: { code: 'INTERREG-NWE' }, deadlines: [expect.objectContaining({ at: '2027-03-11T11:00:00.000Z', local: '2027-03-11T12:00', assumed: true })] });
   });
 });
@@ -342,25 +343,25 @@ describe('files that are not portal files', () => {
   ];
   for (const [what, body] of broken) {
     it(`refuses ${what} with 400 problem+json, in a dry run and a real one, writing nothing`, async () => {
-      const before = tableCounts(h);
+      const before = await tableCounts(h);
       for (const dryRun of [true, false]) {
         const reply = await importAs('officer', body, { dryRun });
         expectProblem(reply, 400, '');
         expect(reply.body.detail).toMatch(/^This is not a portal file RegioDesk can read: /);
       }
-      expect(tableCounts(h)).toEqual(before);
+      expect(await tableCounts(h)).toEqual(before);
     });
   }
 
   it('writes nothing when the JSON breaks after many good records (the whole file is checked first)', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const file = JSON.parse(SEARCH);
     file.results.forEach((r: any, i: number) => {
       if (r.metadata) r.metadata.identifier = [`LATE-BREAK-${i}`];
     });
     const reply = await importAs('officer', JSON.stringify(file).replace(/]\s*,\s*"warnings"[\s\S]*$/, '], "warnings": [}'));
     expectProblem(reply, 400, '');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('wants the file as JSON', async () => {
@@ -370,11 +371,11 @@ describe('files that are not portal files', () => {
 
 describe('who may import', () => {
   it('needs a signed-in user with a writing role somewhere', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await importAs(null, BULK), 401);
     expectProblem(await importAs('viewer', BULK), 403);
     expectProblem(await importAs('viewer', BULK, { dryRun: true }), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('lets an officer of any partnership import (calls are shared reference data)', async () => {
@@ -401,13 +402,13 @@ describe('size limits', () => {
       const fits = await upload(small, 'officer', SEARCH, { dryRun: true, headers: { 'Content-Length': String(Buffer.byteLength(SEARCH)) } });
       expect(fits.status, fits.text).toBe(200);
       expect(fits.body.records).toBe(12);
-      const before = tableCounts(small);
+      const before = await tableCounts(small);
       // declared too large: refused before reading
       expectProblem(await upload(small, 'officer', BULK, { headers: { 'Content-Length': String(Buffer.byteLength(BULK)) } }), 413);
       // streamed without a length: refused once the bytes pass the limit, also in a real import
       expectProblem(await upload(small, 'officer', new Blob([BULK]).stream()), 413);
       expectProblem(await upload(small, 'officer', new Blob([BULK]).stream(), { dryRun: true }), 413);
-      expect(tableCounts(small)).toEqual(before);
+      expect(await tableCounts(small)).toEqual(before);
     } finally {
       await small.close();
     }
@@ -437,7 +438,7 @@ describe('progress as NDJSON', () => {
     const faulty = await clockedHarness(NOW);
     try {
       // a fault no rule foresees: the database refuses the third new call
-      faulty.sqlite.exec("CREATE TRIGGER refuse_third_call BEFORE INSERT ON calls WHEN (SELECT count(*) FROM calls) >= 2 BEGIN SELECT RAISE(ABORT, 'the disk controller hiccuped'); END");
+      await refuseInserts(faulty, 'refuse_third_call', 'calls', 'the disk controller hiccuped', 2);
       const reply = await upload(faulty, 'officer', BULK, { accept: 'application/x-ndjson' });
       expect(reply.status).toBe(200);
       const lines = reply.text.trim().split('\n').map((line) => JSON.parse(line));
@@ -570,15 +571,15 @@ describe('a large file', () => {
         expect([...bytes].sort((a, b) => a - b)).toEqual(bytes);
         expect(bytes.at(-1)).toBe(size);
       }
-      const stored = (n: string) => (big.sqlite.prepare(n).get() as { n: number }).n;
-      expect(stored('SELECT count(*) AS n FROM calls')).toBe(expected.grants);
-      expect(stored("SELECT count(*) AS n FROM calls WHERE deadline_model = 'two_stage'")).toBe(expected.twoStage);
+      const stored = async (text: string) => Number((await firstRow<{ n: number }>(big, text))!.n);
+      expect((await stored('SELECT count(*) AS n FROM calls'))).toBe(expected.grants);
+      expect((await stored("SELECT count(*) AS n FROM calls WHERE deadline_model = 'two_stage'"))).toBe(expected.twoStage);
       // two-stage dates are midnights (assumed 17:00 Brussels), single-stage ones carry 17:00 UTC
-      expect(stored('SELECT count(*) AS n FROM call_deadlines WHERE assumed = 1')).toBe(2 * expected.twoStage);
-      expect(stored('SELECT count(*) AS n FROM call_deadlines')).toBe(expected.grants + expected.twoStage);
-      const last = big.sqlite.prepare("SELECT c.title, d.deadline_at FROM calls c JOIN call_deadlines d ON d.call_id = c.id WHERE c.identifier = 'HORIZON-CL3-2027-GEN-002996'").get();
+      expect((await stored('SELECT count(*) AS n FROM call_deadlines WHERE assumed = 1'))).toBe(2 * expected.twoStage);
+      expect((await stored('SELECT count(*) AS n FROM call_deadlines'))).toBe(expected.grants + expected.twoStage);
+      const last = await firstRow(big, "SELECT c.title, d.deadline_at FROM calls c JOIN call_deadlines d ON d.call_id = c.id WHERE c.identifier = 'HORIZON-CL3-2027-GEN-002996'");
       expect(last).toEqual({ title: 'Generated topic 2996 – Förderaufruf “2996”', deadline_at: new Date(Date.parse('2027-01-14T00:00:00Z') + (2996 % 300) * 86_400_000 + 61_200_000).toISOString() });
-      expect(stored("SELECT count(*) AS n FROM audit_events WHERE entity_type = 'call'")).toBe(expected.grants);
+      expect((await stored("SELECT count(*) AS n FROM audit_events WHERE entity_type = 'call'"))).toBe(expected.grants);
     } finally {
       await big.close();
       await rm(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.j
 import { allPages, auditActions } from '../../support/crm.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows, runSql } from '../../support/sql.js';
 
 /** Sunday 1 March 2026, noon UTC: before the DST change of 29 March. */
 const NOW = '2026-03-01T12:00:00Z';
@@ -84,7 +85,7 @@ describe('recording a call', () => {
     expect(call.nextDeadline).toEqual(call.deadlines[0]);
     expect(call.domains.map((d: { domainId: string }) => d.domainId)).toEqual(['domain-innovation', 'domain-energy']);
     expect((await h.as.outsider.get(`/api/calls/${call.id}`)).body).toEqual(call);
-    expect(auditActions(h.sqlite, 'call', call.id)).toEqual(['create']);
+    expect(await auditActions(h, 'call', call.id)).toEqual(['create']);
     const trail = await h.as.viewer.get(`/api/audit?entityType=call&entityId=${call.id}`);
     expect(trail.status).toBe(200);
     expect(trail.body.items[0].after).not.toHaveProperty('status');
@@ -109,7 +110,7 @@ describe('recording a call', () => {
   });
 
   it('refuses what cannot be a call, each problem at its field, and stores nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const many = await h.as.officer.post('/api/calls', {
       identifier: 'BROKEN-1',
       title: 'Broken',
@@ -159,13 +160,13 @@ describe('recording a call', () => {
     // a partnership's own domain would leak to every reader of a shared call
     const own = await h.as.admin.post(`/api/partnerships/${h.world.partnerships.p1}/domains`, { code: 'call-test-domain', labels: { en: 'Own', de: 'Eigen', nl: 'Eigen' } });
     expect(own.status, JSON.stringify(own.body)).toBe(201);
-    const counts = tableCounts(h);
+    const counts = await tableCounts(h);
     expectProblem(await h.as.officer.post('/api/calls', { identifier: 'B-9', title: 'x', domainIds: [own.body.id] }), 400, 'domainIds.0');
-    expect(tableCounts(h)).toEqual(counts);
+    expect(await tableCounts(h)).toEqual(counts);
     delete before.domains;
     delete before.partnership_domains;
     delete before.audit_events;
-    const after = tableCounts(h);
+    const after = await tableCounts(h);
     delete after.domains;
     delete after.partnership_domains;
     delete after.audit_events;
@@ -174,12 +175,12 @@ describe('recording a call', () => {
 
   it('keeps identifiers unique (409 naming the field) and viewers to reading (403)', async () => {
     await createCall({ identifier: 'LIFE-2026-SAP-NAT' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const again = await h.as.editor.post('/api/calls', { identifier: 'LIFE-2026-SAP-NAT', title: 'Twice' });
     expectProblem(again, 409, 'identifier');
     expect(again.body.existingId).toEqual(expect.any(String));
     expectProblem(await h.as.viewer.post('/api/calls', { identifier: 'VIEWER-1', title: 'Viewer' }), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });
 
@@ -260,7 +261,7 @@ describe('changing and deleting a call', () => {
         after: [{ position: 0, label: null, at: '2026-10-01T15:00:00.000Z', timeZone: 'Europe/Brussels', local: '2026-10-01T17:00' }]
       }
     ]);
-    const notices = h.sqlite.prepare("SELECT user_id, text FROM notifications WHERE kind = 'deadline_changed'").all() as { user_id: string; text: string }[];
+    const notices = (await allRows(h, "SELECT user_id, text FROM notifications WHERE kind = 'deadline_changed'")) as { user_id: string; text: string }[];
     expect(notices).toHaveLength(1);
     expect(notices[0]!.user_id).toBe(h.world.users.editor.id);
     expect(notices[0]!.text).toContain('LIFE-2026-CET');
@@ -268,7 +269,7 @@ describe('changing and deleting a call', () => {
     // the same deadline written as an instant changes nothing
     await h.as.officer.patch(`/api/calls/${call.id}`, { deadlines: [{ at: '2026-10-01T15:00:00Z' }] });
     expect((await h.as.officer.get(`/api/calls/${call.id}/deadline-changes`)).body.items).toHaveLength(1);
-    expect(auditActions(h.sqlite, 'call', call.id)).toEqual(['create', 'update', 'update']);
+    expect(await auditActions(h, 'call', call.id)).toEqual(['create', 'update', 'update']);
 
     // a model that no longer fits the stored deadlines is named
     expectProblem(await h.as.officer.patch(`/api/calls/${call.id}`, { deadlineModel: 'two_stage' }), 400, 'deadlineModel');
@@ -287,9 +288,7 @@ describe('changing and deleting a call', () => {
   it('deletes for system administrators only, never a call proposals are prepared for', async () => {
     const used = await createCall({ identifier: 'SMP-2026-USED' });
     const free = await createCall({ identifier: 'SMP-2026-FREE' });
-    h.sqlite
-      .prepare('INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)')
-      .run(newId(), 'CELIS2', 'Cluster cooperation', used.id, h.world.partnerships.p1);
+    await runSql(h, 'INSERT INTO proposals (id, acronym, title, call_id, partnership_id) VALUES (?, ?, ?, ?, ?)', newId(), 'CELIS2', 'Cluster cooperation', used.id, h.world.partnerships.p1);
     expectProblem(await h.as.officer.delete(`/api/calls/${free.id}`), 403);
     const refused = await h.as.sysadmin.delete(`/api/calls/${used.id}`);
     expectProblem(refused, 409);
@@ -297,7 +296,7 @@ describe('changing and deleting a call', () => {
     expectProblem(await h.as.sysadmin.delete(`/api/calls/${free.id}`, { ifMatch: '"2"' }), 412);
     expect((await h.as.sysadmin.delete(`/api/calls/${free.id}`, { ifMatch: '"1"' })).status).toBe(204);
     expectProblem(await h.as.viewer.get(`/api/calls/${free.id}`), 404);
-    expect(auditActions(h.sqlite, 'call', free.id)).toEqual(['create', 'delete']);
+    expect(await auditActions(h, 'call', free.id)).toEqual(['create', 'delete']);
   });
 });
 

@@ -119,12 +119,12 @@ describe('/api/notifications', () => {
 
   it('answers 404 for someone else’s notification, exactly as for a missing one, and changes nothing', async () => {
     const mine = (await h.as.officer.get('/api/notifications')).body.items[0];
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const foreign = await h.as.editor.post(`/api/notifications/${mine.id}/read`);
     const missing = await h.as.editor.post('/api/notifications/00000000-0000-7000-8000-000000000000/read');
     expectProblem(foreign, 404);
     expect(foreign.body).toEqual(missing.body);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.officer.get('/api/notifications')).body.items[0].readAt).toBeNull();
     // read-all marks only the caller's own
     await h.as.editor.post('/api/notifications/read-all');

@@ -46,7 +46,7 @@ describe('/api/saved-searches', () => {
     const mine = await h.as.viewer.post('/api/saved-searches', { name: 'Everything new' });
     expect(mine.status, JSON.stringify(mine.body)).toBe(201);
     expect(mine.body.criteria).toEqual({});
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     for (const other of [h.as.officer, h.as.outsider, h.as.sysadmin]) {
       const foreign = await other.get(`/api/saved-searches/${mine.body.id}`);
       expectProblem(foreign, 404);
@@ -55,7 +55,7 @@ describe('/api/saved-searches', () => {
       expectProblem(await other.delete(`/api/saved-searches/${mine.body.id}`), 404);
       expect(JSON.stringify((await other.get('/api/saved-searches')).body)).not.toContain(mine.body.id);
     }
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('lists the caller’s searches oldest first, page by page', async () => {
@@ -90,7 +90,7 @@ describe('/api/saved-searches', () => {
   });
 
   it('refuses criteria a person can correct, naming each field, and stores nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.officer.post('/api/saved-searches', { criteria: {} }), 400, 'name');
     expectProblem(await h.as.officer.post('/api/saved-searches', { name: '   ' }), 400, 'name');
     expectProblem(await h.as.officer.post('/api/saved-searches', { name: 'X', criteria: { status: 'pending' } }), 400, 'criteria.status');
@@ -102,7 +102,7 @@ describe('/api/saved-searches', () => {
     expectProblem(await h.as.officer.post('/api/saved-searches', { name: 'X', criteria: { domainId: MISSING } }), 400, 'criteria.domainId');
     // a partnership's own domain is unknown to those outside it
     expectProblem(await h.as.outsider.post('/api/saved-searches', { name: 'X', criteria: { domainId: p1Domain } }), 400, 'criteria.domainId');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.viewer.post('/api/saved-searches', { name: 'Our hydrogen', criteria: { domainId: p1Domain } })).status).toBe(201);
   });
 });

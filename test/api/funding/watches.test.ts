@@ -4,6 +4,7 @@ import { allPages } from '../../support/crm.js';
 import { insertCallDirect, insertProgrammeDirect } from '../../support/calls-direct.js';
 import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
+import { firstRow } from '../../support/sql.js';
 
 const NOW = '2026-11-23T10:00:00Z';
 const MISSING = '00000000-0000-7000-8000-000000000000';
@@ -26,7 +27,7 @@ describe('watching calls', () => {
     h.setNow('2026-11-24T10:00:00Z');
     const again = await h.as.officer.put(`/api/calls/${call.id}/watch`);
     expect(again.body.watchedAt).toBe('2026-11-23T10:00:00.000Z');
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM call_watches WHERE call_id = ?').get(call.id)).toEqual({ n: 1 });
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM call_watches WHERE call_id = ?', call.id))).toEqual({ n: 1 });
 
     // watching is personal: someone else's state is their own
     expect((await h.as.editor.get(`/api/calls/${call.id}/watch`)).body.watching).toBe(false);
@@ -41,15 +42,15 @@ describe('watching calls', () => {
   it('lets viewers and members of other partnerships watch too: calls are public, watching changes nothing of theirs', async () => {
     const call = await insertCallDirect(h.db, { deadlines: [{ at: '2027-01-15T11:00:00Z' }] });
     for (const as of [h.as.viewer, h.as.outsider, h.as.sysadmin]) expect((await as.put(`/api/calls/${call.id}/watch`)).status).toBe(200);
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM call_watches WHERE call_id = ?').get(call.id)).toEqual({ n: 3 });
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM call_watches WHERE call_id = ?', call.id))).toEqual({ n: 3 });
   });
 
   it('answers 404 for a call that does not exist, and changes nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.officer.put(`/api/calls/${MISSING}/watch`), 404);
     expectProblem(await h.as.officer.delete(`/api/calls/${MISSING}/watch`), 404);
     expectProblem(await h.as.officer.get(`/api/calls/${MISSING}/watch`), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('lists the watched calls, most recently watched first, with their deadlines and the next one ahead', async () => {
@@ -103,6 +104,6 @@ describe('watching calls', () => {
     const call = await insertCallDirect(h.db, {});
     await h.as.editor.put(`/api/calls/${call.id}/watch`);
     await h.db.deleteFrom('calls').where('id', '=', call.id).execute();
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM call_watches WHERE call_id = ?').get(call.id)).toEqual({ n: 0 });
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM call_watches WHERE call_id = ?', call.id))).toEqual({ n: 0 });
   });
 });

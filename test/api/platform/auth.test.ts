@@ -4,6 +4,7 @@ import { settingsFrom } from '../../../api/platform/config.js';
 import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { client, expectProblem } from '../../support/http.js';
 import { PASSWORD } from '../../support/world.js';
+import { allRows, firstRow } from '../../support/sql.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe('signing in', () => {
     await b.send('POST', '/api/auth/sign-in', { email: 'editor@test.regiodesk.eu', password: PASSWORD });
     const first = b.cookie()!;
     const secret = first.split('=')[1]!;
-    const ids = h.sqlite.prepare('SELECT id FROM sessions').all() as { id: string }[];
+    const ids = (await allRows(h, 'SELECT id FROM sessions')) as { id: string }[];
     expect(ids.some((r) => r.id === secret)).toBe(false);
     await b.send('POST', '/api/auth/sign-in', { email: 'editor@test.regiodesk.eu', password: PASSWORD });
     expect(b.cookie()).not.toBe(first);
@@ -135,7 +136,7 @@ describe('personal access tokens', () => {
     const created = await h.as.officer.post('/api/auth/tokens', { name: 'Sync script' });
     expect(created.status).toBe(201);
     const token = created.body.token as string;
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM access_tokens WHERE token_hash = ?').get(token)).toEqual({ n: 0 });
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM access_tokens WHERE token_hash = ?', token))).toEqual({ n: 0 });
     const script = client(h.app, token);
     expect((await script.get('/api/regions')).status).toBe(200);
     const listed = await h.as.officer.get('/api/auth/tokens');

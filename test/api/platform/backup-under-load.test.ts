@@ -99,6 +99,7 @@ describe('a backup under write load', () => {
     expect(existsSync(`${restoredFile}-wal`)).toBe(false);
 
     const started = await bootstrap({ DATABASE_URL: restoredFile, REGIODESK_DEMO: '0' });
+    if (started.engine !== 'sqlite') throw new Error('A restored backup is a SQLite file: bootstrap opened another engine.');
     try {
       expect(started.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       const held = new Set((started.sqlite.prepare("SELECT id FROM interactions WHERE summary LIKE 'Backup under load:%'").all() as { id: string }[]).map((row) => row.id));

@@ -23,7 +23,7 @@ const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toStrin
 describe('recurrence rules a client sends', () => {
   it('refuses the daily rule to the year 9999 as a partnership’s follow-up rule with a worded 400 (it used to take 24–31 s)', async () => {
     const url = `/api/partnerships/${p1()}/follow-up-rule`;
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const reply = await h.as.officer.put(url, { rule: 'RRULE:FREQ=DAILY;UNTIL=99991231T000000Z' });
     expectProblem(reply, 400, 'rule');
     expect(messageAt(reply, 'rule')).toMatch(/more than 12 follow-ups; give a COUNT or an earlier UNTIL/);
@@ -36,7 +36,7 @@ describe('recurrence rules a client sends', () => {
     const weekly = await h.as.officer.put(url, { rule: 'FREQ=WEEKLY;BYDAY=MO;BYSETPOS=2;UNTIL=99991231' });
     expectProblem(weekly, 400, 'rule');
     expect(messageAt(weekly, 'rule')).toMatch(/leave it out of daily and weekly rules/);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.officer.get(url)).body.rule).toBe('FREQ=MONTHLY;INTERVAL=3;COUNT=2');
   });
 
@@ -88,7 +88,7 @@ describe('control characters in what a client sends', () => {
   });
 
   it('refuses them in JSON bodies at the field, nested too, and stores nothing; tabs and line breaks stay text', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const organisation = await h.as.officer.post('/api/organisations', { name: 'Nul\u0000GmbH', kind: 'company', country: 'DE' });
     expectProblem(organisation, 400, 'name');
     expect(messageAt(organisation, 'name')).toMatch(/control character U\+0000/);
@@ -98,7 +98,7 @@ describe('control characters in what a client sends', () => {
     expect(messageAt(person, 'lastName')).toMatch(/U\+0007/);
     const keyed = await h.as.officer.post('/api/organisations', { 'na\u0000me': 'x' });
     expectProblem(keyed, 400, 'na\u0000me');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
 
     const trip = await logTrip(h.as.officer, { partnershipIds: [p1()], title: 'Multi-line' });
     const written = await h.as.officer.patch(`/api/activities/${trip.id}`, { description: 'Agenda:\r\n\t1. Welcome\n\t2. Visits' });

@@ -11,20 +11,20 @@ import { type OpenedPostgres, openPostgres } from '../../../db/connection.js';
 import { constraintViolationOf } from '../../../db/constraint-violations.js';
 import { migrateToLatest } from '../../../db/migrate.js';
 import { storageFaultOf } from '../../../db/storage-faults.js';
-import { testDatabase } from '../../support/database.js';
+import { sqliteTestDatabase } from '../../support/database.js';
 import { createDatabase, type PostgresServer, startPostgres } from '../../support/postgres.js';
 
 let server: PostgresServer;
 let database: Awaited<ReturnType<typeof createDatabase>>;
 let postgres: OpenedPostgres;
-let sqlite: Awaited<ReturnType<typeof testDatabase>>;
+let sqlite: Awaited<ReturnType<typeof sqliteTestDatabase>>;
 
 beforeAll(async () => {
   server = await startPostgres();
   database = await createDatabase(server);
   postgres = await openPostgres(database.url);
   await migrateToLatest(postgres.db);
-  sqlite = await testDatabase();
+  sqlite = await sqliteTestDatabase();
 });
 
 afterAll(async () => {

@@ -18,7 +18,7 @@ import { type OpenedPostgres, openPostgres } from '../../../db/connection.js';
 import { migrateToLatest, migrationNames } from '../../../db/migrate.js';
 import { foldedWords } from '../../../db/search-fold.js';
 import { type Catalogue, postgresCatalogue, sqliteCatalogue } from '../../support/catalogue.js';
-import { testDatabase } from '../../support/database.js';
+import { sqliteTestDatabase } from '../../support/database.js';
 import { createDatabase, type PostgresServer, startPostgres } from '../../support/postgres.js';
 
 /**
@@ -36,7 +36,7 @@ const ONLY_ON_POSTGRES = {
 let server: PostgresServer;
 let database: Awaited<ReturnType<typeof createDatabase>>;
 let postgres: OpenedPostgres;
-let sqlite: Awaited<ReturnType<typeof testDatabase>>;
+let sqlite: Awaited<ReturnType<typeof sqliteTestDatabase>>;
 let onPostgres: Catalogue;
 let onSqlite: Catalogue;
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   postgres = await openPostgres(database.url);
   await migrateToLatest(postgres.db);
   onPostgres = await postgresCatalogue(postgres.db);
-  sqlite = await testDatabase();
+  sqlite = await sqliteTestDatabase();
   onSqlite = sqliteCatalogue(sqlite.sqlite);
 });
 

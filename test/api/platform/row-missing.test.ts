@@ -5,6 +5,7 @@
  * reads it back in the same transaction with such a read; a trigger plays the
  * other writer that removes the row between the update and the read-back.
  */
+import { runSql } from '../../support/sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../db/ids.js';
 import { insertNotifications } from '../../../db/platform/notifications.js';
@@ -27,11 +28,27 @@ async function unreadNotification(): Promise<string> {
 
 const readAtOf = (id: string) => h.db.selectFrom('notifications').select('read_at').where('id', '=', id).executeTakeFirst();
 
+/** The notification `id` is removed in the same statement that marks it read (a trigger on either engine), as a concurrent delete would. */
+async function vanishesOnRead(id: string): Promise<{ undo(): Promise<void> }> {
+  if (h.engine === 'postgres') {
+    await runSql(h, `CREATE FUNCTION notification_vanishes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN DELETE FROM notifications WHERE id = NEW.id; RETURN NULL; END $$`);
+    await runSql(h, `CREATE TRIGGER notification_vanishes AFTER UPDATE OF read_at ON notifications FOR EACH ROW WHEN (NEW.id = '${id}') EXECUTE FUNCTION notification_vanishes()`);
+    return {
+      async undo() {
+        await runSql(h, 'DROP TRIGGER notification_vanishes ON notifications');
+        await runSql(h, 'DROP FUNCTION notification_vanishes()');
+      }
+    };
+  }
+  h.sqlite.exec(`CREATE TRIGGER notification_vanishes AFTER UPDATE OF read_at ON notifications WHEN NEW.id = '${id}' BEGIN DELETE FROM notifications WHERE id = NEW.id; END`);
+  return { undo: async () => void h.sqlite.exec('DROP TRIGGER notification_vanishes') };
+}
+
 describe('a row that must exist and is gone', () => {
   it('answers 404 in problem+json, as a missing record does everywhere, and saves nothing', async () => {
     const id = await unreadNotification();
-    h.sqlite.exec(`CREATE TRIGGER notification_vanishes AFTER UPDATE OF read_at ON notifications WHEN NEW.id = '${id}' BEGIN DELETE FROM notifications WHERE id = NEW.id; END`);
-    const reply = await h.as.officer.post(`/api/notifications/${id}/read`).finally(() => h.sqlite.exec('DROP TRIGGER notification_vanishes'));
+    const vanishing = await vanishesOnRead(id);
+    const reply = await h.as.officer.post(`/api/notifications/${id}/read`).finally(vanishing.undo);
 
     expectProblem(reply, 404);
     expect(reply.body).toEqual({ type: 'https://regiodesk.eu/problems/not-found', title: 'Not found', status: 404, detail: 'No notification with this id.', errors: [] });

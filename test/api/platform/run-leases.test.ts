@@ -6,20 +6,19 @@
  * runs the job.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OpenedDatabase, openDatabase } from '../../../db/connection.js';
 import { findLease, releaseLease, renewLease, takeLease } from '../../../db/platform/run-leases.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBackupRuns } from '../../../api/platform/services/backup-runs.js';
 import { RunLease } from '../../../api/platform/services/run-lease.js';
-import { testDatabase } from '../../support/database.js';
+import { type Handle, type TestDatabase, testDatabase } from '../../support/database.js';
 
-let one: OpenedDatabase & { file: string };
-let two: OpenedDatabase;
+let one: TestDatabase;
+let two: Handle;
 beforeAll(async () => {
   one = await testDatabase();
-  two = openDatabase(one.file);
+  two = await one.reopen();
 });
 afterAll(async () => {
   await two.close();
@@ -147,7 +146,9 @@ describe('scheduled backups with a lease', () => {
     await waiting.stop();
     expect((await findLease(one.db, 'backup-run'))?.holder).toBe('backup holder');
     await holding.stop();
-    expect(taken).toEqual(['holder']);
+    // the fake backup leaves no file, so the holder's next turn is due at once: it may run again before it stops; the other never
+    expect(taken[0]).toBe('holder');
+    expect(taken.filter((who) => who !== 'holder')).toEqual([]);
     expect(await findLease(one.db, 'backup-run')).toBeUndefined();
   });
 });

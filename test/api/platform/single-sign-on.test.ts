@@ -12,6 +12,7 @@ import { CookieBrowser, type Visit } from '../../support/cookie-browser.js';
 import { expectProblem } from '../../support/http.js';
 import { startOpenIdProvider, freePort, type TestOpenIdProvider } from '../../support/openid-provider.js';
 import { PASSWORD } from '../../support/world.js';
+import { allRows, firstRow, runSql } from '../../support/sql.js';
 
 const APP = 'http://regiodesk.test';
 const CALLBACK = `${APP}/api/auth/oidc/callback`;
@@ -72,8 +73,8 @@ async function me(browser: CookieBrowser, app = h.app) {
   return { status: response.status, body: await response.json() };
 }
 
-const failures = () => (h.sqlite.prepare('SELECT count(*) AS n FROM sign_in_failures').get() as { n: number }).n;
-const userNamed = (email: string) => h.sqlite.prepare('SELECT * FROM users WHERE email = ?').get(email) as { id: string; name: string; is_admin: number; password_hash: string | null } | undefined;
+const failures = async () => ((await firstRow(h, 'SELECT count(*) AS n FROM sign_in_failures')) as { n: number }).n;
+const userNamed = async (email: string) => (await firstRow(h, 'SELECT * FROM users WHERE email = ?', email)) as { id: string; name: string; is_admin: number; password_hash: string | null } | undefined;
 
 describe('single sign-on through an OpenID provider', () => {
   it('signs a verified e-mail into its account with the same session cookie as a password, and goes on to the page asked for', async () => {
@@ -94,7 +95,7 @@ describe('single sign-on through an OpenID provider', () => {
     expect(who.body).toMatchObject({ email: 'officer@test.regiodesk.eu', memberships: [{ partnershipId: h.world.partnerships.p1, role: 'officer' }] });
     // the pending sign-in is forgotten; the session is recorded as a password session is, with the provider's ID token for sign-out
     expect(browser.cookie(APP, 'regiodesk_sso')).toBeUndefined();
-    const session = h.sqlite.prepare('SELECT s.ip, s.id_token FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ? AND s.id_token IS NOT NULL').get('officer@test.regiodesk.eu') as { ip: string; id_token: string };
+    const session = (await firstRow(h, 'SELECT s.ip, s.id_token FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ? AND s.id_token IS NOT NULL', 'officer@test.regiodesk.eu')) as { ip: string; id_token: string };
     expect(session.ip).toBe('local');
     expect(session.id_token.split('.')).toHaveLength(3);
   });
@@ -102,7 +103,7 @@ describe('single sign-on through an OpenID provider', () => {
   it('refuses a callback whose state is not the one this browser was sent with, and one from a browser that never started', async () => {
     const browser = new CookieBrowser(h.app, APP);
     const callback = new URL(await upToCallback(browser, 'officer'));
-    const failuresBefore = failures();
+    const failuresBefore = (await failures());
     const forged = new URL(callback);
     forged.searchParams.set('state', 'a-state-this-browser-never-had');
     const refused = await browser.request(forged.href);
@@ -110,7 +111,7 @@ describe('single sign-on through an OpenID provider', () => {
     expect(refused.location).toBe(`${APP}/sign-in?sso=state&next=%2Fpartnerships`);
     expect(browser.cookie(APP, 'regiodesk_session')).toBeUndefined();
     expect((await me(browser)).status).toBe(401);
-    expect(failures()).toBe(failuresBefore + 1);
+    expect((await failures())).toBe(failuresBefore + 1);
 
     // the right state in another browser (no pending sign-in there): refused too
     const other = new CookieBrowser(h.app, APP);
@@ -135,40 +136,40 @@ describe('single sign-on through an OpenID provider', () => {
 
   it('refuses an e-mail the provider has not verified, counting the failure', async () => {
     const browser = new CookieBrowser(h.app, APP);
-    const before = failures();
+    const before = (await failures());
     expect(await signInAs(browser, 'unverified')).toBe(`${APP}/sign-in?sso=unverified&next=%2Fpartnerships`);
     expect(browser.cookie(APP, 'regiodesk_session')).toBeUndefined();
     // one row per key, as a wrong password makes: the client's address and the account
-    expect(failures()).toBe(before + 2);
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM sign_in_failures WHERE key = ?').get('account:editor@test.regiodesk.eu')).toEqual({ n: 1 });
+    expect((await failures())).toBe(before + 2);
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM sign_in_failures WHERE key = ?', 'account:editor@test.regiodesk.eu'))).toEqual({ n: 1 });
   });
 
   it('refuses a person with no account and makes none (just-in-time creation is off)', async () => {
     const browser = new CookieBrowser(h.app, APP);
-    const users = (h.sqlite.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    const users = ((await firstRow(h, 'SELECT count(*) AS n FROM users')) as { n: number }).n;
     expect(await signInAs(browser, 'stranger')).toBe(`${APP}/sign-in?sso=unknown&next=%2Fpartnerships`);
-    expect(userNamed('stranger@elsewhere.example')).toBeUndefined();
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM users').get()).toEqual({ n: users });
+    expect((await userNamed('stranger@elsewhere.example'))).toBeUndefined();
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM users'))).toEqual({ n: users });
   });
 
   it('makes an account at the first sign-in in a listed domain, with no role, and refuses other domains', async () => {
     const app = appWith({ REGIODESK_OIDC_JIT_DOMAINS: 'rhein-neckar.example, vlaams-brabant.example' });
     const browser = new CookieBrowser(app, APP);
     expect(await signInAs(browser, 'newcomer')).toBe(`${APP}/partnerships`);
-    const made = userNamed('newcomer@rhein-neckar.example')!;
+    const made = (await userNamed('newcomer@rhein-neckar.example'))!;
     expect(made).toMatchObject({ name: 'Nele Neumann', is_admin: 0, password_hash: null });
     const who = await me(browser, app);
     expect(who.body).toMatchObject({ email: 'newcomer@rhein-neckar.example', isAdmin: false, memberships: [] });
-    const audit = h.sqlite.prepare("SELECT actor_id FROM audit_events WHERE entity_type = 'user' AND entity_id = ?").all(made.id);
+    const audit = (await allRows(h, "SELECT actor_id FROM audit_events WHERE entity_type = 'user' AND entity_id = ?", made.id));
     expect(audit).toEqual([{ actor_id: null }]);
     // the second sign-in finds the account it made
     const again = new CookieBrowser(app, APP);
     expect(await signInAs(again, 'newcomer')).toBe(`${APP}/partnerships`);
-    expect(h.sqlite.prepare("SELECT count(*) AS n FROM users WHERE email = 'newcomer@rhein-neckar.example'").get()).toEqual({ n: 1 });
+    expect((await firstRow(h, "SELECT count(*) AS n FROM users WHERE email = 'newcomer@rhein-neckar.example'"))).toEqual({ n: 1 });
 
     const elsewhere = new CookieBrowser(app, APP);
     expect(await signInAs(elsewhere, 'outsider-domain')).toBe(`${APP}/sign-in?sso=unknown&next=%2Fpartnerships`);
-    expect(userNamed('someone@other-region.example')).toBeUndefined();
+    expect((await userNamed('someone@other-region.example'))).toBeUndefined();
   });
 
   it('with password sign-in switched off, refuses the password with a worded 403 and still signs in through the provider', async () => {
@@ -201,7 +202,7 @@ describe('single sign-on through an OpenID provider', () => {
     const reply = { status: accept.status, headers: accept.headers, body: await accept.json() };
     expectProblem(reply, 403);
     expect(reply.body.detail).toBe('Signing in with a password is switched off here: use “Sign in with Test Directory” instead.');
-    expect(userNamed('invited.officer@test.regiodesk.eu')!.password_hash).toBeNull();
+    expect((await userNamed('invited.officer@test.regiodesk.eu'))!.password_hash).toBeNull();
     provider.accounts.set('invited', { email: 'invited.officer@test.regiodesk.eu', email_verified: true });
     const browser = new CookieBrowser(app, APP);
     expect(await signInAs(browser, 'invited')).toBe(`${APP}/partnerships`);
@@ -252,14 +253,14 @@ describe('single sign-on through an OpenID provider', () => {
   });
 
   it('refuses a disabled account', async () => {
-    h.sqlite.prepare("UPDATE users SET disabled_at = '2026-12-01T00:00:00.000Z' WHERE email = 'outsider@test.regiodesk.eu'").run();
+    await runSql(h, "UPDATE users SET disabled_at = '2026-12-01T00:00:00.000Z' WHERE email = 'outsider@test.regiodesk.eu'");
     provider.accounts.set('disabled', { email: 'outsider@test.regiodesk.eu', email_verified: true });
     try {
       const browser = new CookieBrowser(h.app, APP);
       expect(await signInAs(browser, 'disabled')).toBe(`${APP}/sign-in?sso=disabled&next=%2Fpartnerships`);
       expect(browser.cookie(APP, 'regiodesk_session')).toBeUndefined();
     } finally {
-      h.sqlite.prepare("UPDATE users SET disabled_at = NULL WHERE email = 'outsider@test.regiodesk.eu'").run();
+      await runSql(h, "UPDATE users SET disabled_at = NULL WHERE email = 'outsider@test.regiodesk.eu'");
     }
   });
 

@@ -7,6 +7,7 @@
  * their bookkeeping writes fail (logged once, not per request), and when
  * space returns the same app writes again and health is ok.
  */
+import { firstRow, runSql } from '../../support/sql.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -218,19 +219,19 @@ describe('health and the migrations', () => {
   afterAll(() => h.close());
 
   it('says degraded when a migration this version needs is missing, and when the database ran one it does not know', async () => {
-    const last = h.sqlite.prepare('SELECT name, timestamp FROM kysely_migration ORDER BY name DESC LIMIT 1').get() as { name: string; timestamp: string };
-    h.sqlite.prepare('DELETE FROM kysely_migration WHERE name = ?').run(last.name);
+    const last = (await firstRow<{ name: string; timestamp: string }>(h, 'SELECT name, timestamp FROM kysely_migration ORDER BY name DESC LIMIT 1'))!;
+    await runSql(h, 'DELETE FROM kysely_migration WHERE name = ?', last.name);
     const missing = await h.anonymous.get('/api/health');
     expect(missing.status).toBe(503);
     expect(missing.body.reasons).toEqual([{ code: 'migrations-pending', message: expect.stringContaining(`lacks 1 migration this version needs (${last.name})`) }]);
     expect(missing.body.database.migrations).toBe(missing.body.database.expectedMigrations - 1);
 
-    h.sqlite.prepare('INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?), (?, ?)').run(last.name, last.timestamp, '20991231T0000_from_a_newer_version', last.timestamp);
+    await runSql(h, 'INSERT INTO kysely_migration (name, timestamp) VALUES (?, ?), (?, ?)', last.name, last.timestamp, '20991231T0000_from_a_newer_version', last.timestamp);
     const unknown = await h.anonymous.get('/api/health');
     expect(unknown.status).toBe(503);
     expect(unknown.body.reasons).toEqual([{ code: 'migrations-unknown', message: expect.stringContaining('(20991231T0000_from_a_newer_version): it was migrated by another version') }]);
 
-    h.sqlite.prepare('DELETE FROM kysely_migration WHERE name = ?').run('20991231T0000_from_a_newer_version');
+    await runSql(h, 'DELETE FROM kysely_migration WHERE name = ?', '20991231T0000_from_a_newer_version');
     expect(await h.anonymous.get('/api/health')).toMatchObject({ status: 200, body: { status: 'ok', reasons: [], database: { writable: true } } });
   });
 
@@ -246,7 +247,9 @@ describe('health of a database that does not answer', () => {
   it('says unavailable with 503', async () => {
     const database = await testDatabase();
     const app = createApp({ db: database.db, settings: settingsFrom({}) });
-    database.sqlite.close();
+    // the connection is gone: SQLite's handle closed, PostgreSQL's pool ended
+    if (database.engine === 'postgres') await database.db.destroy();
+    else database.sqlite.close();
     const reply = await client(app, null).get('/api/health');
     expect(reply.status).toBe(503);
     expect(reply.body).toMatchObject({ status: 'unavailable', database: { ok: false, writable: false }, reasons: [{ code: 'unreachable' }] });

@@ -13,6 +13,7 @@ import { findVisiblePerson, insertPerson } from '../../../db/crm/people.js';
 import { findReminderSettings, saveReminderSettings } from '../../../db/deadlines/reminders.js';
 import { findSavedSearch, insertSavedSearch } from '../../../db/funding/saved-searches.js';
 import { testDatabase } from '../../support/database.js';
+import { firstRow, runSql } from '../../support/sql.js';
 
 let opened: Awaited<ReturnType<typeof testDatabase>>;
 
@@ -24,17 +25,17 @@ afterAll(() => opened.close());
 const everything = { all: true } as const;
 
 /** Overwrite one stored column by hand, as a damaged file or a faulty script would. */
-function damage(table: string, column: string, id: string, text: string, key = 'id') {
-  opened.sqlite.prepare(`UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`).run(text, id);
+async function damage(table: string, column: string, id: string, text: string, key = 'id') {
+  await runSql(opened, `UPDATE ${table} SET ${column} = ? WHERE ${key} = ?`, text, id);
 }
 
 async function newPerson() {
   return insertPerson(opened.db, { id: newId(), name: 'Annelies Peeters', lawful_basis: 'public_task', emails: ['annelies.peeters@vlaamsbrabant.be'], phones: [], languages: ['nl', 'fr'] });
 }
 
-function newUser(): string {
+async function newUser(): Promise<string> {
   const id = newId();
-  opened.sqlite.prepare("INSERT INTO users (id, email, name, created_at, updated_at) VALUES (?, ?, 'Reader', '2026-12-07T08:00:00.000Z', '2026-12-07T08:00:00.000Z')").run(id, `${id}@example.eu`);
+  await runSql(opened, "INSERT INTO users (id, email, name, created_at, updated_at) VALUES (?, ?, 'Reader', '2026-12-07T08:00:00.000Z', '2026-12-07T08:00:00.000Z')", id, `${id}@example.eu`);
   return id;
 }
 
@@ -50,17 +51,25 @@ async function unreadable(read: Promise<unknown>): Promise<StoredValueUnreadable
 describe('a JSON column', () => {
   it('stores the value as JSON text and reads the value back', async () => {
     const person = await newPerson();
-    expect(opened.sqlite.prepare('SELECT emails, phones, languages FROM people WHERE id = ?').get(person.id)).toEqual({
-      emails: '["annelies.peeters@vlaamsbrabant.be"]',
-      phones: '[]',
-      languages: '["nl","fr"]'
+    const stored = (await firstRow<Record<string, string>>(opened, 'SELECT emails, phones, languages FROM people WHERE id = ?', person.id))!;
+    // SQLite keeps JSON.stringify's text; PostgreSQL's jsonb answers its own spelling of the same value
+    if (opened.engine === 'sqlite') expect(stored).toEqual({ emails: '["annelies.peeters@vlaamsbrabant.be"]', phones: '[]', languages: '["nl","fr"]' });
+    expect(Object.fromEntries(Object.entries(stored).map(([column, text]) => [column, JSON.parse(text)]))).toEqual({
+      emails: ['annelies.peeters@vlaamsbrabant.be'],
+      phones: [],
+      languages: ['nl', 'fr']
     });
     expect(await findVisiblePerson(opened.db, everything, person.id)).toMatchObject({ emails: ['annelies.peeters@vlaamsbrabant.be'], phones: [], languages: ['nl', 'fr'] });
   });
 
   it('refuses stored text that is not JSON where it is read, naming the column', async () => {
     const person = await newPerson();
-    damage('people', 'emails', person.id, 'annelies.peeters@vlaamsbrabant.be');
+    if (opened.engine === 'postgres') {
+      // a jsonb column refuses such text when it is written (invalid input syntax for type json): it can never be read
+      await expect(damage('people', 'emails', person.id, 'annelies.peeters@vlaamsbrabant.be')).rejects.toMatchObject({ code: '22P02' });
+      return;
+    }
+    (await damage('people', 'emails', person.id, 'annelies.peeters@vlaamsbrabant.be'));
     const error = await unreadable(findVisiblePerson(opened.db, everything, person.id));
     expect(error.column).toBe('people.emails');
     expect(error.message).toBe('The stored value of people.emails cannot be read: it is not JSON.');
@@ -69,22 +78,22 @@ describe('a JSON column', () => {
   it('refuses JSON of the wrong shape instead of handing it on as the column’s type', async () => {
     const person = await newPerson();
     // JSON.parse would give an object where every reader expects a list of languages
-    damage('people', 'languages', person.id, '{"nl":true}');
+    (await damage('people', 'languages', person.id, '{"nl":true}'));
     const error = await unreadable(findVisiblePerson(opened.db, everything, person.id));
     expect(error.column).toBe('people.languages');
 
-    const userId = newUser();
+    const userId = (await newUser());
     const search = await insertSavedSearch(opened.db, { id: newId(), user_id: userId, name: 'Hydrogen', criteria: { keyword: 'hydrogen' }, last_digest_at: null, created_at: '2026-12-07T08:00:00.000Z', updated_at: '2026-12-07T08:00:00.000Z' });
     expect(search.criteria).toEqual({ keyword: 'hydrogen' });
-    damage('saved_searches', 'criteria', search.id, '{"keyword":["hydrogen"]}');
+    (await damage('saved_searches', 'criteria', search.id, '{"keyword":["hydrogen"]}'));
     expect((await unreadable(findSavedSearch(opened.db, userId, search.id))).column).toBe('saved_searches.criteria');
   });
 
   it('reads damaged reminder offsets as absent, so the defaults apply (the one documented fallback)', async () => {
-    const userId = newUser();
+    const userId = (await newUser());
     await saveReminderSettings(opened.db, { user_id: userId, offsets: [14, 3], email: 1, time_zone: 'Europe/Brussels' });
     expect(await findReminderSettings(opened.db, userId)).toMatchObject({ offsets: [14, 3] });
-    damage('reminder_settings', 'offsets', userId, '[14, "three"]', 'user_id');
+    (await damage('reminder_settings', 'offsets', userId, '[14, "three"]', 'user_id'));
     expect(await findReminderSettings(opened.db, userId)).toMatchObject({ offsets: null, time_zone: 'Europe/Brussels' });
   });
 });

@@ -9,6 +9,7 @@ import { addParticipant, logActivity } from '../../support/activities.js';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
 import { createInteraction, createPerson } from '../../support/crm.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows, firstRow, runSql } from '../../support/sql.js';
 
 const NOW = '2026-12-07T09:00:00.000Z';
 
@@ -50,9 +51,7 @@ describe('consent', () => {
 
   it('reads the consent of a person written straight into the database (the demo seed) from their record, and withdraws it', async () => {
     const id = '01900000-0000-7000-8000-00000000c0de';
-    h.sqlite
-      .prepare("INSERT INTO people (id, organisation_id, name, emails, phones, languages, lawful_basis, consent_date, consent_source, created_at, updated_at) VALUES (?, ?, 'Seeded Sanne', '[]', '[]', '[]', 'consent', '2025-05-05', 'Seeded form', '2025-05-05T08:00:00.000Z', '2025-05-05T08:00:00.000Z')")
-      .run(id, h.world.organisations.pfb);
+    await runSql(h, "INSERT INTO people (id, organisation_id, name, emails, phones, languages, lawful_basis, consent_date, consent_source, created_at, updated_at) VALUES (?, ?, 'Seeded Sanne', '[]', '[]', '[]', 'consent', '2025-05-05', 'Seeded form', '2025-05-05T08:00:00.000Z', '2025-05-05T08:00:00.000Z')", id, h.world.organisations.pfb);
     const before = await h.as.officer.get(`/api/people/${id}/consent`);
     expect(before.body).toMatchObject({ state: 'given', canWithdraw: true, history: [{ event: 'given', on: '2025-05-05', how: 'Seeded form', by: null, at: '2025-05-05T08:00:00.000Z' }] });
     expect(before.body.reliedOn.since).toBe('2025-05-05');
@@ -89,7 +88,7 @@ describe('consent', () => {
     expect(relied.activities).toEqual([{ id: activityId, title: 'Biotech exchange', startsAt: '2026-09-01T08:00:00.000Z', role: 'delegate' }]);
     expect(relied.partnerships).toEqual([{ id: h.world.partnerships.p1, title: 'Rhein-Neckar – Flemish Brabant' }]);
 
-    const audit = h.sqlite.prepare("SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? ORDER BY at, id").all(person.id) as { actor_id: string; before: string; after: string }[];
+    const audit = (await allRows(h, "SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? ORDER BY at, id", person.id)) as { actor_id: string; before: string; after: string }[];
     expect(JSON.parse(audit.at(-1)!.after)).toEqual({ consent: { state: 'withdrawn', on: '2026-12-03', how: 'by e-mail of 3 Dec' } });
     expect(audit.at(-1)!.actor_id).toBe(h.world.users.editor.id);
 
@@ -135,7 +134,7 @@ describe('consent', () => {
     const named = await h.as.officer.post(`/api/activities/${activityId}/feedback/links`, { participantIds: [withdrewAt], reissue: true });
     expect(named.body.items).toEqual([]);
     expect(named.body.skipped[0].reason).toBe('consent_withdrawn');
-    expect((h.sqlite.prepare('SELECT count(*) AS n FROM feedback_links WHERE participant_id = ?').get(withdrewAt) as { n: number }).n).toBe(0);
+    expect(((await firstRow(h, 'SELECT count(*) AS n FROM feedback_links WHERE participant_id = ?', withdrewAt)) as { n: number }).n).toBe(0);
 
     // consent given again (a new date and source) lifts the rule
     await h.as.officer.patch(`/api/people/${withdrew.id}`, { consentDate: '2026-12-06', consentSource: 'Asked to be invited again, by phone' });

@@ -11,12 +11,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../api/app.js';
 import { settingsFrom } from '../../../api/platform/config.js';
 import { newId } from '../../../db/ids.js';
+import { ftsMatchExpression, indexMatches } from '../../../db/crm/search.js';
 import { addParticipant } from '../../support/activities.js';
 import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { createPerson } from '../../support/crm.js';
 import { docxText } from '../../e2e/support/docx.js';
 import { client, type Client, expectProblem } from '../../support/http.js';
 import { pfbOfficer } from '../../support/work-plans.js';
+import { allRows, firstRow, refuseInserts, runSql } from '../../support/sql.js';
 
 const NAME = 'Annegret Vollmer-Schulz';
 const EMAIL = 'a.vollmer@example-kammer.de';
@@ -86,9 +88,11 @@ async function calendarFeed(): Promise<string> {
 }
 
 /** The tables (all but the full-text index's own shadow tables, searched through MATCH instead) whose rows hold `trace`. */
-function tablesHolding(trace: string): string[] {
-  const tables = h.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%'").all() as { name: string }[];
-  return tables.map(({ name }) => name).filter((name) => JSON.stringify(h.sqlite.prepare(`SELECT * FROM "${name}"`).all()).includes(trace));
+async function tablesHolding(trace: string): Promise<string[]> {
+  const tables = (await h.db.introspection.getTables()).filter((table) => !table.isView && !table.name.startsWith('search_index')).map((table) => table.name);
+  const holding: string[] = [];
+  for (const name of tables) if (JSON.stringify(await allRows(h, `SELECT * FROM "${name}"`)).includes(trace)) holding.push(name);
+  return holding;
 }
 
 beforeAll(async () => {
@@ -139,19 +143,19 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('the access log', () => {
-  const reads = () => h.sqlite.prepare('SELECT user_id, at FROM person_reads WHERE person_id = ? ORDER BY id').all(personId) as { user_id: string; at: string }[];
+  const reads = async () => (await allRows(h, 'SELECT user_id, at FROM person_reads WHERE person_id = ? ORDER BY id', personId)) as { user_id: string; at: string }[];
 
   it('logs who read the record, once per user within ten minutes', async () => {
-    const before = reads().length;
+    const before = (await reads()).length;
     for (let i = 0; i < 5; i += 1) await ok(h.as.editor.get(`/api/people/${personId}`));
     await ok(h.as.viewer.get(`/api/people/${personId}`));
-    const logged = reads().slice(before);
+    const logged = (await reads()).slice(before);
     expect(logged.map((r) => r.user_id)).toEqual([h.world.users.editor.id, h.world.users.viewer.id]);
 
     // eleven minutes later the editor's read is logged again
     const later = client(createApp({ db: h.db, settings: settingsFrom({}), clock: () => new Date(Date.now() + 11 * 60_000) }), h.world.users.editor.token);
     await ok(later.get(`/api/people/${personId}`));
-    expect(reads().slice(before).map((r) => r.user_id)).toEqual([h.world.users.editor.id, h.world.users.viewer.id, h.world.users.editor.id]);
+    expect((await reads()).slice(before).map((r) => r.user_id)).toEqual([h.world.users.editor.id, h.world.users.viewer.id, h.world.users.editor.id]);
   });
 
   it('shows the log to system administrators only', async () => {
@@ -165,14 +169,14 @@ describe('the access log', () => {
   });
 
   it('never fails a read when the log cannot be written', async () => {
-    h.sqlite.exec(`CREATE TRIGGER person_reads_fail BEFORE INSERT ON person_reads BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    const refusal = await refuseInserts(h, 'person_reads_fail', 'person_reads', 'database or disk is full');
     try {
       const reply = await h.as.admin.get(`/api/people/${personId}`);
       expect(reply.status).toBe(200);
       expect(reply.body.name).toBe(NAME);
-      expect(reads().some((r) => r.user_id === h.world.users.admin.id)).toBe(false);
+      expect((await reads()).some((r) => r.user_id === h.world.users.admin.id)).toBe(false);
     } finally {
-      h.sqlite.exec('DROP TRIGGER person_reads_fail');
+      await refusal.lift();
     }
   });
 });
@@ -188,12 +192,12 @@ describe('what the caller may do', () => {
 
 describe('the export', () => {
   it('refuses viewers (403) and outsiders (404) and audits nothing then', async () => {
-    const events = () => (h.sqlite.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'exported'").get() as { n: number }).n;
-    const before = events();
+    const events = async () => ((await firstRow(h, "SELECT count(*) AS n FROM audit_events WHERE action = 'exported'")) as { n: number }).n;
+    const before = (await events());
     expectProblem(await h.as.viewer.get(`/api/people/${personId}/export`), 403);
     expectProblem(await h.as.outsider.get(`/api/people/${personId}/export`), 404);
     expectProblem(await h.as.viewer.get(`/api/people/${personId}/export.docx`), 403);
-    expect(events()).toBe(before);
+    expect((await events())).toBe(before);
   });
 
   it('holds everything about the person as a JSON file, and is audited without the data', async () => {
@@ -241,7 +245,7 @@ describe('the export', () => {
       ['Officer', 1]
     ]);
 
-    const exported = h.sqlite.prepare("SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? AND action = 'exported'").all(personId);
+    const exported = (await allRows(h, "SELECT actor_id, before, after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? AND action = 'exported'", personId));
     expect(exported).toEqual([{ actor_id: h.world.users.editor.id, before: null, after: '{"format":"json"}' }]);
   });
 
@@ -267,7 +271,7 @@ describe('the export', () => {
     ]) {
       expect(text).toContain(expected);
     }
-    const formats = h.sqlite.prepare("SELECT after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? AND action = 'exported' ORDER BY at, id").all(personId);
+    const formats = (await allRows(h, "SELECT after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? AND action = 'exported' ORDER BY at, id", personId));
     expect(formats).toEqual([{ after: '{"format":"json"}' }, { after: '{"format":"docx"}' }]);
   });
 });
@@ -276,26 +280,26 @@ describe('erasure', () => {
   let before: Awaited<ReturnType<typeof figures>>;
   let revisionBefore: unknown;
   let counts: { participants: number; interactions: number; links: number };
-  const count = (sql: string) => (h.sqlite.prepare(sql).get() as { n: number }).n;
+  const count = async (text: string) => Number((await firstRow<{ n: number }>(h, text))!.n);
 
   it('refuses viewers (403), outsiders (404), a stale If-Match (412) and a contact person (409, saying why)', async () => {
     expectProblem(await h.as.viewer.delete(`/api/people/${personId}`), 403);
     expectProblem(await h.as.outsider.delete(`/api/people/${personId}`), 404);
     expectProblem(await h.as.officer.delete(`/api/people/${personId}`, { ifMatch: '"1"' }), 412);
-    h.sqlite.prepare('UPDATE partnership_parties SET contact_person_id = ? WHERE organisation_id = ?').run(personId, h.world.organisations.vrrn);
+    await runSql(h, 'UPDATE partnership_parties SET contact_person_id = ? WHERE organisation_id = ?', personId, h.world.organisations.vrrn);
     const refused = await h.as.officer.delete(`/api/people/${personId}`);
     expectProblem(refused, 409);
     expect(refused.body.detail).toContain('contact person');
-    h.sqlite.prepare('UPDATE partnership_parties SET contact_person_id = NULL WHERE contact_person_id = ?').run(personId);
-    expect(tablesHolding(NAME)).toEqual(expect.arrayContaining(['people', 'interactions', 'audit_events']));
+    await runSql(h, 'UPDATE partnership_parties SET contact_person_id = NULL WHERE contact_person_id = ?', personId);
+    expect((await tablesHolding(NAME))).toEqual(expect.arrayContaining(['people', 'interactions', 'audit_events']));
   });
 
   it('erases the person while every figure stays the same', async () => {
     before = await figures();
     counts = {
-      participants: count('SELECT count(*) AS n FROM activity_participants'),
-      interactions: count('SELECT count(*) AS n FROM interactions'),
-      links: count('SELECT count(*) AS n FROM feedback_links WHERE answered_at IS NOT NULL')
+      participants: (await count('SELECT count(*) AS n FROM activity_participants')),
+      interactions: (await count('SELECT count(*) AS n FROM interactions')),
+      links: (await count('SELECT count(*) AS n FROM feedback_links WHERE answered_at IS NOT NULL'))
     };
     expect(before.years.map((y: { year: number; figures: { participants: { total: number } } }) => [y.year, y.figures.participants.total])).toEqual([
       [2024, 3],
@@ -312,13 +316,13 @@ describe('erasure', () => {
     expect(reply.status, JSON.stringify(reply.body)).toBe(204);
 
     expect(await figures()).toEqual(before);
-    expect(count('SELECT count(*) AS n FROM activity_participants')).toBe(counts.participants);
-    expect(count('SELECT count(*) AS n FROM interactions')).toBe(counts.interactions);
-    expect(count('SELECT count(*) AS n FROM feedback_links WHERE answered_at IS NOT NULL')).toBe(counts.links);
+    expect((await count('SELECT count(*) AS n FROM activity_participants'))).toBe(counts.participants);
+    expect((await count('SELECT count(*) AS n FROM interactions'))).toBe(counts.interactions);
+    expect((await count('SELECT count(*) AS n FROM feedback_links WHERE answered_at IS NOT NULL'))).toBe(counts.links);
   });
 
   it('leaves the participations anonymous, with their organisation, and the interactions without the person', async () => {
-    const anonymous = h.sqlite.prepare('SELECT activity_id, organisation_id, role, erased_at FROM activity_participants WHERE person_id IS NULL AND erased_at IS NOT NULL ORDER BY activity_id').all() as { organisation_id: string }[];
+    const anonymous = (await allRows(h, 'SELECT activity_id, organisation_id, role, erased_at FROM activity_participants WHERE person_id IS NULL AND erased_at IS NOT NULL ORDER BY activity_id')) as { organisation_id: string }[];
     expect(anonymous).toHaveLength(3);
     expect(anonymous.every((p) => p.organisation_id === h.world.organisations.vrrn)).toBe(true);
     const participants = await ok(h.as.officer.get(`/api/activities/${activities[2026]}/participants`));
@@ -329,19 +333,19 @@ describe('erasure', () => {
       [null, 'Verband Region Rhein-Neckar', false]
     ]);
     // the call was logged on her alone: it stays at her organisation, where its readers found her
-    const summaries = h.sqlite.prepare("SELECT summary, person_id, organisation_id FROM interactions WHERE kind IN ('call', 'meeting') ORDER BY occurred_at").all();
+    const summaries = (await allRows(h, "SELECT summary, person_id, organisation_id FROM interactions WHERE kind IN ('call', 'meeting') ORDER BY occurred_at"));
     expect(summaries).toEqual([
       { summary: 'Called [erased] about the hydrogen call; she asks to write to [erased].', person_id: null, organisation_id: h.world.organisations.vrrn },
       { summary: 'Met [erased] and Joris Claes at the chamber.', person_id: null, organisation_id: h.world.organisations.vrrn }
     ]);
     const outsiders = await ok(h.as.outsider.get('/api/interactions?limit=200'));
     expect(JSON.stringify(outsiders)).not.toContain('[erased]');
-    const comments = h.sqlite.prepare('SELECT DISTINCT comment FROM feedback_links WHERE rating = 5').all();
+    const comments = (await allRows(h, 'SELECT DISTINCT comment FROM feedback_links WHERE rating = 5'));
     expect(comments).toEqual([{ comment: 'Great trip, thanks – [erased]' }]);
-    expect(h.sqlite.prepare("SELECT text, email_error FROM notifications WHERE kind = 'task_reminder'").get()).toEqual({ text: 'Send the minutes to [erased] ([erased]).', email_error: '550 mailbox [erased] unavailable' });
+    expect((await firstRow(h, "SELECT text, email_error FROM notifications WHERE kind = 'task_reminder'"))).toEqual({ text: 'Send the minutes to [erased] ([erased]).', email_error: '550 mailbox [erased] unavailable' });
     const search = (await ok(h.as.officer.get('/api/saved-searches'))).items.find((s: { name: string }) => s.name.startsWith('Calls for'));
     expect(search).toMatchObject({ name: 'Calls for [erased]', criteria: { keyword: '[erased]' } });
-    const task = h.sqlite.prepare("SELECT title, subject_type, subject_id FROM tasks WHERE title LIKE 'Send the minutes%'").get();
+    const task = (await firstRow(h, "SELECT title, subject_type, subject_id FROM tasks WHERE title LIKE 'Send the minutes%'"));
     expect(task).toEqual({ title: 'Send the minutes to [erased]', subject_type: null, subject_id: null });
   });
 
@@ -349,7 +353,10 @@ describe('erasure', () => {
     expectProblem(await h.as.officer.get(`/api/people/${personId}`), 404);
     const search = await ok(h.as.sysadmin.get('/api/search?q=Vollmer'));
     expect(JSON.stringify(search)).not.toContain('Vollmer');
-    expect(h.sqlite.prepare("SELECT count(*) AS n FROM search_index WHERE search_index MATCH 'vollmer OR annegret'").get()).toEqual({ n: 0 });
+    for (const word of ['vollmer', 'annegret']) {
+      const found = await h.db.selectFrom('search_index').select((eb) => eb.fn.countAll<number>().as('n')).where(indexMatches(ftsMatchExpression(word)!)).executeTakeFirstOrThrow();
+      expect(found, word).toEqual({ n: 0 });
+    }
 
     const feed = await calendarFeed();
     expect(feed).toContain('Send the minutes to [erased]');
@@ -366,20 +373,20 @@ describe('erasure', () => {
     expect(JSON.stringify(activityTrail)).toContain('Joris Claes');
     expect(JSON.stringify(activityTrail)).toContain('[erased]');
 
-    for (const trace of [NAME, 'Vollmer', 'Annegret', EMAIL, PHONE, FUNCTION, SOURCE]) expect(tablesHolding(trace), trace).toEqual([]);
-    expect(tablesHolding('Joris Claes')).toEqual(expect.arrayContaining(['people', 'interactions', 'audit_events']));
+    for (const trace of [NAME, 'Vollmer', 'Annegret', EMAIL, PHONE, FUNCTION, SOURCE]) expect((await tablesHolding(trace)), trace).toEqual([]);
+    expect((await tablesHolding('Joris Claes'))).toEqual(expect.arrayContaining(['people', 'interactions', 'audit_events']));
   });
 
   it('removes an interaction that would otherwise hang off nothing, since everyone would see it', async () => {
     const loner = await createPerson(h.as.officer, { name: 'Kees Onbekend', organisationId: null });
     const note = await ok(h.as.officer.post('/api/interactions', { kind: 'note', occurredAt: '2025-04-01T10:00:00Z', personId: loner.id, summary: 'Kees Onbekend asked for the brochure.' }), 201);
     expect((await h.as.officer.delete(`/api/people/${loner.id}`)).status).toBe(204);
-    expect(h.sqlite.prepare('SELECT count(*) AS n FROM interactions WHERE id = ?').get(note.id)).toEqual({ n: 0 });
-    expect(h.sqlite.prepare("SELECT action, before, after FROM audit_events WHERE entity_type = 'interaction' AND entity_id = ? ORDER BY at, id").all(note.id)).toEqual([
+    expect((await firstRow(h, 'SELECT count(*) AS n FROM interactions WHERE id = ?', note.id))).toEqual({ n: 0 });
+    expect((await allRows(h, "SELECT action, before, after FROM audit_events WHERE entity_type = 'interaction' AND entity_id = ? ORDER BY at, id", note.id))).toEqual([
       { action: 'create', before: null, after: expect.not.stringContaining('Kees') },
       { action: 'erased', before: null, after: null }
     ]);
-    expect(tablesHolding('Onbekend')).toEqual([]);
+    expect((await tablesHolding('Onbekend'))).toEqual([]);
   });
 
   it('keeps the frozen work plan revision as it was adopted, without her name', async () => {

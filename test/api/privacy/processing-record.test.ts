@@ -5,6 +5,7 @@
  * viewers are refused, and the Word file carries the same figures in the
  * reader's language.
  */
+import { firstRow } from '../../support/sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addParticipant, logActivity } from '../../support/activities.js';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
@@ -68,8 +69,7 @@ describe('record of processing', () => {
     expect(r.purposes.find((p: { key: string }) => p.key === 'activities').count).toBe(1);
     expect(r.purposes.find((p: { key: string }) => p.key === 'cooperation').count).toBe(2);
     // the figures are the database's own
-    const sql = (q: string) => (h.sqlite.prepare(q).get() as { n: number }).n;
-    expect(category(r, 'audit').count).toBe(sql('SELECT count(*) AS n FROM audit_events'));
+    expect(category(r, 'audit').count).toBe(Number((await firstRow<{ n: number }>(h, 'SELECT count(*) AS n FROM audit_events'))!.n));
     expect(r.retention).toEqual({ months: 24, dueForReview: 0 });
     expect(r.measures).toContainEqual({ key: 'retentionReview', value: '24' });
     expect(r.measures).toContainEqual({ key: 'sessions', value: '120 min / 30 d' });

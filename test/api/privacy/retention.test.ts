@@ -11,6 +11,7 @@ import { addParticipant, logActivity } from '../../support/activities.js';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
 import { allPages, createInteraction, createPerson } from '../../support/crm.js';
 import { expectProblem } from '../../support/http.js';
+import { allRows, runSql } from '../../support/sql.js';
 
 const LONG_AGO = '2019-05-01T00:00:00.000Z';
 
@@ -21,7 +22,7 @@ describe('retention review', () => {
   /** A person at the organisation, recorded long ago (created_at is set directly: the API stamps the real time). */
   async function oldPerson(name: string, organisationId: string) {
     const person = await createPerson(h.as.sysadmin, { name, organisationId });
-    h.sqlite.prepare('UPDATE people SET created_at = ? WHERE id = ?').run(LONG_AGO, person.id);
+    await runSql(h, 'UPDATE people SET created_at = ? WHERE id = ?', LONG_AGO, person.id);
     return person.id as string;
   }
 
@@ -79,7 +80,7 @@ describe('retention review', () => {
     const kept = await h.as.officer.post('/api/people/retention-review/keep', { personIds: [ids.silent1, ids.silent2], reason: 'Contact persons for the 2026 delegation' });
     expect(kept.status, JSON.stringify(kept.body)).toBe(200);
     expect(kept.body).toEqual({ kept: 2, decidedAt: '2026-01-15T10:00:00.001Z', reviewAgainAfter: '2029-01-15T10:00:00.001Z' });
-    const rows = h.sqlite.prepare('SELECT person_id, reason, by_user_id, decided_at FROM retention_reviews ORDER BY person_id').all();
+    const rows = (await allRows(h, 'SELECT person_id, reason, by_user_id, decided_at FROM retention_reviews ORDER BY person_id'));
     expect(rows).toHaveLength(2);
     expect(rows).toContainEqual({ person_id: ids.silent1, reason: 'Contact persons for the 2026 delegation', by_user_id: h.world.users.officer.id, decided_at: '2026-01-15T10:00:00.001Z' });
     expect(await listed(h.as.officer)).toEqual(['Met at the boundary', 'Silent Carla']);
@@ -94,7 +95,7 @@ describe('retention review', () => {
   it('erases in bulk through the people service, reporting whom it refused and why', async () => {
     expectProblem(await h.as.viewer.post('/api/people/retention-review/erase', { personIds: [ids.silent3] }), 403);
     // the contact person of a partnership party cannot be erased
-    h.sqlite.prepare('UPDATE partnership_parties SET contact_person_id = ? WHERE organisation_id = ?').run(ids.met, h.world.organisations.pfb);
+    await runSql(h, 'UPDATE partnership_parties SET contact_person_id = ? WHERE organisation_id = ?', ids.met, h.world.organisations.pfb);
     const reply = await h.as.officer.post('/api/people/retention-review/erase', { personIds: [ids.silent3, ids.met] });
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     expect(reply.body.erased).toEqual([ids.silent3]);

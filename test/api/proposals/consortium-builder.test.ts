@@ -52,7 +52,7 @@ afterAll(() => h.close());
 
 describe('/api/proposals/:id/consortium-suggestions', () => {
   it('suggests organisations of the partner regions and third partners, ranked, each with its record and reasons', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const reply = await h.as.officer.get(`/api/proposals/${proposal}/consortium-suggestions`);
     expect(reply.status, JSON.stringify(reply.body)).toBe(200);
     expect(reply.body).toMatchObject({ proposalId: proposal, partnershipId: p1, domainIds: ['domain-health', 'domain-energy'], keywords: ['hydrogen', 'fuel cells'], notice: null });
@@ -76,7 +76,7 @@ describe('/api/proposals/:id/consortium-suggestions', () => {
       'Took part in 1 of our activities, the last “Life sciences mission” on 2026-05-05.'
     ]);
     expect(last.reasons).toEqual(['Its name matches the call’s keyword “hydrogen”.', 'No record with us yet: a new partner.', 'A third partner, outside the partner regions.']);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.officer.get(`/api/proposals/${proposal}/consortium-suggestions?limit=2`)).body.items).toHaveLength(2);
     // PFB's viewer sees only what PFB may see: VIB and SAP SE were recorded by VRRN outside the partnership
     const pfb = (await h.as.viewer.get(`/api/proposals/${proposal}/consortium-suggestions`)).body;

@@ -70,7 +70,7 @@ describe('/api/proposals/:id/consortium', () => {
     const big = await h.as.editor.patch(`${consortiumOf(proposal.id)}/${lead.id}`, { budget: '5000000' });
     expect(big.status).toBe(200);
     expect(big.body.consortium.warnings.map((w: { code: string }) => w.code)).toEqual(['above_maximum']);
-    expect(auditActions(h.sqlite, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update']);
+    expect(await auditActions(h, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update']);
     const trail = await h.as.viewer.get(`/api/audit?entityType=proposal&entityId=${proposal.id}`);
     expect(trail.body.items[0]).toMatchObject({ before: { consortiumMember: { budgetCents: 40_000_001 } }, after: { consortiumMember: { budgetCents: 500_000_000 } } });
   });
@@ -120,7 +120,7 @@ describe('/api/proposals/:id/consortium', () => {
     const member = (await h.as.editor.get(consortiumOf(proposal.id))).body.members[0];
     const hidden = await createOrganisation(h.as.outsider, { name: 'Luckenwalde', country: 'DE' });
     const other = await createProposal(h.as.editor, { acronym: 'OTHER', partnershipId: p1 });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: Record<string, unknown>) => h.as.editor.post(consortiumOf(proposal.id), { organisationId: kul, ...body });
     expectProblem(await post({ budget: '12,50' }), 400, 'budget');
     expectProblem(await post({ budget: '-5' }), 400, 'budget');
@@ -136,7 +136,7 @@ describe('/api/proposals/:id/consortium', () => {
     expectProblem(await h.as.editor.patch(`${consortiumOf(proposal.id)}/no-such-member`, { budget: '1' }), 404);
     // a member of another proposal is not found under this one
     expectProblem(await h.as.editor.patch(`${consortiumOf(other.id)}/${member.id}`, { budget: '1' }), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('honours If-Match on change and removal', async () => {
@@ -158,7 +158,7 @@ describe('/api/proposals/:id/consortium', () => {
     const seenByOfficer = (await h.as.officer.get(consortiumOf(proposal.id))).body.members[0];
     expect(seenByOfficer).toMatchObject({ organisationId: own.id, organisationName: null, regionName: null, country: null, budgetCents: 1000 });
     expect((await h.as.viewer.get(consortiumOf(proposal.id))).body.members[0].organisationName).toBe('Leuven MindGate');
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.outsider.get(consortiumOf(proposal.id)), 404);
     expectProblem(await h.as.outsider.post(consortiumOf(proposal.id), { organisationId: kul }), 404);
     expectProblem(await h.as.outsider.patch(`${consortiumOf(proposal.id)}/${added.id}`, { budget: '1' }), 404);
@@ -166,6 +166,6 @@ describe('/api/proposals/:id/consortium', () => {
     expectProblem(await h.as.viewer.post(consortiumOf(proposal.id), { organisationId: kul }), 403);
     expectProblem(await h.as.viewer.patch(`${consortiumOf(proposal.id)}/${added.id}`, { budget: '1' }), 403);
     expectProblem(await h.as.viewer.delete(`${consortiumOf(proposal.id)}/${added.id}`), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });

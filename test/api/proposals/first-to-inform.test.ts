@@ -53,7 +53,7 @@ describe('/api/proposals/:id/inform-log', () => {
     expect((await h.as.editor.delete(`${logOf(proposal.id)}/${entry.id}`)).status).toBe(204);
     expect((await h.as.editor.get(logOf(proposal.id))).body.firstToInform.ok).toBe(false);
     expectProblem(await h.as.editor.delete(`${logOf(proposal.id)}/${entry.id}`), 404);
-    expect(auditActions(h.sqlite, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update']);
+    expect(await auditActions(h, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update']);
   });
 
   it('lists the flagged ideas in the partnership’s obligations, by year, only while the rule is on', async () => {
@@ -85,7 +85,7 @@ describe('/api/proposals/:id/inform-log', () => {
     const proposal = await createProposal(h.as.officer, { acronym: 'GUARD', partnershipId: p1 });
     const entry = (await h.as.officer.post(logOf(proposal.id), { organisationId: kul, informedOn: '2026-06-15' })).body.items[0];
     const hidden = await createOrganisation(h.as.outsider, { name: 'Teltow-Fläming', country: 'DE' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: Record<string, unknown>) => h.as.officer.post(logOf(proposal.id), { organisationId: kul, informedOn: '2026-06-01', ...body });
     expectProblem(await post({ informedOn: '2026-06-16' }), 400, 'informedOn');
     expectProblem(await post({ informedOn: '2026-13-01' }), 400, 'informedOn');
@@ -98,6 +98,6 @@ describe('/api/proposals/:id/inform-log', () => {
     expectProblem(await h.as.outsider.delete(`${logOf(proposal.id)}/${entry.id}`), 404);
     expectProblem(await h.as.viewer.post(logOf(proposal.id), { organisationId: kul, informedOn: '2026-06-01' }), 403);
     expectProblem(await h.as.viewer.delete(`${logOf(proposal.id)}/${entry.id}`), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });

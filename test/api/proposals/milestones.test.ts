@@ -81,13 +81,13 @@ describe('/api/proposals/:id/milestones/plan', () => {
       ['committee_decision', '2026-11-11', null, 'Admin'],
       ['submission', '2026-12-18', '16:00', null]
     ]);
-    expect(auditActions(h.sqlite, 'proposal', proposal.id)).toEqual(['create', 'update']);
-    const before = tableCounts(h);
+    expect(await auditActions(h, 'proposal', proposal.id)).toEqual(['create', 'update']);
+    const before = await tableCounts(h);
     const bad = await h.as.editor.post(`${milestonesOf(proposal.id)}/plan`, { items: [items[0], { ...items[1], ownerId: h.world.users.outsider.id }] });
     expectProblem(bad, 400, 'items.1.ownerId');
     expectProblem(await h.as.editor.post(`${milestonesOf(proposal.id)}/plan`, { items: [] }), 400, 'items');
     expectProblem(await h.as.editor.post(`${milestonesOf(proposal.id)}/plan`, { items: [{ ...items[0], kind: 'party' }] }), 400, 'items.0.kind');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });
 
@@ -119,14 +119,14 @@ describe('/api/proposals/:id/milestones', () => {
     expectProblem(await h.as.editor.delete(`${milestonesOf(proposal.id)}/${created.body.id}`, { ifMatch: '"1"' }), 412);
     expect((await h.as.editor.delete(`${milestonesOf(proposal.id)}/${created.body.id}`)).status).toBe(204);
     expectProblem(await h.as.editor.delete(`${milestonesOf(proposal.id)}/${created.body.id}`), 404);
-    expect(auditActions(h.sqlite, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update', 'update', 'update']);
+    expect(await auditActions(h, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update', 'update', 'update']);
     h.setNow('2026-09-01T08:00:00Z');
   });
 
   it('refuses bad input with field errors and stores nothing; outsiders get 404, viewers 403', async () => {
     const proposal = await createProposal(h.as.editor, { acronym: 'GUARD', partnershipId: p1 });
     const milestone = (await h.as.editor.post(milestonesOf(proposal.id), { title: 'Draft', dueOn: '2026-11-02' })).body;
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: Record<string, unknown>) => h.as.editor.post(milestonesOf(proposal.id), { title: 'X', dueOn: '2026-11-02', ...body });
     expectProblem(await post({ title: '' }), 400, 'title');
     expectProblem(await post({ dueOn: '2026-02-30' }), 400, 'dueOn');
@@ -146,6 +146,6 @@ describe('/api/proposals/:id/milestones', () => {
     expectProblem(await h.as.viewer.post(`${milestonesOf(proposal.id)}/plan`, { items: [{ title: 'X', dueOn: '2026-11-02' }] }), 403);
     expectProblem(await h.as.viewer.patch(`${milestonesOf(proposal.id)}/${milestone.id}`, { done: true }), 403);
     expectProblem(await h.as.viewer.delete(`${milestonesOf(proposal.id)}/${milestone.id}`), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 });

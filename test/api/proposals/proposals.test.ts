@@ -5,6 +5,7 @@ import { tableCounts } from '../../support/database.js';
 import { expectProblem } from '../../support/http.js';
 import { createProposal, insertFundingCall } from '../../support/proposals.js';
 import { jsonText } from '../../../db/json-columns.js';
+import { firstRow } from '../../support/sql.js';
 
 let h: ApiHarness;
 let p1: string;
@@ -58,7 +59,7 @@ describe('/api/proposals', () => {
     // the lead is the consortium's lead
     const consortium = await h.as.viewer.get(`/api/proposals/${created.body.id}/consortium`);
     expect(consortium.body.members).toMatchObject([{ organisationId: h.world.organisations.vrrn, role: 'lead', budgetCents: 0 }]);
-    expect(auditActions(h.sqlite, 'proposal', created.body.id)).toEqual(['create']);
+    expect(await auditActions(h, 'proposal', created.body.id)).toEqual(['create']);
     const trail = await h.as.viewer.get(`/api/audit?entityType=proposal&entityId=${created.body.id}`);
     expect(trail.status).toBe(200);
     expect(trail.body.items[0]).toMatchObject({ action: 'create', after: { acronym: 'GREENTECH', leadOrganisationId: h.world.organisations.vrrn } });
@@ -69,7 +70,7 @@ describe('/api/proposals', () => {
     const p2Domain = await h.as.outsider.post(`/api/partnerships/${p2}/domains`, { code: 'hub-corridor', labels: { en: 'Innovation corridor', de: 'Innovationskorridor', nl: 'Innovatiecorridor' } });
     expect(p2Domain.status, JSON.stringify(p2Domain.body)).toBe(201);
     const hidden = await createOrganisation(h.as.outsider, { name: 'Potsdam Science Park', country: 'DE' });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: Record<string, unknown>) => h.as.editor.post('/api/proposals', { acronym: 'X', title: 'X', partnershipId: p1, ...body });
     expectProblem(await h.as.editor.post('/api/proposals', { title: 'No acronym', partnershipId: p1 }), 400, 'acronym');
     expectProblem(await post({ acronym: '   ' }), 400, 'acronym');
@@ -84,12 +85,12 @@ describe('/api/proposals', () => {
     expectProblem(several, 400, 'domainIds.1');
     expect(several.body.errors.map((e: { path: string }) => e.path)).toEqual(['domainIds.1', 'domainIds.2', 'leadOrganisationId']);
     expectProblem(await h.as.editor.post('/api/proposals', null, { raw: '{"acronym":' }), 400);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('answers 404 to outsiders and 403 to viewers who write, changing nothing', async () => {
     const proposal = await createProposal(h.as.officer, { acronym: 'HIDDEN', partnershipId: p1 });
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const missing = await h.as.outsider.get('/api/proposals/00000000-0000-7000-8000-000000000000');
     const invisible = await h.as.outsider.get(`/api/proposals/${proposal.id}`);
     expectProblem(invisible, 404);
@@ -101,7 +102,7 @@ describe('/api/proposals', () => {
     expectProblem(await h.as.viewer.post('/api/proposals', { acronym: 'V', title: 'By a viewer', partnershipId: p1 }), 403);
     expectProblem(await h.as.viewer.patch(`/api/proposals/${proposal.id}`, { title: 'Renamed by a viewer' }), 403);
     expectProblem(await h.as.viewer.delete(`/api/proposals/${proposal.id}`), 403);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.sysadmin.get(`/api/proposals/${proposal.id}`)).status).toBe(200);
   });
 
@@ -155,7 +156,7 @@ describe('/api/proposals', () => {
     expect((await h.as.officer.get(`/api/proposals/${proposal.id}/consortium`)).body.members.every((m: { role: string }) => m.role === 'partner')).toBe(true);
     const unchanged = await h.as.officer.patch(`/api/proposals/${proposal.id}`, {});
     expect(unchanged.body.version).toBe(cleared.body.version + 1);
-    expect(auditActions(h.sqlite, 'proposal', proposal.id)).toEqual(['create', 'update', 'update']);
+    expect(await auditActions(h, 'proposal', proposal.id)).toEqual(['create', 'update', 'update']);
   });
 
   it('lists by partnership, stage, call, programme and words, in keyset pages, and shows a board', async () => {
@@ -213,9 +214,9 @@ describe('/api/proposals', () => {
     expect(deleted.status).toBe(204);
     expectProblem(await h.as.editor.get(`/api/proposals/${proposal.id}`), 404);
     for (const table of ['consortium_members', 'milestones', 'inform_log', 'proposal_domains']) {
-      expect((h.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE proposal_id = ?`).get(proposal.id) as { n: number }).n, table).toBe(0);
+      expect(((await firstRow(h, `SELECT count(*) AS n FROM ${table} WHERE proposal_id = ?`, proposal.id)) as { n: number }).n, table).toBe(0);
     }
-    const row = h.sqlite.prepare("SELECT before FROM audit_events WHERE entity_type = 'proposal' AND entity_id = ? AND action = 'delete'").get(proposal.id) as { before: string };
+    const row = (await firstRow(h, "SELECT before FROM audit_events WHERE entity_type = 'proposal' AND entity_id = ? AND action = 'delete'", proposal.id)) as { before: string };
     expect(JSON.parse(row.before)).toMatchObject({
       acronym: 'GONE',
       takesAlong: {

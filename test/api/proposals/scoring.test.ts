@@ -65,26 +65,26 @@ describe('/api/scoring-matrices', () => {
       ['1.5', [1, 3, 5]],
       ['2', [1, 3, 5]]
     ]);
-    expect(auditActions(h.sqlite, 'scoring_matrix', matrix.id)).toEqual(['create']);
+    expect(await auditActions(h, 'scoring_matrix', matrix.id)).toEqual(['create']);
     expect((await h.as.viewer.get(`/api/audit?entityType=scoring_matrix&entityId=${matrix.id}`)).status).toBe(200);
     expectProblem(await h.as.outsider.get(`/api/scoring-matrices/${matrix.id}`), 404);
     expect((await h.as.outsider.get('/api/scoring-matrices')).body.items.map((m: { id: string }) => m.id)).toEqual([REGIOWIN]);
     expect((await h.as.viewer.get(`/api/scoring-matrices?partnershipId=${p1}`)).body.items.map((m: { id: string }) => m.id)).toEqual([matrix.id, REGIOWIN]);
 
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     expectProblem(await h.as.editor.post('/api/scoring-matrices', { ...handCase, partnershipId: p1 }), 403);
     expectProblem(await h.as.viewer.post('/api/scoring-matrices', { ...handCase, partnershipId: p1 }), 403);
     expectProblem(await h.as.officer.post('/api/scoring-matrices', { ...handCase, partnershipId: null }), 403);
     expectProblem(await h.as.officer.patch(`/api/scoring-matrices/${REGIOWIN}`, { name: 'Mine now' }), 403);
     expectProblem(await h.as.outsider.post('/api/scoring-matrices', { ...handCase, partnershipId: p1 }), 400, 'partnershipId');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     const global = await h.as.sysadmin.post('/api/scoring-matrices', { ...handCase, name: 'For everyone', partnershipId: null });
     expect(global.status).toBe(201);
     expect((await h.as.outsider.get(`/api/scoring-matrices/${global.body.id}`)).status).toBe(200);
   });
 
   it('refuses bad matrices with field errors and stores nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const post = (body: Record<string, unknown>) => h.as.officer.post('/api/scoring-matrices', { ...handCase, partnershipId: p1, ...body });
     const group = (criteria: unknown[], extra: Record<string, unknown> = {}) => [{ code: 'a', title: 'A', criteria, ...extra }];
     expectProblem(await post({ name: '' }), 400, 'name');
@@ -97,7 +97,7 @@ describe('/api/scoring-matrices', () => {
     expectProblem(await post({ groups: group([{ title: 'Weightless', weight: '0', levels: levels(1, 5) }]) }), 400, 'groups.0.criteria.0.weight');
     expectProblem(await post({ groups: group([{ title: 'Heavy', levels: levels(1, 5) }], { weight: '1.555' }) }), 400, 'groups.0.weight');
     expectProblem(await post({ partnershipId: 'no-such-partnership' }), 400, 'partnershipId');
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('renames with If-Match, and replaces criteria only until someone scored with them', async () => {
@@ -115,7 +115,7 @@ describe('/api/scoring-matrices', () => {
     expect((await h.as.officer.get(`/api/scoring-matrices/${matrix.id}`)).body.scored).toBe(true);
     expectProblem(await h.as.officer.patch(`/api/scoring-matrices/${matrix.id}`, { groups: handCase.groups }), 409, 'groups');
     expect((await h.as.officer.patch(`/api/scoring-matrices/${matrix.id}`, { description: 'Still allowed' })).body.description).toBe('Still allowed');
-    expect(auditActions(h.sqlite, 'scoring_matrix', matrix.id)).toEqual(['create', 'update', 'update', 'update']);
+    expect(await auditActions(h, 'scoring_matrix', matrix.id)).toEqual(['create', 'update', 'update', 'update']);
   });
 });
 
@@ -152,7 +152,7 @@ describe('/api/proposals/:id/scores', () => {
     // a reviewer changes a score and takes another back
     const changed = await h.as.editor.put(url, { scores: [{ criterionId: c3, points: 5 }, { criterionId: c2, points: null }] });
     expect(changed.body.reviewers.find((r: { name: string }) => r.name === 'Editor')).toMatchObject({ weightedTotal: 11, scoredCriteria: 2, complete: false });
-    expect(auditActions(h.sqlite, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update']);
+    expect(await auditActions(h, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update']);
   });
 
   it('accepts only the criterion’s level points and the proposal’s own matrix, and stores nothing otherwise', async () => {
@@ -161,7 +161,7 @@ describe('/api/proposals/:id/scores', () => {
     const [c1] = criterionIds(matrix);
     const proposal = await createProposal(h.as.editor, { acronym: 'STRICT', partnershipId: p1, scoringMatrixId: matrix.id });
     const url = `/api/proposals/${proposal.id}/scores`;
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const wrong = await h.as.editor.put(url, { scores: [{ criterionId: c1, points: 4 }] });
     expectProblem(wrong, 400, 'scores.0.points');
     expect(wrong.body.errors[0].message).toBe('Choose one of the levels: 1, 3, 5 points.');
@@ -174,7 +174,7 @@ describe('/api/proposals/:id/scores', () => {
     expectProblem(await h.as.viewer.put(url, { scores: [{ criterionId: c1, points: 5 }] }), 403);
     expectProblem(await h.as.outsider.put(url, { scores: [{ criterionId: c1, points: 5 }] }), 404);
     expectProblem(await h.as.outsider.get(url), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     // once scored, the proposal keeps its matrix
     await h.as.editor.put(url, { scores: [{ criterionId: c1, points: 5 }] });
     expectProblem(await h.as.editor.patch(`/api/proposals/${proposal.id}`, { scoringMatrixId: other.id }), 409, 'scoringMatrixId');
@@ -197,7 +197,7 @@ describe('/api/proposals/:id/scores', () => {
     const proposalNow = (await h.as.viewer.get(`/api/proposals/${proposal.id}`)).body;
     expect(proposalNow).toMatchObject({ scoringLockedAt: locked.body.lockedAt, version: 2 });
 
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     const refused = await h.as.editor.put(url, { scores: [{ criterionId: c1, points: 5 }] });
     expectProblem(refused, 409);
     expect(refused.body.detail).toContain('locked');
@@ -205,13 +205,13 @@ describe('/api/proposals/:id/scores', () => {
     expectProblem(await h.as.editor.patch(`/api/proposals/${proposal.id}`, { scoringMatrixId: REGIOWIN }), 409, 'scoringMatrixId');
     expectProblem(await h.as.editor.delete(`${url}/lock`), 403);
     expectProblem(await h.as.outsider.delete(`${url}/lock`), 404);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.viewer.get(url)).body.reviewers[0].scores[0].points).toBe(3);
 
     const unlocked = await h.as.admin.delete(`${url}/lock`);
     expect(unlocked.body).toMatchObject({ locked: false, lockedAt: null });
     expect((await h.as.editor.put(url, { scores: [{ criterionId: c1, points: 5 }] })).status).toBe(200);
-    expect(auditActions(h.sqlite, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update']);
+    expect(await auditActions(h, 'proposal', proposal.id)).toEqual(['create', 'update', 'update', 'update', 'update']);
   });
 
   it('ranks a partnership’s candidates by mean weighted total', async () => {

@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe('seedDemo', () => {
   it('fills every part of the workspace', async () => {
-    const counts = tableCounts(h);
+    const counts = await tableCounts(h);
     expect(counts.regions).toBe(9);
     expect(counts.organisations).toBeGreaterThanOrEqual(60);
     expect(counts.organisations).toBeLessThanOrEqual(90);
@@ -198,7 +198,7 @@ describe('seedDemo', () => {
   });
 
   it('gives the demo partnership a record to evaluate: 2025 and 2026 activities, feedback, costs against budgets, candidate projects', async () => {
-    const counts = tableCounts(h);
+    const counts = await tableCounts(h);
     expect(counts.activities).toBe(11);
     expect(counts.budgets).toBe(4);
     expect(counts.proposals).toBe(6);
@@ -243,7 +243,7 @@ describe('seedDemo', () => {
     const people = await sql<{ entity_id: string }>`SELECT entity_id FROM search_index WHERE search_index MATCH '"brandstatter"'`.execute(h.db);
     expect(people.rows).toEqual([{ entity_id: demoIds.person('felixBrandstaetter') }]);
     const indexed = await sql<{ n: number }>`SELECT count(*) AS n FROM search_index`.execute(h.db);
-    const counts = tableCounts(h);
+    const counts = await tableCounts(h);
     expect(indexed.rows[0].n).toBe(counts.organisations + counts.people + counts.partnerships + counts.activities + counts.calls + counts.proposals);
   });
 
@@ -259,9 +259,9 @@ describe('seedDemo', () => {
   });
 
   it('refuses a database that already has users, changing nothing', async () => {
-    const before = tableCounts(h);
+    const before = await tableCounts(h);
     await expect(seedDemo(h.db)).rejects.toThrow(/empty database.*already has users/);
-    expect(tableCounts(h)).toEqual(before);
+    expect(await tableCounts(h)).toEqual(before);
   });
 
   it('writes all or nothing: a failure half-way leaves the database as it was', async () => {
@@ -271,9 +271,9 @@ describe('seedDemo', () => {
       .insertInto('people')
       .values({ id: demoIds.person('katrinWellmann'), organisation_id: null, name: 'Someone else', function: null, emails: jsonText([]), phones: jsonText([]), languages: jsonText([]), lawful_basis: 'consent', consent_date: null, consent_source: null, recorded_by_organisation_id: null })
       .execute();
-    const before = tableCounts(database);
+    const before = await tableCounts(database);
     await expect(seedDemo(database.db)).rejects.toThrow(/UNIQUE|PRIMARY KEY/i);
-    expect(tableCounts(database)).toEqual(before);
+    expect(await tableCounts(database)).toEqual(before);
     expect(before.organisations).toBe(0);
   });
 });
