@@ -1,6 +1,7 @@
 /** Every SQL statement about sign-in: sessions, access tokens, failed attempts. */
 import { type ExpressionBuilder, type Insertable, type Kysely, sql } from 'kysely';
 import { compiledOnce } from '../compiled-once.js';
+import { perEngine } from '../engine-sql.js';
 import type { AccessTokenTable, Database, SessionTable } from '../schema.js';
 
 export async function insertSession(db: Kysely<Database>, values: Insertable<SessionTable>) {
@@ -14,7 +15,12 @@ const CALLER_COLUMNS = ['users.id', 'users.name', 'users.email', 'users.organisa
 function rolesJson(eb: ExpressionBuilder<Database, 'users'>) {
   return eb
     .selectFrom('memberships')
-    .select(sql<string>`json_group_object(memberships.partnership_id, memberships.role)`.as('roles'))
+    .select(
+      perEngine(
+        sql<string>`json_group_object(memberships.partnership_id, memberships.role)`,
+        sql<string>`coalesce(json_object_agg(memberships.partnership_id, memberships.role), '{}')::text`
+      ).as('roles')
+    )
     .whereRef('memberships.user_id', '=', 'users.id')
     .as('roles_json');
 }

@@ -2,6 +2,7 @@
 import { type Insertable, type Kysely, type Updateable, sql } from 'kysely';
 import type { Database, InvitationTable, UserTable } from '../schema.js';
 import { compiledOnce } from '../compiled-once.js';
+import { perEngine } from '../engine-sql.js';
 import { unreadOfUser } from './notifications.js';
 
 export function findUserByEmail(db: Kysely<Database>, email: string) {
@@ -28,7 +29,10 @@ const me = compiledOnce((db, id: string) =>
         .selectFrom('memberships')
         .innerJoin('partnerships', 'partnerships.id', 'memberships.partnership_id')
         .select(
-          sql<string>`json_group_array(json_object('partnershipId', memberships.partnership_id, 'title', partnerships.title, 'role', memberships.role) order by partnerships.title, partnerships.id)`.as('memberships')
+          perEngine(
+            sql<string>`json_group_array(json_object('partnershipId', memberships.partnership_id, 'title', partnerships.title, 'role', memberships.role) order by partnerships.title, partnerships.id)`,
+            sql<string>`coalesce(json_agg(json_build_object('partnershipId', memberships.partnership_id, 'title', partnerships.title, 'role', memberships.role) order by partnerships.title, partnerships.id), '[]')::text`
+          ).as('memberships')
         )
         .whereRef('memberships.user_id', '=', 'users.id')
         .as('memberships_json'),

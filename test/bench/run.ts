@@ -89,6 +89,7 @@ try {
     if (body) version = body.item.version;
     return response;
   });
+  if (started.engine !== 'sqlite') throw new Error('npm run bench runs on a SQLite file.');
   await personRightsTimings(started.app, started, { Cookie: cookie }, time);
   await started.close();
 } finally {

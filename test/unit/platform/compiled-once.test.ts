@@ -7,13 +7,13 @@
  */
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../../db/connection.js';
+import { type TestDatabase, testDatabase } from '../../support/database.js';
 import { compiledOnce } from '../../../db/compiled-once.js';
 import type { Database } from '../../../db/schema.js';
-import { testDatabase } from '../../support/database.js';
 
-let one: OpenedDatabase;
-let other: OpenedDatabase;
+
+let one: TestDatabase;
+let other: TestDatabase;
 
 const region = (id: string, name: string, country: string) => ({ id, name, country });
 
