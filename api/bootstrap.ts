@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { countUsers, findUserByEmail, insertUser } from '../db/platform/users.js';
 import { newId } from '../db/ids.js';
 import { seedDemo } from '../fixtures/demo.js';
-import { hashPassword, passwordWeakness, processBus, settingsFrom, type Settings } from './platform/index.js';
+import { hashPassword, passwordWeakness, postgresBus, processBus, settingsFrom, type Settings } from './platform/index.js';
 import { createApp } from './app.js';
 import { createServices, type Services } from './services.js';
 
@@ -50,8 +50,9 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     await opened.close();
     throw error;
   }
-  // in a group of processes (REGIODESK_PROCESSES), the live rooms span them over the process bus
-  const services = createServices(opened.db, settings, undefined, processBus());
+  // the live rooms span the processes: over PostgreSQL's LISTEN/NOTIFY on PostgreSQL (processes on several machines), else over the channel of a group (REGIODESK_PROCESSES)
+  const sharedBus = opened.engine === 'postgres' ? await postgresBus(opened.pool) : null;
+  const services = createServices(opened.db, settings, undefined, sharedBus ?? processBus());
   const app = createApp({ db: opened.db, settings, services });
   return {
     ...opened,
@@ -62,6 +63,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     // the reminder mailer's connections end before the database closes
     close: async () => {
       services.reminders.close();
+      await sharedBus?.close();
       await opened.close();
     }
   };
