@@ -88,6 +88,12 @@ const warn = (line: string) => console.warn(line);
 const reminderRuns =
   settings.reminderIntervalMinutes > 0 ? startReminderRuns(started.services.reminders, settings.reminderIntervalMinutes, warn, new RunLease(started.db, 'reminder-run', 'The reminder run')) : null;
 // backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/platform/services/backup-runs.ts), likewise in one process
+if (settings.backup && started.engine === 'postgres') {
+  console.error('RegioDesk cannot start: REGIODESK_BACKUP_DIR backs up a SQLite file; on PostgreSQL, back up with pg_dump and leave REGIODESK_BACKUP_DIR unset.');
+  await reminderRuns?.stop();
+  await started.close();
+  process.exit(1);
+}
 const backupRuns = settings.backup
   ? startBackupRuns(databaseLocation(process.env), settings.backup, undefined, undefined, new RunLease(started.db, 'backup-run', 'The scheduled backup'))
   : null;
