@@ -7,10 +7,10 @@
  * live room spans both over PostgreSQL's LISTEN/NOTIFY — presence, a new
  * item and what a partner edits reach the stream held by the other process.
  */
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnProduct, type ProductProcess } from '../support/product-process.js';
 import { createDatabase, type PostgresServer, startPostgres } from '../support/postgres.js';
+import { openEventStream } from './support/event-stream.js';
 
 let server: PostgresServer;
 let database: Awaited<ReturnType<typeof createDatabase>>;
@@ -29,32 +29,10 @@ async function signIn(url: string, email: string): Promise<string> {
   return reply.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-/** An event stream; `events` fills as they come. */
+/** A stream as the signed-in person; `viewers()` the latest presence. */
 function openStream(url: string, cookie: string) {
-  const events: { event: string; data: any }[] = [];
-  let buffer = '';
-  const opened = new Promise<void>((resolve, reject) => {
-    const req = request(url, { agent: false, headers: { Cookie: cookie, Accept: 'text/event-stream' } }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`the stream answered ${res.statusCode}`));
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const lines = buffer.slice(0, end).split('\n');
-          buffer = buffer.slice(end + 2);
-          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-          const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-          if (event) events.push({ event, data: JSON.parse(data) });
-        }
-      });
-      resolve();
-    });
-    req.on('error', reject);
-    req.end();
-  });
-  const presence = () => [...events].reverse().find((e) => e.event === 'presence' || e.event === 'hello');
-  return { opened, events, viewers: () => { const p = presence(); return (p?.event === 'hello' ? p.data.presence : p?.data)?.viewers ?? []; } };
+  const stream = openEventStream(url, { Cookie: cookie });
+  return Object.assign(stream, { viewers: () => stream.presence() ?? [] });
 }
 
 async function until(what: string, done: () => boolean, seconds = 20): Promise<void> {
@@ -105,6 +83,6 @@ describe('two processes on one PostgreSQL database', () => {
 
     const editing = await fetch(`${b.url}/api/workplans/${plan.id}/presence`, { method: 'PUT', headers: { Cookie: vb, Origin: b.url, 'Content-Type': 'application/json' }, body: JSON.stringify({ editing: itemId }) });
     expect(editing.status).toBe(204);
-    await until('the Flemish officer editing, seen on A', () => onA.viewers().some((v: { editing: string | null }) => v.editing === itemId));
+    await until('the Flemish officer editing, seen on A', () => onA.viewers().some((v) => v.editing === itemId));
   }, 120_000);
 });

@@ -14,12 +14,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '../../db/connection.js';
 import { spawnProduct, type ProductProcess } from '../support/product-process.js';
+import { type EventStream, openEventStream } from './support/event-stream.js';
 import { databaseAt } from '../support/storage.js';
 import type { World } from '../support/world.js';
 
@@ -28,64 +28,9 @@ let opened: OpenedDatabase;
 let world: World;
 let product: ProductProcess;
 
-interface LiveEvent {
-  event: string;
-  data: any;
-}
-
-/** An event stream on a connection of its own (no keep-alive pool), so the group hands it to its next process. */
-function openStream(url: string, token: string) {
-  const events: LiveEvent[] = [];
-  let ended = false;
-  let buffer = '';
-  let port = 0;
-  const opened = new Promise<void>((resolve, reject) => {
-    const req = request(url, { agent: false, headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' } }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`the stream answered ${res.statusCode}`));
-      port = res.socket.localPort ?? 0;
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const lines = buffer.slice(0, end).split('\n');
-          buffer = buffer.slice(end + 2);
-          const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
-          const data = lines.filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
-          if (event) events.push({ event, data: JSON.parse(data) });
-        }
-      });
-      const end = () => (ended = true);
-      res.on('end', end);
-      res.on('error', end);
-      res.on('close', end);
-      resolve();
-    });
-    req.on('error', (error) => (ended ? undefined : ((ended = true), reject(error))));
-    req.end();
-  });
-  return {
-    opened,
-    events,
-    /** the client's port of the stream's connection */
-    get port() {
-      return port;
-    },
-    get ended() {
-      return ended;
-    },
-    /** the latest presence this stream was told (the hello's, then each presence event's) */
-    presence(): { userId: string; editing: string | null }[] | null {
-      for (let i = events.length - 1; i >= 0; i--) {
-        const e = events[i]!;
-        if (e.event === 'presence') return e.data.viewers;
-        if (e.event === 'hello') return e.data.presence.viewers;
-      }
-      return null;
-    }
-  };
-}
-type Stream = ReturnType<typeof openStream>;
+/** A stream as the test's user, on a connection of its own. */
+const openStream = (url: string, token: string) => openEventStream(url, { Authorization: `Bearer ${token}` });
+type Stream = EventStream;
 
 /** Waits until `done` answers true (checked every 50 ms, at most `seconds`), else fails saying what it waited for. */
 async function until(what: string, done: () => boolean | Promise<boolean>, seconds = 20): Promise<void> {

@@ -37,6 +37,11 @@ function toAccessToken(row: Awaited<ReturnType<typeof sessions.listAccessTokens>
   return { id: row.id, name: row.name, prefix: row.prefix, createdAt: row.created_at, lastUsedAt: row.last_used_at, revokedAt: row.revoked_at };
 }
 
+/** The caller a user is, with their roles per partnership. */
+function callerOf(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'>, roles: Record<string, PartnershipRole>, via: Caller['via']): Caller {
+  return { userId: user.id, name: user.name, email: user.email, organisationId: user.organisation_id, isAdmin: user.is_admin === 1, roles, via };
+}
+
 export class AuthService {
   constructor(
     private readonly db: DB,
@@ -51,28 +56,12 @@ export class AuthService {
   async callerFor(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'>, via: Caller['via']): Promise<Caller> {
     const roles: Record<string, PartnershipRole> = {};
     for (const m of await users.rolesOf(this.db, user.id)) roles[m.partnership_id] = m.role as PartnershipRole;
-    return {
-      userId: user.id,
-      name: user.name,
-      email: user.email,
-      organisationId: user.organisation_id,
-      isAdmin: user.is_admin === 1,
-      roles,
-      via
-    };
+    return callerOf(user, roles, via);
   }
 
   /** The caller from a row that carries its roles already (`roles_json`, read with the session or token). */
   private callerWithRoles(row: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'> & { roles_json: string | null }, via: Caller['via']): Caller {
-    return {
-      userId: row.id,
-      name: row.name,
-      email: row.email,
-      organisationId: row.organisation_id,
-      isAdmin: row.is_admin === 1,
-      roles: JSON.parse(row.roles_json ?? '{}') as Record<string, PartnershipRole>,
-      via
-    };
+    return callerOf(row, JSON.parse(row.roles_json ?? '{}') as Record<string, PartnershipRole>, via);
   }
 
   /** The caller as they see themselves: user, memberships (by title) and unread notifications, in one statement. */
