@@ -28,7 +28,7 @@ export interface SizeResult {
   interactions: number;
   calls: number;
   buildSeconds: number;
-  /** seconds each route was measured */
+  /** seconds of one round of a route (the round with the median req/s stands for the route) */
   durationSeconds: number;
   officerVisibleOrganisations: number;
   /** how many processes served (REGIODESK_PROCESSES) */
