@@ -8,6 +8,7 @@
  * doubled and prefix-matched, and all words must match (`"kul"* "leu"*`).
  */
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { engineOf } from '../dialect.js';
 import { perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
@@ -136,11 +137,19 @@ export interface SearchHitRow {
 }
 
 /**
- * How many visible matches a search ranks: the first ones in the index's
- * order, so a word matching thousands of names costs what a rare one does.
- * Within them the best (bm25) come first.
+ * How many matches a search ranks: the first ones in the index's order, so
+ * a word matching thousands of names costs what a rare one does. Within
+ * them the best (bm25) come first.
  */
 export const RANKED_WINDOW = 200;
+
+/**
+ * How many windows a caller who sees part of the data reads at most for one
+ * page, before the search takes the visible matches as they come (today's
+ * visible window): a caller who sees little still gets a full page, and no
+ * word makes the search read every match in windows.
+ */
+export const MAX_WINDOWS = 4;
 
 function hitVisible(scope: Scope) {
   return (eb: ExpressionBuilder<Database, any>) => {
@@ -172,26 +181,94 @@ function hitVisible(scope: Scope) {
   };
 }
 
-/** The best-ranked matches across organisations, people, partnerships, activities, proposals and calls the scope may see. */
-export function searchIndex(db: Kysely<Database>, scope: Scope, match: string, limit: number): Promise<SearchHitRow[]> {
-  const window = db
-    .selectFrom('search_index')
-    // bm25 on SQLite, lower is better; on PostgreSQL ts_rank, higher is better, so its negative
-    .select([
-      'search_index.entity_type',
-      'search_index.entity_id',
-      perEngine(sql<number>`search_index.rank`, sql<number>`-ts_rank(search_index.document, to_tsquery('search_folded', ${tsQueryOf(match)}))`).as('score')
-    ])
-    .where(indexMatches(match))
+interface RankedHitRow extends SearchHitRow {
+  score: number;
+}
+
+/** bm25 on SQLite, lower is better; on PostgreSQL ts_rank, higher is better, so its negative */
+function score(match: string) {
+  return perEngine(sql<number>`search_index.rank`, sql<number>`-ts_rank(search_index.document, to_tsquery('search_folded', ${tsQueryOf(match)}))`).as('score');
+}
+
+/** Matches after index entry `after` (null: from the first). */
+function matchesAfter(db: Kysely<Database>, match: string, after: number | null) {
+  const matches = db.selectFrom('search_index').where(indexMatches(match));
+  return after === null ? matches : matches.where(sql.ref('search_index.rowid'), '>', after);
+}
+
+/**
+ * The best `limit` (score, then id) of the visible matches among the next
+ * RANKED_WINDOW matches after `after`. The window is read first and ranked
+ * whole, then each of its matches is tested for visibility: FTS5 reads as
+ * many matches for a caller who sees part of the data as for one who sees
+ * all of it.
+ */
+function windowHits(db: Kysely<Database>, scope: Scope, match: string, limit: number, after: number | null): Promise<RankedHitRow[]> {
+  const window = matchesAfter(db, match, after).select(['search_index.entity_type', 'search_index.entity_id', score(match)]).limit(RANKED_WINDOW);
+  return db
+    .selectFrom(window.as('search_index'))
+    .select(['search_index.entity_type', 'search_index.entity_id', 'search_index.score'])
     .where(hitVisible(scope))
-    .limit(RANKED_WINDOW);
+    .orderBy('search_index.score')
+    .orderBy('search_index.entity_id')
+    .limit(limit)
+    .execute() as Promise<RankedHitRow[]>;
+}
+
+/** The best `limit` of the first RANKED_WINDOW visible matches after `after`, however many matches that reads. */
+function visibleHits(db: Kysely<Database>, scope: Scope, match: string, limit: number, after: number | null): Promise<RankedHitRow[]> {
+  const window = matchesAfter(db, match, after).select(['search_index.entity_type', 'search_index.entity_id', score(match)]).where(hitVisible(scope)).limit(RANKED_WINDOW);
   return db
     .selectFrom(window.as('hits'))
-    .select(['hits.entity_type', 'hits.entity_id'])
+    .select(['hits.entity_type', 'hits.entity_id', 'hits.score'])
     .orderBy('hits.score')
     .orderBy('hits.entity_id')
     .limit(limit)
-    .execute() as Promise<SearchHitRow[]>;
+    .execute() as Promise<RankedHitRow[]>;
+}
+
+/** The last index entry of the window of RANKED_WINDOW matches after `after`, or null when fewer matches are left (entry numbers only: no text read). */
+async function windowEnd(db: Kysely<Database>, match: string, after: number | null): Promise<number | null> {
+  const row = await matchesAfter(db, match, after)
+    .select(sql<number>`search_index.rowid`.as('entry'))
+    .limit(1)
+    .offset(RANKED_WINDOW - 1)
+    .executeTakeFirst();
+  return row?.entry ?? null;
+}
+
+/**
+ * The best-ranked matches across organisations, people, partnerships,
+ * activities, proposals and calls the scope may see.
+ *
+ * What is ranked is the same for every caller: the first RANKED_WINDOW
+ * matches in the index's order (FTS5 hands them out by entry number), less
+ * those the caller may not see. When fewer than a page of them are visible,
+ * the next window is read too, up to MAX_WINDOWS; after those, the visible
+ * matches are taken as they come. (PostgreSQL's GIN index hands matches out
+ * in no order: there the first RANKED_WINDOW visible matches are ranked.)
+ */
+export async function searchIndex(db: Kysely<Database>, scope: Scope, match: string, limit: number): Promise<SearchHitRow[]> {
+  if (engineOf(db) === 'postgres') return strip(await visibleHits(db, scope, match, limit, null));
+  const found: RankedHitRow[] = [];
+  let after: number | null = null;
+  for (let windows = 0; windows < MAX_WINDOWS; windows++) {
+    found.push(...(await windowHits(db, scope, match, limit, after)));
+    if (found.length >= limit || scope.all) return strip(best(found, limit));
+    after = await windowEnd(db, match, after);
+    if (after === null) return strip(best(found, limit));
+  }
+  found.push(...(await visibleHits(db, scope, match, limit, after)));
+  return strip(best(found, limit));
+}
+
+/** The first `limit` by score, then id (as the statements order them). */
+function best(rows: RankedHitRow[], limit: number): RankedHitRow[] {
+  return rows.sort((a, b) => a.score - b.score || (a.entity_id < b.entity_id ? -1 : a.entity_id > b.entity_id ? 1 : 0)).slice(0, limit);
+}
+
+function strip(rows: RankedHitRow[]): SearchHitRow[] {
+  return rows.map(({ entity_type, entity_id }) => ({ entity_type, entity_id }));
 }
 
 /** Titles of partnerships found by a search (the partnership feature owns everything else about them). */

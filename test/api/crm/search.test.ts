@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { createOrganisation, createPerson } from '../../support/crm.js';
 import { expectProblem } from '../../support/http.js';
+import { MAX_WINDOWS, RANKED_WINDOW } from '../../../db/crm/search.js';
+import { newId } from '../../../db/ids.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -44,6 +46,25 @@ describe('/api/search', () => {
     expect(await search('outsider', 'muller')).toEqual([]);
     expect(titles(await search('outsider', 'brandenburg'))).toEqual(['Regio.hub Berlin-Brandenburg', 'Wirtschaftsförderung Land Brandenburg']);
     expect(titles(await search('sysadmin', 'rhein'))).toEqual(['Leuven Rhein Partners', 'Rhein-Neckar – Flemish Brabant', 'Verband Region Rhein-Neckar']);
+  });
+
+  it('gives a caller who sees few of the matches a full page: past windows of matches they may not see', async () => {
+    // PFB records more "Zebrawerk" organisations than the windows the officer reads hold; none is the officer's to see
+    const now = new Date().toISOString();
+    const unseen = (RANKED_WINDOW * MAX_WINDOWS) + 50;
+    const row = (name: string, recordedBy: string) => ({ id: newId(), name, short_name: null, kind: 'company', region_id: null, country: 'BE', nuts_code: null, website: null, recorded_by_organisation_id: recordedBy, created_at: now, updated_at: now });
+    for (let from = 0; from < unseen; from += 250) {
+      await h.db.insertInto('organisations').values(Array.from({ length: Math.min(250, unseen - from) }, (_, i) => row(`Zebrawerk PFB ${from + i}`, h.world.organisations.pfb))).execute();
+    }
+    // then three of the officer's own, last in the index's order
+    await h.db.insertInto('organisations').values(['Zebrawerk Mannheim', 'Zebrawerk Heidelberg', 'Zebrawerk Speyer'].map((name) => row(name, h.world.organisations.vrrn))).execute();
+    expect(titles(await search('officer', 'zebrawerk'))).toEqual(['Zebrawerk Heidelberg', 'Zebrawerk Mannheim', 'Zebrawerk Speyer']);
+    expect(titles(await search('officer', 'zebrawerk', '&limit=2'))).toHaveLength(2);
+    // the editor (PFB) sees a page of PFB's, the officer's three not among them
+    const editor = await search('editor', 'zebrawerk', '&limit=50');
+    expect(editor).toHaveLength(50);
+    expect(editor.every((hit) => hit.title.startsWith('Zebrawerk PFB'))).toBe(true);
+    expect(await search('outsider', 'zebrawerk')).toEqual([]);
   });
 
   it('keeps to the limit', async () => {
