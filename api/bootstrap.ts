@@ -7,7 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { countUsers, findUserByEmail, insertUser } from '../db/platform/users.js';
 import { newId } from '../db/ids.js';
 import { seedDemo } from '../fixtures/demo.js';
-import { hashPassword, passwordWeakness, postgresBus, processBus, settingsFrom, type Settings } from './platform/index.js';
+import { hashPassword, passwordWeakness, postgresBus, processBus, processWriteTurns, settingsFrom, type Settings } from './platform/index.js';
 import { createApp } from './app.js';
 import { createServices, type Services } from './services.js';
 
@@ -28,8 +28,9 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
   const password = env.REGIODESK_ADMIN_PASSWORD;
   if (email && password !== undefined && password.length < 10) throw new Error('REGIODESK_ADMIN_PASSWORD must have at least 10 characters.');
   const settings = settingsFrom(env);
-  // DATABASE_URL: a SQLite file, or a postgres:// URL (db/connection.ts)
-  const opened = await openTarget(databaseTarget(env), { synchronous: settings.sqliteSynchronous });
+  // DATABASE_URL: a SQLite file, or a postgres:// URL (db/connection.ts); the processes of a group take turns at SQLite's write lock
+  const target = databaseTarget(env);
+  const opened = await openTarget(target, { synchronous: settings.sqliteSynchronous, writeTurns: target.engine === 'sqlite' ? processWriteTurns() : null });
   const seeded = { demo: false, admin: null as string | null };
   try {
     await migrateToLatest(opened.db);

@@ -17,6 +17,7 @@ import type { Database } from './schema.js';
 import { PerEnginePlugin } from './engine-sql.js';
 import { registerSearchFold } from './search-fold.js';
 import { cachedStatements, type StatementCache } from './statement-cache.js';
+import { type WriteTurns, WriteTurnsDialect } from './write-turns.js';
 
 export type DB = Kysely<Database>;
 
@@ -53,6 +54,8 @@ export interface ConnectionOptions {
    * (SQLite only.)
    */
   synchronous?: 'full' | 'normal';
+  /** turns at the write lock shared with the other processes of a group (db/write-turns.ts); none for a process alone */
+  writeTurns?: WriteTurns | null;
 }
 
 /** `location` is a file path (directories are created) or `:memory:`. */
@@ -66,7 +69,8 @@ export function openDatabase(location: string, options: ConnectionOptions = {}):
   sqlite.pragma(options.synchronous === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   registerSearchFold(sqlite);
   const statements = cachedStatements(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements.database }) });
+  const dialect = options.writeTurns ? new WriteTurnsDialect({ database: statements.database }, options.writeTurns) : new SqliteDialect({ database: statements.database });
+  const db = new Kysely<Database>({ dialect });
   return {
     engine: 'sqlite',
     db,

@@ -27,6 +27,7 @@ export { docsRoutes } from './routes/docs.js';
 export { platformOpenRoutes, platformRoutes } from './routes/index.js';
 export { processBus, type BusMessage, type ProcessBus } from './processes/process-bus.js';
 export { runProcessGroup } from './processes/process-group.js';
+export { processWriteTurns } from './processes/write-turns.js';
 export { postgresBus, type ClosableBus } from './processes/postgres-bus.js';
 export { NonexistentLocalTime, durationMinutes, isInstant, isLocalDateTime, offsetAt, toInstant, toLocal, utc } from './rules/local-times.js';
 export { RuleProblem, addYears, assertRuleFalls, daysCanMatch, nextOccurrence, occurrences, parseRule, readSeries, seriesText, withoutCount } from './rules/recurrence.js';

@@ -2,7 +2,8 @@
  * A group of server processes on one machine (REGIODESK_PROCESSES > 1):
  * this process forks them (Node's cluster: they share the listening port,
  * each new connection goes to the next one), relays the process bus between
- * them (process-bus.ts) and serves nothing itself.
+ * them (process-bus.ts), keeps the queue of their turns at SQLite's write
+ * lock (write-turns.ts) and serves nothing itself.
  *
  * - A process that ends unexpectedly after it listened is started again (the
  *   others tell their streams it left); more than `MAX_RESTARTS` in a minute
@@ -14,6 +15,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { ENVELOPE, isEnvelope } from './process-bus.js';
+import { isTurnMessage, WriteTurnKeeper } from './write-turns.js';
 
 const MAX_RESTARTS = 5;
 const MINUTE = 60_000;
@@ -32,6 +34,7 @@ export function runProcessGroup(count: number, events: GroupEvents): Promise<num
   const restarts: number[] = [];
   let stopping = false;
   let announced = false;
+  const turns = new WriteTurnKeeper();
 
   return new Promise((resolve) => {
     const relay = (from: Worker, message: object) => {
@@ -41,6 +44,7 @@ export function runProcessGroup(count: number, events: GroupEvents): Promise<num
       const worker = cluster.fork();
       worker.on('message', (message: unknown) => {
         if (isEnvelope(message)) relay(worker, message);
+        else if (isTurnMessage(message)) turns.heard(worker, message);
       });
       worker.on('listening', () => {
         listened.add(worker.id);
@@ -63,6 +67,7 @@ export function runProcessGroup(count: number, events: GroupEvents): Promise<num
 
     cluster.on('exit', (worker, exitCode, signal) => {
       const pid = String(worker.process.pid);
+      turns.gone(worker);
       relay(worker, { [ENVELOPE]: { topic: 'gone', origin: pid } });
       if (stopping) return;
       if (!listened.has(worker.id)) {
