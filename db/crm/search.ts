@@ -190,6 +190,9 @@ function score(match: string) {
   return perEngine(sql<number>`search_index.rank`, sql<number>`-ts_rank(search_index.document, to_tsquery('search_folded', ${tsQueryOf(match)}))`).as('score');
 }
 
+/** The index's order (FTS5 hands matches out in it: the ORDER BY costs no sort; SQLite only) */
+const ENTRY = sql.ref('search_index.rowid');
+
 /** Matches after index entry `after` (null: from the first). */
 function matchesAfter(db: Kysely<Database>, match: string, after: number | null) {
   const matches = db.selectFrom('search_index').where(indexMatches(match));
@@ -204,7 +207,7 @@ function matchesAfter(db: Kysely<Database>, match: string, after: number | null)
  * all of it.
  */
 function windowHits(db: Kysely<Database>, scope: Scope, match: string, limit: number, after: number | null): Promise<RankedHitRow[]> {
-  const window = matchesAfter(db, match, after).select(['search_index.entity_type', 'search_index.entity_id', score(match)]).limit(RANKED_WINDOW);
+  const window = matchesAfter(db, match, after).select(['search_index.entity_type', 'search_index.entity_id', score(match)]).orderBy(ENTRY).limit(RANKED_WINDOW);
   return db
     .selectFrom(window.as('search_index'))
     .select(['search_index.entity_type', 'search_index.entity_id', 'search_index.score'])
@@ -231,6 +234,7 @@ function visibleHits(db: Kysely<Database>, scope: Scope, match: string, limit: n
 async function windowEnd(db: Kysely<Database>, match: string, after: number | null): Promise<number | null> {
   const row = await matchesAfter(db, match, after)
     .select(sql<number>`search_index.rowid`.as('entry'))
+    .orderBy(ENTRY)
     .limit(1)
     .offset(RANKED_WINDOW - 1)
     .executeTakeFirst();

@@ -85,7 +85,9 @@ describe.each(['officer', 'sysadmin'] as const)('hot reads as the %s', (who) => 
     for (const statement of statements) expect(fullScans(statement), statement.sql).toEqual([]);
     const ranking = statements.find((s) => /from \(select .* from "search_index"/.test(s.sql));
     // the window of matches is read and ranked first (the same matches for every caller), the caller's visibility tested on them after
-    expect(ranking?.sql).toMatch(/from \(select [^()]* from "search_index" where search_index MATCH \? limit \?\) as "search_index" where /);
+    expect(ranking?.sql).toMatch(/from \(select [^()]* from "search_index" where search_index MATCH \? order by "search_index"."rowid" limit \?\) as "search_index" where /);
+    // the window in the index's own order, as FTS5 hands it out: one sort only, of the window's visible matches by score
+    expect(ranking!.plan.filter((line) => /TEMP B-TREE/.test(line))).toEqual(['USE TEMP B-TREE FOR ORDER BY']);
   });
 });
 
