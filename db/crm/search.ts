@@ -120,7 +120,13 @@ export async function visibleAndMatching(
   const match = typed.text ? ftsMatchExpression(typed.text) : null;
   if (!match) return visible;
   if (await fewMatches(db, typed.entityType, match)) {
-    return (eb) => eb.and([visible(eb), eb(eb.ref(typed.idColumn) as never, 'in', matchingIds(eb, typed.entityType, match) as never)]);
+    // (on PostgreSQL as an array the list's rows are sought by: as an IN, the planner may join the matches to every row of the table read whole)
+    const matched = (eb: ExpressionBuilder<Database, any>) =>
+      perEngine(
+        eb(eb.ref(typed.idColumn) as never, 'in', matchingIds(eb, typed.entityType, match) as never),
+        sql<SqlBool>`${sql.ref(typed.idColumn)} = any(array(${matchingIds(eb, typed.entityType, match)}))`
+      );
+    return (eb) => eb.and([visible(eb), matched(eb)]);
   }
   const text = typed.text!;
   // (PostgreSQL's CASE answers a boolean: false, where SQLite's answers 0)

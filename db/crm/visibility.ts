@@ -13,7 +13,7 @@
  * nothing.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { perEngine } from '../engine-sql.js';
+import { existsProbe, perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 
@@ -57,14 +57,16 @@ function oneOf(column: string, ids: string[]): Expression<SqlBool> {
 function takesPartIn(eb: Eb, column: string, partnershipIds: string[]): Expression<SqlBool> {
   if (!partnershipIds.length) return NOTHING;
   return eb.or([
-    eb.exists(
+    existsProbe(
+      eb,
       eb
         .selectFrom('partnership_stakeholders as vis_ps')
         .select(sql.lit(1).as('one'))
         .whereRef('vis_ps.organisation_id', '=', eb.ref(column) as never)
         .where(oneOf('vis_ps.partnership_id', partnershipIds))
     ),
-    eb.exists(
+    existsProbe(
+      eb,
       eb
         .selectFrom('partnership_parties as vis_pp')
         .select(sql.lit(1).as('one'))
@@ -89,7 +91,8 @@ export function organisationVisible(scope: Scope, table = 'organisations'): Cond
 function referencedRowVisible(scope: Scope, table: 'organisations' | 'people', column: string, alias: string, visible: (alias: string) => Condition): Condition {
   return (eb) => {
     if (scope.all) return EVERYTHING;
-    return eb.exists(
+    return existsProbe(
+      eb,
       eb
         .selectFrom(`${table} as ${alias}` as 'organisations')
         .select(sql.lit(1).as('one'))
