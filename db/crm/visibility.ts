@@ -9,8 +9,9 @@
  * Each rule is a condition on the row at hand, answered by index probes
  * (`EXISTS` on the row's own id), never a list of every visible id: a list
  * sorted by name then walks its index and stops at the page size, whatever
- * share of the data the caller sees. The administrator's `1 = 1` costs
- * nothing.
+ * share of the data the caller sees (on PostgreSQL too: `existsProbe`
+ * keeps each EXISTS a probe there, db/engine-sql.ts). The administrator's
+ * `1 = 1` costs nothing.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { existsProbe, perEngine } from '../engine-sql.js';

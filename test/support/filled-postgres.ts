@@ -11,7 +11,8 @@
  *
  * Names interleave in name order (`Org 000123 Technologiezentrum`), so a
  * common word is common all along the name index; a few are rare:
- * `Stadtwerke` names fewer organisations than FEW_MATCHES (db/crm/search.ts).
+ * `Stadtwerke` names 400 organisations at most, fewer than FEW_MATCHES
+ * (db/crm/search.ts), whatever the size.
  * Half the organisations take part in a partnership: a quarter in the
  * officer's (p1), a quarter in p2; a few were recorded by the officer's
  * organisation.
@@ -37,7 +38,7 @@ export async function fillPostgresWorkspace(h: { db: DB; world: World }, size: F
     h,
     `INSERT INTO organisations (id, name, short_name, kind, region_id, country, nuts_code, website, recorded_by_organisation_id, created_at, updated_at)
      SELECT ${org('i')},
-            'Org ' || lpad(i::text, 7, '0') || CASE WHEN i % 50 = 48 THEN ' Stadtwerke' WHEN i % 3 = 0 THEN ' Technologiezentrum' ELSE ' Hochschule' END,
+            'Org ' || lpad(i::text, 7, '0') || CASE WHEN i % 50 = 48 AND i < 20000 THEN ' Stadtwerke' WHEN i % 3 = 0 THEN ' Technologiezentrum' ELSE ' Hochschule' END,
             NULL,
             (ARRAY['company', 'agency', 'university', 'research', 'ngo', 'regional_authority'])[1 + i % 6],
             NULL,

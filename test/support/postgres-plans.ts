@@ -91,10 +91,16 @@ export function planText(plan: PlanNode, depth = 0): string {
   return [line, ...(plan.Plans ?? []).map((child) => planText(child, depth + 1))].join('\n');
 }
 
-/** Nodes that read a big table whole: a Seq Scan of one of BIG_TABLES (query-plans.ts). */
+/**
+ * The tables that grow with the workspace on PostgreSQL: SQLite's list (query-plans.ts), and the search's
+ * `search_index` (a table here, FTS5's virtual table there), the calls' deadlines and the milestones.
+ */
+export const POSTGRES_BIG_TABLES = [...BIG_TABLES, 'search_index', 'call_deadlines', 'milestones'];
+
+/** Nodes that read a big table whole: a Seq Scan of one of POSTGRES_BIG_TABLES. */
 export function seqScansOfBigTables(statement: { plan: PlanNode }): string[] {
   return planNodes(statement.plan)
-    .filter((node) => node['Node Type'] === 'Seq Scan' && BIG_TABLES.includes(node['Relation Name'] ?? ''))
+    .filter((node) => node['Node Type'] === 'Seq Scan' && POSTGRES_BIG_TABLES.includes(node['Relation Name'] ?? ''))
     .map(describeNode);
 }
 

@@ -53,9 +53,10 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => h?.close());
 
-/** The statement that reads the page itself: the one with a LIMIT over the list's table. */
+/** The statement that reads the page itself: the one with a LIMIT over the list's table (`as "alias"` where a subquery of another statement reads the table too). */
 function pageStatement(statements: PostgresPlannedStatement[], table: string): PostgresPlannedStatement {
-  const found = statements.find((s) => new RegExp(`from "${table}"`).test(s.sql) && /limit \$\d+$/.test(s.sql.trim()));
+  const from = table === 'call_deadlines' ? 'from "call_deadlines" as "d"' : `from "${table}"`;
+  const found = statements.find((s) => s.sql.includes(from) && /limit \$\d+$/.test(s.sql.trim()));
   expect(found, `no page statement over ${table} in:\n${statements.map((s) => s.sql).join('\n')}`).toBeDefined();
   return found!;
 }
@@ -193,14 +194,16 @@ describe("an organisation's timeline on PostgreSQL", () => {
 
 describe('the deadline dashboard’s next page on PostgreSQL', () => {
   it('enters the index (deadline_at, id) at the cursor and stops at the page', async () => {
-    const first = (await h.as.officer.get('/api/deadlines?days=366&limit=20')).body;
-    expect(first.nextCursor).toBeTruthy();
-    const statements = await plannedDuring(h, () => h.as.officer.get(`/api/deadlines?days=366&limit=20&cursor=${first.nextCursor}`));
-    const page = pageStatement(statements, 'call_deadlines');
-    expect(page.sql).toMatch(/\("d"\."deadline_at", "d"\."id"\) > \(\$\d+, \$\d+\)/);
-    const walk = walkUnderLimit(page);
-    expect(walk?.['Index Name'], explained(page)).toBe('call_deadlines_at_id');
-    expect(walk?.['Index Cond'], explained(page)).toMatch(/ROW\(deadline_at, id\) > ROW\(/);
-    expect(sortNodes(page)).toEqual([]);
+    // a page that ends with a call's deadline (after a milestone the next page enters the index by instant alone)
+    let page: { items: { kind: string }[]; nextCursor: string | null } = (await h.as.officer.get('/api/deadlines?days=366&limit=20')).body;
+    while (page.items.at(-1)?.kind !== 'call_deadline' && page.nextCursor) page = (await h.as.officer.get(`/api/deadlines?days=366&limit=20&cursor=${page.nextCursor}`)).body;
+    expect(page.nextCursor).toBeTruthy();
+    const statements = await plannedDuring(h, () => h.as.officer.get(`/api/deadlines?days=366&limit=20&cursor=${page.nextCursor}`));
+    const next = pageStatement(statements, 'call_deadlines');
+    expect(next.sql).toMatch(/\("d"\."deadline_at", "d"\."id"\) > \(\$\d+, \$\d+\)/);
+    const walk = walkUnderLimit(next);
+    expect(walk?.['Index Name'], explained(next)).toBe('call_deadlines_at_id');
+    expect(walk?.['Index Cond'], explained(next)).toMatch(/ROW\(deadline_at, id\) > ROW\(/);
+    expect(sortNodes(next)).toEqual([]);
   });
 });
