@@ -14,6 +14,9 @@
  */
 import {
   type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
   type KyselyPlugin,
   type OperationNode,
   OperationNodeTransformer,
@@ -72,3 +75,19 @@ export function holdsText(haystack: Expression<unknown>, needle: Expression<unkn
 
 /** A condition that holds for no row: SQLite's `0`, PostgreSQL's `false`. */
 export const NO_ROW = perEngine(sql<boolean>`0`, sql<boolean>`false`);
+
+/**
+ * `EXISTS (subquery)` as a probe of each row (the subquery seeks its index
+ * once per row the outer query reads), on both engines. SQLite plans it so.
+ * PostgreSQL plans a correlated EXISTS inside an OR two ways — a probe per
+ * row, or the subquery's rows read whole into a hash (every link of the
+ * caller's partnerships) — and picks by how many rows the outer scan could
+ * read, not by the LIMIT that stops it after a page: the hash then reads a
+ * whole partnership's organisations for a page of 50. An `OFFSET 0` makes
+ * PostgreSQL keep the subquery as it is written (it turns no EXISTS with an
+ * OFFSET into a hashed IN), so a list walked in its order stops at the page
+ * size on PostgreSQL too. SQLite's text is unchanged.
+ */
+export function existsProbe(eb: ExpressionBuilder<any, any>, subquery: SelectQueryBuilder<any, any, any>): RawBuilder<SqlBool> {
+  return perEngine(eb.exists(subquery), eb.exists(subquery.modifyEnd(sql`offset 0`)));
+}

@@ -3,7 +3,8 @@
  * participant counts and the activities on a timeline. Who may see an
  * activity is `activityVisible` (db/activities/visibility.ts).
  */
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { perEngine } from '../engine-sql.js';
 import type { ActivityTable, Database } from '../schema.js';
 import type { Insertable, Updateable } from 'kysely';
 import type { Scope } from '../scope.js';
@@ -158,20 +159,25 @@ export interface TimelineSubject {
  * there) or the person takes part in, newest first, for a timeline page.
  */
 export function activitiesOnTimeline(db: Kysely<Database>, scope: Scope, subject: TimelineSubject, page: PageRequest) {
+  const participating = (eb: ExpressionBuilder<Database, 'activities'>) => {
+    const participants = eb.selectFrom('activity_participants').select('activity_participants.activity_id');
+    if (subject.personId) return participants.where('activity_participants.person_id', '=', subject.personId);
+    const organisationId = subject.organisationId ?? '';
+    const itsPeople = (w: ExpressionBuilder<Database, 'activity_participants'>) => w.selectFrom('people').select('people.id').where('people.organisation_id', '=', organisationId);
+    return participants.where((w) =>
+      w.or([
+        w('activity_participants.organisation_id', '=', organisationId),
+        perEngine(w('activity_participants.person_id', 'in', itsPeople(w)), sql<SqlBool>`activity_participants.person_id = any(array(${itsPeople(w)}))`)
+      ])
+    );
+  };
+  // On PostgreSQL the ids as arrays, which the activities' and participants' keys are sought by (PostgreSQL keeps `= any(array(…))`
+  // an index condition, also inside the OR): as IN subqueries, it may join the few participations to every activity, or every
+  // participant, read whole.
   const query = db
     .selectFrom('activities')
     .select(['activities.id', 'activities.title', 'activities.type', 'activities.starts_at', 'activities.status', 'activities.time_zone'])
     .where(activityVisible(scope))
-    .where('activities.id', 'in', (eb) => {
-      const participants = eb.selectFrom('activity_participants').select('activity_participants.activity_id');
-      if (subject.personId) return participants.where('activity_participants.person_id', '=', subject.personId);
-      const organisationId = subject.organisationId ?? '';
-      return participants.where((w) =>
-        w.or([
-          w('activity_participants.organisation_id', '=', organisationId),
-          w('activity_participants.person_id', 'in', w.selectFrom('people').select('people.id').where('people.organisation_id', '=', organisationId))
-        ])
-      );
-    });
+    .where((eb) => perEngine(eb('activities.id', 'in', participating(eb)), sql<SqlBool>`activities.id = any(array(${participating(eb)}))`));
   return paginate(query, page, 'activities.starts_at', 'activities.id', (r) => r.starts_at, (r) => r.id);
 }

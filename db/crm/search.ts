@@ -9,7 +9,7 @@
  */
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import { engineOf } from '../dialect.js';
-import { perEngine } from '../engine-sql.js';
+import { existsProbe, perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { foldedWords, SEARCH_FOLD } from '../search-fold.js';
@@ -121,7 +121,13 @@ export async function visibleAndMatching(
   const match = typed.text ? ftsMatchExpression(typed.text) : null;
   if (!match) return visible;
   if (await fewMatches(db, typed.entityType, match)) {
-    return (eb) => eb.and([visible(eb), eb(eb.ref(typed.idColumn) as never, 'in', matchingIds(eb, typed.entityType, match) as never)]);
+    // (on PostgreSQL as an array the list's rows are sought by: as an IN, the planner may join the matches to every row of the table read whole)
+    const matched = (eb: ExpressionBuilder<Database, any>) =>
+      perEngine(
+        eb(eb.ref(typed.idColumn) as never, 'in', matchingIds(eb, typed.entityType, match) as never),
+        sql<SqlBool>`${sql.ref(typed.idColumn)} = any(array(${matchingIds(eb, typed.entityType, match)}))`
+      );
+    return (eb) => eb.and([visible(eb), matched(eb)]);
   }
   const text = typed.text!;
   // (PostgreSQL's CASE answers a boolean: false, where SQLite's answers 0)
@@ -161,15 +167,16 @@ function hitVisible(scope: Scope) {
         .select(sql.lit(1).as('one'))
         .whereRef(`${alias}.id` as never, '=', 'search_index.entity_id');
     return eb.or([
-      eb.and([type('organisation'), eb.exists(of('organisations', 'hit_o').where(organisationVisible(scope, 'hit_o')))]),
-      eb.and([type('person'), eb.exists(of('people', 'hit_p').where(personVisible(scope, 'hit_p')))]),
+      eb.and([type('organisation'), existsProbe(eb, of('organisations', 'hit_o').where(organisationVisible(scope, 'hit_o')))]),
+      eb.and([type('person'), existsProbe(eb, of('people', 'hit_p').where(personVisible(scope, 'hit_p')))]),
       eb.and([type('partnership'), partnershipVisible(scope, 'search_index.entity_id')(eb)]),
       // calls are shared reference data: every signed-in user finds them
       type('call'),
-      eb.and([type('proposal'), eb.exists(of('proposals', 'hit_r').where(partnershipVisible(scope, 'hit_r.partnership_id')))]),
+      eb.and([type('proposal'), existsProbe(eb, of('proposals', 'hit_r').where(partnershipVisible(scope, 'hit_r.partnership_id')))]),
       eb.and([
         type('activity'),
-        eb.exists(
+        existsProbe(
+          eb,
           eb
             .selectFrom('activity_partnerships as hit_a')
             .select(sql.lit(1).as('one'))

@@ -9,8 +9,9 @@
  * Each rule is a condition on the row at hand, answered by index probes
  * (`EXISTS` on the row's own id), never a list of every visible id: a list
  * sorted by name then walks its index and stops at the page size, whatever
- * share of the data the caller sees. The administrator's `1 = 1` costs
- * nothing.
+ * share of the data the caller sees (on PostgreSQL too: `existsProbe`
+ * keeps each EXISTS a probe there, db/engine-sql.ts). The administrator's
+ * `1 = 1` costs nothing.
  *
  * A condition is built once per scope and place (table, alias) and kept:
  * Kysely's expressions are immutable trees, so the same one goes into every
@@ -18,7 +19,7 @@
  * list's CPU) is not repeated on every request.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { perEngine } from '../engine-sql.js';
+import { existsProbe, perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 
@@ -82,14 +83,16 @@ function oneOf(column: string, ids: string[]): Expression<SqlBool> {
 function takesPartIn(eb: Eb, column: string, partnershipIds: string[]): Expression<SqlBool> {
   if (!partnershipIds.length) return NOTHING;
   return eb.or([
-    eb.exists(
+    existsProbe(
+      eb,
       eb
         .selectFrom('partnership_stakeholders as vis_ps')
         .select(sql.lit(1).as('one'))
         .whereRef('vis_ps.organisation_id', '=', eb.ref(column) as never)
         .where(oneOf('vis_ps.partnership_id', partnershipIds))
     ),
-    eb.exists(
+    existsProbe(
+      eb,
       eb
         .selectFrom('partnership_parties as vis_pp')
         .select(sql.lit(1).as('one'))
@@ -117,7 +120,8 @@ function referencedRowVisible(scope: Scope, table: 'organisations' | 'people', c
   return (eb) => {
     if (scope.all) return EVERYTHING;
     return keptCondition(`${table} ${column} ${alias}`, scope, () =>
-      eb.exists(
+      existsProbe(
+        eb,
         eb
           .selectFrom(`${table} as ${alias}` as 'organisations')
           .select(sql.lit(1).as('one'))

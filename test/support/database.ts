@@ -4,10 +4,13 @@
  * created from the migrated template database (CREATE DATABASE … TEMPLATE …,
  * test/support/global-setup.ts).
  *
- * On PostgreSQL the handle has no SQLite file: `sqlite`, `statements` and
- * `file` throw, in words, so a test that reads SQLite directly says it runs
- * on SQLite only instead of passing by accident. Engine-neutral ways:
- * `h.db` (Kysely), `tableCounts`, `rows`/`run` (test/support/sql.ts).
+ * On PostgreSQL the handle has no SQLite file: `sqlite` and `file` throw,
+ * in words, so a test that reads SQLite directly says it runs on SQLite
+ * only instead of passing by accident. Engine-neutral ways: `h.db`
+ * (Kysely), `tableCounts`, `rows`/`run` (test/support/sql.ts), and
+ * `statements.observe`, which sees every statement the app runs on either
+ * engine (SQLite: the statement cache; PostgreSQL: each pooled
+ * connection's `query`, with its parameters).
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,13 +18,24 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
+import type pg from 'pg';
 import { type Engine, type OpenedDatabase, type OpenedEngine, openDatabase, openPostgres } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
-import type { StatementCache } from '../../db/statement-cache.js';
 import { createDatabaseFromTemplate } from './postgres.js';
 
-export type TestDatabase = Omit<OpenedDatabase, 'engine'> & {
+/**
+ * Sees every SQL text the app runs, in order, repeats included (tests only):
+ * on SQLite the statement cache's observer (no parameters: SQLite plans
+ * without them), on PostgreSQL each pooled connection's `query` (with the
+ * parameters, which PostgreSQL plans an unnamed statement with).
+ */
+export interface StatementLog {
+  observe(listener: (sql: string, parameters?: readonly unknown[]) => void): () => void;
+}
+
+export type TestDatabase = Omit<OpenedDatabase, 'engine' | 'statements'> & {
   engine: Engine;
+  statements: StatementLog;
   file: string;
   /** a second handle on the same database, as another process would open it */
   reopen(): Promise<Handle>;
@@ -57,6 +71,7 @@ function sqliteOnly(what: string): never {
 async function postgresTestDatabase(): Promise<TestDatabase> {
   const created = await createDatabaseFromTemplate();
   const opened = await openPostgres(created.url, { connections: 4 });
+  const statements = observedQueries(opened.pool);
   await migrateToLatest(opened.db);
   return {
     engine: 'postgres',
@@ -64,9 +79,7 @@ async function postgresTestDatabase(): Promise<TestDatabase> {
     get sqlite(): SQLite.Database {
       return sqliteOnly('.sqlite');
     },
-    get statements(): StatementCache {
-      return sqliteOnly('.statements');
-    },
+    statements,
     get file(): string {
       return sqliteOnly('.file');
     },
@@ -74,6 +87,29 @@ async function postgresTestDatabase(): Promise<TestDatabase> {
     close: async () => {
       await opened.close();
       await created.drop();
+    }
+  };
+}
+
+/** Every statement the pool's connections run (Kysely calls `client.query(sql, parameters)`), for StatementLog's listeners. */
+function observedQueries(pool: pg.Pool): StatementLog {
+  const listeners = new Set<(sql: string, parameters?: readonly unknown[]) => void>();
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const [first, second] = args;
+      const text = typeof first === 'string' ? first : (first as { text?: string } | null)?.text;
+      if (text !== undefined) {
+        const parameters = (Array.isArray(second) ? second : ((first as { values?: unknown[] }).values ?? [])) as readonly unknown[];
+        for (const listener of listeners) listener(text, parameters);
+      }
+      return query(...args);
+    };
+  });
+  return {
+    observe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     }
   };
 }

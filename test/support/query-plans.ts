@@ -6,6 +6,7 @@
  * (no ANALYZE), as on a new deployment's database.
  */
 import type { OpenedDatabase } from '../../db/connection.js';
+import type { StatementLog } from './database.js';
 
 export interface PlannedStatement {
   sql: string;
@@ -47,7 +48,7 @@ export function explain(opened: Pick<OpenedDatabase, 'sqlite'>, sql: string): st
 }
 
 /** Every SQL text the app runs during `during`, in order, repeats included. */
-export async function sqlDuring(opened: Pick<OpenedDatabase, 'statements'>, during: () => Promise<unknown>): Promise<string[]> {
+export async function sqlDuring(opened: { statements: StatementLog }, during: () => Promise<unknown>): Promise<string[]> {
   const seen: string[] = [];
   const stop = opened.statements.observe((sql) => seen.push(sql));
   try {
@@ -59,7 +60,7 @@ export async function sqlDuring(opened: Pick<OpenedDatabase, 'statements'>, duri
 }
 
 /** The distinct statements run during `during`, in order, each with its plan. */
-export async function statementsDuring(opened: Pick<OpenedDatabase, 'sqlite' | 'statements'>, during: () => Promise<unknown>): Promise<PlannedStatement[]> {
+export async function statementsDuring(opened: Pick<OpenedDatabase, 'sqlite'> & { statements: StatementLog }, during: () => Promise<unknown>): Promise<PlannedStatement[]> {
   return [...new Set(await sqlDuring(opened, during))].filter((sql) => /^\s*(select|with)\b/i.test(sql)).map((sql) => ({ sql, plan: explain(opened, sql) }));
 }
 

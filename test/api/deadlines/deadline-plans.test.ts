@@ -3,6 +3,10 @@
  * workspace of 3,000 watched calls: each is an index walk that stops at
  * its page or horizon — no SCAN of calls, deadlines, watches or
  * milestones, no temporary B-tree to sort them.
+ *
+ * SQLite only: vitest.config.ts (SQLITE_ONLY) leaves this file out of the
+ * PostgreSQL pass, since it reads SQLite's own plans; PostgreSQL's are
+ * deadline-plans-postgres.test.ts.
  */
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../db/ids.js';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
 import { expectProblem } from '../../support/http.js';
+import { explainPostgres, planText, queriesDuring, sortNodes, walkUnderLimit } from '../../support/postgres-plans.js';
 import { sorts, statementsDuring } from '../../support/query-plans.js';
 import { runSql } from '../../support/sql.js';
 
@@ -166,7 +167,23 @@ describe('/api/deadlines', () => {
   it('reads the next page of deadlines from the cursor in the index (deadline_at, id), and milestones by due date', async () => {
     const first = (await h.as.viewer.get('/api/deadlines?days=366&limit=1')).body;
     expect(first.items[0].kind).toBe('call_deadline');
-    const statements = await statementsDuring(h, () => h.as.viewer.get(`/api/deadlines?days=366&limit=1&cursor=${first.nextCursor}`));
+    const next = `/api/deadlines?days=366&limit=1&cursor=${first.nextCursor}`;
+    if (h.engine === 'postgres') {
+      // A few rows, which PostgreSQL rightly reads whole: its plan is asked with sequential scans and bitmaps priced out, so it
+      // shows whether the index serves the page in order from the cursor. With so few rows it may find the milestones through
+      // the partnership's proposals as well as by due date; its plans on a filled, analysed workspace, milestones by due date
+      // included: deadline-plans-postgres.test.ts and query-plans-postgres.test.ts.
+      const statements = await queriesDuring(h, () => h.as.viewer.get(next));
+      const deadlines = statements.find((s) => /from "call_deadlines" as "d"/.test(s.sql));
+      expect(deadlines?.sql).toMatch(/\("d"\."deadline_at", "d"\."id"\) > \(\$\d+, \$\d+\)/);
+      const plan = { plan: await explainPostgres(h.db, deadlines!.sql, deadlines!.parameters, { enable_seqscan: 'off', enable_bitmapscan: 'off' }) };
+      const walk = walkUnderLimit(plan);
+      expect(walk?.['Index Name'], planText(plan.plan)).toBe('call_deadlines_at_id');
+      expect(walk?.['Index Cond'], planText(plan.plan)).toMatch(/ROW\(deadline_at, id\) > ROW\(/);
+      expect(sortNodes(plan), planText(plan.plan)).toEqual([]);
+      return;
+    }
+    const statements = await statementsDuring(h, () => h.as.viewer.get(next));
     const deadlines = statements.find((s) => /from "call_deadlines" as "d"/.test(s.sql));
     expect(deadlines?.sql).toMatch(/\("d"\."deadline_at", "d"\."id"\) > \(\?, \?\)/);
     expect(deadlines?.plan.join('\n')).toMatch(/SEARCH d USING INDEX call_deadlines_at_id \(\(deadline_at,id\)>\(\?,\?\)/);

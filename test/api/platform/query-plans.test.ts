@@ -5,6 +5,10 @@
  * visible row. Plans are SQLite's own (EXPLAIN QUERY PLAN) on a real file
  * without statistics, as a new deployment has; timings live in
  * `npm run bench:scale`, never here.
+ *
+ * SQLite only: vitest.config.ts (SQLITE_ONLY) leaves this file out of the
+ * PostgreSQL pass, since it reads SQLite's own plans; the same reads'
+ * PostgreSQL plans are query-plans-postgres.test.ts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../../db/ids.js';

@@ -2,12 +2,15 @@
  * What every request pays before its own work: the caller is read once
  * (who, and their roles) in one statement, a token's last use is written
  * at most once a minute (as a session's last activity is), and a list page
- * is two statements (the caller, the page) whatever its size.
+ * is two statements (the caller, the page) whatever its size. On either
+ * engine: the statements are those the app sends (test/support/database.ts
+ * observes SQLite's statement cache, or each pooled PostgreSQL connection).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
 import { createOrganisation } from '../../support/crm.js';
 import { sqlDuring } from '../../support/query-plans.js';
+import { firstRow, runSql } from '../../support/sql.js';
 import { PASSWORD } from '../../support/world.js';
 
 let h: ClockedHarness;
@@ -19,24 +22,25 @@ beforeAll(async () => {
 
 const statementsOf = (request: () => Promise<unknown>) => sqlDuring(h, request);
 
-const lastUsed = () => (h.sqlite.prepare('SELECT last_used_at FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = ?').get('officer@test.regiodesk.eu') as { last_used_at: string | null }).last_used_at;
+const lastUsed = async () =>
+  (await firstRow<{ last_used_at: string | null }>(h, 'SELECT last_used_at FROM access_tokens t JOIN users u ON u.id = t.user_id WHERE u.email = ?', 'officer@test.regiodesk.eu'))!.last_used_at;
 
 describe('a request by access token', () => {
   it('reads the caller (token, user and roles) in one statement and writes the last use at most once a minute', async () => {
     h.setNow('2026-12-07T09:05:00Z');
     const first = await statementsOf(() => h.as.officer.get('/api/regions'));
-    expect(lastUsed()).toBe('2026-12-07T09:05:00.000Z');
+    expect(await lastUsed()).toBe('2026-12-07T09:05:00.000Z');
     expect(first.filter((sql) => /^update "access_tokens"/.test(sql))).toHaveLength(1);
 
     h.setNow('2026-12-07T09:05:40Z');
     const again = await statementsOf(() => h.as.officer.get('/api/regions'));
     expect(again.filter((sql) => /^update/i.test(sql))).toEqual([]);
     expect(again.filter((sql) => /from "access_tokens"|from "memberships"|from "users"/.test(sql))).toHaveLength(1);
-    expect(lastUsed()).toBe('2026-12-07T09:05:00.000Z');
+    expect(await lastUsed()).toBe('2026-12-07T09:05:00.000Z');
 
     h.setNow('2026-12-07T09:06:30Z');
     await h.as.officer.get('/api/regions');
-    expect(lastUsed()).toBe('2026-12-07T09:06:30.000Z');
+    expect(await lastUsed()).toBe('2026-12-07T09:06:30.000Z');
   });
 
   it('lists a page of fifty organisations in two statements: the caller and the page', async () => {
@@ -50,11 +54,12 @@ describe('a request by access token', () => {
 describe('what a signed-in user sees of themselves (/api/auth/me, on every page)', () => {
   it('is read in one statement after the caller: memberships by partnership title, unread notifications counted', async () => {
     const editor = h.world.users.editor;
-    h.sqlite.prepare('INSERT INTO memberships (user_id, partnership_id, role) VALUES (?, ?, ?)').run(editor.id, h.world.partnerships.p2, 'viewer');
-    const notify = h.sqlite.prepare("INSERT INTO notifications (id, user_id, kind, text, link, created_at, read_at) VALUES (?, ?, 'deadline_reminder', ?, NULL, '2026-12-07T08:00:00.000Z', ?)");
-    notify.run('n-me-1', editor.id, 'unread one', null);
-    notify.run('n-me-2', editor.id, 'unread two', null);
-    notify.run('n-me-3', editor.id, 'read', '2026-12-07T08:30:00.000Z');
+    await runSql(h, 'INSERT INTO memberships (user_id, partnership_id, role) VALUES (?, ?, ?)', editor.id, h.world.partnerships.p2, 'viewer');
+    const notify = (id: string, text: string, readAt: string | null) =>
+      runSql(h, "INSERT INTO notifications (id, user_id, kind, text, link, created_at, read_at) VALUES (?, ?, 'deadline_reminder', ?, NULL, '2026-12-07T08:00:00.000Z', ?)", id, editor.id, text, readAt);
+    await notify('n-me-1', 'unread one', null);
+    await notify('n-me-2', 'unread two', null);
+    await notify('n-me-3', 'read', '2026-12-07T08:30:00.000Z');
     h.setNow('2026-12-07T11:00:00Z');
     await h.as.editor.get('/api/regions'); // the token's last use is written here, not below
     let me: Record<string, unknown> = {};

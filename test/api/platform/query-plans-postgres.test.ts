@@ -1,0 +1,209 @@
+/**
+ * The hot reads stay index walks on PostgreSQL too (issue 12, point 1):
+ * the counterpart of query-plans.test.ts, whose plans are SQLite's. The
+ * same requests — organisations (by name, by last change, by country and
+ * kind, by a common and a rare word), people (by name, by a word, of one
+ * organisation), interactions, an organisation's timeline, the search
+ * across everything, the deadline dashboard (all deadlines and watched
+ * ones, and its next page) — as an officer who sees part of the data and
+ * as the administrator, with every statement they run explained with
+ * `EXPLAIN (FORMAT JSON)` and the parameters it ran with.
+ *
+ * PostgreSQL's planner weighs statistics, and on a few rows it rightly
+ * reads tables whole, so the plans are read on a filled workspace
+ * (test/support/filled-postgres.ts: 20,000 organisations, 40,000 people,
+ * 100,000 interactions, 2,000 calls…), VACUUM ANALYZEd as autovacuum leaves
+ * a database in use. Refused: a Seq Scan of a table that grows with the
+ * workspace, a hashed subplan (the rows of a whole partnership read into a
+ * hash for one page), and a page found by sorting: where the list's order
+ * has an index, the Limit reads an index walk in that order; where the
+ * rows are few by construction (a rare word's matches, one organisation's
+ * timeline, a horizon's watched deadlines), the sort holds at most
+ * FEW_MATCHES rows.
+ *
+ * PostgreSQL only: this file runs in the PostgreSQL pass
+ * (REGIODESK_TEST_ENGINE=postgres; vitest.config.ts leaves it out of the
+ * SQLite one, test/support/engine-files.ts). Timings live in
+ * `npm run bench:scale`, never here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FEW_MATCHES, RANKED_WINDOW } from '../../../db/crm/search.js';
+import { type ClockedHarness, clockedHarness } from '../../support/clocked-api.js';
+import { fillPostgresWorkspace, organisationId } from '../../support/filled-postgres.js';
+import {
+  hashedSubplans,
+  planNodes,
+  planText,
+  plannedDuring,
+  type PostgresPlannedStatement,
+  seqScansOfBigTables,
+  sortNodes,
+  walkUnderLimit
+} from '../../support/postgres-plans.js';
+import { allRows } from '../../support/sql.js';
+
+let h: ClockedHarness;
+/** an organisation the officer sees (a stakeholder of the officer's partnership), with people and interactions */
+const visibleOrganisation = organisationId(4);
+
+beforeAll(async () => {
+  h = await clockedHarness('2026-12-07T09:00:00Z');
+  expect(h.engine).toBe('postgres');
+  await fillPostgresWorkspace(h);
+}, 300_000);
+afterAll(() => h?.close());
+
+/** The statement that reads the page itself: the one with a LIMIT over the list's table (`as "alias"` where a subquery of another statement reads the table too). */
+function pageStatement(statements: PostgresPlannedStatement[], table: string): PostgresPlannedStatement {
+  const from = table === 'call_deadlines' ? 'from "call_deadlines" as "d"' : `from "${table}"`;
+  const found = statements.find((s) => s.sql.includes(from) && /limit \$\d+$/.test(s.sql.trim()));
+  expect(found, `no page statement over ${table} in:\n${statements.map((s) => s.sql).join('\n')}`).toBeDefined();
+  return found!;
+}
+
+const explained = (statement: PostgresPlannedStatement) => `${statement.sql}\n${planText(statement.plan)}`;
+
+/** No statement reads a big table whole or hashes a subquery's rows. */
+function expectNoWholeReads(statements: PostgresPlannedStatement[]): void {
+  expect(statements.length).toBeGreaterThan(0);
+  for (const statement of statements) {
+    expect(seqScansOfBigTables(statement), explained(statement)).toEqual([]);
+    expect(hashedSubplans(statement), explained(statement)).toEqual([]);
+  }
+}
+
+/** The page is an index walk in the list's order under the Limit (no sort), or a sort of few rows where `bounded`. */
+function expectPageBounded(page: PostgresPlannedStatement, table: string, bounded: boolean): void {
+  if (bounded) {
+    for (const sort of planNodes(page.plan).filter((node) => /Sort$/.test(node['Node Type']))) expect(sort['Plan Rows'], explained(page)).toBeLessThanOrEqual(FEW_MATCHES);
+    return;
+  }
+  expect(sortNodes(page), explained(page)).toEqual([]);
+  const walk = walkUnderLimit(page);
+  expect(walk?.['Node Type'], explained(page)).toMatch(/^Index (Only )?Scan$/);
+  expect(walk?.['Relation Name'], explained(page)).toBe(table);
+}
+
+const READS: { name: string; path: () => string; table: string; bounded: boolean }[] = [
+  { name: 'organisations by name', path: () => '/api/organisations?limit=50', table: 'organisations', bounded: false },
+  { name: 'organisations by last change', path: () => '/api/organisations?limit=50&sort=-updatedAt', table: 'organisations', bounded: false },
+  { name: 'organisations by country and kind', path: () => '/api/organisations?limit=50&country=DE&kind=company', table: 'organisations', bounded: false },
+  { name: 'organisations by a common word', path: () => '/api/organisations?limit=50&q=tech', table: 'organisations', bounded: false },
+  // a rare word reads its few matches (fewer than FEW_MATCHES) and sorts only them
+  { name: 'organisations by a rare word', path: () => '/api/organisations?limit=50&q=stadtwerke', table: 'organisations', bounded: true },
+  { name: 'people by name', path: () => '/api/people?limit=50', table: 'people', bounded: false },
+  { name: 'people by a word', path: () => '/api/people?limit=50&q=person', table: 'people', bounded: false },
+  // one organisation's people: read by that organisation, not the workspace
+  { name: "an organisation's people", path: () => `/api/people?limit=50&organisationId=${visibleOrganisation}`, table: 'people', bounded: true },
+  { name: 'interactions, newest first', path: () => '/api/interactions?limit=50', table: 'interactions', bounded: false },
+  // one organisation's own interactions (and its people's) are read and sorted: bounded by that organisation, not the workspace
+  { name: "an organisation's timeline", path: () => `/api/organisations/${visibleOrganisation}/timeline?limit=50`, table: 'interactions', bounded: true },
+  { name: "an organisation's timeline, its activities", path: () => `/api/organisations/${visibleOrganisation}/timeline?limit=50`, table: 'activities', bounded: true },
+  { name: 'the deadline dashboard', path: () => '/api/deadlines?limit=50', table: 'call_deadlines', bounded: false },
+  // milestones are read in batches of a date range the page's deadlines bound (api/deadlines/services)
+  { name: 'the deadline dashboard, its milestones', path: () => '/api/deadlines?limit=50', table: 'milestones', bounded: true },
+  // the caller's own watches within the horizon, however PostgreSQL joins them
+  { name: 'the deadline dashboard, watched calls only', path: () => '/api/deadlines?limit=50&watched=true', table: 'call_deadlines', bounded: true }
+];
+
+describe.each(['officer', 'sysadmin'] as const)('hot reads as the %s on PostgreSQL', (who) => {
+  it.each(READS)('$name: no big table read whole, no hashed subquery, the page an index walk', async ({ path, table, bounded }) => {
+    let status = 0;
+    const statements = await plannedDuring(h, async () => {
+      status = (await h.as[who].get(path())).status;
+    });
+    expect(status).toBe(200);
+    expectNoWholeReads(statements);
+    expectPageBounded(pageStatement(statements, table), table, bounded);
+  });
+
+  it('search across everything: no big table read whole, the ranking reads a window of matches through the GIN index', async () => {
+    const statements = await plannedDuring(h, async () => {
+      const reply = await h.as[who].get('/api/search?q=tech&limit=20');
+      expect(reply.status).toBe(200);
+      expect(reply.body.items).toHaveLength(20);
+    });
+    expectNoWholeReads(statements);
+    const ranking = statements.find((s) => /from \(select .* from "search_index"/.test(s.sql));
+    expect(ranking?.sql).toMatch(/limit \$\d+\) as "hits"/);
+    // the window: a Limit of RANKED_WINDOW over the matches the GIN index finds, and only that window sorted by rank
+    const window = planNodes(ranking!.plan).find((node) => node['Node Type'] === 'Limit' && node['Plan Rows'] === RANKED_WINDOW);
+    expect(window, explained(ranking!)).toBeDefined();
+    expect(planNodes(window!).some((node) => node['Index Name'] === 'search_index_document'), explained(ranking!)).toBe(true);
+    for (const sort of sortNodes(ranking!)) expect(sort).toMatch(/ts_rank/);
+  });
+});
+
+describe("an officer's visibility probe on PostgreSQL", () => {
+  it('seeks each organisation’s links by its index, a row at a time, instead of reading the partnership’s links into a hash', async () => {
+    const statements = await plannedDuring(h, () => h.as.officer.get('/api/organisations?limit=50'));
+    const page = pageStatement(statements, 'organisations');
+    const probes = planNodes(page.plan).filter((node) => node['Parent Relationship'] === 'SubPlan');
+    expect(probes.map((node) => `${node['Node Type']} ${node['Index Name'] ?? ''}`), explained(page)).toContain('Index Only Scan partnership_stakeholders_organisation');
+    const stakeholders = probes.find((node) => node['Index Name'] === 'partnership_stakeholders_organisation')!;
+    expect(stakeholders['Index Cond']).toMatch(/organisation_id = organisations\.id/);
+    expect(hashedSubplans(page)).toEqual([]);
+  });
+});
+
+describe('the choice between walking and reading the matches on PostgreSQL', () => {
+  it('walks the name order for a common word and reads the matches through the GIN index for a rare one, with the same answers as SQL', async () => {
+    const common = pageStatement(await plannedDuring(h, () => h.as.officer.get('/api/organisations?limit=50&q=tech')), 'organisations');
+    expect(walkUnderLimit(common)?.['Index Name'], explained(common)).toBe('organisations_name');
+    const rare = pageStatement(await plannedDuring(h, () => h.as.officer.get('/api/organisations?limit=50&q=stadtwerke')), 'organisations');
+    const rareIndexes = planNodes(rare.plan).map((node) => node['Index Name']);
+    expect(rareIndexes, explained(rare)).toContain('search_index_document');
+    expect(rareIndexes, explained(rare)).not.toContain('organisations_name');
+    // both answer every visible match in name order, page after page
+    for (const word of ['tech', 'stadtwerke']) {
+      const names: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const reply: { body: { items: { name: string }[]; nextCursor: string | null } } = await h.as.officer.get(`/api/organisations?limit=200&q=${word}${cursor ? `&cursor=${cursor}` : ''}`);
+        names.push(...reply.body.items.map((o) => o.name));
+        cursor = reply.body.nextCursor;
+      } while (cursor);
+      const p1 = h.world.partnerships.p1;
+      const expected = (
+        await allRows<{ name: string }>(
+          h,
+          `SELECT o.name FROM organisations o WHERE o.name LIKE ? AND (o.recorded_by_organisation_id = ? OR o.id IN (SELECT organisation_id FROM partnership_stakeholders WHERE partnership_id = ?) OR o.id IN (SELECT organisation_id FROM partnership_parties WHERE partnership_id = ?)) ORDER BY o.name, o.id`,
+          word === 'tech' ? '% Technologiezentrum' : '% Stadtwerke',
+          h.world.organisations.vrrn,
+          p1,
+          p1
+        )
+      ).map((r) => r.name);
+      expect(names).toEqual(expected);
+      expect(names.length).toBeGreaterThan(word === 'tech' ? FEW_MATCHES : 50);
+    }
+  });
+});
+
+describe("an organisation's timeline on PostgreSQL", () => {
+  it("walks the organisation's own interactions by its index, merged in order with its people's", async () => {
+    const statements = await plannedDuring(h, () => h.as.officer.get(`/api/organisations/${visibleOrganisation}/timeline?limit=20`));
+    const page = pageStatement(statements, 'interactions');
+    const nodes = planNodes(page.plan);
+    expect(nodes.some((node) => node['Node Type'] === 'Merge Append' || node['Node Type'] === 'Append'), explained(page)).toBe(true);
+    const own = nodes.find((node) => node['Index Name'] === 'interactions_organisation');
+    expect(own?.['Index Cond'], explained(page)).toMatch(/organisation_id = /);
+    expect(nodes.some((node) => node['Index Name'] === 'interactions_person'), explained(page)).toBe(true);
+  });
+});
+
+describe('the deadline dashboard’s next page on PostgreSQL', () => {
+  it('enters the index (deadline_at, id) at the cursor and stops at the page', async () => {
+    // a page that ends with a call's deadline (after a milestone the next page enters the index by instant alone)
+    let page: { items: { kind: string }[]; nextCursor: string | null } = (await h.as.officer.get('/api/deadlines?days=366&limit=20')).body;
+    while (page.items.at(-1)?.kind !== 'call_deadline' && page.nextCursor) page = (await h.as.officer.get(`/api/deadlines?days=366&limit=20&cursor=${page.nextCursor}`)).body;
+    expect(page.nextCursor).toBeTruthy();
+    const statements = await plannedDuring(h, () => h.as.officer.get(`/api/deadlines?days=366&limit=20&cursor=${page.nextCursor}`));
+    const next = pageStatement(statements, 'call_deadlines');
+    expect(next.sql).toMatch(/\("d"\."deadline_at", "d"\."id"\) > \(\$\d+, \$\d+\)/);
+    const walk = walkUnderLimit(next);
+    expect(walk?.['Index Name'], explained(next)).toBe('call_deadlines_at_id');
+    expect(walk?.['Index Cond'], explained(next)).toMatch(/ROW\(deadline_at, id\) > ROW\(/);
+    expect(sortNodes(next)).toEqual([]);
+  });
+});
