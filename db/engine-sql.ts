@@ -14,6 +14,9 @@
  */
 import {
   type Expression,
+  type ExpressionBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
   type KyselyPlugin,
   type OperationNode,
   OperationNodeTransformer,
@@ -72,3 +75,19 @@ export function holdsText(haystack: Expression<unknown>, needle: Expression<unkn
 
 /** A condition that holds for no row: SQLite's `0`, PostgreSQL's `false`. */
 export const NO_ROW = perEngine(sql<boolean>`0`, sql<boolean>`false`);
+
+/**
+ * `EXISTS (query)`, answered by a probe per row on both engines. SQLite
+ * runs every correlated EXISTS so. PostgreSQL, for an EXISTS under an OR
+ * (who may see a row: recorded by the caller's organisation OR taking part
+ * in one of their partnerships), prefers a "hashed SubPlan": every
+ * matching row of the subquery read once per statement, e.g. all 100,000
+ * organisations scanned to know the visible half, where a list walking
+ * its index in order stops after a page of 50. `OFFSET 0` inside the
+ * subquery is PostgreSQL's documented fence against that rewriting (the
+ * planner leaves such a subquery alone), so it stays a probe of the row at
+ * hand through its index. SQLite's text is unchanged.
+ */
+export function existsPerRow(eb: ExpressionBuilder<any, any>, query: SelectQueryBuilder<any, any, any>): RawBuilder<SqlBool> {
+  return perEngine(eb.exists(query), eb.exists(query.modifyEnd(sql`offset 0`)));
+}

@@ -7,13 +7,14 @@
  * organisation (if any), its person (if any) and its partnership (if any).
  *
  * Each rule is a condition on the row at hand, answered by index probes
- * (`EXISTS` on the row's own id), never a list of every visible id: a list
+ * (`EXISTS` on the row's own id; on PostgreSQL kept a probe by
+ * `existsPerRow`, db/engine-sql.ts), never a list of every visible id: a list
  * sorted by name then walks its index and stops at the page size, whatever
  * share of the data the caller sees. The administrator's `1 = 1` costs
  * nothing.
  */
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import { perEngine } from '../engine-sql.js';
+import { existsPerRow, perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 
@@ -57,14 +58,16 @@ function oneOf(column: string, ids: string[]): Expression<SqlBool> {
 function takesPartIn(eb: Eb, column: string, partnershipIds: string[]): Expression<SqlBool> {
   if (!partnershipIds.length) return NOTHING;
   return eb.or([
-    eb.exists(
+    existsPerRow(
+      eb,
       eb
         .selectFrom('partnership_stakeholders as vis_ps')
         .select(sql.lit(1).as('one'))
         .whereRef('vis_ps.organisation_id', '=', eb.ref(column) as never)
         .where(oneOf('vis_ps.partnership_id', partnershipIds))
     ),
-    eb.exists(
+    existsPerRow(
+      eb,
       eb
         .selectFrom('partnership_parties as vis_pp')
         .select(sql.lit(1).as('one'))
@@ -89,7 +92,8 @@ export function organisationVisible(scope: Scope, table = 'organisations'): Cond
 function referencedRowVisible(scope: Scope, table: 'organisations' | 'people', column: string, alias: string, visible: (alias: string) => Condition): Condition {
   return (eb) => {
     if (scope.all) return EVERYTHING;
-    return eb.exists(
+    return existsPerRow(
+      eb,
       eb
         .selectFrom(`${table} as ${alias}` as 'organisations')
         .select(sql.lit(1).as('one'))
