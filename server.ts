@@ -17,7 +17,7 @@ import { getRequestListener } from '@hono/node-server';
 import { bootstrap } from './api/bootstrap.js';
 import { answerClientErrors, frontHeaders, limitUrlLength, RunLease, runProcessGroup, startBackupRuns } from './api/platform/index.js';
 import { startReminderRuns } from './api/deadlines/index.js';
-import { databaseLocation } from './db/connection.js';
+import { databaseTarget } from './db/connection.js';
 import { DEMO_SIGN_IN } from './fixtures/users.js';
 
 declare global {
@@ -87,15 +87,11 @@ const { settings } = started;
 const warn = (line: string) => console.warn(line);
 const reminderRuns =
   settings.reminderIntervalMinutes > 0 ? startReminderRuns(started.services.reminders, settings.reminderIntervalMinutes, warn, new RunLease(started.db, 'reminder-run', 'The reminder run')) : null;
-// backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/platform/services/backup-runs.ts), likewise in one process
-if (settings.backup && started.engine === 'postgres') {
-  console.error('RegioDesk cannot start: REGIODESK_BACKUP_DIR backs up a SQLite file; on PostgreSQL, back up with pg_dump and leave REGIODESK_BACKUP_DIR unset.');
-  await reminderRuns?.stop();
-  await started.close();
-  process.exit(1);
-}
+// backups into REGIODESK_BACKUP_DIR, each in a child process of its own (api/platform/services/backup-runs.ts: SQLite's online backup, or
+// pg_dump on PostgreSQL), likewise in one process of those on this database
+const target = databaseTarget(process.env);
 const backupRuns = settings.backup
-  ? startBackupRuns(databaseLocation(process.env), settings.backup, undefined, undefined, new RunLease(started.db, 'backup-run', 'The scheduled backup'))
+  ? startBackupRuns(target.engine === 'postgres' ? target.url : target.location, settings.backup, undefined, undefined, new RunLease(started.db, 'backup-run', 'The scheduled backup'))
   : null;
 
 server.on('error', async (error: NodeJS.ErrnoException) => {

@@ -1,17 +1,22 @@
 /**
  * Backups kept in one folder, named by the time they were taken
- * (`regiodesk-2026-12-07T04-30-00Z.db`, so names sort in time order), the
- * oldest removed beyond the number to keep. Files of other names in the
- * folder are never touched.
+ * (`regiodesk-2026-12-07T04-30-00Z.db`, so names sort in time order; a
+ * PostgreSQL database's are pg_dump archives, `….dump`), the oldest removed
+ * beyond the number to keep. Files of other names in the folder are never
+ * touched.
  */
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BackupResult, backupDatabase } from './backup.js';
+import { type PostgresBackupResult, backupPostgres } from './postgres-backup.js';
 
-const NAME = /^regiodesk-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.db$/;
+const NAME = /^regiodesk-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})Z\.(db|dump)$/;
 
-export function backupFileName(at: Date): string {
-  return `regiodesk-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.db`;
+/** `db`: a SQLite file; `dump`: a PostgreSQL archive (pg_dump's custom format). */
+export type BackupKind = 'db' | 'dump';
+
+export function backupFileName(at: Date, kind: BackupKind = 'db'): string {
+  return `regiodesk-${at.toISOString().slice(0, 19).replace(/:/g, '-')}Z.${kind}`;
 }
 
 /** When a backup of this name was taken, or null for a file that is not one. */
@@ -46,5 +51,11 @@ export function nextBackupDue(dir: string, intervalMs: number, now: Date): Date 
 /** One scheduled backup: a new time-named file in the folder, then the oldest beyond `keep` removed. */
 export async function takeScheduledBackup(source: string, dir: string, keep: number, now = new Date()): Promise<{ backup: BackupResult; removed: string[] }> {
   const backup = await backupDatabase(source, join(dir, backupFileName(now)));
+  return { backup, removed: pruneBackups(dir, keep) };
+}
+
+/** The same for a PostgreSQL database (`url`): a new time-named pg_dump archive (`….dump`), then the oldest beyond `keep` removed. */
+export async function takeScheduledPostgresBackup(url: string, dir: string, keep: number, now = new Date()): Promise<{ backup: PostgresBackupResult; removed: string[] }> {
+  const backup = await backupPostgres(url, join(dir, backupFileName(now, 'dump')));
   return { backup, removed: pruneBackups(dir, keep) };
 }

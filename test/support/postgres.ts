@@ -67,9 +67,21 @@ function run(program: string, args: string[]): void {
   }
 }
 
+/** What the tests' clusters run with: nothing waits for the disk (the cluster is thrown away; a crash of the machine loses nothing of worth). */
+const TEST_SETTINGS: Record<string, string> = { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' };
+
 export async function startPostgres(): Promise<PostgresServer> {
   const given = process.env.REGIODESK_TEST_POSTGRES_URL?.trim();
   if (given) return { adminUrl: given, stop: async () => {} };
+  return startCluster(TEST_SETTINGS);
+}
+
+/**
+ * A throwaway cluster on a free local port with these server settings
+ * (`-c name=value`; the benchmark's keeps fsync on), removed by `stop`
+ * (which does its work synchronously, so it may be called from an exit handler).
+ */
+export async function startCluster(settings: Record<string, string>): Promise<PostgresServer> {
   const bin = binDir();
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
@@ -96,8 +108,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   try {
     run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-    run(join(bin, 'pg_ctl'), ['-D', data, '-o', settings, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 ${Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`).join(' ')}`;
+    run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   } catch (error) {
     const log = existsSync(join(dir, 'server.log')) ? readFileSync(join(dir, 'server.log'), 'utf8').trim() : '';
     await stop().catch(() => {});

@@ -3,7 +3,8 @@
  * `intervalHours`, counted from the newest backup already in the folder (a
  * restart neither skips one nor takes an extra), the server runs
  * `scripts/backup.ts --dir <folder> --keep <n>` — exactly `npm run backup` —
- * as a child process. The copy is read on the child's own connection and
+ * as a child process (SQLite's online backup of the file, or pg_dump of a
+ * PostgreSQL database). The copy is read on the child's own connection and
  * thread, so requests (and /api/health) are never queued behind it; a
  * failure is logged and tried again an hour later (or after the interval,
  * when shorter). With a `lease` (run-lease.ts), a backup is taken only by
@@ -30,12 +31,12 @@ export interface BackupRunLog {
   error(line: string): void;
 }
 
-/** Runs the backup script in a child process; resolves with what it printed, rejects with its error output. */
-export function runBackupScript(databaseFile: string, settings: BackupSettings): Promise<string> {
+/** Runs the backup script in a child process on `database` (a SQLite file or a postgres:// URL); resolves with what it printed, rejects with its error output. */
+export function runBackupScript(database: string, settings: BackupSettings): Promise<string> {
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'backup.ts'), '--dir', resolve(settings.dir), '--keep', String(settings.keep)], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseFile },
+      env: { ...process.env, DATABASE_URL: database },
       stdio: ['ignore', 'pipe', 'pipe']
     });
     let out = '';
@@ -51,10 +52,10 @@ export function runBackupScript(databaseFile: string, settings: BackupSettings):
 }
 
 export function startBackupRuns(
-  databaseFile: string,
+  database: string,
   settings: BackupSettings,
   log: BackupRunLog = { info: (line) => console.log(line), error: (line) => console.error(line) },
-  run: () => Promise<string> = () => runBackupScript(databaseFile, settings),
+  run: () => Promise<string> = () => runBackupScript(database, settings),
   lease: Lease | null = null
 ) {
   const intervalMs = settings.intervalHours * HOUR;

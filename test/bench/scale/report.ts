@@ -24,6 +24,8 @@ export interface Row extends Measurement {
 
 export interface SizeResult {
   size: string;
+  /** the database engine the server ran on (absent in figures from before PostgreSQL: SQLite) */
+  engine?: 'sqlite' | 'postgres';
   organisations: number;
   interactions: number;
   calls: number;
@@ -60,7 +62,7 @@ function latency(ms: number | null, result: SizeResult): string {
 
 export function printSize(result: SizeResult): void {
   console.log(
-    `\n${result.size}: ${result.organisations.toLocaleString('en')} organisations (officer sees ${result.officerVisibleOrganisations.toLocaleString('en')}), ` +
+    `\n${result.size} on ${result.engine === 'postgres' ? 'PostgreSQL' : 'SQLite'}: ${result.organisations.toLocaleString('en')} organisations (officer sees ${result.officerVisibleOrganisations.toLocaleString('en')}), ` +
       `${result.interactions.toLocaleString('en')} interactions, ${result.calls.toLocaleString('en')} calls; built in ${result.buildSeconds.toFixed(1)} s; ` +
       `${result.processes > 1 ? `${result.processes} server processes, the largest's` : 'server'} RSS after the run ${num(result.rssMb)} MB` +
       (result.restarts ? ` (restarted ${result.restarts}× after a slow route; highest RSS before a restart ${num(result.peakRssMb)} MB)` : '') +

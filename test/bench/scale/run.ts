@@ -17,6 +17,8 @@
  *   npm run bench:scale -- --settle=15                   restart the server when still busy this many seconds after a route
  *   npm run bench:scale -- --processes=1                 the server's REGIODESK_PROCESSES (default auto: one per core, as README recommends)
  *   npm run bench:scale -- --rounds=3                    each route's duration is cut into this many rounds (see below)
+ *   npm run bench:scale -- --engine=postgres             the same workspace in PostgreSQL, on a throwaway cluster (engine.ts)
+ *   npm run bench:scale -- --engine=postgres --postgres-url=postgres://postgres@127.0.0.1:5432/postgres   … on that server
  *
  * Rounds: a shared machine's speed drifts by a third or more within a minute
  * (other virtual machines on the same host), so the users and the bare
@@ -36,6 +38,7 @@ import { migrationNames } from '../../../db/migrate.js';
 import { expectedStatus, type LoadOptions, measure, probe, probeHealthBeside, settle } from './measure.js';
 import { type Row, type SizeResult, growthOf, printGrowth, printSize, printTargets } from './report.js';
 import { type BenchRequest, type BenchRoute, benchRoutes } from './routes.js';
+import { type BenchEngine, benchEngine } from './engine.js';
 import { type ProductServer, startProductServer } from './server.js';
 import { SIZES, type ScaleWorkspace, type SizeName, buildScaleWorkspace } from './workspace.js';
 
@@ -47,11 +50,13 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '1' },
     connections: { type: 'string', default: '16' },
-    out: { type: 'string', default: '.vitest/bench-scale.json' },
+    out: { type: 'string' },
     settle: { type: 'string', default: '15' },
     workspaces: { type: 'string' },
     processes: { type: 'string', default: 'auto' },
-    rounds: { type: 'string', default: '3' }
+    rounds: { type: 'string', default: '3' },
+    engine: { type: 'string', default: 'sqlite' },
+    'postgres-url': { type: 'string' }
   }
 });
 /** the product as deployed: REGIODESK_PROCESSES (checked by the product itself, which says why it refuses a value) */
@@ -84,6 +89,16 @@ if (only) {
 const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-if-stale.ts'], { stdio: 'inherit' });
 if (built.status !== 0) fail('The web app could not be built (npm run build); the benchmark needs it.');
 
+/** the engine measured (--engine): where its workspaces live and, for PostgreSQL, its server (engine.ts) */
+const engine: BenchEngine = await benchEngine({ engine: args.engine, postgresUrl: args['postgres-url'], keep: Boolean(args.workspaces) }).catch((error: unknown) =>
+  fail(error instanceof Error ? error.message : String(error))
+);
+/** where the figures go: one file per engine, so the next run compares like with like */
+const outFile = args.out ?? (engine.name === 'sqlite' ? '.vitest/bench-scale.json' : `.vitest/bench-scale-${engine.name}.json`);
+
+/** The built workspace of this size on the engine measured (always built on SQLite first). */
+const workspaceFor = (size: SizeName, dir: string) => engine.workspaceFor(size, dir, () => sqliteWorkspaceFor(size, dir));
+
 /** the files that generate a workspace (not those that measure it) */
 const GENERATOR = ['workspace.ts', 'cast.ts', 'ids.ts', 'names.ts', 'words.ts'];
 
@@ -95,8 +110,8 @@ function buildRecipe(): { migrations: string[]; generator: string } {
   return { migrations: migrationNames(), generator: hash.digest('hex').slice(0, 16) };
 }
 
-/** The built workspace of this size: reused from --workspaces when there, else built (into a temporary folder without --workspaces). */
-async function workspaceFor(size: SizeName, dir: string): Promise<{ workspace: ScaleWorkspace; reused: boolean }> {
+/** The built SQLite workspace of this size: reused from --workspaces when there, else built (into a temporary folder without --workspaces). */
+async function sqliteWorkspaceFor(size: SizeName, dir: string): Promise<{ workspace: ScaleWorkspace; reused: boolean }> {
   const file = join(dir, `scale-${size}.db`);
   const manifest = `${file}.json`;
   if (existsSync(file) && existsSync(manifest)) {
@@ -305,14 +320,19 @@ function printComparison(previous: { at: string; commit: string | null; sizes: S
 }
 
 const results: SizeResult[] = [];
-for (const size of sizes) {
-  const dir = args.workspaces ?? mkdtempSync(join(tmpdir(), 'regiodesk-scale-'));
-  mkdirSync(dir, { recursive: true });
-  try {
-    results.push(await runSize(size, dir));
-  } finally {
-    if (!args.workspaces) rmSync(dir, { recursive: true, force: true });
+console.log(`engine: ${engine.where}`);
+try {
+  for (const size of sizes) {
+    const dir = args.workspaces ?? mkdtempSync(join(tmpdir(), 'regiodesk-scale-'));
+    mkdirSync(dir, { recursive: true });
+    try {
+      results.push({ ...(await runSize(size, dir)), engine: engine.name });
+    } finally {
+      if (!args.workspaces) rmSync(dir, { recursive: true, force: true });
+    }
   }
+} finally {
+  await engine.stop();
 }
 
 for (const result of results) printSize(result);
@@ -323,9 +343,9 @@ if (growth.length) printGrowth(growth);
 const met = printTargets(results, growth);
 console.log(`\n${met ? 'every measured target is met' : 'some targets are not met yet (see ✘ above)'}`);
 
-const report = { at: new Date().toISOString(), commit: commit(), node: process.version, cpus: cpus().length, load, sizes: results, growth };
-const previous = existsSync(args.out) ? (JSON.parse(readFileSync(args.out, 'utf8')) as typeof report) : null;
+const report = { at: new Date().toISOString(), commit: commit(), node: process.version, cpus: cpus().length, engine: engine.name, load, sizes: results, growth };
+const previous = existsSync(outFile) ? (JSON.parse(readFileSync(outFile, 'utf8')) as typeof report) : null;
 if (previous) printComparison(previous, results);
-mkdirSync(dirname(args.out), { recursive: true });
-writeFileSync(args.out, JSON.stringify(report, null, 2));
-console.log(`\nfigures written to ${args.out}`);
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, JSON.stringify(report, null, 2));
+console.log(`\nfigures written to ${outFile}`);
