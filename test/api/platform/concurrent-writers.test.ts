@@ -6,15 +6,18 @@
  * SQLite's default deferred transactions, happened to every transaction
  * whose read came before another process's commit (the benchmark's
  * POST /api/interactions answered 503 to about one in ten).
+ *
+ * About SQLite's file locking: a SQLite file in both passes of `npm test`
+ * (sqliteTestDatabase), whatever REGIODESK_TEST_ENGINE says.
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabase } from '../../support/database.js';
+import { sqliteTestDatabase } from '../../support/database.js';
 
-let database: Awaited<ReturnType<typeof testDatabase>>;
+let database: Awaited<ReturnType<typeof sqliteTestDatabase>>;
 
 beforeAll(async () => {
-  database = await testDatabase();
+  database = await sqliteTestDatabase();
   database.sqlite.exec('create table burst (id integer primary key, writer text not null, seen integer not null)');
 });
 afterAll(() => database?.close());

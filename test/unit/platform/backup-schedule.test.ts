@@ -2,7 +2,9 @@
  * Scheduled backups in a real folder: names in time order, the oldest
  * removed beyond the number kept (other files left alone), the next due time
  * counted from the newest backup, and the runs of the server's schedule
- * (a failure logged, tried again later, never thrown).
+ * (a failure logged, tried again later, never thrown). Backups of SQLite
+ * files: a SQLite file in both passes of `npm test` (sqliteTestDatabase),
+ * whatever REGIODESK_TEST_ENGINE says (PostgreSQL is backed up by pg_dump).
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runBackupScript, startBackupRuns } from '../../../api/platform/services/backup-runs.js';
 import { backupDatabase, openForReading } from '../../../db/backup.js';
 import { backupFileName, listBackups, nextBackupDue, pruneBackups, takeScheduledBackup, takenAt } from '../../../db/backup-schedule.js';
-import { testDatabase } from '../../support/database.js';
+import { sqliteTestDatabase } from '../../support/database.js';
 
 let dir: string;
 beforeEach(() => {
@@ -64,7 +66,7 @@ describe('keeping backups', () => {
   });
 
   it('a scheduled backup is a whole, checked copy under a new name; the oldest go beyond keep', async () => {
-    const source = await testDatabase();
+    const source = await sqliteTestDatabase();
     try {
       source.sqlite.prepare("INSERT INTO regions (id, name, country, created_at, updated_at) VALUES ('r-1', 'Rhein-Neckar', 'DE', 'now', 'now')").run();
       place(backupFileName(at('2026-01-01T00:00:00Z')), backupFileName(at('2026-01-02T00:00:00Z')));
@@ -85,7 +87,7 @@ describe('keeping backups', () => {
 
 describe('the server schedule', () => {
   it('each run is the backup script in a child process: a new time-named, checked file, the oldest beyond keep removed', async () => {
-    const source = await testDatabase();
+    const source = await sqliteTestDatabase();
     try {
       place(backupFileName(at('2026-01-01T00:00:00Z')), backupFileName(at('2026-01-02T00:00:00Z')));
       const printed = await runBackupScript(source.file, { dir, intervalHours: 24, keep: 2 });

@@ -1,4 +1,4 @@
-/** The demo workspace, seeded into a real SQLite file as bootstrap does it. */
+/** The demo workspace, seeded into a real database (the tests' engine: a SQLite file, or PostgreSQL) as bootstrap does it. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../api/platform/auth/passwords.js';
@@ -6,6 +6,7 @@ import { demoIds, seedDemo } from '../../../fixtures/demo.js';
 import { DEMO_SIGN_IN } from '../../../fixtures/users.js';
 import { tableCounts, testDatabase } from '../../support/database.js';
 import { jsonText } from '../../../db/json-columns.js';
+import { ftsMatchExpression, indexMatches } from '../../../db/crm/search.js';
 
 type Opened = Awaited<ReturnType<typeof testDatabase>>;
 
@@ -228,7 +229,12 @@ describe('seedDemo', () => {
       { status: 'in_progress', n: 2 },
       { status: 'planned', n: 1 }
     ]);
-    const evaluations = await h.db.selectFrom('evaluations').select(['year', 'status']).select((eb) => eb('figures', 'is not', null).as('frozen')).orderBy('year').execute();
+    const evaluations = await h.db
+      .selectFrom('evaluations')
+      .select(['year', 'status'])
+      .select((eb) => eb.case().when('figures', 'is not', null).then(1).else(0).end().as('frozen'))
+      .orderBy('year')
+      .execute();
     expect(evaluations).toEqual([
       { year: 2025, status: 'adopted', frozen: 1 },
       { year: 2026, status: 'draft', frozen: 0 }
@@ -236,11 +242,12 @@ describe('seedDemo', () => {
   });
 
   it('fills the search index, folding accents: "universitat" finds Universität Heidelberg', async () => {
+    // the search as the app asks it, on either engine (FTS5's MATCH, or PostgreSQL's tsvector)
     const hits = await sql<{ entity_type: string; name: string }>`
-      SELECT s.entity_type, o.name FROM search_index s JOIN organisations o ON o.id = s.entity_id
-      WHERE search_index MATCH '"universitat"*' AND s.entity_type = 'organisation'`.execute(h.db);
+      SELECT search_index.entity_type, o.name FROM search_index JOIN organisations o ON o.id = search_index.entity_id
+      WHERE ${indexMatches(ftsMatchExpression('universitat')!)} AND search_index.entity_type = 'organisation'`.execute(h.db);
     expect(hits.rows.map((r) => r.name)).toContain('Universität Heidelberg');
-    const people = await sql<{ entity_id: string }>`SELECT entity_id FROM search_index WHERE search_index MATCH '"brandstatter"'`.execute(h.db);
+    const people = await sql<{ entity_id: string }>`SELECT entity_id FROM search_index WHERE ${indexMatches(ftsMatchExpression('brandstatter')!)}`.execute(h.db);
     expect(people.rows).toEqual([{ entity_id: demoIds.person('felixBrandstaetter') }]);
     const indexed = await sql<{ n: number }>`SELECT count(*) AS n FROM search_index`.execute(h.db);
     const counts = await tableCounts(h);
