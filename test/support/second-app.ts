@@ -14,13 +14,14 @@
  *   SQLite runs one transaction at a time, which is what the tests expect
  *   every engine to amount to.
  */
-import { createApp } from '../../api/app.js';
+import { type App, createApp } from '../../api/app.js';
 import { settingsFrom } from '../../api/platform/config.js';
 import type { Handle, TestDatabase } from './database.js';
 import { client, type Client, type Reply } from './http.js';
 import type { UserKey, World } from './world.js';
 
 export interface SecondApp {
+  app: App;
   as: Record<UserKey, Client>;
   close(): Promise<void>;
 }
@@ -30,7 +31,7 @@ export async function secondApp(h: Pick<TestDatabase, 'engine' | 'db' | 'reopen'
   const app = createApp({ db: handle?.db ?? h.db, settings: settingsFrom(options.env ?? {}), clock: options.clock });
   const as = {} as Record<UserKey, Client>;
   for (const key of Object.keys(h.world.users) as UserKey[]) as[key] = client(app, h.world.users[key].token);
-  return { as, close: async () => void (await handle?.close()) };
+  return { app, as, close: async () => void (await handle?.close()) };
 }
 
 /** The clients of two apps taking turns: the n-th request goes to the first app when n is even, to the second otherwise. */
