@@ -23,15 +23,23 @@ import type { UserKey, World } from './world.js';
 export interface SecondApp {
   app: App;
   as: Record<UserKey, Client>;
+  /** a client of this app for a bearer token (a user the test made) */
+  clientOf(token: string): Client;
   close(): Promise<void>;
 }
 
 export async function secondApp(h: Pick<TestDatabase, 'engine' | 'db' | 'reopen'> & { world: World }, options: { env?: NodeJS.ProcessEnv; clock?: () => Date } = {}): Promise<SecondApp> {
-  const handle: Handle | null = h.engine === 'postgres' ? await h.reopen() : null;
-  const app = createApp({ db: handle?.db ?? h.db, settings: settingsFrom(options.env ?? {}), clock: options.clock });
+  const handle = await secondHandle(h);
+  const app = createApp({ db: handle.db, settings: settingsFrom(options.env ?? {}), clock: options.clock });
   const as = {} as Record<UserKey, Client>;
   for (const key of Object.keys(h.world.users) as UserKey[]) as[key] = client(app, h.world.users[key].token);
-  return { app, as, close: async () => void (await handle?.close()) };
+  return { app, as, clientOf: (token) => client(app, token), close: () => handle.close() };
+}
+
+/** A second handle on the harness's database, as another process would hold one: its own pool on PostgreSQL, the same handle on SQLite (see above); `close` closes only what it opened. */
+export async function secondHandle(h: Pick<TestDatabase, 'engine' | 'db' | 'reopen'>): Promise<Handle> {
+  if (h.engine === 'postgres') return h.reopen();
+  return { engine: h.engine, db: h.db, close: async () => {} } as Handle;
 }
 
 /** The clients of two apps taking turns: the n-th request goes to the first app when n is even, to the second otherwise. */

@@ -78,11 +78,11 @@ describe('participants and follow-ups of one activity, from two processes at onc
   });
 
   it('makes an organisation a stakeholder of the partnership once when its people join several activities at once', async () => {
-    const trips = [];
+    const trips: { id: string }[] = [];
     for (let n = 0; n < 3; n++) trips.push(await logTrip(h.as.officer, { partnershipIds: [p1()], title: `Stakeholder race ${n}`, status: 'planned', endsAt: `2027-05-0${n + 1}T17:00` }));
     for (let round = 0; round < 4; round++) {
       const org = await createOrganisation(h.as.officer, { name: `Leuven cluster ${round}`, kind: 'cluster_intermediary', country: 'BE' });
-      const people = [];
+      const people: { id: string }[] = [];
       for (let n = 0; n < 6; n++) people.push(await createPerson(h.as.officer, { name: `Member ${round}.${n}`, organisationId: org.id }));
       const replies = await Promise.all(people.map((person, n) => officer()(n).post(`/api/activities/${trips[n % 3]!.id}/participants`, { personId: person.id, role: 'delegate' })));
       expect(statuses(replies), told(replies)).toEqual(Array(6).fill(201));
