@@ -34,7 +34,6 @@ import type { Database } from './schema.js';
 export type HeldTable =
   | 'activities'
   | 'budgets'
-  | 'calendar_feeds'
   | 'calls'
   | 'evaluations'
   | 'interactions'

@@ -171,6 +171,15 @@ const KINDS: Kind[] = [
     change: (n) => ({ title: `Edited call ${n}` })
   },
   {
+    name: 'saved search',
+    who: 'viewer',
+    make: async (as) => {
+      const search = await made(as.post('/api/saved-searches', { name: 'Hydrogen in LIFE' }));
+      return { path: `/api/saved-searches/${search.id}`, version: search.version };
+    },
+    change: (n) => ({ name: `Hydrogen in LIFE ${n}` })
+  },
+  {
     name: 'programme',
     who: 'officer',
     make: async (as) => {
