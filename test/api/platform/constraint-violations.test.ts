@@ -179,6 +179,28 @@ describe('PostgreSQL storage errors', () => {
     });
   });
 
+  it('answer busy, as 503 "try again", for the transaction PostgreSQL ends to break a deadlock', async () => {
+    await addUser(postgres.db, 'user-deadlock-1', 'deadlock.one@example.eu');
+    await addUser(postgres.db, 'user-deadlock-2', 'deadlock.two@example.eu');
+    const lock = (db: Kysely<any>, id: string) => sql`SELECT id FROM users WHERE id = ${id} FOR UPDATE`.execute(db);
+    // each transaction holds its first row, then, once the other holds its own, asks for the other's
+    let arrived = 0;
+    let release!: () => void;
+    const bothHold = new Promise<void>((resolve) => (release = resolve));
+    const run = (first: string, second: string) =>
+      postgres.db.transaction().execute(async (trx) => {
+        await lock(trx, first);
+        if (++arrived === 2) release();
+        await bothHold;
+        await lock(trx, second);
+      });
+    const results = await Promise.allSettled([run('user-deadlock-1', 'user-deadlock-2'), run('user-deadlock-2', 'user-deadlock-1')]);
+    const ended = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(ended).toHaveLength(1);
+    expect(storageFaultOf(ended[0]!.reason)).toEqual({ kind: 'busy', code: '40P01' });
+    expect(problemOf(ended[0]!.reason).toJSON()).toMatchObject({ status: 503, storage: 'busy' });
+  });
+
   it('answer cannot-open for a database that does not exist', async () => {
     const url = new URL(database.url);
     url.pathname = '/regiodesk_no_such_database';
