@@ -47,14 +47,14 @@ interface Kind {
   change(n: number): Record<string, unknown>;
   /** where the record is read back, when not at its path */
   readAt?: (path: string) => string;
-  /** the record in the answer, when the answer wraps it */
-  recordOf?: (body: any) => any;
+  /** what else must hold after the edits, given the record as it was before them */
+  check?: (path: string, before: any) => Promise<void>;
 }
 
-async function made(reply: Promise<{ status: number; body: any }>, recordOf: (body: any) => any = (b) => b): Promise<any> {
+async function made(reply: Promise<{ status: number; body: any }>): Promise<any> {
   const answer = await reply;
   expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-  return recordOf(answer.body);
+  return answer.body;
 }
 
 const KINDS: Kind[] = [
@@ -101,7 +101,18 @@ const KINDS: Kind[] = [
       const partnership = (await as.get(`/api/partnerships/${p1()}`)).body;
       return { path: `/api/partnerships/${p1()}`, version: partnership.version };
     },
-    change: (n) => ({ title: `Rhein-Neckar – Flemish Brabant (${n})` })
+    // the parties too: each write replaces them, keeping each party's id
+    change: (n) => ({
+      title: `Rhein-Neckar – Flemish Brabant (${n})`,
+      parties: [
+        { regionId: h.world.regions.rheinNeckar, organisationId: h.world.organisations.vrrn, networks: [{ name: `Network ${n}` }] },
+        { regionId: h.world.regions.flemishBrabant, organisationId: h.world.organisations.pfb }
+      ]
+    }),
+    check: async (path, before) => {
+      const parties = (await h.as.officer.get(path)).body.parties.map((p: { id: string; organisationId: string }) => [p.id, p.organisationId]);
+      expect(parties).toEqual(before.parties.map((p: { id: string; organisationId: string }) => [p.id, p.organisationId]));
+    }
   },
   {
     name: 'activity',
@@ -202,10 +213,12 @@ describe('edits of one record from two processes at once', () => {
   for (const kind of KINDS) {
     it(`${kind.name}: every edit without If-Match lands, one after the other`, async () => {
       const { path, version } = await kind.make(h.as[kind.who]);
+      const before = (await h.as[kind.who].get(kind.readAt ? kind.readAt(path) : path)).body;
       const write = alternating(h.as[kind.who], other.as[kind.who]);
       const replies = await Promise.all(Array.from({ length: WRITERS }, (_, n) => write(n).patch(path, kind.change(n))));
       expect(statuses(replies), told(replies)).toEqual(Array(WRITERS).fill(200));
       expect(await versionOf(kind, path)).toBe(version + WRITERS);
+      await kind.check?.(path, before);
     });
 
     it(`${kind.name}: of edits sent with the same If-Match, one lands and the others are told what changed`, async () => {

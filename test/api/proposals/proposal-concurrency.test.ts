@@ -69,4 +69,32 @@ describe('a proposal written from two processes at once', () => {
     }
     expect(outcomes.kept + outcomes.refused).toBe(6);
   });
+
+  it('keeps every score given while its matrix’s criteria are replaced: the score lands and the matrix stays, or the matrix changes and the score is refused', async () => {
+    const levels = (...points: number[]) => points.map((p) => ({ points: p, description: `Level worth ${p}` }));
+    const groups = [{ code: 'a', title: 'Quality', criteria: [{ title: 'Coherence', levels: levels(1, 3, 5) }] }];
+    const outcomes = { scored: 0, replaced: 0 };
+    for (let round = 0; round < 6; round++) {
+      const matrix = (await h.as.officer.post('/api/scoring-matrices', { name: `Race matrix ${round}`, partnershipId: p1(), groups })).body;
+      const criterionId = matrix.groups[0].criteria[0].id;
+      const proposal = await createProposal(h.as.officer, { partnershipId: p1(), acronym: `SCORE${round}`, scoringMatrixId: matrix.id });
+      const [scored, replaced] = await Promise.all([
+        other.as.editor.put(`/api/proposals/${proposal.id}/scores`, { scores: [{ criterionId, points: 5 }] }),
+        h.as.officer.patch(`/api/scoring-matrices/${matrix.id}`, { groups: [{ code: 'x', title: 'Only', criteria: [{ title: 'One', levels: levels(0, 10) }] }] })
+      ]);
+      const scores = await allRows(h, 'SELECT points FROM proposal_scores WHERE proposal_id = ?', proposal.id);
+      if (scored!.status === 200) {
+        outcomes.scored++;
+        // scored first: the matrix keeps the criterion scored with (409), and the score is there
+        expect(replaced!.status, told([scored!, replaced!])).toBe(409);
+        expect(scores).toEqual([{ points: 5 }]);
+      } else {
+        outcomes.replaced++;
+        // replaced first: the score names a criterion the matrix no longer has (400), and nothing was scored
+        expect([scored!.status, replaced!.status], told([scored!, replaced!])).toEqual([400, 200]);
+        expect(scores).toEqual([]);
+      }
+    }
+    expect(outcomes.scored + outcomes.replaced).toBe(6);
+  });
 });
