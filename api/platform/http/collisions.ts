@@ -18,7 +18,12 @@
  */
 import type { ConstraintViolation } from '../../../db/constraint-violations.js';
 import type { UniqueKeyName } from '../../../db/unique-keys.js';
-import type { FieldError } from './errors.js';
+
+/** a field error as errors.ts's FieldError (not imported: errors.ts imports this file) */
+interface FieldError {
+  path: string;
+  message: string;
+}
 
 interface Collision {
   detail: string;
