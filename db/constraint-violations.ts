@@ -6,10 +6,13 @@
  * SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_FOREIGNKEY) and names the
  * unique columns in its message ("UNIQUE constraint failed: users.email");
  * node-postgres throws `DatabaseError` with the SQLSTATE (23505, 23503)
- * and the constraint's name. The API answers neither specially yet (a
- * service checks before it writes and answers 409 itself); this is where
- * "already exists" becomes a worded 409 on both engines.
+ * and the constraint's name. `key` gives a unique key one name on both
+ * engines (db/unique-keys.ts), so the API's one error path answers every
+ * collision with a 409 saying what collided (api/platform/http/collisions.ts)
+ * — the answer to two writers that both checked before either wrote.
  */
+import { type PrimaryKeyName, type UniqueKeyName, uniqueKeyNamed } from './unique-keys.js';
+
 export type ConstraintKind = 'unique' | 'foreign-key';
 
 export interface ConstraintViolation {
@@ -18,6 +21,8 @@ export interface ConstraintViolation {
   code: string;
   /** what the engine names: SQLite the unique columns (`users.email`), PostgreSQL the constraint or index (`users_email_key`); null when it names none */
   names: string | null;
+  /** a unique key's one name on both engines (PostgreSQL's: `budgets_once`, `users_pkey`); null for a foreign key or a key the list does not know */
+  key: UniqueKeyName | PrimaryKeyName | null;
 }
 
 const SQLITE: Record<string, ConstraintKind> = {
@@ -41,7 +46,9 @@ export function isPostgresError(error: unknown): error is { code: string; severi
 export function constraintViolationOf(error: unknown): ConstraintViolation | null {
   if (isPostgresError(error)) {
     const kind = POSTGRES[error.code];
-    return kind ? { kind, code: error.code, names: error.constraint ?? null } : null;
+    if (!kind) return null;
+    const names = error.constraint ?? null;
+    return { kind, code: error.code, names, key: kind === 'unique' ? uniqueKeyNamed('postgres', names) : null };
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return null;
@@ -49,5 +56,6 @@ export function constraintViolationOf(error: unknown): ConstraintViolation | nul
   if (!kind) return null;
   const message = (error as { message?: unknown }).message;
   const named = typeof message === 'string' ? /constraint failed: (.+)$/.exec(message)?.[1] ?? null : null;
-  return { kind, code, names: kind === 'unique' ? named : null };
+  const names = kind === 'unique' ? named : null;
+  return { kind, code, names, key: uniqueKeyNamed('sqlite', names) };
 }

@@ -9,7 +9,8 @@
  * PostgreSQL's errors of the same kinds (node-postgres' DatabaseError with
  * the SQLSTATE as `code`: 53100 disk full, 25006 a read-only transaction,
  * 58030 an I/O error, 57P03 and 3D000 a server or database that cannot be
- * opened now, 55P03 a lock not available) answer the same faults.
+ * opened now, 55P03 a lock not available, 40P01 a deadlock that ended this
+ * transaction, 40001 a serialisation failure) answer the same faults.
  */
 import { isPostgresError } from './constraint-violations.js';
 
@@ -36,7 +37,10 @@ const POSTGRES: Record<string, StorageFaultKind> = {
   '58030': 'io-error',
   '57P03': 'cannot-open',
   '3D000': 'cannot-open',
-  '55P03': 'busy'
+  '55P03': 'busy',
+  // two transactions waiting for each other's rows (one is ended), or a serialisable transaction that lost a race: try again
+  '40P01': 'busy',
+  '40001': 'busy'
 };
 
 /** The storage fault behind `error`, or null for anything else (a constraint, a bug). */

@@ -97,10 +97,12 @@ export async function stakeholdershipsOfOrganisation(db: Kysely<Database>, organ
   return rows.map((r) => r.partnership_id);
 }
 
+/** Makes the organisation a stakeholder of each partnership; one it became a stakeholder of meanwhile stays as it is (the key makes a second insert do nothing). */
 export async function addStakeholderships(db: Kysely<Database>, organisationId: string, partnershipIds: string[]): Promise<void> {
   if (!partnershipIds.length) return;
   await db
     .insertInto('partnership_stakeholders')
     .values(partnershipIds.map((partnershipId) => ({ organisation_id: organisationId, partnership_id: partnershipId })))
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }

@@ -140,12 +140,14 @@ export function stakeholdershipsOf(db: Kysely<Database>, ids: string[]) {
     .execute();
 }
 
+/** The organisation's stakeholderships become `partnershipIds`; a pair another writer put in at the same moment stays, once (the key makes a second insert do nothing). */
 export async function replaceStakeholderships(db: Kysely<Database>, id: string, partnershipIds: string[]): Promise<void> {
   await db.deleteFrom('partnership_stakeholders').where('organisation_id', '=', id).execute();
   if (!partnershipIds.length) return;
   await db
     .insertInto('partnership_stakeholders')
     .values(partnershipIds.map((partnershipId) => ({ organisation_id: id, partnership_id: partnershipId })))
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }
 

@@ -238,11 +238,13 @@ export async function addDomain(db: Kysely<Database>, partnershipId: string, dom
   await db.insertInto('partnership_domains').values({ partnership_id: partnershipId, domain_id: domainId }).onConflict((oc) => oc.doNothing()).execute();
 }
 
+/** The partnership's stakeholders become `organisationIds`; a pair another writer put in at the same moment stays, once (the key makes a second insert do nothing). */
 export async function replaceStakeholders(db: Kysely<Database>, partnershipId: string, organisationIds: string[]) {
   await db.deleteFrom('partnership_stakeholders').where('partnership_id', '=', partnershipId).execute();
   if (!organisationIds.length) return;
   await db
     .insertInto('partnership_stakeholders')
     .values(organisationIds.map((organisation_id) => ({ partnership_id: partnershipId, organisation_id })))
+    .onConflict((oc) => oc.doNothing())
     .execute();
 }

@@ -27,6 +27,7 @@ import type { CallDeadlineChangeTable, CallDeadlineRow, CallRow, CallTable, Data
 import { encodeCursor, type Page, type PageRequest, paginate } from '../platform/pagination.js';
 import { ftsMatchExpression, indexMatches } from '../crm/search.js';
 import { perEngine } from '../engine-sql.js';
+import { engineOf } from '../dialect.js';
 
 export type NewCall = Decoded<Insertable<CallTable>>;
 export type CallUpdate = Decoded<Updateable<CallTable>>;
@@ -61,6 +62,36 @@ export async function findCall(db: Kysely<Database>, id: string): Promise<CallRo
 
 export async function findCallByIdentifier(db: Kysely<Database>, identifier: string): Promise<CallRow | undefined> {
   const row = await db.selectFrom('calls').selectAll().where('identifier', '=', identifier).executeTakeFirst();
+  return row && decodeRow(callJson, row);
+}
+
+/**
+ * The call with this identifier, about to be written by an import: on
+ * PostgreSQL its row stays locked until the transaction ends (FOR UPDATE),
+ * so an import and a person's edit of one call take turns, as SQLite's one
+ * writer at a time makes them — the import merges into what the person
+ * saved instead of overwriting it with values merged from what it read
+ * before. SQLite: findCallByIdentifier's SQL.
+ */
+export async function findCallByIdentifierToWrite(db: Kysely<Database>, identifier: string): Promise<CallRow | undefined> {
+  if (engineOf(db) !== 'postgres') return findCallByIdentifier(db, identifier);
+  const row = await db.selectFrom('calls').selectAll().where('identifier', '=', identifier).forUpdate().executeTakeFirst();
+  return row && decodeRow(callJson, row);
+}
+
+/**
+ * Inserts the call unless a call with its identifier exists by now (another
+ * import recorded it at the same moment, after this one looked): undefined
+ * then, and nothing written. On PostgreSQL the insert waits for that other
+ * transaction to end before it decides.
+ */
+export async function insertCallUnlessRecorded(db: Kysely<Database>, values: NewCall): Promise<CallRow | undefined> {
+  const row = await db
+    .insertInto('calls')
+    .values(encodeRow(callJson, values))
+    .onConflict((oc) => oc.column('identifier').doNothing())
+    .returningAll()
+    .executeTakeFirst();
   return row && decodeRow(callJson, row);
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Kysely } from 'kysely';
 import { findVisibleActivity, partnershipsOfActivity } from '../../../db/activities/visibility.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
 import { Forbidden, NotFound, canWriteIn, scopeOf, type Caller } from '../../platform/index.js';
 
@@ -29,8 +30,14 @@ export async function readableActivity(db: Kysely<Database>, caller: Caller, id:
   return { activity, partnershipIds: await partnershipsOfActivity(db, id) };
 }
 
-/** The activity if the caller may change it; 404 when invisible, 403 when only readable. */
+/**
+ * The activity if the caller may change it; 404 when invisible, 403 when
+ * only readable. Inside the write's transaction: the activity is held
+ * (db/row-locks.ts), so writers of one activity and of what hangs off it
+ * take turns on every engine.
+ */
 export async function writableActivity(db: Kysely<Database>, caller: Caller, id: string): Promise<AccessibleActivity> {
+  await holdForWrite(db, 'activities', id);
   const found = await readableActivity(db, caller, id);
   if (!canWriteActivity(caller, found.partnershipIds)) throw new Forbidden('Your role does not allow changing this activity.');
   return found;

@@ -28,6 +28,7 @@ import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, ca
 import type { Budget, BudgetCreate, BudgetListQuery, BudgetPatch } from '../schemas/budgets.js';
 import { type BudgetImpact, type BudgetState } from '../schemas/costs.js';
 import { centsToDecimal } from '../../platform/schemas/money.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 /** Roles that set and change budgets. */
 const BUDGET_ROLES = ['admin', 'officer'] as const;
@@ -221,6 +222,7 @@ export class BudgetService {
 
   async create(caller: Caller, input: BudgetCreate): Promise<Budget> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'partnerships', input.partnershipId);
       if (!canSeePartnership(caller, input.partnershipId) || !(await findPartnership(trx, input.partnershipId))) {
         throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
       }
@@ -247,6 +249,7 @@ export class BudgetService {
 
   async update(caller: Caller, id: string, patch: BudgetPatch, expected: number | null): Promise<Budget> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'budgets', id);
       const row = await this.loadVisible(trx, caller, id);
       assertMaySet(caller, row.partnership_id);
       const before = await this.withFigures(trx, row);
@@ -261,6 +264,7 @@ export class BudgetService {
 
   async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'budgets', id);
       const row = await this.loadVisible(trx, caller, id);
       assertMaySet(caller, row.partnership_id);
       const before = await this.withFigures(trx, row);

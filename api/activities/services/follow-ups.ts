@@ -48,6 +48,7 @@ import type { Task } from '../schemas/tasks.js';
 import { canWriteActivity, readableActivity, writableActivity } from './activity-access.js';
 import { dayOf } from '../../crm/index.js';
 import { assertOwnerAllowed, insertTaskAudited, presentTasks } from './tasks.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 export const DEFAULT_FOLLOW_UP_RULE = 'FREQ=MONTHLY;INTERVAL=3;COUNT=2';
 export const MAX_FOLLOW_UPS = 12;
@@ -257,6 +258,7 @@ export class FollowUpService {
 
   async setRule(caller: Caller, partnershipId: string, input: FollowUpRuleSet, expected: number | null): Promise<FollowUpRule> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'partnerships', partnershipId);
       const row = await this.visiblePartnership(trx, caller, partnershipId);
       if (!canWriteIn(caller, partnershipId, RULE_SETTERS)) throw new Forbidden('Only the partnership’s admins and officers may set its follow-up rule.');
       const current = this.ruleView(row.id, row.follow_up_rule, row.version);

@@ -27,6 +27,7 @@ import * as repo from '../../../db/activities/participants.js';
 import type { ParticipantWithNamesRow } from '../../../db/activities/participants.js';
 import { visibleOrganisationIds, visiblePersonIds } from '../../../db/crm/partnerships.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 import type { Database } from '../../../db/schema.js';
 import { Conflict, NotFound, PreconditionFailed, ValidationFailed, canWriteIn, checkVersion, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
 import { PARTICIPANT_MISSING, type Participant, type ParticipantCreate, type ParticipantPatch } from '../schemas/participants.js';
@@ -87,6 +88,8 @@ function twice(): Conflict {
  * organisation.
  */
 async function joinPartnerships(trx: Kysely<Database>, caller: Caller, organisationId: string, partnershipIds: string[]): Promise<void> {
+  // the organisation is held: two activities joining it at once tell the join once (its trail), on every engine
+  await holdForWrite(trx, 'organisations', organisationId);
   const missing = await repo.partnershipsWithout(trx, organisationId, partnershipIds.filter((p) => canWriteIn(caller, p)));
   if (!missing.length) return;
   const before = await repo.stakeholdershipsOfOrganisation(trx, organisationId);

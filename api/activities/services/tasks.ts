@@ -58,6 +58,7 @@ import type { Database, TaskTable } from '../../../db/schema.js';
 import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertRuleFalls, assertWriterSomewhere, canSeePartnership, canWriteIn, checkVersion, isWriterSomewhere, nextOccurrence, pageRequest, parseRule, readSeries, recordChange, scopeOf, seriesText, unknownReference, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { SubjectType, Task, TaskComplete, TaskCompletion, TaskCreate, TaskListQuery, TaskPatch, TaskState, TaskStatus } from '../schemas/tasks.js';
 import { addDays, dayOf, daysBetween } from '../../crm/index.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 /** An open task is `due` from this many days before its due date. */
 export const DUE_SOON_DAYS = 7;
@@ -242,6 +243,7 @@ export class TaskService {
   }
 
   private async loadWritable(db: Kysely<Database>, caller: Caller, id: string, expected: number | null): Promise<TaskWithOwnerRow> {
+    await holdForWrite(db, 'tasks', id);
     const row = await this.loadVisible(db, caller, id);
     if (!mayChange(caller, row)) throw new Forbidden('Your role does not allow changing this task.');
     checkVersion(expected, await this.presentOne(db, caller, row));

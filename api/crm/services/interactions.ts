@@ -23,6 +23,7 @@ import { findVisiblePerson } from '../../../db/crm/people.js';
 import type { Database } from '../../../db/schema.js';
 import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, assertWriterSomewhere, canSeePartnership, canWriteRecord, checkVersion, isWriterSomewhere, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
 import { ANCHOR_MISSING, type Interaction, type InteractionCreate, type InteractionListQuery, type InteractionPatch } from '../schemas/interactions.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 /** What an interaction hangs off. */
 interface Anchors {
@@ -152,6 +153,7 @@ export class InteractionService {
 
   async update(caller: Caller, id: string, patch: InteractionPatch, expected: number | null): Promise<Interaction> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'interactions', id);
       const row = await loadVisible(trx, caller, id);
       if (!(await mayChange(trx, caller, row))) throw new Forbidden('Only the author or someone who may change its organisation or person can change this interaction.');
       const before = toInteraction(row);
@@ -184,6 +186,7 @@ export class InteractionService {
 
   async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'interactions', id);
       const row = await loadVisible(trx, caller, id);
       if (!(await mayChange(trx, caller, row))) throw new Forbidden('Only the author or someone who may change its organisation or person can delete this interaction.');
       const before = toInteraction(row);

@@ -28,6 +28,7 @@ import { Conflict, NotFound, PreconditionFailed, assertCanWriteRecord, assertWri
 import type { Organisation, OrganisationCreate, OrganisationListItem, OrganisationListQuery, OrganisationPatch } from '../schemas/organisations.js';
 import { assertDomainsUsable } from './domains.js';
 import { recordInteractionsLeaving } from './interactions.js';
+import { holdForDelete, holdForWrite } from '../../../db/row-locks.js';
 
 /** Decides whether a partnership may be shown to the one reading. */
 type Sees = (partnershipId: string) => boolean;
@@ -174,6 +175,7 @@ export class OrganisationService {
 
   async update(caller: Caller, id: string, patch: OrganisationPatch, expected: number | null): Promise<Organisation> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'organisations', id);
       const current = await loadVisible(trx, caller, id);
       assertCanWriteRecord(caller, current.row.recorded_by_organisation_id, await repo.partnershipsOfOrganisation(trx, id));
       const before = toOrganisation(current.row, current.details, seenBy(caller));
@@ -202,6 +204,7 @@ export class OrganisationService {
 
   async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await holdForDelete(trx, 'organisations', id);
       const current = await loadVisible(trx, caller, id);
       assertCanWriteRecord(caller, current.row.recorded_by_organisation_id, await repo.partnershipsOfOrganisation(trx, id));
       checkVersion(expected, toOrganisation(current.row, current.details, seenBy(caller)));

@@ -58,6 +58,7 @@ import type {
 } from '../schemas/partnerships.js';
 import { type AgreementDates, agreementDateProblems, agreementGlance, agreementStatus, dayOf } from '../rules/agreement-dates.js';
 import { toDomain } from './domains.js';
+import { holdForDelete, holdForWrite } from '../../../db/row-locks.js';
 
 const RECORD_WRITERS: PartnershipRole[] = ['admin', 'officer'];
 const MANAGERS: PartnershipRole[] = ['admin'];
@@ -328,6 +329,8 @@ export class PartnershipService {
   async create(caller: Caller, input: PartnershipCreate): Promise<Partnership> {
     assertMayCreate(caller);
     return this.db.transaction().execute(async (trx) => {
+      // the agreement it renews is held: two renewals of one agreement at once are one renewal and a 400, as one after the other
+      if (input.predecessorId) await holdForWrite(trx, 'partnerships', input.predecessorId);
       const errors = [
         ...agreementDateProblems({ ...input }),
         ...(await this.referenceProblems(trx, caller, input, NOTHING_STORED))
@@ -363,6 +366,7 @@ export class PartnershipService {
 
   async update(caller: Caller, id: string, patch: PartnershipPatch, expected: number | null): Promise<Partnership> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'partnerships', id);
       const row = await this.visibleRow(trx, caller, id);
       if (!canWriteIn(caller, id, RECORD_WRITERS)) throw new Forbidden('Only the partnership’s admins and officers may change the agreement.');
       const before = await this.presentOne(trx, caller, row);
@@ -376,6 +380,7 @@ export class PartnershipService {
         renewalLeadMonths: value(patch.renewalLeadMonths, row.renewal_lead_months)
       };
       const stored = await this.storedOf(trx, row);
+      if (patch.predecessorId && patch.predecessorId !== row.predecessor_id) await holdForWrite(trx, 'partnerships', patch.predecessorId);
       const errors = [...agreementDateProblems(dates), ...(await this.referenceProblems(trx, caller, patch, stored))];
       if (errors.length) throw new ValidationFailed(errors);
       const obligations = patch.obligations ?? {};
@@ -410,6 +415,7 @@ export class PartnershipService {
 
   async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await holdForDelete(trx, 'partnerships', id);
       const row = await this.visibleRow(trx, caller, id);
       if (!canWriteIn(caller, id, MANAGERS)) throw new Forbidden('Only the partnership’s admins may delete it.');
       const before = await this.presentOne(trx, caller, row);
@@ -439,6 +445,7 @@ export class PartnershipService {
   /** Gives a user a role in the partnership, changes it, or (role null) removes them. */
   async setMember(caller: Caller, id: string, input: { userId: string; role: PartnershipRole | null }): Promise<Member[]> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'partnerships', id);
       await this.assertManages(trx, caller, id);
       const user = await findUser(trx, input.userId);
       if (!user) throw unknownReference('userId', 'user');
@@ -458,6 +465,7 @@ export class PartnershipService {
   /** Creates a cooperation domain of this partnership only and chooses it for the partnership. */
   async addDomain(caller: Caller, id: string, input: PartnershipDomainCreate, expected: number | null): Promise<Domain> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'partnerships', id);
       const row = await this.visibleRow(trx, caller, id);
       if (!canWriteIn(caller, id, RECORD_WRITERS)) throw new Forbidden('Only the partnership’s admins and officers may add domains.');
       const before = await this.presentOne(trx, caller, row);

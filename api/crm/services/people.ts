@@ -28,6 +28,7 @@ import type { LawfulBasis, Person, PersonCreate, PersonListItem, PersonListQuery
 import { recordConsentGiven } from './consent-events.js';
 import { assertDomainsUsable } from './domains.js';
 import { noteRead } from './person-reads.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 const EARLIEST_ZONE_OFFSET_MS = 14 * 3_600_000;
 
@@ -192,6 +193,7 @@ export class PersonService {
 
   async update(caller: Caller, id: string, patch: PersonPatch, expected: number | null): Promise<Person> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'people', id);
       const row = await loadVisible(trx, caller, id);
       if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('Your role does not allow changing this person.');
       const before = (await present(trx, caller, [row]))[0]!;

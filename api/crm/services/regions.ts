@@ -9,6 +9,7 @@ import * as repo from '../../../db/crm/regions.js';
 import type { RegionRow } from '../../../db/schema.js';
 import { Conflict, NotFound, PreconditionFailed, assertAdmin, assertWriterSomewhere, checkVersion, pageRequest, recordChange, type Caller } from '../../platform/index.js';
 import type { Region, RegionCreate, RegionListQuery, RegionPatch } from '../schemas/regions.js';
+import { holdForDelete, holdForWrite } from '../../../db/row-locks.js';
 
 export function toRegion(row: RegionRow): Region {
   return {
@@ -57,6 +58,7 @@ export class RegionService {
   async update(caller: Caller, id: string, patch: RegionPatch, expected: number | null): Promise<Region> {
     assertWriterSomewhere(caller);
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'regions', id);
       const row = await repo.findRegion(trx, id);
       if (!row) throw new NotFound('region');
       const before = toRegion(row);
@@ -78,6 +80,7 @@ export class RegionService {
   async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
     assertAdmin(caller);
     await this.db.transaction().execute(async (trx) => {
+      await holdForDelete(trx, 'regions', id);
       const row = await repo.findRegion(trx, id);
       if (!row) throw new NotFound('region');
       const before = toRegion(row);

@@ -13,6 +13,7 @@ import { newId, nowIso } from '../../../db/ids.js';
 import type { Database, UserRow } from '../../../db/schema.js';
 import { Conflict, NotFound, assertAdmin, checkVersion, digest, newSecret, recordChange, unknownReference, type Caller, type PartnershipRole, type Settings } from '../../platform/index.js';
 import type { User, UserInvite, UserPatch } from '../schemas/users.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 async function toUser(db: Kysely<Database>, row: UserRow): Promise<User> {
   const memberships = await users.membershipsOf(db, row.id);
@@ -84,6 +85,7 @@ export class UserService {
   async reinvite(caller: Caller, id: string, baseUrl: string) {
     assertAdmin(caller);
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'users', id);
       const row = await users.findUser(trx, id);
       if (!row) throw new NotFound('user');
       if (row.password_hash !== null) throw new Conflict('This user has already set a password.');
@@ -97,6 +99,7 @@ export class UserService {
   async update(caller: Caller, id: string, patch: UserPatch, expected: number | null): Promise<User> {
     assertAdmin(caller);
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'users', id);
       const row = await users.findUser(trx, id);
       if (!row) throw new NotFound('user');
       const before = await toUser(trx, row);

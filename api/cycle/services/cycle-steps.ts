@@ -58,6 +58,7 @@ import { closedResult, languageOf, type OwnerBasis, type OwnerFacts, type TaskLa
 import { monthStart } from './obligations.js';
 import { evaluationOfYear, workPlanOfYear } from '../../../db/cycle/obligations.js';
 import { toTask } from '../../activities/index.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 export type CycleRun = z.infer<typeof CycleRunShape>;
 export type { OwnerBasis };
@@ -238,6 +239,7 @@ export class CycleStepService {
 
   async update(caller: Caller, partnershipId: string, patch: CyclePatch, expected: number | null): Promise<Cycle> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'partnerships', partnershipId);
       const row = await this.visible(trx, caller, partnershipId);
       if (!canWriteIn(caller, partnershipId, SETTINGS_WRITERS)) throw new Forbidden('Only the partnership’s admins and officers may change the annual cycle.');
       const today = dayOf(this.clock());
@@ -259,6 +261,7 @@ export class CycleStepService {
   /** POST …/cycle/run: makes the tasks due today for one partnership (writers). */
   async run(caller: Caller, partnershipId: string): Promise<CycleRun> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'partnerships', partnershipId);
       const row = await this.visible(trx, caller, partnershipId);
       if (!canWriteIn(caller, partnershipId)) throw new Forbidden('Your role in this partnership does not allow creating its tasks.');
       return this.runFor(trx, caller, row, dayOf(this.clock()));
@@ -272,6 +275,7 @@ export class CycleStepService {
     for (const id of await repo.partnershipIds(this.db)) {
       try {
         const result = await this.db.transaction().execute(async (trx) => {
+          await holdForWrite(trx, 'partnerships', id);
           const row = await findPartnership(trx, id);
           return row ? this.runFor(trx, null, row, today) : { created: 0, existing: 0, closed: 0 };
         });

@@ -66,6 +66,7 @@ import { type LiveRooms, type LiveSend, type LiveViewer, roomOf } from '../coedi
 import type { FieldSpec, Snapshot } from '../coediting/merge.js';
 import { assessPlanItems } from './evaluation-assessments.js';
 import { evaluationFigures } from './evaluation-figures.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 export const SECTION_KINDS: SectionKind[] = ['results', 'challenges', 'recommendations', 'next_steps'];
 const SECTION_TITLES: Record<SectionKind, string> = { results: 'Results', challenges: 'Challenges', recommendations: 'Recommendations', next_steps: 'Next steps' };
@@ -254,6 +255,7 @@ export class EvaluationService {
     return this.db.transaction().execute(async (trx) => {
       if (!canSeePartnership(caller, input.partnershipId)) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
       if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('Your role does not allow creating an evaluation for this partnership.');
+      await holdForWrite(trx, 'partnerships', input.partnershipId);
       const existing = await repo.findEvaluationOfYear(trx, input.partnershipId, input.year);
       if (existing) throw new Conflict(`There is an evaluation of ${input.year} for this partnership already; open it instead.`, { errors: [{ path: 'year', message: 'Evaluated already.' }], id: existing.id });
       const id = newId();
@@ -290,6 +292,7 @@ export class EvaluationService {
   private async writeSection(caller: Caller, id: string, kind: SectionKind, expected: number | null, valuesOf: (trx: Kysely<Database>, current: Snapshot) => Promise<{ yours: Snapshot; action?: 'restore' }>) {
     const events: Published[] = [];
     const answer = await this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'evaluations', id);
       const row = await this.editable(trx, caller, id);
       const section = await repo.findSection(trx, id, kind);
       if (!section) throw new NotFound('section');
@@ -341,6 +344,7 @@ export class EvaluationService {
   private async writeAssessment(caller: Caller, id: string, assessmentId: string, expected: number | null, valuesOf: (trx: Kysely<Database>, current: Snapshot) => Promise<{ yours: Snapshot; action?: 'restore' }>) {
     const events: Published[] = [];
     const answer = await this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'evaluations', id);
       const row = await this.editable(trx, caller, id);
       const assessment = await repo.findAssessment(trx, id, assessmentId);
       if (!assessment) throw new NotFound('assessment');
@@ -405,6 +409,7 @@ export class EvaluationService {
 
   private async changeDocument(caller: Caller, id: string, change: (trx: Kysely<Database>, row: Row) => Promise<void>): Promise<Evaluation> {
     const header = await this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'evaluations', id);
       const row = await this.visible(trx, caller, id);
       await change(trx, row);
       return this.header(trx, caller, await repo.getEvaluation(trx, id));

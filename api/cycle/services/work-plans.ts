@@ -56,6 +56,7 @@ import { type LiveRooms, type LiveSend, type LiveViewer, roomOf } from '../coedi
 import { changedFields, type Snapshot } from '../coediting/merge.js';
 import { diffPlans } from '../rules/work-plan-diff.js';
 import { ITEM_SPEC, itemColumns, itemSnapshot, itemsView, linkedRecords, PLAN_SPEC, POSITION_SPEC, referenceProblems, targetProblems, toItem, toWorkPlan } from './work-plan-view.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 type Trx = Kysely<Database>;
 
@@ -165,9 +166,20 @@ export class WorkPlanService {
     return () => this.live.publishView(roomOf('work_plan', planId), 'document', DOCUMENT_VIEW, data);
   }
 
-  private async inTransaction<T>(work: (trx: Trx, after: Publish[]) => Promise<T>): Promise<T> {
+  /**
+   * A write in one transaction, the plan held first (`holding`: the plan, or
+   * the partnership a plan is started for; db/row-locks.ts): writers of one
+   * plan take turns on every engine, so two parties approving at once see
+   * each other's approval and the plan is adopted, an item placed last gets a
+   * place of its own, an amendment numbers the next revision once. The
+   * room's events go out after the commit.
+   */
+  private async inTransaction<T>(holding: { table: 'work_plans' | 'partnerships'; id: string }, work: (trx: Trx, after: Publish[]) => Promise<T>): Promise<T> {
     const after: Publish[] = [];
-    const result = await this.db.transaction().execute((trx) => work(trx, after));
+    const result = await this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, holding.table, holding.id);
+      return work(trx, after);
+    });
     for (const publish of after) publish();
     return result;
   }
@@ -197,7 +209,7 @@ export class WorkPlanService {
   async create(caller: Caller, input: WorkPlanCreate): Promise<WorkPlanStarted> {
     if (!canSeePartnership(caller, input.partnershipId)) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
     if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('Viewers cannot start a work plan.');
-    return this.inTransaction(async (trx) => {
+    return this.inTransaction({ table: 'partnerships', id: input.partnershipId }, async (trx) => {
       if (!(await repo.partnershipExists(trx, input.partnershipId))) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
       const existing = await repo.findPlanOfYear(trx, input.partnershipId, input.year);
       if (existing) throw new Conflict(`This partnership has a work plan for ${input.year} already.`, { workPlanId: existing.id });
@@ -257,7 +269,7 @@ export class WorkPlanService {
   }
 
   async patch(caller: Caller, id: string, patch: WorkPlanPatch, expected: number | null): Promise<{ workPlan: WorkPlan; notes: WriteNotes }> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
       await notAhead(expected, plan.version, () => this.header(trx, caller, plan));
       const current: Snapshot = { introduction: plan.introduction };
@@ -293,7 +305,7 @@ export class WorkPlanService {
   }
 
   async propose(caller: Caller, id: string): Promise<WorkPlan> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.writable(trx, caller, id);
       if (plan.status !== 'draft') throw new Conflict(plan.status === 'proposed' ? 'It is proposed already.' : 'It is adopted; amend it first.');
       const at = this.now();
@@ -306,7 +318,7 @@ export class WorkPlanService {
   }
 
   async approve(caller: Caller, id: string, partyId: string | undefined): Promise<WorkPlan> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.readable(trx, caller, id);
       const document = approvalDocument(plan);
       const at = this.now();
@@ -328,7 +340,7 @@ export class WorkPlanService {
   }
 
   async withdrawApproval(caller: Caller, id: string, partyId: string | undefined): Promise<WorkPlan> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.readable(trx, caller, id);
       if (await withdrawOwn(trx, caller, approvalDocument(plan), partyId, this.now())) {
         await recordChange(trx, caller, 'work_plan', id, { approvedBy: caller.name }, { approvedBy: null });
@@ -339,7 +351,7 @@ export class WorkPlanService {
   }
 
   async amend(caller: Caller, id: string, input: WorkPlanAmend): Promise<WorkPlan> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.writable(trx, caller, id);
       if (plan.status !== 'adopted') throw new Conflict('Only an adopted plan is amended; this one can be edited as it is.');
       const at = this.now();
@@ -395,7 +407,7 @@ export class WorkPlanService {
   }
 
   async createItem(caller: Caller, id: string, input: WorkPlanItemCreate): Promise<WorkPlanItemWrite> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
       const { after: placeAfter, ...fields } = input;
       const errors = [...targetProblems(plan.year, fields, null), ...(await referenceProblems(trx, caller, plan.partnership_id, fields, null))];
@@ -462,7 +474,7 @@ export class WorkPlanService {
   }
 
   async patchItem(caller: Caller, id: string, itemId: string, patch: WorkPlanItemPatch, expected: number | null): Promise<WorkPlanItemWrite> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = isProgress(patch) ? await this.writable(trx, caller, id) : await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId);
       await notAhead(expected, row.version, async () => toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
@@ -487,7 +499,7 @@ export class WorkPlanService {
   }
 
   async moveItem(caller: Caller, id: string, itemId: string, move: WorkPlanItemMove, expected: number | null): Promise<WorkPlanItemWrite> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId);
       if (move.after === itemId) throw new ValidationFailed([{ path: 'after', message: 'An item cannot go after itself.' }]);
@@ -510,7 +522,7 @@ export class WorkPlanService {
   }
 
   async deleteItem(caller: Caller, id: string, itemId: string, expected: number | null): Promise<WorkPlanItemWrite> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId);
       await notAhead(expected, row.version, async () => toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
@@ -535,7 +547,7 @@ export class WorkPlanService {
 
   /** Bring back the values of an earlier version (all fields or the named ones) as a new version; a removed item comes back too. */
   async restoreItem(caller: Caller, id: string, itemId: string, body: RestoreBody, expected: number | null): Promise<WorkPlanItemWrite> {
-    return this.inTransaction(async (trx, after) => {
+    return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId, true);
       if (expected === null) throw new PreconditionRequired();

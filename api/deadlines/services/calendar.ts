@@ -65,6 +65,7 @@ import type { CalendarFeed } from '../schemas/calendar.js';
 import { CalendarFeedCache } from './calendar-feed-cache.js';
 import { IcsWriter, vtimezoneOf } from '../rules/calendar-text.js';
 import { callLink, cityOf, normaliseCutOff } from '../../funding/index.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 const MAX_ACTIVE_FEEDS = 10;
 const DEFAULT_ZONE = 'Europe/Brussels';
@@ -124,6 +125,8 @@ export class CalendarService {
   async createFeed(caller: Caller): Promise<CalendarFeed & { token: string }> {
     const token = newSecret(TOKEN_PREFIX);
     return this.db.transaction().execute(async (trx) => {
+      // the user is held: feeds made at once still count up to the limit, one after the other
+await holdForWrite(trx, 'users', caller.userId);
       if ((await repo.countActiveFeeds(trx, caller.userId)) >= MAX_ACTIVE_FEEDS) {
         throw new Conflict(`You have ${MAX_ACTIVE_FEEDS} calendar feeds already. Revoke one you no longer use first.`);
       }

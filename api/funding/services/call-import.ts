@@ -78,6 +78,7 @@ import { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/connection.js';
 import { newId } from '../../../db/ids.js';
+import { RowMissing } from '../../../db/row-missing.js';
 import * as calls from '../../../db/funding/calls.js';
 import type { DeadlineValues } from '../../../db/funding/calls.js';
 import { type ImportCounts, insertCallImport, updateCallImportCounts } from '../../../db/funding/call-imports.js';
@@ -632,13 +633,12 @@ export class CallImportService {
   ): Promise<void> {
     const now = new Date(at);
     const { incoming } = candidate;
-    const stored = await calls.findCallByIdentifier(trx, incoming.identifier);
-    const storedDeadlines = stored ? await calls.deadlinesOf(trx, stored.id) : [];
-    const plan = planCall(stored, storedDeadlines, incoming);
     const programmeOf = (id: string | null) => (id ? (programmes.get(id) ?? null) : null);
-
+    // the stored call is held until the batch commits (PostgreSQL): a person's edit or another import of it waits, or is waited for
+    let stored = await calls.findCallByIdentifierToWrite(trx, incoming.identifier);
     if (!stored) {
-      const row = await calls.insertCall(trx, {
+      const plan = planCall(undefined, [], incoming);
+      const row = await calls.insertCallUnlessRecorded(trx, {
         id: newId(),
         identifier: incoming.identifier,
         ...plan.values,
@@ -651,12 +651,19 @@ export class CallImportService {
         created_at: at,
         updated_at: at
       });
-      const deadlines = await calls.replaceDeadlines(trx, row.id, plan.deadlines);
-      const after = toCall({ row, deadlines, domains: [], programme: programmeOf(row.programme_id), watched: false }, now);
-      await recordChange(trx, caller, 'call', row.id, null, callAuditView(after));
-      this.count(tally, candidate, plan, row.id);
-      return;
+      if (row) {
+        const deadlines = await calls.replaceDeadlines(trx, row.id, plan.deadlines);
+        const after = toCall({ row, deadlines, domains: [], programme: programmeOf(row.programme_id), watched: false }, now);
+        await recordChange(trx, caller, 'call', row.id, null, callAuditView(after));
+        this.count(tally, candidate, plan, row.id);
+        return;
+      }
+      // recorded at the same moment (another import, or a person): compared and merged like any stored call
+      stored = await calls.findCallByIdentifierToWrite(trx, incoming.identifier);
+      if (!stored) throw new RowMissing('call');
     }
+    const storedDeadlines = await calls.deadlinesOf(trx, stored.id);
+    const plan = planCall(stored, storedDeadlines, incoming);
     if (plan.outcome === 'unchanged') {
       this.count(tally, candidate, plan, stored.id);
       return;

@@ -52,6 +52,7 @@ import { notifyDeadlineChange } from './notifications.js';
 import { callStatus, deadlineCountProblem, deadlineInstant, deadlinesDiffer, nextDeadline, nextExpectedRound, wallTimeIn } from '../rules/call-dates.js';
 import { collectPage } from '../../crm/index.js';
 import { descendantsOf } from './programmes.js';
+import { holdForDelete, holdForWrite } from '../../../db/row-locks.js';
 
 const DEFAULT_ZONE = 'Europe/Brussels';
 const DEFAULT_CUT_OFF = '17:00:00';
@@ -365,6 +366,7 @@ export class CallService {
 
   async update(caller: Caller, id: string, patch: CallPatch, expected: number | null): Promise<Call> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'calls', id);
       const now = this.clock();
       const current = await loadOne(trx, id, caller.userId);
       assertWriterSomewhere(caller);
@@ -413,6 +415,7 @@ export class CallService {
 
   async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await holdForDelete(trx, 'calls', id);
       const current = toCall(await loadOne(trx, id, caller.userId), this.clock());
       assertAdmin(caller);
       checkVersion(expected, current);

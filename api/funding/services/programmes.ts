@@ -21,6 +21,7 @@ import type { ProgrammeWithParentRow } from '../../../db/funding/programmes.js';
 import type { Database } from '../../../db/schema.js';
 import { Conflict, NotFound, PreconditionFailed, ValidationFailed, assertAdmin, assertWriterSomewhere, checkVersion, pageRequest, recordChange, type Caller } from '../../platform/index.js';
 import type { Programme, ProgrammeCreate, ProgrammeFamily, ProgrammeListQuery, ProgrammePatch } from '../schemas/programmes.js';
+import { holdForDelete, holdForWrite } from '../../../db/row-locks.js';
 
 export function toProgramme(row: ProgrammeWithParentRow): Programme {
   return {
@@ -115,9 +116,12 @@ export class FundingProgrammeService {
 
   async update(caller: Caller, id: string, patch: ProgrammePatch, expected: number | null): Promise<Programme> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'programmes', id);
       const before = toProgramme(await load(trx, id));
       assertWriterSomewhere(caller);
       checkVersion(expected, before);
+      // the new parent is held too: two programmes made each other's parent at once cannot both pass the loop check
+      if (patch.parentId && patch.parentId !== before.parentId) await holdForWrite(trx, 'programmes', patch.parentId);
       await assertParentUsable(trx, patch.parentId, id);
       if (patch.code !== undefined) await assertCodeFree(trx, patch.code, id);
       const updated = await repo.updateProgramme(trx, id, before.version, {
@@ -143,6 +147,7 @@ export class FundingProgrammeService {
 
   async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await holdForDelete(trx, 'programmes', id);
       const before = toProgramme(await load(trx, id));
       assertAdmin(caller);
       checkVersion(expected, before);

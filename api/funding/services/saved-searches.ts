@@ -23,11 +23,14 @@
  *   (reminders.ts).
  */
 import { DateTime } from 'luxon';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/connection.js';
 import { newId } from '../../../db/ids.js';
 import { findDomains } from '../../../db/crm/domains.js';
 import { findProgramme } from '../../../db/funding/programmes.js';
 import * as repo from '../../../db/funding/saved-searches.js';
+import type { Database } from '../../../db/schema.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 import { NotFound, PreconditionFailed, canSeePartnership, checkVersion, unknownReference, type Caller } from '../../platform/index.js';
 import type { SavedSearch, SavedSearchCreate, SavedSearchCriteria, SavedSearchListQuery, SavedSearchPatch } from '../schemas/saved-searches.js';
 import { callStatus } from '../rules/call-dates.js';
@@ -96,8 +99,8 @@ export class SavedSearchService {
     }
   }
 
-  private async load(caller: Caller, id: string): Promise<SavedSearchRow> {
-    const row = await repo.findSavedSearch(this.db, caller.userId, id);
+  private async load(caller: Caller, id: string, db: Kysely<Database> = this.db): Promise<SavedSearchRow> {
+    const row = await repo.findSavedSearch(db, caller.userId, id);
     if (!row) throw new NotFound('saved search');
     return row;
   }
@@ -127,21 +130,30 @@ export class SavedSearchService {
   }
 
   async update(caller: Caller, id: string, patch: SavedSearchPatch, expected: number | null): Promise<SavedSearch> {
-    const current = await this.load(caller, id);
-    checkVersion(expected, toSavedSearch(current));
+    // a missing search is a 404 before its criteria are looked at
+    await this.load(caller, id);
     if (patch.criteria) await this.assertCriteriaUsable(caller, patch.criteria);
-    const updated = await repo.updateSavedSearch(this.db, id, current.version, {
-      name: patch.name,
-      criteria: patch.criteria,
-      updated_at: this.clock().toISOString()
+    return this.db.transaction().execute(async (trx) => {
+      // held: edits from two tabs at once land one after the other (db/row-locks.ts)
+      await holdForWrite(trx, 'saved_searches', id);
+      const current = await this.load(caller, id, trx);
+      checkVersion(expected, toSavedSearch(current));
+      const updated = await repo.updateSavedSearch(trx, id, current.version, {
+        name: patch.name,
+        criteria: patch.criteria,
+        updated_at: this.clock().toISOString()
+      });
+      if (!updated) throw new PreconditionFailed(toSavedSearch((await repo.findSavedSearch(trx, caller.userId, id)) ?? current));
+      return toSavedSearch(updated);
     });
-    if (!updated) throw new PreconditionFailed(toSavedSearch((await repo.findSavedSearch(this.db, caller.userId, id)) ?? current));
-    return toSavedSearch(updated);
   }
 
   async delete(caller: Caller, id: string, expected: number | null): Promise<void> {
-    const current = await this.load(caller, id);
-    checkVersion(expected, toSavedSearch(current));
-    await repo.deleteSavedSearch(this.db, id);
+    await this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'saved_searches', id);
+      const current = await this.load(caller, id, trx);
+      checkVersion(expected, toSavedSearch(current));
+      await repo.deleteSavedSearch(trx, id);
+    });
   }
 }

@@ -6,9 +6,11 @@
  */
 import { HTTPException } from 'hono/http-exception';
 import { BadCursor } from '../../../db/platform/pagination.js';
+import { constraintViolationOf } from '../../../db/constraint-violations.js';
 import { RowMissing } from '../../../db/row-missing.js';
 import { type StorageFault, type StorageFaultKind, storageFaultOf } from '../../../db/storage-faults.js';
 import { storageFaultLog } from '../services/storage-fault-log.js';
+import { collisionWords } from './collisions.js';
 
 export interface FieldError {
   path: string;
@@ -151,9 +153,10 @@ export class InternalError extends Problem {
 
 /**
  * The one error path: any error as the problem it answers. Problems stay as
- * they are; a bad cursor, a missing row, Hono’s refusals and SQLite’s storage faults are
- * put in words; anything else is logged and answered as an InternalError
- * with `internalDetail`.
+ * they are; a bad cursor, a missing row, Hono’s refusals, a write a key
+ * refused (409 saying what collided: collisions.ts) and the engine’s storage
+ * faults are put in words; anything else is logged and answered as an
+ * InternalError with `internalDetail`.
  */
 export function problemOf(error: unknown, internalDetail?: string): Problem {
   if (error instanceof Problem) return error;
@@ -162,6 +165,12 @@ export function problemOf(error: unknown, internalDetail?: string): Problem {
   if (error instanceof HTTPException) {
     if (error.status === 400) return new ValidationFailed([{ path: '', message: error.message === 'Malformed JSON in request body' ? 'The body is not valid JSON.' : error.message }]);
     return new Problem(error.status, 'Request refused', error.message || 'The request was refused.', { errors: [] });
+  }
+  // two writers that both checked, then both wrote: the second meets the first one's row (or a row it refers to is gone)
+  const violation = constraintViolationOf(error);
+  if (violation) {
+    const { detail, errors } = collisionWords(violation);
+    return new Conflict(detail, { errors });
   }
   // a full disk, a read-only database, a failing disk: 503 in words, logged now and then rather than per request
   const fault = storageFaultOf(error);

@@ -31,6 +31,7 @@ import { Conflict, Forbidden, NotFound, ValidationFailed, canSeePartnership, rec
 import type { ConsentEvent, ConsentReliance, ConsentWithdrawal, PersonConsent } from '../schemas/consent.js';
 import type { LawfulBasis } from '../../crm/schemas/people.js';
 import { canWritePerson, latestToday } from '../../crm/index.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 function toEvent(row: repo.ConsentEventRow): ConsentEvent {
   return {
@@ -105,6 +106,7 @@ export class ConsentService {
   async withdraw(caller: Caller, personId: string, input: ConsentWithdrawal): Promise<PersonConsent> {
     const now = this.clock();
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'people', personId);
       const row = await this.load(trx, caller, personId);
       if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('Your role does not allow withdrawing this person’s consent; ask a writer of their partnership.');
       const kept = await repo.consentEventsOf(trx, personId);

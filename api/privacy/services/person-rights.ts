@@ -20,6 +20,7 @@ import { canWritePerson, loadVisible, present } from '../../crm/index.js';
 import { erasePerson } from './person-erasure.js';
 import { personExport, readsOf } from './person-export.js';
 import { exportFilename, personExportDocument } from '../documents/person-export-document.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 export class PersonRightsService {
   constructor(
@@ -63,6 +64,7 @@ export class PersonRightsService {
 
   async erase(caller: Caller, personId: string, expected: number | null): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'people', personId);
       const row = await loadVisible(trx, caller, personId);
       if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('Your role does not allow erasing this person.');
       checkVersion(expected, (await present(trx, caller, [row]))[0]!);

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { findVisibleProposal } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
 import { Forbidden, NotFound, canWriteIn, scopeOf, type Caller, type PartnershipRole } from '../../platform/index.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 export const SCORING_LOCKERS: PartnershipRole[] = ['admin', 'officer'];
 
@@ -24,6 +25,7 @@ export async function readableProposal(db: Kysely<Database>, caller: Caller, id:
 
 /** The proposal if the caller may change it; 404 when invisible, 403 when only readable. */
 export async function writableProposal(db: Kysely<Database>, caller: Caller, id: string, roles?: PartnershipRole[]): Promise<ProposalRow> {
+  await holdForWrite(db, 'proposals', id);
   const proposal = await readableProposal(db, caller, id);
   if (!canWriteIn(caller, proposal.partnership_id, roles)) {
     throw new Forbidden(roles ? 'Only the partnership’s admins and officers may do this.' : 'Your role does not allow changing this proposal.');

@@ -28,6 +28,7 @@ import type { ScoresPut, ScoreSheet } from '../schemas/scoring.js';
 import { readableProposal, SCORING_LOCKERS, writableProposal } from './proposal-access.js';
 import { loadMatrix, toCriterion } from './scoring-matrices.js';
 import { summarise } from '../rules/scoring.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 async function sheetOf(db: Kysely<Database>, proposal: ProposalRow): Promise<ScoreSheet> {
   const base = { proposalId: proposal.id, matrixId: proposal.scoring_matrix_id, locked: proposal.scoring_locked_at !== null, lockedAt: proposal.scoring_locked_at };
@@ -111,6 +112,8 @@ export class ScoreService {
       const proposal = await writableProposal(trx, caller, proposalId);
       if (proposal.scoring_locked_at) throw new Conflict(`Scoring of this proposal was locked on ${proposal.scoring_locked_at.slice(0, 10)}; ask an admin or officer of the partnership to unlock it.`);
       const matrixId = await this.matrixFor(trx, proposal, input.matrixId);
+      // the matrix is held: its criteria cannot change while these scores are given (a matrix once scored keeps them)
+await holdForWrite(trx, 'scoring_matrices', matrixId);
       const criteria = new Map((await repo.criteriaOf(trx, [matrixId])).map((c) => [c.id, toCriterion(c)]));
       const errors: FieldError[] = [];
       input.scores.forEach((s, i) => {

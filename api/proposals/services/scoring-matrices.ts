@@ -25,6 +25,7 @@ import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, ca
 import type { ProposalStage } from '../schemas/proposals.js';
 import type { GroupInput, Ranking, ScoringCriterion, ScoringMatrix, ScoringMatrixCreate, ScoringMatrixListQuery, ScoringMatrixPatch } from '../schemas/scoring.js';
 import { rank, summarise } from '../rules/scoring.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 
 const MATRIX_WRITERS: PartnershipRole[] = ['admin', 'officer'];
 
@@ -151,6 +152,7 @@ export class ScoringMatrixService {
 
   async update(caller: Caller, id: string, patch: ScoringMatrixPatch, expected: number | null): Promise<ScoringMatrix> {
     return this.db.transaction().execute(async (trx) => {
+      await holdForWrite(trx, 'scoring_matrices', id);
       const loaded = await this.visible(trx, caller, id);
       this.assertMayWrite(caller, loaded.row.partnership_id);
       const before = await this.present(trx, loaded);
