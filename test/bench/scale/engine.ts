@@ -20,9 +20,9 @@
  * then it is kept as `regiodesk_scale_<size>` and reused while the SQLite
  * workspace it was copied from is.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { randomUUID } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { isPostgresUrl, redacted } from '../../../db/connection.js';
 import { type PostgresServer, startCluster } from '../../support/postgres.js';
 import { copyScaleWorkspaceToPostgres, databaseExists, databaseUrl, dropDatabase } from './postgres-workspace.js';
@@ -47,6 +47,12 @@ export interface BenchEngine {
 
 /** The benchmark cluster's settings (see above). */
 const BENCH_SETTINGS = { synchronous_commit: 'off' };
+
+/** The copier's own source, so a kept database copied by an older one is copied again. */
+function copierHash(): string {
+  const file = join(dirname(new URL(import.meta.url).pathname), 'postgres-workspace.ts');
+  return createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+}
 
 const SQLITE: BenchEngine = {
   name: 'sqlite',
@@ -76,8 +82,8 @@ export async function benchEngine(options: { engine: string; postgresUrl?: strin
       const database = keep ? `regiodesk_scale_${size}` : `regiodesk_scale_${size}_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
       const manifest = join(dir, `scale-${size}.postgres.json`);
       if (keep && fromSqlite.reused && existsSync(manifest) && (await databaseExists(server.adminUrl, database))) {
-        const kept = JSON.parse(readFileSync(manifest, 'utf8')) as ScaleWorkspace;
-        return { workspace: { ...kept, file: databaseUrl(server.adminUrl, database) }, reused: true };
+        const kept = JSON.parse(readFileSync(manifest, 'utf8')) as ScaleWorkspace & { copier?: string };
+        if (kept.copier === copierHash()) return { workspace: { ...kept, file: databaseUrl(server.adminUrl, database) }, reused: true };
       }
       if (keep) {
         rmSync(manifest, { force: true });
@@ -87,7 +93,7 @@ export async function benchEngine(options: { engine: string; postgresUrl?: strin
       made.push(database);
       const workspace = await copyScaleWorkspaceToPostgres(fromSqlite.workspace, server.adminUrl, database, (line) => console.log(line));
       console.log(`  copied in ${workspace.copySeconds.toFixed(1)} s: ${redacted(workspace.file)}`);
-      if (keep) writeFileSync(manifest, JSON.stringify(workspace, null, 2));
+      if (keep) writeFileSync(manifest, JSON.stringify({ ...workspace, copier: copierHash() }, null, 2));
       return { workspace, reused: false };
     },
     async stop() {
