@@ -57,6 +57,16 @@ export function insertUser(db: Kysely<Database>, values: Insertable<UserTable>) 
   return db.insertInto('users').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Inserts the user unless one with the e-mail exists by now (made at the
+ * same moment by another sign-in, in another process): undefined then, and
+ * nothing written. On PostgreSQL the insert waits for that other
+ * transaction to end before it decides.
+ */
+export function insertUserUnlessRegistered(db: Kysely<Database>, values: Insertable<UserTable>) {
+  return db.insertInto('users').values(values).onConflict((oc) => oc.column('email').doNothing()).returningAll().executeTakeFirst();
+}
+
 export function updateUser(db: Kysely<Database>, id: string, values: Updateable<UserTable>) {
   return db
     .updateTable('users')

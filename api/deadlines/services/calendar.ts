@@ -126,7 +126,7 @@ export class CalendarService {
     const token = newSecret(TOKEN_PREFIX);
     return this.db.transaction().execute(async (trx) => {
       // the user is held: feeds made at once still count up to the limit, one after the other
-await holdForWrite(trx, 'users', caller.userId);
+      await holdForWrite(trx, 'users', caller.userId);
       if ((await repo.countActiveFeeds(trx, caller.userId)) >= MAX_ACTIVE_FEEDS) {
         throw new Conflict(`You have ${MAX_ACTIVE_FEEDS} calendar feeds already. Revoke one you no longer use first.`);
       }

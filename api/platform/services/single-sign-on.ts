@@ -15,6 +15,7 @@
 import type { DB } from '../../../db/connection.js';
 import { newId } from '../../../db/ids.js';
 import * as users from '../../../db/platform/users.js';
+import { missing } from '../../../db/row-missing.js';
 import type { UserRow } from '../../../db/schema.js';
 import { newPendingSignIn, OpenIdProvider, type PendingSignIn, ProviderRefused, ProviderUnavailable } from '../auth/openid-provider.js';
 import type { OidcSettings, Settings } from '../config.js';
@@ -145,7 +146,13 @@ export class SingleSignOnService {
   private async madeJustInTime(oidc: OidcSettings, email: string, claims: Record<string, unknown>): Promise<UserRow> {
     if (!oidc.jitDomains.includes(domainOf(email))) throw new SingleSignOnRefused('unknown', email);
     return this.db.transaction().execute(async (trx) => {
-      const row = await users.insertUser(trx, { id: newId(), email, name: nameFrom(claims, email), password_hash: null, organisation_id: null, is_admin: 0, disabled_at: null });
+      const row = await users.insertUserUnlessRegistered(trx, { id: newId(), email, name: nameFrom(claims, email), password_hash: null, organisation_id: null, is_admin: 0, disabled_at: null });
+      // the same person signing in in another tab, at the same moment, made the account: this sign-in takes it
+      if (!row) {
+        const made = await users.findUserByEmail(trx, email);
+        if (!made) throw missing('user')();
+        return made;
+      }
       await recordChange(trx, null, 'user', row.id, null, { email: row.email, name: row.name, createdBy: 'single sign-on', memberships: [] });
       return row;
     });

@@ -113,7 +113,7 @@ export class ScoreService {
       if (proposal.scoring_locked_at) throw new Conflict(`Scoring of this proposal was locked on ${proposal.scoring_locked_at.slice(0, 10)}; ask an admin or officer of the partnership to unlock it.`);
       const matrixId = await this.matrixFor(trx, proposal, input.matrixId);
       // the matrix is held: its criteria cannot change while these scores are given (a matrix once scored keeps them)
-await holdForWrite(trx, 'scoring_matrices', matrixId);
+      await holdForWrite(trx, 'scoring_matrices', matrixId);
       const criteria = new Map((await repo.criteriaOf(trx, [matrixId])).map((c) => [c.id, toCriterion(c)]));
       const errors: FieldError[] = [];
       input.scores.forEach((s, i) => {
