@@ -124,7 +124,31 @@ export async function createDatabase(server: PostgresServer): Promise<{ url: str
   await admin(server, `CREATE DATABASE ${name}`);
   const url = new URL(server.adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), drop: () => dropDatabase(server, name) };
+}
+
+/**
+ * Drops a test's database once its connections have gone. node-postgres's
+ * `pool.end()` returns once it has asked its connections to close, not once
+ * they have; DROP … WITH (FORCE) would end them first, and an idle
+ * connection reports that as an error nobody catches (an uncaught error in
+ * whichever test file runs then). So it waits (at most 5 s) until no
+ * session is left on the database; one still there after that is a pool
+ * the test left open, and FORCE ends it.
+ */
+async function dropDatabase(server: PostgresServer, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: server.adminUrl });
+  await client.connect();
+  try {
+    for (let waited = 0; waited < 5_000; waited += 50) {
+      const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function admin(server: PostgresServer, statement: string): Promise<void> {
@@ -157,7 +181,7 @@ export async function createDatabaseFromTemplate(): Promise<{ url: string; drop(
   await admin(server, `CREATE DATABASE ${name} TEMPLATE ${template}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), drop: () => dropDatabase(server, name) };
 }
 
 /** Runs one statement as the server's administrator (creating and dropping databases). */

@@ -1,20 +1,22 @@
 /**
  * The plans of the deadline dashboard's and the calendar feed's SQL on
  * PostgreSQL: the counterpart of deadline-plans.test.ts (SQLite's plans),
- * on a workspace like its 3,000 calls with a deadline each, every one
- * watched by the officer (and some by other members), with more
+ * on a workspace like its own — 3,000 calls with a deadline each, every one
+ * watched by the officer (and some by other members) — with more
  * milestones (a candidate project for every other call, four milestones
- * each: on SQLite's 300, PostgreSQL rightly reads them whole); VACUUM
- * ANALYZEd, as autovacuum leaves a
- * database in use (PostgreSQL's planner weighs its statistics). Each
- * statement is explained with `EXPLAIN (FORMAT JSON)` and the parameters it
- * ran with: an index walk that stops at its page or horizon — no Seq Scan
- * of calls, deadlines, watches or milestones, no Sort of them, no hashed
- * subquery.
+ * each: SQLite's 300 PostgreSQL rightly reads whole), VACUUM ANALYZEd as
+ * autovacuum leaves a database in use (PostgreSQL's planner weighs its
+ * statistics). Each statement is explained with `EXPLAIN (FORMAT JSON)` and
+ * the parameters it ran with: the dashboard's pages and the feed's pages
+ * are index walks that stop at their page or horizon — no Seq Scan of
+ * calls, deadlines, watches, milestones or proposals, no Sort, no hashed
+ * subquery. The feed's fingerprint covers every watched deadline of the
+ * caller: there only the caller's watches are required to be found by
+ * their key (see the test).
  *
- * PostgreSQL only: this file runs in the PostgreSQL pass
- * (REGIODESK_TEST_ENGINE=postgres; vitest.config.ts leaves it out of the
- * SQLite one, test/support/engine-files.ts).
+ * PostgreSQL only: vitest.config.ts (POSTGRES_ONLY) runs this file in the
+ * PostgreSQL pass (REGIODESK_TEST_ENGINE=postgres) and leaves it out of the
+ * SQLite one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as calendar from '../../../db/deadlines/calendar.js';
