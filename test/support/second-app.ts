@@ -16,6 +16,8 @@
  */
 import { type App, createApp } from '../../api/app.js';
 import { settingsFrom } from '../../api/platform/config.js';
+import { apiHarness, type ApiHarness } from './api.js';
+import { clockedHarness, type ClockedHarness } from './clocked-api.js';
 import type { Handle, TestDatabase } from './database.js';
 import { client, type Client, type Reply } from './http.js';
 import type { UserKey, World } from './world.js';
@@ -34,6 +36,29 @@ export async function secondApp(h: Pick<TestDatabase, 'engine' | 'db' | 'reopen'
   const as = {} as Record<UserKey, Client>;
   for (const key of Object.keys(h.world.users) as UserKey[]) as[key] = client(app, h.world.users[key].token);
   return { app, as, clientOf: (token) => client(app, token), close: () => handle.close() };
+}
+
+/** The harness and a second app on its database, for a file whose tests race two processes; `close` closes both. */
+export interface TwoApps<H> {
+  h: H;
+  other: SecondApp;
+  close(): Promise<void>;
+}
+
+export function twoApps(): Promise<TwoApps<ApiHarness>>;
+/** …both apps on a clock stopped at `now` */
+export function twoApps(now: string): Promise<TwoApps<ClockedHarness>>;
+export async function twoApps(now?: string): Promise<TwoApps<ApiHarness | ClockedHarness>> {
+  const h = now === undefined ? await apiHarness() : await clockedHarness(now);
+  const other = await secondApp(h, now === undefined ? {} : { clock: () => new Date(now) });
+  return {
+    h,
+    other,
+    close: async () => {
+      await other.close();
+      await h.close();
+    }
+  };
 }
 
 /** A second handle on the harness's database, as another process would hold one: its own pool on PostgreSQL, the same handle on SQLite (see above); `close` closes only what it opened. */

@@ -9,24 +9,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logTrip } from '../../support/activity-rows.js';
-import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
+import type { ClockedHarness } from '../../support/clocked-api.js';
 import { createOrganisation, createPerson } from '../../support/crm.js';
 import { expectProblem } from '../../support/http.js';
-import { alternating, secondApp, statuses, told, type SecondApp } from '../../support/second-app.js';
+import { alternating, statuses, told, twoApps, type SecondApp } from '../../support/second-app.js';
 import { allRows } from '../../support/sql.js';
 
 const NOW = '2026-11-23T10:00:00Z';
 
 let h: ClockedHarness;
 let other: SecondApp;
-beforeAll(async () => {
-  h = await clockedHarness(NOW);
-  other = await secondApp(h, { clock: () => new Date(NOW) });
-});
-afterAll(async () => {
-  await other?.close();
-  await h?.close();
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ h, other, close } = await twoApps(NOW)));
+afterAll(() => close?.());
 
 const p1 = () => h.world.partnerships.p1;
 const officer = () => alternating(h.as.officer, other.as.officer);

@@ -10,21 +10,16 @@
  * the second insert do nothing).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/api.js';
+import type { ApiHarness } from '../../support/api.js';
 import { createOrganisation } from '../../support/crm.js';
-import { secondApp, statuses, told, type SecondApp } from '../../support/second-app.js';
+import { statuses, told, twoApps, type SecondApp } from '../../support/second-app.js';
 import { allRows } from '../../support/sql.js';
 
 let h: ApiHarness;
 let other: SecondApp;
-beforeAll(async () => {
-  h = await apiHarness();
-  other = await secondApp(h);
-});
-afterAll(async () => {
-  await other?.close();
-  await h?.close();
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ h, other, close } = await twoApps()));
+afterAll(() => close?.());
 
 function agreement(title: string, overrides: Record<string, unknown> = {}) {
   const { regions, organisations } = h.world;

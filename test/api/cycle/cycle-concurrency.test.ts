@@ -9,10 +9,10 @@
  * holds the plan, the evaluation or the partnership first (db/row-locks.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
+import type { ClockedHarness } from '../../support/clocked-api.js';
 import { createPerson } from '../../support/crm.js';
 import type { Client } from '../../support/http.js';
-import { secondApp, statuses, told, type SecondApp } from '../../support/second-app.js';
+import { statuses, told, twoApps, type SecondApp } from '../../support/second-app.js';
 import { allRows } from '../../support/sql.js';
 import { newItem, newPlan, pfbOfficer } from '../../support/work-plans.js';
 
@@ -20,17 +20,14 @@ const NOW = '2026-10-05T08:00:00Z';
 
 let h: ClockedHarness;
 let other: SecondApp;
+let close: () => Promise<void>;
 /** the PFB officer, who approves for PFB, on the second app */
 let pfb: Client;
 beforeAll(async () => {
-  h = await clockedHarness(NOW);
-  other = await secondApp(h, { clock: () => new Date(NOW) });
+  ({ h, other, close } = await twoApps(NOW));
   pfb = other.clientOf((await pfbOfficer(h)).token);
 });
-afterAll(async () => {
-  await other?.close();
-  await h?.close();
-});
+afterAll(() => close?.());
 
 const url = (id: string, rest = '') => `/api/workplans/${id}${rest}`;
 

@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../api/app.js';
-import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
+import type { ClockedHarness } from '../../support/clocked-api.js';
 import { type Reply } from '../../support/http.js';
-import { secondApp, statuses, told, type SecondApp } from '../../support/second-app.js';
+import { statuses, told, twoApps, type SecondApp } from '../../support/second-app.js';
 import { allRows } from '../../support/sql.js';
 
 const NOW = '2026-11-23T10:00:00Z';
@@ -26,14 +26,9 @@ const SEPTEMBER_20 = Date.UTC(2027, 8, 20);
 
 let h: ClockedHarness;
 let other: SecondApp;
-beforeAll(async () => {
-  h = await clockedHarness(NOW);
-  other = await secondApp(h, { clock: () => new Date(NOW) });
-});
-afterAll(async () => {
-  await other?.close();
-  await h?.close();
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ h, other, close } = await twoApps(NOW)));
+afterAll(() => close?.());
 
 /** A bulk portal file of topics made from the fixture's first one, each with its identifier and deadlines. */
 function portalFile(topics: { identifier: string; deadlines: number[] }[]): string {

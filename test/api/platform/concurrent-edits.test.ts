@@ -13,25 +13,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logTrip } from '../../support/activity-rows.js';
-import { apiHarness, type ApiHarness } from '../../support/api.js';
+import type { ApiHarness } from '../../support/api.js';
 import { createInteraction, createOrganisation, createPerson } from '../../support/crm.js';
 import type { Client } from '../../support/http.js';
 import { createProposal } from '../../support/proposals.js';
-import { alternating, secondApp, statuses, told, type SecondApp } from '../../support/second-app.js';
+import { alternating, statuses, told, twoApps, type SecondApp } from '../../support/second-app.js';
 import type { UserKey } from '../../support/world.js';
 
 const WRITERS = 6;
 
 let h: ApiHarness;
 let other: SecondApp;
-beforeAll(async () => {
-  h = await apiHarness();
-  other = await secondApp(h);
-});
-afterAll(async () => {
-  await other?.close();
-  await h?.close();
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ h, other, close } = await twoApps()));
+afterAll(() => close?.());
 
 const p1 = () => h.world.partnerships.p1;
 /** tells apart the records a kind makes (codes, identifiers and years are unique) */

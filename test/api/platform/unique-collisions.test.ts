@@ -12,11 +12,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logTrip } from '../../support/activity-rows.js';
-import { apiHarness, type ApiHarness } from '../../support/api.js';
+import type { ApiHarness } from '../../support/api.js';
 import { createOrganisation, createPerson } from '../../support/crm.js';
 import { type Client, expectProblem, type Reply } from '../../support/http.js';
 import { createProposal } from '../../support/proposals.js';
-import { alternating, secondApp, statuses, told, type SecondApp } from '../../support/second-app.js';
+import { alternating, statuses, told, twoApps, type SecondApp } from '../../support/second-app.js';
 import { allRows } from '../../support/sql.js';
 import type { UserKey } from '../../support/world.js';
 
@@ -24,14 +24,9 @@ const WRITERS = 6;
 
 let h: ApiHarness;
 let other: SecondApp;
-beforeAll(async () => {
-  h = await apiHarness();
-  other = await secondApp(h);
-});
-afterAll(async () => {
-  await other?.close();
-  await h?.close();
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ h, other, close } = await twoApps()));
+afterAll(() => close?.());
 
 const p1 = () => h.world.partnerships.p1;
 const as = (who: UserKey) => alternating(h.as[who], other.as[who]);

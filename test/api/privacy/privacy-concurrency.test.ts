@@ -7,23 +7,18 @@
  * writes hold the person first (db/row-locks.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clockedHarness, type ClockedHarness } from '../../support/clocked-api.js';
+import type { ClockedHarness } from '../../support/clocked-api.js';
 import { createPerson } from '../../support/crm.js';
-import { secondApp, statuses, told, type SecondApp } from '../../support/second-app.js';
+import { statuses, told, twoApps, type SecondApp } from '../../support/second-app.js';
 import { allRows } from '../../support/sql.js';
 
 const NOW = '2026-12-07T10:00:00.000Z';
 
 let h: ClockedHarness;
 let other: SecondApp;
-beforeAll(async () => {
-  h = await clockedHarness(NOW);
-  other = await secondApp(h, { clock: () => new Date(NOW) });
-});
-afterAll(async () => {
-  await other?.close();
-  await h?.close();
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ h, other, close } = await twoApps(NOW)));
+afterAll(() => close?.());
 
 function personOnConsent(name: string) {
   return createPerson(h.as.officer, {

@@ -9,22 +9,17 @@
  * hangs off it holds the proposal first (db/row-locks.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiHarness, type ApiHarness } from '../../support/api.js';
+import type { ApiHarness } from '../../support/api.js';
 import { createOrganisation } from '../../support/crm.js';
 import { createProposal } from '../../support/proposals.js';
-import { secondApp, statuses, told, type SecondApp } from '../../support/second-app.js';
+import { statuses, told, twoApps, type SecondApp } from '../../support/second-app.js';
 import { allRows } from '../../support/sql.js';
 
 let h: ApiHarness;
 let other: SecondApp;
-beforeAll(async () => {
-  h = await apiHarness();
-  other = await secondApp(h);
-});
-afterAll(async () => {
-  await other?.close();
-  await h?.close();
-});
+let close: () => Promise<void>;
+beforeAll(async () => ({ h, other, close } = await twoApps()));
+afterAll(() => close?.());
 
 const p1 = () => h.world.partnerships.p1;
 
