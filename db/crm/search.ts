@@ -209,14 +209,18 @@ function matchesAfter(db: Kysely<Database>, match: string, after: number | null)
 /**
  * The best `limit` (score, then id) of the visible matches among the next
  * RANKED_WINDOW matches after `after`. The window is read first and ranked
- * whole, then each of its matches is tested for visibility: FTS5 reads as
- * many matches for a caller who sees part of the data as for one who sees
- * all of it.
+ * whole, so FTS5 reads as many matches for a caller who sees part of the
+ * data as for one who sees all of it; then its matches are tested for
+ * visibility in rank order, and the test stops once `limit` are found (the
+ * ranked window is a co-routine whose order the outer ORDER BY keeps: one
+ * sort, of the window). An officer who sees half the data tests about twice
+ * `limit` matches, not the whole window.
  */
 function windowHits(db: Kysely<Database>, scope: Scope, match: string, limit: number, after: number | null): Promise<RankedHitRow[]> {
   const window = matchesAfter(db, match, after).select(['search_index.entity_type', 'search_index.entity_id', score(match)]).orderBy(ENTRY).limit(RANKED_WINDOW);
+  const ranked = db.selectFrom(window.as('window')).selectAll().orderBy('window.score').orderBy('window.entity_id').limit(RANKED_WINDOW);
   return db
-    .selectFrom(window.as('search_index'))
+    .selectFrom(ranked.as('search_index'))
     .select(['search_index.entity_type', 'search_index.entity_id', 'search_index.score'])
     .where(hitVisible(scope))
     .orderBy('search_index.score')
