@@ -52,7 +52,8 @@ export default {
     },
     alias: {
       $api: 'api',
-      $db: 'db'
+      $db: 'db',
+      $i18n: 'i18n'
     }
   }
 };

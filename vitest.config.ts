@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 /**
@@ -13,6 +14,8 @@ const onPostgres = process.env.REGIODESK_TEST_ENGINE === 'postgres';
 
 // Tests run in Node against real databases (SQLite files, or PostgreSQL with REGIODESK_TEST_ENGINE=postgres) and a real Chromium; no Svelte plugin needed.
 export default defineConfig({
+  // the aliases SvelteKit gives the web (svelte.config.js), for the tests of the web's own modules (test/unit/i18n)
+  resolve: { alias: { $i18n: fileURLToPath(new URL('./i18n', import.meta.url)), $lib: fileURLToPath(new URL('./web/lib', import.meta.url)) } },
   test: {
     include: ['test/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...(onPostgres ? SQLITE_ONLY : POSTGRES_ONLY)],

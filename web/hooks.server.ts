@@ -3,7 +3,10 @@
  * `load`, and everything under `vite dev`) go to the same Hono app that
  * server.ts created: one database handle for the process. Under `vite dev`
  * there is no server.ts, so the hook starts the API itself.
- * Also picks the UI language (cookie, then Accept-Language), and gives every
+ * Also picks the UI language (cookie, then Accept-Language) and renders the
+ * page in it: the message functions (Paraglide, i18n/paraglide) read the
+ * request's locale from an AsyncLocalStorage this hook runs the request in,
+ * so two pages rendered at once in two languages never mix. And gives every
  * page its security headers and no-store (lib/server/page-headers.ts).
  *
  * A page rendered on the server reads the API with SvelteKit's `fetch`;
@@ -11,9 +14,11 @@
  * object per page request, so the session is checked once per render, not
  * once per call.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Handle, HandleFetch, RequestEvent } from '@sveltejs/kit';
 import { dev } from '$app/environment';
-import { LOCALE_COOKIE, pickLocale } from '$lib/i18n/index.js';
+import { overwriteServerAsyncLocalStorage } from '$i18n/paraglide/runtime.js';
+import { type Locale, LOCALE_COOKIE, pickLocale } from '$lib/i18n/index.js';
 import { hardenPage } from '$lib/server/page-headers.js';
 
 type ApiApp = { fetch: (request: Request, env?: unknown) => Response | Promise<Response> };
@@ -34,6 +39,10 @@ async function apiApp(): Promise<ApiApp> {
   throw new Error('The API was not handed over: start RegioDesk with `npm start` (server.ts).');
 }
 
+/** The page request's locale, for Paraglide's getLocale() while the request is handled. */
+const pageLocale = new AsyncLocalStorage<{ locale?: Locale }>();
+overwriteServerAsyncLocalStorage(pageLocale);
+
 const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
 
 /** What the API app is handed besides the request: the client's address and, during a page render, the render. */
@@ -51,7 +60,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   }
   const locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
   event.locals.locale = locale;
-  return hardenPage(await resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) }));
+  return hardenPage(await pageLocale.run({ locale }, () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })));
 };
 
 export const handleFetch: HandleFetch = async ({ event, request, fetch }) => {

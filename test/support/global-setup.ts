@@ -13,9 +13,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase, openPostgres } from '../../db/connection.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { compileMessages } from '../../scripts/i18n/compile.js';
 import { asAdministrator, runDatabaseName, startPostgres } from './postgres.js';
 
 export default async function setup() {
+  // the web's words and, later, the server's: compiled from the catalogue unless they already are
+  await compileMessages({ quiet: true });
   const dir = mkdtempSync(join(tmpdir(), 'regiodesk-tests-'));
   const template = join(dir, 'template.db');
   const opened = openDatabase(template);

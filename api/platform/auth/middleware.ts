@@ -9,6 +9,7 @@ import type { Settings } from '../config.js';
 import type { Caller } from '../http/caller.js';
 import type { PlatformEnv } from '../services/index.js';
 import { Forbidden, Unauthorized } from '../http/errors.js';
+import { isLocale, LOCALE_COOKIE } from '../../../i18n/locales.js';
 
 export const SESSION_COOKIE = 'regiodesk_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -91,6 +92,16 @@ export function setSessionCookie(c: Context<PlatformEnv>, token: string, setting
     secure: settings.secureCookies,
     maxAge: settings.sessionMaxDays * 24 * 3600
   });
+}
+
+/**
+ * The UI language cookie (i18n/locales.ts), set to the account's language at
+ * sign-in so the pages speak it from then on. Readable by the page: its
+ * language switch writes the same cookie (and the account).
+ */
+export function setLocaleCookie(c: Context<PlatformEnv>, locale: string, settings: Settings): void {
+  if (!isLocale(locale)) return;
+  setCookie(c, LOCALE_COOKIE, locale, { path: '/', sameSite: 'Lax', secure: settings.secureCookies, maxAge: 365 * 24 * 3600 });
 }
 
 export function clearSessionCookie(c: Context<PlatformEnv>): void {

@@ -3,7 +3,7 @@
  * user's own account and personal access tokens (signed in).
  */
 import { Hono } from 'hono';
-import { clearSessionCookie, expectedOrigin, setSessionCookie } from '../auth/middleware.js';
+import { clearSessionCookie, expectedOrigin, setLocaleCookie, setSessionCookie } from '../auth/middleware.js';
 import type { PlatformEnv } from '../services/index.js';
 import { describe } from '../http/openapi.js';
 import {
@@ -33,16 +33,17 @@ export const sessionRoutes = new Hono<PlatformEnv>()
   )
   .post(
     '/sign-in',
-    describe({ tag, summary: 'Sign in with email and password; sets the session cookie (403 when password sign-in is switched off)', body: Me, public: true, also: { 429: 'Too many failed attempts' } }),
+    describe({ tag, summary: 'Sign in with email and password; sets the session cookie and the language cookie to the account’s language (403 when password sign-in is switched off)', body: Me, public: true, also: { 429: 'Too many failed attempts' } }),
     validate('json', SignIn),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { caller, sessionToken } = await c.var.services.auth.signIn(email, password, {
+      const { caller, sessionToken, locale } = await c.var.services.auth.signIn(email, password, {
         address: c.var.clientAddress,
         userAgent: c.req.header('User-Agent') ?? null,
         previousToken: c.var.sessionToken
       });
       setSessionCookie(c, sessionToken, c.var.settings);
+      setLocaleCookie(c, locale, c.var.settings);
       return c.json(await c.var.services.auth.me(caller), 200);
     }
   )
@@ -70,11 +71,12 @@ export const sessionRoutes = new Hono<PlatformEnv>()
     describe({ tag, summary: 'Set your password from an invitation link; signs you in', body: Me, public: true }),
     validate('json', AcceptInvitation),
     async (c) => {
-      const { caller, sessionToken } = await c.var.services.auth.acceptInvitation(c.req.valid('json'), {
+      const { caller, sessionToken, locale } = await c.var.services.auth.acceptInvitation(c.req.valid('json'), {
         address: c.var.clientAddress,
         userAgent: c.req.header('User-Agent') ?? null
       });
       setSessionCookie(c, sessionToken, c.var.settings);
+      setLocaleCookie(c, locale, c.var.settings);
       return c.json(await c.var.services.auth.me(caller), 200);
     }
   );

@@ -10,7 +10,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { expectedOrigin, setSessionCookie } from '../auth/middleware.js';
+import { expectedOrigin, setLocaleCookie, setSessionCookie } from '../auth/middleware.js';
+import { LOCALE_COOKIE, pickLocale } from '../../../i18n/locales.js';
 import type { PendingSignIn } from '../auth/openid-provider.js';
 import { NotFound } from '../http/errors.js';
 import { describe } from '../http/openapi.js';
@@ -80,7 +81,7 @@ export const singleSignOnRoutes = new Hono<PlatformEnv>()
     '/callback',
     describe({
       tag,
-      summary: 'Where the OpenID provider sends the browser back: signs in (the session cookie) and redirects to the page asked for, or to the sign-in page with the reason (?sso=state|denied|rejected|unverified|unknown|disabled|unavailable)',
+      summary: 'Where the OpenID provider sends the browser back: signs in (the session cookie, and the language cookie set to the account’s language) and redirects to the page asked for, or to the sign-in page with the reason (?sso=state|denied|rejected|unverified|unknown|disabled|unavailable)',
       status: 302,
       public: true
     }),
@@ -89,12 +90,15 @@ export const singleSignOnRoutes = new Hono<PlatformEnv>()
       requireConfigured(c);
       const pending = takePending(c);
       try {
-        const { sessionToken, next } = await c.var.services.singleSignOn.finish(expectedOrigin(c, c.var.settings), new URL(c.req.url).searchParams, pending, {
+        const { sessionToken, next, locale } = await c.var.services.singleSignOn.finish(expectedOrigin(c, c.var.settings), new URL(c.req.url).searchParams, pending, {
           address: c.var.clientAddress,
           userAgent: c.req.header('User-Agent') ?? null,
-          previousToken: c.var.sessionToken
+          previousToken: c.var.sessionToken,
+          // an account made at this sign-in starts in the language the browser shows the app in
+          locale: pickLocale(getCookie(c, LOCALE_COOKIE), c.req.header('Accept-Language') ?? null)
         });
         setSessionCookie(c, sessionToken, c.var.settings);
+        setLocaleCookie(c, locale, c.var.settings);
         return c.redirect(next, 302);
       } catch (error) {
         if (error instanceof SingleSignOnRefused) return refused(c, error, pending?.next);

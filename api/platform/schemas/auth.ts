@@ -1,5 +1,6 @@
 /** Sign-in, the signed-in user, invitations and personal access tokens. */
 import { z } from 'zod';
+import { LOCALES } from '../../../i18n/locales.js';
 import { Id, NonEmptyText } from './common.js';
 
 export const Role = z.enum(['admin', 'officer', 'editor', 'viewer']);
@@ -31,10 +32,15 @@ export const Me = z
   .meta({ id: 'Me' });
 export type Me = z.infer<typeof Me>;
 
+/** A UI language an account may choose (i18n/locales.ts). */
+export const UiLocale = z.enum(LOCALES);
+
 export const AcceptInvitation = z.strictObject({
   token: z.string().min(10).max(200),
   password: Password,
-  name: NonEmptyText(200).optional()
+  name: NonEmptyText(200).optional(),
+  /** the language the invited person read the invitation in: becomes the account's */
+  locale: UiLocale.optional()
 });
 export type AcceptInvitation = z.infer<typeof AcceptInvitation>;
 
@@ -61,7 +67,7 @@ export const CreatedAccessToken = AccessToken.extend({ token: z.string() });
 
 export const AccessTokenList = z.object({ items: z.array(AccessToken) });
 
-export const LocaleChange = z.strictObject({ locale: z.enum(['en', 'de']) });
+export const LocaleChange = z.strictObject({ locale: UiLocale });
 
 /** How one may sign in here: the password form (unless switched off) and single sign-on (when configured). */
 export const SignInMethods = z

@@ -31,6 +31,8 @@ const MINUTE = 60_000;
 export interface SignedIn {
   caller: Caller;
   sessionToken: string;
+  /** the account's language, which the UI takes at sign-in (the language cookie) */
+  locale: string;
 }
 
 function toAccessToken(row: Awaited<ReturnType<typeof sessions.listAccessTokens>>[number]): AccessToken {
@@ -122,7 +124,7 @@ export class AuthService {
     await sessions.clearSignInFailures(this.db, accountKey);
     if (client.previousToken) await sessions.deleteSession(this.db, digest(client.previousToken));
     const sessionToken = await this.startSession(user.id, client);
-    return { caller: await this.callerFor(user, 'session'), sessionToken };
+    return { caller: await this.callerFor(user, 'session'), sessionToken, locale: user.locale };
   }
 
   /**
@@ -135,7 +137,7 @@ export class AuthService {
     await sessions.clearSignInFailures(this.db, `account:${user.email.toLowerCase()}`);
     if (client.previousToken) await sessions.deleteSession(this.db, digest(client.previousToken));
     const sessionToken = await this.startSession(user.id, client);
-    return { caller: await this.callerFor(user, 'session'), sessionToken };
+    return { caller: await this.callerFor(user, 'session'), sessionToken, locale: user.locale };
   }
 
   /** A sign-in that failed before any password was tried (single sign-on): counted as a failed password is, per address and, when known, per account. */
@@ -250,6 +252,7 @@ export class AuthService {
       const updated = await users.updateUser(trx, invitation.user_id, {
         password_hash: passwordHash,
         name: input.name ?? invitation.name,
+        ...(input.locale ? { locale: input.locale } : {}),
         updated_at: this.now().toISOString()
       });
       await users.markInvitationAccepted(trx, invitation.id, this.now().toISOString());
@@ -257,6 +260,6 @@ export class AuthService {
       return updated;
     });
     const sessionToken = await this.startSession(user.id, client);
-    return { caller: await this.callerFor(user, 'session'), sessionToken };
+    return { caller: await this.callerFor(user, 'session'), sessionToken, locale: user.locale };
   }
 }

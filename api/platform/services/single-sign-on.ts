@@ -17,6 +17,7 @@ import { newId } from '../../../db/ids.js';
 import * as users from '../../../db/platform/users.js';
 import { missing } from '../../../db/row-missing.js';
 import type { UserRow } from '../../../db/schema.js';
+import type { Locale } from '../../../i18n/locales.js';
 import { newPendingSignIn, OpenIdProvider, type PendingSignIn, ProviderRefused, ProviderUnavailable } from '../auth/openid-provider.js';
 import type { OidcSettings, Settings } from '../config.js';
 import { recordChange } from './audit.js';
@@ -99,9 +100,9 @@ export class SingleSignOnService {
    * kept, exchanges the code (PKCE, nonce), finds or makes the account and
    * starts a session. Refusals are counted as failed sign-ins.
    */
-  async finish(origin: string, query: URLSearchParams, pending: PendingSignIn | null, client: { address: string; userAgent: string | null; previousToken: string | null }): Promise<SignedIn & { next: string }> {
+  async finish(origin: string, query: URLSearchParams, pending: PendingSignIn | null, client: { address: string; userAgent: string | null; previousToken: string | null; locale: Locale }): Promise<SignedIn & { next: string }> {
     try {
-      const user = await this.vouchedUser(origin, query, pending);
+      const user = await this.vouchedUser(origin, query, pending, client.locale);
       const signedIn = await this.auth.signInVouched(user.row, { ...client, idToken: user.idToken });
       return { ...signedIn, next: pending!.next };
     } catch (error) {
@@ -111,7 +112,7 @@ export class SingleSignOnService {
     }
   }
 
-  private async vouchedUser(origin: string, query: URLSearchParams, pending: PendingSignIn | null): Promise<{ row: UserRow; idToken: string }> {
+  private async vouchedUser(origin: string, query: URLSearchParams, pending: PendingSignIn | null, locale: Locale): Promise<{ row: UserRow; idToken: string }> {
     const oidc = this.settings.oidc!;
     const fresh = pending && this.clock().getTime() - Date.parse(pending.startedAt) <= PENDING_MINUTES * 60_000;
     if (!pending || !fresh || query.get('state') !== pending.state) throw new SingleSignOnRefused('state');
@@ -129,7 +130,7 @@ export class SingleSignOnService {
     const email = this.verifiedEmail(oidc, signIn.claims);
     const existing = await users.findUserByEmail(this.db, email);
     if (existing?.disabled_at) throw new SingleSignOnRefused('disabled', email);
-    const row = existing ?? (await this.madeJustInTime(oidc, email, signIn.claims));
+    const row = existing ?? (await this.madeJustInTime(oidc, email, signIn.claims, locale));
     return { row, idToken: signIn.idToken };
   }
 
@@ -142,11 +143,11 @@ export class SingleSignOnService {
     return email;
   }
 
-  /** An account for a person of an allowed domain, with no role and no password; refused ('unknown') otherwise. */
-  private async madeJustInTime(oidc: OidcSettings, email: string, claims: Record<string, unknown>): Promise<UserRow> {
+  /** An account for a person of an allowed domain, with no role and no password, in the language their browser shows the app in; refused ('unknown') otherwise. */
+  private async madeJustInTime(oidc: OidcSettings, email: string, claims: Record<string, unknown>, locale: Locale): Promise<UserRow> {
     if (!oidc.jitDomains.includes(domainOf(email))) throw new SingleSignOnRefused('unknown', email);
     return this.db.transaction().execute(async (trx) => {
-      const row = await users.insertUserUnlessRegistered(trx, { id: newId(), email, name: nameFrom(claims, email), password_hash: null, organisation_id: null, is_admin: 0, disabled_at: null });
+      const row = await users.insertUserUnlessRegistered(trx, { id: newId(), email, name: nameFrom(claims, email), password_hash: null, organisation_id: null, is_admin: 0, disabled_at: null, locale });
       // the same person signing in in another tab, at the same moment, made the account: this sign-in takes it
       if (!row) {
         const made = await users.findUserByEmail(trx, email);

@@ -95,6 +95,41 @@ describe('signing in', () => {
   });
 });
 
+describe('the account’s language', () => {
+  /** The language cookie an answer sets, from its Set-Cookie lines. */
+  const localeCookie = (headers: Headers) => headers.getSetCookie().find((line) => line.startsWith('regiodesk_locale='));
+
+  it('is applied at sign-in: the answer sets the language cookie, readable by the page, to it', async () => {
+    const b = browser(h.app, '10.3.3.1');
+    await b.send('POST', '/api/auth/sign-in', { email: 'editor@test.regiodesk.eu', password: PASSWORD });
+    const first = await b.send('POST', '/api/auth/sign-in', { email: 'editor@test.regiodesk.eu', password: PASSWORD });
+    expect(first.body.locale).toBe('en');
+    expect(localeCookie(first.headers)).toMatch(/^regiodesk_locale=en; Max-Age=31536000; Path=\/; SameSite=Lax$/);
+
+    // the switch writes the account's language: the next sign-in, on any browser, applies it
+    expect((await b.send('PUT', '/api/auth/me/locale', { locale: 'nl' })).status).toBe(204);
+    const elsewhere = await browser(h.app, '10.3.3.2').send('POST', '/api/auth/sign-in', { email: 'editor@test.regiodesk.eu', password: PASSWORD }, { Cookie: 'regiodesk_locale=de' });
+    expect(elsewhere.body.locale).toBe('nl');
+    expect(localeCookie(elsewhere.headers)).toMatch(/^regiodesk_locale=nl;/);
+    await b.send('PUT', '/api/auth/me/locale', { locale: 'en' });
+  });
+
+  it('is one of the UI languages', async () => {
+    const b = browser(h.app, '10.3.3.3');
+    await b.send('POST', '/api/auth/sign-in', { email: 'editor@test.regiodesk.eu', password: PASSWORD });
+    expectProblem((await b.send('PUT', '/api/auth/me/locale', { locale: 'fr' })) as never, 400, 'locale');
+  });
+
+  it('of an invited person is the one they accepted the invitation in', async () => {
+    const invited = await h.as.sysadmin.post('/api/users', { email: 'nl.officer@test.regiodesk.eu', name: 'Lotte Claes', organisationId: h.world.organisations.pfb });
+    const token = new URL(invited.body.invitationUrl).pathname.split('/').pop()!;
+    const accepted = await browser(h.app, '10.3.3.4').send('POST', '/api/auth/accept-invitation', { token, password: 'een-lang-genoeg-wachtwoord', locale: 'nl' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.locale).toBe('nl');
+    expect(localeCookie(accepted.headers)).toMatch(/^regiodesk_locale=nl;/);
+  });
+});
+
 describe('throttling', () => {
   it('locks an account after 5 failures within the window, even for the right password, with Retry-After', async () => {
     for (let i = 0; i < 5; i++) {

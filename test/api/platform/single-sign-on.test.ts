@@ -27,6 +27,7 @@ beforeAll(async () => {
   provider.accounts.set('unverified', { email: 'editor@test.regiodesk.eu', email_verified: false });
   provider.accounts.set('stranger', { email: 'stranger@elsewhere.example', email_verified: true });
   provider.accounts.set('newcomer', { email: 'Newcomer@Rhein-Neckar.example', email_verified: true, given_name: 'Nele', family_name: 'Neumann' });
+  provider.accounts.set('flemish-newcomer', { email: 'nieuwkomer@vlaams-brabant.example', email_verified: true, given_name: 'Lotte', family_name: 'Claes' });
   provider.accounts.set('outsider-domain', { email: 'someone@other-region.example', email_verified: true });
   // a directory that names people by their user principal name and says nothing of e-mail verification (Entra ID)
   provider.accounts.set('by-upn', { upn: 'viewer@test.regiodesk.eu' });
@@ -98,6 +99,8 @@ describe('single sign-on through an OpenID provider', () => {
     const session = (await firstRow(h, 'SELECT s.ip, s.id_token FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = ? AND s.id_token IS NOT NULL', 'officer@test.regiodesk.eu')) as { ip: string; id_token: string };
     expect(session.ip).toBe('local');
     expect(session.id_token.split('.')).toHaveLength(3);
+    // the account's language is applied at sign-in, as with a password
+    expect(browser.cookie(APP, 'regiodesk_locale')).toBe('en');
   });
 
   it('refuses a callback whose state is not the one this browser was sent with, and one from a browser that never started', async () => {
@@ -166,6 +169,13 @@ describe('single sign-on through an OpenID provider', () => {
     const again = new CookieBrowser(app, APP);
     expect(await signInAs(again, 'newcomer')).toBe(`${APP}/partnerships`);
     expect((await firstRow(h, "SELECT count(*) AS n FROM users WHERE email = 'newcomer@rhein-neckar.example'"))).toEqual({ n: 1 });
+
+    // an account made at sign-in starts in the language the browser shows the app in (Accept-Language here; the switch's cookie would win)
+    const flemish = new CookieBrowser(app, APP);
+    const back = await upToCallback(flemish, 'flemish-newcomer');
+    expect((await flemish.follow(back, { headers: { 'Accept-Language': 'nl-BE,nl;q=0.9,en;q=0.5' } }, isPage)).location).toBe(`${APP}/partnerships`);
+    expect(((await firstRow(h, "SELECT locale FROM users WHERE email = 'nieuwkomer@vlaams-brabant.example'")) as { locale: string }).locale).toBe('nl');
+    expect(flemish.cookie(APP, 'regiodesk_locale')).toBe('nl');
 
     const elsewhere = new CookieBrowser(app, APP);
     expect(await signInAs(elsewhere, 'outsider-domain')).toBe(`${APP}/sign-in?sso=unknown&next=%2Fpartnerships`);

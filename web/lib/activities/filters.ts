@@ -4,7 +4,7 @@
  * and what the API is asked for with them (also the CSV export link).
  */
 import type { ActivityStatus, ActivityType } from '$api/activities/schemas/activities';
-import type { Locale } from '$lib/i18n/index.js';
+import { decimalComma, type Locale } from '$lib/i18n/index.js';
 import { filtersOf, present } from '$lib/crm/listing.js';
 import { isActivityStatus, isActivityType } from './choices.js';
 
@@ -35,10 +35,10 @@ export function filterParams(filters: Partial<Filters>, extra: Record<string, st
   return text ? `?${text}` : '';
 }
 
-/** The CSV of the list with the same filters; German spreadsheets expect semicolons. */
+/** The CSV of the list with the same filters; German and Belgian spreadsheets (decimal comma) expect semicolons. */
 export function exportHref(filters: Filters, locale: Locale): string {
   const params = new URLSearchParams(Object.entries(apiFilters(filters)) as [string, string][]);
   params.set('sort', 'startsAt');
-  if (locale === 'de') params.set('delimiter', 'semicolon');
+  if (decimalComma(locale)) params.set('delimiter', 'semicolon');
   return `/api/activities/export.csv?${params}`;
 }

@@ -5,11 +5,10 @@
  * `t('organisations.title')`. Dates and numbers use Intl in the same locale.
  */
 import i18next, { type TFunction } from 'i18next';
+import { type Locale, TAGS } from '$i18n/locales.js';
 import { messages } from './messages/index.js';
 
-export const LOCALES = ['en', 'de'] as const;
-export type Locale = (typeof LOCALES)[number];
-export const LOCALE_COOKIE = 'regiodesk_locale';
+export { decimalComma, isLocale, LOCALE_COOKIE, LOCALES, type Locale, pickLocale, TAGS } from '$i18n/locales.js';
 
 const instances = new Map<Locale, TFunction>();
 
@@ -20,7 +19,7 @@ function instance(locale: Locale): TFunction {
     void i18n.init({
       lng: locale,
       fallbackLng: 'en',
-      resources: { en: { translation: messages('en') }, de: { translation: messages('de') } },
+      resources: { en: { translation: messages('en') }, de: { translation: messages('de') }, nl: { translation: messages('nl') } },
       initAsync: false,
       interpolation: { escapeValue: false },
       showSupportNotice: false
@@ -31,20 +30,6 @@ function instance(locale: Locale): TFunction {
   return t;
 }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** The best locale from a cookie value and an Accept-Language header. */
-export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
-  if (isLocale(cookie)) return cookie;
-  for (const part of (acceptLanguage ?? '').split(',')) {
-    const code = part.split(';')[0]!.trim().slice(0, 2).toLowerCase();
-    if (isLocale(code)) return code;
-  }
-  return 'en';
-}
-
 export interface Translator {
   locale: Locale;
   t: (key: string, values?: Record<string, unknown>) => string;
@@ -52,9 +37,6 @@ export interface Translator {
   dateTime: (value: string | Date | null | undefined) => string;
   number: (value: number) => string;
 }
-
-/** The BCP 47 tag Intl formats each UI language with. */
-export const TAGS: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
 
 const translators = new Map<Locale, Translator>();
 const MAX_REMEMBERED = 10_000;

@@ -2,6 +2,7 @@
 import { PROGRAMME_FAMILIES } from '$api/funding/schemas/programme-families';
 import type { Programme, ProgrammeFamily } from '$api/funding/schemas/programmes';
 import { type ApiClient, read } from '$lib/api/client.js';
+import { decimalComma, type Locale } from '$lib/i18n/index.js';
 
 export { PROGRAMME_FAMILIES };
 
@@ -73,11 +74,11 @@ export function rateForApi(typed: string): string | null | { error: true } {
   return `${digits.slice(0, -4)}.${digits.slice(-4)}`.replace(/(\.\d\d\d?)0+$/, '$1').replace(/(\.\d\d)0$/, '$1');
 }
 
-/** A rate from the API ("0.625") → the percentage an input shows ("62.5", or "62,5" in German). */
-export function rateForInput(locale: string, rate: string | null): string {
+/** A rate from the API ("0.625") → the percentage an input shows ("62.5", or "62,5" in German and Dutch). */
+export function rateForInput(locale: Locale, rate: string | null): string {
   if (rate === null) return '';
   const [whole = '0', decimals = ''] = rate.split('.');
   const tenThousandths = Number(whole) * 10_000 + Number(decimals.padEnd(4, '0').slice(0, 4));
   const text = String(tenThousandths / 100);
-  return locale === 'de' ? text.replace('.', ',') : text;
+  return decimalComma(locale) ? text.replace('.', ',') : text;
 }

@@ -2,7 +2,7 @@
  * Co-financing rates in the UI: the API keeps them as fractions ("0.6"),
  * people read and type percentages ("60 %", "82,5").
  */
-import { type Locale, TAGS } from '$lib/i18n/index.js';
+import { decimalComma, type Locale, TAGS } from '$lib/i18n/index.js';
 import { amountForApi } from '$lib/ui/money.js';
 
 /** "0.6" → "60 %" / "60%" in the UI language. */
@@ -11,11 +11,11 @@ export function formatRate(locale: Locale, rate: string | null): string | null {
   return new Intl.NumberFormat(TAGS[locale], { style: 'percent', maximumFractionDigits: 2 }).format(Number(rate));
 }
 
-/** "0.825" → "82.5" (en) / "82,5" (de), for an input. */
+/** "0.825" → "82.5" (en) / "82,5" (de, nl), for an input. */
 export function percentForInput(locale: Locale, rate: string | null): string {
   if (rate === null) return '';
   const percent = String(Math.round(Number(rate) * 10000) / 100);
-  return locale === 'de' ? percent.replace('.', ',') : percent;
+  return decimalComma(locale) ? percent.replace('.', ',') : percent;
 }
 
 /**

@@ -3,7 +3,7 @@
  * takes amounts as decimal strings with a point ("1234.50"); people type them
  * the way their language writes numbers ("1.234,50", "1,234.50").
  */
-import { type Locale, TAGS } from '$lib/i18n/index.js';
+import { decimalComma, type Locale, TAGS } from '$lib/i18n/index.js';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -43,9 +43,9 @@ export function amountForApi(typed: string): string {
   return text;
 }
 
-/** "1234.50" from the API → how the UI language writes it in an input ("1234,50" in German). */
+/** "1234.50" from the API → how the UI language writes it in an input ("1234,50" in German and Dutch). */
 export function amountForInput(locale: Locale, decimal: string): string {
-  return locale === 'de' ? decimal.replace('.', ',') : decimal;
+  return decimalComma(locale) ? decimal.replace('.', ',') : decimal;
 }
 
 /** A percentage as the API gives it (one decimal, rounded down) → whole percent, rounded down like the API's messages. */

@@ -29,7 +29,7 @@ import workplans from './workplans.json';
 import reports from './reports.json';
 import privacy from './privacy.json';
 
-type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown> };
+type Catalogue = { en: Record<string, unknown>; de: Record<string, unknown>; nl?: Record<string, unknown> };
 
 const features: Record<string, Catalogue> = {
   account,
@@ -63,6 +63,6 @@ const features: Record<string, Catalogue> = {
   privacy
 };
 
-export function messages(locale: 'en' | 'de'): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(features).map(([name, catalogue]) => [name, catalogue[locale]]));
+export function messages(locale: 'en' | 'de' | 'nl'): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(features).map(([name, catalogue]) => [name, catalogue[locale] ?? {}]));
 }
