@@ -1,6 +1,7 @@
 /** People to pick from (GET /api/people?q=…), shown with their organisation, for PersonPicker. */
 import { apiClient, read } from '$lib/api/client.js';
 import type { PickerSource } from '$lib/ui/picker.js';
+import { m } from '$i18n/paraglide/messages.js';
 
 /** the person a choice stands for: a form can fill in their organisation */
 export interface PersonChoice {
@@ -19,10 +20,10 @@ export const personChoices: PickerSource<PersonChoice> = {
       record: { id: p.id, name: p.name, organisationId: p.organisationId, organisationName: p.organisationName }
     }));
   },
-  words: (t, what) => ({
-    placeholder: t('activities.participants.noPerson'),
-    searchLabel: t('activities.participants.findPersonFor', { what }),
-    searchPlaceholder: t('activities.participants.findPerson'),
-    noMatches: t('activities.participants.noMatches')
+  words: (what) => ({
+    placeholder: m.activities_participants_noPerson(),
+    searchLabel: m.activities_participants_findPersonFor({ what }),
+    searchPlaceholder: m.activities_participants_findPerson(),
+    noMatches: m.activities_participants_noMatches()
   })
 };

@@ -3,6 +3,7 @@
  * answers `emails.1`, the page shows that beside the box, naming the entry.
  */
 import type { Translator } from '$lib/i18n/index.js';
+import { m } from '$i18n/paraglide/messages.js';
 
 /** "a@x.org, b@y.org\nc@z.org" → three entries; commas, semicolons and line breaks separate, spaces do not (phones have them). */
 export function splitEntries(text: string): string[] {
@@ -16,7 +17,7 @@ export function entryErrors(errors: Record<string, string>, path: string, entrie
     .map(([p, message]) => {
       const index = Number(p.slice(path.length + 1));
       const value = p === path || Number.isNaN(index) ? undefined : entries[index];
-      return value === undefined ? message : i18n.t('people.itemError', { value, message });
+      return value === undefined ? message : m.people_itemError({ value, message });
     });
   return messages.length ? messages.join(' ') : undefined;
 }

@@ -8,6 +8,7 @@
 import type { Tally } from '$api/cycle/schemas/evaluations';
 import { type TallyGroup, tallyLabel as labelIn } from '$api/cycle/schemas/report-contents';
 import { TAGS, type Translator } from '$lib/i18n/index.js';
+import { m } from '$i18n/paraglide/messages.js';
 
 export interface ChartSeries {
   name: string;
@@ -23,12 +24,12 @@ export function tallyLabel(i18n: Translator, kind: TallyKind, tally: Tally): str
 
 /** 0.4166 → "42 %" (de) / "42%" (en) */
 export function percent(i18n: Translator, share: number | null): string {
-  if (share === null) return i18n.t('evaluations.chart.none');
+  if (share === null) return m.evaluations_chart_none();
   return new Intl.NumberFormat(TAGS[i18n.locale], { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
 
 /** 4.25 → "4.3" / "4,3" */
 export function oneDecimal(i18n: Translator, value: number | null): string {
-  if (value === null) return i18n.t('evaluations.chart.none');
+  if (value === null) return m.evaluations_chart_none();
   return new Intl.NumberFormat(TAGS[i18n.locale], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
 }

@@ -6,19 +6,20 @@
  */
 import type { PartnershipListItem as Partnership } from '$api/crm/schemas/partnerships';
 import type { Translator } from '$lib/i18n/index.js';
+import { m } from '$i18n/paraglide/messages.js';
 
 type Status = Partnership['status'];
 
 /** "in 12 days", "today", "3 days ago". */
 export function relativeDays(i18n: Translator, days: number): string {
-  if (days === 0) return i18n.t('partnerships.days.today');
-  return days > 0 ? i18n.t('partnerships.days.in', count(i18n, days)) : i18n.t('partnerships.days.ago', count(i18n, -days));
+  if (days === 0) return m.partnerships_days_today();
+  return days > 0 ? m.partnerships_days_in(count(i18n, days)) : m.partnerships_days_ago(count(i18n, -days));
 }
 
 /** "764 days left", "last day today", "20 days ago". */
 export function daysLeft(i18n: Translator, days: number): string {
-  if (days === 0) return i18n.t('partnerships.days.lastDay');
-  return days > 0 ? i18n.t('partnerships.days.left', count(i18n, days)) : i18n.t('partnerships.days.ago', count(i18n, -days));
+  if (days === 0) return m.partnerships_days_lastDay();
+  return days > 0 ? m.partnerships_days_left(count(i18n, days)) : m.partnerships_days_ago(count(i18n, -days));
 }
 
 /** `count` picks the plural form, `n` is the number as the locale writes it (2,153 / 2.153). */

@@ -3,7 +3,7 @@
  * into messages beside the fields (by `path`) and one general message.
  */
 import { ApiProblem } from '$lib/api/client.js';
-import type { Translator } from '$lib/i18n/index.js';
+import { m } from '$i18n/paraglide/messages.js';
 
 export interface FormState {
   errors: Record<string, string>;
@@ -22,7 +22,7 @@ export function invalid(state: FormState, path: string, id: string) {
   return state.errors[path] ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` } : {};
 }
 
-export async function submit<T>(state: FormState, i18n: Translator, action: () => Promise<T>): Promise<T | null> {
+export async function submit<T>(state: FormState, action: () => Promise<T>): Promise<T | null> {
   state.busy = true;
   state.errors = {};
   state.message = null;
@@ -30,17 +30,17 @@ export async function submit<T>(state: FormState, i18n: Translator, action: () =
     return await action();
   } catch (e) {
     if (!(e instanceof ApiProblem)) {
-      state.message = i18n.t('common.error');
+      state.message = m.common_error();
       return null;
     }
     state.errors = e.byPath();
     const unplaced = e.errors.filter((err) => err.path === '' || err.path.startsWith('query'));
     if (e.status === 412) {
-      state.message = i18n.t('common.staleEdit');
+      state.message = m.common_staleEdit();
       state.current = e.body.current ?? null;
     }
-    else if (e.status === 403) state.message = e.detail || i18n.t('common.forbidden');
-    else if (e.errors.length) state.message = [i18n.t('common.fixErrors'), ...unplaced.map((err) => err.message)].join(' ');
+    else if (e.status === 403) state.message = e.detail || m.common_forbidden();
+    else if (e.errors.length) state.message = [m.common_fixErrors(), ...unplaced.map((err) => err.message)].join(' ');
     else state.message = e.detail || e.title;
     return null;
   } finally {

@@ -9,7 +9,6 @@
  */
 import { tick } from 'svelte';
 import type { Page } from '$lib/crm/listing.js';
-import type { Translator } from '$lib/i18n/index.js';
 import { emptyForm, submit } from './form.js';
 
 export interface PagedListOptions<T> {
@@ -17,7 +16,6 @@ export interface PagedListOptions<T> {
   first: () => Page<T>;
   /** the page after `cursor` */
   next: (cursor: string) => Promise<Page<T>>;
-  i18n: { current: Translator };
   onadded?: (first: number, added: T[]) => void;
 }
 
@@ -39,7 +37,7 @@ export class PagedList<T> {
     const cursor = this.nextCursor;
     if (!cursor) return null;
     const first = this.items.length;
-    const page = await submit(this.more, this.#options.i18n.current, () => this.#options.next(cursor));
+    const page = await submit(this.more, () => this.#options.next(cursor));
     if (!page) return null;
     this.items = [...this.items, ...page.items];
     this.nextCursor = page.nextCursor;

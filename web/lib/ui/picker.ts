@@ -20,12 +20,11 @@ export interface PickerWords {
   noMatches: string;
 }
 
-export type Translate = (key: string, values?: Record<string, unknown>) => string;
-
 export interface PickerSource<R = undefined> {
   /** the first page of matches ('' for the first page of all) */
   search(text: string): Promise<PickerOption<R>[]>;
-  words(t: Translate, what: string): PickerWords;
+  /** the words around the search box, in the page's language */
+  words(what: string): PickerWords;
 }
 
 /** What a caller gives a picker, whichever source it searches. */

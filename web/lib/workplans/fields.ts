@@ -7,6 +7,10 @@
 import type { CooperationForm } from '$api/crm/schemas/partnerships';
 import { type WorkPlanItem, type WorkPlanItemStatus, WORK_PLAN_ITEM_FIELDS } from '$api/cycle/schemas/work-plans';
 import type { Translator } from '$lib/i18n/index.js';
+import { m } from '$i18n/paraglide/messages.js';
+import { partnershipsForm } from '$lib/i18n/labels/partnerships.js';
+import { workplansFields, workplansStatus } from '$lib/i18n/labels/workplans.js';
+import { hasWords } from '$lib/i18n/lookup.js';
 
 export const STATUSES: WorkPlanItemStatus[] = ['planned', 'in_progress', 'done', 'dropped'];
 export const QUARTERS = [1, 2, 3, 4] as const;
@@ -21,14 +25,12 @@ export interface PlanVocabulary {
   names: Map<string, string>;
 }
 
-export function fieldLabel(i18n: Translator, field: string): string {
-  return (WORK_PLAN_ITEM_FIELDS as string[]).includes(field) || field === 'introduction' || field === 'position'
-    ? i18n.t(`workplans.fields.${field}`)
-    : field;
+export function fieldLabel(field: string): string {
+  return hasWords(workplansFields, field) ? workplansFields[field]() : field;
 }
 
 export function formatValue(i18n: Translator, vocabulary: PlanVocabulary, field: string, value: unknown): string {
-  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return i18n.t('coediting.conflict.empty');
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return m.coediting_conflict_empty();
   switch (field) {
     case 'domainId': {
       const domain = vocabulary.domains.find((d) => d.id === value);
@@ -39,13 +41,13 @@ export function formatValue(i18n: Translator, vocabulary: PlanVocabulary, field:
     case 'responsiblePersonId':
       return vocabulary.names.get(String(value)) ?? String(value);
     case 'form':
-      return i18n.t(`partnerships.form.${value as CooperationForm}`);
+      return partnershipsForm[value as CooperationForm]();
     case 'status':
-      return i18n.t(`workplans.status.${value as WorkPlanItemStatus}`);
+      return workplansStatus[value as WorkPlanItemStatus]();
     case 'targetDate':
       return i18n.date(String(value));
     case 'targetQuarter':
-      return i18n.t('workplans.quarter', { quarter: value });
+      return m.workplans_quarter({ quarter: value });
     case 'activityIds':
     case 'proposalIds':
       return (value as string[]).map((id) => vocabulary.names.get(id) ?? id).join(', ');
@@ -94,13 +96,13 @@ export function changedFields(base: ItemValues, draft: ItemValues): Partial<Item
 /** "Q2 2027", "15 Mar 2027" or null */
 export function targetOf(i18n: Translator, item: Pick<WorkPlanItem, 'targetDate' | 'targetQuarter'>, year: number): string | null {
   if (item.targetDate) return i18n.date(item.targetDate);
-  if (item.targetQuarter) return i18n.t('workplans.quarterOfYear', { quarter: item.targetQuarter, year });
+  if (item.targetQuarter) return m.workplans_quarterOfYear({ quarter: item.targetQuarter, year });
   return null;
 }
 
 /** The target's problem before sending (the API says the same): a date in the plan's year, and a date or a quarter, not both. */
 export function targetProblem(i18n: Translator, values: Pick<ItemValues, 'targetDate' | 'targetQuarter'>, year: number): { field: 'targetDate' | 'targetQuarter'; message: string } | null {
-  if (values.targetDate && !values.targetDate.startsWith(`${year}-`)) return { field: 'targetDate', message: i18n.t('workplans.targetOutsideYear', { year }) };
-  if (values.targetDate && values.targetQuarter) return { field: 'targetDate', message: i18n.t('workplans.targetDateOrQuarter') };
+  if (values.targetDate && !values.targetDate.startsWith(`${year}-`)) return { field: 'targetDate', message: m.workplans_targetOutsideYear({ year }) };
+  if (values.targetDate && values.targetQuarter) return { field: 'targetDate', message: m.workplans_targetDateOrQuarter() };
   return null;
 }

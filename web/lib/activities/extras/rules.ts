@@ -4,8 +4,12 @@
  * end"); null for anything richer, which the UI shows as written.
  */
 import type { Translator } from '$lib/i18n/index.js';
+import { m } from '$i18n/paraglide/messages.js';
+import { tasksFollowUpsEvery } from '$lib/i18n/labels/tasks.js';
 
-const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'];
+const FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'] as const;
+type Frequency = (typeof FREQUENCIES)[number];
+const isFrequency = (value: string | undefined): value is Frequency => (FREQUENCIES as readonly (string | undefined)[]).includes(value);
 const SIMPLE = new Set(['FREQ', 'INTERVAL', 'COUNT', 'UNTIL']);
 
 export function describeRule(i18n: Translator, rule: string): string | null {
@@ -17,21 +21,21 @@ export function describeRule(i18n: Translator, rule: string): string | null {
   }
   if ([...parts.keys()].some((k) => !SIMPLE.has(k))) return null;
   const freq = parts.get('FREQ');
-  if (!freq || !FREQUENCIES.includes(freq)) return null;
+  if (!isFrequency(freq)) return null;
   const interval = Number(parts.get('INTERVAL') ?? '1');
   if (!Number.isInteger(interval) || interval < 1) return null;
-  const words = [i18n.t(`tasks.followUps.every.${freq}`, { count: interval })];
+  const words = [tasksFollowUpsEvery[freq]({ count: interval })];
   const count = parts.get('COUNT');
   if (count !== undefined) {
     const n = Number(count);
     if (!Number.isInteger(n) || n < 1) return null;
-    words.push(i18n.t('tasks.followUps.times', { count: n }));
+    words.push(m.tasks_followUps_times({ count: n }));
   }
   const until = parts.get('UNTIL');
   if (until !== undefined) {
     const match = /^(\d{4})(\d{2})(\d{2})/.exec(until);
     if (!match) return null;
-    words.push(i18n.t('tasks.followUps.until', { date: i18n.date(`${match[1]}-${match[2]}-${match[3]}`) }));
+    words.push(m.tasks_followUps_until({ date: i18n.date(`${match[1]}-${match[2]}-${match[3]}`) }));
   }
   return words.join(', ');
 }
