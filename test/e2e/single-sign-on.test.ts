@@ -1,7 +1,8 @@
 /**
  * Single sign-on in real Chromium against the built product: the sign-in
  * page's "Sign in with …" button, the OpenID provider's login form (a real
- * oidc-provider on a local port), back on the page asked for; signing out
+ * oidc-provider on a local port), back on the page asked for in the
+ * account's language; signing out
  * passes through the provider's logout; a person without an account comes
  * back to the sign-in page with the reason in words.
  */
@@ -42,9 +43,11 @@ describe('signing in through the organisation’s OpenID provider', () => {
     const me = (await (await context.request.get(`${session.url}/api/auth/me`)).json()) as { email: string; name: string };
     expect(me.email).toBe(DEMO_SIGN_IN.accounts[0]!.email);
     await expect.poll(() => page.getByText(me.name).first().isVisible()).toBe(true);
+    // the account's language (the Rhein-Neckar officer's German) is applied at this sign-in too, though the browser asked for English
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de');
     await session.shot(page, '2-signed-in');
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Abmelden' }).click();
     // the provider asks whether to end its session too
     await page.waitForURL(`${issuer}/session/end**`);
     await page.getByRole('button', { name: 'Yes, sign me out' }).click();

@@ -22,9 +22,10 @@ export async function load(page: Page, url: string): Promise<void> {
 /** Signs `email` in with the demo password on the server at `origin`; resolves on the home page. */
 export async function signIn(page: Page, origin: string, email: string, { language = 'en' }: { language?: Locale | 'account' } = {}): Promise<void> {
   await load(page, `${origin}/sign-in`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_SIGN_IN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  // by the fields' ids: the page is in the browser's language
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(DEMO_SIGN_IN.password);
+  await page.locator('form button[type="submit"]').click();
   await page.waitForURL(`${origin}/`);
   if (language === 'account' || (await page.evaluate(() => document.documentElement.lang)) === language) return;
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: language, url: origin }]);
