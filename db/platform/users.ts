@@ -119,15 +119,19 @@ export function insertInvitation(db: Kysely<Database>, values: Insertable<Invita
   return db.insertInto('invitations').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/** The invitation with the invited user's e-mail, name and whether they have a password already (`has_password` 1/0: set through another link of theirs). */
 export function findInvitationByHash(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('invitations')
     .innerJoin('users', 'users.id', 'invitations.user_id')
     .select(['invitations.id', 'invitations.user_id', 'invitations.expires_at', 'invitations.accepted_at', 'users.email', 'users.name'])
+    .select((eb) => eb.case().when('users.password_hash', 'is not', null).then(1).else(0).end().as('has_password'))
     .where('invitations.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
-export async function markInvitationAccepted(db: Kysely<Database>, id: string, at: string) {
-  await db.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).execute();
+/** Marks the invitation used, once: false when it was used already (a second submit of the same link). */
+export async function markInvitationAccepted(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).where('accepted_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
