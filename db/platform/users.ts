@@ -103,6 +103,17 @@ export function membersOf(db: Kysely<Database>, partnershipId: string) {
     .execute();
 }
 
+/** The user's role in the partnership (null: none) and how many admins it has: what the last-admin rule reads (api/crm/services/memberships.ts). */
+export async function roleAndAdmins(db: Kysely<Database>, partnershipId: string, userId: string): Promise<{ role: string | null; admins: number }> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['user_id', 'role'])
+    .where('partnership_id', '=', partnershipId)
+    .where((eb) => eb.or([eb('user_id', '=', userId), eb('role', '=', 'admin')]))
+    .execute();
+  return { role: rows.find((r) => r.user_id === userId)?.role ?? null, admins: rows.filter((r) => r.role === 'admin').length };
+}
+
 export async function setMembership(db: Kysely<Database>, userId: string, partnershipId: string, role: string | null) {
   if (role === null) {
     await db.deleteFrom('memberships').where('user_id', '=', userId).where('partnership_id', '=', partnershipId).execute();
