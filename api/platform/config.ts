@@ -18,6 +18,8 @@ export interface Settings {
   maxFailuresPerAccount: number;
   /** failed sign-ins per client address within the window before 429 */
   maxFailuresPerAddress: number;
+  /** reverse proxies (addresses and CIDR blocks) whose `X-Forwarded-For` names the client (http/client-address.ts); empty: the peer is the client */
+  trustedProxies: string[];
   throttleWindowMinutes: number;
   /** the origin browsers use, e.g. https://regiodesk.example.org; when unset, the Host header decides */
   publicOrigin: string | null;
@@ -166,6 +168,15 @@ const domainList = text.transform((value, ctx) => {
   return bad ? refuse(ctx, 'e-mail domains separated by commas, such as rhein-neckar.de, vlaams-brabant.be', bad) : domains;
 });
 
+const proxyEntry = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+
+/** Addresses and CIDR blocks separated by commas or spaces (10.0.0.5, 10.20.0.0/16, fd00::/8). */
+const addressList = text.transform((value, ctx) => {
+  const entries = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  const bad = entries.find((entry) => !proxyEntry.safeParse(entry).success);
+  return bad ? refuse(ctx, 'IP addresses or CIDR blocks separated by commas, such as 10.0.0.5, 10.20.0.0/16, ::1', bad) : entries.map((entry) => entry.toLowerCase());
+});
+
 /** A claim's name in the ID token or the user info (email, upn, preferred_username …). */
 const claimName = text.transform((value, ctx) => {
   if (value === undefined) return 'email';
@@ -183,6 +194,7 @@ const Environment = z.object({
   REGIODESK_SIGNIN_MAX_PER_ACCOUNT: wholeNumber(5, 'a whole number of sign-ins, 1 or more'),
   REGIODESK_SIGNIN_MAX_PER_ADDRESS: wholeNumber(20, 'a whole number of sign-ins, 1 or more'),
   REGIODESK_SIGNIN_WINDOW_MINUTES: wholeNumber(15, 'a whole number of minutes, 1 or more'),
+  REGIODESK_TRUSTED_PROXIES: addressList,
   REGIODESK_PUBLIC_ORIGIN: text.transform((value, ctx) => {
     if (value === undefined) return null;
     const origin = value.replace(/\/$/, '');
@@ -310,6 +322,7 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     sessionMaxDays: e.REGIODESK_SESSION_MAX_DAYS,
     maxFailuresPerAccount: e.REGIODESK_SIGNIN_MAX_PER_ACCOUNT,
     maxFailuresPerAddress: e.REGIODESK_SIGNIN_MAX_PER_ADDRESS,
+    trustedProxies: e.REGIODESK_TRUSTED_PROXIES,
     throttleWindowMinutes: e.REGIODESK_SIGNIN_WINDOW_MINUTES,
     publicOrigin,
     secureCookies: e.REGIODESK_SECURE_COOKIES ?? publicOrigin?.startsWith('https:') ?? false,

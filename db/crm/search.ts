@@ -13,7 +13,7 @@ import { existsProbe, perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { foldedWords, SEARCH_FOLD } from '../search-fold.js';
-import { type Condition, organisationVisible, partnershipVisible, personVisible } from './visibility.js';
+import { type Condition, keptCondition, organisationVisible, partnershipVisible, personVisible } from './visibility.js';
 
 export type SearchEntityType = 'organisation' | 'person' | 'partnership' | 'activity' | 'proposal' | 'call';
 
@@ -157,35 +157,37 @@ export const RANKED_WINDOW = 200;
  */
 export const MAX_WINDOWS = 4;
 
+/** The caller may see the search index's match (kept per scope, as the other visibility conditions). */
 function hitVisible(scope: Scope) {
-  return (eb: ExpressionBuilder<Database, any>) => {
-    if (scope.all) return sql<boolean>`1 = 1`;
-    const type = (t: SearchEntityType) => eb('search_index.entity_type', '=', t);
-    const of = (table: 'organisations' | 'people' | 'proposals', alias: string) =>
-      eb
-        .selectFrom(`${table} as ${alias}` as 'organisations')
-        .select(sql.lit(1).as('one'))
-        .whereRef(`${alias}.id` as never, '=', 'search_index.entity_id');
-    return eb.or([
-      eb.and([type('organisation'), existsProbe(eb, of('organisations', 'hit_o').where(organisationVisible(scope, 'hit_o')))]),
-      eb.and([type('person'), existsProbe(eb, of('people', 'hit_p').where(personVisible(scope, 'hit_p')))]),
-      eb.and([type('partnership'), partnershipVisible(scope, 'search_index.entity_id')(eb)]),
-      // calls are shared reference data: every signed-in user finds them
-      type('call'),
-      eb.and([type('proposal'), existsProbe(eb, of('proposals', 'hit_r').where(partnershipVisible(scope, 'hit_r.partnership_id')))]),
-      eb.and([
-        type('activity'),
-        existsProbe(
-          eb,
-          eb
-            .selectFrom('activity_partnerships as hit_a')
-            .select(sql.lit(1).as('one'))
-            .whereRef('hit_a.activity_id', '=', 'search_index.entity_id')
-            .where(partnershipVisible(scope, 'hit_a.partnership_id'))
-        )
-      ])
-    ]);
-  };
+  return (eb: ExpressionBuilder<Database, any>) => (scope.all ? sql<SqlBool>`1 = 1` : keptCondition('search hit', scope, () => anyHitVisible(eb, scope)));
+}
+
+function anyHitVisible(eb: ExpressionBuilder<Database, any>, scope: Scope & { all: false }) {
+  const type = (t: SearchEntityType) => eb('search_index.entity_type', '=', t);
+  const of = (table: 'organisations' | 'people' | 'proposals', alias: string) =>
+    eb
+      .selectFrom(`${table} as ${alias}` as 'organisations')
+      .select(sql.lit(1).as('one'))
+      .whereRef(`${alias}.id` as never, '=', 'search_index.entity_id');
+  return eb.or([
+    eb.and([type('organisation'), existsProbe(eb, of('organisations', 'hit_o').where(organisationVisible(scope, 'hit_o')))]),
+    eb.and([type('person'), existsProbe(eb, of('people', 'hit_p').where(personVisible(scope, 'hit_p')))]),
+    eb.and([type('partnership'), partnershipVisible(scope, 'search_index.entity_id')(eb)]),
+    // calls are shared reference data: every signed-in user finds them
+    type('call'),
+    eb.and([type('proposal'), existsProbe(eb, of('proposals', 'hit_r').where(partnershipVisible(scope, 'hit_r.partnership_id')))]),
+    eb.and([
+      type('activity'),
+      existsProbe(
+        eb,
+        eb
+          .selectFrom('activity_partnerships as hit_a')
+          .select(sql.lit(1).as('one'))
+          .whereRef('hit_a.activity_id', '=', 'search_index.entity_id')
+          .where(partnershipVisible(scope, 'hit_a.partnership_id'))
+      )
+    ])
+  ]);
 }
 
 interface RankedHitRow extends SearchHitRow {

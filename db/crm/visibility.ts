@@ -39,7 +39,7 @@ function scopeKey(scope: Scope & { all: false }): string {
 }
 
 /** The condition `key` (kind and place) for `scope`, built by `build` the first time. */
-function keptCondition(key: string, scope: Scope & { all: false }, build: () => Expression<SqlBool>): Expression<SqlBool> {
+export function keptCondition(key: string, scope: Scope & { all: false }, build: () => Expression<SqlBool>): Expression<SqlBool> {
   const full = `${key}|${scopeKey(scope)}`;
   let condition = kept.get(full);
   if (!condition) {

@@ -103,6 +103,17 @@ export function membersOf(db: Kysely<Database>, partnershipId: string) {
     .execute();
 }
 
+/** The user's role in the partnership (null: none) and how many admins it has: what the last-admin rule reads (api/crm/services/memberships.ts). */
+export async function roleAndAdmins(db: Kysely<Database>, partnershipId: string, userId: string): Promise<{ role: string | null; admins: number }> {
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['user_id', 'role'])
+    .where('partnership_id', '=', partnershipId)
+    .where((eb) => eb.or([eb('user_id', '=', userId), eb('role', '=', 'admin')]))
+    .execute();
+  return { role: rows.find((r) => r.user_id === userId)?.role ?? null, admins: rows.filter((r) => r.role === 'admin').length };
+}
+
 export async function setMembership(db: Kysely<Database>, userId: string, partnershipId: string, role: string | null) {
   if (role === null) {
     await db.deleteFrom('memberships').where('user_id', '=', userId).where('partnership_id', '=', partnershipId).execute();
@@ -119,15 +130,19 @@ export function insertInvitation(db: Kysely<Database>, values: Insertable<Invita
   return db.insertInto('invitations').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/** The invitation with the invited user's e-mail, name and whether they have a password already (`has_password` 1/0: set through another link of theirs). */
 export function findInvitationByHash(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('invitations')
     .innerJoin('users', 'users.id', 'invitations.user_id')
     .select(['invitations.id', 'invitations.user_id', 'invitations.expires_at', 'invitations.accepted_at', 'users.email', 'users.name'])
+    .select((eb) => eb.case().when('users.password_hash', 'is not', null).then(1).else(0).end().as('has_password'))
     .where('invitations.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
-export async function markInvitationAccepted(db: Kysely<Database>, id: string, at: string) {
-  await db.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).execute();
+/** Marks the invitation used, once: false when it was used already (a second submit of the same link). */
+export async function markInvitationAccepted(db: Kysely<Database>, id: string, at: string): Promise<boolean> {
+  const result = await db.updateTable('invitations').set({ accepted_at: at }).where('id', '=', id).where('accepted_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

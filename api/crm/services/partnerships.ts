@@ -59,6 +59,7 @@ import type {
 import { type AgreementDates, agreementDateProblems, agreementGlance, agreementStatus, dayOf } from '../rules/agreement-dates.js';
 import { toDomain } from './domains.js';
 import { holdForDelete, holdForWrite } from '../../../db/row-locks.js';
+import { changeRole } from './memberships.js';
 
 const RECORD_WRITERS: PartnershipRole[] = ['admin', 'officer'];
 const MANAGERS: PartnershipRole[] = ['admin'];
@@ -449,13 +450,8 @@ export class PartnershipService {
       await this.assertManages(trx, caller, id);
       const user = await findUser(trx, input.userId);
       if (!user) throw unknownReference('userId', 'user');
-      const members = await this.memberList(trx, id);
-      const current = members.find((m) => m.userId === input.userId)?.role ?? null;
-      if (current === input.role) return members;
-      if (current === 'admin' && members.filter((m) => m.role === 'admin').length === 1) {
-        throw new Conflict('A partnership keeps at least one admin: make someone else admin first.', { errors: [{ path: 'role', message: 'The last admin cannot be removed or demoted.' }] });
-      }
-      await setMembership(trx, input.userId, id, input.role);
+      const current = await changeRole(trx, { partnershipId: id, userId: input.userId, role: input.role }, 'role');
+      if (current === input.role) return this.memberList(trx, id);
       const who = { userId: user.id, name: user.name };
       await recordChange(trx, caller, 'partnership', id, { member: { ...who, role: current } }, { member: { ...who, role: input.role } });
       return this.memberList(trx, id);

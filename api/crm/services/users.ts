@@ -2,6 +2,9 @@
  * User administration: a system administrator invites users (they set their
  * own password through the link), assigns their organisation and their role
  * in each partnership, and can disable an account (its sessions end).
+ * Roles change through the same rule as on a partnership's members
+ * (memberships.ts): a partnership's last admin is neither removed nor
+ * demoted here either (409).
  */
 import type { DB } from '../../../db/connection.js';
 import { findOrganisation } from '../../../db/crm/organisations.js';
@@ -14,6 +17,7 @@ import type { Database, UserRow } from '../../../db/schema.js';
 import { Conflict, NotFound, assertAdmin, checkVersion, digest, newSecret, recordChange, unknownReference, type Caller, type PartnershipRole, type Settings } from '../../platform/index.js';
 import type { User, UserInvite, UserPatch } from '../schemas/users.js';
 import { holdForWrite } from '../../../db/row-locks.js';
+import { changeRole } from './memberships.js';
 
 async function toUser(db: Kysely<Database>, row: UserRow): Promise<User> {
   const memberships = await users.membershipsOf(db, row.id);
@@ -96,6 +100,21 @@ export class UserService {
     });
   }
 
+  /**
+   * The user's roles as `wanted` lists them (a partnership left out: no role there), each changed through the rule every membership change
+   * keeps (memberships.ts: the last admin stays), partnership by partnership in the order of their ids; a refusal names the membership's
+   * place in the request (`memberships.<n>.role`), or `memberships` for one left out.
+   */
+  private async changeRoles(trx: Kysely<Database>, userId: string, held: { partnershipId: string }[], wanted: { partnershipId: string; role: PartnershipRole }[]): Promise<void> {
+    const changes = new Map<string, { role: PartnershipRole | null; path: string }>();
+    for (const m of held) changes.set(m.partnershipId, { role: null, path: 'memberships' });
+    for (const [i, m] of wanted.entries()) changes.set(m.partnershipId, { role: m.role, path: `memberships.${i}.role` });
+    for (const partnershipId of [...changes.keys()].sort()) {
+      const { role, path } = changes.get(partnershipId)!;
+      await changeRole(trx, { partnershipId, userId, role }, path);
+    }
+  }
+
   async update(caller: Caller, id: string, patch: UserPatch, expected: number | null): Promise<User> {
     assertAdmin(caller);
     return this.db.transaction().execute(async (trx) => {
@@ -115,11 +134,7 @@ export class UserService {
         disabled_at: patch.disabled === undefined ? undefined : patch.disabled ? (row.disabled_at ?? nowIso()) : null,
         updated_at: nowIso()
       });
-      if (patch.memberships) {
-        const wanted = new Map(patch.memberships.map((m) => [m.partnershipId, m.role]));
-        for (const m of before.memberships) if (!wanted.has(m.partnershipId)) await users.setMembership(trx, id, m.partnershipId, null);
-        for (const [partnershipId, role] of wanted) await users.setMembership(trx, id, partnershipId, role);
-      }
+      if (patch.memberships) await this.changeRoles(trx, id, before.memberships, patch.memberships);
       if (patch.disabled) await deleteSessionsOf(trx, id);
       const after = await toUser(trx, updated);
       await recordChange(trx, caller, 'user', id, before, after);

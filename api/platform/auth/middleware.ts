@@ -9,6 +9,7 @@ import type { Settings } from '../config.js';
 import type { Caller } from '../http/caller.js';
 import type { PlatformEnv } from '../services/index.js';
 import { Forbidden, Unauthorized } from '../http/errors.js';
+import { clientAddressOf } from '../http/client-address.js';
 import { isLocale, LOCALE_COOKIE } from '../../../i18n/locales.js';
 
 export const SESSION_COOKIE = 'regiodesk_session';
@@ -18,9 +19,9 @@ interface NodeBindings {
   incoming?: { socket?: { remoteAddress?: string } };
 }
 
-export function clientAddress(c: Context<PlatformEnv>): string {
-  const env = c.env as NodeBindings | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
+/** The address of the connection's other end (Node's socket; the page hooks hand SvelteKit's), undefined in-process. */
+function peerAddress(c: Context<PlatformEnv>): string | undefined {
+  return (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress;
 }
 
 /** The origin browsers use: the configured public origin, else the request's own. */
@@ -50,11 +51,13 @@ function callerOfSession(c: Context<PlatformEnv>, sessionToken: string): Promise
 }
 
 export function identify(settings: Settings): MiddlewareHandler<PlatformEnv> {
+  // the peer, or behind a trusted proxy the client it forwards for (REGIODESK_TRUSTED_PROXIES)
+  const addressOf = clientAddressOf(settings.trustedProxies);
   return async (c, next) => {
     const auth = c.req.header('Authorization');
     const sessionToken = getCookie(c, SESSION_COOKIE) ?? null;
     c.set('sessionToken', sessionToken);
-    c.set('clientAddress', clientAddress(c));
+    c.set('clientAddress', addressOf(peerAddress(c), c.req.header('X-Forwarded-For')));
     c.set('maybeCaller', null);
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);

@@ -68,7 +68,7 @@ export const sessionRoutes = new Hono<PlatformEnv>()
   )
   .post(
     '/accept-invitation',
-    describe({ tag, summary: 'Set your password from an invitation link; signs you in', body: Me, public: true }),
+    describe({ tag, summary: 'Set your password from an invitation link; signs you in', body: Me, public: true, also: { 410: 'The invitation link was used already (also by a second submit at the same moment) or has expired' } }),
     validate('json', AcceptInvitation),
     async (c) => {
       const { caller, sessionToken, locale } = await c.var.services.auth.acceptInvitation(c.req.valid('json'), {

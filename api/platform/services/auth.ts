@@ -20,7 +20,8 @@ import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
 import type { Caller, PartnershipRole } from '../http/caller.js';
-import { Forbidden, NotFound, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed } from '../http/errors.js';
+import { Forbidden, NotFound, Problem, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed } from '../http/errors.js';
+import { holdForWrite } from '../../../db/row-locks.js';
 import { storageFaultOf } from '../../../db/storage-faults.js';
 import type { AccessToken, AcceptInvitation, Me } from '../schemas/auth.js';
 import { recordChange } from './audit.js';
@@ -42,6 +43,11 @@ function toAccessToken(row: Awaited<ReturnType<typeof sessions.listAccessTokens>
 /** The caller a user is, with their roles per partnership. */
 function callerOf(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'>, roles: Record<string, PartnershipRole>, via: Caller['via']): Caller {
   return { userId: user.id, name: user.name, email: user.email, organisationId: user.organisation_id, isAdmin: user.is_admin === 1, roles, via };
+}
+
+/** A used invitation link, whether used long ago or a moment ago by a second submit of the same form. */
+function invitationUsed(): Problem {
+  return new Problem(410, 'Gone', 'This invitation link has been used already: sign in with the password set through it, or ask an administrator for a new link.', { errors: [] });
 }
 
 export class AuthService {
@@ -225,13 +231,20 @@ export class AuthService {
     });
   }
 
+  /** An invitation that may still be accepted: not used (nor its user's password set through another link of theirs), not expired; else 410 in words. */
+  private usable<T extends { accepted_at: string | null; expires_at: string; has_password: number }>(invitation: T | undefined): T {
+    if (!invitation) throw new ValidationFailed([{ path: 'token', message: 'This invitation link is no longer valid. Ask an administrator for a new one.' }]);
+    if (invitation.accepted_at || invitation.has_password) throw invitationUsed();
+    if (invitation.expires_at < this.now().toISOString()) throw new Problem(410, 'Gone', 'This invitation link has expired. Ask an administrator for a new one.', { errors: [] });
+    return invitation;
+  }
+
   async invitation(token: string): Promise<{ email: string; name: string }> {
     const invitation = await users.findInvitationByHash(this.db, digest(token));
-    if (!invitation || invitation.accepted_at || invitation.expires_at < this.now().toISOString()) throw new NotFound('invitation');
+    if (!invitation || invitation.accepted_at || invitation.has_password || invitation.expires_at < this.now().toISOString()) throw new NotFound('invitation');
     return { email: invitation.email, name: invitation.name };
   }
 
-  /** Sets the invited user's password (refused when common or built from their name or e-mail) and signs them in. */
   /** With password sign-in switched off (REGIODESK_PASSWORD_SIGN_IN), no password signs anyone in or is set: people come through the provider. */
   private refusePasswordsWhenOff(): void {
     if (!this.settings.passwordSignIn) {
@@ -239,23 +252,29 @@ export class AuthService {
     }
   }
 
-  /** Sets the invited person's password and signs them in; refused while password sign-in is off (the invited person signs in through the provider, matched by e-mail). */
+  /**
+   * Sets the invited person's password and signs them in; refused while password sign-in is off (the invited person signs in through the
+   * provider, matched by e-mail). The invitation is checked twice: before the (slow) password checks, so a dead link is told at once, and
+   * again inside the transaction that uses it, with the invited user's row held (db/row-locks.ts), so of two submits at the same moment
+   * (a double click, two tabs, two processes) one sets the password and the other is told the link was used (410), as any later one is.
+   */
   async acceptInvitation(input: AcceptInvitation, client: { address: string; userAgent: string | null }): Promise<SignedIn> {
     this.refusePasswordsWhenOff();
-    const invitation = await users.findInvitationByHash(this.db, digest(input.token));
-    if (!invitation || invitation.accepted_at || invitation.expires_at < this.now().toISOString()) {
-      throw new ValidationFailed([{ path: 'token', message: 'This invitation link is no longer valid. Ask an administrator for a new one.' }]);
-    }
+    const tokenHash = digest(input.token);
+    const invitation = this.usable(await users.findInvitationByHash(this.db, tokenHash));
     await refuseWeakPassword(input.password, { email: invitation.email, name: [input.name, invitation.name].filter(Boolean).join(' ') });
     const passwordHash = await hashPassword(input.password);
     const user = await this.db.transaction().execute(async (trx) => {
-      const updated = await users.updateUser(trx, invitation.user_id, {
+      await holdForWrite(trx, 'users', invitation.user_id);
+      const held = this.usable(await users.findInvitationByHash(trx, tokenHash));
+      const at = this.now().toISOString();
+      if (!(await users.markInvitationAccepted(trx, held.id, at))) throw invitationUsed();
+      const updated = await users.updateUser(trx, held.user_id, {
         password_hash: passwordHash,
-        name: input.name ?? invitation.name,
+        name: input.name ?? held.name,
         ...(input.locale ? { locale: input.locale } : {}),
-        updated_at: this.now().toISOString()
+        updated_at: at
       });
-      await users.markInvitationAccepted(trx, invitation.id, this.now().toISOString());
       await recordChange(trx, null, 'user', updated.id, { invitationPending: true }, { invitationPending: false });
       return updated;
     });

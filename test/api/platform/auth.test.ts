@@ -4,7 +4,7 @@ import { settingsFrom } from '../../../api/platform/config.js';
 import { apiHarness, type ApiHarness } from '../../support/api.js';
 import { client, expectProblem } from '../../support/http.js';
 import { PASSWORD } from '../../support/world.js';
-import { allRows, firstRow } from '../../support/sql.js';
+import { allRows, firstRow, runSql } from '../../support/sql.js';
 
 let h: ApiHarness;
 beforeAll(async () => {
@@ -201,8 +201,20 @@ describe('invitations', () => {
     const accepted = await b.send('POST', '/api/auth/accept-invitation', { token, password: 'a-long-enough-password' });
     expect(accepted.status).toBe(200);
     expect((await b.send('GET', '/api/auth/me')).body.email).toBe('new.officer@test.regiodesk.eu');
-    expect((await browser().send('POST', '/api/auth/accept-invitation', { token, password: 'another-long-password' })).status).toBe(400);
+    expectProblem((await browser().send('POST', '/api/auth/accept-invitation', { token, password: 'another-long-password' })) as never, 410);
     expect((await browser().send('POST', '/api/auth/sign-in', { email: 'new.officer@test.regiodesk.eu', password: 'a-long-enough-password' })).status).toBe(200);
+  });
+
+  it('an expired invitation link sets no password: 410 saying so, and the link no longer shows whom it is for', async () => {
+    const invited = await h.as.sysadmin.post('/api/users', { email: 'late.officer@test.regiodesk.eu', name: 'Late Officer' });
+    expect(invited.status).toBe(201);
+    const token = new URL(invited.body.invitationUrl).pathname.split('/').pop()!;
+    await runSql(h, 'UPDATE invitations SET expires_at = ? WHERE user_id = ?', '2020-01-01T00:00:00.000Z', invited.body.user.id);
+    const reply = await browser().send('POST', '/api/auth/accept-invitation', { token, password: 'a-long-enough-password' });
+    expectProblem(reply as never, 410);
+    expect(reply.body.detail).toBe('This invitation link has expired. Ask an administrator for a new one.');
+    expectProblem(await h.anonymous.get(`/api/auth/invitations/${token}`), 404);
+    expect((await firstRow<{ password_hash: string | null }>(h, 'SELECT password_hash FROM users WHERE id = ?', invited.body.user.id))!.password_hash).toBeNull();
   });
 
   it('only system administrators manage users', async () => {
