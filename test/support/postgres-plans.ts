@@ -126,7 +126,12 @@ export function sortNodes(statement: { plan: PlanNode }): string[] {
  */
 export function walkUnderLimit(statement: { plan: PlanNode }): PlanNode | undefined {
   const limit = planNodes(statement.plan).find((node) => node['Node Type'] === 'Limit');
-  let node = limit?.Plans?.[0];
-  while (node && ['Nested Loop', 'Merge Join', 'Subquery Scan', 'Result', 'Unique', 'Materialize', 'Gather Merge'].includes(node['Node Type'])) node = node.Plans?.find((child) => child['Parent Relationship'] === 'Outer') ?? node.Plans?.[0];
+  let node = limit && rowInput(limit);
+  while (node && ['Nested Loop', 'Merge Join', 'Subquery Scan', 'Result', 'Unique', 'Materialize', 'Gather Merge'].includes(node['Node Type'])) node = rowInput(node);
   return node;
+}
+
+/** The input a node reads its rows from: its outer one, else its first that is no init plan or subplan (a sub-select computed once, a probe per row). */
+function rowInput(node: PlanNode): PlanNode | undefined {
+  return node.Plans?.find((child) => child['Parent Relationship'] === 'Outer') ?? node.Plans?.find((child) => !['InitPlan', 'SubPlan'].includes(child['Parent Relationship'] ?? ''));
 }
