@@ -11,16 +11,17 @@
  *   multi-row INSERT each (`INSERT … SELECT FROM unnest($1::text[], …)`: one
  *   parameter per column), inside one transaction. The search triggers fire
  *   for every organisation, person, partnership and call as they would for
- *   the application's writes, so `search_entries` and `search_index` hold
- *   what the migrations' triggers make; CHECKs are checked row by row, the
- *   foreign keys once per table at the end (dropped before the copy and
- *   added again from their own definitions, which checks every row).
- *   Tables the migrations seeded must hold as many rows in both (else the
- *   copy stops in words: the engines' migrations disagree).
+ *   the application's writes, so `search_entries`, `search_index` and
+ *   `search_words` hold what the migrations' triggers make; CHECKs are
+ *   checked row by row, the foreign keys once per table at the end
+ *   (dropped before the copy and added again from their own definitions,
+ *   which checks every row). Tables the migrations seeded must hold as many
+ *   rows in both (else the copy stops in words: the engines' migrations
+ *   disagree).
  * - As the SQLite build does, the copied tables' secondary indexes (and the
- *   search's GIN index) are dropped before the rows go in and created again
- *   from their own definitions afterwards (one sort instead of a million
- *   inserts into each).
+ *   search's GIN index and its words by type) are dropped before the rows
+ *   go in and created again from their own definitions afterwards (one sort
+ *   instead of a million inserts into each).
  * - Identity columns continue after the copied numbers; then VACUUM ANALYZE.
  *   Unlike the SQLite workspace (no ANALYZE: the queries must be good
  *   without statistics), PostgreSQL's autovacuum analyses a freshly loaded
@@ -34,8 +35,8 @@ import { openPostgres, redacted } from '../../../db/connection.js';
 import { migrateToLatest } from '../../../db/migrate.js';
 import type { ScaleWorkspace } from './workspace.js';
 
-/** Tables never copied: the migrations' own bookkeeping, and the search, which the triggers fill. */
-const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'search_entries', 'search_index']);
+/** Tables never copied: the migrations' own bookkeeping, and the search, which the triggers fill (search_words: PostgreSQL's only). */
+const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'search_entries', 'search_index', 'search_words']);
 /** Rows per INSERT. */
 const BATCH = 5_000;
 
@@ -236,7 +237,7 @@ export async function copyScaleWorkspaceToPostgres(from: ScaleWorkspace, adminUr
     }
 
     await client.query('BEGIN');
-    const indexes = await secondaryIndexesOf(client, [...toCopy, 'search_index', 'search_entries']);
+    const indexes = await secondaryIndexesOf(client, [...toCopy, 'search_index', 'search_entries', 'search_words']);
     for (const { name } of indexes) await client.query(`DROP INDEX ${quote(name)}`);
     // foreign keys are checked once per table afterwards (one join) instead of one lookup per row and key
     const keys = await foreignKeysOf(client, toCopy);
