@@ -142,6 +142,15 @@ describe('the fixtures moved to each day of 2027 and 2028', () => {
     expect(missing).toEqual([]);
   });
 
+  it('keep the calls’ identifiers unique (their years move with each call’s deadline)', () => {
+    const clashes = everyDay.filter((today) => {
+      const calendar = demoCalendar(today);
+      const identifiers = Object.values(CALLS).map((c) => calendar.eventWords(c.identifier, c.deadlines[0]![0].slice(0, 10)));
+      return new Set(identifiers).size !== identifiers.length;
+    });
+    expect(clashes).toEqual([]);
+  });
+
   it('have an administrative visit held in last year (the agreement’s yearly visit)', () => {
     const visits = Object.values(ACTIVITIES).filter((a) => a.type === 'administrative_visit' && a.status === 'done');
     const missing = everyDay.filter((today) => {
