@@ -24,14 +24,14 @@ import { docxText } from './support/docx.js';
 import { apiGet, apiPost } from './support/session-api.js';
 import { load } from './support/sign-in.js';
 import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
-import { DEMO_PARTNERSHIP } from './support/demo-day.js';
+import { demoPartnership } from './support/demo-day.js';
 
 const shots = 'test-results/activities';
 
 const OFFICER = 'officer.rn@demo.regiodesk.eu';
 const OFFICER_NAME = 'Katrin Wellmann';
 /** its title names the years of the agreement, which move with the day the demo is seeded */
-const PARTNERSHIP = DEMO_PARTNERSHIP;
+const PARTNERSHIP = demoPartnership();
 const ON_THE_PHONE = { ...PHONE, timezoneId: 'Europe/Brussels' } as const;
 const session = browserSession({ shots });
 

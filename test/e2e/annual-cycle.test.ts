@@ -6,9 +6,9 @@
  * phone), without ever reloading:
  *
  * 1. Rhein-Neckar opens the partnership's Annual cycle card, starts the plan
- *    for next year with the open items of this year carried over (the demo
- *    is dated for a day in November of this year, REGIODESK_DEMO_DATE:
- *    from December it drafts next year's plan itself), and adds an item; Leuven, on the same page, sees it appear and
+ *    for next year with the open items of this year carried over (in
+ *    December the demo is dated for 30 November, REGIODESK_DEMO_DATE: from
+ *    1 December it drafts next year's plan itself), and adds an item; Leuven, on the same page, sees it appear and
  *    each sees the other in "Here now";
  * 2. Leuven edits the item's indicator (Escape first asks before throwing
  *    the typed text away; "Keep editing" keeps it), Rhein-Neckar sees it appear; while
@@ -31,20 +31,20 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docxText } from './support/docx.js';
 import { browserSession } from './support/browser-session.js';
-import { DEMO_PARTNERSHIP, NOVEMBER_OF_THIS_YEAR, THIS_YEAR } from './support/demo-day.js';
+import { BEFORE_NEXT_PLAN_DAY, demoPartnership, THIS_YEAR } from './support/demo-day.js';
 
 const shots = 'test-results/annual-cycle';
 
 const RN = { email: 'officer.rn@demo.regiodesk.eu', name: 'Katrin Wellmann', party: 'Verband Region Rhein-Neckar' };
 const VB = { email: 'officer.vb@demo.regiodesk.eu', name: 'Pieter Goossens', party: 'Provincie Vlaams-Brabant' };
-const PARTNERSHIP = DEMO_PARTNERSHIP;
+const PARTNERSHIP = demoPartnership(BEFORE_NEXT_PLAN_DAY);
 /** next year */
 const YEAR = THIS_YEAR + 1;
 const TITLE = 'Joint hydrogen valley workshop in Leuven';
 /** both officers read in Brussels time; the plan is downloaded as a Word file */
 const IN_BRUSSELS = { timezoneId: 'Europe/Brussels', acceptDownloads: true } as const;
 
-const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: NOVEMBER_OF_THIS_YEAR } });
+const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: BEFORE_NEXT_PLAN_DAY } });
 
 /** the item's card, found by its heading */
 const card = (page: Page, title: string | RegExp) => page.getByRole('article', { name: title });

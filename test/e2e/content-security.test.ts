@@ -19,9 +19,10 @@
  *    escaping is taken away (the payloads put back raw into the page's HTML
  *    on its way to the browser) the policy refuses them, so nothing runs
  *    either and the refusals are reported.
- * The demo is dated for a day in November of this year (REGIODESK_DEMO_DATE):
- * this year's evaluation is then in progress and next year's work plan not
- * yet started, as the co-editing part needs.
+ * The demo is dated for a day of the evaluation month that has come
+ * (REGIODESK_DEMO_DATE, support/demo-day.ts): that year's evaluation is
+ * then in progress and the next year's work plan not yet started, as the
+ * co-editing part needs.
  * Screenshots land in test-results/content-security/ for a person to look at.
  */
 import { readdirSync } from 'node:fs';
@@ -31,15 +32,18 @@ import { apiGet, apiPost } from './support/session-api.js';
 import { type CspWatch, watchCsp } from './support/csp-watch.js';
 import { signIn } from './support/sign-in.js';
 import { browserSession } from './support/browser-session.js';
-import { DEMO_PARTNERSHIP, NOVEMBER_OF_THIS_YEAR, THIS_YEAR } from './support/demo-day.js';
+import { demoIds } from '../../fixtures/demo.js';
+import { EVALUATION_DAY, EVALUATION_YEAR } from './support/demo-day.js';
 
 const shots = 'test-results/content-security';
-const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: NOVEMBER_OF_THIS_YEAR } });
+const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: EVALUATION_DAY } });
 
 const RN = { email: 'officer.rn@demo.regiodesk.eu', name: 'Katrin Wellmann' };
 const VB = { email: 'officer.vb@demo.regiodesk.eu', name: 'Pieter Goossens' };
 const ADMIN = 'admin@demo.regiodesk.eu';
-const PARTNERSHIP = DEMO_PARTNERSHIP;
+const PARTNERSHIP = demoIds.partnership('rnVb2025');
+/** the year the demo evaluates, and the one before */
+const THIS_YEAR = EVALUATION_YEAR;
 const LAST_YEAR = THIS_YEAR - 1;
 
 /** A context whose policy reports are watched from its first page on (sign in after this, so the sign-in page is watched too). */
@@ -95,8 +99,7 @@ describe('the content security policy in the browser', () => {
 
       // — the demo workspace's records, for the pages that show one —
       const first = async (path: string) => (await apiGet<{ items: { id: string }[] }>(context, session.url, path)).items[0]!.id;
-      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, session.url, '/api/partnerships?limit=200');
-      const partnership = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
+      const partnership = PARTNERSHIP;
       const activity = await first('/api/activities?limit=1');
       const ids = {
         activity,
@@ -217,8 +220,7 @@ describe('the content security policy in the browser', () => {
       const vb = await vbSide.context.newPage();
       await signIn(rn, session.url, RN.email);
       await signIn(vb, session.url, VB.email);
-      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(rnSide.context, session.url, '/api/partnerships?limit=200');
-      const p = `/partnerships/${partnerships.items.find((x) => x.title === PARTNERSHIP)!.id}`;
+      const p = `/partnerships/${PARTNERSHIP}`;
 
       // — the co-edited work plan: started, live in two browsers, an item added, edited, a conflict resolved —
       const YEAR = THIS_YEAR + 1;

@@ -3,9 +3,11 @@
  * with a fresh demo database): the Rhein-Neckar officer opens this year's
  * evaluation of the demo partnership "Rhein-Neckar – Vlaams-Brabant
  * (demo)", whose record of the year (fixtures/activities.ts) gives the
- * figures something to count. The demo is dated for a day in November of
- * this year (REGIODESK_DEMO_DATE), the month the partners evaluate in: the
- * demo has started the evaluation then (fixtures/annual-cycle.ts).
+ * figures something to count. The demo is dated for a day of the month the
+ * partners evaluate in that has come (REGIODESK_DEMO_DATE, support/demo-day.ts:
+ * 20 November of this year, or of last year before November): the demo has
+ * started that year's evaluation then (fixtures/annual-cycle.ts), and the
+ * year's activities have ended by the real clock the figures count on.
  *
  * 1. opens the evaluation; the key figures and a chart's table show what
  *    the API counted; writes the Results section
@@ -27,17 +29,17 @@ import { demoIds } from '../../fixtures/demo.js';
 import { apiGet } from './support/session-api.js';
 import { load } from './support/sign-in.js';
 import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
-import { NOVEMBER_OF_THIS_YEAR, THIS_YEAR } from './support/demo-day.js';
+import { EVALUATION_DAY, EVALUATION_YEAR } from './support/demo-day.js';
 
 const shots = 'test-results/evaluation';
 
 const RN = 'officer.rn@demo.regiodesk.eu';
 const VB = 'officer.vb@demo.regiodesk.eu';
 const PARTNERSHIP = demoIds.partnership('rnVb2025');
-const YEAR = THIS_YEAR;
+const YEAR = EVALUATION_YEAR;
 const IN_BERLIN = { timezoneId: 'Europe/Berlin' } as const;
 const ON_THE_PHONE = { ...PHONE, timezoneId: 'Europe/Berlin' } as const;
-const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: NOVEMBER_OF_THIS_YEAR } });
+const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: EVALUATION_DAY } });
 
 async function evaluationOf(ctx: BrowserContext): Promise<EvaluationDetail> {
   const list = await apiGet<EvaluationList>(ctx, session.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
@@ -126,7 +128,7 @@ describe('the evaluation of a year', () => {
 
       // — the overview, then a range of its own —
       await page.getByRole('link', { name: 'Figures over several years' }).click();
-      // the last four years by default; then last year to next year
+      // the evaluated year and the three before it; then the year before it to the year after
       await page.waitForURL(new RegExp(`/evaluations\\?from=${YEAR - 3}&to=${YEAR}$`));
       await page.getByRole('heading', { level: 1, name: `Evaluations ${YEAR - 3}–${YEAR}` }).waitFor();
       await page.getByLabel('From').fill(String(YEAR - 1));

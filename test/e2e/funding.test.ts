@@ -38,14 +38,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiGet, apiPost } from './support/session-api.js';
 import { load } from './support/sign-in.js';
 import { browserSession } from './support/browser-session.js';
-import { DEMO_PARTNERSHIP } from './support/demo-day.js';
+import { demoPartnership } from './support/demo-day.js';
 
 let tmp: string;
 const session = browserSession({ shots: 'test-results/funding' });
 
 const RN = 'officer.rn@demo.regiodesk.eu';
 const VB = 'officer.vb@demo.regiodesk.eu';
-const PARTNERSHIP = DEMO_PARTNERSHIP;
+/** its title names the years of the agreement, which move with the day the demo is seeded */
+const PARTNERSHIP = demoPartnership();
 /** the officers read in Helsinki time, so each deadline shows in two zones */
 const IN_HELSINKI = { timezoneId: 'Europe/Helsinki' } as const;
 
