@@ -7,7 +7,7 @@
  * without its values, does not compile.
  */
 import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
-import { m } from '../../../i18n/paraglide/messages.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 
 type Messages = typeof m;
 /** a message of the problems catalogue */
