@@ -82,7 +82,7 @@ export async function ownedMilestonesDue(db: Kysely<Database>, fromDate: string,
   const rows = await openMilestonesWithZone(db)
     .innerJoin('users as u', 'u.id', 'm.owner_id')
     .leftJoin('reminder_settings as rs', 'rs.user_id', 'm.owner_id')
-    .select(['m.owner_id', 'u.email as user_email', 'u.name as user_name', 'rs.offsets', 'rs.email', 'rs.time_zone'])
+    .select(['m.owner_id', 'u.email as user_email', 'u.name as user_name', 'u.locale as user_locale', 'rs.offsets', 'rs.email', 'rs.time_zone'])
     .where('pr.stage', 'not in', ['rejected', 'withdrawn', 'closed'])
     .where('u.disabled_at', 'is', null)
     .where('m.due_on', '>=', fromDate)

@@ -49,7 +49,7 @@ export async function savedSearchesForDigest(db: Kysely<Database>) {
     .innerJoin('users', 'users.id', 'saved_searches.user_id')
     .leftJoin('reminder_settings', 'reminder_settings.user_id', 'saved_searches.user_id')
     .selectAll('saved_searches')
-    .select(['reminder_settings.email', 'reminder_settings.time_zone'])
+    .select(['users.locale as user_locale', 'reminder_settings.email', 'reminder_settings.time_zone'])
     .where('users.disabled_at', 'is', null)
     .orderBy('saved_searches.created_at')
     .orderBy('saved_searches.id')

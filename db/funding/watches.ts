@@ -55,7 +55,7 @@ export function watchersOf(db: Kysely<Database>, callId: string) {
     .selectFrom('call_watches')
     .innerJoin('users', 'users.id', 'call_watches.user_id')
     .leftJoin('reminder_settings', 'reminder_settings.user_id', 'call_watches.user_id')
-    .select(['call_watches.user_id', 'reminder_settings.email'])
+    .select(['call_watches.user_id', 'users.locale as user_locale', 'reminder_settings.email'])
     .where('call_watches.call_id', '=', callId)
     .where('users.disabled_at', 'is', null)
     .execute();
@@ -77,6 +77,7 @@ export async function watchedDeadlinesBetween(db: Kysely<Database>, after: strin
       'call_watches.user_id',
       'users.email as user_email',
       'users.name as user_name',
+      'users.locale as user_locale',
       'reminder_settings.offsets',
       'reminder_settings.email',
       'reminder_settings.time_zone',

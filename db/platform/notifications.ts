@@ -87,7 +87,7 @@ export function emailsToSend(db: Kysely<Database>, staleBefore: string, maxAttem
     .selectFrom('notifications')
     .innerJoin('users', 'users.id', 'notifications.user_id')
     .selectAll('notifications')
-    .select(['users.email as user_email', 'users.name as user_name'])
+    .select(['users.email as user_email', 'users.name as user_name', 'users.locale as user_locale'])
     .where('users.disabled_at', 'is', null)
     .where((eb) =>
       eb.or([

@@ -42,7 +42,9 @@ import type { DB } from '../../../db/connection.js';
 import { findPartnership, updatePartnership } from '../../../db/crm/partnerships.js';
 import * as tasksRepo from '../../../db/activities/tasks.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, addYears, canSeePartnership, canWriteIn, daysCanMatch, occurrences, parseRule, recordChange, withoutCount, type Caller, type PartnershipRole } from '../../platform/index.js';
+import { findUser } from '../../../db/platform/users.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
+import { accountLanguage, Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, addYears, canSeePartnership, canWriteIn, daysCanMatch, occurrences, parseRule, recordChange, withoutCount, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { FollowUpCreate, FollowUpProposal, FollowUpRate, FollowUpRateQuery, FollowUpRule, FollowUpRuleSet, RuleSource } from '../schemas/follow-ups.js';
 import type { Task } from '../schemas/tasks.js';
 import { canWriteActivity, readableActivity, writableActivity } from './activity-access.js';
@@ -210,14 +212,16 @@ export class FollowUpService {
       const twice = dueDates.flatMap((date, i) => (taken.has(date) ? [{ path: input.dueDates ? `dueDates.${i}` : 'dueDates', message: `There is a follow-up on ${date} already.` }] : []));
       if (twice.length) throw new Conflict('Some of these follow-ups exist already; leave those dates out.', { errors: twice });
       const now = this.clock().toISOString();
-      const title = input.title ?? `Follow-up: ${plan.activity.title}`;
+      // the task speaks its owner's language (a title given by the writer stays as written)
+      const locale = accountLanguage((await findUser(trx, owner))?.locale);
+      const title = input.title ?? m.serverTasks_followUpTitle({ activity: plan.activity.title }, { locale });
       const rows = [];
       for (const [i, dueOn] of [...dueDates].sort().entries()) {
         rows.push(
           await insertTaskAudited(trx, caller, {
             kind: 'follow_up',
             title,
-            description: `Bring the participants of “${plan.activity.title}” together again (follow-up ${i + 1} of ${dueDates.length}).`,
+            description: m.serverTasks_followUpDescription({ activity: plan.activity.title, number: i + 1, count: dueDates.length }, { locale }),
             owner_id: owner,
             due_on: dueOn,
             rrule: null,

@@ -66,7 +66,8 @@ import type { ReminderKey } from '../../../db/deadlines/reminders.js';
 import { programmeTree } from '../../../db/funding/programmes.js';
 import { advanceDigest, callsCreatedBetween, savedSearchesForDigest } from '../../../db/funding/saved-searches.js';
 import { watchedDeadlinesBetween } from '../../../db/funding/watches.js';
-import { createMailer, deadlineReminderEmail, type Lease, deadlineReminderSentence, describeMailError, notificationEmail, recordChange, type Caller, type Mailer, type Settings } from '../../platform/index.js';
+import { accountLanguage, createMailer, deadlineReminderEmail, type Lease, deadlineReminderSentence, describeMailError, notificationEmail, recordChange, type Caller, type Mailer, type Settings } from '../../platform/index.js';
+import { m as words } from '../../../i18n/paraglide-server/messages.js';
 import { DEFAULT_OFFSETS, DEFAULT_TIME_ZONE, type ReminderSettings, type ReminderSettingsInput } from '../schemas/reminders.js';
 import type { SavedSearchCriteria } from '../../funding/schemas/saved-searches.js';
 import { callLink, callMatches, dateWords, deadlineIn, deadlineInBothZones, descendantsOf, milestoneDue, timeLeft } from '../../funding/index.js';
@@ -203,12 +204,14 @@ export class ReminderService {
           offset_days: offset,
           channel
         });
+        const locale = accountLanguage(row.user_locale);
         const facts = {
+          locale,
           identifier: row.identifier,
           title: row.title,
           label: row.label,
-          left: timeLeft(row.deadline_at, now),
-          when: deadlineInBothZones(row.deadline_at, row.deadline_zone, settings.timeZone)
+          left: timeLeft(row.deadline_at, now, locale),
+          when: deadlineInBothZones(row.deadline_at, row.deadline_zone, settings.timeZone, locale)
         };
         await this.db.transaction().execute(async (trx) => {
           for (const offset of farther) {
@@ -266,15 +269,14 @@ export class ReminderService {
         const due = milestoneDue(m.due_on, m.due_time, zone);
         const [nearest] = offsetsDue(due.at, zone, settings.offsets, now);
         if (nearest === undefined || !m.owner_id) continue;
-        const when = due.allDay
-          ? `${dateWords(m.due_on)} (by the end of the day)`
-          : deadlineInBothZones(due.at, zone, settings.timeZone);
+        const locale = accountLanguage(m.user_locale);
+        const when = due.allDay ? words.notices_byEndOfDay({ date: dateWords(m.due_on, locale) }, { locale }) : deadlineInBothZones(due.at, zone, settings.timeZone, locale);
         const stored = await notificationsRepo.insertNotifications(this.db, [
           {
             id: newId(),
             user_id: m.owner_id,
             kind: 'milestone_reminder',
-            text: `${m.acronym}: the milestone “${m.title}” is due ${timeLeft(due.at, now)}: ${when}.`,
+            text: words.notices_milestoneReminder({ acronym: m.acronym, title: m.title, left: timeLeft(due.at, now, locale), when }, { locale }),
             link: `/proposals/${m.proposal_id}`,
             created_at: at,
             read_at: null,
@@ -315,12 +317,14 @@ export class ReminderService {
         await this.db.transaction().execute(async (trx) => {
           if (!(await advanceDigest(trx, search.id, search.last_digest_at, at))) return;
           if (!matches.length) return;
+          const locale = accountLanguage(search.user_locale);
           const lines = matches.slice(0, DIGEST_LIST_LENGTH).map((c) => {
             const next = c.deadlines.find((d) => d.at > at);
-            return `• ${c.identifier} “${c.title}”${next ? ` — deadline ${deadlineIn(next.at, next.timeZone)}` : ''}`;
+            const call = { identifier: c.identifier, title: c.title };
+            return next ? words.notices_digestCallWithDeadline({ ...call, when: deadlineIn(next.at, next.timeZone, locale) }, { locale }) : words.notices_digestCall(call, { locale });
           });
-          if (matches.length > DIGEST_LIST_LENGTH) lines.push(`… and ${matches.length - DIGEST_LIST_LENGTH} more.`);
-          const head = matches.length === 1 ? `1 new call matches your saved search “${search.name}”:` : `${matches.length} new calls match your saved search “${search.name}”:`;
+          if (matches.length > DIGEST_LIST_LENGTH) lines.push(words.notices_digestMore({ count: matches.length - DIGEST_LIST_LENGTH }, { locale }));
+          const head = words.notices_digestHead({ count: matches.length, name: search.name }, { locale });
           await notificationsRepo.insertNotifications(trx, [
             {
               id: newId(),
@@ -354,7 +358,7 @@ export class ReminderService {
       if (item.created_at < oldest || !item.user_email) continue;
       if (!(await notificationsRepo.claimEmail(this.db, item.id, { status: item.email_status!, emailedAt: item.emailed_at }, at))) continue;
       try {
-        await mailer.send(notificationEmail({ to: item.user_email, name: item.user_name, text: item.text, link: item.link }, this.settings.publicOrigin));
+        await mailer.send(notificationEmail({ to: item.user_email, name: item.user_name, locale: accountLanguage(item.user_locale), text: item.text, link: item.link }, this.settings.publicOrigin));
         await notificationsRepo.finishEmail(this.db, item.id, { sent: true });
         run.emailsSent += 1;
       } catch (error) {

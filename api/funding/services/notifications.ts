@@ -5,7 +5,9 @@
  *   read (someone else's, or an unknown id, is 404). Newest first, with the
  *   count of unread ones.
  * - `notifyWatchers(trx, callId, text, link)` tells everyone watching the
- *   call, inside the caller's transaction (so the notice exists exactly when
+ *   call, each in their account language (`text(locale)`: the notice is
+ *   written when it is made, as the email copy and the erasure of a
+ *   person's name work on the stored text), inside the caller's transaction (so the notice exists exactly when
  *   the change does). Watchers who take email (the default) also get it by
  *   email: the copy is queued (`email_status` pending) and sent by the next
  *   reminder run, which retries failures (reminders.ts).
@@ -21,7 +23,9 @@ import * as repo from '../../../db/platform/notifications.js';
 import { findCall } from '../../../db/funding/calls.js';
 import { watchersOf } from '../../../db/funding/watches.js';
 import type { Database } from '../../../db/schema.js';
-import { NotFound, type Caller } from '../../platform/index.js';
+import { accountLanguage, NotFound, type Caller } from '../../platform/index.js';
+import type { Locale } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import type { Notification, NotificationKind, NotificationListQuery, NotificationPage } from '../schemas/notifications.js';
 import { type DeadlineSnapshot, deadlineChangeSentences } from '../rules/deadline-wording.js';
 
@@ -51,7 +55,7 @@ export function callLink(callId: string): string {
 export async function notifyWatchers(
   trx: Kysely<Database>,
   callId: string,
-  text: string,
+  text: string | ((locale: Locale) => string),
   link: string | null = callLink(callId),
   kind: NotificationKind = 'deadline_changed',
   at: string = new Date().toISOString()
@@ -63,7 +67,7 @@ export async function notifyWatchers(
       id: newId(),
       user_id: w.user_id,
       kind,
-      text,
+      text: typeof text === 'string' ? text : text(accountLanguage(w.user_locale)),
       link,
       created_at: at,
       read_at: null,
@@ -88,11 +92,11 @@ export async function notifyDeadlineChange(
   after: DeadlineSnapshot[],
   at: string = new Date().toISOString()
 ): Promise<number> {
-  const sentences = deadlineChangeSentences(before, after);
-  if (!sentences) return 0;
+  if (!deadlineChangeSentences(before, after)) return 0;
   const call = await findCall(trx, callId);
   if (!call) return 0;
-  return notifyWatchers(trx, callId, `${call.identifier} “${call.title}”: ${sentences}`, callLink(callId), 'deadline_changed', at);
+  const text = (locale: Locale) => m.notices_callChanged({ identifier: call.identifier, title: call.title, change: deadlineChangeSentences(before, after, locale)! }, { locale });
+  return notifyWatchers(trx, callId, text, callLink(callId), 'deadline_changed', at);
 }
 
 export class NotificationService {

@@ -182,3 +182,22 @@ describe('/api/tasks/follow-up-rate', () => {
     expectProblem(await h.as.viewer.get(`/api/tasks/follow-up-rate?year=2028`), 400, 'query.partnershipId');
   });
 });
+
+describe('follow-ups in their owner’s language', () => {
+  it('words the tasks in Dutch for a Dutch owner and in German for a German one, whoever creates them', async () => {
+    expect((await h.as.editor.put('/api/auth/me/locale', { locale: 'nl' })).status).toBe(204);
+    expect((await h.as.admin.put('/api/auth/me/locale', { locale: 'de' })).status).toBe(204);
+    const trip = await logTrip(h.as.officer, { partnershipIds: [p1()], title: 'Waterstofmissie Leuven', status: 'done', endsAt: '2026-09-30T17:00' });
+    const dutch = await h.as.officer.post(`/api/activities/${trip.id}/follow-ups`, { dueDates: ['2026-12-01', '2027-02-01'], ownerId: h.world.users.editor.id });
+    expect(dutch.status, JSON.stringify(dutch.body)).toBe(201);
+    expect(dutch.body.items.map((t: { title: string; description: string }) => [t.title, t.description])).toEqual([
+      ['Opvolging: Waterstofmissie Leuven', 'De deelnemers van “Waterstofmissie Leuven” opnieuw samenbrengen (opvolging 1 van 2).'],
+      ['Opvolging: Waterstofmissie Leuven', 'De deelnemers van “Waterstofmissie Leuven” opnieuw samenbrengen (opvolging 2 van 2).']
+    ]);
+    const german = await h.as.officer.post(`/api/activities/${trip.id}/follow-ups`, { dueDates: ['2027-03-01'], ownerId: h.world.users.admin.id });
+    expect(german.status, JSON.stringify(german.body)).toBe(201);
+    expect(german.body.items).toEqual([
+      expect.objectContaining({ title: 'Nachbereitung: Waterstofmissie Leuven', description: 'Die Teilnehmenden von „Waterstofmissie Leuven“ wieder zusammenbringen (Nachbereitung 1 von 1).' })
+    ]);
+  });
+});

@@ -118,9 +118,21 @@ describe('the words of a task in its owner’s language', () => {
     expect(taskText(['work_plan'], DEFAULT, 'RN – VB', owner, 'en').title).toBe('Draft next year’s joint work plan (RN – VB)');
   });
 
+  it('words title and description in Dutch for an owner whose account language is Dutch', () => {
+    expect(taskText(['evaluation', 'work_plan'], DEFAULT, 'RN – VB', owner, 'nl')).toEqual({
+      title: 'Het jaar evalueren en het gezamenlijke jaarplan voor volgend jaar opstellen (RN – VB)',
+      description:
+        'Tegen eind november evalueren de partijen samen het jaar en keuren zij de evaluatie goed (artikel 2.5 van de overeenkomst).\nTegen eind december stellen de partijen het gezamenlijke jaarplan voor volgend jaar op en leggen zij het elkaar ter goedkeuring voor (artikel 2.5 van de overeenkomst).\nU ontvangt deze taak omdat de overeenkomst u als contactpersoon van VRRN aanduidt.'
+    });
+    expect(taskText(['work_plan'], DEFAULT, 'RN – VB', { basis: 'contact_without_account', organisationName: 'PFB', contactPersonName: null }, 'nl').description).toBe(
+      'Tegen eind december stellen de partijen het gezamenlijke jaarplan voor volgend jaar op en leggen zij het elkaar ter goedkeuring voor (artikel 2.5 van de overeenkomst).\nU ontvangt deze taak als beheerder of medewerker van PFB: de overeenkomst duidt iemand aan als contactpersoon, die in dit partnerschap geen account heeft.'
+    );
+  });
+
   it('says why a run closed a task', () => {
     expect(closedResult([{ kind: 'evaluation', subjectYear: 2026 }])).toBe('Closed by RegioDesk: the evaluation of 2026 is adopted.');
     expect(closedResult([{ kind: 'work_plan', subjectYear: 2027 }], 'de')).toBe('Von RegioDesk erledigt: der Arbeitsplan 2027 ist den Parteien vorgelegt.');
+    expect(closedResult([{ kind: 'evaluation', subjectYear: 2026 }, { kind: 'work_plan', subjectYear: 2027 }], 'nl')).toBe('Afgesloten door RegioDesk: de evaluatie van 2026 is vastgesteld; het jaarplan voor 2027 is aan de partijen voorgelegd.');
   });
 });
 
