@@ -7,7 +7,7 @@
  * (letters, digits and combining marks), each word is quoted with its quotes
  * doubled and prefix-matched, and all words must match (`"kul"* "leu"*`).
  */
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import { engineOf } from '../dialect.js';
 import { existsProbe, perEngine } from '../engine-sql.js';
 import type { Database } from '../schema.js';
@@ -307,6 +307,11 @@ function wordWindowHits(db: Kysely<Database>, scope: Scope, match: string, limit
     .orderBy('search_words.word')
     .orderBy('search_words.rowid')
     .limit(RANKED_WINDOW);
+  return bestOf(db, window, limit);
+}
+
+/** The best `limit` (score, then id) of a window of ranked matches. */
+function bestOf(db: Kysely<Database>, window: SelectQueryBuilder<any, any, { entity_type: string; entity_id: string; score: number }>, limit: number): Promise<RankedHitRow[]> {
   return db
     .selectFrom(window.as('hits'))
     .select(['hits.entity_type', 'hits.entity_id', 'hits.score'])
@@ -319,13 +324,7 @@ function wordWindowHits(db: Kysely<Database>, scope: Scope, match: string, limit
 /** The best `limit` of the first RANKED_WINDOW visible matches after `after`, however many matches that reads. */
 function visibleHits(db: Kysely<Database>, scope: Scope, match: string, limit: number, after: number | null): Promise<RankedHitRow[]> {
   const window = matchesAfter(db, match, after).select(['search_index.entity_type', 'search_index.entity_id', score(match)]).where(hitVisible(scope)).limit(RANKED_WINDOW);
-  return db
-    .selectFrom(window.as('hits'))
-    .select(['hits.entity_type', 'hits.entity_id', 'hits.score'])
-    .orderBy('hits.score')
-    .orderBy('hits.entity_id')
-    .limit(limit)
-    .execute() as Promise<RankedHitRow[]>;
+  return bestOf(db, window, limit);
 }
 
 /** The last index entry of the window of RANKED_WINDOW matches after `after`, or null when fewer matches are left (entry numbers only: no text read). */
