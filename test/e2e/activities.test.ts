@@ -188,7 +188,8 @@ describe('activities on a phone', () => {
       await followUps.screenshot({ path: `${shots}/06-proposed-follow-ups.png` });
       await proposal.getByRole('button', { name: 'Create follow-ups' }).click();
       await followUps.getByText('2 follow-ups created.').waitFor();
-      const followUpTitle = `Follow-up: ${title}`;
+      // the server words a follow-up in its owner's account language (the Rhein-Neckar officer's is German), whatever the page's
+      const followUpTitle = `Nachbereitung: ${title}`;
       const followUpList = followUps.getByRole('list', { name: 'Follow-up tasks' });
       await expect.poll(() => followUpList.getByRole('article', { name: followUpTitle }).count()).toBe(2);
       await followUps.getByText('All proposed dates have a follow-up already.').waitFor();
