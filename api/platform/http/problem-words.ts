@@ -80,8 +80,11 @@ const THINGS = {
 
 export type Thing = keyof typeof THINGS;
 
-/** "No <thing> with this id." (a thing without its own sentence: a record) */
-export function notFoundWords(what: string): Words {
-  const key = (THINGS as Record<string, ProblemKey>)[what] ?? THINGS.record;
-  return { key, params: {} } as Words;
+export function isThing(what: string): what is Thing {
+  return Object.hasOwn(THINGS, what);
+}
+
+/** "No <thing> with this id." */
+export function notFoundWords(what: Thing): Words {
+  return { key: THINGS[what], params: {} } as Words;
 }
