@@ -28,7 +28,7 @@ describe('stakeholdershipsAfter', () => {
         { path: 'partnershipIds.1', code: 'problems_notFound_partnership', params: {}, message: 'No partnership with this id.' },
         { path: 'partnershipIds.2', code: 'problems_notFound_partnership', params: {}, message: 'No partnership with this id.' }
       ]);
-      expect((error as ValidationFailed).toJSON('de').errors[0]!.message).toBe('Keine Partnerschaft mit dieser ID.');
+      expect((error as ValidationFailed).toJSON('de').errors?.[0]?.message).toBe('Keine Partnerschaft mit dieser ID.');
     }
     expect(() => stakeholdershipsAfter(caller({}, true), [], ['gone'], exists)).toThrow(ValidationFailed);
   });
