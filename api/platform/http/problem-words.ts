@@ -27,6 +27,11 @@ export function words(...[key, params]: Say): Words {
   return { key, params: params ?? {} } as Words;
 }
 
+/** A schema's own message as a catalogue key (`.min(1, says('problems_field_required'))`): validation.ts renders it in the reader's language. */
+export function says(key: ProblemKey, params?: Record<string, unknown>): { error: ProblemKey; params?: Record<string, unknown> } {
+  return params ? { error: key, params } : { error: key };
+}
+
 export function isProblemKey(value: string): value is ProblemKey {
   return value.startsWith('problems_') && typeof (m as Record<string, unknown>)[value] === 'function';
 }
