@@ -15,7 +15,7 @@ export { settingsFrom, type Settings } from './config.js';
 export { TEXT_WIDTH, heading, labelled, note, pack, paragraphs, table, title, type Block, type WordFile } from './documents/word.js';
 export type { Caller, PartnershipRole } from './http/caller.js';
 export type { ContextEnv } from './http/context.js';
-export { Conflict, Forbidden, MergeConflict, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Problem, TooManyRequests, ValidationFailed, VersionNotYet, problemOf, problemResponse, unknownReference, words, type FieldError, type FieldProblem, type ProblemKey, type Words } from './http/errors.js';
+export { Conflict, Forbidden, MergeConflict, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Problem, TooManyRequests, ValidationFailed, VersionNotYet, problemOf, problemResponse, unknownReference, isThing, words, type FieldError, type FieldProblem, type ProblemKey, type Thing, type Words } from './http/errors.js';
 export { readerLanguage } from './http/reader-language.js';
 export { answerClientErrors, limitUrlLength } from './http/http-limits.js';
 export { describe } from './http/openapi.js';

@@ -1,7 +1,7 @@
 /**
  * Problems speak through the catalogue (api/platform/http/problem-words.ts):
  * no `new <Problem>('an English sentence')` in the API's sources. Files not
- * converted yet are listed here by name; the list only shrinks (a listed
+ * converted yet are listed here by name (NotFound takes a typed thing, checked by the type check); the list only shrinks (a listed
  * file that no longer has one fails too, so it is taken off).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 
-const PROBLEMS = ['Problem', 'ValidationFailed', 'Unauthorized', 'Forbidden', 'NotFound', 'Conflict', 'PreconditionFailed', 'PreconditionRequired', 'TooManyRequests', 'InternalError', 'RuleProblem', 'RecurrenceProblem'];
+const PROBLEMS = ['Problem', 'ValidationFailed', 'Unauthorized', 'Forbidden', 'Conflict', 'PreconditionFailed', 'PreconditionRequired', 'TooManyRequests', 'InternalError', 'RuleProblem', 'RecurrenceProblem'];
 /** `new Forbidden('…'`, `new Problem(410, 'Gone', '…'` (the detail after status and title), an English field message `{ path: …, message: '…' }` */
 const ENGLISH = [
-  new RegExp(`new (${PROBLEMS.join('|')})\\(\\s*[\`'"]`),
+  new RegExp(`new (${PROBLEMS.join('|')})\\(\\s*(?:\`|['"](?!problems_))`),
   /new Problem\(\s*\d+,\s*'[^']*',\s*[`'"]/,
   /\bmessage: [`'"][A-Z`]/,
   /\berror: [`'"][A-Z`]/
@@ -21,7 +21,6 @@ const ENGLISH = [
 
 /** files that still put English sentences in problems: to be converted, then taken off */
 const NOT_YET: string[] = [
-  'api/activities/schemas/activities.ts',
   'api/activities/schemas/agenda.ts',
   'api/activities/schemas/budgets.ts',
   'api/activities/schemas/costs.ts',
@@ -31,15 +30,12 @@ const NOT_YET: string[] = [
   'api/activities/schemas/tasks.ts',
   'api/activities/services/activities.ts',
   'api/activities/services/activity-access.ts',
-  'api/activities/services/agenda.ts',
   'api/activities/services/budgets.ts',
   'api/activities/services/costs.ts',
   'api/activities/services/feedback.ts',
   'api/activities/services/follow-ups.ts',
-  'api/activities/services/matchmaking.ts',
   'api/activities/services/participants.ts',
   'api/activities/services/tasks.ts',
-  'api/activities/services/timeline.ts',
   'api/crm/rules/agreement-dates.ts',
   'api/crm/schemas/organisations.ts',
   'api/crm/schemas/partnerships.ts',
@@ -62,7 +58,6 @@ const NOT_YET: string[] = [
   'api/cycle/schemas/work-plans.ts',
   'api/cycle/services/cycle-steps.ts',
   'api/cycle/services/evaluations.ts',
-  'api/cycle/services/obligations.ts',
   'api/cycle/services/work-plan-view.ts',
   'api/cycle/services/work-plans.ts',
   'api/deadlines/schemas/deadlines.ts',
@@ -75,22 +70,11 @@ const NOT_YET: string[] = [
   'api/funding/schemas/saved-searches.ts',
   'api/funding/services/call-import.ts',
   'api/funding/services/calls.ts',
-  'api/funding/services/notifications.ts',
   'api/funding/services/programmes.ts',
-  'api/funding/services/saved-searches.ts',
-  'api/funding/services/watches.ts',
-  'api/platform/auth/middleware.ts',
   'api/platform/http/control-characters.ts',
-  'api/platform/http/http-limits.ts',
-  'api/platform/http/versioning.ts',
-  'api/platform/routes/single-sign-on.ts',
   'api/platform/rules/recurrence.ts',
   'api/platform/schemas/auth.ts',
-  'api/platform/schemas/common.ts',
   'api/platform/schemas/money.ts',
-  'api/platform/schemas/times.ts',
-  'api/platform/services/access.ts',
-  'api/platform/services/auth.ts',
   'api/platform/services/health.ts',
   'api/privacy/schemas/retention.ts',
   'api/privacy/services/consent.ts',
@@ -106,7 +90,6 @@ const NOT_YET: string[] = [
   'api/proposals/services/consortium.ts',
   'api/proposals/services/first-to-inform.ts',
   'api/proposals/services/milestones.ts',
-  'api/proposals/services/proposal-access.ts',
   'api/proposals/services/proposals.ts',
   'api/proposals/services/scores.ts',
   'api/proposals/services/scoring-matrices.ts',

@@ -10,7 +10,7 @@
  * `local.startsAt`/`local.endsAt` as wall times in `timeZone`.
  */
 import { z } from 'zod';
-import { CountryCode, Id, Instant, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
+import { CountryCode, Id, Instant, ListQueryBase, NonEmptyText, OptionalText, pageOf, type ProblemKey, says } from '../../platform/schemas/common.js';
 import { DateTimeInput, TimeZone } from '../../platform/schemas/times.js';
 import { noDuplicates, OrganisationKind } from '../../crm/schemas/organisations.js';
 
@@ -35,7 +35,7 @@ const fields = {
   type: ActivityType,
   partnershipIds: z
     .array(Id)
-    .min(1, { error: 'An activity belongs to at least one partnership.' })
+    .min(1, says('problems_field_activityNeedsPartnership'))
     .max(20)
     .superRefine(noDuplicates((id) => id, 'This partnership is listed twice.')),
   title: NonEmptyText(300),
@@ -142,7 +142,7 @@ export const Activity = z
   .meta({ id: 'Activity' });
 export type Activity = z.infer<typeof Activity>;
 
-const Year = z.coerce.number().int({ error: 'Use a year like 2026.' }).min(1900, { error: 'Use a year like 2026.' }).max(2200, { error: 'Use a year like 2026.' });
+const Year = z.coerce.number().int(says('problems_field_year')).min(1900, says('problems_field_year')).max(2200, says('problems_field_year'));
 
 /** Filters shared by the list and its CSV export. `from`/`to` pick activities overlapping that span (a month view). */
 export const activityFilters = {
@@ -158,7 +158,7 @@ export const activityFilters = {
 };
 
 function fromBeforeTo(value: { from?: string; to?: string }, ctx: z.core.$RefinementCtx<unknown>) {
-  if (value.from && value.to && Date.parse(value.to) <= Date.parse(value.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: '`to` must come after `from`.', input: value });
+  if (value.from && value.to && Date.parse(value.to) <= Date.parse(value.from)) ctx.addIssue({ code: 'custom', path: ['to'], message: 'problems_field_toAfterFrom' satisfies ProblemKey, input: value });
 }
 
 export const ActivityListQuery = z.strictObject({ ...ListQueryBase, ...activityFilters }).superRefine(fromBeforeTo);

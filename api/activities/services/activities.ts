@@ -235,7 +235,7 @@ export function followUpRuleOf(text: string | null, endOn: string): string | nul
  * removing one without a writing role in it is a 403; invisible ones stay.
  */
 export function partnershipsAfter(caller: Caller, current: string[], requested: string[], exists: (id: string) => boolean): string[] {
-  return partnershipLinksAfter(caller, current, requested, exists, 'Your role in one of these partnerships does not allow logging activities in it.');
+  return partnershipLinksAfter(caller, current, requested, exists, 'problems_roleForbidsActivities');
 }
 
 async function resolvePartnerships(db: Kysely<Database>, caller: Caller, current: string[], requested: string[]): Promise<string[]> {

@@ -85,7 +85,7 @@ export function toOrganisation(row: OrganisationWithRegionRow, details: Details,
  * one without a writing role in it is a 403; invisible ones are kept.
  */
 export function stakeholdershipsAfter(caller: Caller, current: string[], requested: string[], exists: (id: string) => boolean): string[] {
-  return partnershipLinksAfter(caller, current, requested, exists, 'Your role in one of these partnerships does not allow adding or removing stakeholders.');
+  return partnershipLinksAfter(caller, current, requested, exists, 'problems_roleForbidsStakeholders');
 }
 
 /** The domains after a change: what was asked for, plus those of partnerships the caller cannot see. */

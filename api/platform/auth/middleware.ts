@@ -62,7 +62,7 @@ export function identify(settings: Settings): MiddlewareHandler<PlatformEnv> {
     if (auth) {
       const match = /^Bearer\s+(\S+)$/i.exec(auth);
       const caller = match ? await c.var.services.auth.fromAccessToken(match[1]!) : null;
-      if (!caller) throw new Unauthorized('The access token is unknown or revoked.');
+      if (!caller) throw new Unauthorized('problems_tokenUnknown');
       c.set('maybeCaller', caller);
     } else if (sessionToken) {
       const caller = await callerOfSession(c, sessionToken);
@@ -73,7 +73,7 @@ export function identify(settings: Settings): MiddlewareHandler<PlatformEnv> {
     if (!auth && !SAFE_METHODS.has(c.req.method) && (sessionToken || c.req.header('Origin'))) {
       const origin = c.req.header('Origin');
       if (origin !== expectedOrigin(c, settings)) {
-        throw new Forbidden('Cross-site request refused: a write with a session cookie must come from RegioDesk itself (Origin header).');
+        throw new Forbidden('problems_crossSite');
       }
     }
     await next();

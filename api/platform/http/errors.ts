@@ -12,9 +12,9 @@ import { type StorageFault, type StorageFaultKind, storageFaultOf } from '../../
 import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
 import { storageFaultLog } from '../services/storage-fault-log.js';
 import { collisionWords } from './collisions.js';
-import { type FieldProblem, type ProblemKey, type Say, type Thing, type Words, isProblemKey, notFoundWords, render, words } from './problem-words.js';
+import { type FieldProblem, type ProblemKey, type Say, type Thing, type Words, isProblemKey, isThing, notFoundWords, render, words } from './problem-words.js';
 
-export { type FieldProblem, type ProblemKey, type Say, type Thing, type Words, words } from './problem-words.js';
+export { type FieldProblem, type ProblemKey, type Say, type Thing, type Words, isThing, words } from './problem-words.js';
 
 /** A field error as code writes it: the field's path and its words. */
 export type FieldError = FieldProblem;
@@ -130,7 +130,7 @@ export class Forbidden extends Problem {
 }
 
 export class NotFound extends Problem {
-  constructor(what: Thing | (string & {}) = 'resource') {
+  constructor(what: Thing = 'resource') {
     super(404, 'Not found', notFoundWords(what), { errors: [] });
   }
 }
@@ -190,7 +190,7 @@ export class PayloadTooLarge extends Problem {
 }
 
 /** A field that points at something missing (or invisible to the caller). */
-export function unknownReference(path: string, what: Thing | (string & {})): ValidationFailed {
+export function unknownReference(path: string, what: Thing): ValidationFailed {
   return new ValidationFailed([{ path, ...notFoundWords(what) }]);
 }
 
@@ -238,7 +238,7 @@ export class InternalError extends Problem {
 export function problemOf(error: unknown, internalDetail?: Detail): Problem {
   if (error instanceof Problem) return error;
   if (error instanceof BadCursor) return new ValidationFailed([{ path: 'query.cursor', ...words('problems_field_badCursor') }]);
-  if (error instanceof RowMissing) return new NotFound(error.what);
+  if (error instanceof RowMissing) return new NotFound(isThing(error.what) ? error.what : 'record');
   if (error instanceof HTTPException) {
     if (error.status === 400) return new ValidationFailed([{ path: '', ...(error.message === 'Malformed JSON in request body' ? words('problems_field_notJson') : { message: error.message }) }]);
     return new Problem(error.status, 'Request refused', error.message || words('problems_refused'), { errors: [] });

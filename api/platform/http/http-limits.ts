@@ -12,21 +12,22 @@
  */
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Problem } from './errors.js';
+import { pickLocale } from '../../../i18n/locales.js';
+import { Problem, words } from './errors.js';
 
 /** the longest request target (path and query) the server reads */
 export const MAX_URL_BYTES = 8 * 1024;
 
 export function uriTooLong(max = MAX_URL_BYTES): Problem {
-  return new Problem(414, 'URI too long', `The address of this request is longer than ${max} bytes; send fewer or shorter query parameters (or put them in a JSON body where the API takes one).`, { errors: [{ path: 'url', message: `At most ${max} bytes.` }] });
+  return new Problem(414, 'URI too long', words('problems_uriTooLong', { max }), { errors: [{ path: 'url', ...words('problems_field_atMostBytes', { max }) }] });
 }
 
 export function headersTooLarge(): Problem {
-  return new Problem(431, 'Request header fields too large', 'The headers of this request are larger than the server accepts; send fewer or smaller headers (cookies included).', { errors: [{ path: 'headers', message: 'Too large.' }] });
+  return new Problem(431, 'Request header fields too large', words('problems_headersTooLarge'), { errors: [{ path: 'headers', ...words('problems_field_tooLarge') }] });
 }
 
 function malformed(): Problem {
-  return new Problem(400, 'Bad request', 'This is not an HTTP request the server can read.', { errors: [] });
+  return new Problem(400, 'Bad request', words('problems_notHttp'), { errors: [] });
 }
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 414: 'URI Too Long', 431: 'Request Header Fields Too Large' };
@@ -49,8 +50,9 @@ export function limitUrlLength(listener: RequestListener, max = MAX_URL_BYTES): 
   return (req: IncomingMessage, res: ServerResponse) => {
     if (Buffer.byteLength(req.url ?? '') > max) {
       const problem = uriTooLong(max);
-      res.writeHead(problem.status, { 'Content-Type': 'application/problem+json', Connection: 'close' });
-      res.end(JSON.stringify(problem.toJSON()));
+      const locale = pickLocale(undefined, req.headers['accept-language'] ?? null);
+      res.writeHead(problem.status, { 'Content-Type': 'application/problem+json', 'Content-Language': locale, Connection: 'close' });
+      res.end(JSON.stringify(problem.toJSON(locale)));
       return;
     }
     listener(req, res);
@@ -69,7 +71,7 @@ function requestLineTooLong(raw: Buffer | undefined, max: number): boolean {
 export function clientErrorProblem(error: NodeJS.ErrnoException & { rawPacket?: Buffer }, max = MAX_URL_BYTES): Problem | null {
   if (error.code === 'HPE_HEADER_OVERFLOW') return requestLineTooLong(error.rawPacket, max) ? uriTooLong(max) : headersTooLarge();
   if (error.code === 'HPE_URI_TOO_LONG') return uriTooLong(max);
-  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return new Problem(408, 'Request timeout', 'The request did not arrive in time.', { errors: [] });
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return new Problem(408, 'Request timeout', words('problems_requestTimeout'), { errors: [] });
   if (error.code?.startsWith('HPE_')) return malformed();
   return null;
 }

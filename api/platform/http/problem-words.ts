@@ -27,6 +27,11 @@ export function words(...[key, params]: Say): Words {
   return { key, params: params ?? {} } as Words;
 }
 
+/** A schema's own message as a catalogue key (`.min(1, says('problems_field_required'))`): validation.ts renders it in the reader's language. */
+export function says(key: ProblemKey, params?: Record<string, unknown>): { error: ProblemKey; params?: Record<string, unknown> } {
+  return params ? { error: key, params } : { error: key };
+}
+
 export function isProblemKey(value: string): value is ProblemKey {
   return value.startsWith('problems_') && typeof (m as Record<string, unknown>)[value] === 'function';
 }
@@ -80,8 +85,11 @@ const THINGS = {
 
 export type Thing = keyof typeof THINGS;
 
-/** "No <thing> with this id." (a thing without its own sentence: a record) */
-export function notFoundWords(what: string): Words {
-  const key = (THINGS as Record<string, ProblemKey>)[what] ?? THINGS.record;
-  return { key, params: {} } as Words;
+export function isThing(what: string): what is Thing {
+  return Object.hasOwn(THINGS, what);
+}
+
+/** "No <thing> with this id." */
+export function notFoundWords(what: Thing): Words {
+  return { key: THINGS[what], params: {} } as Words;
 }

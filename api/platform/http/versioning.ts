@@ -2,7 +2,7 @@
  * Optimistic concurrency: every editable record carries `version`; reads
  * send it as a strong ETag, writes may send `If-Match` with it.
  */
-import { ValidationFailed } from './errors.js';
+import { ValidationFailed, words } from './errors.js';
 
 export function etagOf(record: { version: number }): string {
   return `"${record.version}"`;
@@ -12,7 +12,7 @@ export function etagOf(record: { version: number }): string {
 export function expectedVersion(ifMatch: string | undefined): number | null {
   if (!ifMatch || ifMatch.trim() === '*') return null;
   const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  if (!match) throw new ValidationFailed([{ path: 'If-Match', message: 'If-Match must be the ETag of the record, e.g. "3".' }]);
+  if (!match) throw new ValidationFailed([{ path: 'If-Match', ...words('problems_field_ifMatchForm') }]);
   return Number(match[1]);
 }
 

@@ -13,7 +13,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { expectedOrigin, setLocaleCookie, setSessionCookie } from '../auth/middleware.js';
 import { LOCALE_COOKIE, pickLocale } from '../../../i18n/locales.js';
 import type { PendingSignIn } from '../auth/openid-provider.js';
-import { NotFound } from '../http/errors.js';
+import { Problem, words } from '../http/errors.js';
 import { describe } from '../http/openapi.js';
 import { validate } from '../http/validation.js';
 import { SingleSignOnCallback, SingleSignOnStart } from '../schemas/auth.js';
@@ -56,7 +56,7 @@ function refused(c: Context<PlatformEnv>, error: SingleSignOnRefused, next?: str
 }
 
 function requireConfigured(c: Context<PlatformEnv>): void {
-  if (!c.var.services.singleSignOn.configured) throw new NotFound('single sign-on: it is not configured here (REGIODESK_OIDC_ISSUER), and there is no such resource');
+  if (!c.var.services.singleSignOn.configured) throw new Problem(404, 'Not found', words('problems_singleSignOnOff'), { errors: [] });
 }
 
 export const singleSignOnRoutes = new Hono<PlatformEnv>()

@@ -4,36 +4,40 @@
  */
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
+import { says } from '../http/problem-words.js';
 
-export const Id = z.string().min(1, { error: 'Required: choose one.' }).max(64, { error: 'Not an id this API hands out.' });
+/** a schema's own message as a catalogue key, for the schemas of every context (the published language) */
+export { says, type ProblemKey } from '../http/problem-words.js';
+
+export const Id = z.string().min(1, says('problems_field_chooseOne')).max(64, says('problems_field_notAnId'));
 
 export const IdParam = z.strictObject({ id: Id });
 
 /** A calendar date, `YYYY-MM-DD`. */
-export const CalendarDate = z.iso.date({ error: 'Use a date like 2024-12-31.' });
+export const CalendarDate = z.iso.date(says('problems_field_date'));
 
 /** An instant with offset, e.g. `2026-11-23T09:30:00Z`. */
-export const Instant = z.iso.datetime({ offset: true, error: 'Use a date and time like 2026-11-23T09:30:00Z.' });
+export const Instant = z.iso.datetime({ offset: true, ...says('problems_field_instant') });
 
 export const CountryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((code) => code.length === 2 && countries.isValid(code), { error: 'Use a two-letter ISO 3166-1 country code such as DE or BE.' });
+  .refine((code) => code.length === 2 && countries.isValid(code), says('problems_field_countryCode'));
 
 export const LanguageCode = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z]{2,3}$/, { error: 'Use an ISO 639-1 language code such as de, nl or en.' });
+  .regex(/^[a-z]{2,3}$/, says('problems_field_languageCode'));
 
 export const NutsCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, { error: 'A NUTS code is a country code followed by up to three characters, e.g. DE12 or BE24.' });
+  .regex(/^[A-Z]{2}[0-9A-Z]{0,3}$/, says('problems_field_nutsCode'));
 
-export const NonEmptyText = (max = 300) => z.string().trim().min(1, { error: 'Required.' }).max(max);
+export const NonEmptyText = (max = 300) => z.string().trim().min(1, says('problems_field_required')).max(max);
 
 export const OptionalText = (max = 300) =>
   z

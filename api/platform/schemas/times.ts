@@ -1,6 +1,7 @@
 /** Times as the API reads them: a local wall time or an instant, and an IANA time zone. */
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { says } from '../http/problem-words.js';
 
 const LOCAL_OR_INSTANT = /^(19|20|21)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?([Zz]|[+-]\d{2}:\d{2})?$/;
 
@@ -8,8 +9,8 @@ const LOCAL_OR_INSTANT = /^(19|20|21)\d{2}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1
 export const DateTimeInput = z
   .string()
   .trim()
-  .regex(LOCAL_OR_INSTANT, { error: 'Use a local date and time like 2026-03-29T09:00 (or an instant like 2026-03-29T07:00:00Z).', abort: true })
-  .refine((v) => DateTime.fromISO(v, { setZone: true }).isValid, { error: 'This date does not exist.' });
+  .regex(LOCAL_OR_INSTANT, { ...says('problems_field_localDateTime'), abort: true })
+  .refine((v) => DateTime.fromISO(v, { setZone: true }).isValid, says('problems_field_noSuchDate'));
 
 /** zone names found valid (a few hundred at most): asking Intl again costs ~0.25 ms a request */
 const validZones = new Set<string>();
@@ -22,4 +23,4 @@ function isZone(name: string): boolean {
 }
 
 /** An IANA time zone name such as Europe/Brussels. */
-export const TimeZone = z.string().trim().refine(isZone, { error: 'Use an IANA time zone such as Europe/Brussels or Europe/Berlin.' });
+export const TimeZone = z.string().trim().refine(isZone, says('problems_field_timeZone'));

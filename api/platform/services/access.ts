@@ -9,7 +9,7 @@
  */
 import type { Scope } from '../../../db/scope.js';
 import type { Caller, PartnershipRole } from '../http/caller.js';
-import { type FieldError, Forbidden, NotFound, ValidationFailed } from '../http/errors.js';
+import { type FieldError, Forbidden, NotFound, type ProblemKey, type Thing, ValidationFailed, words } from '../http/errors.js';
 
 const WRITERS: PartnershipRole[] = ['admin', 'officer', 'editor'];
 
@@ -27,7 +27,7 @@ export function canSeePartnership(caller: Caller, partnershipId: string): boolea
 }
 
 /** Throws 404 when the partnership is not the caller's. */
-export function assertSeesPartnership(caller: Caller, partnershipId: string, what = 'partnership'): void {
+export function assertSeesPartnership(caller: Caller, partnershipId: string, what: Thing = 'partnership'): void {
   if (!canSeePartnership(caller, partnershipId)) throw new NotFound(what);
 }
 
@@ -43,7 +43,7 @@ export function isWriterSomewhere(caller: Caller): boolean {
 }
 
 export function assertWriterSomewhere(caller: Caller): void {
-  if (!isWriterSomewhere(caller)) throw new Forbidden('Viewers cannot create or change records.');
+  if (!isWriterSomewhere(caller)) throw new Forbidden('problems_viewerCannotWrite');
 }
 
 /**
@@ -58,11 +58,11 @@ export function canWriteRecord(caller: Caller, recordedBy: string | null, partne
 }
 
 export function assertCanWriteRecord(caller: Caller, recordedBy: string | null, partnershipIds: string[]): void {
-  if (!canWriteRecord(caller, recordedBy, partnershipIds)) throw new Forbidden('Your role does not allow changing this record.');
+  if (!canWriteRecord(caller, recordedBy, partnershipIds)) throw new Forbidden('problems_roleForbidsRecord');
 }
 
 export function assertAdmin(caller: Caller): void {
-  if (!caller.isAdmin) throw new Forbidden('Only a system administrator may do this.');
+  if (!caller.isAdmin) throw new Forbidden('problems_adminOnly');
 }
 
 /**
@@ -77,13 +77,13 @@ export function partnershipLinksAfter(
   current: string[],
   requested: string[],
   exists: (id: string) => boolean,
-  refusal: string
+  refusal: ProblemKey
 ): string[] {
   const added = requested.filter((id) => !current.includes(id));
   const unknown: FieldError[] = requested
     .map((id, i) => ({ id, i }))
     .filter(({ id }) => added.includes(id) && (!canSeePartnership(caller, id) || !exists(id)))
-    .map(({ i }) => ({ path: `partnershipIds.${i}`, message: 'No partnership with this id.' }));
+    .map(({ i }) => ({ path: `partnershipIds.${i}`, ...words('problems_notFound_partnership') }));
   if (unknown.length) throw new ValidationFailed(unknown);
   const removed = current.filter((id) => !requested.includes(id) && canSeePartnership(caller, id));
   if ([...added, ...removed].some((id) => !canWriteIn(caller, id))) throw new Forbidden(refusal);

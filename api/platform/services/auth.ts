@@ -21,7 +21,7 @@ import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
 import { isLocale } from '../../../i18n/locales.js';
 import type { Caller, PartnershipRole } from '../http/caller.js';
-import { Forbidden, NotFound, Problem, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed } from '../http/errors.js';
+import { Forbidden, NotFound, Problem, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed, words } from '../http/errors.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 import { storageFaultOf } from '../../../db/storage-faults.js';
 import type { AccessToken, AcceptInvitation, Me } from '../schemas/auth.js';
@@ -48,7 +48,7 @@ function callerOf(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id
 
 /** A used invitation link, whether used long ago or a moment ago by a second submit of the same form. */
 function invitationUsed(): Problem {
-  return new Problem(410, 'Gone', 'This invitation link has been used already: sign in with the password set through it, or ask an administrator for a new link.', { errors: [] });
+  return new Problem(410, 'Gone', words('problems_invitationUsed'), { errors: [] });
 }
 
 export class AuthService {
@@ -101,7 +101,7 @@ export class AuthService {
       const { count, oldest } = await sessions.countSignInFailures(this.db, key, since);
       if (count >= limits[i]!) {
         const retryAfter = oldest ? Math.max(1, Math.ceil((Date.parse(oldest) + windowMs - now) / 1000)) : 60;
-        throw new TooManyRequests(retryAfter, 'Too many failed sign-ins. Wait a few minutes before trying again.');
+        throw new TooManyRequests(retryAfter, words('problems_tooManySignIns'));
       }
     }
   }
@@ -126,7 +126,7 @@ export class AuthService {
     const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await decoyHash, password), false);
     if (!user || !ok || user.disabled_at) {
       await sessions.recordSignInFailure(this.db, [accountKey, addressKey], this.now().toISOString());
-      throw new Unauthorized('The email or password is not right.');
+      throw new Unauthorized('problems_wrongPassword');
     }
     await sessions.clearSignInFailures(this.db, accountKey);
     if (client.previousToken) await sessions.deleteSession(this.db, digest(client.previousToken));
@@ -234,9 +234,9 @@ export class AuthService {
 
   /** An invitation that may still be accepted: not used (nor its user's password set through another link of theirs), not expired; else 410 in words. */
   private usable<T extends { accepted_at: string | null; expires_at: string; has_password: number }>(invitation: T | undefined): T {
-    if (!invitation) throw new ValidationFailed([{ path: 'token', message: 'This invitation link is no longer valid. Ask an administrator for a new one.' }]);
+    if (!invitation) throw new ValidationFailed([{ path: 'token', ...words('problems_field_invitationInvalid') }]);
     if (invitation.accepted_at || invitation.has_password) throw invitationUsed();
-    if (invitation.expires_at < this.now().toISOString()) throw new Problem(410, 'Gone', 'This invitation link has expired. Ask an administrator for a new one.', { errors: [] });
+    if (invitation.expires_at < this.now().toISOString()) throw new Problem(410, 'Gone', words('problems_invitationExpired'), { errors: [] });
     return invitation;
   }
 
@@ -249,7 +249,7 @@ export class AuthService {
   /** With password sign-in switched off (REGIODESK_PASSWORD_SIGN_IN), no password signs anyone in or is set: people come through the provider. */
   private refusePasswordsWhenOff(): void {
     if (!this.settings.passwordSignIn) {
-      throw new Forbidden(`Signing in with a password is switched off here: use “Sign in with ${this.settings.oidc?.label ?? 'your organisation’s account'}” instead.`);
+      throw this.settings.oidc?.label ? new Forbidden('problems_passwordSignInOff', { label: this.settings.oidc.label }) : new Forbidden('problems_passwordSignInOff_organisation');
     }
   }
 

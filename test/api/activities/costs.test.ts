@@ -194,7 +194,7 @@ describe('/api/activities/:id/costs', () => {
     const post = (body: unknown) => h.as.officer.post(costsOf(trip), body);
     const negative = await post({ category: 'travel', amount: '-5' });
     expectProblem(negative, 400, 'amount');
-    expect(negative.body.errors).toEqual([{ path: 'amount', message: 'Amounts cannot be negative.' }]);
+    expect(negative.body.errors).toMatchObject([{ path: 'amount', message: 'Amounts cannot be negative.' }]);
     expectProblem(await post({ category: 'travel', amount: -0.01 }), 400, 'amount');
     expectProblem(await post({ category: 'travel', amount: '12.345' }), 400, 'amount');
     expectProblem(await post({ category: 'travel', amount: 0.1 + 0.2 }), 400, 'amount');

@@ -61,7 +61,7 @@ describe('a user’s memberships changed by a system administrator (PATCH /api/u
     const demoted = await h.as.sysadmin.patch(`/api/users/${admin.id}`, { memberships: [{ partnershipId: p1, role: 'officer' }] });
     expectProblem(demoted, 409, 'memberships.0.role');
     expect(demoted.body.detail).toBe('A partnership keeps at least one admin: make someone else admin of “Rhein-Neckar – Flemish Brabant” first.');
-    expect(demoted.body.errors).toEqual([{ path: 'memberships.0.role', message: 'The last admin cannot be removed or demoted.' }]);
+    expect(demoted.body.errors).toMatchObject([{ path: 'memberships.0.role', message: 'The last admin cannot be removed or demoted.' }]);
 
     const dropped = await h.as.sysadmin.patch(`/api/users/${admin.id}`, { name: 'Admin (left)', memberships: [{ partnershipId: h.world.partnerships.p2, role: 'viewer' }] });
     expectProblem(dropped, 409, 'memberships');

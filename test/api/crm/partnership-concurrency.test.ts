@@ -63,7 +63,7 @@ describe('a partnership written from two processes at once', () => {
         other.as.admin.post('/api/partnerships', agreement(`Renewal ${round}b`, { predecessorId: old.id, startsOn: '2029-01-01', endsOn: '2032-12-31' }))
       ]);
       expect(statuses(replies), told(replies)).toEqual([201, 400]);
-      expect(replies.find((r) => r.status === 400)!.body.errors).toEqual([{ path: 'predecessorId', message: 'That agreement has already been renewed by another one.' }]);
+      expect(replies.find((r) => r.status === 400)!.body.errors).toMatchObject([{ path: 'predecessorId', message: 'That agreement has already been renewed by another one.' }]);
       expect(await allRows(h, 'SELECT id FROM partnerships WHERE predecessor_id = ?', old.id)).toHaveLength(1);
     }
   });

@@ -154,9 +154,9 @@ describe('co-editing an item', () => {
   it('refuses a target date outside the plan’s year, and a date with a quarter, also after a merge (400 at the field, worded)', async () => {
     const outside = await h.as.officer.post(url(planId, '/items'), { title: 'Late', targetDate: '2031-03-01' });
     expectProblem(outside, 400, 'targetDate');
-    expect(outside.body.errors).toEqual([{ path: 'targetDate', message: 'Choose a date in 2029, the plan’s year.' }]);
+    expect(outside.body.errors).toMatchObject([{ path: 'targetDate', message: 'Choose a date in 2029, the plan’s year.' }]);
     const both = await h.as.officer.post(url(planId, '/items'), { title: 'Both', targetDate: '2029-03-01', targetQuarter: 2 });
-    expect(both.body.errors).toEqual([{ path: 'targetDate', message: 'Give a target date or a quarter, not both.' }]);
+    expect(both.body.errors).toMatchObject([{ path: 'targetDate', message: 'Give a target date or a quarter, not both.' }]);
 
     const item = await newItem(h, planId, { title: 'Dated' });
     expectProblem(await h.as.officer.patch(url(planId, `/items/${item.id}`), { targetDate: '2031-03-01', targetQuarter: 2 }, { ifMatch: '"1"' }), 400, 'targetDate');
@@ -164,16 +164,16 @@ describe('co-editing an item', () => {
     // the other writer started from version 1 and chose a quarter: merged with the date, it would hold both
     const merged = await pfb.patch(url(planId, `/items/${item.id}`), { targetQuarter: 3 }, { ifMatch: '"1"' });
     expectProblem(merged, 400, 'targetQuarter');
-    expect(merged.body.errors).toEqual([{ path: 'targetQuarter', message: 'Give a target date or a quarter, not both.' }]);
+    expect(merged.body.errors).toMatchObject([{ path: 'targetQuarter', message: 'Give a target date or a quarter, not both.' }]);
     const switched = await pfb.patch(url(planId, `/items/${item.id}`), { targetDate: null, targetQuarter: 3 }, { ifMatch: '"2"' });
     expect(switched.body.item).toMatchObject({ targetDate: null, targetQuarter: 3 });
   });
 
   it('words length and choice errors', async () => {
     const long = await h.as.officer.post(url(planId, '/items'), { title: 'x'.repeat(301) });
-    expect(long.body.errors).toEqual([{ path: 'title', message: 'At most 300 characters.' }]);
+    expect(long.body.errors).toMatchObject([{ path: 'title', message: 'At most 300 characters.' }]);
     const status = await h.as.officer.post(url(planId, '/items'), { title: 'Status', status: 'in_progress\n\nplanned' });
-    expect(status.body.errors).toEqual([{ path: 'status', message: 'Choose planned, in_progress, done or dropped.' }]);
+    expect(status.body.errors).toMatchObject([{ path: 'status', message: 'Choose planned, in_progress, done or dropped.' }]);
   });
 
   it('merges changes to different fields made from the same version, and says which fields it kept', async () => {

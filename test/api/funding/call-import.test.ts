@@ -451,6 +451,8 @@ describe('progress as NDJSON', () => {
           type: 'https://regiodesk.eu/problems/internal-error',
           title: 'Internal error',
           status: 500,
+          code: 'problems_importInterrupted',
+          params: {},
           detail: 'Something went wrong on our side; the batches already written stay. Import the same file again to finish, and tell an administrator if it keeps happening.'
         }
       });

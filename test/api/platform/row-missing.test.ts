@@ -51,7 +51,7 @@ describe('a row that must exist and is gone', () => {
     const reply = await h.as.officer.post(`/api/notifications/${id}/read`).finally(vanishing.undo);
 
     expectProblem(reply, 404);
-    expect(reply.body).toEqual({ type: 'https://regiodesk.eu/problems/not-found', title: 'Not found', status: 404, detail: 'No notification with this id.', errors: [] });
+    expect(reply.body).toEqual({ type: 'https://regiodesk.eu/problems/not-found', title: 'Not found', status: 404, code: 'problems_notFound_notification', params: {}, detail: 'No notification with this id.', errors: [] });
     // the same words as for an id that never existed (the service's own NotFound)
     expect(reply.body).toEqual((await h.as.officer.post(`/api/notifications/${newId()}/read`)).body);
     // the transaction rolled back: the update and the removal with it

@@ -24,10 +24,11 @@ describe('stakeholdershipsAfter', () => {
     try {
       attempt();
     } catch (error) {
-      expect((error as ValidationFailed).extra.errors).toEqual([
-        { path: 'partnershipIds.1', message: 'No partnership with this id.' },
-        { path: 'partnershipIds.2', message: 'No partnership with this id.' }
+      expect((error as ValidationFailed).toJSON().errors).toEqual([
+        { path: 'partnershipIds.1', code: 'problems_notFound_partnership', params: {}, message: 'No partnership with this id.' },
+        { path: 'partnershipIds.2', code: 'problems_notFound_partnership', params: {}, message: 'No partnership with this id.' }
       ]);
+      expect((error as ValidationFailed).toJSON('de').errors?.[0]?.message).toBe('Keine Partnerschaft mit dieser ID.');
     }
     expect(() => stakeholdershipsAfter(caller({}, true), [], ['gone'], exists)).toThrow(ValidationFailed);
   });
