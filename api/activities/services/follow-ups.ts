@@ -43,7 +43,7 @@ import { findPartnership, updatePartnership } from '../../../db/crm/partnerships
 import * as tasksRepo from '../../../db/activities/tasks.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
 import { findUser } from '../../../db/platform/users.js';
-import { m } from '../../../i18n/paraglide/messages.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import { accountLanguage, Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, addYears, canSeePartnership, canWriteIn, daysCanMatch, occurrences, parseRule, recordChange, withoutCount, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { FollowUpCreate, FollowUpProposal, FollowUpRate, FollowUpRateQuery, FollowUpRule, FollowUpRuleSet, RuleSource } from '../schemas/follow-ups.js';
 import type { Task } from '../schemas/tasks.js';

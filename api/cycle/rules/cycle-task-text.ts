@@ -8,7 +8,7 @@
  * with the same words.
  */
 import { TAGS, type Locale } from '../../../i18n/locales.js';
-import { m } from '../../../i18n/paraglide/messages.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import { accountLanguage } from '../../platform/index.js';
 import type { CycleStepKind } from '../schemas/cycle.js';
 

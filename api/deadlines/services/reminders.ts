@@ -67,7 +67,7 @@ import { programmeTree } from '../../../db/funding/programmes.js';
 import { advanceDigest, callsCreatedBetween, savedSearchesForDigest } from '../../../db/funding/saved-searches.js';
 import { watchedDeadlinesBetween } from '../../../db/funding/watches.js';
 import { accountLanguage, createMailer, deadlineReminderEmail, type Lease, deadlineReminderSentence, describeMailError, notificationEmail, recordChange, type Caller, type Mailer, type Settings } from '../../platform/index.js';
-import { m as words } from '../../../i18n/paraglide/messages.js';
+import { m as words } from '../../../i18n/paraglide-server/messages.js';
 import { DEFAULT_OFFSETS, DEFAULT_TIME_ZONE, type ReminderSettings, type ReminderSettingsInput } from '../schemas/reminders.js';
 import type { SavedSearchCriteria } from '../../funding/schemas/saved-searches.js';
 import { callLink, callMatches, dateWords, deadlineIn, deadlineInBothZones, descendantsOf, milestoneDue, timeLeft } from '../../funding/index.js';

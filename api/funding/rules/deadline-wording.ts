@@ -12,7 +12,7 @@
  */
 import { DateTime } from 'luxon';
 import { TAGS, type Locale } from '../../../i18n/locales.js';
-import { m } from '../../../i18n/paraglide/messages.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 
 /** `Europe/Brussels` → `Brussels`, `America/New_York` → `New York`, `UTC` → `UTC`. */
 export function cityOf(zone: string): string {

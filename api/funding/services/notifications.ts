@@ -25,7 +25,7 @@ import { watchersOf } from '../../../db/funding/watches.js';
 import type { Database } from '../../../db/schema.js';
 import { accountLanguage, NotFound, type Caller } from '../../platform/index.js';
 import type { Locale } from '../../../i18n/locales.js';
-import { m } from '../../../i18n/paraglide/messages.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import type { Notification, NotificationKind, NotificationListQuery, NotificationPage } from '../schemas/notifications.js';
 import { type DeadlineSnapshot, deadlineChangeSentences } from '../rules/deadline-wording.js';
 

@@ -10,7 +10,7 @@
  * out otherwise (a relative link is no use in a mail client).
  */
 import type { Locale } from '../../../i18n/locales.js';
-import { m } from '../../../i18n/paraglide/messages.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import type { MailMessage } from './mailer.js';
 
 function absolute(origin: string | null, link: string | null): string | null {

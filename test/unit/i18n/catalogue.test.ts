@@ -79,7 +79,7 @@ describe('the catalogue', () => {
     for (const file of [...sources('web'), ...sources('api')]) {
       const text = readFileSync(join(root, file), 'utf8');
       // only where `m` (or the name the API imports it as: `m as words` where `m` is a milestone) is the messages (a local `m` elsewhere is a month, a member, …)
-      const messages = /import \{ m(?: as (\w+))? \} from '[^']*paraglide\/messages\.js'/.exec(text);
+      const messages = /import \{ m(?: as (\w+))? \} from '[^']*paraglide(?:-server)?\/messages\.js'/.exec(text);
       if (messages) for (const [, key] of text.matchAll(new RegExp(`\\b${messages[1] ?? 'm'}\\.(\\w+)`, 'g'))) used.add(key!);
       if (file.startsWith('web/lib/i18n/labels/')) for (const [, name] of text.matchAll(/export const (\w+)/g)) labelMaps.set(name!, relative('web/lib/i18n/labels', file));
       else readers.push(text);
