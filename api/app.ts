@@ -6,7 +6,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { DB } from '../db/connection.js';
-import { PayloadTooLarge, Problem, apiSecurityHeaders, docsRoutes, identify, platformOpenRoutes, platformRoutes, problemOf, problemResponse, requireCaller, type Settings } from './platform/index.js';
+import { PayloadTooLarge, Problem, apiSecurityHeaders, docsRoutes, identify, platformOpenRoutes, platformRoutes, problemOf, problemResponse, readerLanguage, requireCaller, type Settings, words } from './platform/index.js';
 import type { AppEnv } from './services.js';
 import { crmRoutes } from './crm/index.js';
 import { activitiesOpenRoutes, activitiesRoutes } from './activities/index.js';
@@ -60,8 +60,8 @@ export function createApp({ db, settings, clock, services = createServices(db, s
     .use(async (c, next) => {
       const type = c.req.header('Content-Type');
       if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && type && !JSON_TYPE.test(type)) {
-        throw new Problem(415, 'Unsupported media type', 'Send the body as JSON (Content-Type: application/json).', {
-          errors: [{ path: '', message: `Content-Type ${type} is not accepted here.` }]
+        throw new Problem(415, 'Unsupported media type', words('problems_sendJson'), {
+          errors: [{ path: '', ...words('problems_field_contentTypeRefused', { type }) }]
         });
       }
       await next();
@@ -74,8 +74,8 @@ export function createApp({ db, settings, clock, services = createServices(db, s
     .route('/', deadlinesOpenRoutes)
     .route('/', signedIn);
 
-  api.notFound(() => problemResponse(new Problem(404, 'Not found', 'There is no API route at this address.', { errors: [] })));
-  api.onError((error) => problemResponse(problemOf(error)));
+  api.notFound((c) => problemResponse(new Problem(404, 'Not found', words('problems_noRoute'), { errors: [] }), readerLanguage(c)));
+  api.onError((error, c) => problemResponse(problemOf(error), readerLanguage(c)));
 
   return api;
 }

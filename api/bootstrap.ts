@@ -7,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { countUsers, findUserByEmail, insertUser } from '../db/platform/users.js';
 import { newId } from '../db/ids.js';
 import { seedDemo } from '../fixtures/demo.js';
+import { demoToday } from '../fixtures/demo-calendar.js';
 import { hashPassword, passwordWeakness, postgresBus, processBus, processWriteTurns, settingsFrom, type Settings } from './platform/index.js';
 import { createApp } from './app.js';
 import { createServices, type Services } from './services.js';
@@ -40,7 +41,8 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     if (weakness) throw new Error(`REGIODESK_ADMIN_PASSWORD is not accepted. ${weakness}`);
     const empty = Number((await countUsers(opened.db)).n) === 0;
     if (empty && env.REGIODESK_DEMO !== '0') {
-      await seedDemo(opened.db);
+      // dated for today, or the day REGIODESK_DEMO_DATE names (fixtures/demo-calendar.ts)
+      await seedDemo(opened.db, { today: settings.demoDate ?? demoToday() });
       seeded.demo = true;
     }
     if (admin && !(await findUserByEmail(opened.db, admin.email))) {

@@ -20,6 +20,7 @@ import * as personRights from './migrations/20261207T0500_person_rights.js';
 import * as consentRetention from './migrations/20261207T0600_consent_retention.js';
 import * as runOnce from './migrations/20261207T0700_run_once.js';
 import * as sessionIdToken from './migrations/20261207T0800_session_id_token.js';
+import * as postgresWordWalks from './migrations/20261207T0900_postgres_word_walks.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
@@ -37,7 +38,8 @@ const migrations: Record<string, Migration> = {
   '20261207T0500_person_rights': personRights,
   '20261207T0600_consent_retention': consentRetention,
   '20261207T0700_run_once': runOnce,
-  '20261207T0800_session_id_token': sessionIdToken
+  '20261207T0800_session_id_token': sessionIdToken,
+  '20261207T0900_postgres_word_walks': postgresWordWalks
 };
 
 /** The names of every migration, in order (a built database is current when it ran exactly these). */

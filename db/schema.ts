@@ -238,6 +238,19 @@ export interface SearchIndexTable {
   content: string;
 }
 
+/**
+ * PostgreSQL only (migration 20261207T0900): each word of each search_index
+ * entry, kept by a trigger, in byte order; `before` is the entry's word just
+ * before this one ('' for its first).
+ */
+export interface SearchWordTable {
+  word: string;
+  /** the entry's row number (search_index.rowid) */
+  rowid: number;
+  entity_type: string | null;
+  before: string;
+}
+
 /** One row number per searchable record: how a trigger or a query finds its search_index entry. */
 export interface SearchEntryTable {
   rowid: Generated<number>;
@@ -815,6 +828,7 @@ export interface Database {
   audit_events: AuditEventTable;
   search_index: SearchIndexTable;
   search_entries: SearchEntryTable;
+  search_words: SearchWordTable;
   activities: ActivityTable;
   activity_partnerships: ActivityPartnershipTable;
   activity_domains: ActivityDomainTable;

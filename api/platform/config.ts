@@ -51,6 +51,8 @@ export interface Settings {
   passwordSignIn: boolean;
   /** how many server processes `npm start` runs on this machine (one per core with `auto`); 1: the process serves itself */
   processes: number;
+  /** the day a new demo workspace is dated for (`YYYY-MM-DD`); null: the day it is seeded */
+  demoDate: string | null;
 }
 
 export interface OidcSettings {
@@ -161,6 +163,15 @@ const issuerUrl = text.transform((value, ctx) => {
   return value.replace(/\/$/, '');
 });
 
+/** A calendar date written YYYY-MM-DD (a day that exists: no 30 February). */
+const calendarDate = text.transform((value, ctx) => {
+  if (value === undefined) return null;
+  const [year, month, day] = value.split('-').map(Number);
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  const exists = /^\d{4}-\d{2}-\d{2}$/.test(value) && date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+  return exists ? value : refuse(ctx, 'a calendar date written YYYY-MM-DD, such as 2027-06-15', value);
+});
+
 /** E-mail domains separated by commas or spaces (example.org, vlaams-brabant.be). */
 const domainList = text.transform((value, ctx) => {
   const domains = (value ?? '').split(/[\s,]+/).filter(Boolean).map((d) => d.toLowerCase().replace(/^@/, ''));
@@ -246,7 +257,8 @@ const Environment = z.object({
   REGIODESK_OIDC_LABEL: text,
   REGIODESK_OIDC_EMAIL_CLAIM: claimName,
   REGIODESK_OIDC_JIT_DOMAINS: domainList,
-  REGIODESK_PASSWORD_SIGN_IN: yesNo
+  REGIODESK_PASSWORD_SIGN_IN: yesNo,
+  REGIODESK_DEMO_DATE: calendarDate
 }).superRefine((e, ctx) => {
   // single sign-on needs all three of issuer, client id and secret; the rest of its settings mean nothing without them
   const oidc = ['REGIODESK_OIDC_ISSUER', 'REGIODESK_OIDC_CLIENT_ID', 'REGIODESK_OIDC_CLIENT_SECRET'] as const;
@@ -339,7 +351,8 @@ export function settingsFrom(env: NodeJS.ProcessEnv = process.env): Settings {
     retentionMonths: e.REGIODESK_RETENTION_MONTHS,
     oidc: oidcOf(e),
     passwordSignIn: e.REGIODESK_PASSWORD_SIGN_IN ?? true,
-    processes: e.REGIODESK_PROCESSES
+    processes: e.REGIODESK_PROCESSES,
+    demoDate: e.REGIODESK_DEMO_DATE
   };
 }
 

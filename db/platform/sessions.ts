@@ -9,7 +9,7 @@ export async function insertSession(db: Kysely<Database>, values: Insertable<Ses
 }
 
 /** What identifying a caller needs of a session (or token) and its user, in one statement. */
-const CALLER_COLUMNS = ['users.id', 'users.name', 'users.email', 'users.organisation_id', 'users.is_admin', 'users.disabled_at'] as const;
+const CALLER_COLUMNS = ['users.id', 'users.name', 'users.email', 'users.organisation_id', 'users.is_admin', 'users.disabled_at', 'users.locale'] as const;
 
 /** The user's roles in the same statement: a JSON object, partnership id → role (`{}` without memberships). */
 function rolesJson(eb: ExpressionBuilder<Database, 'users'>) {

@@ -32,10 +32,14 @@ if (existsSync('build/handler.js')) {
   console.log('process start: skipped (run `npm run build` first)');
 }
 
+/** the demo is dated for one day of November, so every run reads the same workspace: both plans, last year's evaluation adopted and this year's in draft (fixtures/demo-calendar.ts) */
+const DEMO_DATE = '2026-11-20';
+const YEAR = Number(DEMO_DATE.slice(0, 4));
+
 const dir = mkdtempSync(join(tmpdir(), 'regiodesk-bench-'));
 try {
   const t0 = performance.now();
-  const started = await bootstrap({ ...process.env, DATABASE_URL: join(dir, 'bench.db'), REGIODESK_DEMO: '1' });
+  const started = await bootstrap({ ...process.env, DATABASE_URL: join(dir, 'bench.db'), REGIODESK_DEMO: '1', REGIODESK_DEMO_DATE: DEMO_DATE });
   const coldStart = performance.now() - t0;
   console.log(`cold start (migrate + demo seed + app): ${coldStart.toFixed(0)} ms`);
 
@@ -66,13 +70,13 @@ try {
   // the annual cycle of the demo partnership: reads, live figures, documents, and co-edited writes
   const get = async (path: string) => (await started.app.request(path, { headers: { Cookie: cookie } })).json();
   const partnershipId = demoIds.partnership('rnVb2025');
-  const plan = (await get(`/api/workplans?partnershipId=${partnershipId}&year=2026`)).items[0];
-  const evaluation = (await get(`/api/evaluations?partnershipId=${partnershipId}&year=2026`)).items[0];
+  const plan = (await get(`/api/workplans?partnershipId=${partnershipId}&year=${YEAR}`)).items[0];
+  const evaluation = (await get(`/api/evaluations?partnershipId=${partnershipId}&year=${YEAR}`)).items[0];
   const cycleRoutes = [
     `/api/workplans/${plan.id}`,
     `/api/evaluations/${evaluation.id}`,
-    `/api/evaluations?partnershipId=${partnershipId}&from=2017&to=2026`,
-    `/api/partnerships/${partnershipId}/obligations?year=2026`
+    `/api/evaluations?partnershipId=${partnershipId}&from=2017&to=${YEAR}`,
+    `/api/partnerships/${partnershipId}/obligations?year=${YEAR}`
   ];
   for (const path of cycleRoutes) await time(path, 100, () => started.app.request(path, { headers: { Cookie: cookie } }));
   for (const path of [`/api/workplans/${plan.id}.docx`, `/api/evaluations/${evaluation.id}.docx`]) await time(path, 10, () => started.app.request(path, { headers: { Cookie: cookie } }));

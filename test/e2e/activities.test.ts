@@ -24,12 +24,14 @@ import { docxText } from './support/docx.js';
 import { apiGet, apiPost } from './support/session-api.js';
 import { load } from './support/sign-in.js';
 import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
+import { demoPartnership } from './support/demo-day.js';
 
 const shots = 'test-results/activities';
 
 const OFFICER = 'officer.rn@demo.regiodesk.eu';
 const OFFICER_NAME = 'Katrin Wellmann';
-const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
+/** its title names the years of the agreement, which move with the day the demo is seeded */
+const PARTNERSHIP = demoPartnership();
 const ON_THE_PHONE = { ...PHONE, timezoneId: 'Europe/Brussels' } as const;
 const session = browserSession({ shots });
 

@@ -6,7 +6,9 @@
  * phone), without ever reloading:
  *
  * 1. Rhein-Neckar opens the partnership's Annual cycle card, starts the plan
- *    for 2027 with the open items of 2026 carried over, and adds an item; Leuven, on the same page, sees it appear and
+ *    for next year with the open items of this year carried over (in
+ *    December the demo is dated for 30 November, REGIODESK_DEMO_DATE: from
+ *    1 December it drafts next year's plan itself), and adds an item; Leuven, on the same page, sees it appear and
  *    each sees the other in "Here now";
  * 2. Leuven edits the item's indicator (Escape first asks before throwing
  *    the typed text away; "Keep editing" keeps it), Rhein-Neckar sees it appear; while
@@ -29,18 +31,20 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { docxText } from './support/docx.js';
 import { browserSession } from './support/browser-session.js';
+import { BEFORE_NEXT_PLAN_DAY, demoPartnership, THIS_YEAR } from './support/demo-day.js';
 
 const shots = 'test-results/annual-cycle';
 
 const RN = { email: 'officer.rn@demo.regiodesk.eu', name: 'Katrin Wellmann', party: 'Verband Region Rhein-Neckar' };
 const VB = { email: 'officer.vb@demo.regiodesk.eu', name: 'Pieter Goossens', party: 'Provincie Vlaams-Brabant' };
-const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
-const YEAR = 2027;
+const PARTNERSHIP = demoPartnership(BEFORE_NEXT_PLAN_DAY);
+/** next year */
+const YEAR = THIS_YEAR + 1;
 const TITLE = 'Joint hydrogen valley workshop in Leuven';
 /** both officers read in Brussels time; the plan is downloaded as a Word file */
 const IN_BRUSSELS = { timezoneId: 'Europe/Brussels', acceptDownloads: true } as const;
 
-const session = browserSession({ shots });
+const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: BEFORE_NEXT_PLAN_DAY } });
 
 /** the item's card, found by its heading */
 const card = (page: Page, title: string | RegExp) => page.getByRole('article', { name: title });
@@ -60,7 +64,7 @@ describe('annual cycle in the browser', () => {
       await cycle.getByRole('link', { name: `Work plan ${YEAR}` }).click();
       await rn.getByRole('heading', { level: 1, name: `Work plan ${YEAR}` }).waitFor();
       await rn.waitForLoadState('networkidle');
-      // the demo's 2026 plan has open items: they start the 2027 plan
+      // this year's plan of the demo has open items: they start next year's
       await expect(rn.getByRole('checkbox', { name: `Carry over the open items from ${YEAR - 1}` }).isChecked()).resolves.toBe(true);
       await rn.getByRole('button', { name: `Start the work plan for ${YEAR}` }).click();
       await rn.getByRole('heading', { name: /^Items/ }).waitFor();

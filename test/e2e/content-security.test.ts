@@ -19,6 +19,10 @@
  *    escaping is taken away (the payloads put back raw into the page's HTML
  *    on its way to the browser) the policy refuses them, so nothing runs
  *    either and the refusals are reported.
+ * The demo is dated for a day of the evaluation month that has come
+ * (REGIODESK_DEMO_DATE, support/demo-day.ts): that year's evaluation is
+ * then in progress and the next year's work plan not yet started, as the
+ * co-editing part needs.
  * Screenshots land in test-results/content-security/ for a person to look at.
  */
 import { readdirSync } from 'node:fs';
@@ -28,14 +32,19 @@ import { apiGet, apiPost } from './support/session-api.js';
 import { type CspWatch, watchCsp } from './support/csp-watch.js';
 import { signIn } from './support/sign-in.js';
 import { browserSession } from './support/browser-session.js';
+import { demoIds } from '../../fixtures/demo.js';
+import { EVALUATION_DAY, EVALUATION_YEAR } from './support/demo-day.js';
 
 const shots = 'test-results/content-security';
-const session = browserSession({ shots });
+const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: EVALUATION_DAY } });
 
 const RN = { email: 'officer.rn@demo.regiodesk.eu', name: 'Katrin Wellmann' };
 const VB = { email: 'officer.vb@demo.regiodesk.eu', name: 'Pieter Goossens' };
 const ADMIN = 'admin@demo.regiodesk.eu';
-const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
+const PARTNERSHIP = demoIds.partnership('rnVb2025');
+/** the year the demo evaluates, and the one before */
+const THIS_YEAR = EVALUATION_YEAR;
+const LAST_YEAR = THIS_YEAR - 1;
 
 /** A context whose policy reports are watched from its first page on (sign in after this, so the sign-in page is watched too). */
 async function newContext(): Promise<{ context: BrowserContext; csp: CspWatch }> {
@@ -90,8 +99,7 @@ describe('the content security policy in the browser', () => {
 
       // — the demo workspace's records, for the pages that show one —
       const first = async (path: string) => (await apiGet<{ items: { id: string }[] }>(context, session.url, path)).items[0]!.id;
-      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(context, session.url, '/api/partnerships?limit=200');
-      const partnership = partnerships.items.find((p) => p.title === PARTNERSHIP)!.id;
+      const partnership = PARTNERSHIP;
       const activity = await first('/api/activities?limit=1');
       const ids = {
         activity,
@@ -119,10 +127,10 @@ describe('the content security policy in the browser', () => {
         '/partnerships/[id]/edit': [`${p}/edit`],
         '/partnerships/[id]/evaluations': [`${p}/evaluations`],
         // the adopted year and the draft of the demo
-        '/partnerships/[id]/evaluations/[year]': [`${p}/evaluations/2025`, `${p}/evaluations/2026`],
-        '/partnerships/[id]/evaluations/[year]/print': [`${p}/evaluations/2025/print`],
-        '/partnerships/[id]/workplans/[year]': [`${p}/workplans/2026`],
-        '/partnerships/[id]/workplans/[year]/print': [`${p}/workplans/2026/print`],
+        '/partnerships/[id]/evaluations/[year]': [`${p}/evaluations/${LAST_YEAR}`, `${p}/evaluations/${THIS_YEAR}`],
+        '/partnerships/[id]/evaluations/[year]/print': [`${p}/evaluations/${LAST_YEAR}/print`],
+        '/partnerships/[id]/workplans/[year]': [`${p}/workplans/${THIS_YEAR}`],
+        '/partnerships/[id]/workplans/[year]/print': [`${p}/workplans/${THIS_YEAR}/print`],
         '/people/[id]': [`/people/${ids.person}`],
         '/people/[id]/edit': [`/people/${ids.person}/edit`],
         '/proposals/[id]': [`/proposals/${ids.proposal}`],
@@ -157,9 +165,9 @@ describe('the content security policy in the browser', () => {
       await session.shot(page, 'budgets');
       await visit(page, csp, '/programmes');
       await session.shot(page, 'programmes');
-      await visit(page, csp, `${p}/evaluations/2025`);
+      await visit(page, csp, `${p}/evaluations/${LAST_YEAR}`);
       await page.getByRole('img').first().waitFor();
-      await session.shot(page, 'evaluation-2025');
+      await session.shot(page, 'evaluation-last-year');
       expect(csp.violations, csp.describe()).toEqual([]);
 
       // — the administrator's page —
@@ -212,11 +220,10 @@ describe('the content security policy in the browser', () => {
       const vb = await vbSide.context.newPage();
       await signIn(rn, session.url, RN.email);
       await signIn(vb, session.url, VB.email);
-      const partnerships = await apiGet<{ items: { id: string; title: string }[] }>(rnSide.context, session.url, '/api/partnerships?limit=200');
-      const p = `/partnerships/${partnerships.items.find((x) => x.title === PARTNERSHIP)!.id}`;
+      const p = `/partnerships/${PARTNERSHIP}`;
 
       // — the co-edited work plan: started, live in two browsers, an item added, edited, a conflict resolved —
-      const YEAR = 2027;
+      const YEAR = THIS_YEAR + 1;
       const TITLE = 'Policy-safe hydrogen workshop';
       await visit(rn, rnSide.csp, `${p}/workplans/${YEAR}`);
       await rn.getByRole('button', { name: `Start the work plan for ${YEAR}` }).click();
@@ -264,14 +271,14 @@ describe('the content security policy in the browser', () => {
       await vbSide.csp.settle(vb);
 
       // — an evaluation: a chart's table, a co-edited section —
-      await visit(rn, rnSide.csp, `${p}/evaluations/2026`);
+      await visit(rn, rnSide.csp, `${p}/evaluations/${THIS_YEAR}`);
       await rn.getByText('Table: Activities by host region').click();
       await rn.getByRole('table', { name: 'Activities by host region' }).waitFor();
       await rn.getByRole('button', { name: 'Edit Results' }).click();
       await rn.getByRole('textbox', { name: 'Results' }).fill('Both clusters met twice; the CSP held.');
       await rn.getByRole('button', { name: 'Save Results' }).click();
       await rn.getByText('Results saved.').waitFor();
-      await session.shot(rn, 'evaluation-2026');
+      await session.shot(rn, 'evaluation-this-year');
 
       // — the language, switched on a page —
       await rn.getByLabel('Language').selectOption('de');

@@ -1,14 +1,16 @@
 /**
  * Issue 5 point 3 in real Chromium against the built product (server.ts
- * with a fresh demo database): the Rhein-Neckar officer opens the 2026
+ * with a fresh demo database): the Rhein-Neckar officer opens this year's
  * evaluation of the demo partnership "Rhein-Neckar – Vlaams-Brabant
- * 2025–2028 (demo)", whose 2026 record (fixtures/activities.ts) gives the
- * figures something to count:
+ * (demo)", whose record of the year (fixtures/activities.ts) gives the
+ * figures something to count. The demo is dated for a day of the month the
+ * partners evaluate in that has come (REGIODESK_DEMO_DATE, support/demo-day.ts:
+ * 20 November of this year, or of last year before November): the demo has
+ * started that year's evaluation then (fixtures/annual-cycle.ts), and the
+ * year's activities have ended by the real clock the figures count on.
  *
- * 1. opens the evaluation (the demo started it in November; where it has
- *    not, the test starts it, and sets up the year's work plan through the
- *    API as the partners would have in December); the key figures and a
- *    chart's table show what the API counted; writes the Results section
+ * 1. opens the evaluation; the key figures and a chart's table show what
+ *    the API counted; writes the Results section
  *    (the Vlaams-Brabant officer, on the same page in a second context,
  *    sees it appear without reloading, and sees who is editing); assesses an
  *    item of the year's work plan; writes the Challenges section with the
@@ -24,19 +26,20 @@ import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { EvaluationDetail, EvaluationList } from '../../api/cycle/schemas/evaluations.js';
 import { demoIds } from '../../fixtures/demo.js';
-import { apiGet, apiPost } from './support/session-api.js';
+import { apiGet } from './support/session-api.js';
 import { load } from './support/sign-in.js';
 import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
+import { EVALUATION_DAY, EVALUATION_YEAR } from './support/demo-day.js';
 
 const shots = 'test-results/evaluation';
 
 const RN = 'officer.rn@demo.regiodesk.eu';
 const VB = 'officer.vb@demo.regiodesk.eu';
 const PARTNERSHIP = demoIds.partnership('rnVb2025');
-const YEAR = 2026;
+const YEAR = EVALUATION_YEAR;
 const IN_BERLIN = { timezoneId: 'Europe/Berlin' } as const;
 const ON_THE_PHONE = { ...PHONE, timezoneId: 'Europe/Berlin' } as const;
-const session = browserSession({ shots });
+const session = browserSession({ shots, env: { REGIODESK_DEMO_DATE: EVALUATION_DAY } });
 
 async function evaluationOf(ctx: BrowserContext): Promise<EvaluationDetail> {
   const list = await apiGet<EvaluationList>(ctx, session.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
@@ -46,26 +49,13 @@ async function evaluationOf(ctx: BrowserContext): Promise<EvaluationDetail> {
 
 describe('the evaluation of a year', () => {
   it(
-    'is opened (or started), shows the counted figures, gets a section written (seen live by the partner), an item assessed, and the overview shows a chosen range',
+    'is opened, shows the counted figures, gets a section written (seen live by the partner), an item assessed, and the overview shows a chosen range',
     async () => {
       const { context: rn, page } = await session.signedIn(RN, IN_BERLIN);
 
-      // the year's work plan: the demo's own (fixtures/annual-cycle.ts), or one set up as it would have been the December before
-      const plans = await apiGet<{ items: { id: string }[] }>(rn, session.url, `/api/workplans?partnershipId=${PARTNERSHIP}&year=${YEAR}`);
-      if (plans.items.length === 0) {
-        const plan = await apiPost<{ id: string }>(rn, session.url, '/api/workplans', { partnershipId: PARTNERSHIP, year: YEAR });
-        await apiPost(rn, session.url, `/api/workplans/${plan.id}/items`, { title: 'Workshop at the European Week of Regions and Cities', targetValue: '1', status: 'done' });
-        await apiPost(rn, session.url, `/api/workplans/${plan.id}/items`, { title: 'Exchange on energy communities', status: 'in_progress' });
-      }
-
-      // — open it (the demo started it in November; on a database without it, start it here) —
+      // — open it: the demo started it in November —
       await load(page, `${session.url}/partnerships/${PARTNERSHIP}/evaluations/${YEAR}`);
       await page.getByRole('heading', { level: 1, name: `Evaluation ${YEAR}` }).waitFor();
-      const start = page.getByRole('button', { name: `Start the evaluation for ${YEAR}` });
-      if ((await page.getByText('Status: Draft').count()) === 0) {
-        await start.click();
-        await page.getByText(`Evaluation for ${YEAR} started.`).waitFor();
-      }
       await expect.poll(() => page.getByText('Status: Draft').count()).toBe(1);
 
       // — the figures are the API's —
@@ -138,15 +128,16 @@ describe('the evaluation of a year', () => {
 
       // — the overview, then a range of its own —
       await page.getByRole('link', { name: 'Figures over several years' }).click();
-      await page.waitForURL(/\/evaluations\?from=2023&to=2026$/);
-      await page.getByRole('heading', { level: 1, name: 'Evaluations 2023–2026' }).waitFor();
-      await page.getByLabel('From').fill('2025');
-      await page.getByLabel('To').fill('2027');
+      // the evaluated year and the three before it; then the year before it to the year after
+      await page.waitForURL(new RegExp(`/evaluations\\?from=${YEAR - 3}&to=${YEAR}$`));
+      await page.getByRole('heading', { level: 1, name: `Evaluations ${YEAR - 3}–${YEAR}` }).waitFor();
+      await page.getByLabel('From').fill(String(YEAR - 1));
+      await page.getByLabel('To').fill(String(YEAR + 1));
       await page.getByRole('button', { name: 'Show' }).click();
-      await page.waitForURL(/\/evaluations\?from=2025&to=2027$/);
-      await page.getByRole('heading', { level: 1, name: 'Evaluations 2025–2027' }).waitFor();
-      const range = await apiGet<EvaluationList>(rn, session.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&from=2025&to=2027`);
-      expect(range.years.map((y) => y.year)).toEqual([2025, 2026, 2027]);
+      await page.waitForURL(new RegExp(`/evaluations\\?from=${YEAR - 1}&to=${YEAR + 1}$`));
+      await page.getByRole('heading', { level: 1, name: `Evaluations ${YEAR - 1}–${YEAR + 1}` }).waitFor();
+      const range = await apiGet<EvaluationList>(rn, session.url, `/api/evaluations?partnershipId=${PARTNERSHIP}&from=${YEAR - 1}&to=${YEAR + 1}`);
+      expect(range.years.map((y) => y.year)).toEqual([YEAR - 1, YEAR, YEAR + 1]);
       const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: 'Evaluation' }) });
       const statusText = { draft: 'Draft', proposed: 'Proposed', adopted: 'Adopted' } as const;
       for (const y of range.years) {

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SIGN_IN } from '../../fixtures/users.js';
 import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
+import { demoPartnership } from './support/demo-day.js';
 
 const session = browserSession({ shots: 'test-results/foundation' });
 
@@ -71,7 +72,7 @@ describe('an officer in the browser', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await nav.getByRole('link', { name: 'Partnerships' }).click();
     await page.waitForURL(/\/partnerships$/);
-    await page.getByRole('link', { name: /2025–2028/ }).first().click();
+    await page.getByRole('link', { name: demoPartnership(), exact: true }).click();
     await page.waitForURL(/\/partnerships\/[0-9a-f-]{36}$/);
     await page.getByText(/notice/i).first().waitFor();
     await session.shot(page, '6-phone-partnership');

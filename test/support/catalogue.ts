@@ -1,9 +1,10 @@
 /**
  * A database's schema as its catalogue tells it, in one shape for both
  * engines, so a test can compare them: tables; their columns in order
- * with nullability; their keys (primary and unique, columns in order, an
+ * with nullability; their keys (primary and unique, key columns in order, an
  * expression as `(expression)`, `partial` when the key holds only where a
- * condition does); the indexes and triggers created by name.
+ * condition does; a PostgreSQL key's INCLUDE columns are no part of it); the
+ * indexes and triggers created by name.
  *
  * SQLite: sqlite_master and the table/index pragmas. PostgreSQL:
  * information_schema and pg_catalog, in the current schema. A SQLite
@@ -79,6 +80,7 @@ export async function postgresCatalogue(db: Kysely<any>): Promise<Catalogue> {
       SELECT t.relname AS table_name, i.indisprimary AS primary, i.indpred IS NOT NULL AS partial,
              array(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)
                    LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+                   WHERE k.n <= i.indnkeyatts
                    ORDER BY k.n) AS columns
       FROM pg_index i
       JOIN pg_class t ON t.oid = i.indrelid

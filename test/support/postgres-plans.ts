@@ -8,7 +8,7 @@
  * plans are read on a database filled and ANALYZEd by the test, since
  * PostgreSQL's planner weighs its statistics.
  */
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import type { DB } from '../../db/connection.js';
 import type { StatementLog } from './database.js';
 import { BIG_TABLES } from './query-plans.js';
@@ -126,7 +126,32 @@ export function sortNodes(statement: { plan: PlanNode }): string[] {
  */
 export function walkUnderLimit(statement: { plan: PlanNode }): PlanNode | undefined {
   const limit = planNodes(statement.plan).find((node) => node['Node Type'] === 'Limit');
-  let node = limit?.Plans?.[0];
-  while (node && ['Nested Loop', 'Merge Join', 'Subquery Scan', 'Result', 'Unique', 'Materialize', 'Gather Merge'].includes(node['Node Type'])) node = node.Plans?.find((child) => child['Parent Relationship'] === 'Outer') ?? node.Plans?.[0];
+  let node = limit && rowInput(limit);
+  while (node && ['Nested Loop', 'Merge Join', 'Subquery Scan', 'Result', 'Unique', 'Materialize', 'Gather Merge'].includes(node['Node Type'])) node = rowInput(node);
   return node;
+}
+
+/** The input a node reads its rows from: its outer one, else its first that is no init plan or subplan (a sub-select computed once, a probe per row). */
+function rowInput(node: PlanNode): PlanNode | undefined {
+  return node.Plans?.find((child) => child['Parent Relationship'] === 'Outer') ?? node.Plans?.find((child) => !['InitPlan', 'SubPlan'].includes(child['Parent Relationship'] ?? ''));
+}
+
+/**
+ * VACUUM ANALYZE, leaving the database as autovacuum leaves one in use: statistics, and every page marked visible to all
+ * transactions (the planner counts a visit to the table for each entry an index-only scan reads on a page not so marked,
+ * so this decides plans). One VACUUM right after the rows were written may leave pages unmarked, more or fewer by the
+ * moment (seen: none, half, all of a table's): the tests' clusters commit without waiting for the write-ahead log
+ * (synchronous_commit=off), and a row whose commit the log on disk does not hold yet cannot be marked. So VACUUM again
+ * until every table's pages are (a few tenths of a second at most; nothing else writes meanwhile).
+ */
+export async function vacuumAsInUse(h: { db: DB }): Promise<void> {
+  await sql`VACUUM ANALYZE`.execute(h.db);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const unmarked = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM pg_class WHERE relnamespace = current_schema()::regnamespace AND relkind = 'r' AND relallvisible < relpages`.execute(h.db);
+    if (Number(unmarked.rows[0]!.n) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sql`VACUUM`.execute(h.db);
+  }
+  throw new Error('VACUUM left pages not visible to all after 10 s: is something writing, or holding a transaction open?');
 }

@@ -19,13 +19,13 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { describeRoute, resolver } from 'hono-openapi';
 import type { FundingEnv } from '../services/index.js';
-import { describe, problemOf, validate } from '../../platform/index.js';
+import { describe, problemOf, readerLanguage, validate, words } from '../../platform/index.js';
 import { CallImportProgress, CallImportQuery, CallImportSummary } from '../schemas/call-import.js';
 
 const tag = 'Calls';
 
 /** What became of the work when an import fails unforeseen half-way: the batches written so far stay (10 ms transactions). */
-const INTERRUPTED = 'Something went wrong on our side; the batches already written stay. Import the same file again to finish, and tell an administrator if it keeps happening.';
+const INTERRUPTED = words('problems_importInterrupted');
 
 export const callImportRoutes = new Hono<FundingEnv>().post(
   '/import',
@@ -74,7 +74,7 @@ export const callImportRoutes = new Hono<FundingEnv>().post(
         await out.writeln(JSON.stringify({ type: 'summary', summary }));
       },
       async (error, out) => {
-        await out.writeln(JSON.stringify({ type: 'problem', problem: problemOf(error, INTERRUPTED).toJSON() }));
+        await out.writeln(JSON.stringify({ type: 'problem', problem: problemOf(error, INTERRUPTED).toJSON(readerLanguage(c)) }));
       }
     );
   }

@@ -1,3 +1,4 @@
+import type { Locale } from '../../../i18n/locales.js';
 /** Who is calling: resolved once per request by the auth middleware, handed to every service. */
 
 export type PartnershipRole = 'admin' | 'officer' | 'editor' | 'viewer';
@@ -11,4 +12,6 @@ export interface Caller {
   /** partnership id → role */
   roles: Record<string, PartnershipRole>;
   via: 'session' | 'token';
+  /** the account's language: problems are written in it (reader-language.ts) */
+  locale?: Locale;
 }

@@ -61,8 +61,19 @@ export const ProblemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    code: z.string().describe('The stable key of the detail’s message (`problems_…`; `untranslated` for the few not in the catalogue yet): programs branch on it, not on the words.'),
+    params: z.record(z.string(), z.unknown()).describe('The values the detail’s message shows, by name.'),
+    detail: z.string().describe('What happened and what to do, in the reader’s language: a signed-in caller’s account language, else Accept-Language (en, de, nl), else English. `title` stays an English label of the status.'),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          code: z.string().describe('The stable key of the message (`problems_field_…`, zod’s checks mapped to the catalogue).'),
+          params: z.record(z.string(), z.unknown()).describe('The values the message shows (e.g. minimum, maximum, options).'),
+          message: z.string().describe('The message in the reader’s language, to show beside the field.')
+        })
+      )
+      .optional(),
     storage: z.enum(['disk-full', 'read-only', 'io-error', 'cannot-open', 'busy']).optional().describe('On a 503: the storage fault that stopped the write.')
   })
   .meta({ id: 'Problem' });

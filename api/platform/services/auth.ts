@@ -19,6 +19,7 @@ import { refuseWeakPassword } from '../auth/password-strength.js';
 import { decoyHash, hashPassword, verifyPassword } from '../auth/passwords.js';
 import { digest, newSecret } from '../auth/secrets.js';
 import type { Settings } from '../config.js';
+import { isLocale } from '../../../i18n/locales.js';
 import type { Caller, PartnershipRole } from '../http/caller.js';
 import { Forbidden, NotFound, Problem, StorageUnavailable, TooManyRequests, Unauthorized, ValidationFailed } from '../http/errors.js';
 import { holdForWrite } from '../../../db/row-locks.js';
@@ -41,8 +42,8 @@ function toAccessToken(row: Awaited<ReturnType<typeof sessions.listAccessTokens>
 }
 
 /** The caller a user is, with their roles per partnership. */
-function callerOf(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'>, roles: Record<string, PartnershipRole>, via: Caller['via']): Caller {
-  return { userId: user.id, name: user.name, email: user.email, organisationId: user.organisation_id, isAdmin: user.is_admin === 1, roles, via };
+function callerOf(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'> & { locale?: string }, roles: Record<string, PartnershipRole>, via: Caller['via']): Caller {
+  return { userId: user.id, name: user.name, email: user.email, organisationId: user.organisation_id, isAdmin: user.is_admin === 1, roles, via, ...(isLocale(user.locale) ? { locale: user.locale } : {}) };
 }
 
 /** A used invitation link, whether used long ago or a moment ago by a second submit of the same form. */
@@ -61,14 +62,14 @@ export class AuthService {
     return this.clock();
   }
 
-  async callerFor(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'>, via: Caller['via']): Promise<Caller> {
+  async callerFor(user: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'> & { locale?: string }, via: Caller['via']): Promise<Caller> {
     const roles: Record<string, PartnershipRole> = {};
     for (const m of await users.rolesOf(this.db, user.id)) roles[m.partnership_id] = m.role as PartnershipRole;
     return callerOf(user, roles, via);
   }
 
   /** The caller from a row that carries its roles already (`roles_json`, read with the session or token). */
-  private callerWithRoles(row: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'> & { roles_json: string | null }, via: Caller['via']): Caller {
+  private callerWithRoles(row: Pick<UserRow, 'id' | 'name' | 'email' | 'organisation_id' | 'is_admin'> & { locale?: string; roles_json: string | null }, via: Caller['via']): Caller {
     return callerOf(row, JSON.parse(row.roles_json ?? '{}') as Record<string, PartnershipRole>, via);
   }
 
@@ -112,7 +113,7 @@ export class AuthService {
       return await this.checkAndStartSession(email, password, client);
     } catch (error) {
       const fault = storageFaultOf(error);
-      throw fault ? new StorageUnavailable(fault, 'Signing in saves a session (and counts failed attempts)') : error;
+      throw fault ? new StorageUnavailable(fault, 'signIn') : error;
     }
   }
 

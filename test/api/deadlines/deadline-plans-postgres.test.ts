@@ -23,7 +23,7 @@ import * as calendar from '../../../db/deadlines/calendar.js';
 import * as deadlines from '../../../db/deadlines/deadlines.js';
 import type { Scope } from '../../../db/scope.js';
 import { testDatabase } from '../../support/database.js';
-import { hashedSubplans, type PlanNode, planNodes, planText, plannedDuring, sortNodes, walkUnderLimit } from '../../support/postgres-plans.js';
+import { hashedSubplans, type PlanNode, planNodes, planText, plannedDuring, sortNodes, vacuumAsInUse, walkUnderLimit } from '../../support/postgres-plans.js';
 import { runSql } from '../../support/sql.js';
 import { buildWorld, type World } from '../../support/world.js';
 
@@ -68,7 +68,7 @@ beforeAll(async () => {
      FROM generate_series(0, ?, 2) AS i, generate_series(1, 4) AS k`,
     CALLS - 1
   );
-  await runSql(h, 'VACUUM ANALYZE');
+  await vacuumAsInUse(h);
 }, 120_000);
 afterAll(() => opened?.close());
 

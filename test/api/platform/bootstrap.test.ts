@@ -1,7 +1,8 @@
 /**
  * Start-up as a deployment meets it: an empty database gets the first
  * administrator from the environment, REGIODESK_DEMO=0 leaves the demo out,
- * and a second start changes nothing. On the engine the tests run on: a
+ * the demo is dated for today or for REGIODESK_DEMO_DATE, and a second
+ * start changes nothing. On the engine the tests run on: a
  * SQLite file, or with REGIODESK_TEST_ENGINE=postgres a postgres:// URL.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bootstrap } from '../../../api/bootstrap.js';
+import { demoIds } from '../../../fixtures/demo.js';
+import { demoToday } from '../../../fixtures/demo-calendar.js';
 import { DEMO_SIGN_IN } from '../../../fixtures/users.js';
 import { client } from '../../support/http.js';
 import { testEngine } from '../../support/database.js';
@@ -72,6 +75,27 @@ describe('bootstrap', () => {
     expect(again.seeded.demo).toBe(false);
     expect(await count(again, 'organisations')).toBe(organisations);
     await again.close();
+  });
+
+  it('dates the demo for today, or for the day REGIODESK_DEMO_DATE names; a day that does not exist stops the start', async () => {
+    const titleOf = async (started: StartedApp) =>
+      (await started.db.selectFrom('partnerships').select('title').where('id', '=', demoIds.partnership('rnVb2025')).executeTakeFirstOrThrow()).title;
+    const year = Number(demoToday().slice(0, 4));
+    const today = await bootstrap({ DATABASE_URL: await newDatabaseUrl('today.db') });
+    expect(await titleOf(today)).toBe(`Rhein-Neckar – Vlaams-Brabant ${year - 1}–${year + 2} (demo)`);
+    await today.close();
+
+    const june = await bootstrap({ DATABASE_URL: await newDatabaseUrl('june.db'), REGIODESK_DEMO_DATE: '2031-06-15' });
+    expect(await titleOf(june)).toBe('Rhein-Neckar – Vlaams-Brabant 2030–2033 (demo)');
+    expect(await june.db.selectFrom('work_plans').select(['year', 'status']).orderBy('year').execute()).toEqual([
+      { year: 2030, status: 'adopted' },
+      { year: 2031, status: 'adopted' }
+    ]);
+    await june.close();
+
+    await expect(bootstrap({ DATABASE_URL: await newDatabaseUrl('no-day.db'), REGIODESK_DEMO_DATE: '2031-06-31' })).rejects.toThrow(
+      'REGIODESK_DEMO_DATE must be a calendar date written YYYY-MM-DD, such as 2027-06-15, not "2031-06-31".'
+    );
   });
 
   it('refuses a first administrator password shorter than 10 characters', async () => {

@@ -25,12 +25,16 @@ import { createDatabase, type PostgresServer, startPostgres } from '../../suppor
  * SQLite's search_index is an FTS5 table: its row number is implicit, and
  * its words live in FTS5's own structures. On PostgreSQL it is a table
  * keyed by that number, with the words in a `document` tsvector (and the
- * GIN index over it).
+ * GIN index over it), and each word again in `search_words` (a btree a
+ * prefix is a range of, kept by the trigger `search_index_words`:
+ * migration 20261207T0900), which FTS5's own prefix indexes do on SQLite.
  */
 const ONLY_ON_POSTGRES = {
+  tables: ['search_words'],
   columns: { search_index: [{ name: 'rowid', nullable: false }, { name: 'document', nullable: true }] },
   keys: { search_index: ['primary (rowid)'] },
-  indexes: ['search_index_document']
+  indexes: ['search_index_document', 'search_words_type'],
+  triggers: ['search_index_words']
 };
 
 let server: PostgresServer;
@@ -62,7 +66,14 @@ const sorted = (names: string[]) => [...names].sort();
 describe('the migrated schema on PostgreSQL', () => {
   it('has the same tables as on SQLite', () => {
     expect(Object.keys(onSqlite.tables).length).toBeGreaterThan(40);
-    expect(sorted(Object.keys(onPostgres.tables))).toEqual(sorted(Object.keys(onSqlite.tables)));
+    expect(sorted(Object.keys(onPostgres.tables))).toEqual(sorted([...Object.keys(onSqlite.tables), ...ONLY_ON_POSTGRES.tables]));
+    expect(onPostgres.tables.search_words).toEqual([
+      { name: 'word', nullable: false },
+      { name: 'rowid', nullable: false },
+      { name: 'entity_type', nullable: true },
+      { name: 'before', nullable: false }
+    ]);
+    expect(onPostgres.keys.search_words).toEqual(['primary (word, rowid)']);
   });
 
   it('has the same columns, in the same order, with the same nullability', () => {
@@ -90,7 +101,7 @@ describe('the migrated schema on PostgreSQL', () => {
 
   it('has the same named indexes and the search triggers', () => {
     expect(onPostgres.indexes).toEqual(sorted([...onSqlite.indexes, ...ONLY_ON_POSTGRES.indexes]));
-    expect(onPostgres.triggers).toEqual(onSqlite.triggers);
+    expect(onPostgres.triggers).toEqual(sorted([...onSqlite.triggers, ...ONLY_ON_POSTGRES.triggers]));
     expect(onPostgres.triggers).toContain('organisations_search_update');
   });
 
@@ -126,6 +137,38 @@ describe('the search on PostgreSQL', () => {
     const left = await sql<{ entries: number; indexed: number }>`
       SELECT (SELECT count(*) FROM search_entries) AS entries, (SELECT count(*) FROM search_index) AS indexed`.execute(postgres.db);
     expect(left.rows[0]).toEqual({ entries: 1, indexed: 1 });
+  });
+
+  it('keeps every word of an entry in search_words, in byte order, each with the word before it', async () => {
+    const words = async (id: string) =>
+      (
+        await sql<{ word: string; before: string; entity_type: string }>`
+          SELECT w.word, w.before, w.entity_type FROM search_words w JOIN search_entries e ON e.rowid = w.rowid
+          WHERE e.entity_id = ${id} ORDER BY w.word`.execute(postgres.db)
+      ).rows;
+    await sql`INSERT INTO organisations (id, name, short_name, kind, country) VALUES ('org-zurich', 'Zürcher Technik Tech', 'ZTT', 'company', 'CH')`.execute(postgres.db);
+    expect(await words('org-zurich')).toEqual([
+      { word: 'tech', before: '', entity_type: 'organisation' },
+      { word: 'technik', before: 'tech', entity_type: 'organisation' },
+      { word: 'ztt', before: 'technik', entity_type: 'organisation' },
+      { word: 'zurcher', before: 'ztt', entity_type: 'organisation' }
+    ]);
+    // another column of the record leaves its words alone; a new name replaces them
+    await sql`UPDATE organisations SET country = 'DE' WHERE id = 'org-zurich'`.execute(postgres.db);
+    expect(await words('org-zurich')).toHaveLength(4);
+    await sql`UPDATE organisations SET name = 'Straße der Technik', short_name = NULL WHERE id = 'org-zurich'`.execute(postgres.db);
+    expect(await words('org-zurich')).toEqual([
+      { word: 'der', before: '', entity_type: 'organisation' },
+      { word: 'strasse', before: 'der', entity_type: 'organisation' },
+      { word: 'technik', before: 'strasse', entity_type: 'organisation' }
+    ]);
+    // the longest typed word, folded as to_tsquery folds it
+    const longest = await sql<{ word: string }>`SELECT search_longest_word('Straße  de') AS word`.execute(postgres.db);
+    expect(longest.rows[0]!.word).toBe('strasse');
+    await sql`DELETE FROM organisations WHERE id = 'org-zurich'`.execute(postgres.db);
+    const left = await sql<{ n: number }>`SELECT count(*) AS n FROM search_words w WHERE NOT EXISTS (SELECT 1 FROM search_index i WHERE i.rowid = w.rowid)`.execute(postgres.db);
+    expect(left.rows[0]!.n).toBe(0);
+    expect(await words('org-zurich')).toEqual([]);
   });
 
   it('answers a prefix query from the GIN index', async () => {

@@ -81,6 +81,8 @@ describe('the catalogue', () => {
       // only where `m` (or the name the API imports it as: `m as words` where `m` is a milestone) is the messages (a local `m` elsewhere is a month, a member, …)
       const messages = /import \{ m(?: as (\w+))? \} from '[^']*paraglide(?:-server)?\/messages\.js'/.exec(text);
       if (messages) for (const [, key] of text.matchAll(new RegExp(`\\b${messages[1] ?? 'm'}\\.(\\w+)`, 'g'))) used.add(key!);
+      // the API names its problems' messages by key (api/platform/http/problem-words.ts renders them in the reader's language)
+      if (file.startsWith('api/')) for (const [, key] of text.matchAll(/'(problems_\w+)'/g)) used.add(key!);
       if (file.startsWith('web/lib/i18n/labels/')) for (const [, name] of text.matchAll(/export const (\w+)/g)) labelMaps.set(name!, relative('web/lib/i18n/labels', file));
       else readers.push(text);
     }

@@ -21,8 +21,11 @@ describe('storageFaultOf', () => {
     expect(full.status).toBe(503);
     expect(full.headers).toEqual({ 'Retry-After': '60' });
     expect(new StorageUnavailable({ kind: 'read-only', code: 'SQLITE_READONLY' }).headers).toEqual({});
-    expect(new StorageUnavailable({ kind: 'disk-full', code: 'SQLITE_FULL' }, 'Signing in saves a session').detail).toBe(
-      'Signing in saves a session, and the server’s disk is full. Reading still works; try again once an administrator has freed space.'
+    expect(new StorageUnavailable({ kind: 'disk-full', code: 'SQLITE_FULL' }, 'signIn').detail).toBe(
+      'Signing in saves a session (and counts failed attempts), and the server’s disk is full. Reading still works; try again once an administrator has freed space.'
+    );
+    expect(new StorageUnavailable({ kind: 'disk-full', code: 'SQLITE_FULL' }, 'signIn').detailIn('nl')).toBe(
+      'Aanmelden bewaart een sessie (en telt mislukte pogingen), en de schijf van de server is vol. Lezen werkt nog; probeer het opnieuw zodra een beheerder ruimte heeft vrijgemaakt.'
     );
   });
 });

@@ -5,20 +5,34 @@
  */
 import { hc } from 'hono/client';
 import type { AppType } from '$api/app';
+import { getLocale } from '$i18n/paraglide/runtime.js';
+
+/**
+ * Every call says the page's language (Accept-Language), so the API writes
+ * its problems in it (a signed-in reader's account language wins there),
+ * also for a signed-out form and for the calls a page makes while rendered
+ * on the server.
+ */
+export const languageHeaders = (): Record<string, string> => ({ 'Accept-Language': getLocale() });
 
 export function apiClient(fetchFn: typeof fetch = fetch) {
-  return hc<AppType>('/', { fetch: fetchFn }).api;
+  return hc<AppType>('/', { fetch: fetchFn, headers: languageHeaders }).api;
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
 
+/** A field error of a problem: its message in the page's language, and the catalogue key and values it was written from. */
 export interface FieldError {
   path: string;
   message: string;
+  code?: string;
+  params?: Record<string, unknown>;
 }
 
 /** A problem+json answer, thrown by `read` for any non-2xx response. */
 export class ApiProblem extends Error {
+  /** the problem's catalogue key (`problems_…`), stable for programs */
+  readonly code: string | null;
   constructor(
     readonly status: number,
     readonly title: string,
@@ -27,6 +41,7 @@ export class ApiProblem extends Error {
     readonly body: Record<string, unknown>
   ) {
     super(detail || title);
+    this.code = typeof body.code === 'string' ? body.code : null;
   }
 
   /** Field errors keyed by path, for showing beside the form fields. */

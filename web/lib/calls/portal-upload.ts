@@ -8,7 +8,7 @@
  * `{"type":"summary",…}` or `{"type":"problem",…}` line.
  */
 import type { CallImportProgress, CallImportSummary } from '$api/funding/schemas/call-import';
-import { ApiProblem, type FieldError } from '$lib/api/client.js';
+import { ApiProblem, type FieldError, languageHeaders } from '$lib/api/client.js';
 
 export interface UploadHandlers {
   /** bytes of the file sent so far */
@@ -71,6 +71,7 @@ export function uploadPortalFile(file: Blob, dryRun: boolean, handlers: UploadHa
     xhr.open('POST', `/api/calls/import${dryRun ? '?dryRun=true' : ''}`);
     xhr.setRequestHeader('Content-Type', 'application/json');
     xhr.setRequestHeader('Accept', 'application/x-ndjson');
+    for (const [name, value] of Object.entries(languageHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => handlers.onUpload?.(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.upload.onload = () => handlers.onUpload?.(file.size, file.size);
     xhr.onprogress = () => {

@@ -1,0 +1,87 @@
+/**
+ * What problems say: messages of the problems catalogue
+ * (i18n/catalogue/problems/, keys `problems_…`) with their values, kept as
+ * key and values until the response is written, then rendered in the
+ * reader's language (reader-language.ts) by the same Paraglide message
+ * functions the web calls. A key that is not in the catalogue, or a message
+ * without its values, does not compile.
+ */
+import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
+
+type Messages = typeof m;
+/** a message of the problems catalogue */
+export type ProblemKey = Extract<keyof Messages, `problems_${string}`>;
+type ParamsOf<K extends ProblemKey> = NonNullable<Parameters<Messages[K]>[0]>;
+
+/** a message with its values: what a problem or a field error says */
+export type Words = { [K in ProblemKey]: { key: K; params: ParamsOf<K> } }[ProblemKey];
+
+/** a key and its values as arguments: the values may be left out only when the message has none */
+export type Say = { [K in ProblemKey]: {} extends ParamsOf<K> ? [key: K, params?: ParamsOf<K>] : [key: K, params: ParamsOf<K>] }[ProblemKey];
+
+/** A field error before it is written: its words, or (not yet in the catalogue) an English message. */
+export type FieldProblem = { path: string } & (Words | { message: string });
+
+export function words(...[key, params]: Say): Words {
+  return { key, params: params ?? {} } as Words;
+}
+
+export function isProblemKey(value: string): value is ProblemKey {
+  return value.startsWith('problems_') && typeof (m as Record<string, unknown>)[value] === 'function';
+}
+
+/** The message in a language. */
+export function render(said: Words, locale: Locale = BASE_LOCALE): string {
+  return (m[said.key] as (params: unknown, options: { locale: Locale }) => string)(said.params, { locale });
+}
+
+/** What a 404 or an unknown reference can be about: each has its own sentence ("No work plan with this id."), the words differ by gender. */
+const THINGS = {
+  resource: 'problems_notFound_resource',
+  record: 'problems_notFound_record',
+  'access token': 'problems_notFound_accessToken',
+  activity: 'problems_notFound_activity',
+  'adopted revision': 'problems_notFound_adoptedRevision',
+  'agenda item': 'problems_notFound_agendaItem',
+  assessment: 'problems_notFound_assessment',
+  budget: 'problems_notFound_budget',
+  'calendar feed': 'problems_notFound_calendarFeed',
+  call: 'problems_notFound_call',
+  'consortium member': 'problems_notFound_consortiumMember',
+  'cooperation domain': 'problems_notFound_cooperationDomain',
+  'cost item': 'problems_notFound_costItem',
+  cost: 'problems_notFound_costItem',
+  evaluation: 'problems_notFound_evaluation',
+  feedback: 'problems_notFound_feedback',
+  'inform log entry': 'problems_notFound_informLogEntry',
+  interaction: 'problems_notFound_interaction',
+  invitation: 'problems_notFound_invitation',
+  milestone: 'problems_notFound_milestone',
+  notification: 'problems_notFound_notification',
+  organisation: 'problems_notFound_organisation',
+  outcome: 'problems_notFound_outcome',
+  participant: 'problems_notFound_participant',
+  partnership: 'problems_notFound_partnership',
+  person: 'problems_notFound_person',
+  programme: 'problems_notFound_programme',
+  proposal: 'problems_notFound_proposal',
+  region: 'problems_notFound_region',
+  'saved search': 'problems_notFound_savedSearch',
+  'scoring matrix': 'problems_notFound_scoringMatrix',
+  scoring_matrix: 'problems_notFound_scoringMatrix',
+  section: 'problems_notFound_section',
+  task: 'problems_notFound_task',
+  user: 'problems_notFound_user',
+  'work plan': 'problems_notFound_workPlan',
+  work_plan: 'problems_notFound_workPlan',
+  'work plan item': 'problems_notFound_workPlanItem'
+} as const satisfies Record<string, ProblemKey>;
+
+export type Thing = keyof typeof THINGS;
+
+/** "No <thing> with this id." (a thing without its own sentence: a record) */
+export function notFoundWords(what: string): Words {
+  const key = (THINGS as Record<string, ProblemKey>)[what] ?? THINGS.record;
+  return { key, params: {} } as Words;
+}
