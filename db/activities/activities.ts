@@ -112,7 +112,7 @@ export function domainsOfActivities(db: Kysely<Database>, ids: string[]) {
   return db
     .selectFrom('activity_domains')
     .innerJoin('domains', 'domains.id', 'activity_domains.domain_id')
-    .select(['activity_domains.activity_id', 'activity_domains.domain_id', 'domains.partnership_id', 'domains.label_en'])
+    .select(['activity_domains.activity_id', 'activity_domains.domain_id', 'domains.partnership_id', 'domains.label_en', 'domains.label_de', 'domains.label_nl'])
     .where('activity_domains.activity_id', 'in', ids)
     .orderBy('domains.number')
     .orderBy('domains.label_en')

@@ -27,6 +27,9 @@
  *   record (all partnerships, not the caller's view of them).
  */
 import { stringify } from 'csv-stringify/sync';
+import type { Locale } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
+import { findUser } from '../../../db/platform/users.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/connection.js';
 import { newId, nowIso } from '../../../db/ids.js';
@@ -35,7 +38,7 @@ import type { ActivityFilter, ActivityWithHostRow, ParticipantCountRow } from '.
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { findRegion } from '../../../db/crm/regions.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
-import { NonexistentLocalTime, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, durationMinutes, offsetAt, pageRequest, parseRule, partnershipLinksAfter, recordChange, scopeOf, toInstant, toLocal, unknownReference, utc, type Caller, type FieldError } from '../../platform/index.js';
+import { accountLanguage, NonexistentLocalTime, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, durationMinutes, offsetAt, pageRequest, parseRule, partnershipLinksAfter, recordChange, scopeOf, toInstant, toLocal, unknownReference, utc, type Caller, type FieldError } from '../../platform/index.js';
 import type { Activity, ActivityCreate, ActivityExportQuery, ActivityListQuery, ActivityPatch, ParticipantCounts } from '../schemas/activities.js';
 import { writableActivity } from './activity-access.js';
 import { assertDomainsUsable } from '../../crm/index.js';
@@ -268,26 +271,30 @@ function cell(text: string | null): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-const CSV_COLUMNS = [
-  'id',
-  'type',
-  'title',
-  'status',
-  'starts (local)',
-  'ends (local)',
-  'time zone',
-  'starts (UTC)',
-  'ends (UTC)',
-  'venue',
-  'city',
-  'country',
-  'host region',
-  'direction',
-  'political level',
-  'partnerships',
-  'domains',
-  'participants'
-];
+/** The CSV's header row in the requester's language (the catalogue's `exports` feature). */
+function csvColumns(locale: Locale): string[] {
+  const o = { locale };
+  return [
+    m.exports_id({}, o),
+    m.exports_type({}, o),
+    m.exports_title({}, o),
+    m.exports_status({}, o),
+    m.exports_startsLocal({}, o),
+    m.exports_endsLocal({}, o),
+    m.exports_timeZone({}, o),
+    m.exports_startsUtc({}, o),
+    m.exports_endsUtc({}, o),
+    m.exports_venue({}, o),
+    m.exports_city({}, o),
+    m.exports_country({}, o),
+    m.exports_hostRegion({}, o),
+    m.exports_direction({}, o),
+    m.exports_politicalLevel({}, o),
+    m.exports_partnerships({}, o),
+    m.exports_domains({}, o),
+    m.exports_participants({}, o)
+  ];
+}
 
 export class ActivityService {
   constructor(private readonly db: DB) {}
@@ -308,12 +315,14 @@ export class ActivityService {
 
   /** The list as CSV (UTF-8 with a byte order mark, so spreadsheet programs read umlauts right). */
   async exportCsv(caller: Caller, query: ActivityExportQuery): Promise<string> {
+    // the requester is signed in: their account's language
+    const locale = accountLanguage((await findUser(this.db, caller.userId))?.locale);
     const rows = query.partnershipId && !canSeePartnership(caller, query.partnershipId) ? [] : await repo.allActivities(this.db, scopeOf(caller), filterOf(query), query.sort === 'startsAt' ? 'asc' : 'desc');
     const details = await detailsOf(this.db, rows.map((r) => r.id));
     const sees = seenBy(caller);
     const titles = new Map((await repo.partnershipsByIds(this.db, [...new Set([...details.values()].flatMap((d) => d.partnershipIds.filter(sees)))])).map((p) => [p.id, p.title]));
     const labels = new Map<string, string>();
-    for (const d of await repo.domainsOfActivities(this.db, rows.map((r) => r.id))) labels.set(d.domain_id, d.label_en);
+    for (const d of await repo.domainsOfActivities(this.db, rows.map((r) => r.id))) labels.set(d.domain_id, { en: d.label_en, de: d.label_de, nl: d.label_nl }[locale]);
     const records = rows.map((row) => {
       const activity = toActivity(row, details.get(row.id)!, sees);
       return [
@@ -331,13 +340,13 @@ export class ActivityService {
         activity.country ?? '',
         cell(activity.hostRegionName),
         activity.direction ?? '',
-        activity.politicalLevel ? 'yes' : 'no',
+        activity.politicalLevel ? m.exports_yes({}, { locale }) : m.exports_no({}, { locale }),
         cell(activity.partnershipIds.map((p) => titles.get(p) ?? p).join('; ')),
         cell(activity.domainIds.map((d) => labels.get(d) ?? d).join('; ')),
         String(activity.participantCounts.total)
       ];
     });
-    return '\uFEFF' + stringify(records, { header: true, columns: CSV_COLUMNS, delimiter: query.delimiter === 'semicolon' ? ';' : ',', record_delimiter: 'windows' });
+    return '\uFEFF' + stringify(records, { header: true, columns: csvColumns(locale), delimiter: query.delimiter === 'semicolon' ? ';' : ',', record_delimiter: 'windows' });
   }
 
   async create(caller: Caller, input: ActivityCreate): Promise<Activity> {

@@ -297,6 +297,24 @@ describe('activity lists, the month view and the CSV export', () => {
     expect(await outsider.text()).toContain('Berlin workshop 2027');
     expectProblem(await h.as.officer.get('/api/activities/export.csv?delimiter=tab'), 400, 'query.delimiter');
   });
+
+  it('heads the CSV in the requester’s account language, domains and yes/no too, Dutch and German', async () => {
+    const exported = async (who: 'editor' | 'viewer', locale: string) => {
+      expect((await h.as[who].put('/api/auth/me/locale', { locale })).status).toBe(204);
+      const response = await download(h.world.users[who].token, '/api/activities/export.csv?year=2027&sort=startsAt&delimiter=semicolon');
+      expect(response.status).toBe(200);
+      const lines = (await response.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+      expect((await h.as[who].put('/api/auth/me/locale', { locale: 'en' })).status).toBe(204);
+      return lines;
+    };
+    const dutch = await exported('editor', 'nl');
+    expect(dutch[0]).toBe('id;soort;titel;status;begin (lokaal);einde (lokaal);tijdzone;begin (UTC);einde (UTC);locatie;stad;land;gastregio;richting;politiek niveau;partnerschappen;domeinen;deelnemers');
+    expect(dutch[3]).toContain('Energie, klimaat, milieu');
+    expect(dutch[1]).toMatch(/;nee;Rhein-Neckar/);
+    const german = await exported('viewer', 'de');
+    expect(german[0]).toBe('ID;Art;Titel;Status;Beginn (Ortszeit);Ende (Ortszeit);Zeitzone;Beginn (UTC);Ende (UTC);Ort;Stadt;Land;Gastregion;Richtung;politische Ebene;Partnerschaften;Bereiche;Teilnehmende');
+    expect(german[3]).toContain('Energie, Klima, Umwelt');
+  });
 });
 
 describe('/api/activities/:id/participants', () => {
