@@ -15,6 +15,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import type pg from 'pg';
 import type { Database } from './schema.js';
 import { PerEnginePlugin } from './engine-sql.js';
+import { type NamedStatementLimits, nameRepeatedReads } from './named-statements.js';
 import { registerSearchFold } from './search-fold.js';
 import { cachedStatements, type StatementCache } from './statement-cache.js';
 import { type WriteTurns, WriteTurnsDialect } from './write-turns.js';
@@ -81,24 +82,35 @@ export function openDatabase(location: string, options: ConnectionOptions = {}):
 }
 
 /**
- * Run first on each new connection: no Memoize nodes in its plans.
- * PostgreSQL 15 sizes a Memoize node's hash table by the planner's estimate
- * of distinct keys (for a page of 50 interactions joined to 100,000
- * organisations, tens of thousands of entries) and builds it on every
- * execution: about 10 ms spent before the first row of a list that reads
- * 50 (measured on the large scale workspace: 10.5 ms → 0.2 ms). RegioDesk
- * reads pages, where Memoize saves a few index probes at best. (A session
- * setting, so it holds on a direct connection, as LISTEN/NOTIFY needs anyway;
- * left alone on a server without the setting.)
+ * Run first on each new connection, two settings of the session:
+ *
+ * No Memoize nodes in its plans. PostgreSQL 15 sizes a Memoize node's hash
+ * table by the planner's estimate of distinct keys (for a page of 50
+ * interactions joined to 100,000 organisations, tens of thousands of
+ * entries) and builds it on every execution: about 10 ms spent before the
+ * first row of a list that reads 50 (measured on the large scale workspace:
+ * 10.5 ms → 0.2 ms). RegioDesk reads pages, where Memoize saves a few index
+ * probes at best. (A session setting, so it holds on a direct connection, as
+ * LISTEN/NOTIFY needs anyway; left alone on a server without the setting.)
+ *
+ * plan_cache_mode auto: a statement prepared by name is planned for its
+ * values five times, then given one generic plan if that costs no more
+ * (db/named-statements.ts), whatever the server's default says (a
+ * `force_generic_plan` there would take the lists' plans that stop at the
+ * page away from them).
+ *
+ * One statement: a second one sent while the first still runs draws
+ * node-postgres's deprecation warning about queued queries.
  */
-const WITHOUT_MEMOIZE = "SELECT set_config('enable_memoize', 'off', false) WHERE current_setting('enable_memoize', true) IS NOT NULL";
+const SESSION_SETTINGS =
+  "SELECT set_config('plan_cache_mode', 'auto', false), CASE WHEN current_setting('enable_memoize', true) IS NOT NULL THEN set_config('enable_memoize', 'off', false) END";
 
 /**
  * A pool of connections to the PostgreSQL database at `url`
  * (postgres://user:pass@host:port/db); it connects lazily. node-postgres is
  * loaded here, on first use, so a SQLite process never loads it.
  */
-export async function openPostgres(url: string, options: { connections?: number } = {}): Promise<OpenedPostgres> {
+export async function openPostgres(url: string, options: { connections?: number; namedStatements?: NamedStatementLimits } = {}): Promise<OpenedPostgres> {
   const { default: postgres } = await import('pg');
   // counts and other bigint (int8) results as numbers, as SQLite answers them (every count RegioDesk makes fits in 2^53)
   const INT8 = 20;
@@ -114,7 +126,9 @@ export async function openPostgres(url: string, options: { connections?: number 
     }) as typeof pg.types.getTypeParser
   };
   const pool = new postgres.Pool({ connectionString: url, max: options.connections ?? 10, types });
-  pool.on('connect', (client) => void client.query(WITHOUT_MEMOIZE).catch(() => {}));
+  pool.on('connect', (client) => void client.query(SESSION_SETTINGS).catch(() => {}));
+  // the reads run again and again are prepared once per connection
+  nameRepeatedReads(pool, options.namedStatements);
   // perEngine expressions (db/engine-sql.ts) compile to their PostgreSQL side
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new PerEnginePlugin()] });
   // Kysely's destroy ends the pool

@@ -4,7 +4,7 @@ import { engineOf } from '../dialect.js';
 import type { Database, NewOrganisation, OrganisationUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { type PageRequest, keysetPage, pageFrom, paginate } from '../platform/pagination.js';
-import { visibleAndMatching } from './search.js';
+import { visibleAndMatchingAsWalked } from './search.js';
 import { organisationsInPartnerships, organisationVisible } from './visibility.js';
 
 export interface OrganisationFilter {
@@ -46,7 +46,7 @@ export function findVisibleOrganisation(db: Kysely<Database>, scope: Scope, id: 
 export async function listOrganisations(db: Kysely<Database>, scope: Scope, filter: OrganisationFilter, sort: 'name' | 'updated_at', page: PageRequest) {
   // sorted by name with no filter that picks another index, the list walks organisations_name, which holds the folded text
   const walkHoldsText = sort === 'name' && !filter.regionId && !filter.kind && !filter.country;
-  const condition = await visibleAndMatching(db, organisationVisible(scope), {
+  const { condition, walksText } = await visibleAndMatchingAsWalked(db, organisationVisible(scope), {
     entityType: 'organisation',
     idColumn: 'organisations.id',
     textColumns: ['organisations.name', 'organisations.short_name'],
@@ -68,12 +68,13 @@ export async function listOrganisations(db: Kysely<Database>, scope: Scope, filt
     }
     return q;
   };
-  if (walkHoldsText && filter.q && engineOf(db) === 'postgres') return namePageKeysFirst(db, filtered, page);
+  if (walkHoldsText && walksText && engineOf(db) === 'postgres') return namePageKeysFirst(db, filtered, page);
   return paginate(filtered(selectWithRegion(db)), page, `organisations.${sort}`, 'organisations.id', (r) => r[sort], (r) => r.id);
 }
 
 /**
- * PostgreSQL, a name list searched for words: the page's ids and names
+ * PostgreSQL, a name list searched for words many organisations hold (it
+ * walks the name order testing each row's text): the page's ids and names
  * first, then its rows. PostgreSQL takes a row's folded text from the index
  * entry (organisations_name, migration 20261207T0900) only in an index-only
  * scan, which the page's keys can be read by and the whole rows cannot:

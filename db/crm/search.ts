@@ -166,8 +166,22 @@ export async function visibleAndMatching(
   visible: Condition,
   typed: { entityType: SearchEntityType; idColumn: string; textColumns: string[]; text?: string; walkHoldsText?: boolean }
 ): Promise<Condition> {
+  return (await visibleAndMatchingAsWalked(db, visible, typed)).condition;
+}
+
+/**
+ * visibleAndMatching, and whether the list tests each row's text as it walks
+ * its order (words were typed that many records match) — the organisations'
+ * name list reads its page's keys first then, on PostgreSQL
+ * (db/crm/organisations.ts).
+ */
+export async function visibleAndMatchingAsWalked(
+  db: Kysely<Database>,
+  visible: Condition,
+  typed: { entityType: SearchEntityType; idColumn: string; textColumns: string[]; text?: string; walkHoldsText?: boolean }
+): Promise<{ condition: Condition; walksText: boolean }> {
   const match = typed.text ? ftsMatchExpression(typed.text) : null;
-  if (!match) return visible;
+  if (!match) return { condition: visible, walksText: false };
   if (await fewMatches(db, typed.entityType, match)) {
     // (on PostgreSQL as an array the list's rows are sought by: as an IN, the planner may join the matches to every row of the table read whole)
     const matched = (eb: ExpressionBuilder<Database, any>) =>
@@ -175,14 +189,14 @@ export async function visibleAndMatching(
         eb(eb.ref(typed.idColumn) as never, 'in', matchingIds(eb, typed.entityType, match) as never),
         sql<SqlBool>`${sql.ref(typed.idColumn)} = any(array(${matchingIds(eb, typed.entityType, match)}))`
       );
-    return (eb) => eb.and([visible(eb), matched(eb)]);
+    return { condition: (eb) => eb.and([visible(eb), matched(eb)]), walksText: false };
   }
   const text = typed.text!;
   // (PostgreSQL's CASE answers a boolean: false, where SQLite's answers 0)
   const caseWhen = (test: Expression<SqlBool>, then: Expression<SqlBool>) =>
     perEngine(sql<SqlBool>`case when ${test} then ${then} else 0 end`, sql<SqlBool>`case when ${test} then ${then} else false end`);
-  if (typed.walkHoldsText) return (eb) => caseWhen(rowMatches(eb, typed.textColumns, text), visible(eb));
-  return (eb) => caseWhen(visible(eb), rowMatches(eb, typed.textColumns, text));
+  if (typed.walkHoldsText) return { condition: (eb) => caseWhen(rowMatches(eb, typed.textColumns, text), visible(eb)), walksText: true };
+  return { condition: (eb) => caseWhen(visible(eb), rowMatches(eb, typed.textColumns, text)), walksText: true };
 }
 
 export interface SearchHitRow {

@@ -2,9 +2,10 @@
  * What PostgreSQL plans for the statements a request runs: every SELECT the
  * app sends while `during` runs (test/support/database.ts sees each pooled
  * connection's queries), explained afterwards with `EXPLAIN (FORMAT JSON)`
- * and the same parameters — node-postgres sends unnamed statements, which
- * PostgreSQL plans for the values bound, so this is the plan the request
- * got. The counterpart of query-plans.ts (SQLite's EXPLAIN QUERY PLAN); the
+ * and the same parameters — the plan for the values bound, which an unnamed
+ * statement gets every time and a statement prepared by name its first five
+ * times (db/named-statements.ts) — and, if PostgreSQL then keeps a generic
+ * plan, that one too. The counterpart of query-plans.ts (SQLite's EXPLAIN QUERY PLAN); the
  * plans are read on a database filled and ANALYZEd by the test, since
  * PostgreSQL's planner weighs its statistics.
  */
@@ -30,7 +31,14 @@ export interface PlanNode {
 export interface PostgresPlannedStatement {
   sql: string;
   parameters: readonly unknown[];
+  /** the plan for these values: what an unnamed statement runs, and a named one its first five times */
   plan: PlanNode;
+  /**
+   * The generic plan a statement prepared by name runs from its sixth execution on, when PostgreSQL keeps one
+   * (plan_cache_mode auto: its cost no more than the plans for the values were); null when it goes on planning
+   * for the values (db/named-statements.ts).
+   */
+  generic: PlanNode | null;
 }
 
 /** The statements seen during `during`, with their parameters, in order (repeats included). */
@@ -60,14 +68,51 @@ export async function explainPostgres(db: DB, sql: string, parameters: readonly 
   return Object.keys(settings).length ? db.transaction().execute(explain) : explain(db);
 }
 
-/** The distinct reads (SELECT or WITH) run during `during`, each with its plan. */
+/**
+ * The plan a statement prepared by name runs from its sixth execution on, if PostgreSQL then keeps a generic one
+ * (else null): the statement prepared (PREPARE, the parameters' types found as for the app's), run five times with these
+ * values on one connection, then explained (EXPLAIN EXECUTE plans the sixth) and dropped.
+ */
+export async function genericPlanAfterFive(db: DB, sql: string, parameters: readonly unknown[]): Promise<PlanNode | null> {
+  return db.connection().execute(async (connection) => {
+    const run = <R>(text: string) => connection.executeQuery<R>(CompiledQuery.raw(text));
+    const execute = `EXECUTE plan_after_five${parameters.length ? `(${parameters.map(literal).join(', ')})` : ''}`;
+    await run(`PREPARE plan_after_five AS ${sql}`);
+    try {
+      for (let i = 0; i < 5; i++) await run(execute);
+      const explained = await run<{ 'QUERY PLAN': string }>(`EXPLAIN (FORMAT JSON) ${execute}`);
+      const kept = await run<{ generic_plans: number }>("SELECT generic_plans FROM pg_prepared_statements WHERE name = 'plan_after_five'");
+      return Number(kept.rows[0]!.generic_plans) > 0 ? (JSON.parse(explained.rows[0]!['QUERY PLAN']) as [{ Plan: PlanNode }])[0].Plan : null;
+    } finally {
+      await run('DEALLOCATE plan_after_five');
+    }
+  });
+}
+
+/** A bound value as SQL text, for EXECUTE (which takes no parameters of its own). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  throw new Error(`A parameter of type ${typeof value} has no literal here: ${JSON.stringify(value)}`);
+}
+
+/** The distinct reads (SELECT or WITH) run during `during`, each with its plan, and the generic one if PostgreSQL keeps one after five executions. */
 export async function plannedDuring(opened: { db: DB; statements: StatementLog }, during: () => Promise<unknown>): Promise<PostgresPlannedStatement[]> {
   const seen = await queriesDuring(opened, during);
   const distinct = new Map<string, { sql: string; parameters: readonly unknown[] }>();
   for (const query of seen) if (/^\s*(select|with)\b/i.test(query.sql)) distinct.set(`${query.sql}\u0000${JSON.stringify(query.parameters)}`, query);
   const planned: PostgresPlannedStatement[] = [];
-  for (const { sql, parameters } of distinct.values()) planned.push({ sql, parameters, plan: await explainPostgres(opened.db, sql, parameters) });
+  for (const { sql, parameters } of distinct.values()) {
+    planned.push({ sql, parameters, plan: await explainPostgres(opened.db, sql, parameters), generic: await genericPlanAfterFive(opened.db, sql, parameters) });
+  }
   return planned;
+}
+
+/** Each plan the statement may run: the plan for its values, and the generic one if PostgreSQL keeps one (as statements of their own, `generic` null). */
+export function plansRun(statement: PostgresPlannedStatement): PostgresPlannedStatement[] {
+  return statement.generic ? [{ ...statement, generic: null }, { ...statement, plan: statement.generic, generic: null }] : [statement];
 }
 
 /** Every node of the plan, depth first (subplans and init plans included). */

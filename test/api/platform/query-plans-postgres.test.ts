@@ -37,6 +37,7 @@ import {
   planNodes,
   planText,
   plannedDuring,
+  plansRun,
   type PostgresPlannedStatement,
   seqScansOfBigTables,
   sortNodes,
@@ -124,14 +125,17 @@ describe('the filled workspace', () => {
 });
 
 describe.each(['officer', 'sysadmin'] as const)('hot reads as the %s on PostgreSQL', (who) => {
-  it.each(READS)('$name: no big table read whole, no hashed subquery, the page an index walk', async ({ path, table, bounded }) => {
+  it.each(READS)('$name: no big table read whole, no hashed subquery, the page an index walk, also in the plan kept after five runs', async ({ path, table, bounded }) => {
     let status = 0;
-    const statements = await plannedDuring(h, async () => {
+    const planned = await plannedDuring(h, async () => {
       status = (await h.as[who].get(path())).status;
     });
     expect(status).toBe(200);
+    // each plan the statements may run: for their values, and the generic one PostgreSQL keeps for a statement prepared by name, if it does
+    const statements = planned.flatMap(plansRun);
     expectNoWholeReads(statements);
-    expectPageBounded(pageStatement(statements, table), table, bounded);
+    const page = pageStatement(planned, table);
+    for (const plan of plansRun(page)) expectPageBounded(plan, table, bounded);
   });
 
   it('search across everything: no big table read whole, the ranking reads a window of matches walking the words that start with the typed one', async () => {
@@ -141,21 +145,24 @@ describe.each(['officer', 'sysadmin'] as const)('hot reads as the %s on PostgreS
       expect(reply.body.items).toHaveLength(20);
     });
     expectNoWholeReads(statements);
-    const ranking = statements.find((s) => /from \(select .* from "search_words"/.test(s.sql));
-    expect(ranking?.sql).toMatch(/limit \$\d+\) as "hits"/);
-    // the window: a Limit of RANKED_WINDOW over a walk of search_words in word order (a range of its btree), each entry
-    // looked up by its row number; the GIN index, which hands out every match of "tech" at once, is not read
-    const window = planNodes(ranking!.plan).find((node) => node['Node Type'] === 'Limit' && node['Plan Rows'] === RANKED_WINDOW);
-    expect(window, explained(ranking!)).toBeDefined();
-    const walk = walkUnderLimit({ plan: window! });
-    expect(describeNode(walk!), explained(ranking!)).toBe('Index Only Scan using search_words_pkey on search_words');
-    expect(walk!['Index Cond'], explained(ranking!)).toMatch(/word >= .* AND .*word < /);
-    const lookup = planNodes(window!).find((node) => node['Relation Name'] === 'search_index');
-    expect(lookup?.['Index Name'], explained(ranking!)).toBe('search_index_pkey');
-    expect(lookup?.['Index Cond'], explained(ranking!)).toMatch(/rowid = search_words\.rowid/);
-    expect(planNodes(ranking!.plan).some((node) => node['Index Name'] === 'search_index_document'), explained(ranking!)).toBe(false);
-    // one sort: the window by rank
-    expect(sortNodes(ranking!), explained(ranking!)).toEqual(['Sort by hits.score, hits.entity_id']);
+    const found = statements.find((s) => /from \(select .* from "search_words"/.test(s.sql));
+    expect(found?.sql).toMatch(/limit \$\d+\) as "hits"/);
+    for (const ranking of plansRun(found!)) {
+      // the window: a Limit (of RANKED_WINDOW) over a walk of search_words in word order (a range of its btree), each entry
+      // looked up by its row number; the GIN index, which hands out every match of "tech" at once, is not read
+      expect(found!.parameters.at(-2)).toBe(RANKED_WINDOW);
+      const window = planNodes(ranking.plan).find((node) => node['Node Type'] === 'Limit' && node !== ranking.plan);
+      expect(window, explained(ranking)).toBeDefined();
+      const walk = walkUnderLimit({ plan: window! });
+      expect(describeNode(walk!), explained(ranking)).toBe('Index Only Scan using search_words_pkey on search_words');
+      expect(walk!['Index Cond'], explained(ranking)).toMatch(/word >= .* AND .*word < /);
+      const lookup = planNodes(window!).find((node) => node['Relation Name'] === 'search_index');
+      expect(lookup?.['Index Name'], explained(ranking)).toBe('search_index_pkey');
+      expect(lookup?.['Index Cond'], explained(ranking)).toMatch(/rowid = search_words\.rowid/);
+      expect(planNodes(ranking.plan).some((node) => node['Index Name'] === 'search_index_document'), explained(ranking)).toBe(false);
+      // one sort: the window by rank
+      expect(sortNodes(ranking), explained(ranking)).toEqual(['Sort by hits.score, hits.entity_id']);
+    }
   });
 });
 
