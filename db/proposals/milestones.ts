@@ -61,3 +61,19 @@ export function updateMilestone(db: Kysely<Database>, id: string, version: numbe
 export async function deleteMilestone(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom('milestones').where('id', '=', id).execute();
 }
+
+/** Where the proposal's partners work, for their public holidays: the places of the partnership's parties and of the lead organisation (country, NUTS code). */
+export function holidayPlacesOf(db: Kysely<Database>, proposalId: string) {
+  const parties = db
+    .selectFrom('proposals as pr')
+    .innerJoin('partnership_parties as pp', 'pp.partnership_id', 'pr.partnership_id')
+    .innerJoin('organisations as o', 'o.id', 'pp.organisation_id')
+    .where('pr.id', '=', proposalId)
+    .select(['o.country', 'o.nuts_code']);
+  const lead = db
+    .selectFrom('proposals as pr')
+    .innerJoin('organisations as o', 'o.id', 'pr.lead_organisation_id')
+    .where('pr.id', '=', proposalId)
+    .select(['o.country', 'o.nuts_code']);
+  return parties.union(lead).execute();
+}

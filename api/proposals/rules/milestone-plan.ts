@@ -11,9 +11,12 @@
  *                                          the committee meets on its own
  *                                          calendar, so move it by hand)
  *   submission           on the deadline day, at the deadline's local time
- * A date that falls on a Saturday or Sunday moves to the Friday before
- * (`movedFrom` keeps the date it would have had). Public holidays are not
- * known here; the plan is a proposal to edit before saving.
+ * A date that falls on a Saturday, a Sunday or a day the offices are closed
+ * (a public holiday of the partners' places, public-holidays.ts) moves to
+ * the working day before (`movedFrom` keeps the date it would have had,
+ * `holiday` names the holiday it skipped); a date already past on the day
+ * of planning says so (`past`). The plan is a proposal to edit before
+ * saving.
  */
 import { addDays } from '../../crm/index.js';
 
@@ -40,8 +43,19 @@ export interface PlannedMilestone {
   /** `HH:mm` for the submission (the deadline's local time), else null */
   dueTime: string | null;
   daysBefore: number;
-  /** the weekend day it was moved from, or null */
+  /** the weekend day or holiday it was moved from, or null */
   movedFrom: string | null;
+  /** the holiday it was moved off (or over), or null when only a weekend moved it */
+  holiday: string | null;
+  /** the date is before the day of planning */
+  past: boolean;
+}
+
+export interface PlanCalendar {
+  /** the holiday on a date, or null on a working day (no holidays when left out) */
+  holidayOn?: (date: string) => string | null;
+  /** the day of planning (`YYYY-MM-DD`): dates before it are `past` */
+  today?: string;
 }
 
 /** 0 = Sunday … 6 = Saturday, of a calendar date. */
@@ -49,30 +63,41 @@ export function weekdayOf(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
-/** The date itself on a weekday; the Friday before on a Saturday or Sunday. */
-export function offWeekend(date: string): string {
-  const day = weekdayOf(date);
-  if (day === 6) return addDays(date, -1);
-  if (day === 0) return addDays(date, -2);
-  return date;
+/** at most this many days back from a closed day (a fortnight of holidays is more than any calendar has) */
+const MAX_CLOSED_RUN = 14;
+
+/** The date itself on a working day, else the last working day before it, with the first holiday passed over. */
+export function workingDayOnOrBefore(date: string, holidayOn: (date: string) => string | null = () => null): { date: string; holiday: string | null } {
+  let day = date;
+  let holiday: string | null = null;
+  for (let step = 0; step < MAX_CLOSED_RUN; step++) {
+    const weekday = weekdayOf(day);
+    const closedFor = weekday === 0 || weekday === 6 ? null : holidayOn(day);
+    if (weekday !== 0 && weekday !== 6 && !closedFor) return { date: day, holiday };
+    holiday ??= closedFor;
+    day = addDays(day, -1);
+  }
+  return { date: day, holiday };
 }
 
 /**
  * The milestones before a deadline on `deadlineOn` (the deadline's local
  * date) at `deadlineTime` (`HH:mm`, local), earliest first.
  */
-export function planBackwards(deadlineOn: string, deadlineTime: string | null, rules: readonly PlanRule[] = DEFAULT_PLAN): PlannedMilestone[] {
+export function planBackwards(deadlineOn: string, deadlineTime: string | null, rules: readonly PlanRule[] = DEFAULT_PLAN, calendar: PlanCalendar = {}): PlannedMilestone[] {
   return rules
     .map((rule) => {
       const raw = addDays(deadlineOn, -rule.daysBefore);
-      const dueOn = offWeekend(raw);
+      const working = workingDayOnOrBefore(raw, calendar.holidayOn);
       return {
         kind: rule.kind,
         title: rule.title,
-        dueOn,
+        dueOn: working.date,
         dueTime: rule.kind === 'submission' ? deadlineTime : null,
         daysBefore: rule.daysBefore,
-        movedFrom: dueOn === raw ? null : raw
+        movedFrom: working.date === raw ? null : raw,
+        holiday: working.holiday,
+        past: calendar.today !== undefined && working.date < calendar.today
       };
     })
     .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || b.daysBefore - a.daysBefore);

@@ -74,8 +74,12 @@ export const PlannedMilestone = z.object({
   dueOn: z.string(),
   dueTime: z.string().nullable(),
   daysBefore: z.number().int(),
-  /** the weekend day it would have fallen on, before moving to the Friday */
-  movedFrom: z.string().nullable()
+  /** the weekend day or holiday it would have fallen on, before moving to the working day before */
+  movedFrom: z.string().nullable(),
+  /** the public holiday (of the partners' places, named in the reader's language) it was moved off or over, or null */
+  holiday: z.string().nullable(),
+  /** the date is already past on the day of planning */
+  past: z.boolean()
 });
 
 export const MilestonePlan = z
@@ -94,6 +98,8 @@ export const MilestonePlan = z
       /** the call's deadline time was assumed from the programme's usual cut-off */
       assumed: z.boolean()
     }),
+    /** the day of planning where the deadline was published (Brussels for a day given by hand): proposed dates before it are past */
+    today: z.string(),
     /** how far before the deadline each milestone falls (RegioWIN 2030 timeline of seed 002) */
     rules: z.array(z.object({ kind: MilestoneKind, title: z.string(), daysBefore: z.number().int() })),
     items: z.array(PlannedMilestone)

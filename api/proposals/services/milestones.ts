@@ -24,7 +24,10 @@ import { isMember } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
 import { Conflict, NotFound, PreconditionFailed, ValidationFailed, checkVersion, recordChange, toLocal, type Caller, type FieldError } from '../../platform/index.js';
 import type { Milestone, MilestoneCreate, MilestoneKind, MilestoneList, MilestonePatch, MilestonePlan, MilestonePlanQuery, MilestonePlanSave } from '../schemas/milestones.js';
-import { DEFAULT_PLAN, planBackwards } from '../rules/milestone-plan.js';
+import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
+import { DEFAULT_PLAN, type MilestoneKind as PlanKind, planBackwards } from '../rules/milestone-plan.js';
+import { holidayIn } from '../rules/public-holidays.js';
 import { readableProposal, writableProposal } from './proposal-access.js';
 import { callSummaries, nextDeadline } from './proposal-calls.js';
 
@@ -51,6 +54,26 @@ async function ownerProblems(db: Kysely<Database>, partnershipId: string, items:
     if (item.ownerId && !(await isMember(db, item.ownerId, partnershipId))) errors.push({ path: `${prefix(i)}ownerId`, message: 'The owner must be a member of the proposal’s partnership.' });
   }
   return errors;
+}
+
+/** the zone "today" is read in when the deadline was given as a day (the Commission's, where most calls close) */
+const PLANNING_ZONE = 'Europe/Brussels';
+
+/** A planned milestone's title in the reader's language (the submission names the call when there is one). */
+function planTitle(kind: PlanKind, locale: Locale, call: string | undefined): string | null {
+  const options = { locale };
+  switch (kind) {
+    case 'descriptions_due':
+      return m.milestonePlan_descriptionsDue({}, options);
+    case 'steering_group':
+      return m.milestonePlan_steeringGroup({}, options);
+    case 'committee_decision':
+      return m.milestonePlan_committeeDecision({}, options);
+    case 'submission':
+      return call ? m.milestonePlan_submissionOf({ call }, options) : m.milestonePlan_submission({}, options);
+    default:
+      return null;
+  }
 }
 
 export class MilestoneService {
@@ -156,12 +179,19 @@ export class MilestoneService {
     const proposal = await readableProposal(this.db, caller, proposalId);
     const deadline = await this.deadlineFor(proposal, query);
     const call = proposal.call_id ? (await callSummaries(this.db, [proposal.call_id])).get(proposal.call_id) : undefined;
-    const rules = DEFAULT_PLAN.map((r) => (r.kind === 'submission' && call ? { ...r, title: `Submission: ${call.identifier}` } : r));
+    const locale = caller.locale ?? BASE_LOCALE;
+    const rules = DEFAULT_PLAN.map((r) => ({ ...r, title: planTitle(r.kind, locale, r.kind === 'submission' ? call?.identifier : undefined) ?? r.title }));
+    // in a fixed order, so a holiday both places keep is always named after the same one
+    const places = (await repo.holidayPlacesOf(this.db, proposalId))
+      .map((p) => ({ country: p.country, nutsCode: p.nuts_code }))
+      .sort((a, b) => a.country.localeCompare(b.country) || (a.nutsCode ?? '').localeCompare(b.nutsCode ?? ''));
+    const today = toLocal(this.clock().toISOString(), deadline.timeZone ?? PLANNING_ZONE).slice(0, 10);
     return {
       proposalId,
       deadline,
+      today,
       rules: rules.map((r) => ({ kind: r.kind, title: r.title, daysBefore: r.daysBefore })),
-      items: planBackwards(deadline.localDate, deadline.localTime, rules)
+      items: planBackwards(deadline.localDate, deadline.localTime, rules, { holidayOn: holidayIn(places, locale), today })
     };
   }
 

@@ -28,10 +28,10 @@ describe('/api/proposals/:id/milestones/plan', () => {
     expect(plan.body.deadline).toMatchObject({ source: 'call', at: '2026-12-18T15:00:00.000Z', timeZone: 'Europe/Brussels', localDate: '2026-12-18', localTime: '16:00', assumed: false });
     expect(plan.body.rules.map((r: { daysBefore: number }) => r.daysBefore)).toEqual([63, 56, 35, 0]);
     expect(plan.body.items).toEqual([
-      { kind: 'descriptions_due', title: 'Project descriptions due', dueOn: '2026-10-16', dueTime: null, daysBefore: 63, movedFrom: null },
-      { kind: 'steering_group', title: 'Steering group prioritisation', dueOn: '2026-10-23', dueTime: null, daysBefore: 56, movedFrom: null },
-      { kind: 'committee_decision', title: 'Committee decision', dueOn: '2026-11-13', dueTime: null, daysBefore: 35, movedFrom: null },
-      { kind: 'submission', title: 'Submission: REGIOWIN-2030', dueOn: '2026-12-18', dueTime: '16:00', daysBefore: 0, movedFrom: null }
+      { kind: 'descriptions_due', title: 'Project descriptions due', dueOn: '2026-10-16', dueTime: null, daysBefore: 63, movedFrom: null, holiday: null, past: false },
+      { kind: 'steering_group', title: 'Steering group prioritisation', dueOn: '2026-10-23', dueTime: null, daysBefore: 56, movedFrom: null, holiday: null, past: false },
+      { kind: 'committee_decision', title: 'Committee decision', dueOn: '2026-11-13', dueTime: null, daysBefore: 35, movedFrom: null, holiday: null, past: false },
+      { kind: 'submission', title: 'Submission: REGIOWIN-2030', dueOn: '2026-12-18', dueTime: '16:00', daysBefore: 0, movedFrom: null, holiday: null, past: false }
     ]);
     // nothing is stored by a plan
     expect((await h.as.viewer.get(milestonesOf(proposal.id))).body.items).toEqual([]);
@@ -44,16 +44,50 @@ describe('/api/proposals/:id/milestones/plan', () => {
     const plan = (await h.as.editor.get(`${milestonesOf(proposal.id)}/plan`)).body;
     expect(plan.deadline).toMatchObject({ localDate: '2027-03-15', localTime: '00:30' });
     expect(plan.items.map((m: { dueOn: string }) => m.dueOn)).toEqual(['2027-01-11', '2027-01-18', '2027-02-08', '2027-03-15']);
-    // from a Sunday given by hand: everything moves to the Friday before
+    // from a Sunday given by hand: everything moves to the working day before — Friday, or before Christmas
+    // (the partnership's Rhein-Neckar party closes on 24–26 December), and all of it is past on 1 September 2026
     const given = (await h.as.editor.get(`${milestonesOf(proposal.id)}/plan?deadlineOn=2026-03-01&deadlineTime=12:00`)).body;
     expect(given.deadline).toEqual({ source: 'given', deadlineId: null, at: null, timeZone: null, localDate: '2026-03-01', localTime: '12:00', assumed: false });
-    expect(given.items.map((m: { dueOn: string; movedFrom: string | null }) => [m.dueOn, m.movedFrom])).toEqual([
-      ['2025-12-26', '2025-12-28'],
-      ['2026-01-02', '2026-01-04'],
-      ['2026-01-23', '2026-01-25'],
-      ['2026-02-27', '2026-03-01']
+    expect(given.items.map((m: { dueOn: string; movedFrom: string | null; holiday: string | null; past: boolean }) => [m.dueOn, m.movedFrom, m.holiday, m.past])).toEqual([
+      ['2025-12-23', '2025-12-28', 'Boxing Day', true],
+      ['2026-01-02', '2026-01-04', null, true],
+      ['2026-01-23', '2026-01-25', null, true],
+      ['2026-02-27', '2026-03-01', null, true]
     ]);
     expect(given.items[3].dueTime).toBe('12:00');
+  });
+
+  it('avoids both parties’ public holidays, names them and the milestones in the reader’s language, and says which dates are past', async () => {
+    // Friday 26 Feb 2027, 17:00 Brussels: descriptions due on Christmas Day, the steering group on New Year's Day
+    const call = await insertFundingCall(h.db, { identifier: 'INTERREG-NWE-2027', deadlines: [{ at: '2027-02-26T16:00:00Z' }] });
+    const proposal = await createProposal(h.as.editor, { acronym: 'HOLI', partnershipId: p1, callId: call.id });
+    const brief = (body: { items: { title: string; dueOn: string; movedFrom: string | null; holiday: string | null; past: boolean }[] }) => body.items.map((i) => [i.title, i.dueOn, i.movedFrom, i.holiday, i.past]);
+    await h.db.updateTable('users').set({ locale: 'de' }).where('id', '=', h.world.users.editor.id).execute();
+    await h.db.updateTable('users').set({ locale: 'nl' }).where('id', '=', h.world.users.viewer.id).execute();
+    try {
+      // the Rhein-Neckar party (Baden-Württemberg) closes on Christmas Eve and New Year's Eve too: back to Wednesday 23 and 30 December
+      expect(brief((await h.as.editor.get(`${milestonesOf(proposal.id)}/plan`)).body)).toEqual([
+        // a holiday both places keep is named after the first place by country (BE, then DE)
+        ['Abgabe der Projektbeschreibungen', '2026-12-23', '2026-12-25', 'Weihnachten', false],
+        ['Priorisierung im Lenkungskreis', '2026-12-30', '2027-01-01', 'Neujahr', false],
+        ['Gremienbeschluss', '2027-01-22', null, null, false],
+        ['Einreichung: INTERREG-NWE-2027', '2027-02-26', null, null, false]
+      ]);
+      expect(brief((await h.as.viewer.get(`${milestonesOf(proposal.id)}/plan`)).body).slice(0, 2)).toEqual([
+        ['Indienen van de projectbeschrijvingen', '2026-12-23', '2026-12-25', 'Kerstmis', false],
+        ['Prioritering door de stuurgroep', '2026-12-30', '2027-01-01', 'Nieuwjaar', false]
+      ]);
+      // planned from a day in six weeks (1 September 2026 is the harness's today): the first three dates are already past
+      const soon = (await h.as.editor.get(`${milestonesOf(proposal.id)}/plan?deadlineOn=2026-10-13`)).body;
+      expect(soon.items.map((i: { dueOn: string; past: boolean }) => [i.dueOn, i.past])).toEqual([
+        ['2026-08-11', true],
+        ['2026-08-18', true],
+        ['2026-09-08', false],
+        ['2026-10-13', false]
+      ]);
+    } finally {
+      await h.db.updateTable('users').set({ locale: 'en' }).where('id', 'in', [h.world.users.editor.id, h.world.users.viewer.id]).execute();
+    }
   });
 
   it('says what is missing when there is nothing to plan from', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLAN, offWeekend, planBackwards, weekdayOf } from '../../../api/proposals/rules/milestone-plan.js';
+import { DEFAULT_PLAN, planBackwards, weekdayOf, workingDayOnOrBefore } from '../../../api/proposals/rules/milestone-plan.js';
+import { holidayIn } from '../../../api/proposals/rules/public-holidays.js';
 
 const brief = (items: ReturnType<typeof planBackwards>) => items.map((m) => [m.kind, m.dueOn, m.dueTime, m.movedFrom]);
 
@@ -53,8 +54,61 @@ describe('milestones planned backwards from a deadline', () => {
     expect(weekdayOf('2020-12-18')).toBe(5);
     expect(weekdayOf('2026-03-01')).toBe(0);
     expect(weekdayOf('2024-02-29')).toBe(4);
-    expect(offWeekend('2026-02-28')).toBe('2026-02-27');
-    expect(offWeekend('2026-03-01')).toBe('2026-02-27');
-    expect(offWeekend('2026-03-02')).toBe('2026-03-02');
+    expect(workingDayOnOrBefore('2026-02-28')).toEqual({ date: '2026-02-27', holiday: null });
+    expect(workingDayOnOrBefore('2026-03-01')).toEqual({ date: '2026-02-27', holiday: null });
+    expect(workingDayOnOrBefore('2026-03-02')).toEqual({ date: '2026-03-02', holiday: null });
+  });
+});
+
+describe('milestones planned backwards around the partners’ public holidays', () => {
+  const rhineNeckarBW = { country: 'DE', nutsCode: 'DE12' }; // Rhein-Neckar-Kreis, Baden-Württemberg
+  const flemishBrabant = { country: 'BE', nutsCode: 'BE24' }; // Provincie Vlaams-Brabant, Flanders
+  const plan = (places: { country: string; nutsCode: string | null }[], locale: 'en' | 'de' | 'nl', today = '2026-12-07') =>
+    planBackwards('2027-02-26', '17:00', DEFAULT_PLAN, { holidayOn: holidayIn(places, locale), today }).map((m) => [m.kind, m.dueOn, m.movedFrom, m.holiday, m.past]);
+
+  it('moves a date off Christmas and New Year to the last working day before, over Christmas Eve and New Year’s Eve in Germany', () => {
+    // the deadline Friday 26 Feb 2027: descriptions due 63 days before fall on Friday 25 Dec 2026, the steering group on Friday 1 Jan 2027
+    expect(plan([rhineNeckarBW], 'de')).toEqual([
+      ['descriptions_due', '2026-12-23', '2026-12-25', '1. Weihnachtstag', false],
+      ['steering_group', '2026-12-30', '2027-01-01', 'Neujahr', false],
+      ['committee_decision', '2027-01-22', null, null, false],
+      ['submission', '2027-02-26', null, null, false]
+    ]);
+  });
+
+  it('names the holiday in the reader’s language and counts the days closed in either partner’s place', () => {
+    // Flanders alone closes on 25 Dec but not on 24 Dec: the descriptions are due on Thursday the 24th
+    expect(plan([flemishBrabant], 'nl')[0]).toEqual(['descriptions_due', '2026-12-24', '2026-12-25', 'Kerstmis', false]);
+    // with the German partner too, Christmas Eve is closed as well
+    expect(plan([flemishBrabant, rhineNeckarBW], 'nl')[0]).toEqual(['descriptions_due', '2026-12-23', '2026-12-25', 'Kerstmis', false]);
+    // Flemish holidays the German calendar does not have: Armistice Day, Wednesday 11 Nov 2026
+    const armistice = planBackwards('2026-12-16', null, [{ kind: 'other', title: 'x', daysBefore: 35 }], { holidayOn: holidayIn([flemishBrabant], 'nl') });
+    expect(armistice[0]).toMatchObject({ dueOn: '2026-11-10', movedFrom: '2026-11-11', holiday: 'Wapenstilstand' });
+    const inBadenWuerttemberg = planBackwards('2026-12-16', null, [{ kind: 'other', title: 'x', daysBefore: 35 }], { holidayOn: holidayIn([rhineNeckarBW], 'de') });
+    expect(inBadenWuerttemberg[0]).toMatchObject({ dueOn: '2026-11-11', movedFrom: null, holiday: null });
+  });
+
+  it('knows a Land’s own holidays from the NUTS code (Epiphany in Baden-Württemberg, not in Hesse or Berlin)', () => {
+    const epiphany = (place: { country: string; nutsCode: string | null }) => holidayIn([place], 'de')('2027-01-06');
+    expect(epiphany(rhineNeckarBW)).toBe('Heilige Drei Könige');
+    expect(epiphany({ country: 'DE', nutsCode: 'DE71' })).toBeNull(); // Darmstadt, Hesse
+    expect(epiphany({ country: 'DE', nutsCode: 'DE30' })).toBeNull(); // Berlin
+    expect(epiphany({ country: 'DE', nutsCode: null })).toBeNull(); // Germany, no Land known: the nationwide holidays only
+    expect(holidayIn([{ country: 'DE', nutsCode: null }], 'en')('2026-12-25')).toBe('Christmas Day');
+  });
+
+  it('moves only for weekends where the library knows no holidays for the country', () => {
+    expect(holidayIn([{ country: 'ZZ', nutsCode: null }], 'en')('2026-12-25')).toBeNull();
+  });
+
+  it('says which proposed dates are already past on the day of planning', () => {
+    expect(plan([rhineNeckarBW], 'de', '2027-01-01').map(([kind, , , , past]) => [kind, past])).toEqual([
+      ['descriptions_due', true],
+      ['steering_group', true],
+      ['committee_decision', false],
+      ['submission', false]
+    ]);
+    // the day itself is not past
+    expect(plan([rhineNeckarBW], 'de', '2027-01-22')[2]).toEqual(['committee_decision', '2027-01-22', null, null, false]);
   });
 });
