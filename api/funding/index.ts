@@ -7,7 +7,7 @@
 
 export { fundingRoutes } from './routes/index.js';
 export { countdown, milestoneDue, normaliseCutOff, wallTimeIn, type WallTime } from './rules/call-dates.js';
-export { cityOf, dateWords, deadlineIn, deadlineInBothZones, timeLeft } from './rules/deadline-wording.js';
+export { cityOf, dateWords, deadlineIn, deadlineInBothZones, timeLeft, wallTimeWords } from './rules/deadline-wording.js';
 export { fundingAuditedRecords, fundingServices } from './services/index.js';
 export { callLink } from './services/notifications.js';
 export { descendantsOf } from './services/programmes.js';

@@ -44,7 +44,7 @@ export function findActiveFeedByHash(db: Kysely<Database>, tokenHash: string) {
   return db
     .selectFrom('calendar_feeds')
     .innerJoin('users', 'users.id', 'calendar_feeds.user_id')
-    .select(['calendar_feeds.id', 'calendar_feeds.user_id', 'calendar_feeds.last_used_at', 'users.name as user_name', 'users.organisation_id'])
+    .select(['calendar_feeds.id', 'calendar_feeds.user_id', 'calendar_feeds.last_used_at', 'users.name as user_name', 'users.locale as user_locale', 'users.organisation_id'])
     .where('calendar_feeds.token_hash', '=', tokenHash)
     .where('calendar_feeds.revoked_at', 'is', null)
     .where('users.disabled_at', 'is', null)

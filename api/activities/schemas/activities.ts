@@ -175,4 +175,5 @@ export type ActivityExportQuery = z.infer<typeof ActivityExportQuery>;
 
 export const ActivityPage = pageOf(Activity);
 
-export const MinutesQuery = z.strictObject({ lang: z.enum(['en', 'de']).default('en') });
+/** `lang`: the minutes' language; without it, the reader's account language */
+export const MinutesQuery = z.strictObject({ lang: z.enum(['en', 'de', 'nl']).optional() });

@@ -10,12 +10,16 @@
  *    owner and due date;
  * 5. the next meeting's date.
  *
- * Anyone who sees the activity may read its minutes. English or German
- * (`?lang=de`), as the committees of the seeds write theirs in German.
+ * Anyone who sees the activity may read its minutes. In the language asked
+ * for (`?lang=de`, as the committees of the seeds write theirs in German;
+ * `nl`), else the reader's account language: the catalogue's `documents`
+ * feature (`documents_minutes_*`), days by Intl in that language.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection.js';
+import { TAGS, type Locale } from '../../../i18n/locales.js';
+import { m as words } from '../../../i18n/paraglide-server/messages.js';
 import { nextStepsOf } from '../../../db/activities/minutes.js';
 import { listParticipants } from '../../../db/activities/participants.js';
 import { listAgendaItems } from '../../../db/activities/agenda.js';
@@ -25,60 +29,23 @@ import { reloadActivity } from './activities.js';
 import { readableActivity } from './activity-access.js';
 import { toParticipant, visibleTo } from './participants.js';
 
-export type MinutesLanguage = 'en' | 'de';
+export type MinutesLanguage = Locale;
 
-const LABELS = {
-  en: {
-    minutes: 'Minutes',
-    date: 'Date',
-    place: 'Place',
-    attendance: 'Attendance',
-    name: 'Name',
-    institution: 'Institution',
-    presence: 'Present / excused',
-    attendances: { attended: 'present', excused: 'excused', no_show: 'absent', invited: 'invited', confirmed: 'confirmed' },
-    hidden: '(not visible to you)',
-    noParticipants: 'No participants recorded.',
-    agenda: 'Agenda',
-    noAgenda: 'No agenda items recorded.',
-    presenter: 'Presenter',
-    notes: 'Discussion',
-    decisions: 'Decisions',
-    nextSteps: 'Next steps',
-    noNextSteps: 'No next steps recorded.',
-    step: 'What',
-    owner: 'Who',
-    due: 'By when',
-    nextMeeting: 'Next meeting',
-    notSet: 'not set yet',
-    dateFormat: 'd MMMM yyyy'
-  },
-  de: {
-    minutes: 'Protokoll',
-    date: 'Datum',
-    place: 'Ort',
-    attendance: 'Anwesenheitsliste',
-    name: 'Name',
-    institution: 'Institution',
-    presence: 'Anwesend / entschuldigt',
-    attendances: { attended: 'anwesend', excused: 'entschuldigt', no_show: 'nicht erschienen', invited: 'eingeladen', confirmed: 'zugesagt' },
-    hidden: '(für Sie nicht sichtbar)',
-    noParticipants: 'Keine Teilnehmenden erfasst.',
-    agenda: 'Tagesordnung',
-    noAgenda: 'Keine Tagesordnungspunkte erfasst.',
-    presenter: 'Vortrag',
-    notes: 'Diskussion',
-    decisions: 'Beschlüsse',
-    nextSteps: 'Nächste Schritte',
-    noNextSteps: 'Keine nächsten Schritte erfasst.',
-    step: 'Was',
-    owner: 'Wer',
-    due: 'Bis wann',
-    nextMeeting: 'Nächste Sitzung',
-    notSet: 'noch offen',
-    dateFormat: 'd. MMMM yyyy'
-  }
-} as const;
+type Words = (inputs: Record<string, never>, options: { locale: Locale }) => string;
+
+/** How each attendance reads in the list. */
+const ATTENDANCES: Record<Participant['attendance'], Words> = {
+  attended: words.documents_minutes_attendances_attended,
+  excused: words.documents_minutes_attendances_excused,
+  no_show: words.documents_minutes_attendances_no_show,
+  invited: words.documents_minutes_attendances_invited,
+  confirmed: words.documents_minutes_attendances_confirmed
+};
+
+/** "24 November 2026", "24. November 2026", "24 november 2026" */
+function dayIn(d: DateTime, lang: MinutesLanguage): string {
+  return d.setLocale(TAGS[lang]).toLocaleString({ day: 'numeric', month: 'long', year: 'numeric' });
+}
 
 export interface MinutesDocument {
   filename: string;
@@ -91,10 +58,9 @@ function when(instant: string, zone: string, lang: MinutesLanguage): DateTime {
 
 /** "29 March 2026, 09:00–17:00" or "28 March 2026, 18:00 – 29 March 2026, 18:00", with the zone. */
 export function dateLine(startsAt: string, endsAt: string, zone: string, lang: MinutesLanguage): string {
-  const labels = LABELS[lang];
   const start = when(startsAt, zone, lang);
   const end = when(endsAt, zone, lang);
-  const day = (d: DateTime) => d.toFormat(labels.dateFormat);
+  const day = (d: DateTime) => dayIn(d, lang);
   const time = (d: DateTime) => d.toFormat('HH:mm');
   const span = start.hasSame(end, 'day') ? `${day(start)}, ${time(start)}–${time(end)}` : `${day(start)}, ${time(start)} – ${day(end)}, ${time(end)}`;
   return `${span} (${zone})`;
@@ -136,9 +102,17 @@ function slug(text: string): string {
 export class MinutesService {
   constructor(private readonly db: DB) {}
 
-  async docx(caller: Caller, activityId: string, lang: MinutesLanguage): Promise<MinutesDocument> {
+  async docx(caller: Caller, activityId: string, asked?: MinutesLanguage): Promise<MinutesDocument> {
     await readableActivity(this.db, caller, activityId);
-    const labels = LABELS[lang];
+    const lang = asked ?? caller.locale ?? 'en';
+    const o = { locale: lang };
+    const say = (message: Words) => message({}, o);
+    const labels = {
+      date: say(words.documents_minutes_date),
+      place: say(words.documents_minutes_place),
+      hidden: say(words.documents_minutes_hidden),
+      presenter: say(words.documents_minutes_presenter)
+    };
     const activity = await reloadActivity(this.db, activityId, (id) => canSeePartnership(caller, id));
     const participantRows = await listParticipants(this.db, activityId);
     const visible = await visibleTo(this.db, caller, participantRows);
@@ -150,46 +124,46 @@ export class MinutesService {
 
     const nameOf = (p: Participant) => (p.personId ? (p.personName ?? labels.hidden) : (p.organisationName ?? labels.hidden));
     const institutionOf = (p: Participant) => (p.organisationId ? (p.organisationName ?? labels.hidden) : '');
-    const attendanceRows = participants.map((p) => [nameOf(p), institutionOf(p), labels.attendances[p.attendance]]);
+    const attendanceRows = participants.map((p) => [nameOf(p), institutionOf(p), say(ATTENDANCES[p.attendance])]);
 
     const children: (Paragraph | Table)[] = [
-      new Paragraph({ text: `${labels.minutes}: ${activity.title}`, heading: HeadingLevel.TITLE, alignment: AlignmentType.LEFT }),
+      new Paragraph({ text: words.documents_minutes_title({ title: activity.title }, o), heading: HeadingLevel.TITLE, alignment: AlignmentType.LEFT }),
       labelled(labels.date, dateLine(activity.startsAt, activity.endsAt, zone, lang)),
       ...(place ? [labelled(labels.place, place)] : []),
-      heading(labels.attendance),
-      attendanceRows.length ? table([labels.name, labels.institution, labels.presence], attendanceRows) : new Paragraph(labels.noParticipants),
-      heading(labels.agenda)
+      heading(say(words.documents_minutes_attendance)),
+      attendanceRows.length ? table([say(words.documents_minutes_name), say(words.documents_minutes_institution), say(words.documents_minutes_presence)], attendanceRows) : new Paragraph(say(words.documents_minutes_noParticipants)),
+      heading(say(words.documents_minutes_agenda))
     ];
-    if (!agenda.length) children.push(new Paragraph(labels.noAgenda));
+    if (!agenda.length) children.push(new Paragraph(say(words.documents_minutes_noAgenda)));
     for (const item of agenda) {
       const time = item.starts_at ? ` (${DateTime.fromISO(item.starts_at, { zone: 'UTC' }).setZone(zone).toFormat('HH:mm')})` : '';
       children.push(heading(`${item.position}. ${item.topic}${time}`, HeadingLevel.HEADING_2));
       if (item.presenter) children.push(labelled(labels.presenter, item.presenter));
-      if (item.notes) children.push(new Paragraph({ children: [new TextRun({ text: labels.notes, bold: true })] }), ...lines(item.notes));
-      if (item.decisions) children.push(new Paragraph({ children: [new TextRun({ text: labels.decisions, bold: true })] }), ...lines(item.decisions));
+      if (item.notes) children.push(new Paragraph({ children: [new TextRun({ text: say(words.documents_minutes_notes), bold: true })] }), ...lines(item.notes));
+      if (item.decisions) children.push(new Paragraph({ children: [new TextRun({ text: say(words.documents_minutes_decisions), bold: true })] }), ...lines(item.decisions));
     }
-    children.push(heading(labels.nextSteps));
+    children.push(heading(say(words.documents_minutes_nextSteps)));
     children.push(
       steps.length
         ? table(
-            [labels.step, labels.owner, labels.due],
-            steps.map((s) => [s.title, s.owner_name ?? '', DateTime.fromISO(s.due_on).setLocale(lang).toFormat(labels.dateFormat)])
+            [say(words.documents_minutes_step), say(words.documents_minutes_owner), say(words.documents_minutes_due)],
+            steps.map((s) => [s.title, s.owner_name ?? '', dayIn(DateTime.fromISO(s.due_on), lang)])
           )
-        : new Paragraph(labels.noNextSteps)
+        : new Paragraph(say(words.documents_minutes_noNextSteps))
     );
     children.push(
       labelled(
-        labels.nextMeeting,
-        activity.nextMeetingAt ? `${when(activity.nextMeetingAt, zone, lang).toFormat(`${labels.dateFormat}, HH:mm`)} (${zone})` : labels.notSet
+        say(words.documents_minutes_nextMeeting),
+        activity.nextMeetingAt ? `${dayIn(when(activity.nextMeetingAt, zone, lang), lang)}, ${when(activity.nextMeetingAt, zone, lang).toFormat('HH:mm')} (${zone})` : say(words.documents_minutes_notSet)
       )
     );
 
     const document = new Document({
       creator: 'RegioDesk',
-      title: `${labels.minutes}: ${activity.title}`,
+      title: words.documents_minutes_title({ title: activity.title }, o),
       sections: [{ children }]
     });
     const body = await Packer.toBuffer(document);
-    return { filename: `${slug(labels.minutes)}-${slug(activity.title)}-${activity.local.startsAt.slice(0, 10)}.docx`, body };
+    return { filename: `${slug(say(words.documents_minutes_file))}-${slug(activity.title)}-${activity.local.startsAt.slice(0, 10)}.docx`, body };
   }
 }

@@ -6,7 +6,8 @@
 import { ImageRun, Paragraph } from 'docx';
 import type { Approval, DocumentStatus } from '../schemas/coediting.js';
 import { day } from '../schemas/report-contents.js';
-import { type ReportHeadings, reportHeadings } from '../schemas/reports.js';
+import { reportHeadings } from '../schemas/document-words.js';
+import type { ReportHeadings } from '../schemas/reports.js';
 import type { WorkPlan } from '../schemas/work-plans.js';
 import type { ChartImage } from './charts.js';
 import { TEXT_WIDTH, heading, labelled, table, type Block } from '../../platform/index.js';

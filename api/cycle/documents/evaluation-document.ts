@@ -17,7 +17,8 @@
 import { HeadingLevel } from 'docx';
 import type { EvaluationDetail, SectionKind } from '../schemas/evaluations.js';
 import { type EvaluationChart, evaluationCharts, inLanguages, keyFigures } from '../schemas/report-contents.js';
-import { reportHeadings, type ReportHeadings } from '../schemas/reports.js';
+import { reportHeadings } from '../schemas/document-words.js';
+import type { ReportHeadings } from '../schemas/reports.js';
 import { barChartPng } from './charts.js';
 import { approvalBlocks, chartImage, documentFilename, frontMatter } from './document-parts.js';
 import { heading, note, pack, paragraphs, table, title, type Block, type WordFile } from '../../platform/index.js';
@@ -50,8 +51,8 @@ export async function evaluationDocument(evaluation: EvaluationDetail): Promise<
   ];
 
   children.push(heading(h.both('figures')));
-  children.push(table([h.each('figure'), h.each('value')], keyFigures(evaluation).map(([key, value]) => [h.each(key).join('\n'), value]), [60, 40]));
-  for (const chart of evaluationCharts(evaluation)) children.push(...(await chartBlocks(chart, h)));
+  children.push(table([h.each('figure'), h.each('value')], keyFigures(evaluation, h).map(([key, value]) => [h.each(key).join('\n'), value]), [60, 40]));
+  for (const chart of evaluationCharts(evaluation, h)) children.push(...(await chartBlocks(chart, h)));
 
   children.push(heading(h.both('assessments')));
   if (!evaluation.assessments.length) children.push(note(h.each('noAssessments').join(' / ')));

@@ -15,7 +15,8 @@
  */
 import { HeadingLevel, Paragraph } from 'docx';
 import type { WorkPlanDetail, WorkPlanItem } from '../schemas/work-plans.js';
-import { reportHeadings, type ReportHeadings } from '../schemas/reports.js';
+import { reportHeadings } from '../schemas/document-words.js';
+import type { ReportHeadings } from '../schemas/reports.js';
 import { day, inLanguages, responsible, target } from '../schemas/report-contents.js';
 import { approvalBlocks, documentFilename, frontMatter } from './document-parts.js';
 import { heading, labelled, pack, paragraphs, table, title, type Block, type WordFile } from '../../platform/index.js';

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { EvaluationDetail, Tally, TallyLabels } from './evaluations.js';
-import { labelsOf, reportHeadings, type ReportHeadings, type ReportLabelKey, type ReportLanguage } from './reports.js';
+import { labelsIn, type DocumentWords, type ReportHeadings, type ReportLabelKey, type ReportLanguage } from './reports.js';
 import type { WorkPlanItem } from './work-plans.js';
 
 /** A label in each of the plan's languages, e.g. the domain's. */
@@ -90,17 +90,17 @@ const NONE_OF: Partial<Record<TallyGroup, 'hostRegion' | 'region' | 'organisatio
  * frozen before it had them) the label tables by key; null for names
  * (regions, programmes), which stay as they are.
  */
-export function tallyLabels(tally: Tally, group: TallyGroup): TallyLabels | null {
+export function tallyLabels(tally: Tally, group: TallyGroup, words: DocumentWords): TallyLabels | null {
   if (tally.labels) return tally.labels;
   const none = NONE_OF[group];
-  if (tally.key === 'none' && none) return labelsOf('noValue', none) ?? null;
-  if (group === 'activityType' || group === 'organisationKind' || group === 'stage') return labelsOf(group, tally.key) ?? null;
+  if (tally.key === 'none' && none) return labelsIn(words, 'noValue', none) ?? null;
+  if (group === 'activityType' || group === 'organisationKind' || group === 'stage') return labelsIn(words, group, tally.key) ?? null;
   return null;
 }
 
 /** A tally's label in one language (the web's), its name when it has no translations. */
-export function tallyLabel(tally: Tally, group: TallyGroup, language: ReportLanguage): string {
-  return tallyLabels(tally, group)?.[language] ?? tally.label;
+export function tallyLabel(tally: Tally, group: TallyGroup, language: ReportLanguage, words: DocumentWords): string {
+  return tallyLabels(tally, group, words)?.[language] ?? tally.label;
 }
 
 export interface EvaluationChart {
@@ -109,12 +109,11 @@ export interface EvaluationChart {
 }
 
 /** The tallies drawn as charts, in reading order, each label in the document's languages where known ("Regionale Gebietskörperschaft / Regionale overheid"). */
-export function evaluationCharts(evaluation: Pick<EvaluationDetail, 'figures' | 'languages'>): EvaluationChart[] {
-  const h = reportHeadings(evaluation.languages);
+export function evaluationCharts(evaluation: Pick<EvaluationDetail, 'figures'>, h: ReportHeadings): EvaluationChart[] {
   const f = evaluation.figures;
   const named = (tallies: Tally[], group: TallyGroup) =>
     tallies.map((t) => {
-      const labels = tallyLabels(t, group);
+      const labels = tallyLabels(t, group, h.words);
       return { ...t, label: labels ? inLanguages(labels, h) : t.label };
     });
   return [
@@ -131,8 +130,7 @@ export function evaluationCharts(evaluation: Pick<EvaluationDetail, 'figures' | 
 }
 
 /** The key figures as label–value rows. */
-export function keyFigures(evaluation: Pick<EvaluationDetail, 'figures' | 'languages'>): [ReportLabelKey, string][] {
-  const h = reportHeadings(evaluation.languages);
+export function keyFigures(evaluation: Pick<EvaluationDetail, 'figures'>, h: ReportHeadings): [ReportLabelKey, string][] {
   const n = numbers(h);
   const f = evaluation.figures;
   const withShare = (count: number, share: number | null) => (share === null ? n.integer(count) : `${n.integer(count)} (${n.percent(share)})`);

@@ -28,8 +28,8 @@
  * Tallies are sorted by count (highest first), then (English) label. A
  * tally whose key has known translations (types, domains, kinds, stages,
  * the "none" keys) carries them as `labels` (en, de, nl; the domains' from
- * the domains table, the rest from the report label tables in
- * api/cycle/schemas/reports.ts), so the web and the documents show each reader's
+ * the domains table, the rest from the documents' words in
+ * the catalogue, api/cycle/schemas/document-words.ts), so the web and the documents show each reader's
  * language; region and programme names stay as they are.
  */
 import type { FigureRows } from '../../../db/cycle/evaluation-figures.js';
@@ -37,15 +37,15 @@ import type { ActivityType } from '../../activities/schemas/activities.js';
 import type { EvaluationFigures, Tally, TallyLabels } from '../schemas/evaluations.js';
 import type { OrganisationKind } from '../../crm/schemas/organisations.js';
 import type { ProposalStage } from '../../proposals/schemas/proposals.js';
-import { labelsOf, REPORT_LABELS } from '../schemas/reports.js';
+import { englishLabels, labelsOf } from '../schemas/document-words.js';
 import { average } from '../../activities/index.js';
 
 /** English labels of the tallies' keys (the report documents' own English labels, where they have them). */
-export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = REPORT_LABELS.en.activityType;
+export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = englishLabels('activityType');
 
-export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = REPORT_LABELS.en.organisationKind;
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = englishLabels('organisationKind');
 
-export const PROPOSAL_STAGE_LABELS: Record<ProposalStage, string> = REPORT_LABELS.en.stage;
+export const PROPOSAL_STAGE_LABELS: Record<ProposalStage, string> = englishLabels('stage');
 
 const NONE = 'none';
 const ABSENT = new Set(['excused', 'no_show']);

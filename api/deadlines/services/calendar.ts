@@ -26,6 +26,10 @@
  * - The user's open tasks (follow-ups, next steps, cycle steps, others)
  *   they may still see, as all-day events on their due date (a task has a
  *   date only).
+ * - Every word in the owner's account language (the catalogue's
+ *   `calendarFeed` feature): the calendar's name and description, the
+ *   PRODID's product and language, summaries and descriptions; wall times
+ *   by Intl in that language with the zone's city ("17:00 Uhr (Brüssel)").
  * - UIDs are stable (`deadline-<id>@regiodesk`, `milestone-…`, `task-…`),
  *   so a moved deadline moves the event instead of adding one; SEQUENCE is
  *   the record's version, which only grows.
@@ -34,8 +38,8 @@
  *   let other requests in between).
  *
  * Caching
- * - The feed's ETag is a digest of what it shows: the owner and their
- *   name, and a fingerprint SQLite computes of the rows of each part
+ * - The feed's ETag is a digest of what it shows: the owner, their name
+ *   and account language, and a fingerprint SQLite computes of the rows of each part
  *   (watched deadlines with their calls, open milestones with their
  *   proposals, open tasks: ids, versions and the columns no version
  *   covers). It changes exactly when a row comes, goes or changes, and
@@ -56,15 +60,17 @@ import { gzip } from 'node:zlib';
 import ical, { type ICalEventData } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection.js';
+import type { Locale } from '../../../i18n/locales.js';
+import { m as words } from '../../../i18n/paraglide-server/messages.js';
 import { newId } from '../../../db/ids.js';
 import * as repo from '../../../db/deadlines/calendar.js';
 import { membershipsOf } from '../../../db/platform/users.js';
 import type { Scope } from '../../../db/scope.js';
-import { Conflict, NotFound, bestEffort, digest, newSecret, recordChange, zoneWithKeptOffsets, type Caller, type Settings } from '../../platform/index.js';
+import { Conflict, NotFound, accountLanguage, bestEffort, digest, newSecret, recordChange, zoneWithKeptOffsets, type Caller, type Settings } from '../../platform/index.js';
 import type { CalendarFeed } from '../schemas/calendar.js';
 import { CalendarFeedCache } from './calendar-feed-cache.js';
 import { IcsWriter, vtimezoneOf } from '../rules/calendar-text.js';
-import { callLink, cityOf, normaliseCutOff } from '../../funding/index.js';
+import { callLink, normaliseCutOff, wallTimeWords } from '../../funding/index.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 
 const MAX_ACTIVE_FEEDS = 10;
@@ -81,11 +87,21 @@ const DEADLINES_PER_PAGE = 1000;
 /** users whose last feed ETag is remembered */
 const MAX_KNOWN_ETAGS = 10_000;
 /** part of every ETag: raise it when the code writes a feed differently, so calendars fetch the new text */
-const FEED_FORMAT = 2;
+const FEED_FORMAT = 3;
 
 const gzipAsync = promisify(gzip);
 
-const TASK_KINDS: Record<string, string> = { follow_up: 'Follow-up', next_step: 'Next step', cycle_step: 'Cycle step', other: 'Task' };
+type TitleWords = (inputs: { title: string }, options: { locale: Locale }) => string;
+
+/** A task's summary by its kind ("Follow-up: …", "Nachbereitung: …"); an unknown kind reads as a task. */
+const TASK_SUMMARIES: Record<string, TitleWords> = { follow_up: words.calendarFeed_followUp, next_step: words.calendarFeed_nextStep, cycle_step: words.calendarFeed_cycleStep, other: words.calendarFeed_task };
+
+/** The owner of a feed as the feed needs them. */
+interface FeedOwner {
+  user_id: string;
+  user_name: string;
+  locale: Locale;
+}
 
 type FeedRow = Awaited<ReturnType<typeof repo.listFeeds>>[number];
 
@@ -109,7 +125,7 @@ export interface CalendarFeedText {
 export class CalendarService {
   private readonly texts = new CalendarFeedCache(FEED_CACHE_BYTES);
   /** the last ETag of each user's feed, with the database generation it holds for */
-  private readonly etags = new Map<string, { generation: string; etag: string }>();
+  private readonly etags = new Map<string, { generation: string; locale: Locale; etag: string }>();
 
   constructor(
     private readonly db: DB,
@@ -162,47 +178,53 @@ export class CalendarService {
 
     const partnershipIds = (await membershipsOf(this.db, feed.user_id)).map((m) => m.partnership_id);
     const scope: Scope = { all: false, organisationId: feed.organisation_id, partnershipIds };
-    const etag = await this.etagOf(feed, scope);
-    const key = `${feed.user_id} ${etag}`;
-    const text = () => this.texts.get(key, () => this.write(feed, scope));
+    const owner: FeedOwner = { user_id: feed.user_id, user_name: feed.user_name, locale: accountLanguage(feed.user_locale) };
+    const etag = await this.etagOf(owner, scope);
+    // the language is in the ETag too; in the key as well, so a text is never served in another language than it was written in
+    const key = `${owner.user_id} ${owner.locale} ${etag}`;
+    const text = () => this.texts.get(key, () => this.write(owner, scope));
     return { etag, text, gzipped: () => this.texts.get(`${key} gzip`, async () => new Uint8Array(await gzipAsync(await text()))) };
   }
 
   /**
    * The ETag of the user's feed: a digest of the fingerprint of what it
-   * shows; the last one is reused while nothing was written to the
-   * database since it was computed (the generation read first, so a write
-   * in between makes the next request compute it again).
+   * shows and the language it is written in; the last one is reused while
+   * nothing was written to the database since it was computed (the
+   * generation read first, so a write in between makes the next request
+   * compute it again: a change of the account's language is such a write).
    */
-  private async etagOf(feed: { user_id: string; user_name: string }, scope: Scope & { all: false }): Promise<string> {
+  private async etagOf(feed: FeedOwner, scope: Scope & { all: false }): Promise<string> {
     const generation = await repo.databaseGeneration(this.db);
     const known = this.etags.get(feed.user_id);
-    if (known?.generation === generation) return known.etag;
+    if (known?.generation === generation && known.locale === feed.locale) return known.etag;
     const fingerprint = await repo.feedFingerprint(this.db, scope, feed.user_id, scope.partnershipIds);
     const etag = `W/"${createHash('sha256')
-      .update(JSON.stringify([FEED_FORMAT, feed.user_id, feed.user_name, this.settings.publicOrigin, fingerprint]))
+      .update(JSON.stringify([FEED_FORMAT, feed.user_id, feed.user_name, feed.locale, this.settings.publicOrigin, fingerprint]))
       .digest('base64url')}"`;
     this.etags.delete(feed.user_id);
     if (this.etags.size >= MAX_KNOWN_ETAGS) this.etags.delete(this.etags.keys().next().value!);
-    this.etags.set(feed.user_id, { generation, etag });
+    this.etags.set(feed.user_id, { generation, locale: feed.locale, etag });
     return etag;
   }
 
-  /** Writes the feed's ICS text as UTF-8, reading what it shows now. */
-  private async write(feed: { user_id: string; user_name: string }, scope: Scope & { all: false }): Promise<Uint8Array<ArrayBuffer>> {
+  /** Writes the feed's ICS text as UTF-8 in the owner's language, reading what it shows now. */
+  private async write(feed: FeedOwner, scope: Scope & { all: false }): Promise<Uint8Array<ArrayBuffer>> {
     const now = this.clock();
+    const o = { locale: feed.locale };
     const [milestones, tasks] = await Promise.all([repo.openMilestonesOf(this.db, scope.partnershipIds), repo.openTasksOwnedBy(this.db, scope, feed.user_id)]);
     const origin = this.settings.publicOrigin;
     const calendar = ical({
-      name: `RegioDesk — ${feed.user_name}`,
-      prodId: { company: 'RegioDesk', product: 'Calendar feed', language: 'EN' },
+      name: words.calendarFeed_name({ name: feed.user_name }, o),
+      description: words.calendarFeed_description({}, o),
+      prodId: { company: 'RegioDesk', product: words.calendarFeed_product({}, o), language: feed.locale.toUpperCase() },
       ttl: 60 * 60
     });
 
     const deadlineEvent = (d: repo.FeedDeadlineRow): ICalEventData => {
       const zone = knownZone(d.time_zone) ? d.time_zone : null;
       const start = DateTime.fromMillis(Date.parse(d.deadline_at), { zone: (zone && zoneWithKeptOffsets(zone)) ?? 'utc' });
-      const wall = `${start.toFormat('HH:mm')} ${cityOf(d.time_zone)} time`;
+      const time = wallTimeWords(d.deadline_at, d.time_zone, feed.locale);
+      const call = { identifier: d.identifier, title: d.title };
       return {
         id: `deadline-${d.deadline_id}@${UID_DOMAIN}`,
         sequence: d.version,
@@ -211,12 +233,12 @@ export class CalendarService {
         start,
         end: start,
         timezone: zone,
-        summary: `Deadline: ${d.identifier}${d.label ? ` (${d.label})` : ''} — ${d.title}`,
+        summary: d.label ? words.calendarFeed_stageDeadline({ ...call, stage: d.label }, o) : words.calendarFeed_deadline(call, o),
         description: [
-          `${d.identifier} “${d.title}”${d.programme_name ? `, ${d.programme_name}` : ''}.`,
-          `Submission closes at ${wall}${d.assumed ? ' (assumed: only the date was published; check the call)' : ''}.`,
-          d.link ? `The call: ${d.link}` : null,
-          origin ? `In RegioDesk: ${origin}${callLink(d.call_id)}` : null
+          d.programme_name ? words.calendarFeed_callOfProgramme({ ...call, programme: d.programme_name }, o) : words.calendarFeed_call(call, o),
+          d.assumed ? words.calendarFeed_closesAssumed({ time }, o) : words.calendarFeed_closes({ time }, o),
+          d.link ? words.calendarFeed_callLink({ url: d.link }, o) : null,
+          origin ? words.calendarFeed_inRegioDesk({ url: `${origin}${callLink(d.call_id)}` }, o) : null
         ]
           .filter(Boolean)
           .join('\n'),
@@ -228,7 +250,7 @@ export class CalendarService {
       const zone = m.call_zone && knownZone(m.call_zone) ? m.call_zone : DEFAULT_ZONE;
       const time = m.due_time ? normaliseCutOff(m.due_time) : null;
       const summary = `${m.acronym}: ${m.title}`;
-      const description = `Internal milestone of ${m.acronym} “${m.proposal_title}”.${origin ? `\nIn RegioDesk: ${origin}/proposals/${m.proposal_id}` : ''}`;
+      const description = [words.calendarFeed_milestone({ acronym: m.acronym, title: m.proposal_title }, o), origin ? words.calendarFeed_inRegioDesk({ url: `${origin}/proposals/${m.proposal_id}` }, o) : null].filter(Boolean).join('\n');
       const common = { id: `milestone-${m.id}@${UID_DOMAIN}`, sequence: m.version, stamp: now, summary, description };
       if (!time) return { ...common, ...allDay(m.due_on) };
       const start = DateTime.fromISO(`${m.due_on}T${time}`, { zone });
@@ -240,7 +262,7 @@ export class CalendarService {
       sequence: t.version,
       stamp: now,
       lastModified: new Date(t.updated_at),
-      summary: `${TASK_KINDS[t.kind] ?? 'Task'}: ${t.title}`,
+      summary: (TASK_SUMMARIES[t.kind] ?? words.calendarFeed_task)({ title: t.title }, o),
       description: t.description ?? undefined,
       ...allDay(t.due_on)
     });

@@ -104,6 +104,22 @@ function timeIn(t: DateTime, zone: string, locale: Locale): string {
   return m.notices_timeIn({ time: t.toFormat('HH:mm'), place: zonePlace(zone, locale) }, { locale });
 }
 
+/**
+ * The instant's wall time in a zone, in the language: "17:00 Brussels time",
+ * "17:00 Uhr (Brüssel)", "17:00 uur (Brussel)" (Intl's 24-hour clock of the
+ * language; the zone's last part for a zone Intl does not know).
+ */
+export function wallTimeWords(at: string, zone: string, locale: Locale = 'en'): string {
+  let time: string;
+  try {
+    time = new Intl.DateTimeFormat(TAGS[locale], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(Date.parse(at));
+  } catch {
+    time = inZone(at, 'utc').toFormat('HH:mm');
+    return m.notices_timeIn({ time, place: 'UTC' }, { locale });
+  }
+  return m.notices_timeIn({ time, place: zonePlace(zone, locale) }, { locale });
+}
+
 /** "Thu 25 Mar 2027, 17:00 Brussels time" */
 export function deadlineIn(at: string, zone: string, locale: Locale = 'en'): string {
   const t = inZone(at, zone);

@@ -16,8 +16,12 @@
  * - The partnership's report lists the flagged proposals (of a year: the
  *   year of the first other contact, when the breach happened).
  * - Names in reasons are those the caller may see; others read "another
- *   potential partner".
+ *   potential partner". The reason is worded in the caller's account
+ *   language (the catalogue's `firstToInform` feature), its days by Intl in
+ *   that language ("2 March 2026", "2. März 2026", "2 maart 2026").
  */
+import { TAGS, type Locale } from '../../../i18n/locales.js';
+import { m as words } from '../../../i18n/paraglide-server/messages.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/connection.js';
 import { newId } from '../../../db/ids.js';
@@ -61,27 +65,29 @@ function earliest(entries: InformFact[]): InformFact | null {
  * region has not been told at all. Days count, not hours: the same day is
  * "at the same time".
  */
-export function firstToInform(entries: InformFact[], applies: boolean): FirstToInform {
+export function firstToInform(entries: InformFact[], applies: boolean, locale: Locale = 'en'): FirstToInform {
   const partner = earliest(entries.filter((e) => e.partnerRegion));
   const other = earliest(entries.filter((e) => !e.partnerRegion));
   const dates = { partnerInformedOn: partner?.informedOn ?? null, firstOtherContactOn: other?.informedOn ?? null };
-  const who = other?.organisationName ?? 'another potential partner';
+  const o = { locale };
+  const day = (date: string) => new Intl.DateTimeFormat(TAGS[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
   let ok = true;
   let reason: string;
-  if (!partner && !other) reason = 'No one has been told about this idea yet.';
-  else if (!other) reason = `The partner region was informed on ${partner!.informedOn}; no other potential partner has been contacted yet.`;
+  if (!partner && !other) reason = words.firstToInform_nobody({}, o);
+  else if (!other) reason = words.firstToInform_onlyPartner({ date: day(partner!.informedOn) }, o);
   else if (!partner) {
     ok = false;
-    reason = `${who.charAt(0).toUpperCase()}${who.slice(1)} was contacted on ${other.informedOn}, but the partner region has not been informed yet.`;
-  } else if (partner.informedOn > other.informedOn) {
-    ok = false;
-    reason = `The partner region learned of it on ${partner.informedOn}, after ${who} was contacted on ${other.informedOn}.`;
+    const date = day(other.informedOn);
+    reason = other.organisationName ? words.firstToInform_partnerNotYet({ organisation: other.organisationName, date }, o) : words.firstToInform_partnerNotYetAnother({ date }, o);
   } else {
-    const when = partner.informedOn === other.informedOn ? 'on the same day as' : 'before';
-    reason = `The partner region was informed on ${partner.informedOn}, ${when} the first other potential partner (${other.informedOn}).`;
+    const when = { partnerDate: day(partner.informedOn), otherDate: day(other.informedOn) };
+    if (partner.informedOn > other.informedOn) {
+      ok = false;
+      reason = other.organisationName ? words.firstToInform_partnerLater({ ...when, organisation: other.organisationName }, o) : words.firstToInform_partnerLaterAnother(when, o);
+    } else reason = partner.informedOn === other.informedOn ? words.firstToInform_sameDay(when, o) : words.firstToInform_before(when, o);
   }
-  if (!applies) return { applies, ok: true, reason: `The partnership has no first-to-inform rule. ${reason}`, ...dates };
-  if (!ok) reason += ' Art. 2.3: partners inform each other first.';
+  if (!applies) return { applies, ok: true, reason: words.firstToInform_noRule({ reason }, o), ...dates };
+  if (!ok) reason = words.firstToInform_breach({ reason }, o);
   return { applies, ok, reason, ...dates };
 }
 
@@ -119,7 +125,9 @@ export async function informStates(db: Kysely<Database>, caller: Caller | null, 
       const entries = rows.filter((r) => r.proposal_id === p.id).map((r) => toEntry(r, names));
       const state = firstToInform(
         entries.map((e) => ({ informedOn: e.informedOn, partnerRegion: e.partnerRegion, organisationName: e.organisationName })),
-        rules.get(p.partnership_id) ?? false
+        rules.get(p.partnership_id) ?? false,
+        // the caller reads it in their account language; a reader without an account (none today) in English
+        caller?.locale ?? 'en'
       );
       return [p.id, { entries, state }];
     })

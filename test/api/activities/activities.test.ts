@@ -578,6 +578,19 @@ describe('/api/activities/:id/minutes.docx', () => {
     expect(german.split('\n').join('|')).toContain('Jörg Müller|Verband Region Rhein-Neckar|anwesend');
     expect(german).toContain('Nächste Schritte');
     expect(german).toContain('Nächste Sitzung: 16. Februar 2027, 10:00 (Europe/Berlin)');
+    const dutch = (await documentText(await download(h.world.users.officer.token, `${url}/minutes.docx?lang=nl`))).split('\n');
+    expect(dutch[0]).toBe('Verslag: Fachgruppe Smart Region – 3. Sitzung');
+    expect(dutch).toContain('Datum: 24 november 2026, 10:00–13:00 (Europe/Berlin)');
+    expect(dutch.join('|')).toContain('Naam|Instelling|Aanwezig / verontschuldigd|Jörg Müller|Verband Region Rhein-Neckar|aanwezig|Els Janssens|Provincie Vlaams-Brabant|verontschuldigd|Agenda');
+    expect(dutch).toContain('Spreker: Jörg Müller');
+    expect(dutch.join('|')).toContain('Volgende stappen|Wat|Wie|Tegen wanneer|Projektsteckbriefe sammeln|Officer|15 januari 2027|Volgende vergadering');
+    expect(dutch.at(-1)).toBe('Volgende vergadering: 16 februari 2027, 10:00 (Europe/Berlin)');
+    // without ?lang, in the reader's account language, the file's name too
+    expect((await h.as.viewer.put('/api/auth/me/locale', { locale: 'nl' })).status).toBe(204);
+    const own = await download(h.world.users.viewer.token, `${url}/minutes.docx`);
+    expect(own.headers.get('content-disposition')).toMatch(/^attachment; filename="verslag-fachgruppe-smart-region-3-sitzung-2026-11-24\.docx"/);
+    expect((await documentText(own)).split('\n')[0]).toBe('Verslag: Fachgruppe Smart Region – 3. Sitzung');
+    expect((await h.as.viewer.put('/api/auth/me/locale', { locale: 'en' })).status).toBe(204);
     expectProblem(await h.as.officer.get(`${url}/minutes.docx?lang=fr`), 400, 'query.lang');
   });
 

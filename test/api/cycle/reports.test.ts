@@ -47,9 +47,9 @@ describe('/api/workplans/{id}.docx', () => {
     const response = await download(h.world.users.viewer.token, `/api/workplans/${id}.docx`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(DOCX);
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Arbeitsplan-Werkplan-2027-Rhein-Neckar-Flemish-Brabant\.docx"/);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="Arbeitsplan-Jaarplan-2027-Rhein-Neckar-Flemish-Brabant\.docx"/);
     const { lines, text } = await read(response);
-    expect(lines).toContain('Arbeitsplan 2027 | Werkplan 2027');
+    expect(lines).toContain('Arbeitsplan 2027 | Jaarplan 2027');
     for (const heading of ['Einleitung | Inleiding', 'Übersicht | Overzicht', 'Maßnahmen | Acties']) expect(lines).toContain(heading);
     expect(lines).toContain('Gemeinsamer Arbeitsplan 2027.');
     expect(lines).toContain('1. Delegationsreise Life Sciences nach Leuven');
@@ -104,16 +104,16 @@ describe('/api/evaluations/{id}.docx', () => {
     expect(lines).toContain('Evaluierung 2026 | Evaluatie 2026');
     for (const heading of [
       'Kennzahlen | Kerncijfers',
-      'Aktivitäten nach Art | Activiteiten per type',
-      'Bewertung des Arbeitsplans | Beoordeling van het werkplan',
+      'Aktivitäten nach Art | Activiteiten per soort',
+      'Bewertung des Arbeitsplans | Beoordeling van het jaarplan',
       'Ergebnisse | Resultaten',
       'Nächste Schritte | Volgende stappen'
     ])
       expect(lines).toContain(heading);
     // the activities by type: the chart's table holds the same numbers
-    const byType = lines.indexOf('Aktivitäten nach Art | Activiteiten per type');
+    const byType = lines.indexOf('Aktivitäten nach Art | Activiteiten per soort');
     const table = lines.slice(byType, byType + 12);
-    expect(table).toEqual(expect.arrayContaining(['Delegationsreise / Delegatiereis', '2', 'Fachaustausch / Expertenuitwisseling', '1', 'Gesamt / Totaal', '3']));
+    expect(table).toEqual(expect.arrayContaining(['Delegationsreise / Economische missie', '2', 'Fachaustausch / Expertenuitwisseling', '1', 'Gesamt / Totaal', '3']));
     const media = files.filter((name) => /^word\/media\/.+\.png$/.test(name));
     expect(media.length).toBeGreaterThanOrEqual(1);
     for (const name of media) {

@@ -74,11 +74,12 @@ beforeAll(async () => {
   const lisbon = await insertCallDirect(h.db, { identifier: 'PT-REG-2027', title: 'Atlantic ports', deadlines: [{ at: '2027-06-15T16:00:00Z', zone: 'Europe/Lisbon' }] });
   const unwatched = await insertCallDirect(h.db, { identifier: 'NOT-WATCHED-2027', deadlines: [{ at: '2027-05-01T15:00:00Z' }] });
   for (const call of [horizon, interreg, lisbon]) expect((await h.as.officer.put(`/api/calls/${call.id}/watch`)).status).toBe(200);
-  Object.assign(ids, { horizon: horizon.id, horizonDeadline: horizon.deadlineIds[0]!, interregStep1: interreg.deadlineIds[0]!, interregStep2: interreg.deadlineIds[1]!, lisbonDeadline: lisbon.deadlineIds[0]!, unwatched: unwatched.id });
+  Object.assign(ids, { interreg: interreg.id, horizon: horizon.id, horizonDeadline: horizon.deadlineIds[0]!, interregStep1: interreg.deadlineIds[0]!, interregStep2: interreg.deadlineIds[1]!, lisbonDeadline: lisbon.deadlineIds[0]!, unwatched: unwatched.id });
 
   // milestones: of a P1 proposal on the Horizon call (one with a time, one without, one done), and of a P2 proposal
   const p1Proposal = newId();
   const p2Proposal = newId();
+  ids.p1Proposal = p1Proposal;
   const proposal = (id: string, acronym: string, partnershipId: string, callId: string | null) => ({ id, acronym, title: `${acronym} project`, description: null, call_id: callId, partnership_id: partnershipId, lead_organisation_id: null, scoring_matrix_id: null, scoring_locked_at: null, created_by: null });
   await h.db.insertInto('proposals').values([proposal(p1Proposal, 'H2VALLEY', h.world.partnerships.p1, horizon.id), proposal(p2Proposal, 'BERLINX', h.world.partnerships.p2, null)]).execute();
   const milestone = (id: string, proposalId: string, title: string, dueOn: string, dueTime: string | null, doneAt: string | null = null) => ({ id, proposal_id: proposalId, kind: 'other', title, due_on: dueOn, due_time: dueTime, owner_id: null, done_at: doneAt });
@@ -212,6 +213,63 @@ describe('calendar feeds', () => {
     expect((await h.as.officer.get('/api/calendar/feeds')).body.items[0]).toMatchObject({ id: feed.id, revokedAt: '2027-02-02T08:00:00.000Z' });
     const audit = (await allRows(h, "SELECT after FROM audit_events WHERE entity_type = 'user' AND entity_id = ? ORDER BY at", h.world.users.officer.id)) as { after: string }[];
     expect(audit.map((a) => Object.keys(JSON.parse(a.after))[0])).toEqual(expect.arrayContaining(['calendarFeedCreated', 'calendarFeedRevoked']));
+  });
+
+  it('speaks the owner’s account language, Dutch and German: the calendar’s name and description, summaries, descriptions and wall times; a language change is a new ETag and a new text', async () => {
+    h.setNow('2027-02-03T08:00:00Z');
+    const created = await h.as.officer.post('/api/calendar/feeds');
+    expect(created.status).toBe(201);
+    const token = created.body.token as string;
+    const read = async () => {
+      const response = await h.app.request(`/api/calendar.ics?token=${encodeURIComponent(token)}`);
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      const { calendar } = parse(text);
+      const events = new Map(calendar.getAllSubcomponents('vevent').map((vevent) => [String(vevent.getFirstPropertyValue('uid')), { summary: String(vevent.getFirstPropertyValue('summary')), description: String(vevent.getFirstPropertyValue('description')) }]));
+      return { etag: response.headers.get('etag')!, calendar, events, text };
+    };
+    const english = await read();
+    expect(english.calendar.getFirstPropertyValue('x-wr-calname')).toBe('RegioDesk — Officer');
+    expect(english.calendar.getFirstPropertyValue('prodid')).toBe('-//RegioDesk//Calendar feed//EN');
+    expect(english.events.get(`deadline-${ids.interregStep1}@regiodesk`)?.description).toBe(`NWE-2027-1 “Circular regions”.\nSubmission closes at 12:00 Brussels time.\nIn RegioDesk: https://regiodesk.example.org/calls/${ids.interreg}`);
+
+    expect((await h.as.officer.put('/api/auth/me/locale', { locale: 'nl' })).status).toBe(204);
+    const dutch = await read();
+    expect(dutch.etag).not.toBe(english.etag);
+    expect(dutch.calendar.getFirstPropertyValue('x-wr-calname')).toBe('RegioDesk — Officer');
+    expect(dutch.calendar.getFirstPropertyValue('x-wr-caldesc')).toBe('De deadlines van de oproepen die u volgt, de mijlpalen van de projectideeën van uw partnerschappen en uw openstaande taken, uit RegioDesk.');
+    expect(dutch.calendar.getFirstPropertyValue('prodid')).toBe('-//RegioDesk//Agenda-abonnement//NL');
+    expect(dutch.events.get(`deadline-${ids.interregStep1}@regiodesk`)).toEqual({
+      summary: 'Deadline: NWE-2027-1 (Step 1) — Circular regions',
+      description: `NWE-2027-1 “Circular regions”.\nIndienen kan tot 12:00 uur (Brussel).\nIn RegioDesk: https://regiodesk.example.org/calls/${ids.interreg}`
+    });
+    // the moved Horizon deadline: 17:00 in Brussels (summer time), Lisbon's in its own city
+    expect(dutch.events.get(`deadline-${ids.horizonDeadline}@regiodesk`)?.description).toContain('Indienen kan tot 17:00 uur (Brussel).');
+    expect(dutch.events.get(`deadline-${ids.lisbonDeadline}@regiodesk`)?.description).toContain('Indienen kan tot 17:00 uur (Lissabon).');
+    expect(dutch.events.get(`milestone-${ids.timedMilestone}@regiodesk`)).toEqual({ summary: 'H2VALLEY: Committee decision', description: `Interne mijlpaal van H2VALLEY “H2VALLEY project”.\nIn RegioDesk: https://regiodesk.example.org/proposals/${ids.p1Proposal}` });
+    expect(dutch.events.get(`task-${ids.openTask}@regiodesk`)?.summary).toBe('Opvolging: Call KU Leuven about the consortium');
+
+    expect((await h.as.officer.put('/api/auth/me/locale', { locale: 'de' })).status).toBe(204);
+    const german = await read();
+    expect(new Set([english.etag, dutch.etag, german.etag]).size).toBe(3);
+    expect(german.calendar.getFirstPropertyValue('x-wr-caldesc')).toBe('Die Fristen der Förderaufrufe, die Sie beobachten, die Meilensteine der Projektideen Ihrer Partnerschaften und Ihre offenen Aufgaben, aus RegioDesk.');
+    expect(german.calendar.getFirstPropertyValue('prodid')).toBe('-//RegioDesk//Kalender-Abo//DE');
+    expect(german.events.get(`deadline-${ids.interregStep1}@regiodesk`)).toEqual({
+      summary: 'Frist: NWE-2027-1 (Step 1) — Circular regions',
+      description: `NWE-2027-1 „Circular regions“.\nDie Einreichung endet um 12:00 Uhr (Brüssel).\nIn RegioDesk: https://regiodesk.example.org/calls/${ids.interreg}`
+    });
+    expect(german.events.get(`deadline-${ids.lisbonDeadline}@regiodesk`)?.description).toContain('Die Einreichung endet um 17:00 Uhr (Lissabon).');
+    expect(german.events.get(`milestone-${ids.timedMilestone}@regiodesk`)?.description).toContain('Interner Meilenstein von H2VALLEY „H2VALLEY project“.');
+    expect(german.events.get(`task-${ids.openTask}@regiodesk`)?.summary).toBe('Nachbereitung: Call KU Leuven about the consortium');
+    // the same uids and instants in every language
+    expect([...german.events.keys()].sort()).toEqual([...english.events.keys()].sort());
+    expect(parse(german.text).events.map((e) => [e.uid, e.instant, e.date])).toEqual(parse(english.text).events.map((e) => [e.uid, e.instant, e.date]));
+    // the English ETag no longer matches; back to English, the English text again
+    expect((await h.app.request(`/api/calendar.ics?token=${encodeURIComponent(token)}`, { headers: { 'If-None-Match': english.etag } })).status).toBe(200);
+    expect((await h.as.officer.put('/api/auth/me/locale', { locale: 'en' })).status).toBe(204);
+    const back = await read();
+    expect(back.etag).toBe(english.etag);
+    expect(back.text).toBe(english.text);
   });
 
   it('refuses an eleventh feed while ten are active', async () => {

@@ -27,7 +27,7 @@ describe('/api/proposals/:id/inform-log', () => {
       items: [{ organisationId: kul, organisationName: 'KU Leuven', informedOn: '2026-03-02', partnerRegion: false, note: 'Asked about the lab at the conference', createdBy: h.world.users.officer.id }],
       partnerInformedOn: null,
       firstOtherContactOn: '2026-03-02',
-      firstToInform: { applies: true, ok: false, reason: 'KU Leuven was contacted on 2026-03-02, but the partner region has not been informed yet. Art. 2.3: partners inform each other first.' }
+      firstToInform: { applies: true, ok: false, reason: 'KU Leuven was contacted on 2 March 2026, but the partner region has not been informed yet. Art. 2.3: partners inform each other first.' }
     });
     // the other party is the partner region, without saying so
     const partner = await h.as.officer.post(logOf(proposal.id), { organisationId: h.world.organisations.pfb, informedOn: '2026-03-05' });
@@ -38,11 +38,17 @@ describe('/api/proposals/:id/inform-log', () => {
     expect(partner.body.firstToInform).toEqual({
       applies: true,
       ok: false,
-      reason: 'The partner region learned of it on 2026-03-05, after KU Leuven was contacted on 2026-03-02. Art. 2.3: partners inform each other first.'
+      reason: 'The partner region learned of it on 5 March 2026, after KU Leuven was contacted on 2 March 2026. Art. 2.3: partners inform each other first.'
     });
     const read = (await h.as.viewer.get(`/api/proposals/${proposal.id}`)).body;
     expect(read).toMatchObject({ partnerInformedOn: '2026-03-05', firstOtherContactOn: '2026-03-02', firstToInform: { ok: false } });
     expect((await h.as.viewer.get(logOf(proposal.id))).body).toEqual(partner.body);
+    // each reader in their account language, the days by Intl in it
+    expect((await h.as.editor.put('/api/auth/me/locale', { locale: 'nl' })).status).toBe(204);
+    expect((await h.as.viewer.put('/api/auth/me/locale', { locale: 'de' })).status).toBe(204);
+    expect((await h.as.editor.get(logOf(proposal.id))).body.firstToInform.reason).toBe('De partnerregio vernam het op 5 maart 2026, nadat KU Leuven op 2 maart 2026 gecontacteerd werd. Art. 2.3: de partners informeren elkaar eerst.');
+    expect((await h.as.viewer.get(`/api/proposals/${proposal.id}`)).body.firstToInform.reason).toBe('Die Partnerregion hat am 5. März 2026 davon erfahren, nachdem KU Leuven am 2. März 2026 kontaktiert worden war. Art. 2.3: Die Partner informieren einander zuerst.');
+    for (const who of ['editor', 'viewer'] as const) expect((await h.as[who].put('/api/auth/me/locale', { locale: 'en' })).status).toBe(204);
 
     // an earlier word to the partner region (as such, without naming anyone) settles it
     const settled = await h.as.editor.post(logOf(proposal.id), { partnerRegion: true, informedOn: '2026-03-02', note: 'Phone call with the province' });

@@ -361,7 +361,7 @@ describe('evaluation figures of P1 in 2026 (hand-computed)', () => {
   it('labels the keys with known translations in English, German and Dutch; region and programme names stay as they are', async () => {
     const figures = evaluationFigures(await figureRows(h.db, w.partnerships.p1, 2026, NOW));
     const labels = (tallies: { key: string; labels?: unknown }[], key: string) => tallies.find((t) => t.key === key)?.labels;
-    expect(labels(figures.activities.byType, 'delegation_trip')).toEqual({ en: 'Delegation trip', de: 'Delegationsreise', nl: 'Delegatiereis' });
+    expect(labels(figures.activities.byType, 'delegation_trip')).toEqual({ en: 'Delegation trip', de: 'Delegationsreise', nl: 'Economische missie' });
     expect(labels(figures.activities.byDomain, D2)).toEqual({ en: 'Mobility and logistics', de: expect.any(String), nl: expect.any(String) });
     expect(labels(figures.activities.byDomain, D2)).not.toMatchObject({ de: 'Mobility and logistics' });
     expect(labels(figures.activities.byHostRegion, 'none')).toEqual({ en: 'No host region', de: 'Keine Gastregion', nl: 'Geen gastregio' });

@@ -8,7 +8,8 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Approval } from '../../../api/cycle/schemas/coediting.js';
 import type { EvaluationDetail } from '../../../api/cycle/schemas/evaluations.js';
-import { reportHeadings, reportLanguages } from '../../../api/cycle/schemas/reports.js';
+import { reportLanguages } from '../../../api/cycle/schemas/reports.js';
+import { reportHeadings } from '../../../api/cycle/schemas/document-words.js';
 import type { WorkPlanDetail, WorkPlanItem } from '../../../api/cycle/schemas/work-plans.js';
 import { barChartPng, barChartSvg, chartHeight } from '../../../api/cycle/documents/charts.js';
 import { evaluationDocument } from '../../../api/cycle/documents/evaluation-document.js';
@@ -219,10 +220,20 @@ describe('the languages of the headings', () => {
 
   it('put the labels side by side, once when they are the same', () => {
     const h = reportHeadings(['de', 'nl']);
-    expect(h.both('workPlan', { year: 2027 })).toBe('Arbeitsplan 2027 | Werkplan 2027');
+    expect(h.both('workPlan', { year: 2027 })).toBe('Arbeitsplan 2027 | Jaarplan 2027');
     expect(h.both('status')).toBe('Status');
     expect(h.value('itemStatus', 'done')).toBe('erledigt / afgerond');
     expect(h.value('stage', 'unknown-stage', 'Somewhere')).toBe('Somewhere');
+    // the Dutch of the web's glossary (jaarplan, economische missie, ambtelijk bezoek, projectideeën, opvolgingen, per soort, omschrijving)
+    expect(h.value('activityType', 'delegation_trip')).toBe('Delegationsreise / Economische missie');
+    expect(h.value('activityType', 'administrative_visit')).toBe('Besuch auf Verwaltungsebene / Ambtelijk bezoek');
+    expect(h.value('formValue', 'delegation_trips')).toBe('Wirtschaftsdelegationsreisen / Economische missies');
+    expect(h.both('proposalsByStage')).toBe('Projektideen nach Phase | Projectideeën per fase');
+    expect(h.both('followUps')).toBe('Erledigte Folgeaufgaben | Afgeronde opvolgingen');
+    expect(h.both('activitiesByType')).toBe('Aktivitäten nach Art | Activiteiten per soort');
+    expect(h.both('description')).toBe('Beschreibung | Omschrijving');
+    expect(h.both('quarter', { quarter: 2, year: 2027 })).toBe('2. Quartal 2027 | K2 2027');
+    expect(reportHeadings(['nl', 'de']).both('assessments')).toBe('Beoordeling van het jaarplan | Bewertung des Arbeitsplans');
     expect(reportHeadings(['fr']).both('evaluation', { year: 2026 })).toBe('Evaluation 2026');
   });
 });
@@ -230,10 +241,10 @@ describe('the languages of the headings', () => {
 describe('the work plan document', () => {
   it('has German and Dutch headings side by side, the overview and each item with its fields', async () => {
     const file = await workPlanDocument(workPlan());
-    expect(file.filename).toBe('Arbeitsplan-Werkplan-2027-Rhein-Neckar-Vlaams-Brabant.docx');
+    expect(file.filename).toBe('Arbeitsplan-Jaarplan-2027-Rhein-Neckar-Vlaams-Brabant.docx');
     const { text, lines, media } = await parts(file.body);
-    expect(lines).toContain('Arbeitsplan 2027 | Werkplan 2027');
-    for (const h of ['Einleitung | Inleiding', 'Übersicht | Overzicht', 'Maßnahmen | Acties', 'Zustimmungen | Goedkeuringen', 'Beschreibung | Beschrijving'])
+    expect(lines).toContain('Arbeitsplan 2027 | Jaarplan 2027');
+    for (const h of ['Einleitung | Inleiding', 'Übersicht | Overzicht', 'Maßnahmen | Acties', 'Zustimmungen | Goedkeuringen', 'Beschreibung | Omschrijving'])
       expect(lines).toContain(h);
     // column headers stack both languages, once where they agree
     for (const h of ['Kooperationsbereich', 'Samenwerkingsdomein', 'Verantwortlich', 'Verantwoordelijke', 'Zieltermin', 'Streefdatum', 'Titel']) expect(lines).toContain(h);
@@ -241,7 +252,7 @@ describe('the work plan document', () => {
     expect(lines).toContain('1. Delegationsreise Life Sciences nach Leuven');
     expect(lines).toContain('2. Gemeinsame Veranstaltung in Brüssel');
     expect(lines).toContain('Gesundheit und Lebenswissenschaften / Gezondheid en levenswetenschappen');
-    expect(lines).toContain('Wirtschaftsdelegationsreisen / Economische delegatiereizen');
+    expect(lines).toContain('Wirtschaftsdelegationsreisen / Economische missies');
     expect(lines).toContain('2. Quartal 2027 / K2 2027');
     expect(lines).toContain('2027-10-12');
     expect(lines).toContain('in Arbeit / lopend');
@@ -274,11 +285,11 @@ describe('the evaluation document', () => {
     expect(lines).toContain('Evaluierung 2026 | Evaluatie 2026');
     for (const h of [
       'Kennzahlen | Kerncijfers',
-      'Aktivitäten nach Art | Activiteiten per type',
+      'Aktivitäten nach Art | Activiteiten per soort',
       'Aktivitäten nach Gastregion | Activiteiten per gastregio',
       'Teilnehmende nach Region | Deelnemers per regio',
-      'Projektideen nach Phase | Projectvoorstellen per fase',
-      'Bewertung des Arbeitsplans | Beoordeling van het werkplan',
+      'Projektideen nach Phase | Projectideeën per fase',
+      'Bewertung des Arbeitsplans | Beoordeling van het jaarplan',
       'Ergebnisse | Resultaten',
       'Herausforderungen | Uitdagingen',
       'Nächste Schritte | Volgende stappen'
@@ -293,7 +304,7 @@ describe('the evaluation document', () => {
     expect(lines).toContain('12.345,67 €');
     expect(lines).toContain('2 / 3 (67 %)');
     // the tables behind the charts, value labels in both languages where known
-    expect(lines).toContain('Delegationsreise / Delegatiereis');
+    expect(lines).toContain('Delegationsreise / Economische missie');
     expect(lines).toContain('14');
     expect(lines).toContain('Bewilligt / Goedgekeurd');
     // a domain by the labels the API sent, a kind and a "none" key (figures frozen without labels) by the label tables
@@ -339,7 +350,7 @@ describe('the evaluation document', () => {
     const file = await evaluationDocument({ ...empty, figures, figuresFrozenAt: null, assessments: [], sections: [], status: 'draft', adoptedAt: null, proposedAt: null });
     const { lines, media } = await parts(file.body);
     expect(media).toEqual([]);
-    expect(lines).toContain('Keine Maßnahmen des Arbeitsplans zu bewerten. / Geen acties van het werkplan te beoordelen.');
+    expect(lines).toContain('Keine Maßnahmen des Arbeitsplans zu bewerten. / Geen acties van het jaarplan te beoordelen.');
     expect(lines).toContain('Kennzahlen aus den erfassten Daten berechnet | Kerncijfers berekend uit de registraties');
     expect(lines.filter((l) => l === 'Keine erfasst. / Geen geregistreerd.')).toHaveLength(9);
   });

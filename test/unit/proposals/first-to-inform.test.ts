@@ -9,7 +9,7 @@ describe('first to inform (Art. 2.3)', () => {
     expect(firstToInform([partner('2026-03-02'), other('2026-03-05')], true)).toEqual({
       applies: true,
       ok: true,
-      reason: 'The partner region was informed on 2026-03-02, before the first other potential partner (2026-03-05).',
+      reason: 'The partner region was informed on 2 March 2026, before the first other potential partner (5 March 2026).',
       partnerInformedOn: '2026-03-02',
       firstOtherContactOn: '2026-03-05'
     });
@@ -20,7 +20,7 @@ describe('first to inform (Art. 2.3)', () => {
     expect(firstToInform([other('2026-03-01', 'BioRN Cluster'), partner('2026-03-09'), other('2026-02-20', 'SAP SE')], true)).toEqual({
       applies: true,
       ok: false,
-      reason: 'The partner region learned of it on 2026-03-09, after SAP SE was contacted on 2026-02-20. Art. 2.3: partners inform each other first.',
+      reason: 'The partner region learned of it on 9 March 2026, after SAP SE was contacted on 20 February 2026. Art. 2.3: partners inform each other first.',
       partnerInformedOn: '2026-03-09',
       firstOtherContactOn: '2026-02-20'
     });
@@ -29,12 +29,19 @@ describe('first to inform (Art. 2.3)', () => {
   it('flags an idea others know of while the partner region does not', () => {
     const state = firstToInform([other('2026-04-01', null)], true);
     expect(state).toMatchObject({ ok: false, partnerInformedOn: null, firstOtherContactOn: '2026-04-01' });
-    expect(state.reason).toBe('Another potential partner was contacted on 2026-04-01, but the partner region has not been informed yet. Art. 2.3: partners inform each other first.');
+    expect(state.reason).toBe('Another potential partner was contacted on 1 April 2026, but the partner region has not been informed yet. Art. 2.3: partners inform each other first.');
   });
 
   it('is fine before anyone knows, or when only the partner region knows', () => {
     expect(firstToInform([], true)).toMatchObject({ ok: true, reason: 'No one has been told about this idea yet.', partnerInformedOn: null, firstOtherContactOn: null });
     expect(firstToInform([partner('2026-01-10'), partner('2026-01-05')], true)).toMatchObject({ ok: true, partnerInformedOn: '2026-01-05', firstOtherContactOn: null });
+  });
+
+  it('says so in German and Dutch, the days as each language writes them', () => {
+    expect(firstToInform([other('2026-03-01'), partner('2026-03-09')], true, 'de').reason).toBe('Die Partnerregion hat am 9. März 2026 davon erfahren, nachdem KU Leuven am 1. März 2026 kontaktiert worden war. Art. 2.3: Die Partner informieren einander zuerst.');
+    expect(firstToInform([other('2026-03-01', null)], true, 'nl').reason).toBe('Een andere mogelijke partner werd op 1 maart 2026 gecontacteerd, maar de partnerregio werd nog niet geïnformeerd. Art. 2.3: de partners informeren elkaar eerst.');
+    expect(firstToInform([partner('2026-03-02'), other('2026-03-02')], true, 'nl').reason).toBe('De partnerregio werd op 2 maart 2026 geïnformeerd, op dezelfde dag als de eerste andere mogelijke partner (2 maart 2026).');
+    expect(firstToInform([], false, 'de').reason).toBe('Die Vereinbarung der Partnerschaft sieht keine gegenseitige Erstinformation vor. Über diese Idee wurde noch niemand informiert.');
   });
 
   it('flags nothing when the partnership has no first-to-inform rule, but still gives the dates', () => {

@@ -9,6 +9,7 @@ import type { Tally } from '$api/cycle/schemas/evaluations';
 import { type TallyGroup, tallyLabel as labelIn } from '$api/cycle/schemas/report-contents';
 import { TAGS, type Translator } from '$lib/i18n/index.js';
 import { m } from '$i18n/paraglide/messages.js';
+import { documentWords } from '$lib/reports/document-words.js';
 
 export interface ChartSeries {
   name: string;
@@ -19,7 +20,7 @@ export interface ChartSeries {
 export type TallyKind = TallyGroup;
 
 export function tallyLabel(i18n: Translator, kind: TallyKind, tally: Tally): string {
-  return labelIn(tally, kind, i18n.locale);
+  return labelIn(tally, kind, i18n.locale, documentWords);
 }
 
 /** 0.4166 → "42 %" (de) / "42%" (en) */
