@@ -9,8 +9,9 @@ import type { PlatformEnv } from '../services/index.js';
 import { auditRoutes } from './audit.js';
 import { accountRoutes, sessionRoutes } from './auth.js';
 import { healthRoutes } from './health.js';
+import { recurrenceRoutes } from './recurrence.js';
 import { singleSignOnRoutes } from './single-sign-on.js';
 
-export const platformRoutes = new Hono<PlatformEnv>().route('/auth', accountRoutes).route('/audit', auditRoutes);
+export const platformRoutes = new Hono<PlatformEnv>().route('/auth', accountRoutes).route('/audit', auditRoutes).route('/recurrence', recurrenceRoutes);
 
 export const platformOpenRoutes = new Hono<PlatformEnv>().route('/health', healthRoutes).route('/auth', sessionRoutes).route('/auth/oidc', singleSignOnRoutes);

@@ -7,14 +7,6 @@ import type { RuleSource } from '$api/activities/schemas/follow-ups';
 import type { SubjectType, TaskKind, TaskState } from '$api/activities/schemas/tasks';
 import { m } from '$i18n/paraglide/messages.js';
 
-/** `tasks.followUps.every.*` */
-export const tasksFollowUpsEvery = {
-  DAILY: m.tasks_followUps_every_DAILY,
-  WEEKLY: m.tasks_followUps_every_WEEKLY,
-  MONTHLY: m.tasks_followUps_every_MONTHLY,
-  YEARLY: m.tasks_followUps_every_YEARLY
-};
-
 /** `tasks.groups.*` */
 export const tasksGroups = {
   overdue: m.tasks_groups_overdue,
