@@ -13,4 +13,5 @@ export { crmAuditedRecords, crmServices } from './services/index.js';
 export { toInteraction } from './services/interactions.js';
 export { collectPage } from './services/partnerships.js';
 export { canWritePerson, latestToday, loadVisible, present } from './services/people.js';
+export { StillUsed } from './services/still-used.js';
 export { READ_WINDOW_MINUTES } from './services/person-reads.js';

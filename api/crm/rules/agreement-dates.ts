@@ -213,10 +213,12 @@ export function agreementGlance(a: AgreementDates, today: string): AgreementGlan
   };
 }
 
-/** Cross-field rules of an agreement's dates, as `[path, message]` pairs. */
-export function agreementDateProblems(a: AgreementDates): { path: string; message: string }[] {
-  const problems: { path: string; message: string }[] = [];
-  if (a.startsOn !== null && a.endsOn !== null && a.endsOn < a.startsOn) problems.push({ path: 'endsOn', message: 'The end cannot be before the start.' });
-  if (a.noticeSentOn !== null && a.noticeMonths === null) problems.push({ path: 'noticeSentOn', message: 'Set the notice period (noticeMonths) before recording a notice.' });
+import { type FieldError, words } from '../../platform/index.js';
+
+/** Cross-field rules of an agreement's dates, as field errors in words. */
+export function agreementDateProblems(a: AgreementDates): FieldError[] {
+  const problems: FieldError[] = [];
+  if (a.startsOn !== null && a.endsOn !== null && a.endsOn < a.startsOn) problems.push({ path: 'endsOn', ...words('problems_crm_field_endBeforeStart') });
+  if (a.noticeSentOn !== null && a.noticeMonths === null) problems.push({ path: 'noticeSentOn', ...words('problems_crm_field_noticeWithoutPeriod') });
   return problems;
 }

@@ -1,6 +1,6 @@
 /** Interactions: a note, call, email or meeting on the timeline of an organisation or person. */
 import { z } from 'zod';
-import { Id, Instant, Limit, NonEmptyText, pageOf } from '../../platform/schemas/common.js';
+import { Id, Instant, Limit, NonEmptyText, pageOf, type ProblemKey } from '../../platform/schemas/common.js';
 
 export const InteractionKind = z.enum(['note', 'call', 'email', 'meeting']);
 export type InteractionKind = z.infer<typeof InteractionKind>;
@@ -14,7 +14,7 @@ const fields = {
   partnershipId: Id.nullable()
 };
 
-export const ANCHOR_MISSING = 'An interaction belongs to an organisation, a person or both: give organisationId or personId.';
+export const ANCHOR_MISSING = 'problems_crm_field_interactionAnchor' satisfies ProblemKey;
 
 export const InteractionCreate = z
   .strictObject({

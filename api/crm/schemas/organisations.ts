@@ -4,7 +4,7 @@
  * partnerships it takes part in as a stakeholder.
  */
 import { z } from 'zod';
-import { CountryCode, Id, ListQueryBase, NonEmptyText, NutsCode, OptionalText, pageOf } from '../../platform/schemas/common.js';
+import { CountryCode, Id, ListQueryBase, NonEmptyText, NutsCode, OptionalText, pageOf, type ProblemKey, says } from '../../platform/schemas/common.js';
 
 export const OrganisationKind = z.enum([
   'regional_authority',
@@ -19,8 +19,13 @@ export const OrganisationKind = z.enum([
 ]);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
-/** Adds an issue on every element whose key appeared earlier in the list. */
-export function noDuplicates<T>(keyOf: (item: T) => string, message: string, field?: string) {
+/**
+ * Adds an issue on every element whose key appeared earlier in the list;
+ * `message` is a catalogue key (`problems_…`), rendered in the reader's
+ * language (an English sentence from a caller not converted yet is answered
+ * as it is, untranslated).
+ */
+export function noDuplicates<T>(keyOf: (item: T) => string, message: ProblemKey | (string & {}), field?: string) {
   return (items: T[], ctx: z.core.$RefinementCtx<T[]>) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {
@@ -37,12 +42,12 @@ export const WebsiteUrl = z
   .trim()
   .max(500)
   .transform((v) => (v === '' ? null : v))
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'Use a full web address such as https://www.vlaamsbrabant.be.' }).nullable())
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, ...says('problems_crm_field_website') }).nullable())
   .nullable();
 
 export const DomainInterest = z.strictObject({
   domainId: Id,
-  maturity: z.number().int().min(1).max(5, { error: 'Maturity runs from 1 (first steps) to 5 (leading).' })
+  maturity: z.number().int().min(1).max(5, says('problems_crm_field_maturity'))
 });
 
 const fields = {
@@ -53,8 +58,8 @@ const fields = {
   country: CountryCode,
   nutsCode: NutsCode.nullable(),
   website: WebsiteUrl,
-  domains: z.array(DomainInterest).max(50).superRefine(noDuplicates((d) => d.domainId, 'This domain is listed twice.', 'domainId')),
-  partnershipIds: z.array(Id).max(50).superRefine(noDuplicates((id) => id, 'This partnership is listed twice.'))
+  domains: z.array(DomainInterest).max(50).superRefine(noDuplicates((d) => d.domainId, 'problems_crm_field_domainTwice', 'domainId')),
+  partnershipIds: z.array(Id).max(50).superRefine(noDuplicates((id) => id, 'problems_crm_field_partnershipTwice'))
 };
 
 export const OrganisationCreate = z.strictObject({

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { Role } from '../../platform/schemas/auth.js';
-import { CalendarDate, Id, ListQueryBase, NonEmptyText, pageOf } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, ListQueryBase, NonEmptyText, pageOf, type ProblemKey, says } from '../../platform/schemas/common.js';
 import { Domain } from './domains.js';
 
 /** Forms of cooperation, Art. 2.2. */
@@ -25,11 +25,11 @@ export type CooperationForm = z.infer<typeof CooperationForm>;
 
 export const AgreementStatus = z.enum(['draft', 'active', 'in_notice', 'ended']);
 
-const Month = z.int({ error: 'Use a month number from 1 to 12.' }).min(1, { error: 'Use a month number from 1 to 12.' }).max(12, { error: 'Use a month number from 1 to 12.' });
-const Months = (max: number) => z.int({ error: 'Use a whole number of months.' }).min(0, { error: 'Cannot be negative.' }).max(max);
+const Month = z.int(says('problems_crm_field_month')).min(1, says('problems_crm_field_month')).max(12, says('problems_crm_field_month'));
+const Months = (max: number) => z.int(says('problems_crm_field_wholeMonths')).min(0, says('problems_crm_field_notNegative')).max(max);
 
 /** A list in which each entry may appear once; a repeat is reported at its own index. */
-function distinct<T extends z.ZodType>(item: T, max: number, keyOf: (value: z.output<T>) => unknown = (v) => v, message = 'Listed twice.') {
+function distinct<T extends z.ZodType>(item: T, max: number, keyOf: (value: z.output<T>) => unknown = (v) => v, message: ProblemKey = 'problems_crm_field_listedTwice') {
   return z
     .array(item)
     .max(max)
@@ -60,12 +60,12 @@ export type PartyInput = z.infer<typeof PartyInput>;
 
 const Parties = z
   .array(PartyInput)
-  .min(2, { error: 'A partnership has at least two parties.' })
+  .min(2, says('problems_crm_field_twoParties'))
   .max(20)
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((party, i) => {
-      if (seen.has(party.organisationId)) ctx.addIssue({ code: 'custom', path: [i, 'organisationId'], message: 'This organisation is already a party.' });
+      if (seen.has(party.organisationId)) ctx.addIssue({ code: 'custom', path: [i, 'organisationId'], message: 'problems_crm_field_partyAlready' });
       seen.add(party.organisationId);
     });
   });
@@ -211,7 +211,7 @@ export const PartnershipDomainCreate = z.strictObject({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Use lower-case letters, digits and hyphens, e.g. hydrogen-valleys.' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, says('problems_crm_field_domainCode'))
     .max(60),
   labels: z.strictObject({ en: NonEmptyText(200), de: NonEmptyText(200), nl: NonEmptyText(200) })
 });

@@ -3,21 +3,21 @@
  * about them (lawful basis; for consent, when and where it was given).
  */
 import { z } from 'zod';
-import { CalendarDate, Id, LanguageCode, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, LanguageCode, ListQueryBase, NonEmptyText, OptionalText, pageOf, says } from '../../platform/schemas/common.js';
 import { DomainLabels, noDuplicates } from './organisations.js';
 
 export const LawfulBasis = z.enum(['consent', 'legitimate_interest', 'public_task', 'contract']);
 export type LawfulBasis = z.infer<typeof LawfulBasis>;
 
-export const Email = z.string().trim().max(254).pipe(z.email({ error: 'Use an email address such as name@example.org.' }));
+export const Email = z.string().trim().max(254).pipe(z.email(says('problems_field_email')));
 
 /** Light check: digits with the usual separators, an optional leading +. */
 export const Phone = z
   .string()
   .trim()
   .max(40)
-  .regex(/^\+?[0-9 ()./-]+$/, { error: 'Use digits, spaces and + ( ) - . / only, e.g. +32 16 26 70 00.' })
-  .refine((phone) => (phone.match(/[0-9]/g) ?? []).length >= 3, { error: 'A phone number has at least three digits.' });
+  .regex(/^\+?[0-9 ()./-]+$/, says('problems_crm_field_phoneCharacters'))
+  .refine((phone) => (phone.match(/[0-9]/g) ?? []).length >= 3, says('problems_crm_field_phoneDigits'));
 
 const fields = {
   organisationId: Id.nullable(),
@@ -26,7 +26,7 @@ const fields = {
   emails: z.array(Email).max(10),
   phones: z.array(Phone).max(10),
   languages: z.array(LanguageCode).max(10),
-  domains: z.array(Id).max(50).superRefine(noDuplicates((id) => id, 'This domain is listed twice.')),
+  domains: z.array(Id).max(50).superRefine(noDuplicates((id) => id, 'problems_crm_field_domainTwice')),
   lawfulBasis: LawfulBasis,
   consentDate: CalendarDate.nullable(),
   consentSource: OptionalText(300)

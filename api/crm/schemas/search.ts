@@ -1,8 +1,9 @@
 /** Search across organisations, people, partnerships, activities, calls and candidate projects by any word of their names. */
 import { z } from 'zod';
+import { says } from '../../platform/schemas/common.js';
 
 export const SearchQuery = z.strictObject({
-  q: z.string().trim().min(1, { error: 'Type a word to search for.' }).max(200),
+  q: z.string().trim().min(1, says('problems_crm_field_searchWord')).max(200),
   limit: z.coerce.number().int().min(1).max(50).default(20)
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;

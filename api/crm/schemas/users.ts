@@ -1,12 +1,12 @@
 /** Users and their partnership roles, managed by administrators. */
 import { z } from 'zod';
 import { Role } from '../../platform/schemas/auth.js';
-import { Id, NonEmptyText } from '../../platform/schemas/common.js';
+import { Id, NonEmptyText, says } from '../../platform/schemas/common.js';
 
 export const MembershipInput = z.strictObject({ partnershipId: Id, role: Role });
 
 export const UserInvite = z.strictObject({
-  email: z.email({ error: 'Enter an email address.' }).max(200),
+  email: z.email(says('problems_crm_field_enterEmail')).max(200),
   name: NonEmptyText(200),
   organisationId: Id.nullable().default(null),
   isAdmin: z.boolean().default(false),

@@ -21,7 +21,7 @@ import { findVisibleOrganisation, partnershipsOfOrganisation } from '../../../db
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import type { Database } from '../../../db/schema.js';
-import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, assertWriterSomewhere, canSeePartnership, canWriteRecord, checkVersion, isWriterSomewhere, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
+import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, assertWriterSomewhere, canSeePartnership, canWriteRecord, checkVersion, isWriterSomewhere, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
 import { ANCHOR_MISSING, type Interaction, type InteractionCreate, type InteractionListQuery, type InteractionPatch } from '../schemas/interactions.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 
@@ -133,7 +133,7 @@ export class InteractionService {
     assertWriterSomewhere(caller);
     return this.db.transaction().execute(async (trx) => {
       await assertReferencesVisible(trx, caller, input);
-      if (!(await mayWriteAnchors(trx, caller, input))) throw new Forbidden('Your role does not allow logging interactions on this organisation or person.');
+      if (!(await mayWriteAnchors(trx, caller, input))) throw new Forbidden('problems_crm_interactionAnchorForbidden');
       const id = newId();
       await repo.insertInteraction(trx, {
         id,
@@ -155,18 +155,18 @@ export class InteractionService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'interactions', id);
       const row = await loadVisible(trx, caller, id);
-      if (!(await mayChange(trx, caller, row))) throw new Forbidden('Only the author or someone who may change its organisation or person can change this interaction.');
+      if (!(await mayChange(trx, caller, row))) throw new Forbidden('problems_crm_interactionChangeForbidden');
       const before = toInteraction(row);
       checkVersion(expected, before);
       const anchors: Anchors = {
         organisationId: patch.organisationId !== undefined ? patch.organisationId : row.organisation_id,
         personId: patch.personId !== undefined ? patch.personId : row.person_id
       };
-      if (anchors.organisationId === null && anchors.personId === null) throw new ValidationFailed([{ path: 'organisationId', message: ANCHOR_MISSING }]);
+      if (anchors.organisationId === null && anchors.personId === null) throw new ValidationFailed([{ path: 'organisationId', ...words(ANCHOR_MISSING) }]);
       const changed = changedReferences(row, patch);
       await assertReferencesVisible(trx, caller, changed);
       if ((changed.organisationId || changed.personId) && !(await mayWriteAnchors(trx, caller, { organisationId: changed.organisationId ?? null, personId: changed.personId ?? null }))) {
-        throw new Forbidden('Your role does not allow logging interactions on this organisation or person.');
+        throw new Forbidden('problems_crm_interactionAnchorForbidden');
       }
       const updated = await repo.updateInteraction(trx, id, row.version, {
         kind: patch.kind,
@@ -188,7 +188,7 @@ export class InteractionService {
     await this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'interactions', id);
       const row = await loadVisible(trx, caller, id);
-      if (!(await mayChange(trx, caller, row))) throw new Forbidden('Only the author or someone who may change its organisation or person can delete this interaction.');
+      if (!(await mayChange(trx, caller, row))) throw new Forbidden('problems_crm_interactionDeleteForbidden');
       const before = toInteraction(row);
       checkVersion(expected, before);
       await repo.deleteInteraction(trx, id);

@@ -18,7 +18,7 @@ import { findPartnership } from '../../../db/crm/partnerships.js';
 import { roleAndAdmins, setMembership } from '../../../db/platform/users.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, type PartnershipRole } from '../../platform/index.js';
+import { Conflict, type PartnershipRole, words } from '../../platform/index.js';
 
 export interface RoleChange {
   partnershipId: string;
@@ -41,8 +41,8 @@ export async function changeRole(trx: Kysely<Database>, change: RoleChange, path
   if (before === change.role) return before;
   if (before === 'admin' && admins === 1) {
     const title = (await findPartnership(trx, change.partnershipId))?.title;
-    throw new Conflict(`A partnership keeps at least one admin: make someone else admin${title ? ` of “${title}”` : ''} first.`, {
-      errors: [{ path, message: 'The last admin cannot be removed or demoted.' }]
+    throw new Conflict(title ? words('problems_crm_lastAdmin', { title }) : words('problems_crm_lastAdmin_untitled'), {
+      errors: [{ path, ...words('problems_crm_field_lastAdmin') }]
     });
   }
   await setMembership(trx, change.userId, change.partnershipId, change.role);

@@ -24,7 +24,8 @@ import type { OrganisationDomainRow, OrganisationWithRegionRow } from '../../../
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { findRegion } from '../../../db/crm/regions.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, NotFound, PreconditionFailed, assertCanWriteRecord, assertWriterSomewhere, canSeePartnership, checkVersion, pageRequest, partnershipLinksAfter, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
+import { Conflict, NotFound, PreconditionFailed, assertCanWriteRecord, assertWriterSomewhere, canSeePartnership, checkVersion, pageRequest, partnershipLinksAfter, recordChange, scopeOf, unknownReference, words, type Caller, type Words } from '../../platform/index.js';
+import { StillUsed } from './still-used.js';
 import type { Organisation, OrganisationCreate, OrganisationListItem, OrganisationListQuery, OrganisationPatch } from '../schemas/organisations.js';
 import { assertDomainsUsable } from './domains.js';
 import { recordInteractionsLeaving } from './interactions.js';
@@ -218,13 +219,13 @@ export class OrganisationService {
 
 async function assertDeletable(db: Kysely<Database>, id: string): Promise<void> {
   const usage = await repo.organisationUsage(db, id);
-  const reasons = [
-    usage.parties && `it is a party of ${usage.parties} partnership(s)`,
-    usage.people && `${usage.people} person(s) work there (move or delete them first)`,
-    usage.users && `${usage.users} user account(s) belong to it`,
-    usage.consortia && `it is in the consortium of ${usage.consortia} candidate project(s)`,
-    usage.participations && `it took part in ${usage.participations} activit(ies)`,
-    usage.budgets && `${usage.budgets} budget line(s) are its own`
-  ].filter(Boolean);
-  if (reasons.length) throw new Conflict(`This organisation cannot be deleted: ${reasons.join('; ')}.`, { usage });
+  const uses: Words[] = [
+    usage.parties ? words('problems_crm_use_parties', { count: usage.parties }) : null,
+    usage.people ? words('problems_crm_use_people', { count: usage.people }) : null,
+    usage.users ? words('problems_crm_use_users', { count: usage.users }) : null,
+    usage.consortia ? words('problems_crm_use_consortia', { count: usage.consortia }) : null,
+    usage.participations ? words('problems_crm_use_participations', { count: usage.participations }) : null,
+    usage.budgets ? words('problems_crm_use_budgets', { count: usage.budgets }) : null
+  ].filter((use) => use !== null);
+  if (uses.length) throw new StillUsed('problems_crm_organisationInUse', uses, { usage });
 }

@@ -43,7 +43,7 @@ import * as repo from '../../../db/crm/partnerships.js';
 import { ftsMatchExpression } from '../../../db/crm/search.js';
 import { findUser, membersOf, setMembership } from '../../../db/platform/users.js';
 import type { Database, DomainRow, PartnershipRow } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, roleIn, scopeOf, unknownReference, type Caller, type FieldError, type PartnershipRole } from '../../platform/index.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, roleIn, scopeOf, unknownReference, words, type Caller, type FieldError, type PartnershipRole } from '../../platform/index.js';
 import type { Domain } from '../schemas/domains.js';
 import type {
   CooperationForm,
@@ -121,7 +121,7 @@ function auditView(p: Partnership) {
 
 function assertMayCreate(caller: Caller): void {
   if (caller.isAdmin || Object.values(caller.roles).some((r) => RECORD_WRITERS.includes(r))) return;
-  throw new Forbidden('Only system administrators and partnership admins or officers may create partnerships.');
+  throw new Forbidden('problems_crm_createPartnershipForbidden');
 }
 
 function groupBy<T, K>(rows: T[], key: (row: T) => K): Map<K, T[]> {
@@ -265,31 +265,31 @@ export class PartnershipService {
       const organisations = await repo.visibleOrganisationIds(db, scope, input.parties.map((p) => p.organisationId));
       const people = await repo.visiblePersonIds(db, scope, input.parties.flatMap((p) => (p.contactPersonId ? [p.contactPersonId] : [])));
       input.parties.forEach((p, i) => {
-        if (!regions.has(p.regionId)) errors.push({ path: `parties.${i}.regionId`, message: 'No region with this id.' });
-        if (!organisations.has(p.organisationId) && !stored.organisationIds.has(p.organisationId)) errors.push({ path: `parties.${i}.organisationId`, message: 'No organisation with this id.' });
-        if (p.contactPersonId && !people.has(p.contactPersonId) && !stored.contactPersonIds.has(p.contactPersonId)) errors.push({ path: `parties.${i}.contactPersonId`, message: 'No person with this id.' });
+        if (!regions.has(p.regionId)) errors.push({ path: `parties.${i}.regionId`, ...words('problems_notFound_region') });
+        if (!organisations.has(p.organisationId) && !stored.organisationIds.has(p.organisationId)) errors.push({ path: `parties.${i}.organisationId`, ...words('problems_notFound_organisation') });
+        if (p.contactPersonId && !people.has(p.contactPersonId) && !stored.contactPersonIds.has(p.contactPersonId)) errors.push({ path: `parties.${i}.contactPersonId`, ...words('problems_notFound_person') });
       });
     }
     if (input.stakeholderIds) {
       const organisations = await repo.visibleOrganisationIds(db, scope, input.stakeholderIds);
       input.stakeholderIds.forEach((id, i) => {
-        if (!organisations.has(id) && !stored.stakeholderIds.has(id)) errors.push({ path: `stakeholderIds.${i}`, message: 'No organisation with this id.' });
+        if (!organisations.has(id) && !stored.stakeholderIds.has(id)) errors.push({ path: `stakeholderIds.${i}`, ...words('problems_notFound_organisation') });
       });
     }
     if (input.domainIds) {
       const found = new Map((await findDomains(db, input.domainIds)).map((d) => [d.id, d]));
       input.domainIds.forEach((id, i) => {
         const domain = found.get(id);
-        if (!domain || (domain.partnership_id !== null && domain.partnership_id !== stored.id)) errors.push({ path: `domainIds.${i}`, message: 'No cooperation domain with this id for this partnership.' });
+        if (!domain || (domain.partnership_id !== null && domain.partnership_id !== stored.id)) errors.push({ path: `domainIds.${i}`, ...words('problems_crm_field_domainNotHere') });
       });
     }
     const predecessorId = input.predecessorId;
     if (predecessorId && predecessorId !== stored.predecessorId) {
       const path = 'predecessorId';
-      if (predecessorId === stored.id) errors.push({ path, message: 'An agreement cannot renew itself.' });
-      else if (!(await repo.findPartnership(db, predecessorId)) || !canSeePartnership(caller, predecessorId)) errors.push({ path, message: 'No partnership with this id.' });
-      else if (stored.id && (await repo.predecessorChain(db, predecessorId)).includes(stored.id)) errors.push({ path, message: 'That agreement is itself a renewal of this one; the renewal chain cannot loop.' });
-      else if (await repo.findSuccessor(db, predecessorId, stored.id)) errors.push({ path, message: 'That agreement has already been renewed by another one.' });
+      if (predecessorId === stored.id) errors.push({ path, ...words('problems_crm_field_renewsItself') });
+      else if (!(await repo.findPartnership(db, predecessorId)) || !canSeePartnership(caller, predecessorId)) errors.push({ path, ...words('problems_notFound_partnership') });
+      else if (stored.id && (await repo.predecessorChain(db, predecessorId)).includes(stored.id)) errors.push({ path, ...words('problems_crm_field_renewalLoop') });
+      else if (await repo.findSuccessor(db, predecessorId, stored.id)) errors.push({ path, ...words('problems_crm_field_renewedAlready') });
     }
     return errors;
   }
@@ -369,7 +369,7 @@ export class PartnershipService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'partnerships', id);
       const row = await this.visibleRow(trx, caller, id);
-      if (!canWriteIn(caller, id, RECORD_WRITERS)) throw new Forbidden('Only the partnership’s admins and officers may change the agreement.');
+      if (!canWriteIn(caller, id, RECORD_WRITERS)) throw new Forbidden('problems_crm_agreementForbidden');
       const before = await this.presentOne(trx, caller, row);
       checkVersion(expected, before);
       const dates: AgreementDates = {
@@ -418,11 +418,11 @@ export class PartnershipService {
     await this.db.transaction().execute(async (trx) => {
       await holdForDelete(trx, 'partnerships', id);
       const row = await this.visibleRow(trx, caller, id);
-      if (!canWriteIn(caller, id, MANAGERS)) throw new Forbidden('Only the partnership’s admins may delete it.');
+      if (!canWriteIn(caller, id, MANAGERS)) throw new Forbidden('problems_crm_deletePartnershipForbidden');
       const before = await this.presentOne(trx, caller, row);
       checkVersion(expected, before);
       const successor = await repo.findSuccessor(trx, id);
-      if (successor) throw new Conflict('This agreement was renewed by another one; delete or unlink the renewal first (its predecessor would be lost).');
+      if (successor) throw new Conflict('problems_crm_renewedCannotDelete');
       await repo.deletePartnership(trx, id);
       await recordChange(trx, caller, 'partnership', id, auditView(before), null);
     });
@@ -430,7 +430,7 @@ export class PartnershipService {
 
   private async assertManages(db: Kysely<Database>, caller: Caller, id: string): Promise<PartnershipRow> {
     const row = await this.visibleRow(db, caller, id);
-    if (!canWriteIn(caller, id, MANAGERS)) throw new Forbidden('Only the partnership’s admins manage its members.');
+    if (!canWriteIn(caller, id, MANAGERS)) throw new Forbidden('problems_crm_membersForbidden');
     return row;
   }
 
@@ -463,11 +463,11 @@ export class PartnershipService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'partnerships', id);
       const row = await this.visibleRow(trx, caller, id);
-      if (!canWriteIn(caller, id, RECORD_WRITERS)) throw new Forbidden('Only the partnership’s admins and officers may add domains.');
+      if (!canWriteIn(caller, id, RECORD_WRITERS)) throw new Forbidden('problems_crm_addDomainForbidden');
       const before = await this.presentOne(trx, caller, row);
       checkVersion(expected, before);
       if (await findDomainByCode(trx, input.code, id)) {
-        throw new Conflict('A cooperation domain with this code exists already.', { errors: [{ path: 'code', message: 'Choose another code.' }] });
+        throw new Conflict(words('problems_crm_domainCodeTaken'), { errors: [{ path: 'code', ...words('problems_crm_field_chooseAnotherCode') }] });
       }
       const domain = await insertDomain(trx, { id: newId(), partnership_id: id, number: null, code: input.code, label_en: input.labels.en, label_de: input.labels.de, label_nl: input.labels.nl });
       await repo.addDomain(trx, id, domain.id);

@@ -23,7 +23,7 @@ import { findVisibleOrganisation, partnershipsOfOrganisation, visibleOrganisatio
 import * as repo from '../../../db/crm/people.js';
 import type { PersonDomainRow } from '../../../db/crm/people.js';
 import type { Database, PersonRow } from '../../../db/schema.js';
-import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, assertWriterSomewhere, canSeePartnership, canWriteRecord, checkVersion, pageRequest, recordChange, scopeOf, unknownReference, type Caller, type FieldError } from '../../platform/index.js';
+import { Forbidden, NotFound, PreconditionFailed, ValidationFailed, assertWriterSomewhere, canSeePartnership, canWriteRecord, checkVersion, pageRequest, recordChange, scopeOf, unknownReference, words, type Caller, type FieldError } from '../../platform/index.js';
 import type { LawfulBasis, Person, PersonCreate, PersonListItem, PersonListQuery, PersonPatch } from '../schemas/people.js';
 import { recordConsentGiven } from './consent-events.js';
 import { assertDomainsUsable } from './domains.js';
@@ -46,10 +46,10 @@ export interface ConsentRecord {
 /** The GDPR rule on consent, as field errors (empty when the record keeps it). */
 export function consentProblems(record: ConsentRecord, today: string): FieldError[] {
   const problems: FieldError[] = [];
-  if (record.consentDate !== null && record.consentDate > today) problems.push({ path: 'consentDate', message: 'Consent cannot be given in the future.' });
+  if (record.consentDate !== null && record.consentDate > today) problems.push({ path: 'consentDate', ...words('problems_crm_field_consentInFuture') });
   if (record.lawfulBasis !== 'consent') return problems;
-  if (record.consentDate === null) problems.push({ path: 'consentDate', message: 'With lawful basis "consent", give the date consent was given.' });
-  if (record.consentSource === null) problems.push({ path: 'consentSource', message: 'With lawful basis "consent", say where consent was given (form, email, event…).' });
+  if (record.consentDate === null) problems.push({ path: 'consentDate', ...words('problems_crm_field_consentDate') });
+  if (record.consentSource === null) problems.push({ path: 'consentSource', ...words('problems_crm_field_consentSource') });
   return problems;
 }
 
@@ -131,7 +131,7 @@ async function assertCanPlaceAt(db: Kysely<Database>, caller: Caller, organisati
   const organisation = await findVisibleOrganisation(db, scopeOf(caller), organisationId);
   if (!organisation) throw unknownReference('organisationId', 'organisation');
   if (!canWriteRecord(caller, organisation.recorded_by_organisation_id, await partnershipsOfOrganisation(db, organisationId))) {
-    throw new Forbidden('Your role does not allow adding people to this organisation.');
+    throw new Forbidden('problems_crm_addPersonForbidden');
   }
 }
 
@@ -195,7 +195,7 @@ export class PersonService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'people', id);
       const row = await loadVisible(trx, caller, id);
-      if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('Your role does not allow changing this person.');
+      if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('problems_crm_changePersonForbidden');
       const before = (await present(trx, caller, [row]))[0]!;
       checkVersion(expected, before);
       this.assertConsentKept({

@@ -86,7 +86,7 @@ export class RegionService {
       const before = toRegion(row);
       checkVersion(expected, before);
       const usage = await repo.regionUsage(trx, id);
-      if (usage > 0) throw new Conflict(`This region is used by ${usage} organisation(s) or partnership parties; move them first.`);
+      if (usage > 0) throw new Conflict('problems_crm_regionInUse', { count: usage });
       await repo.deleteRegion(trx, id);
       await recordChange(trx, caller, 'region', id, before, null);
     });

@@ -8,7 +8,7 @@ import type { DB } from '../../../db/connection.js';
 import { organisationsByIds, visibleOrganisationNames } from '../../../db/crm/organisations.js';
 import { peopleByIds } from '../../../db/crm/people.js';
 import { activitySummaries, callSummaries, ftsMatchExpression, proposalSummaries, partnershipTitles, searchIndex, type SearchHitRow } from '../../../db/crm/search.js';
-import { ValidationFailed, scopeOf, type Caller } from '../../platform/index.js';
+import { ValidationFailed, scopeOf, words, type Caller } from '../../platform/index.js';
 import type { SearchHit, SearchQuery, SearchResult } from '../schemas/search.js';
 
 const NO_DETAILS: SearchHit['details'] = { shortName: null, kind: null, country: null, function: null, organisationName: null, city: null, code: null, stage: null, startsOn: null, endsOn: null };
@@ -22,7 +22,7 @@ export class SearchService {
 
   async search(caller: Caller, query: SearchQuery): Promise<SearchResult> {
     const match = ftsMatchExpression(query.q);
-    if (!match) throw new ValidationFailed([{ path: 'query.q', message: 'Type at least one letter or digit.' }]);
+    if (!match) throw new ValidationFailed([{ path: 'query.q', ...words('problems_crm_field_searchLetter') }]);
     const scope = scopeOf(caller);
     const rows = await searchIndex(this.db, scope, match, query.limit);
     const [organisations, people, partnerships, activities, calls, proposals] = await Promise.all([

@@ -14,7 +14,7 @@ import * as users from '../../../db/platform/users.js';
 import type { Kysely } from 'kysely';
 import { newId, nowIso } from '../../../db/ids.js';
 import type { Database, UserRow } from '../../../db/schema.js';
-import { Conflict, NotFound, assertAdmin, checkVersion, digest, newSecret, recordChange, unknownReference, type Caller, type PartnershipRole, type Settings } from '../../platform/index.js';
+import { Conflict, NotFound, assertAdmin, checkVersion, digest, newSecret, recordChange, unknownReference, words, type Caller, type PartnershipRole, type Settings } from '../../platform/index.js';
 import type { User, UserInvite, UserPatch } from '../schemas/users.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 import { changeRole } from './memberships.js';
@@ -64,7 +64,7 @@ export class UserService {
   async invite(caller: Caller, input: UserInvite, baseUrl: string): Promise<{ user: User; invitationUrl: string; expiresAt: string }> {
     assertAdmin(caller);
     return this.db.transaction().execute(async (trx) => {
-      if (await users.findUserByEmail(trx, input.email)) throw new Conflict('A user with this email already exists.', { errors: [{ path: 'email', message: 'Already registered.' }] });
+      if (await users.findUserByEmail(trx, input.email)) throw new Conflict(words('problems_userEmailTaken'), { errors: [{ path: 'email', ...words('problems_field_emailRegistered') }] });
       await checkReferences(trx, input.organisationId, input.memberships);
       const row = await users.insertUser(trx, {
         id: newId(),
@@ -92,7 +92,7 @@ export class UserService {
       await holdForWrite(trx, 'users', id);
       const row = await users.findUser(trx, id);
       if (!row) throw new NotFound('user');
-      if (row.password_hash !== null) throw new Conflict('This user has already set a password.');
+      if (row.password_hash !== null) throw new Conflict('problems_crm_passwordSetAlready');
       const token = newSecret();
       const expiresAt = new Date(Date.now() + this.settings.invitationDays * 86_400_000).toISOString();
       await users.insertInvitation(trx, { id: newId(), user_id: row.id, token_hash: digest(token), invited_by: caller.userId, expires_at: expiresAt, accepted_at: null });
@@ -125,7 +125,7 @@ export class UserService {
       checkVersion(expected, before);
       await checkReferences(trx, patch.organisationId, patch.memberships);
       if (id === caller.userId && (patch.isAdmin === false || patch.disabled === true)) {
-        throw new Conflict('You cannot remove your own administrator rights or disable yourself.');
+        throw new Conflict('problems_crm_ownAdminRights');
       }
       const updated = await users.updateUser(trx, id, {
         name: patch.name,

@@ -5,11 +5,11 @@
  * default 50, at most 200, and `cursor`).
  */
 import { z } from 'zod';
-import { Id, Limit } from '../../platform/schemas/common.js';
+import { Id, Limit, says } from '../../platform/schemas/common.js';
 import { TimeZone } from '../../platform/schemas/times.js';
 
 export const DeadlineDashboardQuery = z.strictObject({
-  days: z.coerce.number().int().min(1, { error: 'Look ahead at least one day.' }).max(366, { error: 'Look ahead at most 366 days.' }).default(90),
+  days: z.coerce.number().int().min(1, says('problems_deadlines_field_lookAheadMin')).max(366, says('problems_deadlines_field_lookAheadMax')).default(90),
   /** the reader's IANA zone; default the caller's reminder settings, else Europe/Brussels */
   zone: TimeZone.optional(),
   /** only deadlines of calls the caller watches (milestones stay) */

@@ -1,6 +1,7 @@
 /** Reminder settings: when before a watched call's deadline to be reminded, by email or not, in which zone. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { says } from '../../platform/schemas/common.js';
 
 export const DEFAULT_OFFSETS = [30, 14, 3];
 export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
@@ -8,15 +9,15 @@ export const DEFAULT_TIME_ZONE = 'Europe/Brussels';
 export const TimeZone = z
   .string()
   .trim()
-  .refine((zone) => zone.includes('/') || zone === 'UTC', { error: 'Use an IANA time zone such as Europe/Brussels or Europe/Helsinki.' })
-  .refine((zone) => DateTime.local().setZone(zone).isValid, { error: 'Use an IANA time zone such as Europe/Brussels or Europe/Helsinki.' });
+  .refine((zone) => zone.includes('/') || zone === 'UTC', says('problems_deadlines_field_timeZone'))
+  .refine((zone) => DateTime.local().setZone(zone).isValid, says('problems_deadlines_field_timeZone'));
 
 export const ReminderSettingsInput = z.strictObject({
   /** days before each deadline, 1–365, at most 10; an empty list turns deadline reminders off */
   offsets: z
-    .array(z.number({ error: 'Give whole days, e.g. 30.' }).int({ error: 'Give whole days, e.g. 30.' }).min(1, { error: 'At least 1 day before.' }).max(365, { error: 'At most 365 days before.' }))
-    .max(10, { error: 'At most 10 reminders per deadline.' })
-    .refine((days) => new Set(days).size === days.length, { error: 'Each number of days only once.' }),
+    .array(z.number(says('problems_deadlines_field_wholeDays')).int(says('problems_deadlines_field_wholeDays')).min(1, says('problems_deadlines_field_dayBefore')).max(365, says('problems_deadlines_field_daysBeforeMax')))
+    .max(10, says('problems_deadlines_field_remindersMax'))
+    .refine((days) => new Set(days).size === days.length, says('problems_deadlines_field_daysOnce')),
   /** also by email (in the app they always appear) */
   email: z.boolean(),
   /** the zone deadlines are shown in beside the call's own */

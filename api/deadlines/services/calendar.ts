@@ -144,7 +144,7 @@ export class CalendarService {
       // the user is held: feeds made at once still count up to the limit, one after the other
       await holdForWrite(trx, 'users', caller.userId);
       if ((await repo.countActiveFeeds(trx, caller.userId)) >= MAX_ACTIVE_FEEDS) {
-        throw new Conflict(`You have ${MAX_ACTIVE_FEEDS} calendar feeds already. Revoke one you no longer use first.`);
+        throw new Conflict('problems_deadlines_tooManyFeeds', { count: MAX_ACTIVE_FEEDS });
       }
       const row = await repo.insertFeed(trx, { id: newId(), user_id: caller.userId, token_hash: digest(token), created_at: this.clock().toISOString(), last_used_at: null, revoked_at: null });
       const feed = toFeed(row);

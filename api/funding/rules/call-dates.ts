@@ -36,7 +36,7 @@
  * Null without an RRULE, without a deadline, or when the series has ended.
  */
 import { DateTime } from 'luxon';
-import { NonexistentLocalTime, isInstant, isLocalDateTime, nextOccurrence, parseRule, toInstant, toLocal, utc, zoneWithKeptOffsets } from '../../platform/index.js';
+import { NonexistentLocalTime, isInstant, isLocalDateTime, nextOccurrence, parseRule, toInstant, toLocal, utc, zoneWithKeptOffsets, words, type Words } from '../../platform/index.js';
 
 export type CallStatus = 'forthcoming' | 'open' | 'closed';
 export type DeadlineModel = 'single_stage' | 'two_stage' | 'multiple_cut_off';
@@ -166,11 +166,11 @@ export function deadlineInstant(input: string, zone: string, cutOffTime: string)
 }
 
 /** The message when the number of deadlines does not fit the model, else null. No deadline at all means "not published yet". */
-export function deadlineCountProblem(model: DeadlineModel, count: number): string | null {
+export function deadlineCountProblem(model: DeadlineModel, count: number): Words | null {
   if (count === 0) return null;
-  if (model === 'single_stage' && count !== 1) return 'A single-stage call has one deadline (or none while it is not published).';
-  if (model === 'two_stage' && count !== 2) return 'A two-stage call has two deadlines: the first stage and the second (or none while they are not published).';
-  if (model === 'multiple_cut_off' && count < 2) return 'A call with multiple cut-offs has at least two deadlines (or none while they are not published).';
+  if (model === 'single_stage' && count !== 1) return words('problems_funding_field_singleStage');
+  if (model === 'two_stage' && count !== 2) return words('problems_funding_field_twoStage');
+  if (model === 'multiple_cut_off' && count < 2) return words('problems_funding_field_multipleCutOff');
   return null;
 }
 

@@ -6,10 +6,11 @@
  * `application/json`); it is read as a stream, so it has no zod schema.
  */
 import { z } from 'zod';
+import { says } from '../../platform/schemas/common.js';
 
 export const CallImportQuery = z.strictObject({
   dryRun: z
-    .enum(['true', 'false', '1', '0'], { error: 'Use dryRun=true to preview, or leave it out to import.' })
+    .enum(['true', 'false', '1', '0'], says('problems_funding_field_dryRun'))
     .optional()
     .transform((v) => v === 'true' || v === '1')
 });

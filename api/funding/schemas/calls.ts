@@ -24,7 +24,7 @@
  * `nextExpectedRound` (api/funding/rules/call-dates.ts).
  */
 import { z } from 'zod';
-import { CalendarDate, Id, Instant, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, Instant, ListQueryBase, NonEmptyText, OptionalText, pageOf, type ProblemKey, says } from '../../platform/schemas/common.js';
 import { DateTimeInput, TimeZone } from '../../platform/schemas/times.js';
 import { Money } from '../../platform/schemas/money.js';
 import { DomainLabels, noDuplicates, WebsiteUrl } from '../../crm/schemas/organisations.js';
@@ -39,21 +39,21 @@ export type CallStatus = z.infer<typeof CallStatus>;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A date alone, a wall time or an instant. */
-const dateOrDateTime = (message: string) =>
+const dateOrDateTime = (message: ProblemKey) =>
   z
     .string()
     .trim()
     .max(40)
-    .refine((v) => (DATE_ONLY.test(v) ? CalendarDate.safeParse(v).success : DateTimeInput.safeParse(v).success), { error: message });
+    .refine((v) => (DATE_ONLY.test(v) ? CalendarDate.safeParse(v).success : DateTimeInput.safeParse(v).success), says(message));
 
 export const DeadlineInput = z.strictObject({
   label: OptionalText(120).default(null),
-  at: dateOrDateTime('Use a wall time like 2026-09-17T17:00 (in the deadline’s zone), an instant like 2026-09-17T15:00:00Z, or a date like 2026-09-17.'),
+  at: dateOrDateTime('problems_funding_field_deadlineAt'),
   timeZone: TimeZone.optional()
 });
 export type DeadlineInput = z.infer<typeof DeadlineInput>;
 
-const Keyword = z.string().trim().min(1, { error: 'A keyword cannot be empty.' }).max(60);
+const Keyword = z.string().trim().min(1, says('problems_funding_field_emptyKeyword')).max(60);
 
 const fields = {
   identifier: NonEmptyText(120),
@@ -61,7 +61,7 @@ const fields = {
   programmeId: Id.nullable(),
   actionType: OptionalText(120),
   description: OptionalText(50_000),
-  openingAt: dateOrDateTime('Use a date like 2026-05-06, a wall time like 2026-05-06T09:00 or an instant.').nullable(),
+  openingAt: dateOrDateTime('problems_funding_field_openingAt').nullable(),
   deadlineModel: DeadlineModel,
   deadlines: z.array(DeadlineInput).max(24),
   budget: Money.nullable(),
@@ -69,8 +69,8 @@ const fields = {
   minContribution: Money.nullable(),
   maxContribution: Money.nullable(),
   cofinancingRate: CofinancingRate.nullable(),
-  domainIds: z.array(Id).max(30).superRefine(noDuplicates((id) => id, 'This domain is listed twice.')),
-  keywords: z.array(Keyword).max(50).superRefine(noDuplicates((k) => k.toLowerCase(), 'This keyword is listed twice.')),
+  domainIds: z.array(Id).max(30).superRefine(noDuplicates((id) => id, 'problems_crm_field_domainTwice')),
+  keywords: z.array(Keyword).max(50).superRefine(noDuplicates((k) => k.toLowerCase(), 'problems_funding_field_keywordTwice')),
   link: WebsiteUrl,
   /** RRULE of a call that repeats (e.g. FREQ=YEARLY), for its next expected round */
   rrule: z.string().trim().max(500).nullable()
@@ -173,7 +173,7 @@ export type Call = z.infer<typeof Call>;
 const DeadlineBound = z
   .string()
   .trim()
-  .refine((v) => (DATE_ONLY.test(v) ? CalendarDate : Instant).safeParse(v).success, { error: 'Use a date like 2026-09-01 or an instant like 2026-09-01T00:00:00Z.' });
+  .refine((v) => (DATE_ONLY.test(v) ? CalendarDate : Instant).safeParse(v).success, says('problems_funding_field_dateOrInstant'));
 
 export const CallListQuery = z.strictObject({
   ...ListQueryBase,

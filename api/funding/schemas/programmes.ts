@@ -9,7 +9,7 @@
  * a call deadline given as a date alone is taken at that time.
  */
 import { z } from 'zod';
-import { Id, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
+import { Id, ListQueryBase, NonEmptyText, OptionalText, pageOf, type ProblemKey, says } from '../../platform/schemas/common.js';
 import { parseDecimal } from '../../platform/schemas/money.js';
 import { TimeZone } from '../../platform/schemas/times.js';
 import { PROGRAMME_FAMILIES } from './programme-families.js';
@@ -18,13 +18,13 @@ export const ProgrammeFamily = z.enum(PROGRAMME_FAMILIES);
 export type ProgrammeFamily = z.infer<typeof ProgrammeFamily>;
 
 /** A fraction 0 < rate ≤ 1 as the canonical decimal string with at least two decimals ("0.6" → "0.60", 1 → "1.00"). */
-export function normaliseCofinancingRate(input: string | number): string | { error: string } {
+export function normaliseCofinancingRate(input: string | number): string | { error: ProblemKey } {
   const parsed = parseDecimal(input);
-  const message = 'A co-financing rate is a fraction of the eligible costs from 0.01 to 1, e.g. 0.60 for 60 %.';
+  const message = 'problems_funding_field_cofinancingRate';
   if ('error' in parsed) return { error: message };
   const unit = 10n ** BigInt(parsed.scale);
   if (parsed.value === 0n || parsed.value > unit) return { error: message };
-  if (parsed.scale > 4) return { error: 'At most four decimals (0.0001 is a hundredth of a per cent).' };
+  if (parsed.scale > 4) return { error: 'problems_funding_field_cofinancingDecimals' };
   const scale = Math.max(2, parsed.scale);
   const digits = (parsed.value * 10n ** BigInt(scale - parsed.scale)).toString().padStart(scale + 1, '0');
   return `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
@@ -44,15 +44,15 @@ export const CofinancingRate = z
 export const CutOffTime = z
   .string()
   .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, { error: 'Use a time of day like 17:00 or 12:00:00.' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, says('problems_funding_field_timeOfDay'))
   .transform((v) => (v.length === 5 ? `${v}:00` : v));
 
 /** Like `2021-2027`. */
 export const ProgrammePeriod = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{4}$/, { error: 'Write the period as two years, e.g. 2021-2027.' })
-  .refine((v) => Number(v.slice(0, 4)) <= Number(v.slice(5)), { error: 'The period ends before it starts.' })
+  .regex(/^\d{4}-\d{4}$/, says('problems_funding_field_period'))
+  .refine((v) => Number(v.slice(0, 4)) <= Number(v.slice(5)), says('problems_funding_field_periodReversed'))
   .nullable();
 
 /** Short and unique, e.g. INTERREG-NWE or HORIZON (the prefix of the portal's topic identifiers where there is one). */
@@ -60,7 +60,7 @@ export const ProgrammeCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z0-9][A-Z0-9+_.-]{0,39}$/, { error: 'A code is 1–40 letters, digits, dots, dashes, underscores or +, e.g. INTERREG-NWE.' });
+  .regex(/^[A-Z0-9][A-Z0-9+_.-]{0,39}$/, says('problems_funding_field_programmeCode'));
 
 const fields = {
   code: ProgrammeCode,

@@ -3,9 +3,9 @@
  * reminder run sends a digest of the new calls matching each one.
  */
 import { z } from 'zod';
-import { CalendarDate, Id, Limit, NonEmptyText } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, Limit, NonEmptyText, says } from '../../platform/schemas/common.js';
 
-export const CallStatusFilter = z.enum(['forthcoming', 'open', 'closed'], { error: 'Use forthcoming, open or closed.' });
+export const CallStatusFilter = z.enum(['forthcoming', 'open', 'closed'], says('problems_funding_field_callStatus'));
 
 /**
  * Every criterion is optional; a call matches when it meets all of those
@@ -18,14 +18,14 @@ export const SavedSearchCriteria = z
   .strictObject({
     programmeId: Id.optional(),
     domainId: Id.optional(),
-    keyword: z.string().trim().min(1, { error: 'Type a keyword, or leave the field out.' }).max(60).optional(),
+    keyword: z.string().trim().min(1, says('problems_funding_field_keywordOrNothing')).max(60).optional(),
     status: CallStatusFilter.optional(),
     deadlineFrom: CalendarDate.optional(),
     deadlineTo: CalendarDate.optional()
   })
   .refine((c) => !c.deadlineFrom || !c.deadlineTo || c.deadlineFrom <= c.deadlineTo, {
     path: ['deadlineTo'],
-    error: 'The end of the deadline range cannot be before its start.'
+    ...says('problems_funding_field_deadlineRange')
   })
   .meta({ id: 'SavedSearchCriteria' });
 export type SavedSearchCriteria = z.infer<typeof SavedSearchCriteria>;

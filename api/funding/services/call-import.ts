@@ -82,7 +82,7 @@ import { RowMissing } from '../../../db/row-missing.js';
 import * as calls from '../../../db/funding/calls.js';
 import type { DeadlineValues } from '../../../db/funding/calls.js';
 import { type ImportCounts, insertCallImport, updateCallImportCounts } from '../../../db/funding/call-imports.js';
-import { PayloadTooLarge, TimeSlice, ValidationFailed, assertWriterSomewhere, recordChange, type Caller, type Settings } from '../../platform/index.js';
+import { PayloadTooLarge, TimeSlice, ValidationFailed, assertWriterSomewhere, recordChange, words, type Caller, type Settings } from '../../platform/index.js';
 import { programmeTree, programmesByIds } from '../../../db/funding/programmes.js';
 import type { CallDeadlineRow, CallRow, Database } from '../../../db/schema.js';
 import type { Call } from '../schemas/calls.js';
@@ -458,10 +458,7 @@ export class CallImportService {
     const max = this.settings.maxImportBytes;
     if (options.declaredBytes !== null && options.declaredBytes > max) throw new PayloadTooLarge(max);
     return (body: ReadableStream<Uint8Array> | null, onProgress?: ProgressListener): Promise<CallImportSummary> => {
-      if (!body) {
-        const message = 'the request has no body: send the portal file (grantsTenders.json or a search API response) as the body';
-        throw new ValidationFailed([{ path: '', message }], `This is not a portal file RegioDesk can read: ${message}`);
-      }
+      if (!body) throw new ValidationFailed([{ path: '', ...words('problems_funding_field_notPortalFileNoBody') }], words('problems_funding_notPortalFileNoBody'));
       return options.dryRun ? this.preview(body, onProgress) : this.importFile(caller, body, onProgress);
     };
   }

@@ -45,7 +45,7 @@ import { findDomains } from '../../../db/crm/domains.js';
 import type { Page } from '../../../db/platform/pagination.js';
 import { programmeTree, programmesByIds } from '../../../db/funding/programmes.js';
 import type { CallDeadlineRow, CallRow, Database } from '../../../db/schema.js';
-import { Conflict, NonexistentLocalTime, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertAdmin, assertRuleFalls, assertWriterSomewhere, checkVersion, pageRequest, parseRule, recordChange, toInstant, toLocal, type Caller, type FieldError } from '../../platform/index.js';
+import { Conflict, NonexistentLocalTime, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertAdmin, assertRuleFalls, assertWriterSomewhere, checkVersion, pageRequest, parseRule, recordChange, toInstant, toLocal, words, type Caller, type FieldError } from '../../platform/index.js';
 import type { Call, CallCreate, CallDeadline, CallListQuery, CallPatch, DeadlineChangeList, DeadlineInput, DeadlineModel } from '../schemas/calls.js';
 import { centsToDecimal } from '../../platform/schemas/money.js';
 import { notifyDeadlineChange } from './notifications.js';
@@ -180,7 +180,7 @@ export function resolveDeadlines(inputs: DeadlineInput[], programme: ProgrammeFa
   });
   out.forEach((d, i) => {
     if (i > 0 && Date.parse(d.deadline_at) <= Date.parse(out[i - 1]!.deadline_at)) {
-      errors.push({ path: `deadlines.${i}.at`, message: 'Each deadline comes after the one before; list them in time order.' });
+      errors.push({ path: `deadlines.${i}.at`, ...words('problems_funding_field_deadlinesInOrder') });
     }
   });
   return out;
@@ -267,20 +267,20 @@ export class CallService {
     let programme: ProgrammeFacts | null = null;
     if (programmeId) {
       programme = (await programmesByIds(trx, [programmeId]))[0] ?? null;
-      if (!programme && input.programmeId !== undefined) errors.push({ path: 'programmeId', message: 'No programme with this id.' });
+      if (!programme && input.programmeId !== undefined) errors.push({ path: 'programmeId', ...words('problems_notFound_programme') });
     }
     if (input.domainIds?.length) {
       const found = new Map((await findDomains(trx, input.domainIds)).map((d) => [d.id, d]));
       input.domainIds.forEach((id, i) => {
         const domain = found.get(id);
-        if (!domain || domain.partnership_id !== null) errors.push({ path: `domainIds.${i}`, message: 'No standard cooperation domain with this id (calls take the standard domains).' });
+        if (!domain || domain.partnership_id !== null) errors.push({ path: `domainIds.${i}`, ...words('problems_funding_field_standardDomain') });
       });
     }
     const deadlines = input.deadlines !== undefined ? resolveDeadlines(input.deadlines, programme, errors) : null;
     const effective = deadlines ?? stored?.deadlines ?? [];
     const model = input.deadlineModel ?? stored?.model ?? 'single_stage';
     const countProblem = deadlineCountProblem(model, effective.length);
-    if (countProblem && !errors.some((e) => e.path.startsWith('deadlines'))) errors.push({ path: input.deadlines !== undefined ? 'deadlines' : 'deadlineModel', message: countProblem });
+    if (countProblem && !errors.some((e) => e.path.startsWith('deadlines'))) errors.push({ path: input.deadlines !== undefined ? 'deadlines' : 'deadlineModel', ...countProblem });
 
     let openingAt: string | null | undefined;
     if (input.openingAt !== undefined) {
@@ -289,7 +289,7 @@ export class CallService {
     }
     const opening = openingAt !== undefined ? openingAt : (stored?.openingAt ?? null);
     if (opening && effective[0] && Date.parse(opening) >= Date.parse(effective[0].deadline_at)) {
-      errors.push({ path: input.openingAt !== undefined ? 'openingAt' : 'deadlines.0.at', message: 'The call opens before its first deadline.' });
+      errors.push({ path: input.openingAt !== undefined ? 'openingAt' : 'deadlines.0.at', ...words('problems_funding_field_opensBeforeDeadline') });
     }
 
     const [budget, min, max] = [
@@ -297,9 +297,9 @@ export class CallService {
       input.minContribution !== undefined ? input.minContribution : (stored?.amounts[1] ?? null),
       input.maxContribution !== undefined ? input.maxContribution : (stored?.amounts[2] ?? null)
     ];
-    if (min !== null && max !== null && min > max) errors.push({ path: 'minContribution', message: 'The minimum contribution is more than the maximum.' });
-    if (max !== null && budget !== null && max > budget) errors.push({ path: 'maxContribution', message: 'The maximum contribution is more than the whole budget of the call.' });
-    else if (min !== null && budget !== null && min > budget) errors.push({ path: 'minContribution', message: 'The minimum contribution is more than the whole budget of the call.' });
+    if (min !== null && max !== null && min > max) errors.push({ path: 'minContribution', ...words('problems_funding_field_minAboveMax') });
+    if (max !== null && budget !== null && max > budget) errors.push({ path: 'maxContribution', ...words('problems_funding_field_maxAboveBudget') });
+    else if (min !== null && budget !== null && min > budget) errors.push({ path: 'minContribution', ...words('problems_funding_field_minAboveBudget') });
 
     let rrule = input.rrule === '' ? null : input.rrule;
     if (input.rrule) {
@@ -321,8 +321,8 @@ export class CallService {
   private async assertIdentifierFree(trx: Kysely<Database>, identifier: string, self: string | null): Promise<void> {
     const other = await repo.findCallByIdentifier(trx, identifier);
     if (other && other.id !== self) {
-      throw new Conflict(`A call with the identifier ${identifier} is already recorded.`, {
-        errors: [{ path: 'identifier', message: 'Already recorded; open that call instead.' }],
+      throw new Conflict(words('problems_funding_callIdentifierTaken', { identifier }), {
+        errors: [{ path: 'identifier', ...words('problems_field_callIdentifierTaken') }],
         existingId: other.id
       });
     }
@@ -420,7 +420,7 @@ export class CallService {
       assertAdmin(caller);
       checkVersion(expected, current);
       const usage = await repo.callUsage(trx, id);
-      if (usage.proposals) throw new Conflict(`This call cannot be deleted: ${usage.proposals} proposal(s) are prepared for it.`, { usage });
+      if (usage.proposals) throw new Conflict(words('problems_funding_callInUse', { count: usage.proposals }), { usage });
       await repo.deleteCall(trx, id);
       await recordChange(trx, caller, 'call', id, callAuditView(current), null);
     });

@@ -15,7 +15,7 @@ import chain from 'stream-chain/core';
 import { none } from 'stream-chain/defs.js';
 import Assembler from 'stream-json/core/assembler.js';
 import parser, { type Token } from 'stream-json/core/parser.js';
-import { Problem, ValidationFailed } from '../../platform/index.js';
+import { Problem, ValidationFailed, words } from '../../platform/index.js';
 import { type PortalFormat, RECORDS_PATH } from '../rules/portal-formats.js';
 
 export interface PortalRecord {
@@ -34,8 +34,24 @@ type Frame = { kind: 'object'; key: string | null } | { kind: 'array'; index: nu
 
 const VALUE_START = new Set(['startObject', 'startArray', 'stringValue', 'numberValue', 'nullValue', 'trueValue', 'falseValue']);
 
-function fileProblem(message: string, bytes: number): ValidationFailed {
-  return new ValidationFailed([{ path: '', message: `${message} (after ${bytes.toLocaleString('en')} bytes)` }], `This is not a portal file RegioDesk can read: ${message}`);
+/** Why a file is not one RegioDesk can read: each reason is a message as the detail and, with where the reading stopped, as the body's field message. */
+const UNREADABLE = {
+  trailing: ['problems_funding_notPortalFileTrailing', 'problems_funding_field_notPortalFileTrailing'],
+  notObject: ['problems_funding_notPortalFileNotObject', 'problems_funding_field_notPortalFileNotObject'],
+  bothForms: ['problems_funding_notPortalFileBothForms', 'problems_funding_field_notPortalFileBothForms'],
+  empty: ['problems_funding_notPortalFileEmpty', 'problems_funding_field_notPortalFileEmpty'],
+  cutShort: ['problems_funding_notPortalFileCutShort', 'problems_funding_field_notPortalFileCutShort'],
+  neither: ['problems_funding_notPortalFileNeither', 'problems_funding_field_notPortalFileNeither']
+} as const;
+
+function fileProblem(reason: keyof typeof UNREADABLE, bytes: number): ValidationFailed {
+  const [detail, field] = UNREADABLE[reason];
+  return new ValidationFailed([{ path: '', ...words(field, { bytes }) }], words(detail));
+}
+
+/** The file is not JSON: the parser's own words (English, technical) go in as they are. */
+function notJson(error: string, bytes: number): ValidationFailed {
+  return new ValidationFailed([{ path: '', ...words('problems_funding_field_notPortalFileNotJson', { error, bytes }) }], words('problems_funding_notPortalFileNotJson', { error }));
 }
 
 /** Follows the token stream's path and hands back each record once it is complete. */
@@ -56,9 +72,9 @@ class RecordPicker {
       this.assembler = null;
       return { format: this.format!, index: this.recordIndex, value };
     }
-    if (this.ended) throw fileProblem('there is more after the end of the JSON document', this.position.bytes);
+    if (this.ended) throw fileProblem('trailing', this.position.bytes);
     if (VALUE_START.has(token.name)) {
-      if (!this.started && token.name !== 'startObject') throw fileProblem('the file is not a JSON object', this.position.bytes);
+      if (!this.started && token.name !== 'startObject') throw fileProblem('notObject', this.position.bytes);
       this.started = true;
       const top = this.stack.at(-1);
       if (top?.kind === 'array') {
@@ -108,7 +124,7 @@ class RecordPicker {
     const path = this.arrayPath();
     const format = (Object.keys(RECORDS_PATH) as PortalFormat[]).find((f) => RECORDS_PATH[f] === path);
     if (!format) return;
-    if (this.format && this.format !== format) throw fileProblem('it holds both fundingData.GrantTenderObj and results; send one form at a time', this.position.bytes);
+    if (this.format && this.format !== format) throw fileProblem('bothForms', this.position.bytes);
     this.format = format;
   }
 
@@ -117,13 +133,10 @@ class RecordPicker {
   }
 
   finish(): void {
-    if (!this.started) throw fileProblem('the file is empty', this.position.bytes);
-    if (!this.ended || this.assembler) throw fileProblem('the file ends before its JSON is complete (was the download or upload cut short?)', this.position.bytes);
+    if (!this.started) throw fileProblem('empty', this.position.bytes);
+    if (!this.ended || this.assembler) throw fileProblem('cutShort', this.position.bytes);
     if (!this.format) {
-      throw fileProblem(
-        'it holds neither fundingData.GrantTenderObj (the bulk grantsTenders.json) nor results (a search API response)',
-        this.position.bytes
-      );
+      throw fileProblem('neither', this.position.bytes);
     }
   }
 }
@@ -152,7 +165,7 @@ export async function* readPortalFile(source: AsyncIterable<Uint8Array>, progres
       } catch (error) {
         if (error instanceof Problem) throw error;
         const message = error instanceof Error ? error.message.replace(/^Parser cannot parse input: /, '') : String(error);
-        throw fileProblem(`the file is not valid JSON: ${message}`, progress.bytes);
+        throw notJson(message, progress.bytes);
       }
       if (step.done) break;
       yield step.value;

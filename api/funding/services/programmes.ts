@@ -19,7 +19,8 @@ import { newId, nowIso } from '../../../db/ids.js';
 import * as repo from '../../../db/funding/programmes.js';
 import type { ProgrammeWithParentRow } from '../../../db/funding/programmes.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, NotFound, PreconditionFailed, ValidationFailed, assertAdmin, assertWriterSomewhere, checkVersion, pageRequest, recordChange, type Caller } from '../../platform/index.js';
+import { Conflict, NotFound, PreconditionFailed, ValidationFailed, assertAdmin, assertWriterSomewhere, checkVersion, pageRequest, recordChange, words, type Caller, type Words } from '../../platform/index.js';
+import { StillUsed } from '../../crm/index.js';
 import type { Programme, ProgrammeCreate, ProgrammeFamily, ProgrammeListQuery, ProgrammePatch } from '../schemas/programmes.js';
 import { holdForDelete, holdForWrite } from '../../../db/row-locks.js';
 
@@ -61,16 +62,16 @@ async function load(db: Kysely<Database>, id: string): Promise<ProgrammeWithPare
 async function assertCodeFree(db: Kysely<Database>, code: string, self: string | null): Promise<void> {
   const other = await repo.findProgrammeByCode(db, code);
   if (other && other.id !== self) {
-    throw new Conflict(`The code ${code} is already used by ${other.name}.`, { errors: [{ path: 'code', message: `Already used by ${other.name}.` }], existingId: other.id });
+    throw new Conflict(words('problems_funding_programmeCodeTaken', { code, name: other.name }), { errors: [{ path: 'code', ...words('problems_funding_field_programmeCodeTaken', { name: other.name }) }], existingId: other.id });
   }
 }
 
 async function assertParentUsable(db: Kysely<Database>, parentId: string | null | undefined, self: string | null): Promise<void> {
   if (!parentId) return;
   const tree = await repo.programmeTree(db);
-  if (!tree.some((p) => p.id === parentId)) throw new ValidationFailed([{ path: 'parentId', message: 'No programme with this id.' }]);
+  if (!tree.some((p) => p.id === parentId)) throw new ValidationFailed([{ path: 'parentId', ...words('problems_notFound_programme') }]);
   if (self && descendantsOf(tree, self).includes(parentId)) {
-    throw new ValidationFailed([{ path: 'parentId', message: 'A programme cannot sit below itself or one of its own sub-programmes.' }]);
+    throw new ValidationFailed([{ path: 'parentId', ...words('problems_funding_field_parentLoop') }]);
   }
 }
 
@@ -152,8 +153,8 @@ export class FundingProgrammeService {
       assertAdmin(caller);
       checkVersion(expected, before);
       const usage = await repo.programmeUsage(trx, id);
-      const reasons = [usage.calls && `${usage.calls} call(s) belong to it`, usage.children && `${usage.children} programme(s) sit below it`].filter(Boolean);
-      if (reasons.length) throw new Conflict(`This programme cannot be deleted: ${reasons.join('; ')}.`, { usage });
+      const uses: Words[] = [usage.calls ? words('problems_funding_use_calls', { count: usage.calls }) : null, usage.children ? words('problems_funding_use_children', { count: usage.children }) : null].filter((use) => use !== null);
+      if (uses.length) throw new StillUsed('problems_funding_programmeInUse', uses, { usage });
       await repo.deleteProgramme(trx, id);
       await recordChange(trx, caller, 'programme', id, before, null);
     });

@@ -231,7 +231,7 @@ describe('/api/organisations', () => {
     await createPerson(h.as.editor, { name: 'Anna Becker', organisationId: employer.id });
     const withPeople = await h.as.editor.delete(`/api/organisations/${employer.id}`);
     expectProblem(withPeople, 409);
-    expect(withPeople.body.detail).toContain('person(s) work there');
+    expect(withPeople.body.detail).toContain('1 person works there (move or delete them first)');
     expect((await h.as.editor.get(`/api/organisations/${employer.id}`)).status).toBe(200);
   });
 

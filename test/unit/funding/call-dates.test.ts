@@ -240,11 +240,11 @@ describe('checks on what is entered', () => {
   it('wants one deadline for single-stage, two for two-stage, at least two for multiple cut-offs, or none yet', () => {
     expect(deadlineCountProblem('single_stage', 1)).toBeNull();
     expect(deadlineCountProblem('single_stage', 0)).toBeNull();
-    expect(deadlineCountProblem('single_stage', 2)).toMatch(/one deadline/);
+    expect(deadlineCountProblem('single_stage', 2)?.key).toBe('problems_funding_field_singleStage');
     expect(deadlineCountProblem('two_stage', 2)).toBeNull();
-    expect(deadlineCountProblem('two_stage', 1)).toMatch(/two deadlines/);
-    expect(deadlineCountProblem('two_stage', 3)).toMatch(/two deadlines/);
-    expect(deadlineCountProblem('multiple_cut_off', 1)).toMatch(/at least two/);
+    expect(deadlineCountProblem('two_stage', 1)?.key).toBe('problems_funding_field_twoStage');
+    expect(deadlineCountProblem('two_stage', 3)?.key).toBe('problems_funding_field_twoStage');
+    expect(deadlineCountProblem('multiple_cut_off', 1)?.key).toBe('problems_funding_field_multipleCutOff');
     expect(deadlineCountProblem('multiple_cut_off', 5)).toBeNull();
   });
 

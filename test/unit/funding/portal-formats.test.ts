@@ -405,7 +405,9 @@ describe('reading a whole file as a stream', () => {
   });
 
   it('refuses broken JSON, a cut-off file, an empty body, a list, and JSON that is neither form', async () => {
-    expect((await failure('{"results":[{"metadata":{}},]}')).extra.errors).toEqual([{ path: '', message: expect.stringMatching(/^the file is not valid JSON: .+ \(after \d+ bytes\)$/) }]);
+    const broken = await failure('{"results":[{"metadata":{}},]}');
+    expect(broken.extra.errors).toEqual([{ path: '', key: 'problems_funding_field_notPortalFileNotJson', params: { error: expect.any(String), bytes: expect.any(Number) } }]);
+    expect(broken.toJSON().errors?.[0]?.message).toMatch(/^the file is not valid JSON: .+ \(after \d+ bytes\)$/);
     expect((await failure('{"results":[{"metadata":{"identifier":["A"]}}')).detail).toContain('ends before its JSON is complete');
     expect((await failure('')).detail).toContain('empty');
     expect((await failure('[{"identifier":"A"}]')).detail).toContain('not a JSON object');
