@@ -220,5 +220,5 @@ describe.each([
     expect((await cycleTasks()).length).toBe(tasks);
     expect(smtp.received).toHaveLength(33);
     expect(waiting.output()).not.toMatch(/failed|SqliteError/);
-  });
+  }, 180_000); // two server processes start (each allowed 120 s) and take several turns of the periodic run
 });
