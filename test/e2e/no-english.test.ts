@@ -6,8 +6,10 @@
  * sent empty, the work plan, the evaluation, the calls and a call, the
  * deadline dashboard, a candidate project, my tasks — and the test fails on
  * every English text of the catalogue any of them shows
- * (support/english-leaks.ts says how a text is matched). Screenshots of a
- * few pages land in test-results/no-english/.
+ * (support/english-leaks.ts says how a text is matched). The public pages
+ * (sign-in, a feedback link, an invitation) follow an nl-BE or de-DE
+ * browser, with the language switch in sight. Screenshots of the pages land
+ * in test-results/no-english/.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +19,7 @@ import type { Locale } from '../../i18n/locales.js';
 import { browserSession } from './support/browser-session.js';
 import { THIS_YEAR } from './support/demo-day.js';
 import { describeLeaks, englishTexts, type Leak, leaksIn, visibleSegments } from './support/english-leaks.js';
+import { apiPost } from './support/session-api.js';
 import { load, signIn } from './support/sign-in.js';
 
 const session = browserSession({ shots: 'test-results/no-english' });
@@ -99,4 +102,31 @@ describe('no English on a Dutch or German officer’s screens', () => {
       await context.close();
     });
   }
+
+  it('shows the public pages (sign-in, a feedback link, an invitation) in the language of an nl-BE or a de-DE browser, with a visible switch', { timeout: 120_000 }, async () => {
+    const officer = await session.signedIn(DEMO_USERS.officerVb.email);
+    const links = await apiPost<{ items: { path: string }[] }>(officer.context, session.url, `/api/activities/${ACTIVITY}/feedback/links`, {});
+    await officer.context.close();
+    const admin = await session.signedIn(DEMO_USERS.admin.email);
+    const invited = await apiPost<{ invitationUrl: string }>(admin.context, session.url, '/api/users', { email: 'nieuwe.collega@demo.regiodesk.eu', name: 'Nieuwe collega' });
+    const data = await dataNames(admin.page);
+    await admin.context.close();
+    const pages = { 'sign-in': '/sign-in', feedback: links.items[0]!.path, invitation: new URL(invited.invitationUrl).pathname };
+
+    for (const [browser, locale, language] of [['nl-BE', 'nl', 'Taal'], ['de-DE', 'de', 'Sprache']] as const) {
+      const guest = await session.context({ locale: browser });
+      const page = await guest.newPage();
+      const texts = englishTexts(locale);
+      const leaks: Leak[] = [];
+      for (const [name, path] of Object.entries(pages)) {
+        await load(page, `${session.url}${path}`);
+        expect(await page.evaluate(() => document.documentElement.lang), `${path} in ${browser}`).toBe(locale);
+        expect(await page.getByLabel(language).isVisible(), `the switch on ${path} in ${browser}`).toBe(true);
+        leaks.push(...leaksIn(await visibleSegments(page), texts, `${path} (${browser})`, data));
+        await session.shot(page, `public-${name}-${locale}`);
+      }
+      expect(leaks, describeLeaks(leaks)).toEqual([]);
+      await guest.close();
+    }
+  });
 });

@@ -5,19 +5,20 @@
  * goes through Intl in the UI language.
  */
 import { TAGS, type Locale } from '$lib/i18n/index.js';
+import { type DateFormat, dateFormat } from '$lib/i18n/formats.js';
 
 /** The place a zone is named after: `Europe/Brussels` → `Brussels`, `America/Argentina/Buenos_Aires` → `Buenos Aires`. */
 export function zoneCity(zone: string): string {
   return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, DateFormat>();
 
-function format(locale: Locale, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function format(locale: Locale, zone: string, options: Intl.DateTimeFormatOptions): DateFormat {
   const key = `${locale}|${zone}|${JSON.stringify(options)}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: zone });
+    f = dateFormat(locale, { ...options, timeZone: zone });
     formats.set(key, f);
   }
   return f;
