@@ -5,6 +5,7 @@
  * language, in the activity's zone (and in the reader's when it differs).
  */
 import { TAGS, type Locale } from '$lib/i18n/index.js';
+import { type DateFormat, dateFormat } from '$lib/i18n/formats.js';
 
 /** `2026-03-29T09:00` (or with seconds) → date and time as the inputs hold them. */
 export function splitLocal(local: string | null | undefined): { date: string; time: string } {
@@ -51,8 +52,8 @@ export function today(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function formatter(locale: Locale, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: zone });
+function formatter(locale: Locale, zone: string, options: Intl.DateTimeFormatOptions): DateFormat {
+  return dateFormat(locale, { ...options, timeZone: zone });
 }
 
 /** Start to end in `zone`, shortened where the two share a day ("29 Mar 2026, 09:00–17:00"). */
@@ -147,12 +148,12 @@ export function weekdayNames(locale: Locale): { long: string; short: string }[] 
 
 /** "November 2026" in the UI language. */
 export function monthTitle(locale: Locale, month: string): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  return dateFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** A calendar day in the UI language ("Monday, 23 November 2026"). */
 export function dayTitle(locale: Locale, date: string): string {
-  return new Intl.DateTimeFormat(TAGS[locale], { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return dateFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /**

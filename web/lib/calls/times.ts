@@ -5,19 +5,21 @@
  * goes through Intl in the UI language.
  */
 import { TAGS, type Locale } from '$lib/i18n/index.js';
+import { type DateFormat, dateFormat } from '$lib/i18n/formats.js';
+import { callsCities } from '$lib/i18n/labels/calls.js';
 
-/** The place a zone is named after: `Europe/Brussels` → `Brussels`, `America/Argentina/Buenos_Aires` → `Buenos Aires`. */
+/** The place a zone is named after, in the UI language where the catalogue names it: `Europe/Brussels` → `Brussel` (nl), `America/Argentina/Buenos_Aires` → `Buenos Aires`. */
 export function zoneCity(zone: string): string {
-  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+  return Object.hasOwn(callsCities, zone) ? callsCities[zone]!() : (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
+const formats = new Map<string, DateFormat>();
 
-function format(locale: Locale, zone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+function format(locale: Locale, zone: string, options: Intl.DateTimeFormatOptions): DateFormat {
   const key = `${locale}|${zone}|${JSON.stringify(options)}`;
   let f = formats.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(TAGS[locale], { ...options, timeZone: zone });
+    f = dateFormat(locale, { ...options, timeZone: zone });
     formats.set(key, f);
   }
   return f;
@@ -68,7 +70,8 @@ export function formatDay(locale: Locale, date: string): string {
 /** The wall time of an instant in `zone` as a date input and a time input hold it. */
 export function wallParts(instant: string, zone: string): { date: string; time: string } {
   const parts = Object.fromEntries(
-    format('en', zone, { ...ISO_DAY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    // machine parts, not words for a reader: Intl as it is
+    new Intl.DateTimeFormat('en', { ...ISO_DAY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone })
       .formatToParts(new Date(instant))
       .map((p) => [p.type, p.value])
   );

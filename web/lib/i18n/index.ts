@@ -7,6 +7,7 @@
  * through Svelte's context (context.ts).
  */
 import { type Locale, TAGS } from '$i18n/locales.js';
+import { dateFormat } from './formats.js';
 
 export { decimalComma, isLocale, LOCALE_COOKIE, LOCALES, type Locale, pickLocale, TAGS } from '$i18n/locales.js';
 
@@ -28,13 +29,13 @@ export function translator(locale: Locale): Translator {
 
 function makeTranslator(locale: Locale): Translator {
   const tag = TAGS[locale];
-  const dateFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateTimeFormat = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const dayFormat = dateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTimeFormat = dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const numberFormat = new Intl.NumberFormat(tag);
   return {
     locale,
     // calendar dates (YYYY-MM-DD) are read as UTC days so they never shift
-    date: (value) => (value ? dateFormat.format(typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value) : '—'),
+    date: (value) => (value ? dayFormat.format(typeof value === 'string' ? new Date(value.length === 10 ? `${value}T00:00:00Z` : value) : value) : '—'),
     dateTime: (value) => (value ? dateTimeFormat.format(typeof value === 'string' ? new Date(value) : value) : '—'),
     number: (value) => numberFormat.format(value)
   };

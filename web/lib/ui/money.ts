@@ -4,16 +4,17 @@
  * the way their language writes numbers ("1.234,50", "1,234.50").
  */
 import { decimalComma, type Locale, TAGS } from '$lib/i18n/index.js';
+import { type MoneyFormat, moneyFormat } from '$lib/i18n/formats.js';
 
-const formats = new Map<string, Intl.NumberFormat>();
+const formats = new Map<string, MoneyFormat>();
 
-/** 123450 cents in EUR → "€1,234.50" (en) / "1.234,50 €" (de). */
+/** 123450 cents in EUR → "€1,234.50" (en) / "1.234,50 €" (de, nl). */
 export function formatMoney(locale: Locale, cents: number, currency = 'EUR'): string {
   const key = `${locale}:${currency}`;
   let format = formats.get(key);
   if (!format) {
     try {
-      format = new Intl.NumberFormat(TAGS[locale], { style: 'currency', currency });
+      format = moneyFormat(locale, currency);
     } catch {
       // an unknown code typed by hand: the number with the code beside it
       const number = new Intl.NumberFormat(TAGS[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -82,3 +82,24 @@ export const callsStatuses: Record<CallStatus, () => string> = {
   open: m.calls_statuses_open,
   closed: m.calls_statuses_closed
 };
+
+/** `calls.cities.*`: the cities deadline zones are named after, as each language writes them (Intl has no city names); other zones keep the zone's own */
+export const callsCities: Record<string, () => string> = {
+  'Europe/Brussels': m.calls_cities_Brussels,
+  'Europe/Lisbon': m.calls_cities_Lisbon,
+  'Europe/Luxembourg': m.calls_cities_Luxembourg,
+  'Europe/Vienna': m.calls_cities_Vienna,
+  'Europe/Rome': m.calls_cities_Rome,
+  'Europe/Warsaw': m.calls_cities_Warsaw,
+  'Europe/Prague': m.calls_cities_Prague,
+  'Europe/Athens': m.calls_cities_Athens,
+  'Europe/London': m.calls_cities_London,
+  'Europe/Paris': m.calls_cities_Paris,
+  'Europe/Copenhagen': m.calls_cities_Copenhagen,
+  'Europe/Bucharest': m.calls_cities_Bucharest,
+  'Europe/Zurich': m.calls_cities_Zurich,
+  'Europe/Nicosia': m.calls_cities_Nicosia,
+  'Europe/Moscow': m.calls_cities_Moscow,
+  'America/New_York': m.calls_cities_NewYork,
+  'Asia/Tokyo': m.calls_cities_Tokyo,
+};
