@@ -17,6 +17,7 @@ export type { Caller, PartnershipRole } from './http/caller.js';
 export type { ContextEnv } from './http/context.js';
 export { Conflict, Forbidden, MergeConflict, NotFound, PayloadTooLarge, PreconditionFailed, PreconditionRequired, Problem, TooManyRequests, ValidationFailed, VersionNotYet, problemOf, problemResponse, unknownReference, isThing, words, type FieldError, type FieldProblem, type ProblemKey, type Thing, type Words } from './http/errors.js';
 export { readerLanguage } from './http/reader-language.js';
+export { render } from './http/problem-words.js';
 export { answerClientErrors, limitUrlLength } from './http/http-limits.js';
 export { describe } from './http/openapi.js';
 export { apiSecurityHeaders, frontHeaders } from './http/security-headers.js';

@@ -5,12 +5,12 @@
  * leads, notes) that a later candidate project can point at.
  */
 import { z } from 'zod';
-import { Id, NonEmptyText, OptionalText } from '../../platform/schemas/common.js';
+import { Id, NonEmptyText, OptionalText, says } from '../../platform/schemas/common.js';
 import { DateTimeInput } from '../../platform/schemas/times.js';
 
 const agendaFields = {
   /** 1-based place in the programme; items after it move down. Past the end means last. */
-  position: z.int({ error: 'Use a whole number from 1.' }).min(1, { error: 'Use a whole number from 1.' }).max(1000),
+  position: z.int(says('problems_agenda_field_position')).min(1, says('problems_agenda_field_position')).max(1000),
   /** local wall time in the activity's zone (or an instant with offset) */
   startsAt: DateTimeInput.nullable(),
   place: OptionalText(200),

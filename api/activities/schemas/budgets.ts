@@ -4,15 +4,15 @@
  * year's activities already use of it.
  */
 import { z } from 'zod';
-import { Id, Limit, pageOf } from '../../platform/schemas/common.js';
+import { Id, Limit, pageOf, says } from '../../platform/schemas/common.js';
 import { BudgetState } from './costs.js';
 import { Money } from '../../platform/schemas/money.js';
 
 export { BudgetState };
 
-export const Year = z.number().int().min(2000, { error: 'Use a year from 2000 to 2100.' }).max(2100, { error: 'Use a year from 2000 to 2100.' });
+export const Year = z.number().int().min(2000, says('problems_budget_field_year')).max(2100, says('problems_budget_field_year'));
 
-const WarnAtPercent = z.number().int().min(1).max(100, { error: 'Warn somewhere from 1 to 100 % of the budget.' });
+const WarnAtPercent = z.number().int().min(1).max(100, says('problems_budget_field_warnAt'));
 
 export const BudgetCreate = z.strictObject({
   partnershipId: Id,

@@ -3,7 +3,7 @@
  * platform's schemas reads them.
  */
 import { z } from 'zod';
-import { Id, OptionalText } from '../../platform/schemas/common.js';
+import { Id, OptionalText, says } from '../../platform/schemas/common.js';
 import { Money, Rate } from '../../platform/schemas/money.js';
 
 const ISO_4217 = new Set(Intl.supportedValuesOf('currency'));
@@ -12,7 +12,7 @@ export const CurrencyCode = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((code) => ISO_4217.has(code), { error: 'Use a three-letter ISO 4217 currency code such as EUR, GBP or CHF.' });
+  .refine((code) => ISO_4217.has(code), says('problems_cost_field_currency'));
 
 export const CostCategory = z.enum(['travel', 'accommodation', 'catering', 'venue', 'fees', 'other']);
 export type CostCategory = z.infer<typeof CostCategory>;

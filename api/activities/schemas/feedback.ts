@@ -3,7 +3,7 @@
  * one answer per participant (a rating 1–5 and a comment), and averages.
  */
 import { z } from 'zod';
-import { Id, Instant, OptionalText } from '../../platform/schemas/common.js';
+import { Id, Instant, OptionalText, says } from '../../platform/schemas/common.js';
 import { noDuplicates } from '../../crm/schemas/organisations.js';
 
 export const FeedbackLinksCreate = z.strictObject({
@@ -39,10 +39,10 @@ export type FeedbackLinksCreated = z.infer<typeof FeedbackLinksCreated>;
 
 export const FeedbackAnswerInput = z.strictObject({
   rating: z
-    .number({ error: 'Give a rating from 1 to 5.' })
-    .int({ error: 'Give a whole number from 1 to 5.' })
-    .min(1, { error: 'Give a rating from 1 to 5.' })
-    .max(5, { error: 'Give a rating from 1 to 5.' }),
+    .number(says('problems_feedback_field_rating'))
+    .int(says('problems_feedback_field_ratingWhole'))
+    .min(1, says('problems_feedback_field_rating'))
+    .max(5, says('problems_feedback_field_rating')),
   comment: OptionalText(2000).default(null)
 });
 export type FeedbackAnswerInput = z.infer<typeof FeedbackAnswerInput>;

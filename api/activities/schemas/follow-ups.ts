@@ -4,7 +4,7 @@
  * created from them, and the completion rate per partnership and year.
  */
 import { z } from 'zod';
-import { CalendarDate, Id, NonEmptyText } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, NonEmptyText, says, type ProblemKey } from '../../platform/schemas/common.js';
 import { Task } from './tasks.js';
 
 export const RuleSource = z.enum(['activity', 'partnership', 'default']);
@@ -38,8 +38,8 @@ export const FollowUpCreate = z
     /** the due dates to use; the proposal's when left out */
     dueDates: z
       .array(CalendarDate)
-      .min(1, { error: 'Give at least one due date, or leave dueDates out to use the proposal.' })
-      .max(12, { error: 'At most 12 follow-ups at once.' })
+      .min(1, says('problems_followUp_field_dueDatesEmpty'))
+      .max(12, says('problems_followUp_field_atMostAtOnce'))
       .optional(),
     /** who takes care of them; the proposal's default owner when left out */
     ownerId: Id.optional(),
@@ -48,16 +48,16 @@ export const FollowUpCreate = z
     title: NonEmptyText(300).optional()
   })
   .superRefine((value, ctx) => {
-    if (value.dueDates && value.rule) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'Give either dueDates or a rule, not both.', input: value });
+    if (value.dueDates && value.rule) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'problems_followUp_field_datesOrRule' satisfies ProblemKey, input: value });
     value.dueDates?.forEach((date, i) => {
-      if (value.dueDates!.indexOf(date) !== i) ctx.addIssue({ code: 'custom', path: ['dueDates', i], message: 'This date is listed twice.', input: date });
+      if (value.dueDates!.indexOf(date) !== i) ctx.addIssue({ code: 'custom', path: ['dueDates', i], message: 'problems_followUp_field_dateTwice' satisfies ProblemKey, input: date });
     });
   });
 export type FollowUpCreate = z.infer<typeof FollowUpCreate>;
 
 export const FollowUpList = z.object({ items: z.array(Task) }).meta({ id: 'FollowUpList' });
 
-export const FollowUpRuleSet = z.strictObject({ rule: z.string().trim().min(1, { error: 'Required.' }).max(500) });
+export const FollowUpRuleSet = z.strictObject({ rule: z.string().trim().min(1, says('problems_field_required')).max(500) });
 export type FollowUpRuleSet = z.infer<typeof FollowUpRuleSet>;
 
 export const FollowUpRule = z
@@ -74,7 +74,7 @@ export type FollowUpRule = z.infer<typeof FollowUpRule>;
 
 export const FollowUpRateQuery = z.strictObject({
   partnershipId: Id,
-  year: z.coerce.number({ error: 'Give a year such as 2026.' }).int().min(1990).max(2200)
+  year: z.coerce.number(says('problems_followUp_field_yearSuchAs')).int().min(1990).max(2200)
 });
 export type FollowUpRateQuery = z.infer<typeof FollowUpRateQuery>;
 

@@ -3,7 +3,7 @@
  * share cooperation domains, with why each pair is worth bringing together.
  */
 import { z } from 'zod';
-import { Id } from '../../platform/schemas/common.js';
+import { Id, type ProblemKey } from '../../platform/schemas/common.js';
 import { DomainLabels } from '../../crm/schemas/organisations.js';
 
 export const MatchmakingQuery = z
@@ -23,7 +23,7 @@ export const MatchmakingQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(20)
   })
   .superRefine((value, ctx) => {
-    if (!value.activityId && !value.partnershipId) ctx.addIssue({ code: 'custom', path: ['partnershipId'], message: 'Give activityId, or partnershipId (with domains if you like).', input: value });
+    if (!value.activityId && !value.partnershipId) ctx.addIssue({ code: 'custom', path: ['partnershipId'], message: 'problems_matchmaking_field_activityOrPartnership' satisfies ProblemKey, input: value });
   });
 export type MatchmakingQuery = z.infer<typeof MatchmakingQuery>;
 

@@ -5,13 +5,14 @@
  * takes part once per role.
  */
 import { z } from 'zod';
-import { Id } from '../../platform/schemas/common.js';
+import { Id, type ProblemKey } from '../../platform/schemas/common.js';
 import { OrganisationKind } from '../../crm/schemas/organisations.js';
 
 export const ParticipantRole = z.enum(['delegate', 'host', 'speaker', 'organiser', 'guest']);
 export const Attendance = z.enum(['invited', 'confirmed', 'attended', 'excused', 'no_show']);
 
-export const PARTICIPANT_MISSING = 'Name a person or an organisation (or both).';
+/** the catalogue message when a participant names neither a person nor an organisation */
+export const PARTICIPANT_MISSING = 'problems_participant_field_missing' satisfies ProblemKey;
 
 export const ParticipantCreate = z
   .strictObject({

@@ -4,7 +4,7 @@
  * recurring (an RFC 5545 RRULE), optionally about another record.
  */
 import { z } from 'zod';
-import { CalendarDate, Id, Limit, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, Limit, NonEmptyText, OptionalText, pageOf, says, type ProblemKey } from '../../platform/schemas/common.js';
 
 export const TaskKind = z.enum(['follow_up', 'next_step', 'cycle_step', 'other']);
 export type TaskKind = z.infer<typeof TaskKind>;
@@ -43,8 +43,8 @@ const fields = {
 
 function subjectPaired(value: { subjectType?: string | null; subjectId?: string | null }, ctx: z.core.$RefinementCtx<unknown>) {
   if (value.subjectType === undefined && value.subjectId === undefined) return;
-  if ((value.subjectType ?? null) === null && (value.subjectId ?? null) !== null) ctx.addIssue({ code: 'custom', path: ['subjectType'], message: 'Say what kind of record subjectId is (activity, organisation, person, partnership or interaction).', input: value });
-  if ((value.subjectType ?? null) !== null && (value.subjectId ?? null) === null) ctx.addIssue({ code: 'custom', path: ['subjectId'], message: 'Give the id of the record the task is about.', input: value });
+  if ((value.subjectType ?? null) === null && (value.subjectId ?? null) !== null) ctx.addIssue({ code: 'custom', path: ['subjectType'], message: 'problems_task_field_subjectType' satisfies ProblemKey, input: value });
+  if ((value.subjectType ?? null) !== null && (value.subjectId ?? null) === null) ctx.addIssue({ code: 'custom', path: ['subjectId'], message: 'problems_task_field_subjectId' satisfies ProblemKey, input: value });
 }
 
 export const TaskCreate = z
@@ -69,7 +69,7 @@ export type TaskCreate = z.infer<typeof TaskCreate>;
 export const TaskPatch = z
   .strictObject({
     ...fields,
-    status: z.enum(['open', 'cancelled'], { error: 'Set status to open or cancelled here; complete a task with POST /api/tasks/{id}/complete.' }),
+    status: z.enum(['open', 'cancelled'], says('problems_task_field_status')),
     result: OptionalText(5000)
   })
   .partial()

@@ -38,7 +38,7 @@ import type { ActivityFilter, ActivityWithHostRow, ParticipantCountRow } from '.
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { findRegion } from '../../../db/crm/regions.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
-import { accountLanguage, NonexistentLocalTime, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, durationMinutes, offsetAt, pageRequest, parseRule, partnershipLinksAfter, recordChange, scopeOf, toInstant, toLocal, unknownReference, utc, type Caller, type FieldError } from '../../platform/index.js';
+import { accountLanguage, words, NonexistentLocalTime, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, durationMinutes, offsetAt, pageRequest, parseRule, partnershipLinksAfter, recordChange, scopeOf, toInstant, toLocal, unknownReference, utc, type Caller, type FieldError } from '../../platform/index.js';
 import type { Activity, ActivityCreate, ActivityExportQuery, ActivityListQuery, ActivityPatch, ParticipantCounts } from '../schemas/activities.js';
 import { writableActivity } from './activity-access.js';
 import { assertDomainsUsable } from '../../crm/index.js';
@@ -177,7 +177,7 @@ type TimesInput = Partial<Pick<ActivityCreate, 'startsAt' | 'endsAt' | 'timeZone
  */
 export function resolveTimes(input: TimesInput, current?: Pick<ActivityRow, 'starts_at' | 'ends_at' | 'time_zone' | 'next_meeting_at'>): StoredTimes {
   const zone = input.timeZone ?? current?.time_zone;
-  if (!zone) throw new ValidationFailed([{ path: 'timeZone', message: 'Required.' }]);
+  if (!zone) throw new ValidationFailed([{ path: 'timeZone', ...words('problems_field_required') }]);
   const zoneChanged = current !== undefined && zone !== current.time_zone;
   const carried = (stored: string | null | undefined) => (stored && zoneChanged ? toLocal(stored, current!.time_zone) : stored);
   const errors: FieldError[] = [];
@@ -189,7 +189,7 @@ export function resolveTimes(input: TimesInput, current?: Pick<ActivityRow, 'sta
       return toInstant(text, zone);
     } catch (error) {
       if (error instanceof NonexistentLocalTime) {
-        errors.push({ path, message: error.message });
+        errors.push({ path, ...error.words });
         return null;
       }
       throw error;
@@ -198,10 +198,10 @@ export function resolveTimes(input: TimesInput, current?: Pick<ActivityRow, 'sta
   const startsAt = read('startsAt', input.startsAt, current?.starts_at);
   const endsAt = read('endsAt', input.endsAt, current?.ends_at);
   const nextMeetingAt = read('nextMeetingAt', input.nextMeetingAt, current?.next_meeting_at);
-  if (startsAt === null && !errors.some((e) => e.path === 'startsAt')) errors.push({ path: 'startsAt', message: 'Required.' });
-  if (endsAt === null && !errors.some((e) => e.path === 'endsAt')) errors.push({ path: 'endsAt', message: 'Required.' });
+  if (startsAt === null && !errors.some((e) => e.path === 'startsAt')) errors.push({ path: 'startsAt', ...words('problems_field_required') });
+  if (endsAt === null && !errors.some((e) => e.path === 'endsAt')) errors.push({ path: 'endsAt', ...words('problems_field_required') });
   if (startsAt && endsAt && endsAt < startsAt) {
-    errors.push({ path: 'endsAt', message: `The end (${toLocal(endsAt, zone).replace('T', ' ')}) comes before the start (${toLocal(startsAt, zone).replace('T', ' ')}).` });
+    errors.push({ path: 'endsAt', ...words('problems_activity_field_endBeforeStart', { end: toLocal(endsAt, zone).replace('T', ' '), start: toLocal(startsAt, zone).replace('T', ' ') }) });
   }
   if (errors.length) throw new ValidationFailed(errors);
   return {
@@ -224,10 +224,10 @@ export function followUpRuleOf(text: string | null, endOn: string): string | nul
   try {
     const rule = parseRule(text).text;
     const problem = followUpRuleProblem(rule, endOn);
-    if (problem) throw new ValidationFailed([{ path: 'followUpRule', message: problem }]);
+    if (problem) throw new ValidationFailed([{ path: 'followUpRule', ...problem }]);
     return rule;
   } catch (error) {
-    if (error instanceof RuleProblem) throw new ValidationFailed([{ path: 'followUpRule', message: error.message }]);
+    if (error instanceof RuleProblem) throw new ValidationFailed([{ path: 'followUpRule', ...error.words }]);
     throw error;
   }
 }

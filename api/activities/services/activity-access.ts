@@ -39,6 +39,6 @@ export async function readableActivity(db: Kysely<Database>, caller: Caller, id:
 export async function writableActivity(db: Kysely<Database>, caller: Caller, id: string): Promise<AccessibleActivity> {
   await holdForWrite(db, 'activities', id);
   const found = await readableActivity(db, caller, id);
-  if (!canWriteActivity(caller, found.partnershipIds)) throw new Forbidden('Your role does not allow changing this activity.');
+  if (!canWriteActivity(caller, found.partnershipIds)) throw new Forbidden('problems_activity_roleForbids');
   return found;
 }

@@ -55,7 +55,7 @@ function instantIn(text: string | null, zone: string): string | null {
   try {
     return toInstant(text, zone);
   } catch (error) {
-    if (error instanceof NonexistentLocalTime) throw new ValidationFailed([{ path: 'startsAt', message: error.message }]);
+    if (error instanceof NonexistentLocalTime) throw new ValidationFailed([{ path: 'startsAt', ...error.words }]);
     throw error;
   }
 }

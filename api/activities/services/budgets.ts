@@ -24,7 +24,7 @@ import type { BudgetWithNamesRow } from '../../../db/activities/budgets.js';
 import { partnershipsOfOrganisation } from '../../../db/crm/organisations.js';
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, type Caller } from '../../platform/index.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
 import type { Budget, BudgetCreate, BudgetListQuery, BudgetPatch } from '../schemas/budgets.js';
 import { type BudgetImpact, type BudgetState } from '../schemas/costs.js';
 import { centsToDecimal } from '../../platform/schemas/money.js';
@@ -191,7 +191,7 @@ export function toBudget(row: BudgetWithNamesRow, totals: StateTotals): Budget {
 }
 
 function assertMaySet(caller: Caller, partnershipId: string): void {
-  if (!canWriteIn(caller, partnershipId, [...BUDGET_ROLES])) throw new Forbidden('Only admins and officers of the partnership set its budgets.');
+  if (!canWriteIn(caller, partnershipId, [...BUDGET_ROLES])) throw new Forbidden('problems_budget_roleForbids');
 }
 
 export class BudgetService {
@@ -224,14 +224,14 @@ export class BudgetService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'partnerships', input.partnershipId);
       if (!canSeePartnership(caller, input.partnershipId) || !(await findPartnership(trx, input.partnershipId))) {
-        throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
+        throw unknownReference('partnershipId', 'partnership');
       }
       assertMaySet(caller, input.partnershipId);
       if (!(await partnershipsOfOrganisation(trx, input.organisationId)).includes(input.partnershipId)) {
-        throw new ValidationFailed([{ path: 'organisationId', message: 'This organisation is neither a party nor a stakeholder of the partnership.' }]);
+        throw new ValidationFailed([{ path: 'organisationId', ...words('problems_budget_field_notParty') }]);
       }
       const existing = await repo.findBudgetByKey(trx, input.partnershipId, input.organisationId, input.year);
-      if (existing) throw new Conflict(`This organisation already has a budget for ${input.year} in this partnership; change that one.`, { existingId: existing.id });
+      if (existing) throw new Conflict(words('problems_budget_exists', { year: input.year }), { existingId: existing.id });
       const id = newId();
       await repo.insertBudget(trx, {
         id,

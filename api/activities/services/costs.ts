@@ -23,7 +23,7 @@ import * as repo from '../../../db/activities/costs.js';
 import type { CostWithPayerRow } from '../../../db/activities/costs.js';
 import { findVisibleOrganisation, visibleOrganisationNames } from '../../../db/crm/organisations.js';
 import type { Database } from '../../../db/schema.js';
-import { NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, checkVersion, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
+import { NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, checkVersion, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
 import { type BudgetImpact, type Cost, type CostCreate, type CostList, type CostPatch } from '../schemas/costs.js';
 import { centsToDecimal, parseDecimal } from '../../platform/schemas/money.js';
 import { type AccessibleActivity, readableActivity, writableActivity } from './activity-access.js';
@@ -49,12 +49,12 @@ export function toEurCents(amountCents: number, rate: string): number {
  */
 export function rateFor(currency: string, requested: string | undefined, previous: { currency: string; rate: string } | null): string {
   if (currency === 'EUR') {
-    if (requested !== undefined && requested !== '1') throw new ValidationFailed([{ path: 'rateToEur', message: 'For EUR the rate is 1.' }]);
+    if (requested !== undefined && requested !== '1') throw new ValidationFailed([{ path: 'rateToEur', ...words('problems_cost_field_eurRate') }]);
     return '1';
   }
   if (requested !== undefined) return requested;
   if (previous && previous.currency === currency) return previous.rate;
-  throw new ValidationFailed([{ path: 'rateToEur', message: `Required for ${currency}: how many euros one ${currency} was worth, e.g. 1.1688.` }]);
+  throw new ValidationFailed([{ path: 'rateToEur', ...words('problems_cost_field_rateRequired', { currency }) }]);
 }
 
 /** The cost without the budget impacts: what the audit trail keeps (with the payer's name). */

@@ -28,7 +28,7 @@ import { newId } from '../../../db/ids.js';
 import * as repo from '../../../db/activities/feedback.js';
 import { visibleOrganisationIds, visiblePersonIds } from '../../../db/crm/partnerships.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, Problem, TooManyRequests, ValidationFailed, canSeePartnership, digest, newSecret, recordChange, scopeOf, type Caller, type Settings } from '../../platform/index.js';
+import { Conflict, Problem, TooManyRequests, ValidationFailed, canSeePartnership, digest, newSecret, recordChange, scopeOf, words, type Caller, type Settings } from '../../platform/index.js';
 import type {
   ActivityFeedback,
   FeedbackAnswerInput,
@@ -78,7 +78,7 @@ export function retryAfterSeconds(oldest: string | null, now: Date, windowMs: nu
 }
 
 function unknownLink(): Problem {
-  return new Problem(404, 'Not found', 'This feedback link is not known. Check that the whole address was copied, or ask the organisers for a new link.', { errors: [] });
+  return new Problem(404, 'Not found', words('problems_feedback_linkUnknown'), { errors: [] });
 }
 
 function day(instant: string): string {
@@ -130,7 +130,7 @@ export class FeedbackService {
     const key = `feedback:${address}`;
     const { count, oldest } = await repo.countRequests(this.db, key, since);
     if (count >= this.settings.feedbackMaxPerAddress) {
-      throw new TooManyRequests(retryAfterSeconds(oldest, now, windowMs), 'Too many feedback requests from your network. Wait a few minutes and try again.');
+      throw new TooManyRequests(retryAfterSeconds(oldest, now, windowMs), words('problems_feedback_tooMany'));
     }
     await repo.recordRequest(this.db, key, now.toISOString(), since);
   }
@@ -139,9 +139,9 @@ export class FeedbackService {
     const now = this.clock();
     return this.db.transaction().execute(async (trx) => {
       const { activity } = await writableActivity(trx, caller, activityId);
-      if (activity.feedback_closed_at) throw new Conflict(`Feedback on this activity was closed on ${day(activity.feedback_closed_at)}; no new links can be sent.`);
+      if (activity.feedback_closed_at) throw new Conflict('problems_feedback_closedNoLinks', { date: day(activity.feedback_closed_at) });
       if (input.expiresAt && Date.parse(input.expiresAt) <= now.getTime()) {
-        throw new ValidationFailed([{ path: 'expiresAt', message: 'Choose a moment in the future.' }]);
+        throw new ValidationFailed([{ path: 'expiresAt', ...words('problems_feedback_field_futureMoment') }]);
       }
       const expiresAt = input.expiresAt ? new Date(input.expiresAt).toISOString() : defaultExpiry(activity.ends_at, now);
       const participants = await repo.participantsOf(trx, activityId);
@@ -149,7 +149,7 @@ export class FeedbackService {
       let targets = participants.filter((p) => !ABSENT.has(p.attendance));
       if (input.participantIds) {
         const unknown = input.participantIds.map((id, i) => ({ id, i })).filter(({ id }) => !byId.has(id));
-        if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `participantIds.${i}`, message: 'No participant of this activity with this id.' })));
+        if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `participantIds.${i}`, ...words('problems_feedback_field_notParticipant') })));
         targets = input.participantIds.map((id) => byId.get(id)!);
       }
       const existing = new Map((await repo.linksOf(trx, activityId)).map((l) => [l.participant_id, l]));
@@ -250,10 +250,10 @@ export class FeedbackService {
       const now = this.clock();
       const state = linkState(link.expires_at, link.feedback_closed_at, now);
       if (state.closedReason === 'closed') {
-        throw new Conflict(`Feedback on "${link.activity_title}" was closed on ${day(link.feedback_closed_at!)}; answers can no longer be given or changed.`);
+        throw new Conflict('problems_feedback_closed', { title: link.activity_title, date: day(link.feedback_closed_at!) });
       }
       if (state.closedReason === 'expired') {
-        throw new Problem(410, 'Gone', `This feedback link expired on ${day(link.expires_at)}; answers can no longer be given or changed. Ask the organisers if you still want to answer.`, { errors: [] });
+        throw new Problem(410, 'Gone', words('problems_feedback_expired', { date: day(link.expires_at) }), { errors: [] });
       }
       const answer = { rating: input.rating, comment: input.comment, answeredAt: now.toISOString() };
       await repo.saveAnswer(trx, link.id, answer);

@@ -44,7 +44,8 @@ import * as tasksRepo from '../../../db/activities/tasks.js';
 import type { ActivityRow, Database } from '../../../db/schema.js';
 import { findUser } from '../../../db/platform/users.js';
 import { m } from '../../../i18n/paraglide-server/messages.js';
-import { accountLanguage, Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, addYears, canSeePartnership, canWriteIn, daysCanMatch, occurrences, parseRule, recordChange, withoutCount, type Caller, type PartnershipRole } from '../../platform/index.js';
+import { accountLanguage, Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, addYears, canSeePartnership, canWriteIn, daysCanMatch, occurrences, parseRule, recordChange, render, withoutCount, words, type Caller, type FieldError, type PartnershipRole, type Words } from '../../platform/index.js';
+import type { Locale } from '../../../i18n/locales.js';
 import type { FollowUpCreate, FollowUpProposal, FollowUpRate, FollowUpRateQuery, FollowUpRule, FollowUpRuleSet, RuleSource } from '../schemas/follow-ups.js';
 import type { Task } from '../schemas/tasks.js';
 import { canWriteActivity, readableActivity, writableActivity } from './activity-access.js';
@@ -80,9 +81,9 @@ export function chooseRule(activityRule: string | null, partnershipRule: string 
  */
 export function followUpDates(ruleText: string, endOn: string): string[] {
   const rule = parseRule(ruleText);
-  if (rule.count === null && rule.until === null) throw new RuleProblem('A follow-up rule needs an end: COUNT (how many follow-ups after the activity) or UNTIL.');
-  if (rule.count !== null && rule.count > MAX_FOLLOW_UPS) throw new RuleProblem(`At most ${MAX_FOLLOW_UPS} follow-ups per activity; lower COUNT.`);
-  if (!daysCanMatch(rule)) throw new RuleProblem('This rule never falls on a date; check BYMONTH and BYMONTHDAY.');
+  if (rule.count === null && rule.until === null) throw new RuleProblem('problems_followUp_needsEnd');
+  if (rule.count !== null && rule.count > MAX_FOLLOW_UPS) throw new RuleProblem('problems_followUp_countTooHigh', { max: MAX_FOLLOW_UPS });
+  if (!daysCanMatch(rule)) throw new RuleProblem('problems_followUp_neverFalls');
   // read at most HORIZON_YEARS ahead, also when UNTIL is further (e.g. 9999)
   const ahead = addYears(endOn, HORIZON_YEARS);
   const horizon = rule.until !== null && rule.until < ahead ? rule.until : ahead;
@@ -90,8 +91,8 @@ export function followUpDates(ruleText: string, endOn: string): string[] {
   const dates = occurrences(withoutCount(rule), endOn, horizon, wanted + 1)
     .filter((date) => date > endOn)
     .slice(0, wanted);
-  if (dates.length > MAX_FOLLOW_UPS) throw new RuleProblem(`This rule proposes more than ${MAX_FOLLOW_UPS} follow-ups; give a COUNT or an earlier UNTIL.`);
-  if (!dates.length) throw new RuleProblem('This rule proposes no date after the activity’s end.');
+  if (dates.length > MAX_FOLLOW_UPS) throw new RuleProblem('problems_followUp_tooManyDates', { max: MAX_FOLLOW_UPS });
+  if (!dates.length) throw new RuleProblem('problems_followUp_noDate');
   return dates;
 }
 
@@ -100,12 +101,12 @@ export function followUpDates(ruleText: string, endOn: string): string[] {
  * `endOn` (it must end, propose 1–12 dates after the end), or null: for
  * checking an activity's own rule where it is stored.
  */
-export function followUpRuleProblem(rule: string, endOn: string): string | null {
+export function followUpRuleProblem(rule: string, endOn: string): Words | null {
   try {
     followUpDates(rule, endOn);
     return null;
   } catch (error) {
-    if (error instanceof RuleProblem) return error.message;
+    if (error instanceof RuleProblem) return error.words;
     throw error;
   }
 }
@@ -115,8 +116,32 @@ export function checkedFollowUpRule(ruleText: string, path: string, endOn: strin
   try {
     return { rule: parseRule(ruleText).text, dueDates: followUpDates(ruleText, endOn) };
   } catch (error) {
-    if (error instanceof RuleProblem) throw new ValidationFailed([{ path, message: error.message }]);
+    if (error instanceof RuleProblem) throw new ValidationFailed([{ path, ...error.words }]);
     throw error;
+  }
+}
+
+/**
+ * 409: the rule stored on the activity or its partnership cannot propose
+ * follow-ups; the detail names the rule and says why, the why in the
+ * reader's language too (the rule's own problem, rendered inside).
+ */
+class StoredRuleUnusable extends Conflict {
+  constructor(
+    private readonly source: RuleSource,
+    private readonly rule: string,
+    private readonly reason: Words
+  ) {
+    super(StoredRuleUnusable.say(source, rule, reason, 'en'));
+  }
+
+  private static say(source: RuleSource, rule: string, reason: Words, locale: Locale): Words {
+    const params = { rule, reason: render(reason, locale) };
+    return source === 'activity' ? words('problems_followUp_activityRuleUnusable', params) : words('problems_followUp_partnershipRuleUnusable', params);
+  }
+
+  override detailIn(locale: Locale): string {
+    return render(StoredRuleUnusable.say(this.source, this.rule, this.reason, locale), locale);
   }
 }
 
@@ -157,8 +182,7 @@ export class FollowUpService {
       return followUpDates(plan.rule, plan.endsOn);
     } catch (error) {
       if (!(error instanceof RuleProblem)) throw error;
-      const where = plan.source === 'activity' ? 'the activity' : 'the partnership';
-      throw new Conflict(`The follow-up rule of ${where} (${plan.rule}) cannot be used: ${error.message}`);
+      throw new StoredRuleUnusable(plan.source, plan.rule, error.words);
     }
   }
 
@@ -199,18 +223,18 @@ export class FollowUpService {
   async create(caller: Caller, activityId: string, input: FollowUpCreate): Promise<{ items: Task[] }> {
     return this.db.transaction().execute(async (trx) => {
       const plan = await this.plan(trx, caller, await writableActivity(trx, caller, activityId));
-      if (plan.partnershipId && !canWriteIn(caller, plan.partnershipId)) throw new Forbidden('Your role does not allow creating follow-ups for this activity.');
+      if (plan.partnershipId && !canWriteIn(caller, plan.partnershipId)) throw new Forbidden('problems_followUp_roleForbids');
       if (plan.activity.status !== 'done') {
-        throw new Conflict(`Follow-ups are created once the activity is done; it is ${plan.activity.status}. Mark it done first.`, { errors: [{ path: '', message: 'The activity is not done yet.' }] });
+        throw new Conflict(words(plan.activity.status === 'cancelled' ? 'problems_followUp_activityCancelled' : 'problems_followUp_activityPlanned'), { errors: [{ path: '', ...words('problems_followUp_field_activityNotDone') }] });
       }
       const owner = input.ownerId ?? (await this.defaultOwner(trx, caller, plan))!.id;
       await assertOwnerAllowed(trx, caller, owner, plan.partnershipId);
       const dueDates = input.dueDates ?? (input.rule ? checkedFollowUpRule(input.rule, 'rule', plan.endsOn).dueDates : this.storedRuleDates(plan));
-      const early = dueDates.flatMap((date, i) => (date <= plan.endsOn ? [{ path: `dueDates.${i}`, message: `A follow-up falls after the activity’s end (${plan.endsOn}).` }] : []));
+      const early = dueDates.flatMap((date, i): FieldError[] => (date <= plan.endsOn ? [{ path: `dueDates.${i}`, ...words('problems_followUp_field_beforeEnd', { end: plan.endsOn }) }] : []));
       if (early.length) throw new ValidationFailed(early);
       const taken = new Set((await tasksRepo.followUpsOfActivity(trx, activityId)).filter((t) => t.status !== 'cancelled').map((t) => t.due_on));
-      const twice = dueDates.flatMap((date, i) => (taken.has(date) ? [{ path: input.dueDates ? `dueDates.${i}` : 'dueDates', message: `There is a follow-up on ${date} already.` }] : []));
-      if (twice.length) throw new Conflict('Some of these follow-ups exist already; leave those dates out.', { errors: twice });
+      const twice = dueDates.flatMap((date, i): FieldError[] => (taken.has(date) ? [{ path: input.dueDates ? `dueDates.${i}` : 'dueDates', ...words('problems_followUp_field_dateTaken', { date }) }] : []));
+      if (twice.length) throw new Conflict(words('problems_followUp_someExist'), { errors: twice });
       const now = this.clock().toISOString();
       // the task speaks its owner's language (a title given by the writer stays as written)
       const locale = accountLanguage((await findUser(trx, owner))?.locale);
@@ -264,7 +288,7 @@ export class FollowUpService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'partnerships', partnershipId);
       const row = await this.visiblePartnership(trx, caller, partnershipId);
-      if (!canWriteIn(caller, partnershipId, RULE_SETTERS)) throw new Forbidden('Only the partnership’s admins and officers may set its follow-up rule.');
+      if (!canWriteIn(caller, partnershipId, RULE_SETTERS)) throw new Forbidden('problems_followUp_ruleSetters');
       const current = this.ruleView(row.id, row.follow_up_rule, row.version);
       if (expected !== null && expected !== row.version) throw new PreconditionFailed(current);
       const { rule } = checkedFollowUpRule(input.rule, 'rule', this.today());

@@ -29,7 +29,7 @@ import { visibleOrganisationIds, visiblePersonIds } from '../../../db/crm/partne
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, NotFound, PreconditionFailed, ValidationFailed, canWriteIn, checkVersion, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
+import { Conflict, NotFound, PreconditionFailed, ValidationFailed, canWriteIn, checkVersion, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
 import { PARTICIPANT_MISSING, type Participant, type ParticipantCreate, type ParticipantPatch } from '../schemas/participants.js';
 import { readableActivity, writableActivity } from './activity-access.js';
 
@@ -79,7 +79,7 @@ async function load(db: Kysely<Database>, activityId: string, id: string): Promi
 }
 
 function twice(): Conflict {
-  return new Conflict('This participant already takes part in this role.', { errors: [{ path: 'role', message: 'Already taking part in this role; change the attendance of that entry instead.' }] });
+  return new Conflict(words('problems_participantTwice'), { errors: [{ path: 'role', ...words('problems_field_participantTwice') }] });
 }
 
 /**
@@ -136,7 +136,7 @@ export class ParticipantService {
         throw unknownReference('organisationId', 'organisation');
       }
       const organisationId = patch.organisationId !== undefined ? patch.organisationId : current.organisation_id;
-      if (organisationId === null && current.person_id === null) throw new ValidationFailed([{ path: 'organisationId', message: PARTICIPANT_MISSING }]);
+      if (organisationId === null && current.person_id === null) throw new ValidationFailed([{ path: 'organisationId', ...words(PARTICIPANT_MISSING) }]);
       const role = patch.role ?? current.role;
       if (await repo.findSameParticipant(trx, activityId, { personId: current.person_id, organisationId, role }, id)) throw twice();
       const updated = await repo.updateParticipant(trx, id, current.version, { organisation_id: organisationId, role, attendance: patch.attendance });

@@ -55,7 +55,7 @@ import * as repo from '../../../db/activities/tasks.js';
 import type { TaskFilter, TaskWithOwnerRow } from '../../../db/activities/tasks.js';
 import { findVisibleActivity } from '../../../db/activities/visibility.js';
 import type { Database, TaskTable } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertRuleFalls, assertWriterSomewhere, canSeePartnership, canWriteIn, checkVersion, isWriterSomewhere, nextOccurrence, pageRequest, parseRule, readSeries, recordChange, scopeOf, seriesText, unknownReference, type Caller, type PartnershipRole } from '../../platform/index.js';
+import { words, Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertRuleFalls, assertWriterSomewhere, canSeePartnership, canWriteIn, checkVersion, isWriterSomewhere, nextOccurrence, pageRequest, parseRule, readSeries, recordChange, scopeOf, seriesText, unknownReference, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { SubjectType, Task, TaskComplete, TaskCompletion, TaskCreate, TaskListQuery, TaskPatch, TaskState, TaskStatus } from '../schemas/tasks.js';
 import { addDays, dayOf, daysBetween } from '../../crm/index.js';
 import { holdForWrite } from '../../../db/row-locks.js';
@@ -172,12 +172,10 @@ export async function insertTaskAudited(trx: Kysely<Database>, caller: Caller, v
 /** Throws 400 at `path` when the caller may not make `ownerId` the owner of a task of `partnershipId`. */
 export async function assertOwnerAllowed(db: Kysely<Database>, caller: Caller, ownerId: string, partnershipId: string | null, path = 'ownerId'): Promise<void> {
   if (ownerId === caller.userId) return;
-  const message = partnershipId
-    ? 'The owner is you or a member of the task’s partnership who may change its records.'
-    : 'A task without a partnership belongs to you; choose a partnership to hand it to someone else.';
-  if (!partnershipId) throw new ValidationFailed([{ path, message }]);
+  const refusal = { path, ...(partnershipId ? words('problems_task_field_ownerMember') : words('problems_task_field_ownerSelf')) };
+  if (!partnershipId) throw new ValidationFailed([refusal]);
   const role = await repo.roleOfUser(db, ownerId, partnershipId);
-  if (!role || !WRITERS.includes(role as PartnershipRole)) throw new ValidationFailed([{ path, message }]);
+  if (!role || !WRITERS.includes(role as PartnershipRole)) throw new ValidationFailed([refusal]);
 }
 
 /** Throws 400 at `subjectId` when the record is missing or invisible to the caller. */
@@ -200,7 +198,7 @@ export async function assertSubjectVisible(db: Kysely<Database>, caller: Caller,
 
 async function assertPartnershipWritable(db: Kysely<Database>, caller: Caller, partnershipId: string): Promise<void> {
   if (!canSeePartnership(caller, partnershipId) || !(await findPartnership(db, partnershipId))) throw unknownReference('partnershipId', 'partnership');
-  if (!canWriteIn(caller, partnershipId)) throw new Forbidden('Your role in this partnership does not allow creating or changing its tasks.');
+  if (!canWriteIn(caller, partnershipId)) throw new Forbidden('problems_task_roleForbidsPartnership');
 }
 
 function mayChange(caller: Caller, row: TaskWithOwnerRow): boolean {
@@ -217,7 +215,7 @@ export function storedSeries(rrule: string | null, dueOn: string, path = 'rrule'
     assertRuleFalls(rule, dueOn);
     return seriesText(rule, dueOn);
   } catch (error) {
-    if (error instanceof RuleProblem) throw new ValidationFailed([{ path, message: error.message }]);
+    if (error instanceof RuleProblem) throw new ValidationFailed([{ path, ...error.words }]);
     throw error;
   }
 }
@@ -245,7 +243,7 @@ export class TaskService {
   private async loadWritable(db: Kysely<Database>, caller: Caller, id: string, expected: number | null): Promise<TaskWithOwnerRow> {
     await holdForWrite(db, 'tasks', id);
     const row = await this.loadVisible(db, caller, id);
-    if (!mayChange(caller, row)) throw new Forbidden('Your role does not allow changing this task.');
+    if (!mayChange(caller, row)) throw new Forbidden('problems_task_roleForbids');
     checkVersion(expected, await this.presentOne(db, caller, row));
     return row;
   }
@@ -325,7 +323,7 @@ export class TaskService {
       const status = patch.status ?? (row.status as TaskStatus);
       const result = patch.result === undefined ? row.result : patch.result;
       const kind = patch.kind ?? row.kind;
-      if (status === 'done' && kind === 'follow_up' && result === null) throw new ValidationFailed([{ path: 'result', message: 'A completed follow-up keeps what came of it.' }]);
+      if (status === 'done' && kind === 'follow_up' && result === null) throw new ValidationFailed([{ path: 'result', ...words('problems_task_field_followUpKeepsResult') }]);
       const updated = await repo.updateTask(trx, id, row.version, {
         kind: patch.kind,
         title: patch.title,
@@ -351,8 +349,8 @@ export class TaskService {
   async complete(caller: Caller, id: string, input: TaskComplete, expected: number | null): Promise<TaskCompletion> {
     return this.db.transaction().execute(async (trx) => {
       const row = await this.loadWritable(trx, caller, id, expected);
-      if (row.status !== 'open') throw new Conflict(`This task is ${row.status === 'done' ? 'done already' : 'cancelled'}; reopen it first (PATCH status: open).`, { current: await this.presentOne(trx, caller, row) });
-      if (row.kind === 'follow_up' && input.result === null) throw new ValidationFailed([{ path: 'result', message: 'Say what came of the follow-up.' }]);
+      if (row.status !== 'open') throw new Conflict(words(row.status === 'done' ? 'problems_task_doneAlready' : 'problems_task_cancelled'), { current: await this.presentOne(trx, caller, row) });
+      if (row.kind === 'follow_up' && input.result === null) throw new ValidationFailed([{ path: 'result', ...words('problems_task_field_sayResult') }]);
       const now = this.now();
       const updated = await repo.updateTask(trx, id, row.version, { status: 'done', result: input.result, completed_at: now, updated_at: now });
       if (!updated) throw new PreconditionFailed(await this.presentOne(trx, caller, row));

@@ -6,16 +6,17 @@
  * minutes, notes are multi-line) but not in a query string or a path.
  */
 import type { FieldError } from './errors.js';
+import { words } from './problem-words.js';
 
 const ANY_CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /** a body can hold thousands of strings: name the first few */
 const MAX_REPORTED = 20;
 
-function described(text: string, pattern: RegExp): string {
+/** the first control character in `text`, as U+XXXX */
+function codeOf(text: string, pattern: RegExp): string {
   const found = pattern.exec(text)![0];
-  const code = `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-  return `Holds the control character ${code}, which is not text; remove it.`;
+  return `U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**
@@ -31,14 +32,14 @@ export function controlCharacterErrors(value: unknown, { multiLine, prefix = '' 
   while (pending.length && errors.length < MAX_REPORTED) {
     const { value: item, path } = pending.pop()!;
     if (typeof item === 'string') {
-      if (pattern.test(item)) errors.push({ path, message: described(item, pattern) });
+      if (pattern.test(item)) errors.push({ path, ...words('problems_field_controlCharacter', { code: codeOf(item, pattern) }) });
     } else if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i--) pending.push({ value: item[i], path: join(path, i) });
     } else if (item !== null && typeof item === 'object' && Object.getPrototypeOf(item) === Object.prototype) {
       const entries = Object.entries(item);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [key, inner] = entries[i]!;
-        if (pattern.test(key)) errors.push({ path: join(path, key), message: `The field name ${described(key, pattern).replace(/^Holds/, 'holds')}` });
+        if (pattern.test(key)) errors.push({ path: join(path, key), ...words('problems_field_controlCharacterInName', { code: codeOf(key, pattern) }) });
         else pending.push({ value: inner, path: join(path, key) });
       }
     }

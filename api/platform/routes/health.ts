@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import type { PlatformEnv } from '../services/index.js';
 import { problemResponses } from '../http/openapi.js';
+import { readerLanguage } from '../http/reader-language.js';
 import { Health } from '../schemas/health.js';
 
 const health = (description: string) => ({ description, content: { 'application/json': { schema: resolver(Health) } } });
@@ -19,7 +20,7 @@ export const healthRoutes = new Hono<PlatformEnv>().get(
     responses: { ...problemResponses, 200: health('ok'), 503: health('degraded or unavailable: see status and reasons') } as never
   }),
   async (c) => {
-    const report = await c.var.services.health.check();
+    const report = await c.var.services.health.check(readerLanguage(c));
     return c.json(report, report.status === 'ok' ? 200 : 503);
   }
 );

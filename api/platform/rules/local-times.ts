@@ -17,6 +17,7 @@
  * they sort as text together with the other instants of the database.
  */
 import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import { type Words, render, words } from '../http/problem-words.js';
 
 /** `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss`, no offset */
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/;
@@ -40,12 +41,16 @@ export function isDateTimeInput(text: string): boolean {
   return isLocalDateTime(text) || isInstant(text);
 }
 
+/** A wall time the clocks jump over; `words` say so beside the field in the reader's language, `message` in English. */
 export class NonexistentLocalTime extends Error {
+  readonly words: Words;
   constructor(
     readonly local: string,
     readonly zone: string
   ) {
-    super(`${local.replace('T', ' ')} does not exist in ${zone}: the clocks jump forward at that time. Choose a time after the change.`);
+    const said = words('problems_field_nonexistentLocalTime', { time: local.replace('T', ' '), zone });
+    super(render(said));
+    this.words = said;
   }
 }
 

@@ -41,12 +41,24 @@
  * days (e.g. BYMONTHDAY=-1 for "the last day") is left to RFC 5545 as is.
  */
 import * as rruleModule from 'rrule';
+import { type Say, type Words, render, words } from '../http/problem-words.js';
 
 // rrule ships CommonJS for Node and ESM for bundlers: take whichever arrived.
 const { RRule } = (rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule;
 
-/** A rule a person wrote that cannot be used; `message` says what to change. */
-export class RuleProblem extends Error {}
+/**
+ * A rule a person wrote that cannot be used: `words` say what to change (a
+ * catalogue message, shown beside the field in the reader's language),
+ * `message` says it in English.
+ */
+export class RuleProblem extends Error {
+  readonly words: Words;
+  constructor(...args: Say) {
+    const said = words(...args);
+    super(render(said));
+    this.words = said;
+  }
+}
 
 export type Frequency = 'DAILY' | 'WEEKLY' | 'MONTHLY' | 'YEARLY';
 
@@ -107,16 +119,16 @@ export function addYears(date: string, years: number): string {
 
 function integerList(name: string, value: string, min: number, max: number, signed: boolean): void {
   for (const item of value.split(',')) {
-    if (!/^[+-]?\d{1,3}$/.test(item)) throw new RuleProblem(`${name} takes a comma-separated list of whole numbers, e.g. ${name}=${signed ? '1,-1' : '1,7'}.`);
+    if (!/^[+-]?\d{1,3}$/.test(item)) throw new RuleProblem('problems_rule_wholeNumbers', { name, example: signed ? '1,-1' : '1,7' });
     const n = Number(item);
     if ((!signed && n < 0) || n === 0 || Math.abs(n) < min || Math.abs(n) > max) {
-      throw new RuleProblem(`${name} values run from ${min} to ${max}${signed ? ` (or −${max} to −1, counting from the end)` : ''}; ${item} is outside.`);
+      throw new RuleProblem(signed ? 'problems_rule_valueRangeSigned' : 'problems_rule_valueRange', { name, min, max, item });
     }
   }
 }
 
 function positive(name: string, value: string, max: number): number {
-  if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > max) throw new RuleProblem(`${name} must be a whole number from 1 to ${max}.`);
+  if (!/^\d{1,4}$/.test(value) || Number(value) < 1 || Number(value) > max) throw new RuleProblem('problems_rule_positive', { name, max });
   return Number(value);
 }
 
@@ -126,7 +138,7 @@ function untilDate(value: string): string {
   try {
     toDate(date);
   } catch {
-    throw new RuleProblem('UNTIL is a date written like 20261231 (or 20261231T000000Z).');
+    throw new RuleProblem('problems_rule_until');
   }
   return date;
 }
@@ -138,53 +150,53 @@ function untilDate(value: string): string {
 export function parseRule(input: string): Rule {
   let text = input.trim().toUpperCase();
   if (text.startsWith('RRULE:')) text = text.slice('RRULE:'.length);
-  if (text === '') throw new RuleProblem('Write a rule such as FREQ=MONTHLY;INTERVAL=3;COUNT=2.');
-  if (/[\r\n]/.test(text) || text.includes('DTSTART')) throw new RuleProblem('Leave DTSTART out: a rule starts from the due date (or, for follow-ups, from the activity’s end).');
+  if (text === '') throw new RuleProblem('problems_rule_empty');
+  if (/[\r\n]/.test(text) || text.includes('DTSTART')) throw new RuleProblem('problems_rule_noDtstart');
   const parts = new Map<string, string>();
   for (const part of text.split(';').filter((p) => p !== '')) {
     const match = /^([A-Z]+)=(.+)$/.exec(part);
-    if (!match) throw new RuleProblem(`“${part}” is not a rule part; parts look like NAME=VALUE, e.g. FREQ=WEEKLY.`);
+    if (!match) throw new RuleProblem('problems_rule_notAPart', { part });
     const [, name, value] = match as unknown as [string, string, string];
-    if (['BYHOUR', 'BYMINUTE', 'BYSECOND'].includes(name)) throw new RuleProblem('Tasks fall on dates: leave out BYHOUR, BYMINUTE and BYSECOND.');
-    if (!PARTS.includes(name)) throw new RuleProblem(`${name} is not a part of an RRULE; use ${PARTS.join(', ')}.`);
-    if (parts.has(name)) throw new RuleProblem(`${name} appears twice.`);
+    if (['BYHOUR', 'BYMINUTE', 'BYSECOND'].includes(name)) throw new RuleProblem('problems_rule_noTimeOfDay');
+    if (!PARTS.includes(name)) throw new RuleProblem('problems_rule_unknownPart', { name, parts: PARTS.join(', ') });
+    if (parts.has(name)) throw new RuleProblem('problems_rule_twice', { name });
     parts.set(name, value);
   }
   const freq = parts.get('FREQ');
-  if (!freq) throw new RuleProblem('Say how often with FREQ, e.g. FREQ=MONTHLY.');
-  if (!FREQUENCIES.includes(freq as Frequency)) throw new RuleProblem(`FREQ is one of ${FREQUENCIES.join(', ')} (tasks fall on dates).`);
+  if (!freq) throw new RuleProblem('problems_rule_noFreq');
+  if (!FREQUENCIES.includes(freq as Frequency)) throw new RuleProblem('problems_rule_freqOneOf', { frequencies: FREQUENCIES.join(', ') });
   const interval = parts.get('INTERVAL');
   if (interval !== undefined) positive('INTERVAL', interval, 1000);
   const count = parts.has('COUNT') ? positive('COUNT', parts.get('COUNT')!, 1000) : null;
   const until = parts.has('UNTIL') ? untilDate(parts.get('UNTIL')!) : null;
-  if (count !== null && until !== null) throw new RuleProblem('Use COUNT or UNTIL, not both.');
+  if (count !== null && until !== null) throw new RuleProblem('problems_rule_countOrUntil');
   if (parts.has('BYMONTH')) integerList('BYMONTH', parts.get('BYMONTH')!, 1, 12, false);
   if (parts.has('BYMONTHDAY')) integerList('BYMONTHDAY', parts.get('BYMONTHDAY')!, 1, 31, true);
   if (parts.has('BYYEARDAY')) integerList('BYYEARDAY', parts.get('BYYEARDAY')!, 1, 366, true);
   if (parts.has('BYWEEKNO')) {
-    if (freq !== 'YEARLY') throw new RuleProblem('BYWEEKNO only goes with FREQ=YEARLY.');
+    if (freq !== 'YEARLY') throw new RuleProblem('problems_rule_byweeknoYearly');
     integerList('BYWEEKNO', parts.get('BYWEEKNO')!, 1, 53, true);
   }
   if (parts.has('BYSETPOS')) {
     // the day sets of a day or a week are too small to pick from, and a pick that is never there would leave nothing to stop at
-    if (freq === 'DAILY' || freq === 'WEEKLY') throw new RuleProblem('BYSETPOS picks among the days of a month or a year (e.g. FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1 for the last working day); leave it out of daily and weekly rules.');
+    if (freq === 'DAILY' || freq === 'WEEKLY') throw new RuleProblem('problems_rule_bysetposDailyWeekly');
     integerList('BYSETPOS', parts.get('BYSETPOS')!, 1, 366, true);
     const beyond = freq === 'MONTHLY' && parts.get('BYSETPOS')!.split(',').find((n) => Math.abs(Number(n)) > 31);
-    if (beyond) throw new RuleProblem(`A month has at most 31 days to pick from, so BYSETPOS=${beyond} never falls on a date; use 1 to 31 (or −31 to −1, counting from the end).`);
-    if (!DAY_CHOOSERS.filter((p) => p !== 'BYSETPOS').concat('BYMONTH').some((p) => parts.has(p))) throw new RuleProblem('BYSETPOS picks among the days another BY… part chooses; add BYDAY or BYMONTHDAY.');
+    if (beyond) throw new RuleProblem('problems_rule_bysetposMonth', { value: beyond });
+    if (!DAY_CHOOSERS.filter((p) => p !== 'BYSETPOS').concat('BYMONTH').some((p) => parts.has(p))) throw new RuleProblem('problems_rule_bysetposAlone');
   }
   if (parts.has('BYDAY')) {
     for (const day of parts.get('BYDAY')!.split(',')) {
       const match = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(day);
-      if (!match || !WEEKDAY.test(match[2]!)) throw new RuleProblem(`BYDAY takes weekdays MO, TU, WE, TH, FR, SA, SU (optionally numbered, e.g. 1MO or -1FR); “${day}” is not one.`);
+      if (!match || !WEEKDAY.test(match[2]!)) throw new RuleProblem('problems_rule_byday', { day });
       if (match[1] !== undefined) {
-        if (freq !== 'MONTHLY' && freq !== 'YEARLY') throw new RuleProblem('Numbered weekdays (e.g. 1MO) only go with FREQ=MONTHLY or FREQ=YEARLY.');
+        if (freq !== 'MONTHLY' && freq !== 'YEARLY') throw new RuleProblem('problems_rule_numberedWeekday');
         const n = Math.abs(Number(match[1]));
-        if (n < 1 || n > (freq === 'MONTHLY' ? 5 : 53)) throw new RuleProblem(`“${day}” names a week that does not exist.`);
+        if (n < 1 || n > (freq === 'MONTHLY' ? 5 : 53)) throw new RuleProblem('problems_rule_noSuchWeek', { day });
       }
     }
   }
-  if (parts.has('WKST') && !WEEKDAY.test(parts.get('WKST')!)) throw new RuleProblem('WKST is a weekday: MO, TU, WE, TH, FR, SA or SU.');
+  if (parts.has('WKST') && !WEEKDAY.test(parts.get('WKST')!)) throw new RuleProblem('problems_rule_wkst');
   const inheritsDay = (freq === 'MONTHLY' || freq === 'YEARLY') && !DAY_CHOOSERS.some((p) => parts.has(p));
   return { text: [...parts].map(([name, value]) => `${name}=${value}`).join(';'), freq: freq as Frequency, count, until, inheritsDay };
 }
@@ -345,7 +357,7 @@ export function nextOccurrence(rule: Rule, start: string, after: string): string
 
 /** Throws RuleProblem when the rule never falls on a date within ten years of `start`. */
 export function assertRuleFalls(rule: Rule, start: string): void {
-  const never = new RuleProblem('This rule never falls on a date within ten years; check BYMONTH and BYMONTHDAY.');
+  const never = new RuleProblem('problems_rule_neverWithinTenYears');
   if (!daysCanMatch(rule)) throw never;
   if (!occurrences(rule, start, addYears(start, HORIZON_YEARS), 1).length) throw never;
 }

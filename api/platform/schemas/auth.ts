@@ -1,19 +1,18 @@
 /** Sign-in, the signed-in user, invitations and personal access tokens. */
 import { z } from 'zod';
 import { LOCALES } from '../../../i18n/locales.js';
+import { says } from '../http/problem-words.js';
 import { Id, NonEmptyText } from './common.js';
 
 export const Role = z.enum(['admin', 'officer', 'editor', 'viewer']);
 export type Role = z.infer<typeof Role>;
 
-export const Password = z
-  .string()
-  .min(10, { error: 'Use at least 10 characters.' })
-  .max(200, { error: 'Use at most 200 characters.' });
+/** zod's own bounds say it in the reader's language: "Use at least 10 characters." */
+export const Password = z.string().min(10).max(200);
 
 export const SignIn = z.strictObject({
-  email: z.email({ error: 'Enter an email address.' }).max(200),
-  password: z.string().min(1, { error: 'Enter your password.' }).max(200)
+  email: z.email(says('problems_auth_field_email')).max(200),
+  password: z.string().min(1, says('problems_auth_field_password')).max(200)
 });
 export type SignIn = z.infer<typeof SignIn>;
 

@@ -9,13 +9,22 @@
  * integer cents (`…Cents`).
  */
 import { z } from 'zod';
+import { type Say, type Words, render, words } from '../http/problem-words.js';
 
 /** Largest amount accepted: one billion (in any currency). */
 export const MAX_AMOUNT_CENTS = 100_000_000_000;
 const MAX_RATE_DECIMALS = 10;
 const MAX_RATE = 1000n;
 
-export type DecimalParse = { value: bigint; scale: number } | { error: string };
+/** What is wrong with an amount or a rate: `words` for the reader (a catalogue message), `error` the same in English. */
+export type MoneyProblem = { error: string; words: Words };
+
+function refusal(...args: Say): MoneyProblem {
+  const said = words(...args);
+  return { error: render(said), words: said };
+}
+
+export type DecimalParse = { value: bigint; scale: number } | MoneyProblem;
 
 /**
  * A non-negative decimal written with a point ("1234.5", 1234.5) as an exact
@@ -24,23 +33,23 @@ export type DecimalParse = { value: bigint; scale: number } | { error: string };
 export function parseDecimal(input: string | number): DecimalParse {
   let text: string;
   if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return { error: 'Not a number.' };
+    if (!Number.isFinite(input)) return refusal('problems_money_field_notNumber');
     text = String(input);
   } else text = input.trim();
-  if (text.startsWith('-')) return { error: 'Amounts cannot be negative.' };
+  if (text.startsWith('-')) return refusal('problems_money_field_negative');
   const match = /^(\d{1,18})(?:\.(\d{1,18}))?$/.exec(text);
-  if (!match) return { error: 'Use a number such as 1234.50: a point before the decimals, no thousands separators.' };
+  if (!match) return refusal('problems_money_field_form');
   const decimals = (match[2] ?? '').replace(/0+$/, '');
   return { value: BigInt(match[1]! + decimals), scale: decimals.length };
 }
 
 /** "1234.5" → 123450 cents; an error message when it is negative, malformed, finer than cents or too large. */
-export function decimalToCents(input: string | number): number | { error: string } {
+export function decimalToCents(input: string | number): number | MoneyProblem {
   const parsed = parseDecimal(input);
   if ('error' in parsed) return parsed;
-  if (parsed.scale > 2) return { error: 'At most two decimals (whole cents).' };
+  if (parsed.scale > 2) return refusal('problems_money_field_cents');
   const cents = parsed.value * 10n ** BigInt(2 - parsed.scale);
-  if (cents > BigInt(MAX_AMOUNT_CENTS)) return { error: 'That is more than one billion; check the amount.' };
+  if (cents > BigInt(MAX_AMOUNT_CENTS)) return refusal('problems_money_field_tooLarge');
   return Number(cents);
 }
 
@@ -52,13 +61,13 @@ export function centsToDecimal(cents: number): string {
 }
 
 /** A rate as the canonical decimal string ("0.85710" → "0.8571", "1.0" → "1"), or an error message. */
-export function normaliseRate(input: string | number): string | { error: string } {
+export function normaliseRate(input: string | number): string | MoneyProblem {
   const parsed = parseDecimal(input);
-  if ('error' in parsed) return parsed.error === 'Amounts cannot be negative.' ? { error: 'A rate is greater than zero.' } : parsed;
-  if (parsed.value === 0n) return { error: 'A rate is greater than zero.' };
-  if (parsed.scale > MAX_RATE_DECIMALS) return { error: `At most ${MAX_RATE_DECIMALS} decimals.` };
+  if ('error' in parsed) return parsed.words.key === 'problems_money_field_negative' ? refusal('problems_money_field_rateAboveZero') : parsed;
+  if (parsed.value === 0n) return refusal('problems_money_field_rateAboveZero');
+  if (parsed.scale > MAX_RATE_DECIMALS) return refusal('problems_money_field_rateDecimals', { max: MAX_RATE_DECIMALS });
   const unit = 10n ** BigInt(parsed.scale);
-  if (parsed.value > MAX_RATE * unit) return { error: `A rate above ${MAX_RATE} euros per unit is not plausible; enter how many euros one unit of the currency is worth.` };
+  if (parsed.value > MAX_RATE * unit) return refusal('problems_money_field_rateImplausible', { max: String(MAX_RATE) });
   const whole = (parsed.value / unit).toString();
   const fraction = parsed.scale ? (parsed.value % unit).toString().padStart(parsed.scale, '0') : '';
   return fraction ? `${whole}.${fraction}` : whole;
@@ -70,7 +79,7 @@ const DecimalInput = z.union([z.string().max(40), z.number()]);
 export const Money = DecimalInput.transform((value, ctx) => {
   const cents = decimalToCents(value);
   if (typeof cents === 'number') return cents;
-  ctx.addIssue({ code: 'custom', message: cents.error, input: value });
+  ctx.addIssue({ code: 'custom', message: cents.words.key, params: cents.words.params, input: value });
   return z.NEVER;
 }).meta({ description: 'A decimal amount ≥ 0 with at most two decimals, as a string ("1234.50") or a number', examples: ['1234.50'] });
 
@@ -78,6 +87,6 @@ export const Money = DecimalInput.transform((value, ctx) => {
 export const Rate = DecimalInput.transform((value, ctx) => {
   const rate = normaliseRate(value);
   if (typeof rate === 'string') return rate;
-  ctx.addIssue({ code: 'custom', message: rate.error, input: value });
+  ctx.addIssue({ code: 'custom', message: rate.words.key, params: rate.words.params, input: value });
   return z.NEVER;
 }).meta({ description: 'How many euros one unit of the currency was worth when entered (> 0), e.g. "1.1688" for GBP', examples: ['1.1688'] });

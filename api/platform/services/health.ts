@@ -14,6 +14,8 @@ import type { DB } from '../../../db/connection.js';
 import { migrationNames } from '../../../db/migrate.js';
 import { appliedMigrations, databaseFile, freeBytes, probeWrite } from '../../../db/platform/health.js';
 import { type StorageFault, storageFaultOf } from '../../../db/storage-faults.js';
+import { BASE_LOCALE, type Locale, TAGS } from '../../../i18n/locales.js';
+import { type Say, render, words } from '../http/problem-words.js';
 import type { Health, HealthReasonCode } from '../schemas/health.js';
 
 const VERSION = process.env.npm_package_version ?? '0.1.0';
@@ -23,28 +25,25 @@ export const LOW_SPACE_BYTES = 1024 * 1024;
 
 type Reason = Health['reasons'][number];
 
-const FAULT_REASONS: Record<StorageFault['kind'], { code: HealthReasonCode; message: string }> = {
-  'read-only': { code: 'read-only', message: 'The database is read-only: reads work, every write answers 503. Make the database file (and its folder) writable for the server.' },
-  'disk-full': { code: 'disk-full', message: 'The disk holding the database is full: reads work, writes answer 503.' },
-  'io-error': { code: 'io-error', message: 'The disk holding the database reports I/O errors: writes may fail.' },
-  busy: { code: 'busy', message: 'Another process holds the database’s write lock: writes wait or answer 503.' },
-  'cannot-open': { code: 'unreachable', message: 'The database file cannot be opened.' }
-};
-
-function kib(bytes: number): string {
-  return `${Math.floor(bytes / 1024).toLocaleString('en')} KiB`;
+/** A reason in the reader's language (the catalogue's health messages). */
+function reason(locale: Locale, code: HealthReasonCode, ...said: Say): Reason {
+  return { code, message: render(words(...said), locale) };
 }
 
-function migrationReasons(applied: string[], expected: string[]): Reason[] {
+/** A write fault as its reason (a database that cannot be opened is unavailable instead). */
+const FAULT_REASONS: Record<Exclude<StorageFault['kind'], 'cannot-open'>, (locale: Locale) => Reason> = {
+  'read-only': (locale) => reason(locale, 'read-only', 'problems_health_readOnly'),
+  'disk-full': (locale) => reason(locale, 'disk-full', 'problems_health_diskFull'),
+  'io-error': (locale) => reason(locale, 'io-error', 'problems_health_ioError'),
+  busy: (locale) => reason(locale, 'busy', 'problems_health_busy')
+};
+
+function migrationReasons(applied: string[], expected: string[], locale: Locale): Reason[] {
   const reasons: Reason[] = [];
   const missing = expected.filter((name) => !applied.includes(name));
   const unknown = applied.filter((name) => !expected.includes(name));
-  if (missing.length) {
-    reasons.push({ code: 'migrations-pending', message: `The database lacks ${missing.length} migration${missing.length === 1 ? '' : 's'} this version needs (${missing.join(', ')}): restart RegioDesk on a writable database to apply them.` });
-  }
-  if (unknown.length) {
-    reasons.push({ code: 'migrations-unknown', message: `The database ran ${unknown.length} migration${unknown.length === 1 ? '' : 's'} this version does not know (${unknown.join(', ')}): it was migrated by another version of RegioDesk.` });
-  }
+  if (missing.length) reasons.push(reason(locale, 'migrations-pending', 'problems_health_migrationsPending', { count: missing.length, names: missing.join(', ') }));
+  if (unknown.length) reasons.push(reason(locale, 'migrations-unknown', 'problems_health_migrationsUnknown', { count: unknown.length, names: unknown.join(', ') }));
   return reasons;
 }
 
@@ -55,26 +54,27 @@ export class HealthService {
 
   constructor(private readonly db: DB) {}
 
-  async check(): Promise<Health> {
+  /** The service's health, its reasons in `locale` (the reader's language). */
+  async check(locale: Locale = BASE_LOCALE): Promise<Health> {
     let applied: string[];
     try {
       applied = await appliedMigrations(this.db);
     } catch (error) {
-      return this.unavailable(error);
+      return this.unavailable(error, locale);
     }
-    const reasons = migrationReasons(applied, this.expected);
+    const reasons = migrationReasons(applied, this.expected, locale);
     let writable = true;
     try {
       await probeWrite(this.db);
     } catch (error) {
       const fault = storageFaultOf(error);
-      if (!fault || fault.kind === 'cannot-open') return this.unavailable(error);
+      if (!fault || fault.kind === 'cannot-open') return this.unavailable(error, locale);
       writable = false;
-      reasons.push(FAULT_REASONS[fault.kind]);
+      reasons.push(FAULT_REASONS[fault.kind](locale));
     }
     const free = await this.freeBytes();
     if (free !== null && free < LOW_SPACE_BYTES) {
-      reasons.push({ code: 'disk-full', message: `The disk holding the database has ${kib(free)} free: writes answer 503, or soon will. Free some space; RegioDesk goes on by itself.` });
+      reasons.push(reason(locale, 'disk-full', 'problems_health_lowSpace', { free: Math.floor(free / 1024).toLocaleString(TAGS[locale]) }));
     }
     return {
       status: reasons.length ? 'degraded' : 'ok',
@@ -99,13 +99,12 @@ export class HealthService {
     }
   }
 
-  private unavailable(error: unknown): Health {
+  private unavailable(error: unknown, locale: Locale): Health {
     const fault = storageFaultOf(error);
-    const message = fault?.kind === 'cannot-open' ? FAULT_REASONS['cannot-open'].message : 'The database does not answer.';
     return {
       status: 'unavailable',
       database: { ok: false, migrations: 0, expectedMigrations: this.expected.length, writable: false, freeBytes: null, detail: String(error) },
-      reasons: [{ code: 'unreachable', message: `${message} Nothing can be read or written.` }],
+      reasons: [reason(locale, 'unreachable', fault?.kind === 'cannot-open' ? 'problems_health_cannotOpen' : 'problems_health_noAnswer')],
       version: VERSION
     };
   }

@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import type { PrivacyEnv } from '../services/index.js';
-import { describe, validate } from '../../platform/index.js';
+import { describe, readerLanguage, validate } from '../../platform/index.js';
 import { RetentionErase, RetentionErased, RetentionKeep, RetentionKept, RetentionReviewPage, RetentionReviewQuery } from '../schemas/retention.js';
 
 const tag = 'People';
@@ -27,5 +27,5 @@ export const retentionRoutes = new Hono<PrivacyEnv>()
     '/retention-review/erase',
     describe({ tag, summary: 'Erase people in bulk (each as erasing from their page does); those refused are listed with why', body: RetentionErased }),
     validate('json', RetentionErase),
-    async (c) => c.json(await c.var.services.retention.erase(c.var.caller, c.req.valid('json')))
+    async (c) => c.json(await c.var.services.retention.erase(c.var.caller, c.req.valid('json'), readerLanguage(c)))
   );

@@ -3,7 +3,7 @@
  * (REGIODESK_RETENTION_MONTHS), kept with a reason or erased in bulk.
  */
 import { z } from 'zod';
-import { Id, Limit, NonEmptyText, pageOf } from '../../platform/schemas/common.js';
+import { Id, Limit, NonEmptyText, pageOf, says, type ProblemKey } from '../../platform/schemas/common.js';
 import { LawfulBasis } from '../../crm/schemas/people.js';
 import { noDuplicates } from '../../crm/schemas/organisations.js';
 
@@ -38,7 +38,7 @@ export const RetentionReviewPage = pageOf(RetentionReviewItem)
   .meta({ id: 'RetentionReviewPage' });
 export type RetentionReviewPage = z.infer<typeof RetentionReviewPage>;
 
-const PersonIds = z.array(Id).min(1, { error: 'Choose at least one person.' }).max(200).superRefine(noDuplicates((id) => id, 'This person is listed twice.'));
+const PersonIds = z.array(Id).min(1, says('problems_privacy_field_choosePerson')).max(200).superRefine(noDuplicates((id) => id, 'problems_privacy_field_personTwice' satisfies ProblemKey));
 
 export const RetentionKeep = z.strictObject({
   personIds: PersonIds,

@@ -27,11 +27,18 @@ import { interactionAuthorsSince, participationsSince } from '../../../db/privac
 import { partnershipsOfOrganisation } from '../../../db/crm/organisations.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import type { Database, PersonRow } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, ValidationFailed, canSeePartnership, recordChange, scopeOf, type Caller } from '../../platform/index.js';
+import { Conflict, Forbidden, NotFound, ValidationFailed, canSeePartnership, recordChange, scopeOf, words, type Caller, type ProblemKey } from '../../platform/index.js';
 import type { ConsentEvent, ConsentReliance, ConsentWithdrawal, PersonConsent } from '../schemas/consent.js';
 import type { LawfulBasis } from '../../crm/schemas/people.js';
 import { canWritePerson, latestToday } from '../../crm/index.js';
 import { holdForWrite } from '../../../db/row-locks.js';
+
+/** Why there is no consent to withdraw, for each other lawful basis (its name differs by language). */
+const OTHER_BASIS = {
+  legitimate_interest: 'problems_consent_otherBasis_legitimateInterest',
+  public_task: 'problems_consent_otherBasis_publicTask',
+  contract: 'problems_consent_otherBasis_contract'
+} as const satisfies Record<Exclude<LawfulBasis, 'consent'>, ProblemKey>;
 
 function toEvent(row: repo.ConsentEventRow): ConsentEvent {
   return {
@@ -108,16 +115,16 @@ export class ConsentService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'people', personId);
       const row = await this.load(trx, caller, personId);
-      if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('Your role does not allow withdrawing this person’s consent; ask a writer of their partnership.');
+      if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('problems_consent_roleForbids');
       const kept = await repo.consentEventsOf(trx, personId);
       const history = historyOf(kept, row);
       const state = stateOf(history);
-      if (state === 'withdrawn') throw new Conflict(`Consent was already withdrawn on ${history.at(-1)!.on}.`);
-      if (row.lawful_basis !== 'consent') throw new Conflict(`This person’s data is kept on another lawful basis (${row.lawful_basis.replace('_', ' ')}), not on consent; there is no consent to withdraw.`);
+      if (state === 'withdrawn') throw new Conflict('problems_consent_withdrawnAlready', { date: history.at(-1)!.on });
+      if (row.lawful_basis !== 'consent') throw new Conflict(words(OTHER_BASIS[row.lawful_basis as Exclude<LawfulBasis, 'consent'>]));
       const on = input.on ?? now.toISOString().slice(0, 10);
-      if (on > latestToday(now)) throw new ValidationFailed([{ path: 'on', message: 'Consent cannot be withdrawn in the future.' }]);
+      if (on > latestToday(now)) throw new ValidationFailed([{ path: 'on', ...words('problems_consent_field_future') }]);
       const lastGiven = history.findLast((e) => e.event === 'given')?.on ?? null;
-      if (lastGiven && on < lastGiven) throw new ValidationFailed([{ path: 'on', message: `Consent was given on ${lastGiven}; it cannot be withdrawn before that.` }]);
+      if (lastGiven && on < lastGiven) throw new ValidationFailed([{ path: 'on', ...words('problems_consent_field_beforeGiven', { date: lastGiven }) }]);
       // consent known only from the record is kept as history first, so the withdrawal follows what it withdraws
       const fromRecord = !kept.length ? history[0] : undefined;
       if (fromRecord) await repo.insertConsentEvent(trx, { person_id: personId, event: 'given', on_date: fromRecord.on, how: fromRecord.how, by_user_id: null, at: fromRecord.at });

@@ -43,9 +43,7 @@ import { identityOf } from './person-export.js';
 export async function erasePerson(trx: Kysely<Database>, caller: Caller, row: PersonRow, now: Date): Promise<void> {
   const contactOf = await contactPersonUsage(trx, row.id);
   if (contactOf > 0) {
-    throw new Conflict(
-      `This person is the contact person of ${contactOf} partnership party(ies), named in the cooperation agreement; name another contact person for the party first, then erase the person.`
-    );
+    throw new Conflict('problems_privacy_contactPerson', { count: contactOf });
   }
   const at = now.toISOString();
   const identity = identityOf(row);

@@ -14,7 +14,7 @@
 import type { DB } from '../../../db/connection.js';
 import { insertAuditEvent } from '../../../db/platform/audit.js';
 import type { PersonRow } from '../../../db/schema.js';
-import { Forbidden, assertAdmin, checkVersion, type Caller, type WordFile } from '../../platform/index.js';
+import { Forbidden, assertAdmin, checkVersion, words, type Caller, type WordFile, type Words } from '../../platform/index.js';
 import type { PersonExport, PersonReads, PersonRights } from '../schemas/person-rights.js';
 import { canWritePerson, loadVisible, present } from '../../crm/index.js';
 import { erasePerson } from './person-erasure.js';
@@ -41,14 +41,14 @@ export class PersonRightsService {
     return { export: writer, erase: writer, accessLog: caller.isAdmin };
   }
 
-  private async writable(caller: Caller, personId: string, refusal: string): Promise<PersonRow> {
+  private async writable(caller: Caller, personId: string, refusal: Words): Promise<PersonRow> {
     const row = await loadVisible(this.db, caller, personId);
     if (!(await canWritePerson(this.db, caller, row))) throw new Forbidden(refusal);
     return row;
   }
 
   async export(caller: Caller, personId: string, format: 'json' | 'docx' = 'json'): Promise<{ data: PersonExport; filename: string }> {
-    const row = await this.writable(caller, personId, 'Your role does not allow exporting this person’s data.');
+    const row = await this.writable(caller, personId, words('problems_privacy_exportForbidden'));
     const now = this.clock();
     return this.db.transaction().execute(async (trx) => {
       const data = await personExport(trx, caller, row, now);
@@ -66,7 +66,7 @@ export class PersonRightsService {
     await this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'people', personId);
       const row = await loadVisible(trx, caller, personId);
-      if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('Your role does not allow erasing this person.');
+      if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('problems_privacy_eraseForbidden');
       checkVersion(expected, (await present(trx, caller, [row]))[0]!);
       await erasePerson(trx, caller, row, this.clock());
     });

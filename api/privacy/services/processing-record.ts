@@ -53,7 +53,7 @@ export class ProcessingRecordService {
   ) {}
 
   async get(caller: Caller): Promise<ProcessingRecord> {
-    if (!isWriterSomewhere(caller)) throw new Forbidden('The record of processing is for administrators and writers.');
+    if (!isWriterSomewhere(caller)) throw new Forbidden('problems_privacy_recordForAdminsAndWriters');
     const now = this.clock();
     const [figures, bases, consent, parties, dueForReview] = await Promise.all([
       repo.processingFigures(this.db),

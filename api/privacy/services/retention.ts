@@ -24,7 +24,8 @@ import type { DB } from '../../../db/connection.js';
 import { newId } from '../../../db/ids.js';
 import { findVisiblePerson } from '../../../db/crm/people.js';
 import * as repo from '../../../db/privacy/retention.js';
-import { Forbidden, Problem, ValidationFailed, canWriteIn, isWriterSomewhere, recordChange, scopeOf, type Caller, type Settings } from '../../platform/index.js';
+import { Forbidden, Problem, ValidationFailed, canWriteIn, isWriterSomewhere, recordChange, scopeOf, words, type Caller, type FieldError, type Settings } from '../../platform/index.js';
+import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
 import type { LawfulBasis } from '../../crm/schemas/people.js';
 import type { RetentionErase, RetentionErased, RetentionKeep, RetentionKept, RetentionReviewPage, RetentionReviewQuery } from '../schemas/retention.js';
 import { canWritePerson } from '../../crm/index.js';
@@ -74,20 +75,20 @@ export class RetentionService {
   }
 
   async keep(caller: Caller, input: RetentionKeep): Promise<RetentionKept> {
-    if (!isWriterSomewhere(caller)) throw new Forbidden('Viewers cannot keep or erase people; ask a writer of their partnership.');
+    if (!isWriterSomewhere(caller)) throw new Forbidden('problems_privacy_viewersCannotKeep');
     const now = this.clock();
     const decidedAt = now.toISOString();
     return this.db.transaction().execute(async (trx) => {
       const rows = [];
-      const unknown = [];
+      const unknown: FieldError[] = [];
       for (const [i, id] of input.personIds.entries()) {
         const row = await findVisiblePerson(trx, scopeOf(caller), id);
-        if (!row) unknown.push({ path: `personIds.${i}`, message: 'No person with this id.' });
+        if (!row) unknown.push({ path: `personIds.${i}`, ...words('problems_notFound_person') });
         else rows.push(row);
       }
       if (unknown.length) throw new ValidationFailed(unknown);
       for (const row of rows) {
-        if (!(await canWritePerson(trx, caller, row))) throw new Forbidden(`Your role does not allow keeping ${row.name}; ask a writer of their partnership.`);
+        if (!(await canWritePerson(trx, caller, row))) throw new Forbidden('problems_privacy_keepForbidden', { name: row.name });
       }
       await repo.insertKeepDecisions(trx, rows.map((row) => ({ id: newId(), person_id: row.id, reason: input.reason, by_user_id: caller.userId, decided_at: decidedAt })));
       for (const row of rows) await recordChange(trx, caller, 'person', row.id, { retention: null }, { retention: { kept: decidedAt, reason: input.reason } });
@@ -95,12 +96,13 @@ export class RetentionService {
     });
   }
 
-  async erase(caller: Caller, input: RetentionErase): Promise<RetentionErased> {
-    if (!isWriterSomewhere(caller)) throw new Forbidden('Viewers cannot keep or erase people; ask a writer of their partnership.');
+  /** Erases each person named; those refused are listed with why, in `locale` (the reader's language). */
+  async erase(caller: Caller, input: RetentionErase, locale: Locale = BASE_LOCALE): Promise<RetentionErased> {
+    if (!isWriterSomewhere(caller)) throw new Forbidden('problems_privacy_viewersCannotKeep');
     // every person named must be one the caller sees, as for keeping; the erasure itself decides the rest
-    const unknown = [];
+    const unknown: FieldError[] = [];
     for (const [i, id] of input.personIds.entries()) {
-      if (!(await findVisiblePerson(this.db, scopeOf(caller), id))) unknown.push({ path: `personIds.${i}`, message: 'No person with this id.' });
+      if (!(await findVisiblePerson(this.db, scopeOf(caller), id))) unknown.push({ path: `personIds.${i}`, ...words('problems_notFound_person') });
     }
     if (unknown.length) throw new ValidationFailed(unknown);
     const erased: string[] = [];
@@ -111,7 +113,7 @@ export class RetentionService {
         erased.push(id);
       } catch (error) {
         if (!(error instanceof Problem) || error.status >= 500) throw error;
-        refused.push({ personId: id, message: error.detail });
+        refused.push({ personId: id, message: error.detailIn(locale) });
       }
     }
     return { erased, refused };

@@ -20,10 +20,10 @@ describe('decimalToCents', () => {
   });
 
   it('refuses negatives, fractions of a cent, other notations and absurd amounts with a message', () => {
-    expect(decimalToCents('-5')).toEqual({ error: 'Amounts cannot be negative.' });
-    expect(decimalToCents(-0.01)).toEqual({ error: 'Amounts cannot be negative.' });
-    expect(decimalToCents('12.345')).toEqual({ error: 'At most two decimals (whole cents).' });
-    expect(decimalToCents(0.1 + 0.2)).toEqual({ error: 'At most two decimals (whole cents).' });
+    expect(decimalToCents('-5')).toMatchObject({ error: 'Amounts cannot be negative.' });
+    expect(decimalToCents(-0.01)).toMatchObject({ error: 'Amounts cannot be negative.' });
+    expect(decimalToCents('12.345')).toMatchObject({ error: 'At most two decimals (whole cents).' });
+    expect(decimalToCents(0.1 + 0.2)).toMatchObject({ error: 'At most two decimals (whole cents).' });
     for (const bad of ['12,50', '1.234,50', '1e3', '', '.5', '5.', 'EUR 5', 'abc']) expect(decimalToCents(bad), bad).toHaveProperty('error');
     expect(decimalToCents(Number.NaN)).toHaveProperty('error');
     expect(decimalToCents(Number.POSITIVE_INFINITY)).toHaveProperty('error');
@@ -52,9 +52,9 @@ describe('normaliseRate', () => {
   });
 
   it('refuses zero, negatives, more than ten decimals and implausible rates', () => {
-    expect(normaliseRate('0')).toEqual({ error: 'A rate is greater than zero.' });
-    expect(normaliseRate('0.000')).toEqual({ error: 'A rate is greater than zero.' });
-    expect(normaliseRate('-1.2')).toEqual({ error: 'A rate is greater than zero.' });
+    expect(normaliseRate('0')).toMatchObject({ error: 'A rate is greater than zero.' });
+    expect(normaliseRate('0.000')).toMatchObject({ error: 'A rate is greater than zero.' });
+    expect(normaliseRate('-1.2')).toMatchObject({ error: 'A rate is greater than zero.' });
     expect(normaliseRate('0.00000000001')).toHaveProperty('error');
     expect(normaliseRate('1000.01')).toHaveProperty('error');
     expect(normaliseRate('1000')).toBe('1000');

@@ -4,6 +4,7 @@ import { addMonths, daysInMonth } from '../../../api/crm/rules/agreement-dates.j
 import { chooseRule, dateInZone, DEFAULT_FOLLOW_UP_RULE, followUpDates, followUpPartnership, followUpRuleProblem } from '../../../api/activities/services/follow-ups.js';
 import { assertRuleFalls, nextOccurrence, occurrences, parseRule, readSeries, ruleProblem, RuleProblem, seriesText } from '../../../api/platform/rules/recurrence.js';
 import type { Caller } from '../../../api/platform/http/caller.js';
+import { render } from '../../../api/platform/http/problem-words.js';
 
 describe('follow-up dates from the default rule (reconvene 3 and 6 months after the end)', () => {
   it('proposes the same day three and six months later', () => {
@@ -58,7 +59,7 @@ describe('custom follow-up rules', () => {
 
   it('refuses rules that cannot be used for follow-ups, with a message to act on', () => {
     expect(() => followUpDates('FREQ=MONTHLY', '2026-08-31')).toThrow(/COUNT .* or UNTIL/);
-    expect(followUpRuleProblem('FREQ=MONTHLY', '2026-08-31')).toMatch(/needs an end/);
+    expect(render(followUpRuleProblem('FREQ=MONTHLY', '2026-08-31')!)).toMatch(/needs an end/);
     expect(followUpRuleProblem('FREQ=MONTHLY;COUNT=2', '2026-08-31')).toBeNull();
     expect(() => followUpDates('FREQ=MONTHLY;COUNT=13', '2026-08-31')).toThrow(/At most 12/);
     expect(() => followUpDates('FREQ=DAILY;UNTIL=20270101', '2026-08-31')).toThrow(/more than 12/);
