@@ -175,7 +175,7 @@ export function resolveDeadlines(inputs: DeadlineInput[], programme: ProgrammeFa
       out.push({ label: d.label, deadline_at: at, time_zone: zone, assumed });
     } catch (error) {
       if (!(error instanceof NonexistentLocalTime)) throw error;
-      errors.push({ path: `deadlines.${i}.at`, message: error.message });
+      errors.push({ path: `deadlines.${i}.at`, ...error.words });
     }
   });
   out.forEach((d, i) => {
@@ -193,7 +193,7 @@ function openingInstant(input: string, zone: string, errors: FieldError[]): stri
     return toInstant(text, zone);
   } catch (error) {
     if (!(error instanceof NonexistentLocalTime)) throw error;
-    errors.push({ path: 'openingAt', message: error.message });
+    errors.push({ path: 'openingAt', ...error.words });
     return null;
   }
 }
@@ -311,7 +311,7 @@ export class CallService {
         rrule = rule.text;
       } catch (error) {
         if (!(error instanceof RuleProblem)) throw error;
-        errors.push({ path: 'rrule', message: error.message });
+        errors.push({ path: 'rrule', ...error.words });
       }
     }
     if (errors.length) throw new ValidationFailed(errors);

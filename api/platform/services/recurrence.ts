@@ -16,7 +16,7 @@ export function recurrenceDates(query: RecurrenceQuery): RecurrenceDates {
     const rule = parseRule(query.rule);
     return { rule: rule.text, dates: occurrences(rule, query.start, addYears(query.start, HORIZON_YEARS), query.count) };
   } catch (error) {
-    if (error instanceof RuleProblem) throw new ValidationFailed([{ path: 'query.rule', message: error.message }]);
+    if (error instanceof RuleProblem) throw new ValidationFailed([{ path: 'query.rule', ...error.words }]);
     throw error;
   }
 }

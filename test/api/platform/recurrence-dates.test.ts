@@ -37,4 +37,18 @@ describe('/api/recurrence/dates: a rule’s next dates for the recurrence editor
     expectProblem(await h.as.viewer.get(dates('FREQ=DAILY'.padEnd(501, ';'), '2026-12-07')), 400, 'query.rule');
     expectProblem(await h.anonymous.get(dates('FREQ=DAILY', '2026-12-07')), 401);
   });
+
+  it('says what is wrong with the rule in the reader’s (account) language', async () => {
+    const field = async (language: string) => {
+      await h.db.updateTable('users').set({ locale: language }).where('id', '=', h.world.users.viewer.id).execute();
+      const reply = await h.as.viewer.get(dates('FREQ=BANANA', '2026-12-07'));
+      expect(reply.headers.get('content-language')).toBe(language);
+      return (reply.body as { errors: { path: string; code: string; message: string }[] }).errors[0]!;
+    };
+    const [de, nl, en] = [await field('de'), await field('nl'), await field('en')];
+    expect(en).toMatchObject({ path: 'query.rule', code: expect.stringMatching(/^problems_rule_/) });
+    expect([de.code, nl.code]).toEqual([en.code, en.code]);
+    expect(new Set([en.message, de.message, nl.message]).size).toBe(3);
+    expect(en.message).toContain('FREQ');
+  });
 });
