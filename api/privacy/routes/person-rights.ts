@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import type { PrivacyEnv } from '../services/index.js';
 import { describe, expectedVersion, validate } from '../../platform/index.js';
 import { IdParam } from '../../platform/schemas/common.js';
-import { PersonExport, PersonReads, PersonRights } from '../schemas/person-rights.js';
+import { PersonExport, PersonExportQuery, PersonReads, PersonRights } from '../schemas/person-rights.js';
 
 const tag = 'People';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -43,10 +43,11 @@ export const personRightsRoutes = new Hono<PrivacyEnv>()
   )
   .get(
     '/:id/export.docx',
-    describe({ tag, summary: 'Everything held about the person, as a Word document; audited', file: DOCX }),
+    describe({ tag, summary: 'Everything held about the person, as a Word document in the reader’s language; audited', file: DOCX }),
     validate('param', IdParam),
+    validate('query', PersonExportQuery),
     async (c) => {
-      const file = await c.var.services.personRights.exportDocx(c.var.caller, c.req.valid('param').id);
+      const file = await c.var.services.personRights.exportDocx(c.var.caller, c.req.valid('param').id, c.req.valid('query').lang);
       return c.body(file.body as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': DOCX, 'Content-Disposition': attachment(file.filename), 'Cache-Control': 'private, no-store' });
     }
   )

@@ -24,6 +24,9 @@ export const PersonRights = z
   .meta({ id: 'PersonRights' });
 export type PersonRights = z.infer<typeof PersonRights>;
 
+/** `lang`: the Word document's language; without it, the reader's account language */
+export const PersonExportQuery = z.strictObject({ lang: z.enum(['en', 'de', 'nl']).optional() });
+
 const ConsentState = z.object({ lawfulBasis: LawfulBasis, consentDate: z.string().nullable(), consentSource: z.string().nullable() });
 
 export const PersonExport = z

@@ -12,7 +12,8 @@ export const DataCategory = z.enum(['identity', 'contact', 'interests', 'interac
 export const Purpose = z.enum(['cooperation', 'activities', 'funding', 'annualCycle', 'accountability']);
 export const Measure = z.enum(['access', 'passwords', 'sessions', 'signInThrottle', 'cookies', 'audit', 'mailTransport', 'singleSignOn', 'retentionReview', 'consentWithdrawal']);
 
-export const ProcessingRecordQuery = z.strictObject({ lang: z.enum(['en', 'de']).default('en') });
+/** `lang`: the Word file's language; without it, the reader's account language */
+export const ProcessingRecordQuery = z.strictObject({ lang: z.enum(['en', 'de', 'nl']).optional() });
 
 export const ProcessingRecord = z
   .object({

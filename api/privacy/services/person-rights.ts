@@ -12,6 +12,7 @@
  * 403 for export and erasure.
  */
 import type { DB } from '../../../db/connection.js';
+import type { Locale } from '../../../i18n/locales.js';
 import { insertAuditEvent } from '../../../db/platform/audit.js';
 import type { PersonRow } from '../../../db/schema.js';
 import { Forbidden, assertAdmin, checkVersion, words, type Caller, type WordFile, type Words } from '../../platform/index.js';
@@ -57,9 +58,10 @@ export class PersonRightsService {
     });
   }
 
-  async exportDocx(caller: Caller, personId: string): Promise<WordFile> {
+  /** In the language asked for, else the reader's account language. */
+  async exportDocx(caller: Caller, personId: string, asked?: Locale): Promise<WordFile> {
     const { data } = await this.export(caller, personId, 'docx');
-    return personExportDocument(data);
+    return personExportDocument(data, asked ?? caller.locale ?? 'en');
   }
 
   async erase(caller: Caller, personId: string, expected: number | null): Promise<void> {

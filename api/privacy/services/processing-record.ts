@@ -110,7 +110,8 @@ export class ProcessingRecordService {
     };
   }
 
-  async docx(caller: Caller, lang: ProcessingLanguage): Promise<WordFile> {
-    return processingRecordDocument(await this.get(caller), lang);
+  /** In the language asked for, else the reader's account language. */
+  async docx(caller: Caller, asked?: ProcessingLanguage): Promise<WordFile> {
+    return processingRecordDocument(await this.get(caller), asked ?? caller.locale ?? 'en');
   }
 }

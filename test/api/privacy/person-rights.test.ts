@@ -249,6 +249,12 @@ describe('the export', () => {
     expect(exported).toEqual([{ actor_id: h.world.users.editor.id, before: null, after: '{"format":"json"}' }]);
   });
 
+  const exportDocument = async (token: string, query = '') => {
+    const response = await h.app.request(`/api/people/${personId}/export.docx${query}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    return { disposition: response.headers.get('content-disposition'), ...(await docxText(new Uint8Array(await response.arrayBuffer()))) };
+  };
+
   it('is a readable Word document with the same contents, audited too', async () => {
     const response = await h.app.request(`/api/people/${personId}/export.docx`, { headers: { Authorization: `Bearer ${h.world.users.officer.token}` } });
     expect(response.status).toBe(200);
@@ -256,23 +262,63 @@ describe('the export', () => {
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="personal-data-Annegret-Vollmer-Schulz-.*\.docx"/);
     const { text } = await docxText(new Uint8Array(await response.arrayBuffer()));
     for (const expected of [
-      `Personal data held about / Gespeicherte personenbezogene Daten zu: ${NAME}`,
+      `Personal data held about: ${NAME}`,
       EMAIL,
       PHONE,
       FUNCTION,
       SOURCE,
-      'Interactions / Kontakte',
+      'Lawful basis: Consent (Art. 6(1)(a))',
+      'Interactions',
       'Called Annegret Vollmer-Schulz about the hydrogen call',
       'Hydrogen valley visit 2025',
       'Great trip, thanks',
       `Send the minutes to ${NAME}`,
-      'Who viewed the record / Wer den Datensatz angesehen hat',
-      'Who created or changed the record / Wer den Datensatz angelegt oder geändert hat'
+      'Who viewed the record',
+      'Who created or changed the record'
     ]) {
       expect(text).toContain(expected);
     }
+    // the officer's account language is English: no German beside it any more
+    expect(text).not.toContain('Gespeicherte personenbezogene Daten');
     const formats = (await allRows(h, "SELECT after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? AND action = 'exported' ORDER BY at, id", personId));
     expect(formats).toEqual([{ after: '{"format":"json"}' }, { after: '{"format":"docx"}' }]);
+  });
+
+  it('is in Dutch when asked for (?lang=nl), and in the reader\'s account language without ?lang: German stays German', async () => {
+    const dutch = await exportDocument(h.world.users.officer.token, '?lang=nl');
+    expect(dutch.disposition).toMatch(/^attachment; filename="persoonsgegevens-Annegret-Vollmer-Schulz-\d{4}-\d{2}-\d{2}\.docx"/);
+    const nl = dutch.text.split('\n');
+    expect(nl[0]).toBe(`Bewaarde persoonsgegevens over: ${NAME}`);
+    expect(nl).toContain(`Functie: ${FUNCTION}`);
+    for (const heading of ['Fiche', 'Rechtsgrond en toestemming', 'Toestemming gegeven en ingetrokken', 'Contactmomenten', 'Deelname aan activiteiten', 'Gegeven feedback', 'Taken over de persoon', 'Registraties in het auditlogboek over de persoon', 'Wie de fiche heeft bekeken', 'Wie de fiche heeft aangemaakt of gewijzigd']) {
+      expect(nl, heading).toContain(heading);
+    }
+    expect(nl).toContain('Rechtsgrond: Toestemming (art. 6.1.a AVG)');
+    expect(nl).toContain(`Toestemming gegeven via: ${SOURCE}`);
+    // the consent given on the day, and the call: the values in Dutch too, days by Intl (nl-BE)
+    expect(nl.join('|')).toContain(`Wanneer|Gebeurtenis|Hoe|Wie|4 mrt 2025|gegeven|${SOURCE}|Editor`);
+    expect(nl.join('|')).toContain('1 feb 2025|telefoongesprek|Called Annegret Vollmer-Schulz about the hydrogen call');
+    for (const english of ['Personal data held about', 'Lawful basis', 'Interactions', 'Who viewed the record', 'Gespeicherte']) expect(dutch.text).not.toContain(english);
+
+    expect((await h.as.officer.put('/api/auth/me/locale', { locale: 'de' })).status).toBe(204);
+    try {
+      const german = await exportDocument(h.world.users.officer.token);
+      expect(german.disposition).toMatch(/^attachment; filename="personenbezogene-daten-Annegret-Vollmer-Schulz-\d{4}-\d{2}-\d{2}\.docx"/);
+      const de = german.text.split('\n');
+      expect(de[0]).toBe(`Gespeicherte personenbezogene Daten zu: ${NAME}`);
+      for (const heading of ['Datensatz', 'Rechtsgrundlage und Einwilligung', 'Kontakte', 'Teilnahme an Aktivitäten', 'Wer den Datensatz angesehen hat', 'Wer den Datensatz angelegt oder geändert hat']) {
+        expect(de, heading).toContain(heading);
+      }
+      expect(de).toContain('Rechtsgrundlage: Einwilligung (Art. 6 Abs. 1 lit. a)');
+      expect(de.join('|')).toContain('01.02.2025|Anruf|Called Annegret Vollmer-Schulz about the hydrogen call');
+      for (const other of ['Personal data held about', 'Bewaarde persoonsgegevens', 'Contactmomenten']) expect(german.text).not.toContain(other);
+    } finally {
+      expect((await h.as.officer.put('/api/auth/me/locale', { locale: 'en' })).status).toBe(204);
+    }
+    expectProblem(await h.as.officer.get(`/api/people/${personId}/export.docx?lang=fr`), 400, 'query.lang');
+    // each Word export is audited
+    const formats = (await allRows(h, "SELECT after FROM audit_events WHERE entity_type = 'person' AND entity_id = ? AND action = 'exported' ORDER BY at, id", personId));
+    expect(formats.map((f) => (f as { after: string }).after)).toEqual(['{"format":"json"}', '{"format":"docx"}', '{"format":"docx"}', '{"format":"docx"}']);
   });
 });
 
@@ -364,11 +410,11 @@ describe('erasure', () => {
 
     const trail = await ok(h.as.sysadmin.get(`/api/audit?entityType=person&entityId=${personId}`));
     expect(trail.items[0]).toMatchObject({ action: 'erased', actor: { id: h.world.users.officer.id }, before: null, after: null });
-    expect(trail.items.map((e: { action: string }) => e.action)).toEqual(['erased', 'exported', 'exported', 'update', 'update', 'create']);
+    expect(trail.items.map((e: { action: string }) => e.action)).toEqual(['erased', 'exported', 'exported', 'exported', 'exported', 'update', 'update', 'create']);
     const created = trail.items.at(-1);
     expect(created.after).toMatchObject({ id: personId, name: '[erased]', function: '[erased]', emails: ['[erased]'], phones: ['[erased]'], lawfulBasis: 'public_task' });
-    expect(trail.items[3].after).toMatchObject({ retention: { reason: 'Speaker at the 2027 hydrogen conference.' } });
-    expect(trail.items[4].after).toMatchObject({ consentSource: '[erased]', consentDate: '[erased]', lawfulBasis: 'consent' });
+    expect(trail.items.at(-3).after).toMatchObject({ retention: { reason: 'Speaker at the 2027 hydrogen conference.' } });
+    expect(trail.items.at(-2).after).toMatchObject({ consentSource: '[erased]', consentDate: '[erased]', lawfulBasis: 'consent' });
     const activityTrail = await ok(h.as.officer.get(`/api/audit?entityType=activity&entityId=${activities[2025]}`));
     expect(JSON.stringify(activityTrail)).toContain('Joris Claes');
     expect(JSON.stringify(activityTrail)).toContain('[erased]');

@@ -121,10 +121,46 @@ describe('record of processing', () => {
     expect(de.text).toContain('Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO)');
     expect(de.text).toMatch(/Einwilligung \(Art\. 6 Abs\. 1 lit\. a\)\n3\n/);
     expect(de.text).toContain('24 Monate ohne Kontakt oder Teilnahme');
+    expect(de.text).toContain('Erstellt: 7. Dezember 2026');
+    for (const english of ['Record of processing', 'Categories of people', 'Lawful bases in use']) expect(de.text).not.toContain(english);
     expectProblem(await h.as.officer.get('/api/processing-record/document.docx?lang=fr'), 400, 'query.lang');
   });
 
-  it('names the single sign-on provider as the source of the accounts’ data, in both languages', async () => {
+  it('is a Word file in Dutch as the Belgian GBA words it (?lang=nl), and in the reader\'s account language without ?lang', async () => {
+    const r = await record();
+    const fetchDoc = async (query: string) => {
+      const response = await h.app.request(`/api/processing-record/document.docx${query}`, { headers: { Authorization: `Bearer ${h.world.users.officer.token}` } });
+      expect(response.status).toBe(200);
+      return { disposition: response.headers.get('content-disposition'), ...(await docxText(new Uint8Array(await response.arrayBuffer()))) };
+    };
+    const nl = await fetchDoc('?lang=nl');
+    expect(nl.disposition).toContain('verwerkingsregister-2026-12-07.docx');
+    const lines = nl.text.split('\n');
+    expect(lines[0]).toBe('Register van de verwerkingsactiviteiten (art. 30 AVG)');
+    expect(lines).toContain('Opgesteld op: 7 december 2026');
+    for (const heading of ['Categorieën van betrokkenen', 'Categorieën van persoonsgegevens', 'Verwerkingsdoeleinden', 'Gebruikte rechtsgronden', 'Ontvangers: de partnerregio’s', 'Bewaartermijn', 'Technische en organisatorische maatregelen']) {
+      expect(lines, heading).toContain(heading);
+    }
+    expect(nl.text).toMatch(/Toestemming \(art\. 6\.1\.a AVG\)\n3\n/);
+    expect(nl.text).toMatch(/Toestemming ingetrokken \(krijgen niets\)\n1\n/);
+    expect(nl.text).toContain('Controletermijn: 24 maanden zonder contactmoment of deelname');
+    expect(nl.text).toContain(`Auditlogboek van de wijzigingen\naudit_events.actor_id`);
+    expect(nl.text).toContain(category(r, 'audit').count.toLocaleString('nl-BE'));
+    for (const other of ['Record of processing', 'Lawful bases in use', 'Verzeichnis', 'Rechtsgrundlage']) expect(nl.text).not.toContain(other);
+
+    // without ?lang: the officer's account language
+    expect((await h.as.officer.put('/api/auth/me/locale', { locale: 'nl' })).status).toBe(204);
+    try {
+      const own = await fetchDoc('');
+      expect(own.disposition).toContain('verwerkingsregister-2026-12-07.docx');
+      expect(own.text.split('\n')[0]).toBe('Register van de verwerkingsactiviteiten (art. 30 AVG)');
+    } finally {
+      expect((await h.as.officer.put('/api/auth/me/locale', { locale: 'en' })).status).toBe(204);
+    }
+    expect((await fetchDoc('')).text.split('\n')[0]).toBe('Record of processing activities (GDPR Art. 30)');
+  });
+
+  it('names the single sign-on provider as the source of the accounts’ data, in each language', async () => {
     const sso = await apiHarness({
       REGIODESK_OIDC_ISSUER: 'https://login.vlaanderen.example/realms/regio',
       REGIODESK_OIDC_CLIENT_ID: 'regiodesk',
@@ -135,7 +171,7 @@ describe('record of processing', () => {
       const reply = await sso.as.officer.get('/api/processing-record');
       expect(reply.status).toBe(200);
       expect(reply.body.measures).toContainEqual({ key: 'singleSignOn', value: 'ACM/IDM (https://login.vlaanderen.example/realms/regio)' });
-      for (const [lang, label] of [['en', 'Single sign-on'], ['de', 'Single Sign-on']]) {
+      for (const [lang, label] of [['en', 'Single sign-on'], ['de', 'Single Sign-on'], ['nl', 'Single sign-on: namen en e-mailadressen van de accounts komen van deze identiteitsprovider']]) {
         const file = await sso.app.request(`/api/processing-record/document.docx?lang=${lang}`, { headers: { Authorization: `Bearer ${sso.world.users.officer.token}` } });
         expect(file.status).toBe(200);
         const { text } = await docxText(new Uint8Array(await file.arrayBuffer()));
