@@ -8,7 +8,7 @@ import { countUsers, findUserByEmail, insertUser } from '../db/platform/users.js
 import { newId } from '../db/ids.js';
 import { seedDemo } from '../fixtures/demo.js';
 import { demoToday } from '../fixtures/demo-calendar.js';
-import { hashPassword, passwordWeakness, postgresBus, processBus, processWriteTurns, settingsFrom, type Settings } from './platform/index.js';
+import { hashPassword, passwordWeakness, postgresBus, render, processBus, processWriteTurns, settingsFrom, type Settings } from './platform/index.js';
 import { createApp } from './app.js';
 import { createServices, type Services } from './services.js';
 
@@ -38,7 +38,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     // the password is checked only when the administrator is about to be created (a kept setting never stops a restart)
     const admin = email && password && !(await findUserByEmail(opened.db, email)) ? { email, password } : null;
     const weakness = admin ? await passwordWeakness(admin.password, { email: admin.email, name: 'Administrator' }) : null;
-    if (weakness) throw new Error(`REGIODESK_ADMIN_PASSWORD is not accepted. ${weakness}`);
+    if (weakness) throw new Error(`REGIODESK_ADMIN_PASSWORD is not accepted. ${render(weakness)}`);
     const empty = Number((await countUsers(opened.db)).n) === 0;
     if (empty && env.REGIODESK_DEMO !== '0') {
       // dated for today, or the day REGIODESK_DEMO_DATE names (fixtures/demo-calendar.ts)

@@ -15,6 +15,7 @@
 import type { ZxcvbnFactory, ZxcvbnResult } from '@zxcvbn-ts/core';
 import { DEMO_PASSWORD } from '../../../fixtures/users.js';
 import { ValidationFailed } from '../http/errors.js';
+import { type InEachLanguage, type Words, words } from '../http/problem-words.js';
 
 /** zxcvbn's scale: 0 too guessable … 4 very unguessable. */
 export const MINIMUM_SCORE = 3;
@@ -45,9 +46,22 @@ async function build(): Promise<ZxcvbnFactory> {
       ...named(nl.dictionary, 'nlbe'),
       [PUBLISHED]: PUBLISHED_PASSWORDS
     },
-    graphs: common.adjacencyGraphs,
-    translations: en.translations
+    // no translations: the feedback names its warning by key, worded per reader below from the language packs
+    graphs: common.adjacencyGraphs
   });
+}
+
+type Warnings = Record<string, string>;
+let warningTexts: Promise<{ en: Warnings; de: Warnings; nl: Warnings }> | null = null;
+
+/** zxcvbn's warnings as the language packs word them (the Flemish pack for Dutch). */
+function warningsInEachLanguage() {
+  warningTexts ??= Promise.all([import('@zxcvbn-ts/language-en'), import('@zxcvbn-ts/language-de'), import('@zxcvbn-ts/language-nl-be')]).then(([en, de, nl]) => ({
+    en: en.translations.warnings,
+    de: de.translations.warnings,
+    nl: nl.translations.warnings
+  }));
+  return warningTexts;
 }
 
 let checker: Promise<ZxcvbnFactory> | null = null;
@@ -82,21 +96,23 @@ export function personalWords(person: { email?: string | null; name?: string | n
   return [...words].filter((word) => word.length >= 3);
 }
 
-function why(result: ZxcvbnResult, personal: Set<string>): string {
-  const words = result.sequence.filter((match) => match.pattern === 'dictionary');
-  const dictionaries = words.map((match) => String(match.dictionaryName));
-  if (dictionaries.includes(PUBLISHED)) return 'This is a password RegioDesk publishes (the demo password); choose one of your own.';
+async function why(result: ZxcvbnResult, personal: Set<string>): Promise<Words> {
+  const matched = result.sequence.filter((match) => match.pattern === 'dictionary');
+  const dictionaries = matched.map((match) => String(match.dictionaryName));
+  if (dictionaries.includes(PUBLISHED)) return words('problems_password_published');
   // a surname may be found in a list of names before the person's own words: either way it is theirs
-  if (dictionaries.includes('userInputs') || words.some((match) => personal.has(String(match.matchedWord)))) return 'This password is built from your name or e-mail address, which others can guess; choose one without them.';
-  if (dictionaries.some((name) => name.startsWith('passwords'))) {
-    return 'This password is too common: it is, or closely resembles, one on the lists of most used and leaked passwords; choose another.';
-  }
-  const warning = result.feedback.warning ? ` ${result.feedback.warning}` : '';
-  return `This password is too easy to guess.${warning} A few unrelated words together make a strong one.`;
+  if (dictionaries.includes('userInputs') || matched.some((match) => personal.has(String(match.matchedWord)))) return words('problems_password_personal');
+  if (dictionaries.some((name) => name.startsWith('passwords'))) return words('problems_password_common');
+  const key = result.feedback.warning;
+  const texts = await warningsInEachLanguage();
+  if (!key || !texts.en[key]) return words('problems_password_guessable');
+  const warning: InEachLanguage = { inEachLanguage: { en: texts.en[key]!, de: texts.de[key] ?? texts.en[key]!, nl: texts.nl[key] ?? texts.en[key]! } };
+  // the warning's key beside it, for clients that word it themselves
+  return { key: 'problems_password_guessableBecause', params: { warning, warningCode: key } } as unknown as Words;
 }
 
-/** Why the password is too weak for this person, in a sentence, or null when it is strong enough. */
-export async function passwordWeakness(password: string, person: { email?: string | null; name?: string | null }): Promise<string | null> {
+/** Why the password is too weak for this person (a message of the catalogue), or null when it is strong enough. */
+export async function passwordWeakness(password: string, person: { email?: string | null; name?: string | null }): Promise<Words | null> {
   const personal = personalWords(person);
   const result = (await passwordChecker()).check(password, personal);
   return result.score >= MINIMUM_SCORE ? null : why(result, new Set(personal));
@@ -105,5 +121,5 @@ export async function passwordWeakness(password: string, person: { email?: strin
 /** A weak password is a 400 at the field `password`, saying why. */
 export async function refuseWeakPassword(password: string, person: { email?: string | null; name?: string | null }): Promise<void> {
   const weakness = await passwordWeakness(password, person);
-  if (weakness) throw new ValidationFailed([{ path: 'password', message: weakness }]);
+  if (weakness) throw new ValidationFailed([{ path: 'password', ...weakness }]);
 }

@@ -36,9 +36,21 @@ export function isProblemKey(value: string): value is ProblemKey {
   return value.startsWith('problems_') && typeof (m as Record<string, unknown>)[value] === 'function';
 }
 
+/**
+ * A value written by a library in each language (zxcvbn's warnings): passed
+ * as a message's parameter, the reader's language is taken when the message
+ * is rendered.
+ */
+export type InEachLanguage = { readonly inEachLanguage: Readonly<Record<Locale, string>> };
+
+function inLanguage(value: unknown, locale: Locale): unknown {
+  return value && typeof value === 'object' && 'inEachLanguage' in value ? (value as InEachLanguage).inEachLanguage[locale] : value;
+}
+
 /** The message in a language. */
 export function render(said: Words, locale: Locale = BASE_LOCALE): string {
-  return (m[said.key] as (params: unknown, options: { locale: Locale }) => string)(said.params, { locale });
+  const params = Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, inLanguage(value, locale)]));
+  return (m[said.key] as (params: unknown, options: { locale: Locale }) => string)(params, { locale });
 }
 
 /** What a 404 or an unknown reference can be about: each has its own sentence ("No work plan with this id."), the words differ by gender. */

@@ -60,6 +60,26 @@ describe('setting a password through an invitation', () => {
     expect(passwordMessage(reply)).toMatch(/^This (is|password)/);
   });
 
+  it('says why in the reader’s language (the browser’s, before an account exists), zxcvbn’s own warning from its language pack', async () => {
+    const inLanguage = async (password: string, language: string) => {
+      const reply = await h.anonymous.post('/api/auth/accept-invitation', { token, password }, { headers: { 'Accept-Language': language } });
+      expectProblem(reply, 400, 'password');
+      return reply.body.errors.find((e: { path: string }) => e.path === 'password') as { code: string; params: Record<string, unknown>; message: string };
+    };
+    expect((await inLanguage('password1234', 'de-DE')).message).toBe(
+      'Dieses Passwort ist zu verbreitet: Es steht (oder ähnelt einem) auf den Listen der meistgenutzten und geleakten Passwörter; wählen Sie ein anderes.'
+    );
+    expect((await inLanguage('maria.schmidt2024', 'nl-BE')).message).toBe('Dit wachtwoord bevat uw naam of e-mailadres, die anderen kunnen raden; kies er een zonder.');
+    // a keyboard row: the library's warning, worded by its German and Flemish packs, inside the catalogue's sentence
+    const german = await inLanguage('qwertzuiop12', 'de');
+    expect(german).toMatchObject({ code: 'problems_password_guessableBecause', params: { warningCode: 'straightRow' } });
+    expect(german.message).toBe('Dieses Passwort ist zu leicht zu erraten. Gerade Linien von Tasten auf der Tastatur sind leicht zu erraten. Einige Wörter ohne Zusammenhang ergeben ein starkes.');
+    const dutch = await inLanguage('qwertzuiop12', 'nl');
+    expect(dutch.message).toMatch(/^Dit wachtwoord is te makkelijk te raden\. Opeenvolgende toetsen op jouw toetsenbord zijn makkelijk te raden\. /);
+    const english = await inLanguage('qwertzuiop12', 'en');
+    expect(english.message).toMatch(/^This password is too easy to guess\. Straight rows of keys/);
+  });
+
   it('keeps the minimum length rule before any dictionary', async () => {
     const reply = await accept(token, 'Qz8#vL1!');
     expectProblem(reply, 400, 'password');
