@@ -104,14 +104,22 @@ export function membersOf(db: Kysely<Database>, partnershipId: string) {
 }
 
 /** The user's role in the partnership (null: none) and how many admins it has: what the last-admin rule reads (api/crm/services/memberships.ts). */
-export async function roleAndAdmins(db: Kysely<Database>, partnershipId: string, userId: string): Promise<{ role: string | null; admins: number }> {
+/** The user's role in the partnership, whether the user may sign in, and how many of its admins may (a disabled admin administers nothing). */
+export async function roleAndAdmins(db: Kysely<Database>, partnershipId: string, userId: string): Promise<{ role: string | null; active: boolean; admins: number }> {
   const rows = await db
     .selectFrom('memberships')
-    .select(['user_id', 'role'])
-    .where('partnership_id', '=', partnershipId)
-    .where((eb) => eb.or([eb('user_id', '=', userId), eb('role', '=', 'admin')]))
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['memberships.user_id', 'memberships.role', 'users.disabled_at'])
+    .where('memberships.partnership_id', '=', partnershipId)
+    .where((eb) => eb.or([eb('memberships.user_id', '=', userId), eb('memberships.role', '=', 'admin')]))
     .execute();
-  return { role: rows.find((r) => r.user_id === userId)?.role ?? null, admins: rows.filter((r) => r.role === 'admin').length };
+  const own = rows.find((r) => r.user_id === userId);
+  return { role: own?.role ?? null, active: own ? own.disabled_at === null : true, admins: rows.filter((r) => r.role === 'admin' && r.disabled_at === null).length };
+}
+
+/** The partnerships where the user is admin, in the order of their ids. */
+export function adminPartnershipsOf(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('memberships').select('partnership_id').where('user_id', '=', userId).where('role', '=', 'admin').orderBy('partnership_id').execute();
 }
 
 export async function setMembership(db: Kysely<Database>, userId: string, partnershipId: string, role: string | null) {

@@ -3,8 +3,10 @@
  * partnership's admins on its members (PUT /api/partnerships/{id}/members)
  * or by a system administrator on the user (PATCH /api/users/{id} with
  * `memberships`). Both go through `changeRole`, which keeps the rule that a
- * partnership keeps at least one admin: the last admin is neither removed
- * nor demoted (409); make someone else admin first.
+ * partnership keeps at least one admin who can sign in: the last one is
+ * neither removed nor demoted (409), nor disabled through PATCH
+ * /api/users/{id} (`keepsAdmins`); make someone else admin first. A disabled
+ * admin counts for none.
  *
  * The partnership's row is held first (db/row-locks.ts), so two changes of
  * its members at the same moment, through either door, take turns on
@@ -15,7 +17,7 @@
  */
 import type { Kysely } from 'kysely';
 import { findPartnership } from '../../../db/crm/partnerships.js';
-import { roleAndAdmins, setMembership } from '../../../db/platform/users.js';
+import { adminPartnershipsOf, roleAndAdmins, setMembership } from '../../../db/platform/users.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 import type { Database } from '../../../db/schema.js';
 import { Conflict, type PartnershipRole, words } from '../../platform/index.js';
@@ -36,15 +38,28 @@ export interface RoleChange {
  */
 export async function changeRole(trx: Kysely<Database>, change: RoleChange, path: string): Promise<PartnershipRole | null> {
   await holdForWrite(trx, 'partnerships', change.partnershipId);
-  const { role, admins } = await roleAndAdmins(trx, change.partnershipId, change.userId);
+  const { role, active, admins } = await roleAndAdmins(trx, change.partnershipId, change.userId);
   const before = role as PartnershipRole | null;
   if (before === change.role) return before;
-  if (before === 'admin' && admins === 1) {
-    const title = (await findPartnership(trx, change.partnershipId))?.title;
-    throw new Conflict(title ? words('problems_crm_lastAdmin', { title }) : words('problems_crm_lastAdmin_untitled'), {
-      errors: [{ path, ...words('problems_crm_field_lastAdmin') }]
-    });
-  }
+  if (before === 'admin' && active && admins === 1) throw await lastAdmin(trx, change.partnershipId, path, 'problems_crm_field_lastAdmin');
   await setMembership(trx, change.userId, change.partnershipId, change.role);
   return before;
+}
+
+/**
+ * Refuses (409) to disable a user who is the last admin able to sign in of
+ * any partnership, holding those partnerships in the order of their ids
+ * (after the user, as the users service holds it).
+ */
+export async function keepsAdmins(trx: Kysely<Database>, userId: string, path: string): Promise<void> {
+  for (const { partnership_id: partnershipId } of await adminPartnershipsOf(trx, userId)) {
+    await holdForWrite(trx, 'partnerships', partnershipId);
+    const { active, admins } = await roleAndAdmins(trx, partnershipId, userId);
+    if (active && admins === 1) throw await lastAdmin(trx, partnershipId, path, 'problems_crm_field_lastAdminDisabled');
+  }
+}
+
+async function lastAdmin(trx: Kysely<Database>, partnershipId: string, path: string, field: 'problems_crm_field_lastAdmin' | 'problems_crm_field_lastAdminDisabled'): Promise<Conflict> {
+  const title = (await findPartnership(trx, partnershipId))?.title;
+  return new Conflict(title ? words('problems_crm_lastAdmin', { title }) : words('problems_crm_lastAdmin_untitled'), { errors: [{ path, ...words(field) }] });
 }

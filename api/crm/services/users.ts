@@ -17,7 +17,7 @@ import type { Database, UserRow } from '../../../db/schema.js';
 import { Conflict, NotFound, assertAdmin, checkVersion, digest, newSecret, recordChange, unknownReference, words, type Caller, type PartnershipRole, type Settings } from '../../platform/index.js';
 import type { User, UserInvite, UserPatch } from '../schemas/users.js';
 import { holdForWrite } from '../../../db/row-locks.js';
-import { changeRole } from './memberships.js';
+import { changeRole, keepsAdmins } from './memberships.js';
 
 async function toUser(db: Kysely<Database>, row: UserRow): Promise<User> {
   const memberships = await users.membershipsOf(db, row.id);
@@ -127,6 +127,7 @@ export class UserService {
       if (id === caller.userId && (patch.isAdmin === false || patch.disabled === true)) {
         throw new Conflict('problems_crm_ownAdminRights');
       }
+      if (patch.disabled === true && row.disabled_at === null) await keepsAdmins(trx, id, 'disabled');
       const updated = await users.updateUser(trx, id, {
         name: patch.name,
         organisation_id: patch.organisationId,

@@ -72,6 +72,34 @@ describe('a user’s memberships changed by a system administrator (PATCH /api/u
     expect((await h.as.sysadmin.get(`/api/users/${admin.id}`)).body.name).toBe('Admin');
   });
 
+  it('nor disable a partnership’s last admin who can sign in (409 at `disabled`); a disabled admin counts for none', async () => {
+    const p = await newPartnership('Disabling the last admin');
+    const invite = async (email: string) => {
+      const made = await h.as.sysadmin.post('/api/users', { email, name: email.split('@')[0], organisationId: h.world.organisations.pfb, memberships: [{ partnershipId: p, role: 'admin' }] });
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      return made.body.user.id as string;
+    };
+    const first = await invite('first.admin@test.regiodesk.eu');
+    // the world's admin hands over: the new user is the partnership's only admin
+    const { admin } = h.world.users;
+    expect((await h.as.sysadmin.patch(`/api/users/${admin.id}`, { memberships: (await membershipsOf(admin.id)).filter((m) => m.partnershipId !== p) })).status).toBe(200);
+
+    const refused = await h.as.sysadmin.patch(`/api/users/${first}`, { disabled: true });
+    expectProblem(refused, 409, 'disabled');
+    expect(refused.body.detail).toBe('A partnership keeps at least one admin: make someone else admin of “Disabling the last admin” first.');
+    expect(refused.body.errors).toMatchObject([{ path: 'disabled', message: 'The last admin of a partnership cannot be disabled.' }]);
+    expect((await h.as.sysadmin.get(`/api/users/${first}`)).body.disabled).toBe(false);
+
+    // with a second admin the first may be disabled; then the second is the last one who can sign in
+    const second = await invite('second.admin@test.regiodesk.eu');
+    expect((await h.as.sysadmin.patch(`/api/users/${first}`, { disabled: true })).status).toBe(200);
+    expectProblem(await h.as.sysadmin.patch(`/api/users/${second}`, { memberships: [] }), 409, 'memberships');
+    expectProblem(await h.as.sysadmin.patch(`/api/users/${second}`, { disabled: true }), 409, 'disabled');
+    expect(await admins(p)).toEqual([{ user_id: first }, { user_id: second }].sort((a, b) => a.user_id.localeCompare(b.user_id)));
+    // the disabled admin's own role may go: it administers nothing
+    expect((await h.as.sysadmin.patch(`/api/users/${first}`, { memberships: [] })).status).toBe(200);
+  });
+
   it('hand the role over once someone else is admin; the members endpoint then keeps the new admin with the same words', async () => {
     const { admin, officer } = h.world.users;
     const p = await newPartnership('Handing over the admin role');
