@@ -126,4 +126,14 @@ describe('the candidate projects’ problems', () => {
     const englishPlan = await h.as.officer.get(`/api/proposals/${proposal.id}/milestones/plan`);
     expect(englishPlan.body.detail).toBe('Choose the call first, or give the deadline as deadlineOn, to plan the milestones back from it.');
   });
+
+  it('names the stages of a refused move as the reader’s interface does', async () => {
+    const proposal = await createProposal(h.as.officer, { acronym: 'STAGES', partnershipId: h.world.partnerships.p1 });
+    const german = await h.as.editor.patch(`/api/proposals/${proposal.id}`, { stage: 'submitted' }, de);
+    expectProblem(german, 409, 'stage');
+    expect(german.body).toMatchObject({ code: 'problems_proposals_stageMove_idea', params: { to: 'submitted' }, allowedStages: ['exploring', 'withdrawn'] });
+    expect(german.body.detail).toBe('Eine Projektidee kann nicht von „Idee“ zu „Eingereicht“ wechseln: Von „Idee“ aus kann sie nur zu „Sondierung“ oder „Zurückgezogen“ wechseln.');
+    const dutch = await flemish.patch(`/api/proposals/${proposal.id}`, { stage: 'running' }, nl);
+    expect(dutch.body.errors[0]).toMatchObject({ path: 'stage', message: 'Een projectidee kan niet van “Idee” naar “Lopend” gaan: vanuit “Idee” kan het enkel naar “Verkenning” of “Ingetrokken” gaan.' });
+  });
 });
