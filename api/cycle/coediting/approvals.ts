@@ -90,7 +90,7 @@ async function partyFor(db: Kysely<Database>, caller: Caller, document: Approval
 export async function approve(db: Kysely<Database>, caller: Caller, document: ApprovalDocument, partyId: string | undefined, at: string): Promise<void> {
   const party = await partyFor(db, caller, document, partyId);
   if (document.status !== 'proposed') {
-    throw new Conflict(document.status === 'adopted' ? 'problems_cycle_adoptedAlready' : 'problems_cycle_proposeFirst');
+    throw new Conflict(document.status === 'adopted' ? words('problems_cycle_adoptedAlready') : words('problems_cycle_proposeFirst'));
   }
   const standing = await repo.standingApprovals(db, document.type, document.id, document.revision);
   if (standing.includes(party)) return;
@@ -100,7 +100,7 @@ export async function approve(db: Kysely<Database>, caller: Caller, document: Ap
 /** Take back the caller's party's approval; 409 unless the document is proposed. Returns whether one was withdrawn. */
 export async function withdrawOwn(db: Kysely<Database>, caller: Caller, document: ApprovalDocument, partyId: string | undefined, at: string): Promise<boolean> {
   const party = await partyFor(db, caller, document, partyId);
-  if (document.status !== 'proposed') throw new Conflict(document.status === 'adopted' ? 'problems_cycle_adoptedAmendToChange' : 'problems_cycle_draftNoApproval');
+  if (document.status !== 'proposed') throw new Conflict(document.status === 'adopted' ? words('problems_cycle_adoptedAmendToChange') : words('problems_cycle_draftNoApproval'));
   const withdrawn = await repo.withdrawApprovals(db, document.type, document.id, document.revision, { at, by: caller.userId, reason: `Withdrawn by ${caller.name}` }, [party]);
   return withdrawn.length > 0;
 }

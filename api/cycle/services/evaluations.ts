@@ -421,7 +421,7 @@ export class EvaluationService {
   propose(caller: Caller, id: string): Promise<Evaluation> {
     return this.changeDocument(caller, id, async (trx, row) => {
       if (!canWriteIn(caller, row.partnership_id)) throw new Forbidden('problems_cycle_roleForbidsEvaluationPropose');
-      if (row.status !== 'draft') throw new Conflict(row.status === 'adopted' ? 'problems_cycle_evaluationAdoptedAlready' : 'problems_cycle_evaluationProposedAlready');
+      if (row.status !== 'draft') throw new Conflict(row.status === 'adopted' ? words('problems_cycle_evaluationAdoptedAlready') : words('problems_cycle_evaluationProposedAlready'));
       const at = this.now();
       await repo.updateEvaluation(trx, id, row.version, { status: 'proposed', proposed_at: at, updated_at: at });
       await recordChange(trx, caller, 'evaluation', id, { status: 'draft' }, { status: 'proposed' });

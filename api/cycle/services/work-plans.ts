@@ -307,7 +307,7 @@ export class WorkPlanService {
   async propose(caller: Caller, id: string): Promise<WorkPlan> {
     return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.writable(trx, caller, id);
-      if (plan.status !== 'draft') throw new Conflict(plan.status === 'proposed' ? 'problems_cycle_planProposedAlready' : 'problems_cycle_planAdoptedAmendFirst');
+      if (plan.status !== 'draft') throw new Conflict(plan.status === 'proposed' ? words('problems_cycle_planProposedAlready') : words('problems_cycle_planAdoptedAmendFirst'));
       const at = this.now();
       await repo.updateWorkPlan(trx, id, { status: 'proposed', proposed_at: at, updated_at: at });
       await recordChange(trx, caller, 'work_plan', id, { status: 'draft' }, { status: 'proposed' });
