@@ -21,7 +21,7 @@ import type { Kysely } from 'kysely';
 import { newId } from '../../../db/ids.js';
 import * as repo from '../../../db/cycle/cycle-approvals.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, Forbidden, ValidationFailed, canWriteIn, type Caller } from '../../platform/index.js';
+import { Conflict, Forbidden, ValidationFailed, canWriteIn, words, type Caller } from '../../platform/index.js';
 import type { Approval, DocumentStatus } from '../schemas/coediting.js';
 import type { CoeditDocumentType } from './history.js';
 
@@ -78,11 +78,11 @@ async function partyFor(db: Kysely<Database>, caller: Caller, document: Approval
   const mine = await approvableParties(db, caller, document.partnershipId);
   if (partyId) {
     const parties = await repo.approvingParties(db, document.partnershipId);
-    if (!parties.some((p) => p.id === partyId)) throw new ValidationFailed([{ path: 'partyId', message: 'No party of this partnership with this id.' }]);
-    if (!mine.includes(partyId)) throw new Forbidden('Only an officer or admin of the party’s own organisation may approve for it.');
+    if (!parties.some((p) => p.id === partyId)) throw new ValidationFailed([{ path: 'partyId', ...words('problems_cycle_field_noSuchParty') }]);
+    if (!mine.includes(partyId)) throw new Forbidden('problems_cycle_approveOwnPartyOnly');
     return partyId;
   }
-  if (mine.length === 0) throw new Forbidden('Only an officer or admin of a party’s organisation may approve.');
+  if (mine.length === 0) throw new Forbidden('problems_cycle_approveNoParty');
   return mine[0];
 }
 
@@ -90,7 +90,7 @@ async function partyFor(db: Kysely<Database>, caller: Caller, document: Approval
 export async function approve(db: Kysely<Database>, caller: Caller, document: ApprovalDocument, partyId: string | undefined, at: string): Promise<void> {
   const party = await partyFor(db, caller, document, partyId);
   if (document.status !== 'proposed') {
-    throw new Conflict(document.status === 'adopted' ? 'It is adopted already.' : 'Propose it first; only a proposed document can be approved.');
+    throw new Conflict(document.status === 'adopted' ? words('problems_cycle_adoptedAlready') : words('problems_cycle_proposeFirst'));
   }
   const standing = await repo.standingApprovals(db, document.type, document.id, document.revision);
   if (standing.includes(party)) return;
@@ -100,7 +100,7 @@ export async function approve(db: Kysely<Database>, caller: Caller, document: Ap
 /** Take back the caller's party's approval; 409 unless the document is proposed. Returns whether one was withdrawn. */
 export async function withdrawOwn(db: Kysely<Database>, caller: Caller, document: ApprovalDocument, partyId: string | undefined, at: string): Promise<boolean> {
   const party = await partyFor(db, caller, document, partyId);
-  if (document.status !== 'proposed') throw new Conflict(document.status === 'adopted' ? 'It is adopted; amend it to change anything.' : 'There is no approval to withdraw while it is a draft.');
+  if (document.status !== 'proposed') throw new Conflict(document.status === 'adopted' ? words('problems_cycle_adoptedAmendToChange') : words('problems_cycle_draftNoApproval'));
   const withdrawn = await repo.withdrawApprovals(db, document.type, document.id, document.revision, { at, by: caller.userId, reason: `Withdrawn by ${caller.name}` }, [party]);
   return withdrawn.length > 0;
 }

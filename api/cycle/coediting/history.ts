@@ -24,7 +24,7 @@
 import type { Kysely } from 'kysely';
 import { findRevision, insertRevision, revisionsOf } from '../../../db/cycle/coedit-revisions.js';
 import type { Database } from '../../../db/schema.js';
-import { MergeConflict, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet } from '../../platform/index.js';
+import { MergeConflict, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet, words } from '../../platform/index.js';
 import type { HistoryEntry } from '../schemas/coediting.js';
 import { changedFields, type FieldSpec, type Snapshot, sameValue, threeWayMerge } from './merge.js';
 
@@ -149,9 +149,9 @@ export async function restoreValues(
   fields?: string[]
 ): Promise<Snapshot> {
   const unknown = (fields ?? []).map((field, i) => ({ field, i })).filter(({ field }) => !spec.fields.includes(field));
-  if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `fields.${i}`, message: `Not an editable field; use one of ${spec.fields.join(', ')}.` })));
+  if (unknown.length) throw new ValidationFailed(unknown.map(({ i }) => ({ path: `fields.${i}`, ...words('problems_cycle_field_notEditableField', { fields: spec.fields.join(', ') }) })));
   const then = await snapshotAt(db, entityType, entityId, version);
-  if (!then) throw new ValidationFailed([{ path: 'version', message: 'This record has no such version.' }]);
+  if (!then) throw new ValidationFailed([{ path: 'version', ...words('problems_cycle_field_noSuchVersion') }]);
   const values: Snapshot = {};
   for (const field of fields ?? spec.fields) {
     if (field in then && !sameValue(spec, field, then[field], current[field])) values[field] = then[field];

@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { CycleEnv } from '../services/index.js';
 import { describe, validate } from '../../platform/index.js';
+import { says } from '../../platform/schemas/common.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** the id and `.docx`; ids are UUIDs, so letters, digits and dashes */
@@ -16,7 +17,7 @@ const PATH = '/:file{[\\w-]+\\.docx}';
 const FileParam = z.strictObject({
   file: z
     .string()
-    .regex(/^[\w-]+\.docx$/, { error: 'Use the id followed by .docx.' })
+    .regex(/^[\w-]+\.docx$/, says('problems_cycle_field_docxFile'))
     .meta({ description: 'The document id followed by `.docx`' })
 });
 

@@ -4,7 +4,7 @@
  * weeks ahead each becomes a task for each party's contact person.
  */
 import { z } from 'zod';
-import { Id } from '../../platform/schemas/common.js';
+import { Id, says } from '../../platform/schemas/common.js';
 
 export const CycleStepKind = z.enum(['evaluation', 'work_plan']);
 export type CycleStepKind = z.infer<typeof CycleStepKind>;
@@ -35,11 +35,11 @@ export type Cycle = z.infer<typeof Cycle>;
 
 export const CyclePatch = z
   .strictObject({
-    evaluationMonth: z.number().int().min(1, { error: 'A month is 1 to 12.' }).max(12, { error: 'A month is 1 to 12.' }).optional(),
-    workPlanMonth: z.number().int().min(1, { error: 'A month is 1 to 12.' }).max(12, { error: 'A month is 1 to 12.' }).optional(),
-    leadWeeks: z.number().int().min(0).max(26, { error: 'At most 26 weeks ahead.' }).optional()
+    evaluationMonth: z.number().int().min(1, says('problems_cycle_field_month')).max(12, says('problems_cycle_field_month')).optional(),
+    workPlanMonth: z.number().int().min(1, says('problems_cycle_field_month')).max(12, says('problems_cycle_field_month')).optional(),
+    leadWeeks: z.number().int().min(0).max(26, says('problems_cycle_field_leadWeeks')).optional()
   })
-  .refine((p) => Object.keys(p).length > 0, { error: 'Send at least one setting to change.' });
+  .refine((p) => Object.keys(p).length > 0, says('problems_cycle_field_noSettingToChange'));
 export type CyclePatch = z.infer<typeof CyclePatch>;
 
 /** What a run created (tasks that were already there are not created again, nor tasks of a step already done) and how many open tasks it closed because their step is done. */

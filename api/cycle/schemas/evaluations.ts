@@ -6,7 +6,7 @@
  * years for the multi-year overview.
  */
 import { z } from 'zod';
-import { Id, OptionalText } from '../../platform/schemas/common.js';
+import { Id, OptionalText, says } from '../../platform/schemas/common.js';
 import { CycleDocument, DocumentStatus, Person, WriteNotes } from './coediting.js';
 import { WorkPlanItemStatus, Year } from './work-plans.js';
 
@@ -102,7 +102,7 @@ export type Assessment = z.infer<typeof Assessment>;
 
 export const AssessmentPatch = z
   .strictObject({ rating: AssessmentRating.nullable().optional(), comment: OptionalText(5000).optional() })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'Send at least one field to change.' });
+  .refine((patch) => Object.keys(patch).length > 0, says('problems_cycle_field_nothingToChange'));
 export type AssessmentPatch = z.infer<typeof AssessmentPatch>;
 
 export const Evaluation = CycleDocument.extend({
@@ -129,9 +129,9 @@ export type EvaluationCreate = z.infer<typeof EvaluationCreate>;
  */
 export const EvaluationQuery = z
   .strictObject({ partnershipId: Id.optional(), year: Year.optional(), from: Year.optional(), to: Year.optional() })
-  .refine((q) => (q.from === undefined) === (q.to === undefined), { error: 'Give both from and to, or neither.', path: ['to'] })
-  .refine((q) => q.from === undefined || q.to === undefined || (q.to >= q.from && q.to - q.from < 30), { error: 'to is from or later, at most 30 years on.', path: ['to'] })
-  .refine((q) => q.partnershipId !== undefined || (q.from === undefined && q.year === undefined), { error: 'Figures by year need a partnershipId.', path: ['partnershipId'] });
+  .refine((q) => (q.from === undefined) === (q.to === undefined), { ...says('problems_cycle_field_fromAndTo'), path: ['to'] })
+  .refine((q) => q.from === undefined || q.to === undefined || (q.to >= q.from && q.to - q.from < 30), { ...says('problems_cycle_field_toRange'), path: ['to'] })
+  .refine((q) => q.partnershipId !== undefined || (q.from === undefined && q.year === undefined), { ...says('problems_cycle_field_yearsNeedPartnership'), path: ['partnershipId'] });
 export type EvaluationQuery = z.infer<typeof EvaluationQuery>;
 
 export const YearFigures = z.object({

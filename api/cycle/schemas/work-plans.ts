@@ -5,29 +5,29 @@
  * revisions frozen; an amendment opens the next revision.
  */
 import { z } from 'zod';
-import { CalendarDate, Id } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, says } from '../../platform/schemas/common.js';
 import { CycleDocument, Person, WriteNotes } from './coediting.js';
 import { CooperationForm } from '../../crm/schemas/partnerships.js';
 import { ProposalStage } from '../../proposals/schemas/proposals.js';
 
-export const Year = z.coerce.number().int().min(2000, { error: 'Use a year from 2000 on.' }).max(2100, { error: 'Use a year before 2100.' });
+export const Year = z.coerce.number().int().min(2000, says('problems_cycle_field_yearFrom')).max(2100, says('problems_cycle_field_yearBefore'));
 
-export const WorkPlanItemStatus = z.enum(['planned', 'in_progress', 'done', 'dropped'], { error: 'Choose planned, in_progress, done or dropped.' });
+export const WorkPlanItemStatus = z.enum(['planned', 'in_progress', 'done', 'dropped'], says('problems_cycle_field_itemStatus'));
 export type WorkPlanItemStatus = z.infer<typeof WorkPlanItemStatus>;
 
-export const Quarter = z.number().int().min(1, { error: 'A quarter is 1 to 4.' }).max(4, { error: 'A quarter is 1 to 4.' });
+export const Quarter = z.number().int().min(1, says('problems_cycle_field_quarter')).max(4, says('problems_cycle_field_quarter'));
 
 /** Text of at most `max` characters, said in words when too long */
-const Text = (max: number) => z.string().trim().min(1, { error: 'Required.' }).max(max, { error: `At most ${max} characters.` });
+const Text = (max: number) => z.string().trim().min(1, says('problems_field_required')).max(max, says('problems_cycle_field_atMostCharacters'));
 const LongText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, { error: `At most ${max} characters.` })
+    .max(max, says('problems_cycle_field_atMostCharacters'))
     .transform((v) => (v === '' ? null : v))
     .nullable();
 
-const idList = z.array(Id).max(100).refine((ids) => new Set(ids).size === ids.length, { error: 'An id is listed twice.' });
+const idList = z.array(Id).max(100).refine((ids) => new Set(ids).size === ids.length, says('problems_cycle_field_idTwice'));
 
 /** The editable fields of an item (the merge works on these names). */
 export const workPlanItemFields = {
@@ -93,7 +93,7 @@ export const WorkPlanItemPatch = z
     activityIds: workPlanItemFields.activityIds.optional(),
     proposalIds: workPlanItemFields.proposalIds.optional()
   })
-  .refine((patch) => Object.keys(patch).length > 0, { error: 'Send at least one field to change.' });
+  .refine((patch) => Object.keys(patch).length > 0, says('problems_cycle_field_nothingToChange'));
 export type WorkPlanItemPatch = z.infer<typeof WorkPlanItemPatch>;
 
 /** Move an item after another one (null: to the top). */

@@ -241,7 +241,7 @@ export class CycleStepService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'partnerships', partnershipId);
       const row = await this.visible(trx, caller, partnershipId);
-      if (!canWriteIn(caller, partnershipId, SETTINGS_WRITERS)) throw new Forbidden('Only the partnership’s admins and officers may change the annual cycle.');
+      if (!canWriteIn(caller, partnershipId, SETTINGS_WRITERS)) throw new Forbidden('problems_cycle_settingsWriters');
       const today = dayOf(this.clock());
       const before = await this.present(trx, row, today);
       checkVersion(expected, before);
@@ -263,7 +263,7 @@ export class CycleStepService {
     return this.db.transaction().execute(async (trx) => {
       await holdForWrite(trx, 'partnerships', partnershipId);
       const row = await this.visible(trx, caller, partnershipId);
-      if (!canWriteIn(caller, partnershipId)) throw new Forbidden('Your role in this partnership does not allow creating its tasks.');
+      if (!canWriteIn(caller, partnershipId)) throw new Forbidden('problems_cycle_roleForbidsTasks');
       return this.runFor(trx, caller, row, dayOf(this.clock()));
     });
   }

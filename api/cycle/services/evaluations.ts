@@ -41,7 +41,7 @@ import * as repo from '../../../db/cycle/evaluations.js';
 import { approvingParties } from '../../../db/cycle/cycle-approvals.js';
 import { organisationNameOfUser } from '../../../db/cycle/cycle-documents.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, recordChange, type Caller } from '../../platform/index.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, canSeePartnership, canWriteIn, recordChange, unknownReference, words, type Caller } from '../../platform/index.js';
 import type { ApproveBody, History, Presence, RestoreBody } from '../schemas/coediting.js';
 import type {
   Assessment,
@@ -153,8 +153,8 @@ export class EvaluationService {
   /** The evaluation if the caller may change its content: 404, 403, or 409 once adopted. */
   private async editable(db: Kysely<Database>, caller: Caller, id: string): Promise<Row> {
     const row = await this.visible(db, caller, id);
-    if (!canWriteIn(caller, row.partnership_id)) throw new Forbidden('Your role does not allow editing this evaluation.');
-    if (row.status === 'adopted') throw new Conflict('This evaluation is adopted; its content and figures are frozen.');
+    if (!canWriteIn(caller, row.partnership_id)) throw new Forbidden('problems_cycle_roleForbidsEvaluationEdit');
+    if (row.status === 'adopted') throw new Conflict('problems_cycle_evaluationFrozen');
     return row;
   }
 
@@ -253,11 +253,11 @@ export class EvaluationService {
 
   async create(caller: Caller, input: EvaluationCreate): Promise<EvaluationDetail> {
     return this.db.transaction().execute(async (trx) => {
-      if (!canSeePartnership(caller, input.partnershipId)) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
-      if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('Your role does not allow creating an evaluation for this partnership.');
+      if (!canSeePartnership(caller, input.partnershipId)) throw unknownReference('partnershipId', 'partnership');
+      if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('problems_cycle_roleForbidsEvaluationCreate');
       await holdForWrite(trx, 'partnerships', input.partnershipId);
       const existing = await repo.findEvaluationOfYear(trx, input.partnershipId, input.year);
-      if (existing) throw new Conflict(`There is an evaluation of ${input.year} for this partnership already; open it instead.`, { errors: [{ path: 'year', message: 'Evaluated already.' }], id: existing.id });
+      if (existing) throw new Conflict(words('problems_cycle_evaluationExists', { year: input.year }), { errors: [{ path: 'year', ...words('problems_field_evaluatedAlready') }], id: existing.id });
       const id = newId();
       const at = this.now();
       await repo.insertEvaluation(trx, { id, partnership_id: input.partnershipId, year: input.year, created_by: caller.userId, created_at: at, updated_at: at });
@@ -284,7 +284,7 @@ export class EvaluationService {
   private async afterContentWrite(trx: Kysely<Database>, caller: Caller, row: Row, what: string, before: unknown, after: unknown): Promise<{ withdrawn: string[]; header: Evaluation }> {
     const at = this.now();
     const withdrawn = row.status === 'proposed' ? await approvals.withdrawAll(trx, caller, approvalDocument(row), `${what} changed by ${caller.name}`, at) : [];
-    if (!(await repo.updateEvaluation(trx, row.id, row.version, { updated_at: at }))) throw new Conflict('The evaluation changed at the same moment; send the change again.');
+    if (!(await repo.updateEvaluation(trx, row.id, row.version, { updated_at: at }))) throw new Conflict('problems_cycle_evaluationChangedMeanwhile');
     await recordChange(trx, caller, 'evaluation', row.id, before, after);
     return { withdrawn, header: await this.header(trx, caller, await repo.getEvaluation(trx, row.id)) };
   }
@@ -420,8 +420,8 @@ export class EvaluationService {
 
   propose(caller: Caller, id: string): Promise<Evaluation> {
     return this.changeDocument(caller, id, async (trx, row) => {
-      if (!canWriteIn(caller, row.partnership_id)) throw new Forbidden('Your role does not allow proposing this evaluation.');
-      if (row.status !== 'draft') throw new Conflict(row.status === 'adopted' ? 'This evaluation is adopted already.' : 'This evaluation is proposed already; the parties can approve it.');
+      if (!canWriteIn(caller, row.partnership_id)) throw new Forbidden('problems_cycle_roleForbidsEvaluationPropose');
+      if (row.status !== 'draft') throw new Conflict(row.status === 'adopted' ? words('problems_cycle_evaluationAdoptedAlready') : words('problems_cycle_evaluationProposedAlready'));
       const at = this.now();
       await repo.updateEvaluation(trx, id, row.version, { status: 'proposed', proposed_at: at, updated_at: at });
       await recordChange(trx, caller, 'evaluation', id, { status: 'draft' }, { status: 'proposed' });
@@ -471,7 +471,7 @@ export class EvaluationService {
   /** Marks what the caller edits (null: nothing); viewers may only say null (403 otherwise). */
   async setPresence(caller: Caller, id: string, editing: string | null): Promise<void> {
     const row = await this.visible(this.db, caller, id);
-    if (editing !== null && !canWriteIn(caller, row.partnership_id)) throw new Forbidden('Viewers cannot edit the evaluation.');
+    if (editing !== null && !canWriteIn(caller, row.partnership_id)) throw new Forbidden('problems_cycle_viewersCannotEditEvaluation');
     this.live.setEditing(roomOf('evaluation', id), caller.userId, editing);
   }
 }

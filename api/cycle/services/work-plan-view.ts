@@ -10,7 +10,7 @@ import { visiblePersonIds } from '../../../db/crm/partnerships.js';
 import type { ApprovingPartyRow } from '../../../db/cycle/cycle-approvals.js';
 import * as repo from '../../../db/cycle/work-plans.js';
 import type { Database, WorkPlanItemTable } from '../../../db/schema.js';
-import { canWriteIn, scopeOf, type Caller, type FieldError } from '../../platform/index.js';
+import { canWriteIn, scopeOf, words, type Caller, type FieldError } from '../../platform/index.js';
 import type { Approval, DocumentStatus } from '../schemas/coediting.js';
 import type { CooperationForm } from '../../crm/schemas/partnerships.js';
 import type { ProposalStage } from '../../proposals/schemas/proposals.js';
@@ -163,10 +163,10 @@ export function targetProblems(year: number, values: Snapshot, stored: Snapshot 
   const date = ('targetDate' in values ? values.targetDate : stored?.targetDate) as string | null | undefined;
   const quarter = ('targetQuarter' in values ? values.targetQuarter : stored?.targetQuarter) as number | null | undefined;
   const path = (field: string) => (prefix ? `${prefix}.${field}` : field);
-  if (date && !date.startsWith(`${year}-`)) return [{ path: path('targetDate'), message: `Choose a date in ${year}, the plan’s year.` }];
+  if (date && !date.startsWith(`${year}-`)) return [{ path: path('targetDate'), ...words('problems_cycle_field_dateInPlanYear', { year }) }];
   if (date && quarter) {
     const field = 'targetDate' in values && values.targetDate ? 'targetDate' : 'targetQuarter';
-    return [{ path: path(field), message: 'Give a target date or a quarter, not both.' }];
+    return [{ path: path(field), ...words('problems_cycle_field_dateOrQuarter') }];
   }
   return [];
 }
@@ -181,15 +181,15 @@ export async function referenceProblems(db: Kysely<Database>, caller: Caller, pa
   const errors: FieldError[] = [];
   const domainId = values.domainId as string | null | undefined;
   if (domainId && !(await repo.usableDomainIds(db, partnershipId, [domainId])).has(domainId)) {
-    errors.push({ path: 'domainId', message: 'Choose a standard domain or one of this partnership’s own.' });
+    errors.push({ path: 'domainId', ...words('problems_cycle_field_domainOfPartnership') });
   }
   const partyId = values.responsiblePartyId as string | null | undefined;
   if (partyId && !(await repo.partyIdsOf(db, partnershipId)).has(partyId)) {
-    errors.push({ path: 'responsiblePartyId', message: 'Choose a party of this partnership.' });
+    errors.push({ path: 'responsiblePartyId', ...words('problems_cycle_field_partyOfPartnership') });
   }
   const personId = values.responsiblePersonId as string | null | undefined;
   if (personId && !(await visiblePersonIds(db, scopeOf(caller), [personId])).has(personId)) {
-    errors.push({ path: 'responsiblePersonId', message: 'No person with this id.' });
+    errors.push({ path: 'responsiblePersonId', ...words('problems_notFound_person') });
   }
   const newIds = (field: 'activityIds' | 'proposalIds') => {
     const list = values[field] as string[] | undefined;
@@ -199,12 +199,12 @@ export async function referenceProblems(db: Kysely<Database>, caller: Caller, pa
   const activities = newIds('activityIds');
   if (activities.length) {
     const found = new Set((await repo.activitySummaries(db, partnershipId, activities.map((a) => a.id))).map((a) => a.id));
-    for (const { id, i } of activities) if (!found.has(id)) errors.push({ path: `activityIds.${i}`, message: 'No activity of this partnership with this id.' });
+    for (const { id, i } of activities) if (!found.has(id)) errors.push({ path: `activityIds.${i}`, ...words('problems_cycle_field_noSuchActivity') });
   }
   const proposals = newIds('proposalIds');
   if (proposals.length) {
     const found = new Set((await repo.proposalSummaries(db, partnershipId, proposals.map((p) => p.id))).map((p) => p.id));
-    for (const { id, i } of proposals) if (!found.has(id)) errors.push({ path: `proposalIds.${i}`, message: 'No candidate project of this partnership with this id.' });
+    for (const { id, i } of proposals) if (!found.has(id)) errors.push({ path: `proposalIds.${i}`, ...words('problems_cycle_field_noSuchProposal') });
   }
   return errors;
 }

@@ -28,7 +28,7 @@ import { approvingParties } from '../../../db/cycle/cycle-approvals.js';
 import { organisationNameOfUser } from '../../../db/cycle/cycle-documents.js';
 import * as repo from '../../../db/cycle/work-plans.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet, canSeePartnership, canWriteIn, recordChange, type Caller } from '../../platform/index.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, PreconditionRequired, ValidationFailed, VersionNotYet, canSeePartnership, canWriteIn, recordChange, unknownReference, words, type Caller } from '../../platform/index.js';
 import { assessPlanItems } from './evaluation-assessments.js';
 import { WORK_PLAN_ITEM_PROGRESS_FIELDS } from '../schemas/work-plans.js';
 import type { History, Presence, RestoreBody, WriteNotes } from '../schemas/coediting.js';
@@ -119,7 +119,7 @@ export class WorkPlanService {
 
   private async writable(db: Trx, caller: Caller, id: string): Promise<repo.WorkPlanRow> {
     const plan = await this.readable(db, caller, id);
-    if (!canWriteIn(caller, plan.partnership_id)) throw new Forbidden('Viewers cannot change the work plan.');
+    if (!canWriteIn(caller, plan.partnership_id)) throw new Forbidden('problems_cycle_viewersCannotChangeWorkPlan');
     return plan;
   }
 
@@ -127,7 +127,7 @@ export class WorkPlanService {
   private async editable(db: Trx, caller: Caller, id: string): Promise<repo.WorkPlanRow> {
     const plan = await this.writable(db, caller, id);
     if (plan.status === 'adopted')
-      throw new Conflict(`The ${plan.year} work plan is adopted (revision ${plan.revision}); amend it first to change it. Status and links to activities and candidate projects can be recorded without an amendment.`);
+      throw new Conflict('problems_cycle_workPlanAdopted', { year: plan.year, revision: plan.revision });
     return plan;
   }
 
@@ -207,12 +207,12 @@ export class WorkPlanService {
   }
 
   async create(caller: Caller, input: WorkPlanCreate): Promise<WorkPlanStarted> {
-    if (!canSeePartnership(caller, input.partnershipId)) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
-    if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('Viewers cannot start a work plan.');
+    if (!canSeePartnership(caller, input.partnershipId)) throw unknownReference('partnershipId', 'partnership');
+    if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('problems_cycle_viewersCannotStartWorkPlan');
     return this.inTransaction({ table: 'partnerships', id: input.partnershipId }, async (trx) => {
-      if (!(await repo.partnershipExists(trx, input.partnershipId))) throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
+      if (!(await repo.partnershipExists(trx, input.partnershipId))) throw unknownReference('partnershipId', 'partnership');
       const existing = await repo.findPlanOfYear(trx, input.partnershipId, input.year);
-      if (existing) throw new Conflict(`This partnership has a work plan for ${input.year} already.`, { workPlanId: existing.id });
+      if (existing) throw new Conflict(words('problems_cycle_workPlanExists', { year: input.year }), { workPlanId: existing.id });
       const id = newId();
       const at = this.now();
       await repo.insertWorkPlan(trx, { id, partnership_id: input.partnershipId, year: input.year, introduction: input.introduction, created_by: caller.userId, created_at: at, updated_at: at });
@@ -307,7 +307,7 @@ export class WorkPlanService {
   async propose(caller: Caller, id: string): Promise<WorkPlan> {
     return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.writable(trx, caller, id);
-      if (plan.status !== 'draft') throw new Conflict(plan.status === 'proposed' ? 'It is proposed already.' : 'It is adopted; amend it first.');
+      if (plan.status !== 'draft') throw new Conflict(plan.status === 'proposed' ? words('problems_cycle_planProposedAlready') : words('problems_cycle_planAdoptedAmendFirst'));
       const at = this.now();
       await repo.updateWorkPlan(trx, id, { status: 'proposed', proposed_at: at, updated_at: at });
       await recordChange(trx, caller, 'work_plan', id, { status: 'draft' }, { status: 'proposed' });
@@ -353,7 +353,7 @@ export class WorkPlanService {
   async amend(caller: Caller, id: string, input: WorkPlanAmend): Promise<WorkPlan> {
     return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.writable(trx, caller, id);
-      if (plan.status !== 'adopted') throw new Conflict('Only an adopted plan is amended; this one can be edited as it is.');
+      if (plan.status !== 'adopted') throw new Conflict('problems_cycle_onlyAdoptedAmended');
       const at = this.now();
       await repo.updateWorkPlan(trx, id, { status: 'draft', revision: plan.revision + 1, proposed_at: null, adopted_at: null, updated_at: at });
       await repo.insertAmendment(trx, { id: newId(), work_plan_id: id, revision: plan.revision + 1, reason: input.reason, amended_by: caller.userId, amended_at: at });
@@ -374,11 +374,11 @@ export class WorkPlanService {
   async diff(caller: Caller, id: string, query: WorkPlanDiffQuery): Promise<WorkPlanDiff> {
     const plan = await this.readable(this.db, caller, id);
     const from = await repo.findPlanRevision(this.db, id, query.from);
-    if (!from) throw new ValidationFailed([{ path: 'from', message: 'No adopted revision with this number.' }]);
+    if (!from) throw new ValidationFailed([{ path: 'from', ...words('problems_cycle_field_noSuchRevision') }]);
     let to: Pick<WorkPlanDetail, 'introduction' | 'items'>;
     if (query.to !== undefined) {
       const row = await repo.findPlanRevision(this.db, id, query.to);
-      if (!row) throw new ValidationFailed([{ path: 'to', message: 'No adopted revision with this number.' }]);
+      if (!row) throw new ValidationFailed([{ path: 'to', ...words('problems_cycle_field_noSuchRevision') }]);
       to = row.snapshot;
     } else {
       to = await this.detail(this.db, caller, plan);
@@ -401,7 +401,7 @@ export class WorkPlanService {
     if (after === undefined) return (positions.at(-1)?.position ?? 0) + 1;
     if (after === null) return positions.length ? positions[0].position - 1 : 1;
     const index = positions.findIndex((p) => p.id === after);
-    if (index < 0) throw new ValidationFailed([{ path: 'after', message: 'No item of this plan with this id.' }]);
+    if (index < 0) throw new ValidationFailed([{ path: 'after', ...words('problems_cycle_field_noSuchItem') }]);
     const next = positions[index + 1];
     return next ? (positions[index].position + next.position) / 2 : positions[index].position + 1;
   }
@@ -434,7 +434,7 @@ export class WorkPlanService {
   private async liveItem(trx: Trx, plan: repo.WorkPlanRow, itemId: string, allowRemoved = false) {
     const row = await repo.findItemToWrite(trx, plan.id, itemId);
     if (!row) throw new NotFound('work plan item');
-    if (row.deleted_at !== null && !allowRemoved) throw new Conflict('This item was removed; restore it from its history to change it.');
+    if (row.deleted_at !== null && !allowRemoved) throw new Conflict('problems_cycle_itemRemoved');
     return row;
   }
 
@@ -502,7 +502,7 @@ export class WorkPlanService {
     return this.inTransaction({ table: 'work_plans', id }, async (trx, after) => {
       const plan = await this.editable(trx, caller, id);
       const row = await this.liveItem(trx, plan, itemId);
-      if (move.after === itemId) throw new ValidationFailed([{ path: 'after', message: 'An item cannot go after itself.' }]);
+      if (move.after === itemId) throw new ValidationFailed([{ path: 'after', ...words('problems_cycle_field_notAfterItself') }]);
       if (expected === null) throw new PreconditionRequired();
       await notAhead(expected, row.version, async () => toItem(row, await linkedRecords(trx, plan.partnership_id, [row])));
       const position = await this.positionAfter(trx, id, move.after, itemId);
@@ -575,7 +575,7 @@ export class WorkPlanService {
   /** Marks what the caller edits (null: nothing); viewers may only say null (403 otherwise). */
   async setPresence(caller: Caller, id: string, editing: string | null): Promise<void> {
     const plan = await this.readable(this.db, caller, id);
-    if (editing !== null && !canWriteIn(caller, plan.partnership_id)) throw new Forbidden('Viewers cannot edit the work plan.');
+    if (editing !== null && !canWriteIn(caller, plan.partnership_id)) throw new Forbidden('problems_cycle_viewersCannotEditWorkPlan');
     this.live.setEditing(roomOf('work_plan', plan.id), caller.userId, editing);
   }
 }

@@ -14,7 +14,7 @@
  * - Creating a proposal may start in any stage, so past proposals (the six
  *   joint proposals of 2015–2020) can be recorded as they ended.
  */
-import { Conflict } from '../../platform/index.js';
+import { Conflict, type ProblemKey, type Words } from '../../platform/index.js';
 import { PROPOSAL_STAGES, type ProposalStage } from '../schemas/proposals.js';
 
 export { PROPOSAL_STAGES, type ProposalStage };
@@ -34,17 +34,18 @@ const NEXT: Record<ProposalStage, readonly ProposalStage[]> = {
   closed: []
 };
 
-const LABEL: Record<ProposalStage, string> = {
-  idea: 'idea',
-  exploring: 'exploring',
-  in_preparation: 'in preparation',
-  submitted: 'submitted',
-  approved: 'approved',
-  rejected: 'rejected',
-  withdrawn: 'withdrawn',
-  running: 'running',
-  closed: 'closed'
-};
+/** What a refused move from each stage says: the stage moved to (`to`) picks the sentence, which names the stages possible from there. */
+const REFUSED_FROM = {
+  idea: 'problems_proposals_stageMove_idea',
+  exploring: 'problems_proposals_stageMove_exploring',
+  in_preparation: 'problems_proposals_stageMove_in_preparation',
+  submitted: 'problems_proposals_stageMove_submitted',
+  approved: 'problems_proposals_stageMove_approved',
+  rejected: 'problems_proposals_stageMove_rejected',
+  withdrawn: 'problems_proposals_stageMove_withdrawn',
+  running: 'problems_proposals_stageMove_running',
+  closed: 'problems_proposals_stageMove_closed'
+} as const satisfies Record<ProposalStage, ProblemKey>;
 
 /** The stages a proposal in `from` may move to, in pipeline order. */
 export function nextStages(from: ProposalStage): ProposalStage[] {
@@ -55,21 +56,14 @@ export function canMove(from: ProposalStage, to: ProposalStage): boolean {
   return from === to || NEXT[from].includes(to);
 }
 
-function spoken(stages: ProposalStage[]): string {
-  const words = stages.map((s) => `“${LABEL[s]}”`);
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
-}
-
-/** The sentence a 409 carries when `from` → `to` is not allowed. */
-export function transitionProblem(from: ProposalStage, to: ProposalStage): string | null {
+/** What a 409 says when `from` → `to` is not allowed (the stages possible from `from`, or that it is final), in the reader's language. */
+export function transitionProblem(from: ProposalStage, to: ProposalStage): Words | null {
   if (canMove(from, to)) return null;
-  const allowed = nextStages(from);
-  const options = allowed.length ? `from “${LABEL[from]}” it can move to ${spoken(allowed)}` : `“${LABEL[from]}” is final`;
-  return `A proposal cannot move from “${LABEL[from]}” to “${LABEL[to]}”: ${options}.`;
+  return { key: REFUSED_FROM[from], params: { to } } as Words;
 }
 
 /** Throws 409 with the allowed stages when the move is not allowed. */
 export function assertTransition(from: ProposalStage, to: ProposalStage): void {
   const problem = transitionProblem(from, to);
-  if (problem) throw new Conflict(problem, { errors: [{ path: 'stage', message: problem }], allowedStages: nextStages(from) });
+  if (problem) throw new Conflict(problem, { errors: [{ path: 'stage', ...problem }], allowedStages: nextStages(from) });
 }

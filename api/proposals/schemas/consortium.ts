@@ -7,8 +7,16 @@
  * ("0.6" is 60 %).
  */
 import { z } from 'zod';
-import { Id } from '../../platform/schemas/common.js';
-import { Money, normaliseRate } from '../../platform/schemas/money.js';
+import { Id, type ProblemKey } from '../../platform/schemas/common.js';
+import { Money, normaliseRate, parseDecimal } from '../../platform/schemas/money.js';
+
+const FRACTION: ProblemKey = 'problems_proposals_field_rateFraction';
+
+/** Whether a rate reads as a number above 1 (a percentage or an exchange rate typed where a fraction belongs). */
+function aboveOne(value: string | number): boolean {
+  const parsed = parseDecimal(value);
+  return !('error' in parsed) && parsed.value > 10n ** BigInt(parsed.scale);
+}
 
 export const ConsortiumRole = z.enum(['lead', 'partner', 'associated']);
 export type ConsortiumRole = z.infer<typeof ConsortiumRole>;
@@ -19,16 +27,16 @@ export const CofinancingRate = z
   .transform((value, ctx) => {
     const rate = normaliseRate(value);
     if (typeof rate !== 'string') {
-      ctx.addIssue({ code: 'custom', message: rate.error.startsWith('A rate above') ? 'A co-financing rate is a fraction of 1, e.g. 0.6 for 60 %.' : rate.error, input: value });
+      ctx.addIssue({ code: 'custom', message: aboveOne(value) ? FRACTION : rate.error, input: value });
       return z.NEVER;
     }
     const [whole, decimals = ''] = rate.split('.');
     if (Number(whole) > 1 || (whole === '1' && decimals !== '')) {
-      ctx.addIssue({ code: 'custom', message: 'A co-financing rate is a fraction of 1, e.g. 0.6 for 60 %.', input: value });
+      ctx.addIssue({ code: 'custom', message: FRACTION, input: value });
       return z.NEVER;
     }
     if (decimals.length > 4) {
-      ctx.addIssue({ code: 'custom', message: 'At most four decimals, e.g. 0.825.', input: value });
+      ctx.addIssue({ code: 'custom', message: 'problems_proposals_field_rateDecimals' satisfies ProblemKey, input: value });
       return z.NEVER;
     }
     return rate;

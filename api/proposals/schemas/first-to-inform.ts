@@ -6,7 +6,7 @@
  * ideas where the partner region learned later than someone else.
  */
 import { z } from 'zod';
-import { CalendarDate, Id, OptionalText } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, OptionalText, type ProblemKey } from '../../platform/schemas/common.js';
 import { FirstToInformState, ProposalStage } from './proposals.js';
 
 export const InformEntryCreate = z
@@ -20,7 +20,7 @@ export const InformEntryCreate = z
   })
   .superRefine((value, ctx) => {
     if (value.organisationId === null && value.partnerRegion === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'Name who was told, or set partnerRegion.', input: value });
+      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'problems_proposals_field_nameWhoWasTold' satisfies ProblemKey, input: value });
     }
   });
 export type InformEntryCreate = z.infer<typeof InformEntryCreate>;

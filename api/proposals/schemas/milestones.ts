@@ -5,7 +5,7 @@
  * milestone-plan.ts), to edit before saving.
  */
 import { z } from 'zod';
-import { CalendarDate, Id, NonEmptyText } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, NonEmptyText, says } from '../../platform/schemas/common.js';
 
 export const MilestoneKind = z.enum(['descriptions_due', 'steering_group', 'committee_decision', 'submission', 'other']);
 export type MilestoneKind = z.infer<typeof MilestoneKind>;
@@ -14,7 +14,7 @@ export type MilestoneKind = z.infer<typeof MilestoneKind>;
 export const WallTime = z
   .string()
   .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Use a time like 16:00 (24 hours).' });
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('problems_proposals_field_wallTime'));
 
 const fields = {
   kind: MilestoneKind,
@@ -108,6 +108,6 @@ export const MilestonePlan = z
 export type MilestonePlan = z.infer<typeof MilestonePlan>;
 
 export const MilestonePlanSave = z.strictObject({
-  items: z.array(MilestoneCreate).min(1, { error: 'Send at least one milestone.' }).max(30)
+  items: z.array(MilestoneCreate).min(1, says('problems_proposals_field_oneMilestone')).max(30)
 });
 export type MilestonePlanSave = z.infer<typeof MilestonePlanSave>;

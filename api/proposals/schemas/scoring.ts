@@ -6,25 +6,28 @@
  * is seeded for every database. The arithmetic is in services/scoring.ts.
  */
 import { z } from 'zod';
-import { Id, ListQueryBase, NonEmptyText, OptionalText, pageOf } from '../../platform/schemas/common.js';
+import { Id, ListQueryBase, NonEmptyText, OptionalText, pageOf, says, type ProblemKey } from '../../platform/schemas/common.js';
 import { parseDecimal } from '../../platform/schemas/money.js';
 import { noDuplicates } from '../../crm/schemas/organisations.js';
 import { ProposalStage } from './proposals.js';
+
+/** A number written with a minus sign (finite: an infinity is no number at all). */
+const negative = (value: string | number) => (typeof value === 'number' ? Number.isFinite(value) && value < 0 : value.trim().startsWith('-'));
 
 /** A weight > 0 and ≤ 100 with at most two decimals, as its canonical decimal string ("1.50" → "1.5"). */
 export const Weight = z
   .union([z.string().max(20), z.number()])
   .transform((value, ctx) => {
     const parsed = parseDecimal(value);
-    const fail = (message: string) => {
+    const fail = (message: ProblemKey) => {
       ctx.addIssue({ code: 'custom', message, input: value });
       return z.NEVER;
     };
-    if ('error' in parsed) return fail(parsed.error === 'Amounts cannot be negative.' ? 'A weight is greater than zero.' : 'Use a number such as 1 or 1.5.');
-    if (parsed.scale > 2) return fail('At most two decimals, e.g. 1.25.');
+    if ('error' in parsed) return fail(negative(value) ? 'problems_proposals_field_weightAboveZero' : 'problems_proposals_field_weightNumber');
+    if (parsed.scale > 2) return fail('problems_proposals_field_weightDecimals');
     const unit = 10n ** BigInt(parsed.scale);
-    if (parsed.value === 0n) return fail('A weight is greater than zero.');
-    if (parsed.value > 100n * unit) return fail('A weight of more than 100 is not plausible.');
+    if (parsed.value === 0n) return fail('problems_proposals_field_weightAboveZero');
+    if (parsed.value > 100n * unit) return fail('problems_proposals_field_weightTooLarge');
     const whole = (parsed.value / unit).toString();
     return parsed.scale ? `${whole}.${(parsed.value % unit).toString().padStart(parsed.scale, '0')}` : whole;
   })
@@ -43,9 +46,9 @@ export const CriterionInput = z.strictObject({
   weight: Weight.optional(),
   levels: z
     .array(ScoringLevel)
-    .min(2, { error: 'A criterion has at least two levels.' })
+    .min(2, says('problems_proposals_field_twoLevels'))
     .max(10)
-    .superRefine(noDuplicates((l) => String(l.points), 'Two levels are worth the same points.', 'points'))
+    .superRefine(noDuplicates((l) => String(l.points), 'problems_proposals_field_levelPointsTwice' satisfies ProblemKey, 'points'))
 });
 
 export const GroupInput = z.strictObject({
@@ -54,15 +57,15 @@ export const GroupInput = z.strictObject({
   title: NonEmptyText(300),
   /** a chapter weight (e.g. 1.5) for every criterion of the group that has none of its own */
   weight: Weight.optional(),
-  criteria: z.array(CriterionInput).min(1, { error: 'A group has at least one criterion.' }).max(50)
+  criteria: z.array(CriterionInput).min(1, says('problems_proposals_field_oneCriterion')).max(50)
 });
 export type GroupInput = z.infer<typeof GroupInput>;
 
 const Groups = z
   .array(GroupInput)
-  .min(1, { error: 'A matrix has at least one group of criteria.' })
+  .min(1, says('problems_proposals_field_oneGroup'))
   .max(30)
-  .superRefine(noDuplicates((g) => g.code, 'Two groups have this code.', 'code'));
+  .superRefine(noDuplicates((g) => g.code, 'problems_proposals_field_groupCodeTwice' satisfies ProblemKey, 'code'));
 
 export const ScoringMatrixCreate = z.strictObject({
   name: NonEmptyText(200),
@@ -153,9 +156,9 @@ export const ScoresPut = z.strictObject({
         comment: OptionalText(2000).default(null)
       })
     )
-    .min(1, { error: 'Send at least one score.' })
+    .min(1, says('problems_proposals_field_oneScore'))
     .max(200)
-    .superRefine(noDuplicates((s) => s.criterionId, 'This criterion is scored twice.', 'criterionId'))
+    .superRefine(noDuplicates((s) => s.criterionId, 'problems_proposals_field_criterionTwice' satisfies ProblemKey, 'criterionId'))
 });
 export type ScoresPut = z.infer<typeof ScoresPut>;
 

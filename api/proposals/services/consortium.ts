@@ -28,7 +28,7 @@ import type { ConsortiumMemberRow } from '../../../db/proposals/consortium.js';
 import { findVisibleOrganisation, visibleOrganisationNames } from '../../../db/crm/organisations.js';
 import { getProposal, updateProposal } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import { Conflict, NotFound, PreconditionFailed, checkVersion, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
+import { Conflict, NotFound, PreconditionFailed, checkVersion, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
 import type { Consortium, ConsortiumChange, ConsortiumMember, ConsortiumMemberCreate, ConsortiumMemberPatch, ConsortiumRole } from '../schemas/consortium.js';
 import { centsToDecimal } from '../../platform/schemas/money.js';
 import { type PartnerFigures, consortiumFigures } from '../rules/cofinancing.js';
@@ -134,7 +134,7 @@ export class ConsortiumService {
       const proposal = await writableProposal(trx, caller, proposalId);
       if (!(await findVisibleOrganisation(trx, scopeOf(caller), input.organisationId))) throw unknownReference('organisationId', 'organisation');
       if (await repo.findMemberByOrganisation(trx, proposalId, input.organisationId)) {
-        throw new Conflict('This organisation is in the consortium already; change its role or budget instead.', { errors: [{ path: 'organisationId', message: 'Already a member of this consortium.' }] });
+        throw new Conflict(words('problems_consortiumMemberTwice'), { errors: [{ path: 'organisationId', ...words('problems_field_consortiumMemberTwice') }] });
       }
       const id = newId();
       await repo.insertMember(trx, { id, proposal_id: proposalId, organisation_id: input.organisationId, role: input.role, budget_cents: input.budget, cofinancing_rate: input.cofinancingRate });

@@ -31,7 +31,7 @@ import { findVisibleOrganisation, visibleOrganisationNames } from '../../../db/c
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import { firstToInformRules, partyOrganisationIds } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import { NotFound, ValidationFailed, canSeePartnership, recordChange, scopeOf, unknownReference, type Caller } from '../../platform/index.js';
+import { NotFound, ValidationFailed, canSeePartnership, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
 import type { FirstToInformQuery, FirstToInformReport, InformEntry, InformEntryCreate, InformLog } from '../schemas/first-to-inform.js';
 import type { ProposalStage } from '../schemas/proposals.js';
 import { dayOf } from '../../crm/index.js';
@@ -154,7 +154,7 @@ export class FirstToInformService {
   async add(caller: Caller, proposalId: string, input: InformEntryCreate): Promise<InformLog> {
     return this.db.transaction().execute(async (trx) => {
       const proposal = await writableProposal(trx, caller, proposalId);
-      if (input.informedOn > dayOf(this.clock())) throw new ValidationFailed([{ path: 'informedOn', message: 'This day has not come yet; log who was told once it happened.' }]);
+      if (input.informedOn > dayOf(this.clock())) throw new ValidationFailed([{ path: 'informedOn', ...words('problems_proposals_field_dayNotYet') }]);
       if (input.organisationId && !(await findVisibleOrganisation(trx, scopeOf(caller), input.organisationId))) throw unknownReference('organisationId', 'organisation');
       const parties = await partyOrganisationIds(trx, proposal.partnership_id);
       const partnerRegion = input.partnerRegion ?? (input.organisationId !== null && parties.has(input.organisationId));

@@ -22,7 +22,7 @@ import * as repo from '../../../db/proposals/milestones.js';
 import type { MilestoneRow } from '../../../db/proposals/milestones.js';
 import { isMember } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import { Conflict, NotFound, PreconditionFailed, ValidationFailed, checkVersion, recordChange, toLocal, type Caller, type FieldError } from '../../platform/index.js';
+import { Conflict, NotFound, PreconditionFailed, ValidationFailed, checkVersion, recordChange, toLocal, words, type Caller, type FieldError } from '../../platform/index.js';
 import type { Milestone, MilestoneCreate, MilestoneKind, MilestoneList, MilestonePatch, MilestonePlan, MilestonePlanQuery, MilestonePlanSave } from '../schemas/milestones.js';
 import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
 import { m } from '../../../i18n/paraglide-server/messages.js';
@@ -51,7 +51,7 @@ function toMilestone(row: MilestoneRow): Milestone {
 async function ownerProblems(db: Kysely<Database>, partnershipId: string, items: { ownerId?: string | null }[], prefix: (i: number) => string): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const [i, item] of items.entries()) {
-    if (item.ownerId && !(await isMember(db, item.ownerId, partnershipId))) errors.push({ path: `${prefix(i)}ownerId`, message: 'The owner must be a member of the proposal’s partnership.' });
+    if (item.ownerId && !(await isMember(db, item.ownerId, partnershipId))) errors.push({ path: `${prefix(i)}ownerId`, ...words('problems_proposals_field_ownerNotMember') });
   }
   return errors;
 }
@@ -160,9 +160,9 @@ export class MilestoneService {
     if (query.deadlineOn) {
       return { source: 'given', deadlineId: null, at: null, timeZone: null, localDate: query.deadlineOn, localTime: query.deadlineTime ?? null, assumed: false };
     }
-    if (!proposal.call_id) throw new Conflict('Choose the call first, or give the deadline as deadlineOn, to plan the milestones back from it.');
+    if (!proposal.call_id) throw new Conflict('problems_proposals_chooseCallFirst');
     const deadline = await nextDeadline(this.db, proposal.call_id, this.clock().toISOString());
-    if (!deadline) throw new Conflict('The call has no deadline ahead; give the deadline as deadlineOn to plan the milestones back from it.');
+    if (!deadline) throw new Conflict('problems_proposals_noDeadlineAhead');
     const local = toLocal(deadline.deadline_at, deadline.time_zone);
     return {
       source: 'call',

@@ -11,7 +11,7 @@
 import type { Kysely } from 'kysely';
 import { findVisibleProposal } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import { Forbidden, NotFound, canWriteIn, scopeOf, type Caller, type PartnershipRole } from '../../platform/index.js';
+import { Forbidden, NotFound, canWriteIn, scopeOf, words, type Caller, type PartnershipRole } from '../../platform/index.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 
 export const SCORING_LOCKERS: PartnershipRole[] = ['admin', 'officer'];
@@ -28,7 +28,7 @@ export async function writableProposal(db: Kysely<Database>, caller: Caller, id:
   await holdForWrite(db, 'proposals', id);
   const proposal = await readableProposal(db, caller, id);
   if (!canWriteIn(caller, proposal.partnership_id, roles)) {
-    throw new Forbidden(roles ? 'Only the partnership’s admins and officers may do this.' : 'Your role does not allow changing this proposal.');
+    throw new Forbidden(roles ? words('problems_proposals_adminsOfficersOnly') : words('problems_proposals_roleForbidsChange'));
   }
   return proposal;
 }

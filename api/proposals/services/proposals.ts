@@ -40,7 +40,7 @@ import { findPartnership } from '../../../db/crm/partnerships.js';
 import * as repo from '../../../db/proposals/proposals.js';
 import { findMatrix, scoresOf, scoresOfProposal } from '../../../db/proposals/scoring.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, type Caller, type FieldError } from '../../platform/index.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, unknownReference, words, type Caller, type FieldError } from '../../platform/index.js';
 import type { Proposal, ProposalBoard, ProposalCreate, ProposalListQuery, ProposalPatch, ProposalStage } from '../schemas/proposals.js';
 import { PROPOSAL_STAGES } from '../schemas/proposals.js';
 import { syncLead } from './consortium.js';
@@ -111,20 +111,20 @@ interface References {
 /** Every reference in a body that is missing or not usable, as field errors. */
 async function referenceProblems(db: Kysely<Database>, caller: Caller, input: References, stored: ProposalRow | null): Promise<FieldError[]> {
   const errors: FieldError[] = [];
-  if (input.callId && input.callId !== stored?.call_id && !(await callExists(db, input.callId))) errors.push({ path: 'callId', message: 'No call with this id.' });
+  if (input.callId && input.callId !== stored?.call_id && !(await callExists(db, input.callId))) errors.push({ path: 'callId', ...words('problems_notFound_call') });
   if (input.domainIds) {
     const found = new Map((await findDomains(db, input.domainIds)).map((d) => [d.id, d]));
     input.domainIds.forEach((id, i) => {
       const domain = found.get(id);
-      if (!domain || (domain.partnership_id !== null && domain.partnership_id !== input.partnershipId)) errors.push({ path: `domainIds.${i}`, message: 'No cooperation domain with this id for this partnership.' });
+      if (!domain || (domain.partnership_id !== null && domain.partnership_id !== input.partnershipId)) errors.push({ path: `domainIds.${i}`, ...words('problems_proposals_field_noSuchDomain') });
     });
   }
   const lead = input.leadOrganisationId;
-  if (lead && lead !== stored?.lead_organisation_id && !(await findVisibleOrganisation(db, scopeOf(caller), lead))) errors.push({ path: 'leadOrganisationId', message: 'No organisation with this id.' });
+  if (lead && lead !== stored?.lead_organisation_id && !(await findVisibleOrganisation(db, scopeOf(caller), lead))) errors.push({ path: 'leadOrganisationId', ...words('problems_notFound_organisation') });
   const matrixId = input.scoringMatrixId;
   if (matrixId && matrixId !== stored?.scoring_matrix_id) {
     const matrix = await findMatrix(db, matrixId);
-    if (!matrix || (matrix.partnership_id !== null && matrix.partnership_id !== input.partnershipId)) errors.push({ path: 'scoringMatrixId', message: 'No scoring matrix with this id for this partnership.' });
+    if (!matrix || (matrix.partnership_id !== null && matrix.partnership_id !== input.partnershipId)) errors.push({ path: 'scoringMatrixId', ...words('problems_proposals_field_noSuchMatrix') });
   }
   return errors;
 }
@@ -159,9 +159,9 @@ export class ProposalService {
   async create(caller: Caller, input: ProposalCreate): Promise<Proposal> {
     return this.db.transaction().execute(async (trx) => {
       if (!canSeePartnership(caller, input.partnershipId) || !(await findPartnership(trx, input.partnershipId))) {
-        throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
+        throw unknownReference('partnershipId', 'partnership');
       }
-      if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('Your role in this partnership does not allow adding proposals.');
+      if (!canWriteIn(caller, input.partnershipId)) throw new Forbidden('problems_proposals_roleForbidsAdding');
       const errors = await referenceProblems(trx, caller, input, null);
       if (errors.length) throw new ValidationFailed(errors);
       const id = newId();
@@ -195,9 +195,9 @@ export class ProposalService {
       const errors = await referenceProblems(trx, caller, { ...patch, partnershipId: row.partnership_id }, row);
       if (errors.length) throw new ValidationFailed(errors);
       if (patch.scoringMatrixId !== undefined && patch.scoringMatrixId !== row.scoring_matrix_id) {
-        if (row.scoring_locked_at) throw new Conflict('Scoring is locked: unlock it before choosing another scoring matrix.', { errors: [{ path: 'scoringMatrixId', message: 'Scoring is locked.' }] });
+        if (row.scoring_locked_at) throw new Conflict(words('problems_proposals_scoringLocked'), { errors: [{ path: 'scoringMatrixId', ...words('problems_proposals_field_scoringLocked') }] });
         if (await scoresOfProposal(trx, id)) {
-          throw new Conflict('Reviewers have scored this proposal with its matrix; their scores would be lost with another one.', { errors: [{ path: 'scoringMatrixId', message: 'Scores were given with the current matrix.' }] });
+          throw new Conflict(words('problems_proposals_scoresWouldBeLost'), { errors: [{ path: 'scoringMatrixId', ...words('problems_proposals_field_scoresGiven') }] });
         }
       }
       const updated = await repo.updateProposal(trx, id, row.version, {

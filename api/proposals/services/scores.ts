@@ -23,7 +23,7 @@ import { newId, nowIso } from '../../../db/ids.js';
 import { getProposal, updateProposal } from '../../../db/proposals/proposals.js';
 import * as repo from '../../../db/proposals/scoring.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import { Conflict, PreconditionFailed, ValidationFailed, recordChange, type Caller, type FieldError } from '../../platform/index.js';
+import { Conflict, PreconditionFailed, ValidationFailed, recordChange, words, type Caller, type FieldError } from '../../platform/index.js';
 import type { ScoresPut, ScoreSheet } from '../schemas/scoring.js';
 import { readableProposal, SCORING_LOCKERS, writableProposal } from './proposal-access.js';
 import { loadMatrix, toCriterion } from './scoring-matrices.js';
@@ -92,15 +92,15 @@ export class ScoreService {
   /** Chooses the matrix the scores go to: the proposal's, or the one named when it has none. */
   private async matrixFor(trx: Kysely<Database>, proposal: ProposalRow, requested: string | undefined): Promise<string> {
     if (requested && proposal.scoring_matrix_id && requested !== proposal.scoring_matrix_id) {
-      throw new Conflict('This proposal is scored with another matrix; change the proposal’s scoring matrix first (possible while nobody has scored it).', {
-        errors: [{ path: 'matrixId', message: 'Not the proposal’s scoring matrix.' }]
+      throw new Conflict(words('problems_proposals_otherMatrix'), {
+        errors: [{ path: 'matrixId', ...words('problems_proposals_field_notProposalsMatrix') }]
       });
     }
     if (proposal.scoring_matrix_id) return proposal.scoring_matrix_id;
-    if (!requested) throw new ValidationFailed([{ path: 'matrixId', message: 'The proposal has no scoring matrix yet: name the one to score with.' }]);
+    if (!requested) throw new ValidationFailed([{ path: 'matrixId', ...words('problems_proposals_field_noMatrixYet') }]);
     const matrix = await repo.findMatrix(trx, requested);
     if (!matrix || (matrix.partnership_id !== null && matrix.partnership_id !== proposal.partnership_id)) {
-      throw new ValidationFailed([{ path: 'matrixId', message: 'No scoring matrix with this id for this partnership.' }]);
+      throw new ValidationFailed([{ path: 'matrixId', ...words('problems_proposals_field_noSuchMatrix') }]);
     }
     const current = await getProposal(trx, proposal.id);
     await updateProposal(trx, proposal.id, current.version, { scoring_matrix_id: requested, updated_at: nowIso() });
@@ -110,7 +110,7 @@ export class ScoreService {
   async put(caller: Caller, proposalId: string, input: ScoresPut): Promise<ScoreSheet> {
     return this.db.transaction().execute(async (trx) => {
       const proposal = await writableProposal(trx, caller, proposalId);
-      if (proposal.scoring_locked_at) throw new Conflict(`Scoring of this proposal was locked on ${proposal.scoring_locked_at.slice(0, 10)}; ask an admin or officer of the partnership to unlock it.`);
+      if (proposal.scoring_locked_at) throw new Conflict('problems_proposals_scoringLockedOn', { date: proposal.scoring_locked_at.slice(0, 10) });
       const matrixId = await this.matrixFor(trx, proposal, input.matrixId);
       // the matrix is held: its criteria cannot change while these scores are given (a matrix once scored keeps them)
       await holdForWrite(trx, 'scoring_matrices', matrixId);
@@ -118,9 +118,9 @@ export class ScoreService {
       const errors: FieldError[] = [];
       input.scores.forEach((s, i) => {
         const criterion = criteria.get(s.criterionId);
-        if (!criterion) errors.push({ path: `scores.${i}.criterionId`, message: 'No criterion with this id in the proposal’s scoring matrix.' });
+        if (!criterion) errors.push({ path: `scores.${i}.criterionId`, ...words('problems_proposals_field_noSuchCriterion') });
         else if (s.points !== null && !criterion.levels.some((l) => l.points === s.points)) {
-          errors.push({ path: `scores.${i}.points`, message: `Choose one of the levels: ${criterion.levels.map((l) => l.points).join(', ')} points.` });
+          errors.push({ path: `scores.${i}.points`, ...words('problems_proposals_field_chooseLevel', { levels: criterion.levels.map((l) => l.points).join(', ') }) });
         }
       });
       if (errors.length) throw new ValidationFailed(errors);

@@ -21,7 +21,7 @@ import { newId, nowIso } from '../../../db/ids.js';
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import * as repo from '../../../db/proposals/scoring.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, type Caller, type PartnershipRole } from '../../platform/index.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, unknownReference, words, type Caller, type PartnershipRole } from '../../platform/index.js';
 import type { ProposalStage } from '../schemas/proposals.js';
 import type { GroupInput, Ranking, ScoringCriterion, ScoringMatrix, ScoringMatrixCreate, ScoringMatrixListQuery, ScoringMatrixPatch } from '../schemas/scoring.js';
 import { rank, summarise } from '../rules/scoring.js';
@@ -115,9 +115,9 @@ export class ScoringMatrixService {
 
   private assertMayWrite(caller: Caller, partnershipId: string | null): void {
     if (partnershipId === null) {
-      if (!caller.isAdmin) throw new Forbidden('Only a system administrator may change a scoring matrix that is available to everyone.');
+      if (!caller.isAdmin) throw new Forbidden('problems_proposals_sharedMatrixAdminOnly');
     } else if (!canWriteIn(caller, partnershipId, MATRIX_WRITERS)) {
-      throw new Forbidden('Only the partnership’s admins and officers may create or change its scoring matrices.');
+      throw new Forbidden('problems_proposals_matrixWriters');
     }
   }
 
@@ -138,7 +138,7 @@ export class ScoringMatrixService {
   async create(caller: Caller, input: ScoringMatrixCreate): Promise<ScoringMatrix> {
     return this.db.transaction().execute(async (trx) => {
       if (input.partnershipId !== null && (!canSeePartnership(caller, input.partnershipId) || !(await findPartnership(trx, input.partnershipId)))) {
-        throw new ValidationFailed([{ path: 'partnershipId', message: 'No partnership with this id.' }]);
+        throw unknownReference('partnershipId', 'partnership');
       }
       this.assertMayWrite(caller, input.partnershipId);
       const id = newId();
@@ -158,7 +158,7 @@ export class ScoringMatrixService {
       const before = await this.present(trx, loaded);
       checkVersion(expected, before);
       if (patch.groups && before.scored) {
-        throw new Conflict('Proposals were scored with this matrix: its criteria can no longer change. Create a new matrix instead.', { errors: [{ path: 'groups', message: 'Scores point at these criteria.' }] });
+        throw new Conflict(words('problems_proposals_matrixScored'), { errors: [{ path: 'groups', ...words('problems_proposals_field_scoresPointAtCriteria') }] });
       }
       const updated = await repo.updateMatrix(trx, id, loaded.row.version, { name: patch.name, description: patch.description, updated_at: nowIso() });
       if (!updated) throw new PreconditionFailed(before);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Conflict } from '../../../api/platform/http/errors.js';
+import { render } from '../../../api/platform/http/problem-words.js';
 import { PROPOSAL_STAGES, type ProposalStage } from '../../../api/proposals/schemas/proposals.js';
 import { OPEN_STAGES, assertTransition, canMove, nextStages, transitionProblem } from '../../../api/proposals/rules/proposal-stages.js';
 
@@ -40,8 +41,11 @@ describe('the proposal pipeline', () => {
   });
 
   it('explains a refused move with the stages that are possible, as a 409', () => {
-    expect(transitionProblem('idea', 'submitted')).toBe('A proposal cannot move from “idea” to “submitted”: from “idea” it can move to “exploring” or “withdrawn”.');
-    expect(transitionProblem('closed', 'running')).toBe('A proposal cannot move from “closed” to “running”: “closed” is final.');
+    expect(render(transitionProblem('idea', 'submitted')!)).toBe('A proposal cannot move from “idea” to “submitted”: from “idea” it can move to “exploring” or “withdrawn”.');
+    expect(render(transitionProblem('closed', 'running')!)).toBe('A proposal cannot move from “closed” to “running”: “closed” is final.');
+    // the stages in the reader's words, as the web names them
+    expect(render(transitionProblem('submitted', 'idea')!, 'de')).toBe('Eine Projektidee kann nicht von „Eingereicht“ zu „Idee“ wechseln: Von „Eingereicht“ aus kann sie nur zu „Bewilligt“, „Abgelehnt“ oder „Zurückgezogen“ wechseln.');
+    expect(render(transitionProblem('closed', 'running')!, 'nl')).toBe('Een projectidee kan niet van “Afgesloten” naar “Lopend” gaan: “Afgesloten” is definitief.');
     expect(transitionProblem('in_preparation', 'submitted')).toBeNull();
     try {
       assertTransition('exploring', 'approved');
@@ -49,7 +53,12 @@ describe('the proposal pipeline', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(Conflict);
       expect((error as Conflict).status).toBe(409);
-      expect((error as Conflict).toJSON()).toMatchObject({ allowedStages: ['idea', 'in_preparation', 'withdrawn'], errors: [{ path: 'stage' }] });
+      expect((error as Conflict).toJSON('nl')).toMatchObject({
+        allowedStages: ['idea', 'in_preparation', 'withdrawn'],
+        code: 'problems_proposals_stageMove_exploring',
+        params: { to: 'approved' },
+        errors: [{ path: 'stage', message: 'Een projectidee kan niet van “Verkenning” naar “Goedgekeurd” gaan: vanuit “Verkenning” kan het enkel naar “Idee”, “In voorbereiding” of “Ingetrokken” gaan.' }]
+      });
     }
   });
 });
