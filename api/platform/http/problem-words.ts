@@ -14,8 +14,13 @@ type Messages = typeof m;
 export type ProblemKey = Extract<keyof Messages, `problems_${string}`>;
 type ParamsOf<K extends ProblemKey> = NonNullable<Parameters<Messages[K]>[0]>;
 
-/** a message with its values: what a problem or a field error says */
-export type Words = { [K in ProblemKey]: { key: K; params: ParamsOf<K> } }[ProblemKey];
+/**
+ * a message with its values: what a problem or a field error says. One shape
+ * for every message (a union of one shape per key, 600 of them, made the type
+ * checker give up comparing field-error lists); `words(key, values)` is where
+ * a key's values are checked.
+ */
+export type Words = { key: ProblemKey; params: Record<string, unknown> };
 
 /** a key and its values as arguments: the values may be left out only when the message has none */
 export type Say = { [K in ProblemKey]: {} extends ParamsOf<K> ? [key: K, params?: ParamsOf<K>] : [key: K, params: ParamsOf<K>] }[ProblemKey];

@@ -21,7 +21,7 @@
  *   that language ("2 March 2026", "2. März 2026", "2 maart 2026").
  */
 import { TAGS, type Locale } from '../../../i18n/locales.js';
-import { m as words } from '../../../i18n/paraglide-server/messages.js';
+import { m as said } from '../../../i18n/paraglide-server/messages.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/connection.js';
 import { newId } from '../../../db/ids.js';
@@ -73,21 +73,21 @@ export function firstToInform(entries: InformFact[], applies: boolean, locale: L
   const day = (date: string) => new Intl.DateTimeFormat(TAGS[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.parse(`${date}T00:00:00Z`));
   let ok = true;
   let reason: string;
-  if (!partner && !other) reason = words.firstToInform_nobody({}, o);
-  else if (!other) reason = words.firstToInform_onlyPartner({ date: day(partner!.informedOn) }, o);
+  if (!partner && !other) reason = said.firstToInform_nobody({}, o);
+  else if (!other) reason = said.firstToInform_onlyPartner({ date: day(partner!.informedOn) }, o);
   else if (!partner) {
     ok = false;
     const date = day(other.informedOn);
-    reason = other.organisationName ? words.firstToInform_partnerNotYet({ organisation: other.organisationName, date }, o) : words.firstToInform_partnerNotYetAnother({ date }, o);
+    reason = other.organisationName ? said.firstToInform_partnerNotYet({ organisation: other.organisationName, date }, o) : said.firstToInform_partnerNotYetAnother({ date }, o);
   } else {
     const when = { partnerDate: day(partner.informedOn), otherDate: day(other.informedOn) };
     if (partner.informedOn > other.informedOn) {
       ok = false;
-      reason = other.organisationName ? words.firstToInform_partnerLater({ ...when, organisation: other.organisationName }, o) : words.firstToInform_partnerLaterAnother(when, o);
-    } else reason = partner.informedOn === other.informedOn ? words.firstToInform_sameDay(when, o) : words.firstToInform_before(when, o);
+      reason = other.organisationName ? said.firstToInform_partnerLater({ ...when, organisation: other.organisationName }, o) : said.firstToInform_partnerLaterAnother(when, o);
+    } else reason = partner.informedOn === other.informedOn ? said.firstToInform_sameDay(when, o) : said.firstToInform_before(when, o);
   }
-  if (!applies) return { applies, ok: true, reason: words.firstToInform_noRule({ reason }, o), ...dates };
-  if (!ok) reason = words.firstToInform_breach({ reason }, o);
+  if (!applies) return { applies, ok: true, reason: said.firstToInform_noRule({ reason }, o), ...dates };
+  if (!ok) reason = said.firstToInform_breach({ reason }, o);
   return { applies, ok, reason, ...dates };
 }
 
