@@ -93,7 +93,9 @@ const core: PermissionRows = {
     'PATCH /api/interactions/:id': { url: (i) => `/api/interactions/${i.interaction}`, body: () => ({ summary: 'Renamed' }), outsider: 404, viewer: 403 },
     'DELETE /api/interactions/:id': { url: (i) => `/api/interactions/${i.interaction}`, outsider: 404, viewer: 403 },
     'GET /api/search': { url: () => '/api/search?q=Matrixorg', outsider: 'ok', viewer: 'ok', hides: (i) => i.organisation },
-    'GET /api/audit': { url: (i) => `/api/audit?entityType=organisation&entityId=${i.organisation}`, outsider: 404, viewer: 'ok' }
+    'GET /api/audit': { url: (i) => `/api/audit?entityType=organisation&entityId=${i.organisation}`, outsider: 404, viewer: 'ok' },
+    // a rule's next dates read nothing of the workspace: anyone signed in
+    'GET /api/recurrence/dates': { url: () => '/api/recurrence/dates?rule=FREQ%3DMONTHLY&start=2026-12-07', outsider: 'ok', viewer: 'ok' }
   }
 };
 export default core;
