@@ -8,7 +8,7 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Database, InteractionTable } from '../schema.js';
 import type { Scope } from '../scope.js';
-import { keysetPage, type PageRequest, pageFrom, paginate } from '../platform/pagination.js';
+import { keysetPage, type PageRequest, pageFrom, paginate, rowLimit } from '../platform/pagination.js';
 import { interactionVisible } from './visibility.js';
 
 export interface InteractionFilter {
@@ -67,7 +67,7 @@ async function timelineOfOrganisation(db: Kysely<Database>, visible: ReturnType<
     .selectAll()
     .orderBy('timeline.occurred_at', page.direction)
     .orderBy('timeline.id', page.direction)
-    .limit(page.limit + 1)
+    .limit(rowLimit(page.limit + 1))
     .execute();
   return pageFrom(rows, page, (r) => r.occurred_at, (r) => r.id);
 }

@@ -3,7 +3,7 @@ import { type Insertable, type Kysely, type RawBuilder, sql, type Updateable } f
 import { type Decoded, decodeRow, encodeRow, partnershipJson, partyJson } from '../json-columns.js';
 import type { Database, NewPartnership, PartnershipPartyTable, PartnershipRow, PartnershipTable, PartnershipUpdate } from '../schema.js';
 import type { Scope } from '../scope.js';
-import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../platform/pagination.js';
+import { decodeCursor, encodeCursor, type Page, type PageRequest, rowLimit } from '../platform/pagination.js';
 import { organisationVisible, partnershipVisible, personVisible } from './visibility.js';
 import { indexMatches } from './search.js';
 
@@ -81,7 +81,7 @@ export async function listPartnerships(
   const rows = await query
     .orderBy(key, direction)
     .orderBy('partnerships.id', direction)
-    .limit(page.limit + 1)
+    .limit(rowLimit(page.limit + 1))
     .execute();
   const more = rows.length > page.limit;
   const items = (more ? rows.slice(0, page.limit) : rows).map((row) => decodeRow(partnershipJson, row));

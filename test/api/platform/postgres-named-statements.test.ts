@@ -17,6 +17,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type OpenedPostgres, openPostgres } from '../../../db/connection.js';
 import { NAMED_STATEMENT_LIMITS, type NamedStatementLimits } from '../../../db/named-statements.js';
+import { rowLimit } from '../../../db/platform/pagination.js';
 import { createDatabase, type PostgresServer, startPostgres } from '../../support/postgres.js';
 
 interface Things {
@@ -88,6 +89,18 @@ describe('reads prepared by name on PostgreSQL', () => {
     const [statement] = await prepared(db);
     expect(statement!.statement).toMatch(/order by "name" limit \$2$/);
     expect({ custom: Number(statement!.custom_plans), generic: Number(statement!.generic_plans) }).toEqual({ custom: 8, generic: 0 });
+  });
+
+  it('plans a page once for every value when its LIMIT is written into the text (rowLimit): the generic plan sees the page', async () => {
+    const db = await onePool();
+    await sql`CREATE INDEX IF NOT EXISTS things_kind_name ON things (kind, name)`.execute(db);
+    await sql`ANALYZE things`.execute(db);
+    const page = (kind: string, limit: number) => db.selectFrom('things').select('id').where('kind', '=', kind).orderBy('name').limit(rowLimit(limit)).execute();
+    for (let i = 0; i < 10; i++) expect(await page(i % 2 ? 'odd' : 'even', 10)).toHaveLength(10);
+    const [statement] = await prepared(db);
+    expect(statement!.statement).toMatch(/order by "name" limit 10$/);
+    // five plans for the values (PostgreSQL's rule), then the generic one for the other three runs after preparing
+    expect({ custom: Number(statement!.custom_plans), generic: Number(statement!.generic_plans) }).toEqual({ custom: 5, generic: 3 });
   });
 
   it('never prepares a write, nor more statements than its share on one connection', async () => {

@@ -63,7 +63,7 @@ afterAll(() => h?.close());
  */
 function pageStatement(statements: PostgresPlannedStatement[], table: string): PostgresPlannedStatement {
   const from = table === 'call_deadlines' ? 'from "call_deadlines" as "d"' : `from "${table}"`;
-  const found = statements.find((s) => s.sql.includes(from) && (/limit \$\d+$/.test(s.sql.trim()) || /limit \$\d+\) as "page" /.test(s.sql)));
+  const found = statements.find((s) => s.sql.includes(from) && (/limit (\$\d+|\d+)$/.test(s.sql.trim()) || /limit (\$\d+|\d+)\) as "page" /.test(s.sql)));
   expect(found, `no page statement over ${table} in:\n${statements.map((s) => s.sql).join('\n')}`).toBeDefined();
   return found!;
 }
