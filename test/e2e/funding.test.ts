@@ -160,6 +160,9 @@ async function cellsOf(row: Locator): Promise<string[]> {
 /** Scores every criterion of the sheet on the proposal's page: `points(i)` for the i-th criterion. */
 async function score(page: Page, proposalId: string, points: (index: number) => number, matrixName: string) {
   await load(page, `${session.url}/proposals/${proposalId}`);
+  // the scoring sheet opens on demand (folded until this browser opened it once)
+  const sheet = page.getByRole('button', { name: 'Scores', exact: true });
+  if ((await sheet.getAttribute('aria-expanded')) === 'false') await sheet.click();
   const form = page.getByRole('form', { name: 'Your scores' });
   await form.waitFor();
   const chooser = form.getByLabel('Scoring matrix');
