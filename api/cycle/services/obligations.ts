@@ -204,8 +204,9 @@ export function contactPersonsObligation(i: ObligationInputs): Obligation {
  * before the partner region). Amber for a candidate project submitted with
  * an empty log: it is no proof of a breach (the partners may have told each
  * other and not written it down), but nothing shows they did, and the
- * evaluation cannot count it; logging the entry turns it green. A breach
- * outweighs it.
+ * evaluation cannot count it; logging the entry turns it green. Such a
+ * project counts in the year it was recorded (an empty log has no day of a
+ * first contact to count it by). A breach outweighs it.
  */
 export function firstToInformObligation(i: ObligationInputs): Obligation {
   const unlogged = i.unloggedProposals;
