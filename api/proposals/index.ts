@@ -6,5 +6,5 @@
  */
 
 export { proposalsRoutes } from './routes/index.js';
-export { informStates } from './services/first-to-inform.js';
+export { informStates, SUBMITTED_STAGES } from './services/first-to-inform.js';
 export { proposalAuditedRecords, proposalsServices } from './services/index.js';

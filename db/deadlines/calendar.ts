@@ -10,6 +10,7 @@ import type { CalendarFeedTable, Database } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { callZoneOf, openMilestoneRows, openMilestonesWithZone } from '../proposals/milestones.js';
 import { taskVisible } from '../activities/tasks.js';
+import { storedOffsets } from '../json-columns.js';
 
 export function insertFeed(db: Kysely<Database>, values: Insertable<CalendarFeedTable>) {
   return db.insertInto('calendar_feeds').values(values).returningAll().executeTakeFirstOrThrow();
@@ -39,16 +40,18 @@ export async function revokeFeed(db: Kysely<Database>, userId: string, id: strin
   await db.updateTable('calendar_feeds').set({ revoked_at: at }).where('id', '=', id).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
-/** The feed behind a token hash with its owner, when neither is revoked or disabled. */
-export function findActiveFeedByHash(db: Kysely<Database>, tokenHash: string) {
-  return db
+/** The feed behind a token hash with its owner and their reminder days (null: no settings or a damaged value), when neither is revoked or disabled. */
+export async function findActiveFeedByHash(db: Kysely<Database>, tokenHash: string) {
+  const row = await db
     .selectFrom('calendar_feeds')
     .innerJoin('users', 'users.id', 'calendar_feeds.user_id')
-    .select(['calendar_feeds.id', 'calendar_feeds.user_id', 'calendar_feeds.last_used_at', 'users.name as user_name', 'users.locale as user_locale', 'users.organisation_id'])
+    .leftJoin('reminder_settings', 'reminder_settings.user_id', 'calendar_feeds.user_id')
+    .select(['calendar_feeds.id', 'calendar_feeds.user_id', 'calendar_feeds.last_used_at', 'users.name as user_name', 'users.locale as user_locale', 'users.organisation_id', 'reminder_settings.offsets'])
     .where('calendar_feeds.token_hash', '=', tokenHash)
     .where('calendar_feeds.revoked_at', 'is', null)
     .where('users.disabled_at', 'is', null)
     .executeTakeFirst();
+  return row && storedOffsets(row);
 }
 
 export async function touchFeed(db: Kysely<Database>, id: string, at: string): Promise<void> {

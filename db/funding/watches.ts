@@ -49,13 +49,13 @@ export function listWatchedCalls(db: Kysely<Database>, userId: string, page: Pag
   return paginate(query, page, 'call_watches.created_at', 'call_watches.call_id', (r) => r.watched_at, (r) => r.call_id);
 }
 
-/** Everyone watching a call, with whether they take email (no settings row: yes). Disabled accounts are left out. */
+/** Everyone watching a call, with whether they take email (no settings row: yes) and the zone they read deadlines in (none: the default). Disabled accounts are left out. */
 export function watchersOf(db: Kysely<Database>, callId: string) {
   return db
     .selectFrom('call_watches')
     .innerJoin('users', 'users.id', 'call_watches.user_id')
     .leftJoin('reminder_settings', 'reminder_settings.user_id', 'call_watches.user_id')
-    .select(['call_watches.user_id', 'users.locale as user_locale', 'reminder_settings.email'])
+    .select(['call_watches.user_id', 'users.locale as user_locale', 'reminder_settings.email', 'reminder_settings.time_zone'])
     .where('call_watches.call_id', '=', callId)
     .where('users.disabled_at', 'is', null)
     .execute();

@@ -47,6 +47,21 @@ export async function deleteInformEntry(db: Kysely<Database>, id: string): Promi
 }
 
 /** Proposals of a partnership with their log, for the partnership's obligations. */
+/** The partnership's proposals in one of `stages` with nothing in their inform log, recorded (created) in `year`. */
+export function proposalsWithoutLog(db: Kysely<Database>, partnershipId: string, stages: readonly string[], year: number) {
+  return db
+    .selectFrom('proposals')
+    .select(['id', 'acronym', 'title', 'stage'])
+    .where('partnership_id', '=', partnershipId)
+    .where('stage', 'in', [...stages])
+    .where('created_at', '>=', `${year}-01-01`)
+    .where('created_at', '<', `${year + 1}-01-01`)
+    .where('id', 'not in', (eb) => eb.selectFrom('inform_log').select('inform_log.proposal_id'))
+    .orderBy('acronym')
+    .orderBy('id')
+    .execute();
+}
+
 export function proposalsWithLog(db: Kysely<Database>, partnershipId: string) {
   return db
     .selectFrom('proposals')

@@ -372,7 +372,8 @@ describe('EU funding in a browser', () => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/calendar');
       const ics = await response.text();
-      expect(ics).toContain(`DTSTART;TZID=Europe/Brussels:${watchedDay.ics}`);
+      // 30 minutes ending at the deadline (a zero-length event is drawn as a hairline or hidden)
+      expect(ics).toContain(`DTEND;TZID=Europe/Brussels:${watchedDay.ics}`);
 
       const calendar = new ICAL.Component(ICAL.parse(ics));
       const zones = calendar.getAllSubcomponents('vtimezone');
@@ -382,11 +383,12 @@ describe('EU funding in a browser', () => {
         const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
         const deadline = events.filter((e) => e.summary.includes(WATCHED.identifier));
         expect(deadline).toHaveLength(1);
-        const start = deadline[0]!.startDate;
-        expect(start.isDate).toBe(false);
-        expect(start.zone.tzid).toBe('Europe/Brussels');
-        expect([start.hour, start.minute]).toEqual([17, 0]);
-        expect(start.toJSDate().toISOString()).toBe(WATCHED.at);
+        const end = deadline[0]!.endDate;
+        expect(end.isDate).toBe(false);
+        expect(end.zone.tzid).toBe('Europe/Brussels');
+        expect([end.hour, end.minute]).toEqual([17, 0]);
+        expect(end.toJSDate().toISOString()).toBe(WATCHED.at);
+        expect(deadline[0]!.startDate.toJSDate().getTime()).toBe(end.toJSDate().getTime() - 30 * 60_000);
         // the call nobody watches is not in the feed
         expect(events.some((e) => e.summary.includes(OTHER.identifier))).toBe(false);
       } finally {

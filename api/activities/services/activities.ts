@@ -27,6 +27,7 @@
  *   record (all partnerships, not the caller's view of them).
  */
 import { stringify } from 'csv-stringify/sync';
+import { spreadsheetCell as cell } from '../rules/spreadsheet-cell.js';
 import type { Locale } from '../../../i18n/locales.js';
 import { m } from '../../../i18n/paraglide-server/messages.js';
 import { findUser } from '../../../db/platform/users.js';
@@ -263,12 +264,6 @@ function filterOf(query: Pick<ActivityListQuery, 'year' | 'type' | 'domainId' | 
     to: query.to ? utc(query.to) : undefined,
     q: query.q
   };
-}
-
-/** Spreadsheet programs run cells starting with these as formulas; a leading apostrophe keeps them text. */
-function cell(text: string | null): string {
-  if (text === null) return '';
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** The CSV's header row in the requester's language (the catalogue's `exports` feature). */

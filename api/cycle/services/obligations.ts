@@ -45,13 +45,13 @@
  * for the year after is watched only when a successor agreement continues it.
  */
 import type { DB } from '../../../db/connection.js';
-import { proposalsWithLog } from '../../../db/proposals/inform-log.js';
+import { proposalsWithLog, proposalsWithoutLog } from '../../../db/proposals/inform-log.js';
 import { administrativeVisits, evaluationOfYear, workPlanOfYear } from '../../../db/cycle/obligations.js';
 import { findPartnership, findSuccessor, partiesOf } from '../../../db/crm/partnerships.js';
 import { NotFound, canSeePartnership, type Caller } from '../../platform/index.js';
 import type { Obligation, ObligationState, Obligations, ObligationsQuery } from '../schemas/obligations.js';
 import { agreementGlance, dayOf, daysInMonth, effectiveEndOn, type AgreementDates } from '../../crm/index.js';
-import { informStates } from '../../proposals/index.js';
+import { informStates, SUBMITTED_STAGES } from '../../proposals/index.js';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** an agreement ending within this many days wants attention */
@@ -95,6 +95,8 @@ export interface ObligationInputs {
   /** proposals with a first-to-inform log whose first other contact fell in `year`, and which of them were flagged */
   proposalsChecked: number;
   flaggedProposals: FlaggedProposal[];
+  /** proposals recorded in `year`, submitted (or further) with an empty first-to-inform log */
+  unloggedProposals: FlaggedProposal[];
   agreement: AgreementDates;
   successorId: string | null;
 }
@@ -197,8 +199,25 @@ export function contactPersonsObligation(i: ObligationInputs): Obligation {
   return item('contact_persons', 'green', `Contact persons named: ${named}.`, link, facts);
 }
 
+/**
+ * Art. 2.3. Red for a breach the log shows (another potential partner
+ * before the partner region). Amber for a candidate project submitted with
+ * an empty log: it is no proof of a breach (the partners may have told each
+ * other and not written it down), but nothing shows they did, and the
+ * evaluation cannot count it; logging the entry turns it green. Such a
+ * project counts in the year it was recorded (an empty log has no day of a
+ * first contact to count it by). A breach outweighs it.
+ */
 export function firstToInformObligation(i: ObligationInputs): Obligation {
-  const facts: Facts = { applies: i.firstToInformRule, checked: i.proposalsChecked, flagged: i.flaggedProposals.length, flaggedAcronyms: i.flaggedProposals.map((p) => p.acronym).join(', ') || null };
+  const unlogged = i.unloggedProposals;
+  const facts: Facts = {
+    applies: i.firstToInformRule,
+    checked: i.proposalsChecked,
+    flagged: i.flaggedProposals.length,
+    flaggedAcronyms: i.flaggedProposals.map((p) => p.acronym).join(', ') || null,
+    unlogged: unlogged.length,
+    unloggedAcronyms: unlogged.map((p) => p.acronym).join(', ') || null
+  };
   if (!i.firstToInformRule) return item('first_to_inform', 'green', 'The agreement has no first-to-inform rule.', `/partnerships/${i.partnershipId}/edit`, facts);
   const flagged = i.flaggedProposals;
   if (flagged.length) {
@@ -208,6 +227,16 @@ export function firstToInformObligation(i: ObligationInputs): Obligation {
       'red',
       `${plural(flagged.length, 'candidate project')} of ${i.year} (${flagged.map((p) => p.acronym).join(', ')}) ${told} discussed with another potential partner before the partner region was informed (Art. 2.3).`,
       `/proposals/${flagged[0]!.id}`,
+      facts
+    );
+  }
+  if (i.firstToInformRule && unlogged.length) {
+    const were = unlogged.length === 1 ? 'was' : 'were';
+    return item(
+      'first_to_inform',
+      'amber',
+      `${plural(unlogged.length, 'candidate project')} of ${i.year} (${unlogged.map((p) => p.acronym).join(', ')}) ${were} submitted with nothing in the first-to-inform log: record when the partner region was told (Art. 2.3).`,
+      `/proposals/${unlogged[0]!.id}`,
       facts
     );
   }
@@ -311,15 +340,16 @@ export class ObligationService {
     if (!partnership || !canSeePartnership(caller, partnershipId)) throw new NotFound('partnership');
     const today = dayOf(this.clock());
     const year = query.year ?? Number(today.slice(0, 4));
-    const [parties, visits, evaluation, workPlan, withLog, successor] = await Promise.all([
+    const [parties, visits, evaluation, workPlan, withLog, withoutLog, successor] = await Promise.all([
       partiesOf(this.db, [partnershipId]),
       administrativeVisits(this.db, partnershipId, year),
       evaluationOfYear(this.db, partnershipId, year),
       workPlanOfYear(this.db, partnershipId, year + 1),
       proposalsWithLog(this.db, partnershipId),
+      proposalsWithoutLog(this.db, partnershipId, SUBMITTED_STAGES, year),
       findSuccessor(this.db, partnershipId)
     ]);
-    const states = await informStates(this.db, caller, withLog.map((p) => ({ id: p.id, partnership_id: partnershipId })));
+    const states = await informStates(this.db, caller, withLog.map((p) => ({ id: p.id, partnership_id: partnershipId, stage: p.stage })));
     const ofYear = withLog.filter((p) => (states.get(p.id)!.state.firstOtherContactOn ?? '').startsWith(`${year}-`));
     const inputs: ObligationInputs = {
       partnershipId,
@@ -334,6 +364,7 @@ export class ObligationService {
       workPlan: workPlan ? { status: workPlan.status, proposedOn: dayOfInstant(workPlan.proposed_at), adoptedOn: dayOfInstant(workPlan.adopted_at) } : null,
       proposalsChecked: ofYear.length,
       flaggedProposals: ofYear.filter((p) => !states.get(p.id)!.state.ok).map((p) => ({ id: p.id, acronym: p.acronym })),
+      unloggedProposals: withoutLog.map((p) => ({ id: p.id, acronym: p.acronym })),
       agreement: {
         signedOn: partnership.signed_on,
         startsOn: partnership.starts_on,

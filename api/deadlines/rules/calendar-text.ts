@@ -91,7 +91,12 @@ export class IcsWriter {
   async add<T>(items: readonly T[], eventOf: (item: T) => ICalEventData): Promise<void> {
     for (const item of items) {
       await this.pause();
-      const event = new ICalEvent(eventOf(item), this.calendar);
+      const data = eventOf(item);
+      const event = new ICalEvent(data, this.calendar);
+      // ical-generator 10 drops an alarm's `relatesTo` given as data (its constructor never reads it): set it on the alarm made
+      data.alarms?.forEach((alarm, i) => {
+        if ('relatesTo' in alarm && typeof alarm.relatesTo === 'string') event.alarms()[i]!.relatesTo(alarm.relatesTo);
+      });
       const zone = event.timezone();
       if (zone && !zone.startsWith('/')) this.zones.add(zone);
       this.pending.push(foldLines(event.toString()));

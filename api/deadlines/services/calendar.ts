@@ -13,16 +13,28 @@
  *   account: 404, the same answer each time.
  *
  * What a feed holds (for the feed's owner, as of each request)
- * - Every deadline of every call the user watches, as a TIMED event at the
- *   deadline's instant with DTSTART;TZID=<the zone it was published in>
- *   (Europe/Brussels for most calls) and the VTIMEZONE it needs; never an
- *   all-day event. (A zone the VTIMEZONE library does not know is written
- *   in UTC instead.)
+ * - Every deadline of every call the user watches, as a TIMED event of 30
+ *   minutes ENDING at the deadline's instant, with TZID=<the zone it was
+ *   published in> (Europe/Brussels for most calls) and the VTIMEZONE it
+ *   needs. Not zero minutes long: Outlook and Google draw such an event as
+ *   a hairline or hide it in the day's header. Not all day either: a
+ *   deadline is an hour ("17:00 Brussels time"), which an all-day event
+ *   would hide, and in a reader's zone far from Brussels the day itself
+ *   can differ. Ending at the deadline, the block is the last half hour to
+ *   submit in and its end is the moment submission closes; the
+ *   description says the hour in words. (A zone the VTIMEZONE library does
+ *   not know is written in UTC instead.)
  * - The internal milestones not yet done of the proposals of the user's
  *   partnerships (memberships; a system administrator's feed is personal
- *   too): with a time, a timed event in the zone of the proposal's call
- *   (else Europe/Brussels, as on the deadline dashboard); without one, an
- *   all-day event on its date.
+ *   too): with a time, a timed event of 30 minutes ending at that time (a
+ *   milestone is due by then, as a deadline) in the zone of the proposal's
+ *   call (else Europe/Brussels, as on the deadline dashboard); without
+ *   one, an all-day event on its date.
+ * - Alarms (VALARM, DISPLAY) on deadlines and milestones, one for each of
+ *   the owner's reminder days (reminder settings; 30, 14 and 3 without
+ *   any; none when they turned reminders off), so the calendar app reminds
+ *   as the e-mails do: that many days before the deadline's instant
+ *   (TRIGGER;RELATED=END), or before an all-day milestone's day.
  * - The user's open tasks (follow-ups, next steps, cycle steps, others)
  *   they may still see, as all-day events on their due date (a task has a
  *   date only).
@@ -38,8 +50,8 @@
  *   let other requests in between).
  *
  * Caching
- * - The feed's ETag is a digest of what it shows: the owner, their name
- *   and account language, and a fingerprint SQLite computes of the rows of each part
+ * - The feed's ETag is a digest of what it shows: the owner, their name,
+ *   account language and reminder days, and a fingerprint SQLite computes of the rows of each part
  *   (watched deadlines with their calls, open milestones with their
  *   proposals, open tasks: ids, versions and the columns no version
  *   covers). It changes exactly when a row comes, goes or changes, and
@@ -57,7 +69,7 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import ical, { type ICalEventData } from 'ical-generator';
+import ical, { ICalAlarmType, type ICalEventData } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { DB } from '../../../db/connection.js';
 import type { Locale } from '../../../i18n/locales.js';
@@ -69,6 +81,7 @@ import type { Scope } from '../../../db/scope.js';
 import { Conflict, NotFound, accountLanguage, bestEffort, digest, newSecret, recordChange, zoneWithKeptOffsets, type Caller, type Settings } from '../../platform/index.js';
 import type { CalendarFeed } from '../schemas/calendar.js';
 import { CalendarFeedCache } from './calendar-feed-cache.js';
+import { DEFAULT_OFFSETS } from '../schemas/reminders.js';
 import { IcsWriter, vtimezoneOf } from '../rules/calendar-text.js';
 import { callLink, normaliseCutOff, wallTimeWords } from '../../funding/index.js';
 import { holdForWrite } from '../../../db/row-locks.js';
@@ -87,7 +100,10 @@ const DEADLINES_PER_PAGE = 1000;
 /** users whose last feed ETag is remembered */
 const MAX_KNOWN_ETAGS = 10_000;
 /** part of every ETag: raise it when the code writes a feed differently, so calendars fetch the new text */
-const FEED_FORMAT = 3;
+const FEED_FORMAT = 4;
+/** how long a deadline's (or a timed milestone's) event lasts, ending at its instant */
+const EVENT_MINUTES = 30;
+const DAY_SECONDS = 24 * 60 * 60;
 
 const gzipAsync = promisify(gzip);
 
@@ -101,6 +117,8 @@ interface FeedOwner {
   user_id: string;
   user_name: string;
   locale: Locale;
+  /** days before a deadline or milestone the calendar app reminds (the reminder settings), largest first */
+  reminderDays: number[];
 }
 
 type FeedRow = Awaited<ReturnType<typeof repo.listFeeds>>[number];
@@ -125,7 +143,7 @@ export interface CalendarFeedText {
 export class CalendarService {
   private readonly texts = new CalendarFeedCache(FEED_CACHE_BYTES);
   /** the last ETag of each user's feed, with the database generation it holds for */
-  private readonly etags = new Map<string, { generation: string; locale: Locale; etag: string }>();
+  private readonly etags = new Map<string, { generation: string; locale: Locale; reminderDays: string; etag: string }>();
 
   constructor(
     private readonly db: DB,
@@ -178,7 +196,8 @@ export class CalendarService {
 
     const partnershipIds = (await membershipsOf(this.db, feed.user_id)).map((m) => m.partnership_id);
     const scope: Scope = { all: false, organisationId: feed.organisation_id, partnershipIds };
-    const owner: FeedOwner = { user_id: feed.user_id, user_name: feed.user_name, locale: accountLanguage(feed.user_locale) };
+    const reminderDays = [...new Set(feed.offsets ? feed.offsets.filter((n) => n > 0) : DEFAULT_OFFSETS)].sort((a, b) => b - a);
+    const owner: FeedOwner = { user_id: feed.user_id, user_name: feed.user_name, locale: accountLanguage(feed.user_locale), reminderDays };
     const etag = await this.etagOf(owner, scope);
     // the language is in the ETag too; in the key as well, so a text is never served in another language than it was written in
     const key = `${owner.user_id} ${owner.locale} ${etag}`;
@@ -196,14 +215,14 @@ export class CalendarService {
   private async etagOf(feed: FeedOwner, scope: Scope & { all: false }): Promise<string> {
     const generation = await repo.databaseGeneration(this.db);
     const known = this.etags.get(feed.user_id);
-    if (known?.generation === generation && known.locale === feed.locale) return known.etag;
+    if (known?.generation === generation && known.locale === feed.locale && known.reminderDays === feed.reminderDays.join()) return known.etag;
     const fingerprint = await repo.feedFingerprint(this.db, scope, feed.user_id, scope.partnershipIds);
     const etag = `W/"${createHash('sha256')
-      .update(JSON.stringify([FEED_FORMAT, feed.user_id, feed.user_name, feed.locale, this.settings.publicOrigin, fingerprint]))
+      .update(JSON.stringify([FEED_FORMAT, feed.user_id, feed.user_name, feed.locale, feed.reminderDays, this.settings.publicOrigin, fingerprint]))
       .digest('base64url')}"`;
     this.etags.delete(feed.user_id);
     if (this.etags.size >= MAX_KNOWN_ETAGS) this.etags.delete(this.etags.keys().next().value!);
-    this.etags.set(feed.user_id, { generation, locale: feed.locale, etag });
+    this.etags.set(feed.user_id, { generation, locale: feed.locale, reminderDays: feed.reminderDays.join(), etag });
     return etag;
   }
 
@@ -220,20 +239,26 @@ export class CalendarService {
       ttl: 60 * 60
     });
 
+    /** a display alarm per reminder day, before the event's end (a timed event: its instant) or its start (all day: the day) */
+    const alarms = (summary: string, relatesTo: 'END' | 'START') =>
+      feed.reminderDays.map((days) => ({ type: ICalAlarmType.display, triggerBefore: days * DAY_SECONDS, relatesTo, description: summary }));
+
     const deadlineEvent = (d: repo.FeedDeadlineRow): ICalEventData => {
       const zone = knownZone(d.time_zone) ? d.time_zone : null;
-      const start = DateTime.fromMillis(Date.parse(d.deadline_at), { zone: (zone && zoneWithKeptOffsets(zone)) ?? 'utc' });
+      const end = DateTime.fromMillis(Date.parse(d.deadline_at), { zone: (zone && zoneWithKeptOffsets(zone)) ?? 'utc' });
       const time = wallTimeWords(d.deadline_at, d.time_zone, feed.locale);
       const call = { identifier: d.identifier, title: d.title };
+      const summary = d.label ? words.calendarFeed_stageDeadline({ ...call, stage: d.label }, o) : words.calendarFeed_deadline(call, o);
       return {
         id: `deadline-${d.deadline_id}@${UID_DOMAIN}`,
         sequence: d.version,
         stamp: now,
         lastModified: new Date(d.updated_at),
-        start,
-        end: start,
+        start: end.minus({ minutes: EVENT_MINUTES }),
+        end,
         timezone: zone,
-        summary: d.label ? words.calendarFeed_stageDeadline({ ...call, stage: d.label }, o) : words.calendarFeed_deadline(call, o),
+        summary,
+        alarms: alarms(summary, 'END'),
         description: [
           d.programme_name ? words.calendarFeed_callOfProgramme({ ...call, programme: d.programme_name }, o) : words.calendarFeed_call(call, o),
           d.assumed ? words.calendarFeed_closesAssumed({ time }, o) : words.calendarFeed_closes({ time }, o),
@@ -252,9 +277,9 @@ export class CalendarService {
       const summary = `${m.acronym}: ${m.title}`;
       const description = [words.calendarFeed_milestone({ acronym: m.acronym, title: m.proposal_title }, o), origin ? words.calendarFeed_inRegioDesk({ url: `${origin}/proposals/${m.proposal_id}` }, o) : null].filter(Boolean).join('\n');
       const common = { id: `milestone-${m.id}@${UID_DOMAIN}`, sequence: m.version, stamp: now, summary, description };
-      if (!time) return { ...common, ...allDay(m.due_on) };
-      const start = DateTime.fromISO(`${m.due_on}T${time}`, { zone });
-      return { ...common, start, end: start, timezone: zone };
+      if (!time) return { ...common, ...allDay(m.due_on), alarms: alarms(summary, 'START') };
+      const end = DateTime.fromISO(`${m.due_on}T${time}`, { zone });
+      return { ...common, start: end.minus({ minutes: EVENT_MINUTES }), end, timezone: zone, alarms: alarms(summary, 'END') };
     };
 
     const taskEvent = (t: (typeof tasks)[number]): ICalEventData => ({

@@ -41,7 +41,8 @@
  *    (else Europe/Brussels), as on the dashboard.
  * 3. Digests: for each saved search, the calls recorded since its last
  *    digest (or since it was saved) that match it (saved-searches.ts) make
- *    ONE notification with the list, emailed through the outbox. The
+ *    ONE notification with the list (each next deadline in the call's zone
+ *    and the user's, as the reminders), emailed through the outbox. The
  *    search's digest mark moves by compare-and-set in the same transaction,
  *    so two runs never both make it; no match, no notification.
  * 4. The outbox: the email copies of notifications (deadline changes told
@@ -70,7 +71,7 @@ import { accountLanguage, createMailer, deadlineReminderEmail, type Lease, deadl
 import { m as words } from '../../../i18n/paraglide-server/messages.js';
 import { DEFAULT_OFFSETS, DEFAULT_TIME_ZONE, type ReminderSettings, type ReminderSettingsInput } from '../schemas/reminders.js';
 import type { SavedSearchCriteria } from '../../funding/schemas/saved-searches.js';
-import { callLink, callMatches, dateWords, deadlineIn, deadlineInBothZones, descendantsOf, milestoneDue, timeLeft } from '../../funding/index.js';
+import { callLink, callMatches, dateWords, deadlineInBothZones, descendantsOf, milestoneDue, timeLeft } from '../../funding/index.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -321,7 +322,9 @@ export class ReminderService {
           const lines = matches.slice(0, DIGEST_LIST_LENGTH).map((c) => {
             const next = c.deadlines.find((d) => d.at > at);
             const call = { identifier: c.identifier, title: c.title };
-            return next ? words.notices_digestCallWithDeadline({ ...call, when: deadlineIn(next.at, next.timeZone, locale) }, { locale }) : words.notices_digestCall(call, { locale });
+            return next
+              ? words.notices_digestCallWithDeadline({ ...call, when: deadlineInBothZones(next.at, next.timeZone, settings.timeZone, locale) }, { locale })
+              : words.notices_digestCall(call, { locale });
           });
           if (matches.length > DIGEST_LIST_LENGTH) lines.push(words.notices_digestMore({ count: matches.length - DIGEST_LIST_LENGTH }, { locale }));
           const head = words.notices_digestHead({ count: matches.length, name: search.name }, { locale });

@@ -160,11 +160,12 @@ export interface DeadlineSnapshot {
  * What changed between two sets of deadlines, one sentence per changed
  * stage ("The deadline changed from … to …."), or null when nothing did.
  * Stages are matched by position; a label names the stage when there are
- * several.
+ * several. Each instant is in the zone it was published in and, given a
+ * reader's zone that differs, in theirs beside it (deadlineInBothZones).
  */
-export function deadlineChangeSentences(before: DeadlineSnapshot[], after: DeadlineSnapshot[], locale: Locale = 'en'): string | null {
+export function deadlineChangeSentences(before: DeadlineSnapshot[], after: DeadlineSnapshot[], locale: Locale = 'en', readerZone: string | null = null): string | null {
   const several = Math.max(before.length, after.length) > 1;
-  const when = (d: DeadlineSnapshot) => deadlineIn(d.at, d.timeZone, locale);
+  const when = (d: DeadlineSnapshot) => (readerZone ? deadlineInBothZones(d.at, d.timeZone, readerZone, locale) : deadlineIn(d.at, d.timeZone, locale));
   const sentences: string[] = [];
   const positions = [...new Set([...before, ...after].map((d) => d.position))].sort((a, b) => a - b);
   for (const position of positions) {

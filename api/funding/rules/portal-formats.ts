@@ -32,6 +32,7 @@
  */
 import { DateTime } from 'luxon';
 import { type DeadlineModel, deadlineCountProblem, deadlineInstant, normaliseCutOff } from './call-dates.js';
+import { plainTextOf } from './html-text.js';
 
 export type { DeadlineModel };
 
@@ -210,11 +211,11 @@ export function programmeName(topic: PortalTopic): string {
 
 // ---------------------------------------------------------------- small readers
 
-/** Trimmed text with runs of white space folded, or null when empty. */
+/** Trimmed text with HTML references decoded (the portal escapes its titles) and runs of white space folded, or null when empty. */
 function text(value: unknown): string | null {
   if (typeof value === 'number') return String(value);
   if (typeof value !== 'string') return null;
-  const folded = value.replace(/\s+/g, ' ').trim();
+  const folded = plainTextOf(value).replace(/\s+/g, ' ').trim();
   return folded === '' ? null : folded;
 }
 

@@ -5,7 +5,8 @@
  *   read (someone else's, or an unknown id, is 404). Newest first, with the
  *   count of unread ones.
  * - `notifyWatchers(trx, callId, text, link)` tells everyone watching the
- *   call, each in their account language (`text(locale)`: the notice is
+ *   call, each in their account language and zone (`text(locale, zone)`,
+ *   the zone of their reminder settings, Brussels by default: the notice is
  *   written when it is made, as the email copy and the erasure of a
  *   person's name work on the stored text), inside the caller's transaction (so the notice exists exactly when
  *   the change does). Watchers who take email (the default) also get it by
@@ -13,7 +14,8 @@
  *   reminder run, which retries failures (reminders.ts).
  * - `notifyDeadlineChange(trx, callId, before, after)` words a deadline
  *   change ("The deadline changed from … to …", each instant in the zone it
- *   was published in) and hands it to notifyWatchers. The portal import and
+ *   was published in and, beside it, in the watcher's own when that
+ *   differs) and hands it to notifyWatchers. The portal import and
  *   the calls API call it where they record a row in call_deadline_changes.
  */
 import type { Kysely } from 'kysely';
@@ -30,6 +32,9 @@ import type { Notification, NotificationKind, NotificationListQuery, Notificatio
 import { type DeadlineSnapshot, deadlineChangeSentences } from '../rules/deadline-wording.js';
 
 type NotificationRow = NonNullable<Awaited<ReturnType<typeof repo.findNotification>>>;
+
+/** the zone a watcher without reminder settings reads deadlines in: the settings' default (deadlines/schemas/reminders.ts) */
+const READER_ZONE = 'Europe/Brussels';
 
 export function toNotification(row: NotificationRow): Notification {
   return {
@@ -55,7 +60,7 @@ export function callLink(callId: string): string {
 export async function notifyWatchers(
   trx: Kysely<Database>,
   callId: string,
-  text: string | ((locale: Locale) => string),
+  text: string | ((locale: Locale, zone: string) => string),
   link: string | null = callLink(callId),
   kind: NotificationKind = 'deadline_changed',
   at: string = new Date().toISOString()
@@ -67,7 +72,7 @@ export async function notifyWatchers(
       id: newId(),
       user_id: w.user_id,
       kind,
-      text: typeof text === 'string' ? text : text(accountLanguage(w.user_locale)),
+      text: typeof text === 'string' ? text : text(accountLanguage(w.user_locale), w.time_zone || READER_ZONE),
       link,
       created_at: at,
       read_at: null,
@@ -95,7 +100,8 @@ export async function notifyDeadlineChange(
   if (!deadlineChangeSentences(before, after)) return 0;
   const call = await findCall(trx, callId);
   if (!call) return 0;
-  const text = (locale: Locale) => m.notices_callChanged({ identifier: call.identifier, title: call.title, change: deadlineChangeSentences(before, after, locale)! }, { locale });
+  const text = (locale: Locale, zone: string) =>
+    m.notices_callChanged({ identifier: call.identifier, title: call.title, change: deadlineChangeSentences(before, after, locale, zone)! }, { locale });
   return notifyWatchers(trx, callId, text, callLink(callId), 'deadline_changed', at);
 }
 

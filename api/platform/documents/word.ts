@@ -2,9 +2,11 @@
  * The pieces every Word document of RegioDesk is built from (docx): a
  * heading, a label–value line, text split into paragraphs, tables with fixed
  * column widths (so Word and LibreOffice lay them out alike and repeat the
- * header row on a new page), and the packing into bytes.
+ * header row on a new page; wide enough for their longest words), and the
+ * packing into bytes.
  */
 import { Document, HeadingLevel, Packer, Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
+import { columnWidths } from './column-widths.js';
 
 export type Block = Paragraph | Table;
 
@@ -41,23 +43,31 @@ export function note(text: string): Paragraph {
   return new Paragraph({ children: [new TextRun({ text, italics: true })] });
 }
 
+/** a table cell's text: 9 pt, 4 pt of margin left and right */
+const CELL = { size: 18, margin: 80 };
+
 /** One cell's lines: the header's languages stacked, or a value with line breaks. */
 function cell(lines: string[], width: number, header: boolean): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     shading: header ? { type: ShadingType.CLEAR, fill: 'E7EDF3', color: 'auto' } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: (lines.length ? lines : ['']).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: 18 })] }))
+    margins: { top: 40, bottom: 40, left: CELL.margin, right: CELL.margin },
+    children: (lines.length ? lines : ['']).map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: header, size: CELL.size })] }))
   });
 }
 
 /**
  * A table over the text width. `header` holds each column's label in every
- * language (stacked in the cell), `shares` each column's part of the width.
+ * language (stacked in the cell), `shares` each column's part of the width;
+ * a column is never narrower than its longest word (column-widths.ts), so
+ * no heading or value breaks inside a word.
  */
 export function table(header: string[][] | null, rows: string[][], shares: number[]): Table {
-  const sum = shares.reduce((a, b) => a + b, 0);
-  const widths = shares.map((share) => Math.floor((share / sum) * TEXT_WIDTH));
+  const columns = shares.map((_, i) => [
+    ...(header?.[i] ?? []).map((text) => ({ text, bold: true })),
+    ...rows.map((row) => ({ text: row[i] ?? '', bold: false }))
+  ]);
+  const widths = columnWidths(columns, shares, TEXT_WIDTH, { size: CELL.size, margins: 2 * CELL.margin });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,

@@ -11,15 +11,16 @@ import { FirstToInformState, ProposalStage } from './proposals.js';
 
 export const InformEntryCreate = z
   .strictObject({
-    /** who was told (one the caller may see); null when only the partner region as such was told */
+    /** who was told (one the caller may see); null when the partner region as such was told */
     organisationId: Id.nullable().default(null),
     informedOn: CalendarDate,
-    /** the partnership's other party; by default true exactly when the organisation is a party of the partnership */
+    /** the partnership's other party; by default true exactly when the organisation is a party of the partnership, or when no organisation is named (the partner region as such) */
     partnerRegion: z.boolean().optional(),
     note: OptionalText(2000).default(null)
   })
   .superRefine((value, ctx) => {
-    if (value.organisationId === null && value.partnerRegion === undefined) {
+    // nobody named and not the partner region: the entry would say nothing
+    if (value.organisationId === null && value.partnerRegion === false) {
       ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'problems_proposals_field_nameWhoWasTold' satisfies ProblemKey, input: value });
     }
   });

@@ -51,9 +51,20 @@ export const FirstToInformState = z
     applies: z.boolean(),
     /** false when flagged: the partner region learned later than another potential partner, or not at all while others know */
     ok: z.boolean(),
+    /** submitted (or further) while the rule applies and the log is empty: nothing shows the partner region was told first (a warning, not a breach) */
+    unlogged: z.boolean(),
     reason: z.string()
   })
   .meta({ id: 'FirstToInformState' });
+
+/** Something the writer should know about a change that was made all the same. */
+export const ProposalWarning = z.object({
+  /** `firstToInform_submittedUnlogged`: moved to submitted while the partnership's first-to-inform rule applies and its log is empty */
+  code: z.literal('firstToInform_submittedUnlogged'),
+  /** in the caller's language */
+  message: z.string()
+});
+export type ProposalWarning = z.infer<typeof ProposalWarning>;
 
 export const Proposal = z
   .object({
@@ -81,7 +92,9 @@ export const Proposal = z
     createdBy: Id.nullable(),
     version: z.number().int(),
     createdAt: z.string(),
-    updatedAt: z.string()
+    updatedAt: z.string(),
+    /** only in the answer to the change that calls for them */
+    warnings: z.array(ProposalWarning).optional()
   })
   .meta({ id: 'Proposal' });
 export type Proposal = z.infer<typeof Proposal>;

@@ -5,7 +5,9 @@
  * - Each proposal keeps a log: who was told (an organisation the caller may
  *   see, or just "the partner region"), on which day, and whether that is
  *   the partner region (by default: exactly when the organisation is a
- *   party of the proposal's partnership). Days in the future are refused.
+ *   party of the proposal's partnership; with no organisation named, the
+ *   partner region as such). An entry naming nobody that is not the
+ *   partner region is refused, and so are days in the future.
  * - Read with the proposal; added and removed by whoever may change the
  *   proposal (proposal-access.ts), each change audited on the proposal.
  * - The rule (`firstToInform`, pure): flagged when another potential
@@ -13,6 +15,13 @@
  *   while the partner region has not been told at all. The same day is "at
  *   the same time" and fine. Only partnerships whose first-to-inform
  *   obligation is on flag anything; for the others `applies` is false.
+ * - Submitted (or further: approved, rejected, running, closed) with an
+ *   empty log while the rule applies: not a breach the log shows, but
+ *   nothing shows the partner region was told first either. The state is
+ *   `unlogged` (ok stays true) with a reason that asks for the entry; the
+ *   move to submitted answers with a warning (proposals.ts) and goes ahead;
+ *   the agreement's first-to-inform obligation is amber for it
+ *   (cycle/services/obligations.ts).
  * - The partnership's report lists the flagged proposals (of a year: the
  *   year of the first other contact, when the breach happened).
  * - Names in reasons are those the caller may see; others read "another
@@ -49,10 +58,15 @@ export interface FirstToInform {
   applies: boolean;
   /** false when flagged */
   ok: boolean;
+  /** submitted or further with an empty log while the rule applies */
+  unlogged: boolean;
   reason: string;
   partnerInformedOn: string | null;
   firstOtherContactOn: string | null;
 }
+
+/** The stages a proposal has been submitted in (withdrawn may be before or after submission, so it is not one). */
+export const SUBMITTED_STAGES: readonly ProposalStage[] = ['submitted', 'approved', 'rejected', 'running', 'closed'];
 
 function earliest(entries: InformFact[]): InformFact | null {
   return entries.reduce<InformFact | null>((first, e) => (first === null || e.informedOn < first.informedOn ? e : first), null);
@@ -63,9 +77,10 @@ function earliest(entries: InformFact[]): InformFact | null {
  * same time as, any other potential partner. Flagged when another partner
  * was contacted earlier than the partner region, or while the partner
  * region has not been told at all. Days count, not hours: the same day is
- * "at the same time".
+ * "at the same time". A proposal already `submitted` (or further) with no
+ * entry at all is `unlogged` while the rule applies.
  */
-export function firstToInform(entries: InformFact[], applies: boolean, locale: Locale = 'en'): FirstToInform {
+export function firstToInform(entries: InformFact[], applies: boolean, locale: Locale = 'en', submitted = false): FirstToInform {
   const partner = earliest(entries.filter((e) => e.partnerRegion));
   const other = earliest(entries.filter((e) => !e.partnerRegion));
   const dates = { partnerInformedOn: partner?.informedOn ?? null, firstOtherContactOn: other?.informedOn ?? null };
@@ -86,9 +101,10 @@ export function firstToInform(entries: InformFact[], applies: boolean, locale: L
       reason = other.organisationName ? said.firstToInform_partnerLater({ ...when, organisation: other.organisationName }, o) : said.firstToInform_partnerLaterAnother(when, o);
     } else reason = partner.informedOn === other.informedOn ? said.firstToInform_sameDay(when, o) : said.firstToInform_before(when, o);
   }
-  if (!applies) return { applies, ok: true, reason: said.firstToInform_noRule({ reason }, o), ...dates };
+  if (!applies) return { applies, ok: true, unlogged: false, reason: said.firstToInform_noRule({ reason }, o), ...dates };
+  if (submitted && entries.length === 0) return { applies, ok: true, unlogged: true, reason: said.firstToInform_submittedUnlogged({}, o), ...dates };
   if (!ok) reason = said.firstToInform_breach({ reason }, o);
-  return { applies, ok, reason, ...dates };
+  return { applies, ok, unlogged: false, reason, ...dates };
 }
 
 function toEntry(row: InformLogRow, names: Map<string, string>): InformEntry {
@@ -116,7 +132,7 @@ async function namesFor(db: Kysely<Database>, caller: Caller | null, rows: Infor
 }
 
 /** The log and the first-to-inform state of several proposals, as the caller sees them. */
-export async function informStates(db: Kysely<Database>, caller: Caller | null, proposals: Pick<ProposalRow, 'id' | 'partnership_id'>[]): Promise<Map<string, { entries: InformEntry[]; state: FirstToInform }>> {
+export async function informStates(db: Kysely<Database>, caller: Caller | null, proposals: Pick<ProposalRow, 'id' | 'partnership_id' | 'stage'>[]): Promise<Map<string, { entries: InformEntry[]; state: FirstToInform }>> {
   const rows = await repo.informLogOf(db, proposals.map((p) => p.id));
   const names = await namesFor(db, caller, rows);
   const rules = await firstToInformRules(db, [...new Set(proposals.map((p) => p.partnership_id))]);
@@ -127,7 +143,8 @@ export async function informStates(db: Kysely<Database>, caller: Caller | null, 
         entries.map((e) => ({ informedOn: e.informedOn, partnerRegion: e.partnerRegion, organisationName: e.organisationName })),
         rules.get(p.partnership_id) ?? false,
         // the caller reads it in their account language; a reader without an account (none today) in English
-        caller?.locale ?? 'en'
+        caller?.locale ?? 'en',
+        SUBMITTED_STAGES.includes(p.stage as ProposalStage)
       );
       return [p.id, { entries, state }];
     })
@@ -143,7 +160,7 @@ export class FirstToInformService {
   private async logOf(db: Kysely<Database>, caller: Caller, proposal: ProposalRow): Promise<InformLog> {
     const { entries, state } = (await informStates(db, caller, [proposal])).get(proposal.id)!;
     const { partnerInformedOn, firstOtherContactOn, ...rest } = state;
-    return { proposalId: proposal.id, items: entries, partnerInformedOn, firstOtherContactOn, firstToInform: { applies: rest.applies, ok: rest.ok, reason: rest.reason } };
+    return { proposalId: proposal.id, items: entries, partnerInformedOn, firstOtherContactOn, firstToInform: { applies: rest.applies, ok: rest.ok, unlogged: rest.unlogged, reason: rest.reason } };
   }
 
   async list(caller: Caller, proposalId: string): Promise<InformLog> {
@@ -157,7 +174,8 @@ export class FirstToInformService {
       if (input.informedOn > dayOf(this.clock())) throw new ValidationFailed([{ path: 'informedOn', ...words('problems_proposals_field_dayNotYet') }]);
       if (input.organisationId && !(await findVisibleOrganisation(trx, scopeOf(caller), input.organisationId))) throw unknownReference('organisationId', 'organisation');
       const parties = await partyOrganisationIds(trx, proposal.partnership_id);
-      const partnerRegion = input.partnerRegion ?? (input.organisationId !== null && parties.has(input.organisationId));
+      // nobody named: the partner region as such was told (the form's default)
+      const partnerRegion = input.partnerRegion ?? (input.organisationId === null || parties.has(input.organisationId));
       const id = newId();
       await repo.insertInformEntry(trx, {
         id,
@@ -193,7 +211,7 @@ export class FirstToInformService {
     const applies = partnership.first_to_inform === 1;
     if (!applies) return { partnershipId, year, applies, items: [] };
     const proposals = await repo.proposalsWithLog(this.db, partnershipId);
-    const states = await informStates(this.db, caller, proposals.map((p) => ({ id: p.id, partnership_id: partnershipId })));
+    const states = await informStates(this.db, caller, proposals.map((p) => ({ id: p.id, partnership_id: partnershipId, stage: p.stage })));
     const items = proposals.flatMap((p) => {
       const { state } = states.get(p.id)!;
       if (state.ok) return [];

@@ -12,7 +12,9 @@
  *   the lead organisation is one the caller may see (an unchanged lead is
  *   not re-checked); the scoring matrix is available to the partnership.
  * - Stage moves follow proposal-stages.ts; a move that is not allowed is a
- *   409 naming the stages it may move to.
+ *   409 naming the stages it may move to. A move to submitted while the
+ *   partnership's first-to-inform rule applies and the inform log is empty
+ *   is made, and its answer carries a warning saying so (`warnings`).
  * - The lead organisation is the consortium's lead (consortium.ts
  *   `syncLead`): setting it makes that organisation lead (added to the
  *   consortium when needed), the previous lead stays as a partner.
@@ -77,7 +79,7 @@ export async function presentProposals(db: Kysely<Database>, caller: Caller | nu
       scoringLockedAt: row.scoring_locked_at,
       partnerInformedOn: state.partnerInformedOn,
       firstOtherContactOn: state.firstOtherContactOn,
-      firstToInform: { applies: state.applies, ok: state.ok, reason: state.reason },
+      firstToInform: { applies: state.applies, ok: state.ok, unlogged: state.unlogged, reason: state.reason },
       createdBy: row.created_by,
       version: row.version,
       createdAt: row.created_at,
@@ -214,7 +216,9 @@ export class ProposalService {
       if (patch.domainIds) await repo.replaceProposalDomains(trx, id, patch.domainIds);
       if (patch.leadOrganisationId !== undefined && patch.leadOrganisationId !== row.lead_organisation_id) await syncLead(trx, id, patch.leadOrganisationId);
       await recordChange(trx, caller, 'proposal', id, before, await reloadForAudit(trx, id));
-      return presentOne(trx, caller, updated);
+      const saved = await presentOne(trx, caller, updated);
+      const submittedNow = patch.stage === 'submitted' && row.stage !== 'submitted';
+      return submittedNow && saved.firstToInform.unlogged ? { ...saved, warnings: [{ code: 'firstToInform_submittedUnlogged', message: saved.firstToInform.reason }] } : saved;
     });
   }
 

@@ -227,7 +227,7 @@ describe('activity lists, the month view and the CSV export', () => {
     ids = {};
     // starts 31 Dec 2026 23:30 UTC, which is New Year's Day 2027 in Brussels
     await make('newYear', { title: 'Neujahrsempfang Brüssel', type: 'political_visit', startsAt: '2027-01-01T00:30', endsAt: '2027-01-01T02:00', status: 'done' });
-    await make('february', { title: 'Matchmaking Smart Region', type: 'matchmaking_event', startsAt: '2027-02-10T09:00', endsAt: '2027-02-10T17:00', domainIds: ['domain-digital'], city: 'Mannheim' });
+    await make('february', { title: 'Matchmaking Smart Region', type: 'matchmaking_event', startsAt: '2027-02-10T09:00', endsAt: '2027-02-10T17:00', domainIds: ['domain-digital'], city: 'Mannheim', venue: '+49 621 10708-0' });
     await make('spanning', { title: 'Expertenaustausch Energie', type: 'expert_exchange', startsAt: '2027-02-27T09:00', endsAt: '2027-03-02T12:00', domainIds: ['domain-energy'] });
     await make('march', { title: '=HYPERLINK("http://evil")', type: 'workshop', startsAt: '2027-03-15T10:00', endsAt: '2027-03-15T12:00', status: 'cancelled' });
     ids.other = (await createActivity(h.as.outsider, { partnershipIds: [h.world.partnerships.p2], title: 'Berlin workshop 2027', type: 'workshop', startsAt: '2027-02-11T10:00', endsAt: '2027-02-11T12:00', timeZone: 'Europe/Berlin' })).id;
@@ -270,7 +270,7 @@ describe('activity lists, the month view and the CSV export', () => {
     expectProblem(await h.as.officer.get('/api/activities?cursor=not-a-cursor'), 400, 'query.cursor');
   });
 
-  it('exports the filtered list as CSV with a BOM, umlauts intact and formulas defused', async () => {
+  it('exports the filtered list as CSV with a BOM, umlauts intact, formulas defused and phone numbers as they are', async () => {
     const response = await download(h.world.users.officer.token, '/api/activities/export.csv?year=2027&sort=startsAt');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -287,6 +287,9 @@ describe('activity lists, the month view and the CSV export', () => {
     expect(lines[1]).toContain('Rhein-Neckar – Flemish Brabant');
     expect(lines[3]).toContain('Energy, climate, environment');
     expect(lines[4]).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    // a phone number is no formula: written as it is, without a visible apostrophe
+    expect(lines[2]).toContain(',+49 621 10708-0,Mannheim,');
+    expect(text).not.toContain("'+49");
     expect(text).not.toContain('Berlin workshop');
 
     const semicolons = await download(h.world.users.officer.token, '/api/activities/export.csv?year=2027&type=matchmaking_event&delimiter=semicolon');

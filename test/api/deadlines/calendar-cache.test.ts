@@ -92,8 +92,8 @@ describe('the calendar feed’s ETag', () => {
     const after = await fetchFeed(officerFeed, before.etag!);
     expect(after.status).toBe(200);
     expect(after.etag).not.toBe(before.etag);
-    expect(after.text).toContain('DTSTART;TZID=Europe/Brussels:20270408T170000');
-    expect(after.text).not.toContain('DTSTART;TZID=Europe/Brussels:20270325T170000');
+    expect(after.text).toContain('DTEND;TZID=Europe/Brussels:20270408T170000');
+    expect(after.text).not.toContain('DTEND;TZID=Europe/Brussels:20270325T170000');
   });
 
   it('changes when the user watches another call, and when a task of theirs is added', async () => {

@@ -1,9 +1,9 @@
 /**
  * The personal calendar feed, read back with ical.js (the parser
- * Thunderbird uses): every deadline a timed event at its instant with the
- * TZID it was published in and the VTIMEZONE to resolve it; milestones and
- * tasks as the service says; stable UIDs; 404 for a revoked or unknown
- * token.
+ * Thunderbird uses): every deadline a timed event of 30 minutes ending at
+ * its instant, with the TZID it was published in and the VTIMEZONE to
+ * resolve it; milestones and tasks as the service says; alarms by the
+ * owner's reminder days; stable UIDs; 404 for a revoked or unknown token.
  */
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,8 +23,12 @@ const ids: Record<string, string> = {};
 interface ParsedEvent {
   uid: string;
   summary: string;
-  /** the instant, for timed events */
+  /** the instant a timed event ends: a deadline's (or timed milestone's) own */
   instant: string | null;
+  /** how long a timed event lasts */
+  minutes: number | null;
+  /** each VALARM's trigger, with what it relates to: `END -P30D` */
+  alarms: string[];
   /** the date, for all-day events */
   date: string | null;
   isDate: boolean;
@@ -38,11 +42,20 @@ function parse(text: string) {
   const events: ParsedEvent[] = calendar.getAllSubcomponents('vevent').map((vevent) => {
     const event = new ICAL.Event(vevent);
     const start = event.startDate;
+    const end = event.endDate;
     const tzid = vevent.getFirstProperty('dtstart')?.getParameter('tzid');
+    expect(vevent.getFirstProperty('dtend')?.getParameter('tzid')).toEqual(tzid);
     return {
       uid: event.uid,
       summary: event.summary,
-      instant: start.isDate ? null : start.toJSDate().toISOString(),
+      instant: start.isDate ? null : end.toJSDate().toISOString(),
+      minutes: start.isDate ? null : (end.toJSDate().getTime() - start.toJSDate().getTime()) / 60_000,
+      alarms: vevent.getAllSubcomponents('valarm').map((alarm) => {
+        expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+        expect(alarm.getFirstPropertyValue('description')).toBe(event.summary);
+        const trigger = alarm.getFirstProperty('trigger')!;
+        return `${trigger.getParameter('related') ?? 'START'} ${String(trigger.getFirstValue())}`;
+      }),
       date: start.isDate ? start.toString() : null,
       isDate: start.isDate,
       tzid: typeof tzid === 'string' ? tzid : null
@@ -137,7 +150,7 @@ describe('calendar feeds', () => {
     expect((await h.as.officer.get('/api/calendar/feeds')).body.items[0].lastUsedAt).toBe('2027-02-01T10:00:00.000Z');
   });
 
-  it('has every deadline of the watched calls as a timed event at its instant, in the zone it was published in, with its VTIMEZONE', async () => {
+  it('has every deadline of the watched calls as a timed event of 30 minutes ending at its instant, in the zone it was published in, with its VTIMEZONE', async () => {
     const { text } = await fetchFeed(feed.token);
     const { zones, events } = parse(text);
     expect(zones.sort()).toEqual(['Europe/Brussels', 'Europe/Lisbon']);
@@ -146,11 +159,15 @@ describe('calendar feeds', () => {
     expect(deadline(ids.interregStep1!)).toMatchObject({ summary: 'Deadline: NWE-2027-1 (Step 1) — Circular regions', isDate: false, tzid: 'Europe/Brussels', instant: '2027-03-04T11:00:00.000Z' });
     expect(deadline(ids.interregStep2!)).toMatchObject({ isDate: false, tzid: 'Europe/Brussels', instant: '2027-09-30T10:00:00.000Z' });
     expect(deadline(ids.lisbonDeadline!)).toMatchObject({ isDate: false, tzid: 'Europe/Lisbon', instant: '2027-06-15T16:00:00.000Z' });
-    // the wall times as written: 17:00 and 12:00 in Brussels whatever the season, 17:00 in Lisbon
-    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20270325T170000');
-    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20270304T120000');
-    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20270930T120000');
-    expect(text).toContain('DTSTART;TZID=Europe/Lisbon:20270615T170000');
+    // the wall times as written: ending at 17:00 and 12:00 in Brussels whatever the season, 17:00 in Lisbon
+    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20270325T163000\r\nDTEND;TZID=Europe/Brussels:20270325T170000');
+    expect(text).toContain('DTSTART;TZID=Europe/Brussels:20270304T113000\r\nDTEND;TZID=Europe/Brussels:20270304T120000');
+    expect(text).toContain('DTEND;TZID=Europe/Brussels:20270930T120000');
+    expect(text).toContain('DTEND;TZID=Europe/Lisbon:20270615T170000');
+    // never zero minutes long (drawn as a hairline or hidden), and reminding as the e-mails do: the default 30, 14 and 3 days before the instant
+    const deadlines = events.filter((e) => e.uid.startsWith('deadline-'));
+    expect(deadlines.map((e) => e.minutes)).toEqual([30, 30, 30, 30]);
+    for (const event of deadlines) expect(event.alarms).toEqual(['END -P30D', 'END -P14D', 'END -P3D']);
     // no deadline is ever an all-day event, and unwatched calls stay out
     expect(events.filter((e) => e.uid.startsWith('deadline-') && e.isDate)).toEqual([]);
     expect(events.filter((e) => e.uid.startsWith('deadline-'))).toHaveLength(4);
@@ -161,13 +178,27 @@ describe('calendar feeds', () => {
     const { events } = parse((await fetchFeed(feed.token)).text);
     const byUid = (uid: string) => events.find((e) => e.uid === uid);
     // with a time: 14:00 in the zone of the proposal's call (Brussels, CET) = 13:00Z
-    expect(byUid(`milestone-${ids.timedMilestone}@regiodesk`)).toMatchObject({ summary: 'H2VALLEY: Committee decision', isDate: false, tzid: 'Europe/Brussels', instant: '2027-03-11T13:00:00.000Z' });
-    expect(byUid(`milestone-${ids.dateMilestone}@regiodesk`)).toMatchObject({ summary: 'H2VALLEY: Descriptions due', isDate: true, date: '2027-02-26' });
+    expect(byUid(`milestone-${ids.timedMilestone}@regiodesk`)).toMatchObject({ summary: 'H2VALLEY: Committee decision', isDate: false, tzid: 'Europe/Brussels', instant: '2027-03-11T13:00:00.000Z', minutes: 30, alarms: ['END -P30D', 'END -P14D', 'END -P3D'] });
+    expect(byUid(`milestone-${ids.dateMilestone}@regiodesk`)).toMatchObject({ summary: 'H2VALLEY: Descriptions due', isDate: true, date: '2027-02-26', alarms: ['START -P30D', 'START -P14D', 'START -P3D'] });
     expect(byUid(`milestone-${ids.doneMilestone}@regiodesk`)).toBeUndefined();
     expect(byUid(`milestone-${ids.p2Milestone}@regiodesk`)).toBeUndefined();
-    expect(byUid(`task-${ids.openTask}@regiodesk`)).toMatchObject({ summary: 'Follow-up: Call KU Leuven about the consortium', isDate: true, date: '2027-02-10' });
+    expect(byUid(`task-${ids.openTask}@regiodesk`)).toMatchObject({ summary: 'Follow-up: Call KU Leuven about the consortium', isDate: true, date: '2027-02-10', alarms: [] });
     expect(byUid(`task-${ids.doneTask}@regiodesk`)).toBeUndefined();
     expect(byUid(`task-${ids.editorsTask}@regiodesk`)).toBeUndefined();
+  });
+
+  it('reminds by the owner’s own reminder days, none when they turned reminders off; a change is a new ETag', async () => {
+    const etagOf = async () => (await h.app.request(`/api/calendar.ics?token=${encodeURIComponent(feed.token)}`)).headers.get('etag');
+    const alarmsOf = async () => parse((await fetchFeed(feed.token)).text).events.find((e) => e.uid === `deadline-${ids.horizonDeadline}@regiodesk`)!.alarms;
+    const before = await etagOf();
+    expect((await h.as.officer.put('/api/reminders/settings', { offsets: [7, 1], email: true, timeZone: 'Europe/Brussels' })).status).toBe(200);
+    expect(await etagOf()).not.toBe(before);
+    expect(await alarmsOf()).toEqual(['END -P7D', 'END -P1D']);
+    expect((await h.as.officer.put('/api/reminders/settings', { offsets: [], email: true, timeZone: 'Europe/Brussels' })).status).toBe(200);
+    expect(await alarmsOf()).toEqual([]);
+    expect((await fetchFeed(feed.token)).text).not.toContain('BEGIN:VALARM');
+    expect((await h.as.officer.put('/api/reminders/settings', { offsets: [30, 14, 3], email: true, timeZone: 'Europe/Brussels' })).status).toBe(200);
+    expect(await etagOf()).toBe(before);
   });
 
   it('keeps the UIDs from one request to the next, also when a deadline moves', async () => {

@@ -109,18 +109,22 @@ describe('a deadline reminder in each recipient’s language', () => {
       );
     });
     await run('2027-03-12T09:00:00Z');
-    const dutch = 'INTERREG-NWE-2027-07 “Circular regions”: De deadline werd gewijzigd van do 25 mrt 2027, 17:00 uur (Brussel) naar do 8 apr 2027, 16:00 uur (Lissabon).';
-    const german = 'INTERREG-NWE-2027-07 „Circular regions“: Die Frist wurde von Do., 25. März 2027, 17:00 Uhr (Brüssel) auf Do., 8. Apr. 2027, 16:00 Uhr (Lissabon) geändert.';
+    const dutch = 'INTERREG-NWE-2027-07 “Circular regions”: De deadline werd gewijzigd van do 25 mrt 2027, 17:00 uur (Brussel) naar do 8 apr 2027, 16:00 uur (Lissabon) — 17:00 uur (Brussel).';
+    // the German viewer reads in Helsinki: her zone beside the published one; the others keep Brussels, the default, beside Lisbon
+    const german =
+      'INTERREG-NWE-2027-07 „Circular regions“: Die Frist wurde von Do., 25. März 2027, 17:00 Uhr (Brüssel) — 18:00 Uhr (Helsinki) auf Do., 8. Apr. 2027, 16:00 Uhr (Lissabon) — 18:00 Uhr (Helsinki) geändert.';
     expect(await notificationTexts('editor', 'gewijzigd')).toEqual([dutch]);
     expect(await notificationTexts('viewer', 'geändert')).toEqual([german]);
     expect(await notificationTexts('officer', 'changed')).toEqual([
-      'INTERREG-NWE-2027-07 “Circular regions”: The deadline changed from Thu 25 Mar 2027, 17:00 Brussels time to Thu 8 Apr 2027, 16:00 Lisbon time.'
+      'INTERREG-NWE-2027-07 “Circular regions”: The deadline changed from Thu 25 Mar 2027, 17:00 Brussels time to Thu 8 Apr 2027, 16:00 Lisbon time — 17:00 Brussels time.'
     ]);
     const [dutchMail] = mailTo('editor', 'gewijzigd');
-    expect(dutchMail!.subject).toBe(dutch);
+    expect(dutchMail!.subject).toBe(`${dutch.slice(0, 149)}…`);
+    expect(dutchMail!.text).toContain(dutch);
     expect(dutchMail!.text).toContain(`In RegioDesk: https://regiodesk.example.org/calls/${call.id}`);
     expect(dutchMail!.text).toContain('U ontvangt dit bericht');
     expect(mailTo('viewer', 'geändert')[0]!.text).toContain('Guten Tag Viewer,');
+    expect(mailTo('viewer', 'geändert')[0]!.text).toContain('16:00 Uhr (Lissabon) — 18:00 Uhr (Helsinki)');
   });
 });
 
@@ -141,8 +145,9 @@ describe('milestone reminders and digests in the owner’s language', () => {
     await insertCallDirect(h.db, { identifier: 'LIFE-2028-CIRC2', title: 'Circular water', keywords: ['circular'], createdAt: '2027-08-22T11:00:00.000Z' });
     expect((await run('2027-08-23T09:00:00Z')).digests).toBe(1);
     expect(await notificationTexts('viewer', 'Kreislauf')).toEqual([
-      '2 neue Aufrufe passen zu Ihrer gespeicherten Suche „Kreislauf“:\n• LIFE-2028-CIRC „Circular economy“ — Frist Do., 2. Dez. 2027, 17:00 Uhr (Brüssel)\n• LIFE-2028-CIRC2 „Circular water“'
+      '2 neue Aufrufe passen zu Ihrer gespeicherten Suche „Kreislauf“:\n• LIFE-2028-CIRC „Circular economy“ — Frist Do., 2. Dez. 2027, 17:00 Uhr (Brüssel) — 18:00 Uhr (Helsinki)\n• LIFE-2028-CIRC2 „Circular water“'
     ]);
     expect(mailTo('viewer', 'Kreislauf')[0]!.subject).toBe('2 neue Aufrufe passen zu Ihrer gespeicherten Suche „Kreislauf“:');
+    expect(mailTo('viewer', 'Kreislauf')[0]!.text).toContain('17:00 Uhr (Brüssel) — 18:00 Uhr (Helsinki)');
   });
 });

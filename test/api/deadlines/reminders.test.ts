@@ -184,7 +184,8 @@ describe('deadline reminders', () => {
 
     const changed = smtp.received.filter((m) => m.subject.startsWith('HORIZON-CL5-2027-D3-01 “Hydrogen valleys”: The deadline changed'));
     expect(changed).toHaveLength(1);
-    expect(changed[0]!.text).toContain('The deadline changed from Thu 25 Mar 2027, 17:00 Brussels time to Thu 8 Apr 2027, 17:00 Brussels time.');
+    // the officer reads in Helsinki: the change names her hour beside Brussels'
+    expect(changed[0]!.text).toContain('The deadline changed from Thu 25 Mar 2027, 17:00 Brussels time — 18:00 Helsinki time to Thu 8 Apr 2027, 17:00 Brussels time — 18:00 Helsinki time.');
     const notes = await notificationsOf(h.as.officer, 'The deadline changed');
     expect(notes).toEqual([expect.objectContaining({ kind: 'deadline_changed', email: 'sent' })]);
 

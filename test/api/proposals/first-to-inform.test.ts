@@ -38,6 +38,7 @@ describe('/api/proposals/:id/inform-log', () => {
     expect(partner.body.firstToInform).toEqual({
       applies: true,
       ok: false,
+      unlogged: false,
       reason: 'The partner region learned of it on 5 March 2026, after KU Leuven was contacted on 2 March 2026. Art. 2.3: partners inform each other first.'
     });
     const read = (await h.as.viewer.get(`/api/proposals/${proposal.id}`)).body;
@@ -95,7 +96,8 @@ describe('/api/proposals/:id/inform-log', () => {
     const post = (body: Record<string, unknown>) => h.as.officer.post(logOf(proposal.id), { organisationId: kul, informedOn: '2026-06-01', ...body });
     expectProblem(await post({ informedOn: '2026-06-16' }), 400, 'informedOn');
     expectProblem(await post({ informedOn: '2026-13-01' }), 400, 'informedOn');
-    expectProblem(await post({ organisationId: null }), 400, 'organisationId');
+    // nobody named and not the partner region: the entry would say nothing
+    expectProblem(await post({ organisationId: null, partnerRegion: false }), 400, 'organisationId');
     expectProblem(await post({ organisationId: hidden.id }), 400, 'organisationId');
     expectProblem(await post({ partnerRegion: 'yes' }), 400, 'partnerRegion');
     expectProblem(await post({ when: 'yesterday' }), 400, 'when');
@@ -105,5 +107,68 @@ describe('/api/proposals/:id/inform-log', () => {
     expectProblem(await h.as.viewer.post(logOf(proposal.id), { organisationId: kul, informedOn: '2026-06-01' }), 403);
     expectProblem(await h.as.viewer.delete(`${logOf(proposal.id)}/${entry.id}`), 403);
     expect(await tableCounts(h)).toEqual(before);
+  });
+});
+
+describe('the form’s defaults and a project submitted with nothing logged', () => {
+  it('takes an entry naming nobody as the partner region as such: what the form sends untouched (the date, nothing else)', async () => {
+    const proposal = await createProposal(h.as.officer, { acronym: 'DEFAULTS', partnershipId: p1 });
+    const saved = await h.as.officer.post(logOf(proposal.id), { informedOn: '2026-06-15', note: '' });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(201);
+    expect(saved.body.items).toEqual([expect.objectContaining({ organisationId: null, organisationName: null, partnerRegion: true, informedOn: '2026-06-15' })]);
+    expect(saved.body).toMatchObject({ partnerInformedOn: '2026-06-15', firstToInform: { ok: true, unlogged: false } });
+  });
+
+  it('moves a project to submitted with an empty log, and the answer warns; the obligation turns amber until an entry is logged', async () => {
+    const proposal = await createProposal(h.as.officer, { acronym: 'SILENT', partnershipId: p1, stage: 'in_preparation' });
+    // recorded in 2024, a year of the agreement with no breach logged: the obligation of 2024 counts it
+    await h.db.updateTable('proposals').set({ created_at: '2024-02-01T09:00:00.000Z' }).where('id', '=', proposal.id).execute();
+    const obligation = async () => (await h.as.viewer.get(`/api/partnerships/${p1}/obligations?year=2024`)).body.items.find((o: { code: string }) => o.code === 'first_to_inform');
+    const before = await obligation();
+
+    const moved = await h.as.officer.patch(`/api/proposals/${proposal.id}`, { stage: 'submitted' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.stage).toBe('submitted');
+    const warning = 'Submitted with nothing in the first-to-inform log: record when the partner region was told about this idea. Art. 2.3: partners inform each other first.';
+    expect(moved.body.warnings).toEqual([{ code: 'firstToInform_submittedUnlogged', message: warning }]);
+    expect(moved.body.firstToInform).toEqual({ applies: true, ok: true, unlogged: true, reason: warning });
+    // a reader sees the state (not the one-time warning), each in their language
+    expect((await h.as.editor.put('/api/auth/me/locale', { locale: 'nl' })).status).toBe(204);
+    const read = (await h.as.editor.get(`/api/proposals/${proposal.id}`)).body;
+    expect(read.warnings).toBeUndefined();
+    expect(read.firstToInform).toMatchObject({ unlogged: true, reason: expect.stringMatching(/^Ingediend zonder registratie van informatie bij voorrang/) });
+    expect((await h.as.editor.put('/api/auth/me/locale', { locale: 'en' })).status).toBe(204);
+    // not a breach: the partnership's report of flagged ideas leaves it out
+    expect((await h.as.viewer.get(`/api/partnerships/${p1}/first-to-inform`)).body.items.map((i: { acronym: string }) => i.acronym)).not.toContain('SILENT');
+
+    expect(before).toMatchObject({ state: 'green', facts: { unlogged: 0 } });
+    expect(await obligation()).toMatchObject({
+      state: 'amber',
+      link: `/proposals/${proposal.id}`,
+      reason: '1 candidate project of 2024 (SILENT) was submitted with nothing in the first-to-inform log: record when the partner region was told (Art. 2.3).',
+      facts: { flagged: 0, unlogged: 1, unloggedAcronyms: 'SILENT' }
+    });
+
+    // logging that the partner region was told ends the warning
+    expect((await h.as.officer.post(logOf(proposal.id), { informedOn: '2026-01-20' })).status).toBe(201);
+    expect((await h.as.viewer.get(`/api/proposals/${proposal.id}`)).body.firstToInform).toMatchObject({ ok: true, unlogged: false });
+    expect(await obligation()).toMatchObject({ state: 'green', facts: { unlogged: 0 } });
+  });
+
+  it('does not warn when the log has an entry, nor where the partnership has no first-to-inform rule', async () => {
+    const logged = await createProposal(h.as.officer, { acronym: 'LOGGED', partnershipId: p1, stage: 'in_preparation' });
+    await h.as.officer.post(logOf(logged.id), { organisationId: h.world.organisations.pfb, informedOn: '2026-05-02' });
+    const fine = await h.as.officer.patch(`/api/proposals/${logged.id}`, { stage: 'submitted' });
+    expect(fine.status).toBe(200);
+    expect(fine.body.warnings).toBeUndefined();
+
+    const off = await h.as.admin.patch(`/api/partnerships/${p1}`, { obligations: { firstToInform: false } });
+    expect(off.status).toBe(200);
+    const unruled = await createProposal(h.as.officer, { acronym: 'NORULE', partnershipId: p1, stage: 'in_preparation' });
+    const moved = await h.as.officer.patch(`/api/proposals/${unruled.id}`, { stage: 'submitted' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.warnings).toBeUndefined();
+    expect(moved.body.firstToInform).toMatchObject({ applies: false, unlogged: false });
+    await h.as.admin.patch(`/api/partnerships/${p1}`, { obligations: { firstToInform: true } });
   });
 });

@@ -48,7 +48,7 @@ describe('/api/proposals', () => {
       scoringLockedAt: null,
       partnerInformedOn: null,
       firstOtherContactOn: null,
-      firstToInform: { applies: true, ok: true, reason: 'No one has been told about this idea yet.' },
+      firstToInform: { applies: true, ok: true, unlogged: false, reason: 'No one has been told about this idea yet.' },
       createdBy: h.world.users.editor.id,
       version: 1
     });

@@ -36,6 +36,7 @@ function inputs(over: Partial<ObligationInputs> = {}): ObligationInputs {
     workPlan: null,
     proposalsChecked: 0,
     flaggedProposals: [],
+    unloggedProposals: [],
     agreement: { signedOn: '2024-11-28', startsOn: '2025-01-01', endsOn: '2028-12-31', noticeMonths: 6, noticeSentOn: null, renewalLeadMonths: 3 },
     successorId: null,
     ...over
@@ -132,6 +133,18 @@ describe('contact persons and first to inform', () => {
     });
     expect(firstToInformObligation({ ...flagged, firstToInformRule: false }).state).toBe('green');
     expect(firstToInformObligation(inputs({ proposalsChecked: 2 })).reason).toBe('The partner region was informed first for every candidate project of 2026 (2 checked).');
+  });
+
+  it('is amber for a project submitted with an empty log: no breach shown, but nothing shows the partner region was told; a breach outweighs it', () => {
+    const unlogged = inputs({ proposalsChecked: 1, unloggedProposals: [{ id: 'z', acronym: 'CIRCREG' }] });
+    expect(firstToInformObligation(unlogged)).toMatchObject({
+      state: 'amber',
+      link: '/proposals/z',
+      reason: '1 candidate project of 2026 (CIRCREG) was submitted with nothing in the first-to-inform log: record when the partner region was told (Art. 2.3).',
+      facts: { unlogged: 1, unloggedAcronyms: 'CIRCREG', flagged: 0 }
+    });
+    expect(firstToInformObligation({ ...unlogged, flaggedProposals: [{ id: 'x', acronym: 'HYDRO' }] })).toMatchObject({ state: 'red', link: '/proposals/x', facts: { flagged: 1, unlogged: 1 } });
+    expect(firstToInformObligation({ ...unlogged, firstToInformRule: false }).state).toBe('green');
   });
 });
 

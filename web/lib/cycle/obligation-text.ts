@@ -59,6 +59,7 @@ export function obligationReason(i18n: Translator, o: Obligation, year: number):
     case 'first_to_inform':
       if (!f.applies) return m.cycle_obligations_firstToInform_off();
       if (num(f, 'flagged')) return m.cycle_obligations_firstToInform_flagged({ count: num(f, 'flagged'), acronyms: str(f, 'flaggedAcronyms') ?? '', year });
+      if (num(f, 'unlogged')) return m.firstToInform_obligationUnlogged({ count: num(f, 'unlogged'), acronyms: str(f, 'unloggedAcronyms') ?? '', year });
       return num(f, 'checked') ? m.cycle_obligations_firstToInform_ok({ count: num(f, 'checked'), year }) : m.cycle_obligations_firstToInform_none({ year });
     case 'agreement_end': {
       const date = day('effectiveEndOn');
