@@ -10,6 +10,7 @@ import { MatchmakingService } from './matchmaking.js';
 import { MinutesService } from './minutes.js';
 import { ParticipantService } from './participants.js';
 import { ProgrammeService } from './agenda.js';
+import { TaskOwnerService } from './task-owners.js';
 import { TaskService } from './tasks.js';
 import { TimelineService } from './timeline.js';
 
@@ -21,6 +22,7 @@ export function activitiesServices(db: DB, settings: Settings, clock?: () => Dat
     minutes: new MinutesService(db),
     followUps: new FollowUpService(db, clock),
     tasks: new TaskService(db, clock),
+    taskOwners: new TaskOwnerService(db),
     matchmaking: new MatchmakingService(db, clock),
     budgets: new BudgetService(db),
     costs: new CostService(db),
