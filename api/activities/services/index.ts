@@ -15,15 +15,16 @@ import { TaskService } from './tasks.js';
 import { TimelineService } from './timeline.js';
 
 export function activitiesServices(db: DB, settings: Settings, clock?: () => Date) {
+  const tasks = new TaskService(db, clock);
   return {
     activities: new ActivityService(db),
     participants: new ParticipantService(db),
     programme: new ProgrammeService(db),
     minutes: new MinutesService(db),
     followUps: new FollowUpService(db, clock),
-    tasks: new TaskService(db, clock),
+    tasks,
     taskOwners: new TaskOwnerService(db),
-    matchmaking: new MatchmakingService(db, clock),
+    matchmaking: new MatchmakingService(db, clock, tasks),
     budgets: new BudgetService(db),
     costs: new CostService(db),
     feedback: new FeedbackService(db, settings, clock),
