@@ -66,7 +66,7 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     // the mailers' connections end before the database closes
     close: async () => {
       services.reminders.close();
-      services.feedback.close();
+      services.feedback.closeMailer();
       await sharedBus?.close();
       await opened.close();
     }

@@ -159,7 +159,7 @@ export class FeedbackService {
   }
 
   /** Ends the mail server's connections (at shutdown). */
-  close(): void {
+  closeMailer(): void {
     this.mailerInstance?.close();
     this.mailerInstance = undefined;
   }
