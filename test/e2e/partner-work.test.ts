@@ -4,22 +4,29 @@
  * officer (the owner pickers of next steps, follow-ups and milestones offer
  * him), and finds pairs on the matchmaking page for the partnership or for
  * two regions, turning one into an introduction task for the Flemish
- * officer — in English and in German, on a desktop and on a phone.
- * Screenshots land in test-results/partner-work/.
+ * officer; and e-mails feedback links through a real SMTP server, the page
+ * saying which went out and which to hand over — in English and in German,
+ * on a desktop and on a phone. Screenshots land in test-results/partner-work/.
  */
 import type { Locator, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureId } from '../../fixtures/ids.js';
 import { browserSession, fitsThePhone, PHONE } from './support/browser-session.js';
-import { apiGet } from './support/session-api.js';
+import { apiGet, apiPost } from './support/session-api.js';
+import { startSmtpServer } from '../support/smtp.js';
 import { load, signIn } from './support/sign-in.js';
 
-const session = browserSession({ shots: 'test-results/partner-work' });
+const smtp = await startSmtpServer();
+afterAll(() => smtp.close());
+const session = browserSession({ shots: 'test-results/partner-work', env: { REGIODESK_SMTP_URL: smtp.url } });
+const SHOTS = 'test-results/partner-work';
 const RN = 'officer.rn@demo.regiodesk.eu';
 const FLEMISH = 'Pieter Goossens';
 const MEETING = fixtureId('activity', 'steeringCall2026');
 const PROPOSAL = fixtureId('proposal', 'energyCommunities');
 const PARTNERSHIP = 'Rhein-Neckar – Vlaams-Brabant 2025–2028 (demo)';
+const CONFERENCE = fixtureId('activity', 'resilienceConference2026');
+const EWRC = fixtureId('activity', 'ewrc2026');
 
 async function optionTexts(select: Locator): Promise<string[]> {
   return select.locator('option').allTextContents();
@@ -104,7 +111,7 @@ describe('the matchmaking page', () => {
     const [a, b] = pairName.split(' and ');
     await first.getByText('Shared domains').waitFor();
     await expect.poll(async () => (await first.getByText(/^\(maturity \d and \d\)$/).count()) > 0).toBe(true);
-    await session.shot(page, 'matchmaking-en-1280');
+    await page.screenshot({ path: `${SHOTS}/matchmaking-en-1280.png` });
 
     await first.getByRole('button', { name: `Make an introduction task for ${a} and ${b}` }).click();
     const form = page.getByRole('form', { name: `Make an introduction task for ${a} and ${b}` });
@@ -139,7 +146,46 @@ describe('the matchmaking page', () => {
     await load(page, page.url().replace(/regionB=[^&]+/, `regionB=${await regionId(page, 'Vlaams-Brabant')}`));
     await heading.waitFor();
     await fitsThePhone(page);
-    await session.shot(page, 'matchmaking-de-390');
+    await page.screenshot({ path: `${SHOTS}/matchmaking-de-390.png` });
+    await page.context().close();
+  });
+});
+
+describe('feedback links by e-mail', () => {
+  it('mails the links of participants with an address and shows the rest to hand over, saying why (English, desktop)', async () => {
+    const page = await signedIn({}, 'en');
+    // an organisation taking part without a person: no address to mail to
+    await apiPost(page.context(), session.url, `/api/activities/${EWRC}/participants`, { organisationId: fixtureId('organisation', 'vrrn'), role: 'delegate', attendance: 'confirmed' });
+    await load(page, `${session.url}/activities/${EWRC}`);
+    const feedback = page.getByRole('region', { name: 'Feedback' });
+    await feedback.getByRole('button', { name: 'Create and e-mail feedback links' }).click();
+    const links = feedback.getByRole('region', { name: 'Personal links' });
+    const mailed = links.getByRole('list', { name: 'Sent by e-mail' });
+    await mailed.getByText(`${FLEMISH}: to pieter.goossens@vlaamsbrabant.example`).waitFor();
+    await links.getByText('The mail server accepted these messages; whether they arrive, only the answers will tell.').waitFor();
+    const handOver = links.getByRole('list', { name: 'To hand over' });
+    expect(await handOver.getByRole('textbox').count()).toBe(1);
+    await handOver.getByText('no e-mail address').waitFor();
+    // the Flemish officer's mail is in his account's language, with his link
+    await expect.poll(() => smtp.received.filter((m) => m.to.includes('pieter.goossens@vlaamsbrabant.example')).length).toBe(1);
+    const mail = smtp.received.find((m) => m.to.includes('pieter.goossens@vlaamsbrabant.example'))!;
+    expect(mail.subject).toMatch(/^Uw feedback over ‘/);
+    expect(mail.text).toMatch(new RegExp(`Uw persoonlijke link: ${session.url}/feedback/\\S+`));
+    await feedback.screenshot({ path: `${SHOTS}/feedback-en-1280.png` });
+    await page.context().close();
+  });
+
+  it('says the same in German on a phone', async () => {
+    const page = await signedIn({ ...PHONE, locale: 'de-DE' }, 'de');
+    await apiPost(page.context(), session.url, `/api/activities/${CONFERENCE}/participants`, { organisationId: fixtureId('organisation', 'pfb'), role: 'guest', attendance: 'confirmed' });
+    await load(page, `${session.url}/activities/${CONFERENCE}`);
+    const feedback = page.getByRole('region', { name: 'Feedback' });
+    await feedback.getByRole('button', { name: 'Feedback-Links erstellen und mailen' }).click();
+    const links = feedback.getByRole('region', { name: 'Persönliche Links' });
+    await links.getByRole('list', { name: 'Per E-Mail verschickt' }).getByRole('listitem').first().waitFor();
+    await links.getByRole('list', { name: 'Weiterzugeben' }).getByText('keine E-Mail-Adresse').waitFor();
+    await fitsThePhone(page);
+    await feedback.screenshot({ path: `${SHOTS}/feedback-de-390.png` });
     await page.context().close();
   });
 });
