@@ -118,6 +118,7 @@ describe('the matchmaking page', () => {
     expect(await form.getByLabel('Task of', { exact: true }).locator('option:checked').textContent()).toBe(PARTNERSHIP);
     const owner = form.getByLabel('Owner', { exact: true });
     await owner.selectOption({ label: await flemishOption(owner) });
+    await first.screenshot({ path: `${SHOTS}/matchmaking-pair-en-1280.png` });
     await form.getByRole('button', { name: 'Make the task' }).click();
     // the task speaks its owner's language: Dutch for the Flemish officer
     await page.getByRole('status').filter({ hasText: `Task made for ${FLEMISH}: ${a} en ${b} met elkaar in contact brengen` }).waitFor();
@@ -140,6 +141,10 @@ describe('the matchmaking page', () => {
     expect(await heading.textContent()).not.toMatch(/^0 /);
     await page.getByRole('heading', { level: 3 }).first().waitFor();
     await page.getByText('Gemeinsame Bereiche').first().waitFor();
+    const firstPair = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) }).first();
+    await firstPair.getByRole('button', { name: /^Aufgabe zur Vorstellung von / }).click();
+    await firstPair.getByRole('form').getByLabel('Zuständig', { exact: true }).waitFor();
+    await firstPair.screenshot({ path: `${SHOTS}/matchmaking-pair-de-390.png` });
     // the same region twice is refused in words
     await load(page, `${session.url}/matchmaking?by=regions&regionA=${await regionId(page, 'Rhein-Neckar')}&regionB=${await regionId(page, 'Rhein-Neckar')}`);
     await page.getByRole('alert').filter({ hasText: 'Wählen Sie zwei verschiedene Regionen.' }).waitFor();
