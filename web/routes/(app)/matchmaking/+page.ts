@@ -5,6 +5,8 @@ import { partnershipOptions } from '$lib/crm/partnerships.js';
 import type { PageLoad } from './$types';
 
 const MONTHS = [6, 12, 24, 36];
+/** the most pairs the API gives at once: a full list means there may be more */
+const PAIR_LIMIT = 100;
 
 /**
  * The choice is in the URL (`by` partnership or regions, `partnership`,
@@ -38,7 +40,7 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
       ...(by === 'partnership' ? { partnershipId: choice.partnershipId } : { regionIds: `${choice.regionA},${choice.regionB}` }),
       ...(choice.domainIds.length ? { domains: choice.domainIds.join(',') } : {}),
       months: String(choice.months),
-      limit: '50'
+      limit: String(PAIR_LIMIT)
     };
     try {
       result = await read(await api.matchmaking.$get({ query }));
@@ -48,5 +50,5 @@ export const load: PageLoad = async ({ fetch, url, parent }) => {
       problem = [e.detail, ...e.errors.map((f) => f.message)].filter(Boolean).join(' ');
     }
   }
-  return { partnerships, regions: regions.items, domains: domains.items, choice, months: MONTHS, result, problem };
+  return { partnerships, regions: regions.items, domains: domains.items, choice, months: MONTHS, result, problem, full: result !== null && result.items.length >= PAIR_LIMIT };
 };
