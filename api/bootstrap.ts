@@ -63,9 +63,10 @@ export async function bootstrap(env: NodeJS.ProcessEnv = process.env): Promise<S
     settings,
     services,
     seeded,
-    // the reminder mailer's connections end before the database closes
+    // the mailers' connections end before the database closes
     close: async () => {
       services.reminders.close();
+      services.feedback.closeMailer();
       await sharedBus?.close();
       await opened.close();
     }

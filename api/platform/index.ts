@@ -24,7 +24,7 @@ export { apiSecurityHeaders, frontHeaders } from './http/security-headers.js';
 export { validate } from './http/validation.js';
 export { etagOf, expectedVersion, unchangedFor } from './http/versioning.js';
 export { createMailer, describeMailError, type Mailer } from './mail/mailer.js';
-export { deadlineReminderEmail, deadlineReminderSentence, notificationEmail } from './mail/messages.js';
+export { deadlineReminderEmail, deadlineReminderSentence, feedbackLinkEmail, notificationEmail } from './mail/messages.js';
 export { accountLanguage } from './rules/account-language.js';
 export { docsRoutes } from './routes/docs.js';
 export { platformOpenRoutes, platformRoutes } from './routes/index.js';

@@ -8,6 +8,7 @@ import type { Database, FeedbackLinkTable } from '../schema.js';
 import type { Scope } from '../scope.js';
 import { activityVisible } from './visibility.js';
 import { countSignInFailures } from '../platform/sessions.js';
+import { personJson, readNullable, regionJson } from '../json-columns.js';
 
 /** A participant's display name: the person's, else the organisation's. */
 const participantName = sql<string>`coalesce(person.name, participant_org.name, '')`;
@@ -121,3 +122,41 @@ export function feedbackStats(db: Kysely<Database>, scope: Scope, filter: Feedba
   if (filter.startsBefore) query = query.where('activities.starts_at', '<', filter.startsBefore);
   return query.orderBy('activities.starts_at', 'desc').orderBy('activities.id', 'desc').execute();
 }
+
+/**
+ * Where a feedback link can be e-mailed, for the participants asked: the
+ * person's e-mail addresses and languages, the languages of the region of
+ * the person's organisation (or the participating organisation's), and the
+ * account language of a user whose address is one of the person's.
+ */
+export async function recipientsOf(db: Kysely<Database>, participantIds: string[]) {
+  if (!participantIds.length) return [];
+  const rows = await db
+    .selectFrom('activity_participants')
+    .leftJoin('people as person', 'person.id', 'activity_participants.person_id')
+    .leftJoin('organisations as org', (join) => join.on((eb) => eb('org.id', '=', eb.fn.coalesce('person.organisation_id', 'activity_participants.organisation_id'))))
+    .leftJoin('regions as region', 'region.id', 'org.region_id')
+    .select(['activity_participants.id as participant_id', 'person.name as person_name', 'person.emails', 'person.languages', 'region.languages as region_languages'])
+    .where('activity_participants.id', 'in', participantIds)
+    .execute();
+  const people = rows.map((row) => ({
+    participant_id: row.participant_id,
+    person_name: row.person_name,
+    emails: (readNullable(personJson.emails, row.emails) ?? []).map((e) => e.trim()).filter((e) => e !== ''),
+    languages: readNullable(personJson.languages, row.languages) ?? [],
+    region_languages: readNullable(regionJson.languages, row.region_languages) ?? []
+  }));
+  const addresses = [...new Set(people.flatMap((p) => p.emails.map((e) => e.toLowerCase())))];
+  const accounts = addresses.length
+    ? await db
+        .selectFrom('users')
+        .select(['locale', sql<string>`lower(email)`.as('address')])
+        .where(sql<string>`lower(email)`, 'in', addresses)
+        .where('disabled_at', 'is', null)
+        .execute()
+    : [];
+  const localeOf = new Map(accounts.map((a) => [a.address, a.locale]));
+  return people.map((p) => ({ ...p, account_locale: p.emails.map((e) => localeOf.get(e.toLowerCase())).find((l) => l !== undefined) ?? null }));
+}
+
+export type FeedbackRecipientRow = Awaited<ReturnType<typeof recipientsOf>>[number];

@@ -82,3 +82,16 @@ export function participations(db: Kysely<Database>, scope: Scope, organisationI
     .distinct()
     .execute();
 }
+
+/** The regions that exist among `ids`, with their names. */
+export function regionsNamed(db: Kysely<Database>, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.selectFrom('regions').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+/** Organisations that are a party of any partnership in these regions: the administrations organising the cooperation, never suggested. */
+export async function partyOrganisationsIn(db: Kysely<Database>, regionIds: string[]): Promise<Set<string>> {
+  if (!regionIds.length) return new Set();
+  const rows = await db.selectFrom('partnership_parties').select('organisation_id').distinct().where('region_id', 'in', regionIds).execute();
+  return new Set(rows.map((r) => r.organisation_id));
+}

@@ -200,7 +200,7 @@ describe('activities on a phone', () => {
 
       // — feedback: personal links, one answered by a participant without an account —
       const feedback = page.getByRole('region', { name: 'Feedback' });
-      await feedback.getByRole('button', { name: 'Create feedback links' }).click();
+      await feedback.getByRole('button', { name: 'Create and e-mail feedback links' }).click();
       const links = feedback.getByRole('region', { name: 'Personal links' });
       await links.waitFor();
       expect(await links.getByRole('textbox', { name: 'Link for Sofie Wuyts' }).inputValue()).toMatch(new RegExp(`^${session.url}/feedback/\\S+$`));
@@ -243,7 +243,7 @@ describe('activities on a phone', () => {
       await page.reload({ waitUntil: 'networkidle' });
       const answered = page.getByRole('region', { name: 'Feedback' });
       await answered.getByText('4 of 5', { exact: true }).first().waitFor();
-      await answered.getByText('1 answer · 2 links sent').waitFor();
+      await answered.getByText('1 answer · 2 links made').waitFor();
 
       // — "My tasks": complete the February follow-up with what came of it —
       await openFromMenu(page, 'My tasks', /\/tasks$/);

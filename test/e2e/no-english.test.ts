@@ -43,7 +43,8 @@ const PAGES = [
   '/deadlines',
   '/proposals',
   `/proposals/${PROPOSAL}`,
-  '/tasks'
+  '/tasks',
+  '/matchmaking'
 ];
 
 /** The names the API holds as data and pages show as they are: the programmes' official names ("Horizon Europe"). */

@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 import type { MiddlewareHandler } from 'hono';
 import { describe, requireCaller, validate } from '../../platform/index.js';
 import type { ActivitiesEnv } from '../services/index.js';
+import { feedbackPath } from '../services/feedback.js';
 import { ActivityParams } from '../schemas/costs.js';
 import {
   ActivityFeedback,
@@ -42,7 +43,7 @@ export const activityFeedbackRoutes = new Hono<ActivitiesEnv>()
     '/links',
     describe({
       tag,
-      summary: 'Create personal feedback links for the participants (each shown only in this answer)',
+      summary: 'Create personal feedback links for the participants and e-mail each to its participant’s address; every link is in this answer only (to hand over those not sent)',
       body: FeedbackLinksCreated,
       status: 201,
       also: { 409: 'Feedback on the activity is closed' }
@@ -50,12 +51,13 @@ export const activityFeedbackRoutes = new Hono<ActivitiesEnv>()
     validate('param', ActivityParams),
     validate('json', FeedbackLinksCreate),
     async (c) => {
-      const created = await c.var.services.feedback.createLinks(c.var.caller, c.req.valid('param').id, c.req.valid('json'));
       const origin = c.var.settings.publicOrigin ?? new URL(c.req.url).origin;
+      const created = await c.var.services.feedback.createLinks(c.var.caller, c.req.valid('param').id, c.req.valid('json'), origin);
       return c.json(
         {
-          items: created.items.map(({ token, ...link }) => ({ ...link, path: `/feedback/${token}`, url: `${origin}/feedback/${token}` })),
-          skipped: created.skipped
+          items: created.items.map(({ token, ...link }) => ({ ...link, path: feedbackPath(token), url: `${origin}${feedbackPath(token)}` })),
+          skipped: created.skipped,
+          emailConfigured: created.emailConfigured
         },
         201
       );

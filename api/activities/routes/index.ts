@@ -14,6 +14,7 @@ import { activityFollowUpRoutes, partnershipFollowUpRoutes } from './follow-ups.
 import { matchmakingRoutes } from './matchmaking.js';
 import { participantRoutes } from './participants.js';
 import { programmeRoutes } from './agenda.js';
+import { taskOwnerRoutes } from './task-owners.js';
 import { taskRoutes } from './tasks.js';
 import { timelineRoutes } from './timelines.js';
 
@@ -25,6 +26,7 @@ export const activitiesRoutes = new Hono<ActivitiesEnv>()
   .route('/activities/:id/costs', costRoutes)
   .route('/activities/:id/feedback', activityFeedbackRoutes)
   .route('/partnerships', partnershipFollowUpRoutes)
+  .route('/partnerships', taskOwnerRoutes)
   .route('/tasks', taskRoutes)
   .route('/matchmaking', matchmakingRoutes)
   .route('/budgets', budgetRoutes)

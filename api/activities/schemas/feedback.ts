@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id, Instant, OptionalText, says } from '../../platform/schemas/common.js';
 import { noDuplicates } from '../../crm/schemas/organisations.js';
+import { UiLocale } from '../../platform/schemas/auth.js';
 
 export const FeedbackLinksCreate = z.strictObject({
   /** the participants to invite; default: every participant not marked excused or no-show */
@@ -12,7 +13,9 @@ export const FeedbackLinksCreate = z.strictObject({
   /** default: 30 days after the activity ends, or after now when that is later */
   expiresAt: Instant.optional(),
   /** replace the links these participants already have (the old ones stop working; answers stay) */
-  reissue: z.boolean().default(false)
+  reissue: z.boolean().default(false),
+  /** e-mail each link to the participant's address, where there is one (false: every link is shown to hand over) */
+  sendEmails: z.boolean().default(true)
 });
 export type FeedbackLinksCreate = z.infer<typeof FeedbackLinksCreate>;
 
@@ -28,9 +31,25 @@ export const FeedbackLinksCreated = z
         /** `/feedback/<token>` */
         path: z.string(),
         url: z.string(),
-        expiresAt: z.string()
+        expiresAt: z.string(),
+        /**
+         * the e-mail with this link: `sent` when the mail server accepted it
+         * (not proof that it arrived), `failed` when the server refused it or
+         * could not be reached (`error` says what it answered), `none` when
+         * nothing was sent (`reason`). Hand over every link not `sent`.
+         */
+        email: z.object({
+          status: z.enum(['sent', 'failed', 'none']),
+          to: z.string().nullable(),
+          reason: z.enum(['no_address', 'not_asked', 'mail_off']).nullable(),
+          error: z.string().nullable(),
+          /** the language of the e-mail (see the service for how it is chosen) */
+          language: UiLocale.nullable()
+        })
       })
     ),
+    /** whether this server sends e-mail at all (REGIODESK_SMTP_URL or REGIODESK_SMTP_HOST) */
+    emailConfigured: z.boolean(),
     /** participants that already had a link (send `reissue: true` to replace it), or whose consent was withdrawn (no link is ever made for them) */
     skipped: z.array(z.object({ participantId: Id, participantName: z.string().nullable(), reason: z.enum(['has_link', 'consent_withdrawn']) }))
   })

@@ -3,15 +3,21 @@
  * share cooperation domains, with why each pair is worth bringing together.
  */
 import { z } from 'zod';
-import { Id, type ProblemKey } from '../../platform/schemas/common.js';
+import { CalendarDate, Id, type ProblemKey } from '../../platform/schemas/common.js';
 import { DomainLabels } from '../../crm/schemas/organisations.js';
 
 export const MatchmakingQuery = z
   .strictObject({
     /** suggest for this activity: its partnerships' regions and its domains */
     activityId: Id.optional(),
-    /** or for this partnership (required without activityId) */
+    /** or for this partnership */
     partnershipId: Id.optional(),
+    /** or for two regions (comma-separated ids, A first) */
+    regionIds: z
+      .string()
+      .max(200)
+      .transform((v) => v.split(',').map((d) => d.trim()).filter((d) => d !== ''))
+      .optional(),
     /** comma-separated domain ids; for an activity they replace its domains */
     domains: z
       .string()
@@ -23,7 +29,9 @@ export const MatchmakingQuery = z
     limit: z.coerce.number().int().min(1).max(100).default(20)
   })
   .superRefine((value, ctx) => {
-    if (!value.activityId && !value.partnershipId) ctx.addIssue({ code: 'custom', path: ['partnershipId'], message: 'problems_matchmaking_field_activityOrPartnership' satisfies ProblemKey, input: value });
+    if (value.regionIds && (value.activityId || value.partnershipId)) ctx.addIssue({ code: 'custom', path: ['regionIds'], message: 'problems_matchmaking_field_regionsOrPartnership' satisfies ProblemKey, input: value });
+    else if (value.regionIds && (value.regionIds.length !== 2 || value.regionIds[0] === value.regionIds[1])) ctx.addIssue({ code: 'custom', path: ['regionIds'], message: 'problems_matchmaking_field_twoRegions' satisfies ProblemKey, input: value });
+    else if (!value.activityId && !value.partnershipId && !value.regionIds) ctx.addIssue({ code: 'custom', path: ['partnershipId'], message: 'problems_matchmaking_field_activityOrPartnership' satisfies ProblemKey, input: value });
   });
 export type MatchmakingQuery = z.infer<typeof MatchmakingQuery>;
 
@@ -80,3 +88,18 @@ export const MatchmakingResult = z
   })
   .meta({ id: 'MatchmakingResult' });
 export type MatchmakingResult = z.infer<typeof MatchmakingResult>;
+
+/** "Make an introduction task" for a suggested pair. */
+export const IntroductionCreate = z.strictObject({
+  organisationAId: Id,
+  organisationBId: Id,
+  /** the partnership the task belongs to; null: a personal task (its owner is the caller) */
+  partnershipId: Id.nullable().default(null),
+  /** a member of the partnership who may own its tasks (GET /api/partnerships/{id}/task-owners); the caller when left out */
+  ownerId: Id.optional(),
+  /** default: two weeks from today */
+  dueOn: CalendarDate.optional(),
+  /** the domains they share, named in the task */
+  domainIds: z.array(Id).max(20).default([])
+});
+export type IntroductionCreate = z.infer<typeof IntroductionCreate>;

@@ -9,6 +9,20 @@
  *   creation, when that is later), unless `expiresAt` says otherwise. A
  *   participant who already has a link is skipped unless `reissue` asks for
  *   a new one (the old one stops working; an answer given stays).
+ * - E-mail: each new link goes by e-mail to the participant's first address
+ *   (a person's; an organisation taking part without a person has none),
+ *   unless `sendEmails` is false. Sent right after the links are stored,
+ *   not queued: the token is never stored, so a queued message would have
+ *   to keep it in clear. Each link says what became of its e-mail: `sent`
+ *   (the mail server accepted it), `failed` (refused or unreachable: the
+ *   server's answer is given) or `none` (no address, not asked, or no mail
+ *   server configured); the page shows every link not `sent` to hand over.
+ *   The outcome is audited (`linksEmailed`).
+ * - The e-mail's language: the account language of a user whose address is
+ *   one of the person's; else the person's first language that RegioDesk
+ *   speaks; else the first of the region of their organisation (the party's
+ *   region for the partner's staff); else the language of the officer who
+ *   sends it.
  * - Answers: one per participant, changed by answering again through the
  *   same link until the feedback is closed (409) or the link expires (410).
  *   An unknown token is 404. The public link is throttled per client
@@ -28,7 +42,8 @@ import { newId } from '../../../db/ids.js';
 import * as repo from '../../../db/activities/feedback.js';
 import { visibleOrganisationIds, visiblePersonIds } from '../../../db/crm/partnerships.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, Problem, TooManyRequests, ValidationFailed, canSeePartnership, digest, newSecret, recordChange, scopeOf, words, type Caller, type Settings } from '../../platform/index.js';
+import { Conflict, Problem, TooManyRequests, ValidationFailed, accountLanguage, canSeePartnership, createMailer, describeMailError, digest, feedbackLinkEmail, newSecret, recordChange, scopeOf, words, type Caller, type Mailer, type Settings } from '../../platform/index.js';
+import { isLocale, type Locale } from '../../../i18n/locales.js';
 import type {
   ActivityFeedback,
   FeedbackAnswerInput,
@@ -111,16 +126,43 @@ async function namesFor(db: Kysely<Database>, caller: Caller, rows: ParticipantR
   };
 }
 
+type LinkEmail = FeedbackLinksCreated['items'][number]['email'];
+
 export interface CreatedLinks extends Omit<FeedbackLinksCreated, 'items'> {
-  items: { linkId: string; participantId: string; participantName: string | null; token: string; expiresAt: string }[];
+  items: { linkId: string; participantId: string; participantName: string | null; token: string; expiresAt: string; email: LinkEmail }[];
+}
+
+/** The language of a feedback e-mail: the account's, the person's, their region's, else the sender's. */
+export function feedbackLanguage(recipient: Pick<repo.FeedbackRecipientRow, 'account_locale' | 'languages' | 'region_languages'>, sender: Locale): Locale {
+  if (recipient.account_locale && isLocale(recipient.account_locale)) return recipient.account_locale;
+  const spoken = [...recipient.languages, ...recipient.region_languages].map((l) => l.trim().toLowerCase().slice(0, 2)).find(isLocale);
+  return spoken ?? sender;
+}
+
+/** A link's path: the token is the key. */
+export function feedbackPath(token: string): string {
+  return `/feedback/${token}`;
 }
 
 export class FeedbackService {
+  private mailerInstance: Mailer | null | undefined;
+
   constructor(
     private readonly db: DB,
     private readonly settings: Settings,
     private readonly clock: () => Date = () => new Date()
   ) {}
+
+  private get mailer(): Mailer | null {
+    if (this.mailerInstance === undefined) this.mailerInstance = createMailer(this.settings);
+    return this.mailerInstance;
+  }
+
+  /** Ends the mail server's connections (at shutdown). */
+  closeMailer(): void {
+    this.mailerInstance?.close();
+    this.mailerInstance = undefined;
+  }
 
   /** Counts one request to the public link from `address`; 429 past the limit. */
   async throttle(address: string): Promise<void> {
@@ -135,7 +177,49 @@ export class FeedbackService {
     await repo.recordRequest(this.db, key, now.toISOString(), since);
   }
 
-  async createLinks(caller: Caller, activityId: string, input: FeedbackLinksCreate): Promise<CreatedLinks> {
+  /** Creates the links, then e-mails them where it can; `origin` makes the links absolute. */
+  async createLinks(caller: Caller, activityId: string, input: FeedbackLinksCreate, origin: string): Promise<CreatedLinks> {
+    const stored = await this.storeLinks(caller, activityId, input);
+    const mailer = input.sendEmails ? this.mailer : null;
+    const sender = caller.locale ?? accountLanguage(null);
+    const items: CreatedLinks['items'] = [];
+    for (const link of stored.items) {
+      const recipient = stored.recipients.get(link.participantId);
+      const to = recipient?.emails[0] ?? null;
+      const language = recipient ? feedbackLanguage(recipient, sender) : null;
+      const none = (reason: NonNullable<LinkEmail['reason']>): LinkEmail => ({ status: 'none', to, reason, error: null, language: null });
+      if (!to || !recipient) items.push({ ...link, email: none('no_address') });
+      else if (!input.sendEmails) items.push({ ...link, email: none('not_asked') });
+      else if (!mailer) items.push({ ...link, email: none('mail_off') });
+      else {
+        try {
+          await mailer.send(
+            feedbackLinkEmail({
+              to,
+              name: recipient.person_name ?? link.participantName ?? '',
+              locale: language!,
+              sender: caller.name,
+              title: stored.activity.title,
+              startsAt: stored.activity.starts_at,
+              timeZone: stored.activity.time_zone,
+              url: `${origin}${feedbackPath(link.token)}`,
+              expiresAt: link.expiresAt
+            })
+          );
+          items.push({ ...link, email: { status: 'sent', to, reason: null, error: null, language } });
+        } catch (error) {
+          items.push({ ...link, email: { status: 'failed', to, reason: null, error: describeMailError(error), language } });
+        }
+      }
+    }
+    const emailed = items.filter((i) => i.email.status !== 'none');
+    if (emailed.length) {
+      await recordChange(this.db, caller, 'feedback', activityId, null, { linksEmailed: emailed.map((i) => ({ linkId: i.linkId, participantId: i.participantId, status: i.email.status, language: i.email.language })) });
+    }
+    return { items, skipped: stored.skipped, emailConfigured: this.mailer !== null };
+  }
+
+  private async storeLinks(caller: Caller, activityId: string, input: FeedbackLinksCreate) {
     const now = this.clock();
     return this.db.transaction().execute(async (trx) => {
       const { activity } = await writableActivity(trx, caller, activityId);
@@ -156,7 +240,7 @@ export class FeedbackService {
       const shown = await namesFor(trx, caller, targets);
       // a person who withdrew consent is sent nothing, feedback links included
       const withdrawn = await withdrawnAmong(trx, targets.flatMap((p) => (p.person_id ? [p.person_id] : [])));
-      const created: CreatedLinks['items'] = [];
+      const created: Omit<CreatedLinks['items'][number], 'email'>[] = [];
       const skipped: CreatedLinks['skipped'] = [];
       const fresh: Parameters<typeof repo.insertLinks>[1] = [];
       for (const participant of targets) {
@@ -181,7 +265,8 @@ export class FeedbackService {
           linksSent: created.map((c) => ({ linkId: c.linkId, participantId: c.participantId, expiresAt: c.expiresAt, reissued: existing.has(c.participantId) }))
         });
       }
-      return { items: created, skipped };
+      const recipients = new Map((await repo.recipientsOf(trx, created.map((c) => c.participantId))).map((r) => [r.participant_id, r]));
+      return { items: created, skipped, recipients, activity };
     });
   }
 

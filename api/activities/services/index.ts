@@ -10,18 +10,21 @@ import { MatchmakingService } from './matchmaking.js';
 import { MinutesService } from './minutes.js';
 import { ParticipantService } from './participants.js';
 import { ProgrammeService } from './agenda.js';
+import { TaskOwnerService } from './task-owners.js';
 import { TaskService } from './tasks.js';
 import { TimelineService } from './timeline.js';
 
 export function activitiesServices(db: DB, settings: Settings, clock?: () => Date) {
+  const tasks = new TaskService(db, clock);
   return {
     activities: new ActivityService(db),
     participants: new ParticipantService(db),
     programme: new ProgrammeService(db),
     minutes: new MinutesService(db),
     followUps: new FollowUpService(db, clock),
-    tasks: new TaskService(db, clock),
-    matchmaking: new MatchmakingService(db, clock),
+    tasks,
+    taskOwners: new TaskOwnerService(db),
+    matchmaking: new MatchmakingService(db, clock, tasks),
     budgets: new BudgetService(db),
     costs: new CostService(db),
     feedback: new FeedbackService(db, settings, clock),

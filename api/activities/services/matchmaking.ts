@@ -4,12 +4,22 @@
  * the 2017–2020 evaluation; the same evaluation warns that exchanges fail
  * when the two sides' maturity on a topic differs too much.
  *
- * Who is paired
+ * Who is paired (one rule, `pairsAcross`, for the three ways to ask)
  * - The partner regions are the regions of the parties of the partnership
  *   (for an activity: of those of its partnerships the caller can see), in
- *   party order; a pair joins an organisation of an earlier region (A) with
- *   one of a later region (B). The parties themselves (the administrations
- *   that organise the cooperation) are not suggested.
+ *   party order, or two regions chosen on the matchmaking page; a pair joins
+ *   an organisation of an earlier region (A) with one of a later region (B).
+ *   The parties themselves (the administrations that organise the
+ *   cooperation: of the partnership, or for two regions of any partnership
+ *   there) are not suggested.
+ *
+ * An introduction (`introduce`) turns a pair into a task: "Introduce A and
+ * B", naming their regions and shared domains, about organisation A, in the
+ * owner's account language, of the partnership given (its owner any member
+ * who may own its tasks, task-owners.ts) or personal (the caller's); due in
+ * two weeks unless a day is given. Both organisations must be visible to
+ * the caller (400 at the field otherwise). The task service checks and
+ * audits it as any task.
  * - Both must be visible to the caller and share at least one of the wanted
  *   domains (for an activity: its domains, unless `domains` is given; none
  *   at all means any shared domain counts). Domains of partnerships the
@@ -36,10 +46,15 @@ import { findDomains } from '../../../db/crm/domains.js';
 import * as repo from '../../../db/activities/matchmaking.js';
 import { domainsOfOrganisations } from '../../../db/crm/organisations.js';
 import { findPartnership, partiesOf } from '../../../db/crm/partnerships.js';
-import { NotFound, canSeePartnership, scopeOf, type Caller } from '../../platform/index.js';
-import type { ContactState, MatchmakingQuery, MatchmakingResult, MatchSuggestion } from '../schemas/matchmaking.js';
+import { NotFound, ValidationFailed, accountLanguage, canSeePartnership, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
+import type { ContactState, IntroductionCreate, MatchmakingQuery, MatchmakingResult, MatchSuggestion } from '../schemas/matchmaking.js';
+import type { Task } from '../schemas/tasks.js';
+import { findVisibleOrganisation } from '../../../db/crm/organisations.js';
+import { findUser } from '../../../db/platform/users.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
+import type { TaskService } from './tasks.js';
 import { readableActivity } from './activity-access.js';
-import { addMonths, assertDomainsUsable, dayOf } from '../../crm/index.js';
+import { addDays, addMonths, assertDomainsUsable, dayOf } from '../../crm/index.js';
 import { dateInZone } from './follow-ups.js';
 
 export const POINTS = {
@@ -182,36 +197,71 @@ function latest(a: string | null | undefined, b: string | null | undefined): str
   return a > b ? a : b;
 }
 
+/** Days from today an introduction is due when no day is given. */
+export const INTRODUCTION_DAYS = 14;
+
 export class MatchmakingService {
   constructor(
     private readonly db: DB,
-    private readonly clock: () => Date = () => new Date()
+    private readonly clock: () => Date = () => new Date(),
+    private readonly tasks: TaskService | null = null
   ) {}
 
   async suggest(caller: Caller, query: MatchmakingQuery): Promise<MatchmakingResult> {
-    const scope = scopeOf(caller);
     let partnershipIds: string[];
     let domainIds: string[];
-    if (query.activityId) {
-      const found = await readableActivity(this.db, caller, query.activityId);
-      partnershipIds = found.partnershipIds.filter((id) => canSeePartnership(caller, id));
-      if (query.partnershipId) {
-        if (!partnershipIds.includes(query.partnershipId)) throw new NotFound('partnership');
-        partnershipIds = [query.partnershipId];
-      }
-      domainIds = query.domains ?? (await repo.domainsOfActivity(this.db, query.activityId));
-    } else {
-      const id = query.partnershipId!;
-      if (!canSeePartnership(caller, id) || !(await findPartnership(this.db, id))) throw new NotFound('partnership');
-      partnershipIds = [id];
+    let regions: { id: string; name: string }[];
+    let excluded: Set<string>;
+    if (query.regionIds) {
+      const found = new Map((await repo.regionsNamed(this.db, query.regionIds)).map((r) => [r.id, r]));
+      query.regionIds.forEach((id, i) => {
+        if (!found.has(id)) throw unknownReference(`query.regionIds.${i}`, 'region');
+      });
+      regions = query.regionIds.map((id) => found.get(id)!);
+      partnershipIds = [];
       domainIds = query.domains ?? [];
+      excluded = await repo.partyOrganisationsIn(this.db, query.regionIds);
+    } else {
+      if (query.activityId) {
+        const found = await readableActivity(this.db, caller, query.activityId);
+        partnershipIds = found.partnershipIds.filter((id) => canSeePartnership(caller, id));
+        if (query.partnershipId) {
+          if (!partnershipIds.includes(query.partnershipId)) throw new NotFound('partnership');
+          partnershipIds = [query.partnershipId];
+        }
+        domainIds = query.domains ?? (await repo.domainsOfActivity(this.db, query.activityId));
+      } else {
+        const id = query.partnershipId!;
+        if (!canSeePartnership(caller, id) || !(await findPartnership(this.db, id))) throw new NotFound('partnership');
+        partnershipIds = [id];
+        domainIds = query.domains ?? [];
+      }
+      const parties = await partiesOf(this.db, partnershipIds);
+      regions = [...new Map(parties.map((p) => [p.region_id, { id: p.region_id, name: p.region_name }])).values()];
+      excluded = new Set(parties.map((p) => p.organisation_id));
     }
     if (query.domains) await assertDomainsUsable(this.db, caller, query.domains, 'query.domains');
+    const { ranked, labels } = await this.pairsAcross(caller, regions, excluded, domainIds, query.months);
 
-    const parties = await partiesOf(this.db, partnershipIds);
-    const regions = [...new Map(parties.map((p) => [p.region_id, { id: p.region_id, name: p.region_name }])).values()];
-    const partyOrganisations = new Set(parties.map((p) => p.organisation_id));
-    const organisations = (await repo.organisationsInRegions(this.db, scope, regions.map((r) => r.id))).filter((o) => !partyOrganisations.has(o.id));
+    const side = (c: Candidate) => ({ id: c.id, name: c.name, kind: c.kind, regionId: c.regionId, regionName: c.regionName, lastContactOn: c.lastContactOn });
+    const items: MatchSuggestion[] = ranked.slice(0, query.limit).map((p) => ({
+      organisationA: side(p.a),
+      organisationB: side(p.b),
+      sharedDomains: p.sharedDomains.map((d) => ({ ...d, labels: labels.get(d.domainId) ?? { en: d.domainId, de: d.domainId, nl: d.domainId } })),
+      maturityGap: p.maturityGap,
+      maturityWarning: p.maturityWarning,
+      lastJointContact: p.lastJointContact,
+      contact: p.contact,
+      score: p.score,
+      reasons: p.reasons
+    }));
+    return { activityId: query.activityId ?? null, partnershipIds, regions, domainIds, months: query.months, items };
+  }
+
+  /** The one rule: every pair of visible organisations across the regions (in order), but for `excluded`, that shares a wanted domain, ranked. */
+  private async pairsAcross(caller: Caller, regions: { id: string; name: string }[], excluded: Set<string>, domainIds: string[], months: number) {
+    const scope = scopeOf(caller);
+    const organisations = (await repo.organisationsInRegions(this.db, scope, regions.map((r) => r.id))).filter((o) => !excluded.has(o.id));
     const ids = organisations.map((o) => o.id);
 
     const domainRows = (await domainsOfOrganisations(this.db, ids)).filter((d) => d.partnership_id === null || canSeePartnership(caller, d.partnership_id));
@@ -254,22 +304,40 @@ export class MatchmakingService {
       domainIds,
       jointContact,
       today: dayOf(now),
-      months: query.months,
+      months,
       domainName: (id) => labels.get(id)?.en ?? id
     });
+    return { ranked, labels };
+  }
 
-    const side = (c: Candidate) => ({ id: c.id, name: c.name, kind: c.kind, regionId: c.regionId, regionName: c.regionName, lastContactOn: c.lastContactOn });
-    const items: MatchSuggestion[] = ranked.slice(0, query.limit).map((p) => ({
-      organisationA: side(p.a),
-      organisationB: side(p.b),
-      sharedDomains: p.sharedDomains.map((d) => ({ ...d, labels: labels.get(d.domainId) ?? { en: d.domainId, de: d.domainId, nl: d.domainId } })),
-      maturityGap: p.maturityGap,
-      maturityWarning: p.maturityWarning,
-      lastJointContact: p.lastJointContact,
-      contact: p.contact,
-      score: p.score,
-      reasons: p.reasons
-    }));
-    return { activityId: query.activityId ?? null, partnershipIds, regions, domainIds, months: query.months, items };
+  /** Makes the task of introducing a pair to each other. */
+  async introduce(caller: Caller, input: IntroductionCreate): Promise<Task> {
+    if (!this.tasks) throw new Error('MatchmakingService needs the task service to make introductions');
+    if (input.organisationAId === input.organisationBId) throw new ValidationFailed([{ path: 'organisationBId', ...words('problems_matchmaking_field_samePair') }]);
+    const scope = scopeOf(caller);
+    const [a, b] = await Promise.all([findVisibleOrganisation(this.db, scope, input.organisationAId), findVisibleOrganisation(this.db, scope, input.organisationBId)]);
+    if (!a) throw unknownReference('organisationAId', 'organisation');
+    if (!b) throw unknownReference('organisationBId', 'organisation');
+    if (input.domainIds.length) await assertDomainsUsable(this.db, caller, input.domainIds, 'domainIds');
+    const ownerId = input.ownerId ?? caller.userId;
+    const locale = accountLanguage((await findUser(this.db, ownerId))?.locale ?? caller.locale);
+    const domains = (await findDomains(this.db, input.domainIds)).map((d) => (locale === 'de' ? d.label_de : locale === 'nl' ? d.label_nl : d.label_en));
+    const named = (name: string, region: string | null) => (region ? m.tasks_introduction_organisationIn({ name, region }, { locale }) : name);
+    const pair = { a: named(a.name, a.region_name), b: named(b.name, b.region_name) };
+    const description = [
+      domains.length ? m.tasks_introduction_descriptionDomains({ ...pair, domains: domains.join(', ') }, { locale }) : m.tasks_introduction_description(pair, { locale }),
+      m.tasks_introduction_how({}, { locale })
+    ].join('\n');
+    return this.tasks.create(caller, {
+      kind: 'other',
+      title: m.tasks_introduction_title({ a: a.name, b: b.name }, { locale }).slice(0, 300),
+      description,
+      ownerId,
+      dueOn: input.dueOn ?? addDays(dayOf(this.clock()), INTRODUCTION_DAYS),
+      rrule: null,
+      partnershipId: input.partnershipId,
+      subjectType: 'organisation',
+      subjectId: a.id
+    });
   }
 }

@@ -14,7 +14,8 @@
  *   writing role in the partnership named (or, for a personal task,
  *   somewhere).
  * - The owner is the caller, or a member of the task's partnership who may
- *   change its records (a viewer could never complete it). A personal task
+ *   change its records, whose account is not disabled (a viewer could never
+ *   complete it; task-owners.ts lists them for the pickers). A personal task
  *   belongs to its creator. Anyone else is a 400 at `ownerId`.
  * - The subject (activity, organisation, person, partnership, interaction)
  *   must be visible to the caller when it is set or changed, else a 400 at
@@ -55,15 +56,15 @@ import * as repo from '../../../db/activities/tasks.js';
 import type { TaskFilter, TaskWithOwnerRow } from '../../../db/activities/tasks.js';
 import { findVisibleActivity } from '../../../db/activities/visibility.js';
 import type { Database, TaskTable } from '../../../db/schema.js';
-import { words, Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertRuleFalls, assertWriterSomewhere, canSeePartnership, canWriteIn, checkVersion, isWriterSomewhere, nextOccurrence, pageRequest, parseRule, readSeries, recordChange, scopeOf, seriesText, unknownReference, type Caller, type PartnershipRole } from '../../platform/index.js';
+import { words, Conflict, Forbidden, NotFound, PreconditionFailed, RuleProblem, ValidationFailed, assertRuleFalls, assertWriterSomewhere, canSeePartnership, canWriteIn, checkVersion, isWriterSomewhere, nextOccurrence, pageRequest, parseRule, readSeries, recordChange, scopeOf, seriesText, unknownReference, type Caller } from '../../platform/index.js';
 import type { SubjectType, Task, TaskComplete, TaskCompletion, TaskCreate, TaskListQuery, TaskPatch, TaskState, TaskStatus } from '../schemas/tasks.js';
 import { addDays, dayOf, daysBetween } from '../../crm/index.js';
 import { holdForWrite } from '../../../db/row-locks.js';
+import { mayOwnTask } from './task-owners.js';
 
 /** An open task is `due` from this many days before its due date. */
 export const DUE_SOON_DAYS = 7;
 
-const WRITERS: PartnershipRole[] = ['admin', 'officer', 'editor'];
 const LABEL_LENGTH = 120;
 
 /** The state of a task on `today`. */
@@ -174,8 +175,7 @@ export async function assertOwnerAllowed(db: Kysely<Database>, caller: Caller, o
   if (ownerId === caller.userId) return;
   const refusal = { path, ...(partnershipId ? words('problems_task_field_ownerMember') : words('problems_task_field_ownerSelf')) };
   if (!partnershipId) throw new ValidationFailed([refusal]);
-  const role = await repo.roleOfUser(db, ownerId, partnershipId);
-  if (!role || !WRITERS.includes(role as PartnershipRole)) throw new ValidationFailed([refusal]);
+  if (!(await mayOwnTask(db, ownerId, partnershipId))) throw new ValidationFailed([refusal]);
 }
 
 /** Throws 400 at `subjectId` when the record is missing or invisible to the caller. */

@@ -6,10 +6,12 @@
  * caller in the same language), and the email copy of any other
  * notification (deadline changes, saved-search digests, milestone
  * reminders), whose text was written in the recipient's language when it
- * was made. Links are absolute when REGIODESK_PUBLIC_ORIGIN is set, left
+ * was made; and a participant's personal feedback link (the recipient often
+ * has no account: the caller chooses the language, see
+ * api/activities/services/feedback.ts). Links are absolute when REGIODESK_PUBLIC_ORIGIN is set, left
  * out otherwise (a relative link is no use in a mail client).
  */
-import type { Locale } from '../../../i18n/locales.js';
+import { TAGS, type Locale } from '../../../i18n/locales.js';
 import { m } from '../../../i18n/paraglide-server/messages.js';
 import type { MailMessage } from './mailer.js';
 
@@ -80,5 +82,46 @@ export function notificationEmail(f: NotificationFacts, origin: string | null): 
     to: f.to,
     subject,
     text: [m.mail_greeting({ name: f.name }, { locale }), '', f.text, ...(url ? ['', m.mail_link({ url }, { locale })] : []), '', '--', m.mail_footer({}, { locale }), ''].join('\n')
+  };
+}
+
+export interface FeedbackLinkFacts {
+  to: string;
+  /** the participant's name, for the greeting */
+  name: string;
+  locale: Locale;
+  /** who asks: the officer who created the link */
+  sender: string;
+  title: string;
+  /** the activity's first day, in its own time zone */
+  startsAt: string;
+  timeZone: string;
+  url: string;
+  expiresAt: string;
+}
+
+function dayInZone(instant: string, timeZone: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(TAGS[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(new Date(instant));
+}
+
+/** The personal link to give feedback on an activity, with how long it works. */
+export function feedbackLinkEmail(f: FeedbackLinkFacts): MailMessage {
+  const { locale } = f;
+  return {
+    to: f.to,
+    subject: m.mail_feedbackSubject({ title: f.title }, { locale }).slice(0, 200),
+    text: [
+      m.mail_greeting({ name: f.name }, { locale }),
+      '',
+      m.mail_feedbackAsk({ sender: f.sender, title: f.title, date: dayInZone(f.startsAt, f.timeZone, locale) }, { locale }),
+      '',
+      m.mail_feedbackLink({ url: f.url }, { locale }),
+      '',
+      m.mail_feedbackExpires({ date: dayInZone(f.expiresAt, f.timeZone, locale) }, { locale }),
+      '',
+      '--',
+      m.mail_feedbackFooter({ title: f.title }, { locale }),
+      ''
+    ].join('\n')
   };
 }

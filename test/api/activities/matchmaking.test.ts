@@ -139,3 +139,82 @@ describe('/api/matchmaking', () => {
     expect(await tableCounts(h)).toEqual(before);
   });
 });
+
+describe('/api/matchmaking for two regions (the matchmaking page)', () => {
+  it('pairs the same organisations as the partnership’s regions, by the same rule, parties left out', async () => {
+    const w = h.world;
+    const byRegions = await h.as.officer.get(`/api/matchmaking?regionIds=${w.regions.rheinNeckar},${w.regions.flemishBrabant}`);
+    expect(byRegions.status, JSON.stringify(byRegions.body)).toBe(200);
+    const byPartnership = await h.as.officer.get(`/api/matchmaking?partnershipId=${w.partnerships.p1}`);
+    expect(summary(byRegions.body.items)).toEqual(summary(byPartnership.body.items));
+    expect(byRegions.body).toMatchObject({ activityId: null, partnershipIds: [], regions: [{ name: 'Rhein-Neckar' }, { name: 'Vlaams-Brabant' }] });
+    const names = byRegions.body.items.flatMap((p: Pair) => [p.organisationA.name, p.organisationB.name]);
+    expect(names).not.toContain('Provincie Vlaams-Brabant');
+    // the other way round: Flemish Brabant is side A
+    const reversed = await h.as.officer.get(`/api/matchmaking?regionIds=${w.regions.flemishBrabant},${w.regions.rheinNeckar}&domains=${health}`);
+    expect(summary(reversed.body.items)).toEqual([['VIB', 'BioRN Cluster', 20]]);
+    // Berlin and Rhein-Neckar: the Charité shares health with BioRN
+    const berlin = await h.as.officer.get(`/api/matchmaking?regionIds=${w.regions.rheinNeckar},${w.regions.berlin}&domains=${health}`);
+    expect(summary(berlin.body.items)).toEqual([['BioRN Cluster', 'Charité Berlin', expect.any(Number)]]);
+    expect(berlin.body.items[0].sharedDomains[0]).toMatchObject({ maturityA: 4, maturityB: 5, gapTooLarge: false });
+  });
+
+  it('refuses one region, the same twice, an unknown one, or regions with a partnership', async () => {
+    const w = h.world;
+    expectProblem(await h.as.officer.get(`/api/matchmaking?regionIds=${w.regions.rheinNeckar}`), 400, 'query.regionIds');
+    expectProblem(await h.as.officer.get(`/api/matchmaking?regionIds=${w.regions.rheinNeckar},${w.regions.rheinNeckar}`), 400, 'query.regionIds');
+    expectProblem(await h.as.officer.get(`/api/matchmaking?regionIds=${w.regions.rheinNeckar},no-such-region`), 400, 'query.regionIds.1');
+    const both = await h.as.officer.get(`/api/matchmaking?regionIds=${w.regions.rheinNeckar},${w.regions.flemishBrabant}&partnershipId=${w.partnerships.p1}`);
+    expectProblem(both, 400, 'query.regionIds');
+    expect(both.body.errors[0].message).toBe('Give either two regions or a partnership (or an activity), not both.');
+  });
+});
+
+describe('POST /api/matchmaking/introductions', () => {
+  it('makes a task for the partner’s writer naming both organisations, their regions and shared domains, in the owner’s language', async () => {
+    expect((await h.as.editor.put('/api/auth/me/locale', { locale: 'nl' })).status).toBe(204);
+    const reply = await h.as.officer.post('/api/matchmaking/introductions', {
+      organisationAId: ids.biorn,
+      organisationBId: ids.vib,
+      partnershipId: h.world.partnerships.p1,
+      ownerId: h.world.users.editor.id,
+      domainIds: [health]
+    });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(reply.body).toMatchObject({
+      kind: 'other',
+      title: 'BioRN Cluster en VIB met elkaar in contact brengen',
+      ownerId: h.world.users.editor.id,
+      partnershipId: h.world.partnerships.p1,
+      subjectType: 'organisation',
+      subjectId: ids.biorn,
+      subjectLabel: 'BioRN Cluster',
+      // two weeks from 23 November 2026
+      dueOn: '2026-12-07',
+      status: 'open'
+    });
+    expect(reply.body.description).toContain('BioRN Cluster (Rhein-Neckar)');
+    expect(reply.body.description).toContain('VIB (Vlaams-Brabant)');
+    const mine = await h.as.editor.get('/api/tasks?mine=true');
+    expect(mine.body.items.map((t: { id: string }) => t.id)).toContain(reply.body.id);
+  });
+
+  it('gives a personal introduction to the caller, in English for the English officer', async () => {
+    const reply = await h.as.officer.post('/api/matchmaking/introductions', { organisationAId: ids.mvv, organisationBId: ids.energyville, dueOn: '2027-01-15' });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+    expect(reply.body).toMatchObject({ title: 'Introduce MVV Energie and EnergyVille', ownerId: h.world.users.officer.id, partnershipId: null, dueOn: '2027-01-15' });
+    expect(reply.body.description).toBe('Matchmaking suggests bringing MVV Energie (Rhein-Neckar) and EnergyVille (Vlaams-Brabant) together.\nWrite to both with a short introduction of the other, or invite them to the next activity.');
+  });
+
+  it('refuses an owner who may not own it, an organisation the caller cannot see, the same one twice, and viewers', async () => {
+    const before = await tableCounts(h);
+    const p1 = h.world.partnerships.p1;
+    expectProblem(await h.as.officer.post('/api/matchmaking/introductions', { organisationAId: ids.biorn, organisationBId: ids.vib, partnershipId: p1, ownerId: h.world.users.viewer.id }), 400, 'ownerId');
+    expectProblem(await h.as.officer.post('/api/matchmaking/introductions', { organisationAId: ids.biorn, organisationBId: ids.vib, ownerId: h.world.users.editor.id }), 400, 'ownerId');
+    expectProblem(await h.as.officer.post('/api/matchmaking/introductions', { organisationAId: ids.biorn, organisationBId: ids.voka, partnershipId: p1 }), 400, 'organisationBId');
+    expectProblem(await h.as.officer.post('/api/matchmaking/introductions', { organisationAId: ids.biorn, organisationBId: ids.biorn, partnershipId: p1 }), 400, 'organisationBId');
+    expectProblem(await h.as.viewer.post('/api/matchmaking/introductions', { organisationAId: ids.biorn, organisationBId: ids.vib, partnershipId: p1 }), 403);
+    expectProblem(await h.as.outsider.post('/api/matchmaking/introductions', { organisationAId: ids.biorn, organisationBId: ids.vib, partnershipId: p1 }), 400, 'organisationAId');
+    expect(await tableCounts(h)).toEqual(before);
+  });
+});

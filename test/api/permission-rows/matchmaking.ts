@@ -1,4 +1,4 @@
-/** Permission rows for matchmaking (a read: viewers may, outsiders see nothing of P1). */
+/** Permission rows for matchmaking (the read: viewers may, outsiders see nothing of P1; an introduction is a task: viewers may not, outsiders cannot name P1's organisations). */
 import { expect } from 'vitest';
 import type { PermissionRows } from './types.js';
 
@@ -15,10 +15,18 @@ const matchmaking: PermissionRows = {
       domainIds: ['domain-health']
     });
     expect(activity.status, JSON.stringify(activity.body)).toBe(201);
-    return { mmActivity: activity.body.id, mmP1: w.partnerships.p1 };
+    const organisation = await h.as.officer.post('/api/organisations', { name: 'Matrix cluster', kind: 'cluster_intermediary', country: 'DE', regionId: w.regions.rheinNeckar, partnershipIds: [w.partnerships.p1] });
+    expect(organisation.status, JSON.stringify(organisation.body)).toBe(201);
+    return { mmActivity: activity.body.id, mmP1: w.partnerships.p1, mmOrganisation: organisation.body.id, mmPfb: w.organisations.pfb };
   },
   rows: {
-    'GET /api/matchmaking': { url: (i) => `/api/matchmaking?activityId=${i.mmActivity}`, outsider: 404, viewer: 'ok' }
+    'GET /api/matchmaking': { url: (i) => `/api/matchmaking?activityId=${i.mmActivity}`, outsider: 404, viewer: 'ok' },
+    'POST /api/matchmaking/introductions': {
+      url: () => '/api/matchmaking/introductions',
+      body: (i) => ({ organisationAId: i.mmOrganisation, organisationBId: i.mmPfb, partnershipId: i.mmP1 }),
+      outsider: 400,
+      viewer: 403
+    }
   }
 };
 export default matchmaking;

@@ -15,6 +15,7 @@ const tasks: PermissionRows = {
   rows: {
     'GET /api/tasks': { url: () => '/api/tasks', outsider: 'ok', viewer: 'ok', hides: (i) => i.task },
     'POST /api/tasks': { url: () => '/api/tasks', body: (i) => ({ title: 'Matrix', dueOn: '2026-12-24', partnershipId: i.taskP1 }), outsider: 400, viewer: 403 },
+    'GET /api/partnerships/:id/task-owners': { url: (i) => `/api/partnerships/${i.taskP1}/task-owners`, outsider: 404, viewer: 403 },
     'GET /api/tasks/follow-up-rate': { url: (i) => `/api/tasks/follow-up-rate?partnershipId=${i.taskP1}&year=2026`, outsider: 404, viewer: 'ok' },
     'GET /api/tasks/:id': { url: (i) => `/api/tasks/${i.task}`, outsider: 404, viewer: 'ok' },
     'PATCH /api/tasks/:id': { url: (i) => `/api/tasks/${i.task}`, body: () => ({ title: 'Renamed' }), outsider: 404, viewer: 403 },
