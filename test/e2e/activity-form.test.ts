@@ -70,7 +70,7 @@ describe('the activity form', () => {
         await context.close();
       }
     }
-  });
+  }, 120_000);
 
   it('after a stale save keeps what was typed, takes in the other changes, says which, and saves over the new version', async () => {
     const { context, page } = await signedIn(OFFICER, 'en');
@@ -103,5 +103,5 @@ describe('the activity form', () => {
     expect(stored).toMatchObject({ title: 'Resilience conference (our title)', description: 'Notes typed while someone else saved.', venue: 'Palais des Congrès, salle 2' });
     await context.close();
     await other.context.close();
-  });
+  }, 120_000);
 });

@@ -52,6 +52,7 @@ describe('adopting an evaluation', () => {
     const items = dialog.getByRole('region', { name: 'Items not assessed' }).getByRole('listitem');
     expect(await items.allInnerTexts()).toEqual(unassessed);
     await session.shot(vb.page, 'adopt-confirm-en-1280');
+    await dialog.screenshot({ path: 'test-results/evaluation-adoption/adopt-dialog-en-1280.png' });
     await dialog.getByRole('button', { name: 'Go back and complete it' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const still = await apiGet<EvaluationDetail>(rn.context, session.url, `/api/evaluations/${id}`);
@@ -66,11 +67,12 @@ describe('adopting an evaluation', () => {
     await dialogDe.getByRole('region', { name: 'Punkte ohne Bewertung' }).waitFor();
     await fitsThePhone(vbDe.page);
     await session.shot(vbDe.page, 'adopt-confirm-de-390');
+    await dialogDe.screenshot({ path: 'test-results/evaluation-adoption/adopt-dialog-de-390.png' });
     await dialogDe.getByRole('button', { name: 'Zustimmen und so beschließen' }).click();
     await dialogDe.waitFor({ state: 'hidden' });
     await expect.poll(async () => (await apiGet<EvaluationDetail>(rn.context, session.url, `/api/evaluations/${id}`)).status).toBe('adopted');
     await vbDe.page.getByText('Beschlossen', { exact: true }).first().waitFor();
     await session.shot(vbDe.page, 'adopted-de-390');
     for (const opened of [rn, vb, vbDe]) await opened.context.close();
-  });
+  }, 120_000);
 });

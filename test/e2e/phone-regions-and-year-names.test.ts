@@ -50,7 +50,7 @@ describe('the regions page on a phone and the year switcher by name', () => {
       await session.shot(page, `regions-390-${language}`);
       await context.close();
     }
-  });
+  }, 120_000);
 
   it("names the year switcher's buttons with the words they show, in English and German", async () => {
     for (const language of ['en', 'de'] as const) {
@@ -68,5 +68,5 @@ describe('the regions page on a phone and the year switcher by name', () => {
       await session.shot(page, `year-switcher-1280-${language}`);
       await context.close();
     }
-  });
+  }, 120_000);
 });

@@ -66,5 +66,5 @@ describe('saved searches of calls', () => {
         await context.close();
       }
     }
-  });
+  }, 120_000);
 });
