@@ -20,8 +20,8 @@ const OTHER_OFFICER = 'officer.vb@demo.regiodesk.eu';
 const ACTIVITY = fixtureId('activity', 'resilienceConference2026');
 
 const WORDS = {
-  en: { country: 'Country', city: 'City', zone: 'Time zone', search: 'Find another time zone', suggested: 'Suggested', belgium: 'Belgium', fromPlace: /Time zone set from the place: Europe\/Brussels/ },
-  de: { country: 'Land', city: 'Ort', zone: 'Zeitzone', search: 'Andere Zeitzone suchen', suggested: 'Vorgeschlagen', belgium: 'Belgien', fromPlace: /Zeitzone nach dem Ort gesetzt: Europe\/Brussels · Mitteleuropäische Zeit/ }
+  en: { country: 'Country', city: 'City', zone: 'Time zone', search: 'Find another zone', suggested: 'Suggested', belgium: 'Belgium', fromPlace: /Time zone set from the place: Europe\/Brussels/ },
+  de: { country: 'Land', city: 'Ort', zone: 'Zeitzone', search: 'Andere Zone suchen', suggested: 'Vorgeschlagen', belgium: 'Belgien', fromPlace: /Zeitzone nach dem Ort gesetzt: Europe\/Brussels · Mitteleuropäische Zeit/ }
 } as const;
 
 async function signedIn(email: string, language: 'en' | 'de', options = {}): Promise<{ context: BrowserContext; page: Page }> {
