@@ -67,6 +67,13 @@ describe('the regions page on a phone and the year switcher by name', () => {
       await years.getByRole('button', { name: language === 'en' ? /^Previous year \(\d{4}\)$/ : /^Vorjahr \(\d{4}\)$/ }).waitFor();
       await session.shot(page, `year-switcher-1280-${language}`);
       await context.close();
+      // the longer words still fit a phone
+      const phone = await signedIn(language, { ...PHONE });
+      await load(phone.page, `${session.url}/partnerships/${PARTNERSHIP}`);
+      await phone.page.locator('nav.years button').first().waitFor();
+      await fitsThePhone(phone.page);
+      await phone.page.locator('nav.years').screenshot({ path: `test-results/phone-regions/year-switcher-390-${language}.png` });
+      await phone.context.close();
     }
   }, 120_000);
 });
