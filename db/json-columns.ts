@@ -134,6 +134,7 @@ export type ImportCounts = z.infer<typeof ImportCounts>;
 
 /** A saved search's criteria as stored: the request's fields without its length limits (an erasure may lengthen a keyword). */
 export const StoredCriteria = z.strictObject({
+  q: z.string().optional(),
   programmeId: z.string().optional(),
   domainId: z.string().optional(),
   keyword: z.string().optional(),

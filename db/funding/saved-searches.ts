@@ -6,6 +6,7 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import { callJson, type Decoded, decodeItems, decodeRow, encodeRow, savedSearchJson } from '../json-columns.js';
 import type { Database, SavedSearchTable } from '../schema.js';
 import { deadlinesOf, domainsOfCalls } from './calls.js';
+import { ftsMatchExpression, indexMatches } from '../crm/search.js';
 import { type PageRequest, paginate } from '../platform/pagination.js';
 
 export async function listSavedSearches(db: Kysely<Database>, userId: string, page: PageRequest) {
@@ -69,6 +70,24 @@ export async function advanceDigest(db: Kysely<Database>, id: string, previous: 
 }
 
 /** Calls recorded in (after, until], oldest first, with their domains and deadlines. */
+/**
+ * Of the calls `ids`, those whose indexed text holds every word of `text`,
+ * found as the calls list finds them; null when `text` has no word to look for.
+ */
+export async function callsMatchingWords(db: Kysely<Database>, text: string, ids: string[]): Promise<Set<string> | null> {
+  const match = ftsMatchExpression(text);
+  if (!match) return null;
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('search_index')
+    .select('search_index.entity_id')
+    .where('search_index.entity_type', '=', 'call')
+    .where('search_index.entity_id', 'in', ids)
+    .where(indexMatches(match))
+    .execute();
+  return new Set(rows.map((row) => row.entity_id));
+}
+
 export async function callsCreatedBetween(db: Kysely<Database>, after: string, until: string) {
   const calls = await db
     .selectFrom('calls')

@@ -17,6 +17,7 @@ import {
   EvaluationCreate,
   EvaluationDetail,
   EvaluationList,
+  EvaluationApproveBody,
   EvaluationQuery,
   SectionKind,
   SectionPatch,
@@ -132,12 +133,13 @@ export const evaluationRoutes = new Hono<CycleEnv>()
     '/:id/approve',
     describe({
       tag,
-      summary: 'Approve for your party (partyId defaults to your organisation’s); the last approval adopts the evaluation and freezes its figures',
+      summary:
+        'Approve for your party (partyId defaults to your organisation’s); the last approval adopts the evaluation and freezes its figures — with items unassessed or sections empty only with `force: true`',
       body: Evaluation,
-      also: { 409: 'Not proposed' }
+      also: { 409: 'Not proposed, or the approval would adopt an incomplete evaluation (EvaluationIncomplete: `missing` items and sections; send `force: true` to adopt it as it is)' }
     }),
     validate('param', IdParam),
-    validate('json', ApproveBody),
+    validate('json', EvaluationApproveBody),
     async (c) => {
       const evaluation = await c.var.services.evaluations.approve(c.var.caller, c.req.valid('param').id, c.req.valid('json'));
       return c.json(evaluation, 200, { ETag: etagOf(evaluation) });

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { Id, OptionalText, says } from '../../platform/schemas/common.js';
-import { CycleDocument, DocumentStatus, Person, WriteNotes } from './coediting.js';
+import { ApproveBody, CycleDocument, DocumentStatus, Person, WriteNotes } from './coediting.js';
 import { WorkPlanItemStatus, Year } from './work-plans.js';
 
 /** A label in English, German and Dutch. */
@@ -81,6 +81,32 @@ export type EvaluationSection = z.infer<typeof EvaluationSection>;
 /** `If-Match`: the version the writer started from; long text merges by paragraph. */
 export const SectionPatch = z.strictObject({ body: z.string().max(50_000) });
 export type SectionPatch = z.infer<typeof SectionPatch>;
+
+/**
+ * Approving an evaluation: `force` adopts it although items are unassessed
+ * or sections empty (without it, the approval that would adopt such an
+ * evaluation answers 409 EvaluationIncomplete, naming what is missing).
+ */
+export const EvaluationApproveBody = ApproveBody.extend({ force: z.boolean().optional() });
+export type EvaluationApproveBody = z.infer<typeof EvaluationApproveBody>;
+
+/** What an adoption would leave out: the 409 body of an approval that would adopt an incomplete evaluation. */
+export const EvaluationIncompleteProblem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.literal(409),
+    detail: z.string(),
+    code: z.literal('problems_evaluations_adoptIncomplete'),
+    missing: z.object({
+      /** the plan's items without a rating */
+      items: z.array(z.object({ assessmentId: Id, title: z.string() })),
+      /** the sections without text */
+      sections: z.array(z.enum(['results', 'challenges', 'recommendations', 'next_steps']))
+    })
+  })
+  .meta({ id: 'EvaluationIncomplete' });
+export type EvaluationIncompleteProblem = z.infer<typeof EvaluationIncompleteProblem>;
 
 export const AssessmentRating = z.enum(['achieved', 'partly', 'not_achieved', 'dropped']);
 export type AssessmentRating = z.infer<typeof AssessmentRating>;

@@ -51,6 +51,8 @@ import type {
   EvaluationCreate,
   EvaluationDetail,
   EvaluationFigures,
+  EvaluationApproveBody,
+  EvaluationIncompleteProblem,
   EvaluationList,
   EvaluationQuery,
   EvaluationSection,
@@ -428,7 +430,25 @@ export class EvaluationService {
     });
   }
 
-  approve(caller: Caller, id: string, input: ApproveBody): Promise<Evaluation> {
+  /** What adopting the evaluation now would leave out: items without a rating, sections without text. */
+  private async missingForAdoption(db: Kysely<Database>, id: string): Promise<EvaluationIncompleteProblem['missing']> {
+    const [assessments, sections] = await Promise.all([repo.assessmentsOf(db, id), repo.sectionsOf(db, id)]);
+    const order = new Map(SECTION_KINDS.map((kind, i) => [kind as string, i]));
+    return {
+      items: assessments.filter((a) => a.rating === null).map((a) => ({ assessmentId: a.id, title: a.item_title })),
+      sections: sections
+        .filter((s) => s.body.trim() === '')
+        .sort((a, b) => (order.get(a.kind) ?? 9) - (order.get(b.kind) ?? 9))
+        .map((s) => s.kind as SectionKind)
+    };
+  }
+
+  /**
+   * Approves for a party; the last approval adopts. An approval that would
+   * adopt an evaluation with unassessed items or empty sections asks first:
+   * 409 naming them (nothing is stored), unless `force` says to adopt it as it is.
+   */
+  approve(caller: Caller, id: string, input: EvaluationApproveBody): Promise<Evaluation> {
     return this.changeDocument(caller, id, async (trx, row) => {
       const document = approvalDocument(row);
       const at = this.now();
@@ -437,6 +457,12 @@ export class EvaluationService {
       const after = (await approvals.approvalsOf(trx, document)).filter((a) => a.approved).map((a) => a.organisationName);
       if (after.length === before.length) return;
       if (await approvals.everyPartyApproved(trx, document)) {
+        if (!input.force) {
+          const missing = await this.missingForAdoption(trx, id);
+          if (missing.items.length || missing.sections.length) {
+            throw new Conflict(words('problems_evaluations_adoptIncomplete', { items: missing.items.length, sections: missing.sections.length }), { missing });
+          }
+        }
         const figures = await this.figuresOf(trx, row.partnership_id, row.year, null);
         await repo.updateEvaluation(trx, id, row.version, { status: 'adopted', adopted_at: at, figures, updated_at: at });
         await recordChange(trx, caller, 'evaluation', id, { status: 'proposed', approvedBy: before }, { status: 'adopted', approvedBy: after, figuresFrozenAt: at });

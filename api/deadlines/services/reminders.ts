@@ -65,7 +65,7 @@ import * as notificationsRepo from '../../../db/platform/notifications.js';
 import * as repo from '../../../db/deadlines/reminders.js';
 import type { ReminderKey } from '../../../db/deadlines/reminders.js';
 import { programmeTree } from '../../../db/funding/programmes.js';
-import { advanceDigest, callsCreatedBetween, savedSearchesForDigest } from '../../../db/funding/saved-searches.js';
+import { advanceDigest, callsCreatedBetween, callsMatchingWords, savedSearchesForDigest } from '../../../db/funding/saved-searches.js';
 import { watchedDeadlinesBetween } from '../../../db/funding/watches.js';
 import { accountLanguage, createMailer, deadlineReminderEmail, type Lease, deadlineReminderSentence, describeMailError, notificationEmail, recordChange, type Caller, type Mailer, type Settings } from '../../platform/index.js';
 import { m as words } from '../../../i18n/paraglide-server/messages.js';
@@ -313,7 +313,8 @@ export class ReminderService {
         if (since >= at) continue;
         const criteria = search.criteria();
         const programmes = criteria.programmeId ? new Set(descendantsOf(tree, criteria.programmeId)) : undefined;
-        const matches = calls.filter((c) => c.created_at > since && callMatches(c, criteria, now, programmes));
+        const wordMatches = criteria.q ? await callsMatchingWords(this.db, criteria.q, calls.map((c) => c.id)) : undefined;
+        const matches = calls.filter((c) => c.created_at > since && callMatches(c, criteria, now, programmes, wordMatches));
         const settings = effective(search);
         await this.db.transaction().execute(async (trx) => {
           if (!(await advanceDigest(trx, search.id, search.last_digest_at, at))) return;

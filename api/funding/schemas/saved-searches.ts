@@ -9,13 +9,15 @@ export const CallStatusFilter = z.enum(['forthcoming', 'open', 'closed'], says('
 
 /**
  * Every criterion is optional; a call matches when it meets all of those
- * given. They mean what the same query fields of GET /api/calls mean (a
- * programme with its sub-programmes; `keyword` one of the call's keywords,
+ * given. They mean what the same query fields of GET /api/calls mean (`q`
+ * the words searched for, each the start of a word of the call's text,
+ * accents folded; a programme with its sub-programmes; `keyword` one of the call's keywords,
  * any case; a deadline on one of the days from `deadlineFrom` to
  * `deadlineTo`, both included, read as Brussels days).
  */
 export const SavedSearchCriteria = z
   .strictObject({
+    q: NonEmptyText(200).optional(),
     programmeId: Id.optional(),
     domainId: Id.optional(),
     keyword: z.string().trim().min(1, says('problems_funding_field_keywordOrNothing')).max(60).optional(),

@@ -14,7 +14,8 @@
  *   digest lists the calls new since the last one that match the new
  *   criteria.
  * - The criteria mean what the same query fields of GET /api/calls mean,
- *   so a saved search can be run as that list: a programme includes its
+ *   so a saved search can be run as that list: `q` keeps the words searched
+ *   for (each the start of a word of the call's indexed text), a programme includes its
  *   sub-programmes (Interreg → its strands), `keyword` is one of the call's
  *   keywords (any case), `status` is the one call-dates.ts derives, and
  *   the deadline range holds calls with a deadline within the days from
@@ -51,6 +52,7 @@ export function toSavedSearch(row: SavedSearchRow): SavedSearch {
 
 /** What the digest knows of a call. */
 export interface CallFacts {
+  id: string;
   programme_id: string | null;
   opening_at: string | null;
   keywords: string[];
@@ -63,9 +65,16 @@ const RANGE_ZONE = 'Europe/Brussels';
 /**
  * Whether the call meets every criterion given. `programmeIds`: the
  * programme asked for and its sub-programmes (descendantsOf); without it
- * only the programme itself counts.
+ * only the programme itself counts. `wordMatches`: for a search with words
+ * (`q`), the calls whose text holds them, as the search index finds them
+ * (callsMatchingWords; null when `q` has no word to look for, so it
+ * restricts nothing, as in the list).
  */
-export function callMatches(call: CallFacts, criteria: SavedSearchCriteria, now: Date, programmeIds?: ReadonlySet<string>): boolean {
+export function callMatches(call: CallFacts, criteria: SavedSearchCriteria, now: Date, programmeIds?: ReadonlySet<string>, wordMatches?: ReadonlySet<string> | null): boolean {
+  if (criteria.q) {
+    if (wordMatches === undefined) throw new Error('callMatches: a saved search with words needs the calls matching them (callsMatchingWords)');
+    if (wordMatches !== null && !wordMatches.has(call.id)) return false;
+  }
   if (criteria.programmeId) {
     const allowed = programmeIds ?? new Set([criteria.programmeId]);
     if (call.programme_id === null || !allowed.has(call.programme_id)) return false;

@@ -12,6 +12,7 @@ import { createApp } from '../../../api/app.js';
 import { settingsFrom } from '../../../api/platform/config.js';
 import { newId } from '../../../db/ids.js';
 import { apiHarness, type ApiHarness } from '../../support/api.js';
+import { tableCounts } from '../../support/database.js';
 import { client, type Client, expectProblem } from '../../support/http.js';
 import { pfbOfficer } from '../../support/work-plans.js';
 
@@ -336,10 +337,36 @@ describe('approval and adoption', () => {
     expect(back.body.approvals[0]).toMatchObject({ approved: false, withdrawn: { reason: 'Withdrawn by Officer' } });
   });
 
+  it('asks before the last approval adopts an evaluation with items unassessed or sections empty: 409 naming them, nothing stored, unless forced', async () => {
+    const before = await detail();
+    expect((await h.as.officer.post(`/api/evaluations/${evaluationId}/approve`, {})).body.status).toBe('proposed');
+    const unassessed = before.assessments.filter((a: { rating: string | null }) => a.rating === null);
+    const empty = before.sections.filter((x: { body: string }) => x.body.trim() === '').map((x: { kind: string }) => x.kind);
+    expect(unassessed.length + empty.length).toBeGreaterThan(0);
+    const counts = await tableCounts(h);
+    const refused = await pfb.post(`/api/evaluations/${evaluationId}/approve`, { partyId: before.parties[1].id });
+    expectProblem(refused, 409);
+    expect(refused.body.code).toBe('problems_evaluations_adoptIncomplete');
+    expect(refused.body.missing).toEqual({
+      items: unassessed.map((a: { id: string; itemTitle: string }) => ({ assessmentId: a.id, title: a.itemTitle })),
+      sections: empty
+    });
+    expect(refused.body.detail).toContain('would adopt the evaluation, but it is not complete');
+    expect(await tableCounts(h)).toEqual(counts);
+    const still = await detail();
+    expect(still.status).toBe('proposed');
+    expect(still.approvals.map((a: { approved: boolean }) => a.approved)).toEqual([true, false]);
+    // an approval that does not adopt is not asked
+    expect((await h.as.officer.delete(`/api/evaluations/${evaluationId}/approve`)).status).toBe(200);
+    expect((await pfb.post(`/api/evaluations/${evaluationId}/approve`, { partyId: before.parties[1].id })).body.status).toBe('proposed');
+    expect((await pfb.delete(`/api/evaluations/${evaluationId}/approve`)).status).toBe(200);
+  });
+
   it('adopts once every party approved, freezing the figures; later edits answer 409', async () => {
     const before = await detail();
     expect((await h.as.officer.post(`/api/evaluations/${evaluationId}/approve`, {})).body.status).toBe('proposed');
-    const adopted = await pfb.post(`/api/evaluations/${evaluationId}/approve`, { partyId: before.parties[1].id });
+    // confirmed although incomplete (the previous test saw it refused without)
+    const adopted = await pfb.post(`/api/evaluations/${evaluationId}/approve`, { partyId: before.parties[1].id, force: true });
     expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
     expect(adopted.body).toMatchObject({ status: 'adopted', adoptedAt: expect.any(String), canEdit: false });
     const frozen = await detail();

@@ -339,6 +339,27 @@ describe('digests of saved searches', () => {
     expect(await notificationsOf(h.as.admin, 'CLEANH2-2028-04')).toHaveLength(1);
     expect(smtp.received.filter((m) => m.text.includes('CLEANH2-2028-04'))).toHaveLength(1);
   });
+
+  it('keeps to the words a saved search holds, found as the calls list finds them (accents folded, word starts)', async () => {
+    // the calls are written through the API, which dates them by the real clock: the search is older, the run newer
+    h.setNow('2026-01-01T00:00:00Z');
+    const search = await h.as.editor.post('/api/saved-searches', { name: 'Hydrogen valleys', criteria: { q: 'wasserstofftaler nordwest' } });
+    expect(search.status, JSON.stringify(search.body)).toBe(201);
+    expect(search.body.criteria).toEqual({ q: 'wasserstofftaler nordwest' });
+    const wanted = await h.as.officer.post('/api/calls', { identifier: 'NWE-2028-H2', title: 'Wasserstofftäler Nordwesteuropa', deadlines: [{ at: '2028-03-15T12:00', timeZone: 'Europe/Brussels' }] });
+    expect(wanted.status, JSON.stringify(wanted.body)).toBe(201);
+    const other = await h.as.officer.post('/api/calls', { identifier: 'NWE-2028-TOURISM', title: 'Nordwesteuropa für Gäste', deadlines: [{ at: '2028-03-15T12:00', timeZone: 'Europe/Brussels' }] });
+    expect(other.status, JSON.stringify(other.body)).toBe(201);
+    await run(new Date(Date.now() + 60_000).toISOString());
+    const notes = await notificationsOf(h.as.editor, 'Hydrogen valleys');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.text).toMatch(/^1 new call matches your saved search “Hydrogen valleys”:\n• NWE-2028-H2 /);
+    expect(notes[0]!.text).not.toContain('NWE-2028-TOURISM');
+    // the list asked with the same words finds the same call
+    const list = await h.as.editor.get('/api/calls?q=wasserstofftaler%20nordwest&limit=50');
+    expect(list.status).toBe(200);
+    expect((list.body.items as { identifier: string }[]).map((c) => c.identifier)).toEqual(['NWE-2028-H2']);
+  });
 });
 
 describe('milestone reminders', () => {

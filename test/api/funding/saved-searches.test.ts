@@ -23,7 +23,7 @@ afterAll(() => h.close());
 
 describe('/api/saved-searches', () => {
   it('saves a search with its criteria and reads it back with an ETag', async () => {
-    const criteria = { programmeId: programme, domainId: 'domain-energy', keyword: 'hydrogen', status: 'open', deadlineFrom: '2027-01-01', deadlineTo: '2027-06-30' };
+    const criteria = { q: 'green ports', programmeId: programme, domainId: 'domain-energy', keyword: 'hydrogen', status: 'open', deadlineFrom: '2027-01-01', deadlineTo: '2027-06-30' };
     const created = await h.as.officer.post('/api/saved-searches', { name: '  Hydrogen in LIFE  ', criteria });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
@@ -109,6 +109,7 @@ describe('/api/saved-searches', () => {
 
 describe('callMatches', () => {
   const call = {
+    id: 'call-a',
     programme_id: 'programme-a',
     opening_at: '2026-10-01T00:00:00.000Z',
     keywords: ['Hydrogen', 'ports'],
@@ -127,6 +128,14 @@ describe('callMatches', () => {
     expect(callMatches(call, { status: 'closed' }, now)).toBe(false);
     expect(callMatches(call, { status: 'closed' }, new Date('2027-04-02T00:00:00Z'))).toBe(true);
     expect(callMatches(call, { status: 'forthcoming' }, new Date('2026-09-01T00:00:00Z'))).toBe(true);
+  });
+
+  it('keeps to the calls holding the words searched for, as the search index found them', () => {
+    expect(callMatches(call, { q: 'hydrogen ports' }, now, undefined, new Set(['call-a']))).toBe(true);
+    expect(callMatches(call, { q: 'tourism' }, now, undefined, new Set(['call-b']))).toBe(false);
+    // words that are no word to look for (only punctuation) restrict nothing, as in the list
+    expect(callMatches(call, { q: '–' }, now, undefined, null)).toBe(true);
+    expect(() => callMatches(call, { q: 'hydrogen' }, now)).toThrow(/callsMatchingWords/);
   });
 
   it('counts the sub-programmes of the programme asked for, when given', () => {

@@ -136,7 +136,8 @@ beforeAll(async () => {
   evaluations.adopted = (await ok(h.as.officer.post('/api/evaluations', { partnershipId: h.world.partnerships.p1, year: 2025 }), 201)).id;
   await ok(h.as.officer.post(`/api/evaluations/${evaluations.adopted}/propose`));
   const proposed = await ok(h.as.officer.post(`/api/evaluations/${evaluations.adopted}/approve`, {}));
-  const adopted = await ok(pfb.post(`/api/evaluations/${evaluations.adopted}/approve`, { partyId: proposed.parties[1].id }));
+  // adopted as it is (empty): what matters here is that it is frozen
+  const adopted = await ok(pfb.post(`/api/evaluations/${evaluations.adopted}/approve`, { partyId: proposed.parties[1].id, force: true }));
   expect(adopted.status).toBe('adopted');
   evaluations.draft = (await ok(h.as.officer.post('/api/evaluations', { partnershipId: h.world.partnerships.p1, year: 2026 }), 201)).id;
 });

@@ -1,8 +1,7 @@
 /** Calls and programmes are shared reference data: anyone with a writing role in some partnership records and changes them. */
 import type { Me } from '$api/platform/schemas/auth';
-
-const WRITERS = ['admin', 'officer', 'editor'];
+import { mayWriteAnywhere } from '$lib/access/writing.js';
 
 export function canRecordCalls(me: Me): boolean {
-  return me.isAdmin || me.memberships.some((m) => WRITERS.includes(m.role));
+  return mayWriteAnywhere(me);
 }

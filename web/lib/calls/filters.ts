@@ -2,7 +2,7 @@
  * The filters of the calls list as GET parameters
  * (`?programme=…&status=open&domain=…&keyword=…&q=…&from=2026-09-01&to=2026-12-31&sort=title`),
  * what the API is asked for with them, and the same criteria as a saved
- * search keeps them (a saved search has no words: `q` stays with the list).
+ * search keeps them (the words searched for, `q`, among them).
  */
 import type { CallStatus } from '$api/funding/schemas/calls';
 import type { SavedSearchCriteria } from '$api/funding/schemas/saved-searches';
@@ -57,12 +57,13 @@ export const PROBLEM_FIELDS: Record<string, keyof CallFilters> = {
 
 /** Whether any filter a saved search can keep is set. */
 export function hasCriteria(filters: CallFilters): boolean {
-  return Boolean(filters.programme || filters.status || filters.domain || filters.keyword || filters.from || filters.to);
+  return Boolean(filters.q || filters.programme || filters.status || filters.domain || filters.keyword || filters.from || filters.to);
 }
 
 /** The filters as a saved search keeps them. */
 export function criteriaOf(filters: CallFilters): SavedSearchCriteria {
   return present({
+    q: filters.q.trim() || undefined,
     programmeId: filters.programme,
     status: isCallStatus(filters.status) ? filters.status : undefined,
     domainId: filters.domain,
@@ -76,6 +77,7 @@ export function criteriaOf(filters: CallFilters): SavedSearchCriteria {
 export function hrefOf(criteria: SavedSearchCriteria): string {
   const params = new URLSearchParams();
   const map: [string, string | undefined][] = [
+    ['q', criteria.q],
     ['programme', criteria.programmeId],
     ['status', criteria.status],
     ['domain', criteria.domainId],
