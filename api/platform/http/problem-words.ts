@@ -25,8 +25,8 @@ export type Words = { key: ProblemKey; params: Record<string, unknown> };
 /** a key and its values as arguments: the values may be left out only when the message has none */
 export type Say = { [K in ProblemKey]: {} extends ParamsOf<K> ? [key: K, params?: ParamsOf<K>] : [key: K, params: ParamsOf<K>] }[ProblemKey];
 
-/** A field error before it is written: its words, or (not yet in the catalogue) an English message. */
-export type FieldProblem = { path: string } & (Words | { message: string });
+/** A field error before it is written: the field's path and its words. */
+export type FieldProblem = { path: string } & Words;
 
 export function words(...[key, params]: Say): Words {
   return { key, params: params ?? {} } as Words;
