@@ -38,6 +38,8 @@ import type { ConsortiumSuggestion, ConsortiumSuggestionQuery, ConsortiumSuggest
 import type { ProposalStage } from '../schemas/proposals.js';
 import { dateInZone, list } from '../../activities/index.js';
 import { readableProposal } from './proposal-access.js';
+import { BASE_LOCALE } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import { callMatchTerms } from './proposal-calls.js';
 
 export const BUILDER_POINTS = {
@@ -165,7 +167,7 @@ export class ConsortiumBuilderService {
     const keywords = call.keywords;
     const base = { proposalId, callId: proposal.call_id, partnershipId, regions, domainIds, keywords };
     if (!domainIds.length && !keywords.length) {
-      return { ...base, notice: 'Nothing to match against yet: give the proposal its domains, or choose a call with domains or keywords.', items: [] };
+      return { ...base, notice: m.serverWords_consortiumBuilder_nothingToMatch({}, { locale: caller.locale ?? BASE_LOCALE }), items: [] };
     }
 
     const excluded = new Set([...parties.map((p) => p.organisation_id), ...(await membersOf(this.db, [proposalId])).map((m) => m.organisation_id)]);
@@ -204,6 +206,6 @@ export class ConsortiumBuilderService {
       score: s.score,
       reasons: s.reasons
     }));
-    return { ...base, notice: items.length ? null : 'No organisation we know matches the domains or keywords yet.', items };
+    return { ...base, notice: items.length ? null : m.serverWords_consortiumBuilder_noMatch({}, { locale: caller.locale ?? BASE_LOCALE }), items };
   }
 }

@@ -91,6 +91,9 @@ describe('/api/proposals/:id/consortium-suggestions', () => {
     const bare = await createProposal(h.as.officer, { acronym: 'BARE', partnershipId: p1 });
     const nothing = (await h.as.viewer.get(`/api/proposals/${bare.id}/consortium-suggestions`)).body;
     expect(nothing).toMatchObject({ domainIds: [], keywords: [], items: [], notice: expect.stringContaining('Nothing to match against') });
+    await h.db.updateTable('users').set({ locale: 'nl' }).where('id', '=', h.world.users.viewer.id).execute();
+    expect((await h.as.viewer.get(`/api/proposals/${bare.id}/consortium-suggestions`)).body.notice).toBe('Nog niets om mee te vergelijken: geef het projectidee zijn domeinen, of kies een oproep met domeinen of trefwoorden.');
+    await h.db.updateTable('users').set({ locale: 'en' }).where('id', '=', h.world.users.viewer.id).execute();
   });
 
   it('answers 404 to outsiders and refuses a bad limit', async () => {
