@@ -1,6 +1,6 @@
 /**
  * The migration that stores why an approval was withdrawn as a kind and its
- * values (20261208T0100_withdrawal_reasons), on the engine the tests run on
+ * values (20261208T0200_withdrawal_reasons), on the engine the tests run on
  * (SQLite, or PostgreSQL with REGIODESK_TEST_ENGINE=postgres): a database an
  * older version left, with a reason written as free text, is migrated; the
  * old reason stays and is shown as it was written, and a new withdrawal is
