@@ -179,6 +179,8 @@ export const reminderSettingsJson = { offsets: jsonCodec('reminder_settings.offs
 export const criterionJson = { levels: jsonCodec('scoring_criteria.levels', ScoringLevels) } as const;
 export const workPlanItemJson = { activity_ids: jsonCodec('work_plan_items.activity_ids', Ids), proposal_ids: jsonCodec('work_plan_items.proposal_ids', Ids) } as const;
 export const planRevisionJson = { snapshot: jsonCodec<FrozenWorkPlan>('work_plan_revisions.snapshot', FrozenWorkPlan) } as const;
+/** Why an approval was withdrawn: the values its kind is worded with (cycle_approvals.withdrawn_reason_params). */
+export const approvalJson = { withdrawn_reason_params: jsonCodec('cycle_approvals.withdrawn_reason_params', z.record(z.string(), z.union([z.string(), z.number()]))) } as const;
 export const evaluationJson = { figures: jsonCodec<EvaluationFigures>('evaluations.figures', EvaluationFigures) } as const;
 export const coeditRevisionJson = { fields: jsonCodec('coedit_revisions.fields', Texts), snapshot: jsonCodec('coedit_revisions.snapshot', CoeditSnapshot) } as const;
 /** Audit snapshots hold any JSON value: the record as it was shown before and after the write. */

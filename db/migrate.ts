@@ -22,6 +22,7 @@ import * as runOnce from './migrations/20261207T0700_run_once.js';
 import * as sessionIdToken from './migrations/20261207T0800_session_id_token.js';
 import * as postgresWordWalks from './migrations/20261207T0900_postgres_word_walks.js';
 import * as callTitleReferences from './migrations/20261208T0100_call_title_references.js';
+import * as withdrawalReasons from './migrations/20261208T0200_withdrawal_reasons.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
@@ -41,7 +42,8 @@ const migrations: Record<string, Migration> = {
   '20261207T0700_run_once': runOnce,
   '20261207T0800_session_id_token': sessionIdToken,
   '20261207T0900_postgres_word_walks': postgresWordWalks,
-  '20261208T0100_call_title_references': callTitleReferences
+  '20261208T0100_call_title_references': callTitleReferences,
+  '20261208T0200_withdrawal_reasons': withdrawalReasons
 };
 
 /** The names of every migration, in order (a built database is current when it ran exactly these). */

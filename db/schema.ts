@@ -768,7 +768,11 @@ export interface CycleApprovalTable {
   approved_at: string;
   withdrawn_at: string | null;
   withdrawn_by: string | null;
+  /** free text, written before reasons were stored as a kind and values; shown as it is */
   withdrawn_reason: string | null;
+  /** why it was withdrawn (api/cycle/rules/withdrawal-reasons.ts), worded when read; null on rows written before */
+  withdrawn_reason_kind: string | null;
+  withdrawn_reason_params: NullableJson<Record<string, string | number>>;
 }
 
 /**

@@ -4,7 +4,7 @@
  * party itself or by an edit; and the parties that approve.
  */
 import type { Insertable, Kysely } from 'kysely';
-import { decodeRow, regionJson } from '../json-columns.js';
+import { approvalJson, decodeRow, regionJson } from '../json-columns.js';
 import type { CycleApprovalTable, Database } from '../schema.js';
 
 /** The partnership's parties in order, with what an approval and a bilingual document show of them. */
@@ -29,8 +29,8 @@ export async function approvingParties(db: Kysely<Database>, partnershipId: stri
 export type ApprovingPartyRow = Awaited<ReturnType<typeof approvingParties>>[number];
 
 /** Every approval row of one revision of a document, oldest first, with the names of who approved and who withdrew. */
-export function approvalsOf(db: Kysely<Database>, documentType: string, documentId: string, revision: number) {
-  return db
+export async function approvalsOf(db: Kysely<Database>, documentType: string, documentId: string, revision: number) {
+  const rows = await db
     .selectFrom('cycle_approvals')
     .leftJoin('users as approver', 'approver.id', 'cycle_approvals.user_id')
     .leftJoin('users as withdrawer', 'withdrawer.id', 'cycle_approvals.withdrawn_by')
@@ -42,6 +42,7 @@ export function approvalsOf(db: Kysely<Database>, documentType: string, document
     .orderBy('cycle_approvals.approved_at')
     .orderBy('cycle_approvals.id')
     .execute();
+  return rows.map((row) => decodeRow(approvalJson, row));
 }
 
 export type ApprovalRow = Awaited<ReturnType<typeof approvalsOf>>[number];
@@ -56,13 +57,19 @@ export async function withdrawApprovals(
   documentType: string,
   documentId: string,
   revision: number,
-  withdrawal: { at: string; by: string | null; reason: string },
+  withdrawal: { at: string; by: string | null; reason: { kind: string; params: Record<string, string | number> } },
   partyIds?: string[]
 ): Promise<string[]> {
   if (partyIds && !partyIds.length) return [];
   let query = db
     .updateTable('cycle_approvals')
-    .set({ withdrawn_at: withdrawal.at, withdrawn_by: withdrawal.by, withdrawn_reason: withdrawal.reason })
+    .set({
+      withdrawn_at: withdrawal.at,
+      withdrawn_by: withdrawal.by,
+      withdrawn_reason: null,
+      withdrawn_reason_kind: withdrawal.reason.kind,
+      withdrawn_reason_params: approvalJson.withdrawn_reason_params.write(withdrawal.reason.params)
+    })
     .where('document_type', '=', documentType)
     .where('document_id', '=', documentId)
     .where('revision', '=', revision)

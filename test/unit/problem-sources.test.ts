@@ -20,11 +20,7 @@ const ENGLISH = [
 ];
 
 /** files that still put English sentences in problems: to be converted, then taken off */
-const NOT_YET: string[] = [
-  'api/funding/rules/portal-formats.ts',
-  'api/funding/services/call-import.ts',
-  'api/proposals/rules/cofinancing.ts',
-];
+const NOT_YET: string[] = [];
 
 function sources(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {

@@ -37,7 +37,7 @@ const fields = {
     .array(Id)
     .min(1, says('problems_field_activityNeedsPartnership'))
     .max(20)
-    .superRefine(noDuplicates((id) => id, 'This partnership is listed twice.')),
+    .superRefine(noDuplicates((id) => id, 'problems_crm_field_partnershipTwice')),
   title: NonEmptyText(300),
   description: OptionalText(20_000),
   startsAt: DateTimeInput,
@@ -48,7 +48,7 @@ const fields = {
   country: CountryCode.nullable(),
   hostRegionId: Id.nullable(),
   direction: ActivityDirection.nullable(),
-  domainIds: z.array(Id).max(30).superRefine(noDuplicates((id) => id, 'This domain is listed twice.')),
+  domainIds: z.array(Id).max(30).superRefine(noDuplicates((id) => id, 'problems_crm_field_domainTwice')),
   politicalLevel: z.boolean(),
   status: ActivityStatus,
   /** RRULE proposing follow-ups from the end; null takes the partnership's default */

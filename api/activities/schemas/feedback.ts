@@ -9,7 +9,7 @@ import { UiLocale } from '../../platform/schemas/auth.js';
 
 export const FeedbackLinksCreate = z.strictObject({
   /** the participants to invite; default: every participant not marked excused or no-show */
-  participantIds: z.array(Id).min(1).max(500).superRefine(noDuplicates((id) => id, 'This participant is listed twice.')).optional(),
+  participantIds: z.array(Id).min(1).max(500).superRefine(noDuplicates((id) => id, 'problems_activity_field_participantTwice')).optional(),
   /** default: 30 days after the activity ends, or after now when that is later */
   expiresAt: Instant.optional(),
   /** replace the links these participants already have (the old ones stop working; answers stay) */

@@ -24,10 +24,12 @@ import type { BudgetWithNamesRow } from '../../../db/activities/budgets.js';
 import { partnershipsOfOrganisation } from '../../../db/crm/organisations.js';
 import { findPartnership } from '../../../db/crm/partnerships.js';
 import type { Database } from '../../../db/schema.js';
-import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, pageRequest, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
+import { Conflict, Forbidden, NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, canWriteIn, checkVersion, eurosIn, pageRequest, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
 import type { Budget, BudgetCreate, BudgetListQuery, BudgetPatch } from '../schemas/budgets.js';
 import { type BudgetImpact, type BudgetState } from '../schemas/costs.js';
 import { centsToDecimal } from '../../platform/schemas/money.js';
+import { BASE_LOCALE, type Locale, TAGS } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 
 /** Roles that set and change budgets. */
@@ -93,41 +95,42 @@ export function budgetFigures(amountCents: number, warnAtPercent: number, totals
   };
 }
 
-function percentText(percent: number | null): string {
-  return percent === null ? 'over its amount of EUR 0.00' : `${Math.floor(percent)} %`;
+/** A share of a budget as the reader's language writes it, whole per cent rounded down ("94", "—" without an amount). */
+function percentIn(locale: Locale, percent: number | null): string {
+  return percent === null ? '—' : new Intl.NumberFormat(TAGS[locale]).format(Math.floor(percent));
 }
 
-/** "The VRRN 2026 budget is at 94 % (EUR 9400.00 of 10000.00); the warning starts at 90 %." */
-export function budgetMessage(label: string, amountCents: number, warnAtPercent: number, figures: BudgetFigures): string {
-  const of = `EUR ${centsToDecimal(figures.usedCents)} of ${centsToDecimal(amountCents)}`;
-  if (figures.state === 'exceeded') return `The ${label} budget is exceeded by EUR ${centsToDecimal(-figures.remainingCents)} (${of}).`;
-  const at = `The ${label} budget is at ${percentText(figures.percentUsed)} (${of})`;
-  return figures.state === 'warning' ? `${at}; the warning starts at ${warnAtPercent} %.` : `${at}.`;
+/** "The VRRN 2026 budget is at 94 % (€9,400.00 of €10,000.00); the warning starts at 90 %." in the reader's language. */
+export function budgetMessage(label: string, amountCents: number, warnAtPercent: number, figures: BudgetFigures, locale: Locale = BASE_LOCALE): string {
+  const at = { locale };
+  const values = { label, used: eurosIn(locale, figures.usedCents), amount: eurosIn(locale, amountCents) };
+  if (figures.state === 'exceeded') return m.costs_budgetState_exceeded({ ...values, over: eurosIn(locale, -figures.remainingCents) }, at);
+  if (figures.percentUsed === null) return m.costs_budgetState_noAmount(values, at);
+  const percent = percentIn(locale, figures.percentUsed);
+  return figures.state === 'warning' ? m.costs_budgetState_warning({ ...values, percent, warnAt: warnAtPercent }, at) : m.costs_budgetState_ok({ ...values, percent }, at);
 }
 
 /**
  * What some costs do to a budget: `usedBefore` without them, `usedAfter`
- * with them. `subject` names them in the message ("this cost", "this
- * activity's costs").
+ * with them. `subject` says whose costs in the message ("this cost", "this
+ * activity's costs"), worded in the reader's language as the web words it
+ * (web/lib/budgets/impact.ts, the same messages).
  */
 export function impactOn(
   budget: { id: string; partnershipId: string; organisationId: string; year: number; label: string; amountCents: number; warnAtPercent: number },
   usedBeforeCents: number,
   usedAfterCents: number,
-  subject: 'cost' | 'activity'
+  subject: 'cost' | 'activity',
+  locale: Locale = BASE_LOCALE
 ): BudgetImpact {
   const percentBefore = percentOf(usedBeforeCents, budget.amountCents);
   const percentAfter = percentOf(usedAfterCents, budget.amountCents);
   const state = budgetState(budget.amountCents, budget.warnAtPercent, usedAfterCents);
-  const what = subject === 'cost' ? 'Adding this cost takes' : "This activity's costs take";
-  let message: string;
-  if (state === 'exceeded') {
-    const over = usedAfterCents - budget.amountCents;
-    message = `${what} the ${budget.label} budget over its amount by EUR ${centsToDecimal(over)} (${percentAfter === null ? 'the budget is EUR 0.00' : `${Math.floor(percentAfter)} %`}).`;
-  } else {
-    const from = subject === 'activity' ? ` from ${percentText(percentBefore)}` : '';
-    message = `${what} the ${budget.label} budget${from} to ${percentText(percentAfter)}${state === 'warning' ? ` (the warning starts at ${budget.warnAtPercent} %)` : ''}.`;
-  }
+  const values = { label: budget.label, percent: percentIn(locale, percentAfter), over: eurosIn(locale, Math.max(0, usedAfterCents - budget.amountCents)) };
+  const words = {
+    cost: { ok: m.costs_impactCost_ok, warning: m.costs_impactCost_warning, exceeded: m.costs_impactCost_exceeded },
+    activity: { ok: m.costs_impactActivity_ok, warning: m.costs_impactActivity_warning, exceeded: m.costs_impactActivity_exceeded }
+  }[subject][state];
   return {
     budgetId: budget.id,
     partnershipId: budget.partnershipId,
@@ -140,7 +143,7 @@ export function impactOn(
     percentBefore,
     percentAfter,
     state,
-    message
+    message: words(values, { locale })
   };
 }
 
@@ -168,7 +171,7 @@ export function impactSubject(row: BudgetWithNamesRow) {
   };
 }
 
-export function toBudget(row: BudgetWithNamesRow, totals: StateTotals): Budget {
+export function toBudget(row: BudgetWithNamesRow, totals: StateTotals, locale: Locale = BASE_LOCALE): Budget {
   const figures = budgetFigures(row.amount_eur_cents, row.warn_at_percent, totals);
   const label = budgetLabel(row);
   return {
@@ -183,7 +186,7 @@ export function toBudget(row: BudgetWithNamesRow, totals: StateTotals): Budget {
     amountCents: row.amount_eur_cents,
     warnAtPercent: row.warn_at_percent,
     ...figures,
-    message: budgetMessage(label, row.amount_eur_cents, row.warn_at_percent, figures),
+    message: budgetMessage(label, row.amount_eur_cents, row.warn_at_percent, figures, locale),
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at
@@ -197,8 +200,9 @@ function assertMaySet(caller: Caller, partnershipId: string): void {
 export class BudgetService {
   constructor(private readonly db: DB) {}
 
-  private async withFigures(db: Kysely<Database>, row: BudgetWithNamesRow): Promise<Budget> {
-    return toBudget(row, await budgetTotals(db, row));
+  /** the budget with its figures, its message in the caller's language (the account's: what readerLanguage takes first) */
+  private async withFigures(db: Kysely<Database>, row: BudgetWithNamesRow, caller: Caller): Promise<Budget> {
+    return toBudget(row, await budgetTotals(db, row), caller.locale);
   }
 
   private async loadVisible(db: Kysely<Database>, caller: Caller, id: string): Promise<BudgetWithNamesRow> {
@@ -212,12 +216,12 @@ export class BudgetService {
     const { page } = pageRequest(query, { year: 'year' } as const);
     const result = await repo.listBudgets(this.db, scopeOf(caller), { partnershipId: query.partnershipId, organisationId: query.organisationId, year: query.year }, page);
     const items: Budget[] = [];
-    for (const row of result.items) items.push(await this.withFigures(this.db, row));
+    for (const row of result.items) items.push(await this.withFigures(this.db, row, caller));
     return { items, nextCursor: result.nextCursor };
   }
 
   async get(caller: Caller, id: string): Promise<Budget> {
-    return this.withFigures(this.db, await this.loadVisible(this.db, caller, id));
+    return this.withFigures(this.db, await this.loadVisible(this.db, caller, id), caller);
   }
 
   async create(caller: Caller, input: BudgetCreate): Promise<Budget> {
@@ -241,7 +245,7 @@ export class BudgetService {
         amount_eur_cents: input.amount,
         warn_at_percent: input.warnAtPercent
       });
-      const budget = await this.withFigures(trx, await this.loadVisible(trx, caller, id));
+      const budget = await this.withFigures(trx, await this.loadVisible(trx, caller, id), caller);
       await recordChange(trx, caller, 'budget', id, null, snapshot(budget));
       return budget;
     });
@@ -252,11 +256,11 @@ export class BudgetService {
       await holdForWrite(trx, 'budgets', id);
       const row = await this.loadVisible(trx, caller, id);
       assertMaySet(caller, row.partnership_id);
-      const before = await this.withFigures(trx, row);
+      const before = await this.withFigures(trx, row, caller);
       checkVersion(expected, before);
       const updated = await repo.updateBudget(trx, id, row.version, { amount_eur_cents: patch.amount, warn_at_percent: patch.warnAtPercent, updated_at: nowIso() });
       if (!updated) throw new PreconditionFailed(before);
-      const after = await this.withFigures(trx, await this.loadVisible(trx, caller, id));
+      const after = await this.withFigures(trx, await this.loadVisible(trx, caller, id), caller);
       await recordChange(trx, caller, 'budget', id, snapshot(before), snapshot(after));
       return after;
     });
@@ -267,7 +271,7 @@ export class BudgetService {
       await holdForWrite(trx, 'budgets', id);
       const row = await this.loadVisible(trx, caller, id);
       assertMaySet(caller, row.partnership_id);
-      const before = await this.withFigures(trx, row);
+      const before = await this.withFigures(trx, row, caller);
       checkVersion(expected, before);
       await repo.deleteBudget(trx, id);
       await recordChange(trx, caller, 'budget', id, snapshot(before), null);

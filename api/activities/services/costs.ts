@@ -27,6 +27,7 @@ import { NotFound, PreconditionFailed, ValidationFailed, canSeePartnership, chec
 import { type BudgetImpact, type Cost, type CostCreate, type CostList, type CostPatch } from '../schemas/costs.js';
 import { centsToDecimal, parseDecimal } from '../../platform/schemas/money.js';
 import { type AccessibleActivity, readableActivity, writableActivity } from './activity-access.js';
+import type { Locale } from '../../../i18n/locales.js';
 import { activityYear, budgetTotals, impactOn, impactSubject, totalsByState } from './budgets.js';
 
 /**
@@ -96,6 +97,8 @@ class BudgetBook {
   private readonly used = new Map<string, Promise<number>>();
   private readonly year: number;
   private readonly partnershipIds: string[];
+  /** the caller's language (the account's): what each impact's message is worded in */
+  private readonly locale: Locale | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -104,6 +107,7 @@ class BudgetBook {
   ) {
     this.year = activityYear(found.activity.starts_at, found.activity.time_zone);
     this.partnershipIds = found.partnershipIds.filter((p) => canSeePartnership(caller, p));
+    this.locale = caller.locale;
   }
 
   budgetsOf(organisationId: string): Promise<BudgetWithNamesRow[]> {
@@ -127,7 +131,7 @@ class BudgetBook {
     const impacts: BudgetImpact[] = [];
     for (const budget of await this.budgetsOf(organisationId)) {
       const used = await this.usedOf(budget);
-      impacts.push(impactOn(impactSubject(budget), used - cents, used, subject));
+      impacts.push(impactOn(impactSubject(budget), used - cents, used, subject, this.locale));
     }
     return impacts;
   }

@@ -39,19 +39,21 @@
  * - each side we were in touch with in the last N months: +2 (a warm
  *   introduction is easier);
  * - ranked by score, then by the number of shared domains, then by names.
- * Every point comes with a sentence in `reasons`.
+ * Every point comes with a sentence in `reasons`, in the caller's (account's)
+ * language (the catalogue's `serverWords`).
  */
+import { BASE_LOCALE, type Locale, TAGS } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import type { DB } from '../../../db/connection.js';
 import { findDomains } from '../../../db/crm/domains.js';
 import * as repo from '../../../db/activities/matchmaking.js';
 import { domainsOfOrganisations } from '../../../db/crm/organisations.js';
 import { findPartnership, partiesOf } from '../../../db/crm/partnerships.js';
-import { NotFound, ValidationFailed, accountLanguage, canSeePartnership, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
+import { NotFound, ValidationFailed, accountLanguage, canSeePartnership, dayIn, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
 import type { ContactState, IntroductionCreate, MatchmakingQuery, MatchmakingResult, MatchSuggestion } from '../schemas/matchmaking.js';
 import type { Task } from '../schemas/tasks.js';
 import { findVisibleOrganisation } from '../../../db/crm/organisations.js';
 import { findUser } from '../../../db/platform/users.js';
-import { m } from '../../../i18n/paraglide-server/messages.js';
 import type { TaskService } from './tasks.js';
 import { readableActivity } from './activity-access.js';
 import { addDays, addMonths, assertDomainsUsable, dayOf } from '../../crm/index.js';
@@ -96,8 +98,10 @@ export interface PairInput {
   jointContact: (a: string, b: string) => JointContact | null;
   today: string;
   months: number;
-  /** a domain's name for the reasons */
+  /** a domain's name for the reasons, in `locale` */
   domainName: (domainId: string) => string;
+  /** the language the reasons are written in (the caller's account's); English when not given */
+  locale?: Locale;
 }
 
 export interface RankedPair {
@@ -112,9 +116,9 @@ export interface RankedPair {
   reasons: string[];
 }
 
-/** Words joined as a person writes them: "a, b and c". */
-export function list(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** Words joined as a person writes them in `locale`: "a, b and c", "a, b und c", "a, b en c". */
+export function list(items: string[], locale: Locale = BASE_LOCALE): string {
+  return new Intl.ListFormat(TAGS[locale], { style: 'long', type: 'conjunction' }).format(items);
 }
 
 /** Scores one pair, or null when they share none of the wanted domains. */
@@ -135,14 +139,16 @@ export function scorePair(a: Candidate, b: Candidate, input: Omit<PairInput, 'ca
 
   const close = sharedDomains.filter((d) => !d.gapTooLarge);
   const distant = sharedDomains.filter((d) => d.gapTooLarge);
-  const levels = (d: RankedPair['sharedDomains'][number]) => `${input.domainName(d.domainId)} (maturity ${d.maturityA} and ${d.maturityB})`;
+  const locale = input.locale ?? BASE_LOCALE;
+  const at = { locale };
+  const levels = (d: RankedPair['sharedDomains'][number]) => m.serverWords_matchmaking_domainLevels({ domain: input.domainName(d.domainId), a: d.maturityA, b: d.maturityB }, at);
   if (close.length) {
     score += close.length * POINTS.compatibleDomain;
-    reasons.push(`Share ${list(close.map(levels))}: maturity close enough for an exchange.`);
+    reasons.push(m.serverWords_matchmaking_share({ domains: list(close.map(levels), locale) }, at));
   }
   if (distant.length) {
     score += distant.length * POINTS.distantDomain;
-    reasons.push(`Maturity differs by more than one level in ${list(distant.map(levels))}: as the 2017–2020 evaluation warns, exchanges fail when maturity differs too much.`);
+    reasons.push(m.serverWords_matchmaking_distant({ domains: list(distant.map(levels), locale) }, at));
   }
 
   const joint = input.jointContact(a.id, b.id);
@@ -150,22 +156,22 @@ export function scorePair(a: Candidate, b: Candidate, input: Omit<PairInput, 'ca
   if (!joint) {
     contact = 'never_met';
     score += POINTS.neverMet;
-    reasons.push(`${a.name} and ${b.name} have not met at any activity yet: a new connection.`);
+    reasons.push(m.serverWords_matchmaking_neverMet({ a: a.name, b: b.name }, at));
   } else if (joint.on < since) {
     contact = 'worth_renewing';
     score += POINTS.worthRenewing;
-    reasons.push(`Contact worth renewing: they last met at “${joint.activityTitle}” on ${joint.on}, no contact between them in the last ${input.months} months.`);
+    reasons.push(m.serverWords_matchmaking_worthRenewing({ title: joint.activityTitle, date: dayIn(locale, joint.on), months: input.months }, at));
   } else {
     contact = 'recent';
     score += POINTS.metRecently;
-    reasons.push(`They met recently, at “${joint.activityTitle}” on ${joint.on}.`);
+    reasons.push(m.serverWords_matchmaking_recent({ title: joint.activityTitle, date: dayIn(locale, joint.on) }, at));
   }
   for (const side of [a, b]) {
     if (side.lastContactOn && side.lastContactOn >= since) {
       score += POINTS.warmSide;
-      reasons.push(`We were in touch with ${side.name} on ${side.lastContactOn}.`);
+      reasons.push(m.serverWords_matchmaking_warm({ name: side.name, date: dayIn(locale, side.lastContactOn) }, at));
     } else {
-      reasons.push(`No contact with ${side.name} in the last ${input.months} months.`);
+      reasons.push(m.serverWords_matchmaking_cold({ name: side.name, months: input.months }, at));
     }
   }
 
@@ -305,7 +311,8 @@ export class MatchmakingService {
       jointContact,
       today: dayOf(now),
       months,
-      domainName: (id) => labels.get(id)?.en ?? id
+      domainName: (id) => labels.get(id)?.[caller.locale ?? BASE_LOCALE] ?? id,
+      locale: caller.locale
     });
     return { ranked, labels };
   }

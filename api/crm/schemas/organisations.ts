@@ -22,10 +22,9 @@ export type OrganisationKind = z.infer<typeof OrganisationKind>;
 /**
  * Adds an issue on every element whose key appeared earlier in the list;
  * `message` is a catalogue key (`problems_…`), rendered in the reader's
- * language (an English sentence from a caller not converted yet is answered
- * as it is, untranslated).
+ * language.
  */
-export function noDuplicates<T>(keyOf: (item: T) => string, message: ProblemKey | (string & {}), field?: string) {
+export function noDuplicates<T>(keyOf: (item: T) => string, message: ProblemKey, field?: string) {
   return (items: T[], ctx: z.core.$RefinementCtx<T[]>) => {
     const seen = new Set<string>();
     items.forEach((item, i) => {

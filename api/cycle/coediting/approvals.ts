@@ -7,7 +7,8 @@
  *   (409 otherwise). Approving twice changes nothing.
  * - `withdrawOwn`: a party takes its approval back (only while proposed).
  * - `withdrawAll`: any content edit while approvals stand withdraws every
- *   one of them, with a reason naming the change and the editor; it returns
+ *   one of them, with a reason naming the change and the editor (a kind and
+ *   its values, worded when read: rules/withdrawal-reasons.ts); it returns
  *   the organisation names withdrawn, for `notes.approvalsWithdrawn`.
  * - `everyPartyApproved`: the document's service then adopts it (the work
  *   plan freezes a revision, the evaluation its figures).
@@ -23,6 +24,8 @@ import * as repo from '../../../db/cycle/cycle-approvals.js';
 import type { Database } from '../../../db/schema.js';
 import { Conflict, Forbidden, ValidationFailed, canWriteIn, words, type Caller } from '../../platform/index.js';
 import type { Approval, DocumentStatus } from '../schemas/coediting.js';
+import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
+import { type WithdrawalReason, reasonText } from '../rules/withdrawal-reasons.js';
 import type { CoeditDocumentType } from './history.js';
 
 export interface ApprovalDocument {
@@ -67,10 +70,23 @@ export async function approvalsOf(db: Kysely<Database>, document: ApprovalDocume
       approvedAt: standing?.approved_at ?? null,
       withdrawn:
         latest && latest.withdrawn_at !== null
-          ? { at: latest.withdrawn_at, by: latest.withdrawn_by ? { id: latest.withdrawn_by, name: latest.withdrawer_name ?? '' } : null, reason: latest.withdrawn_reason ?? '' }
+          ? {
+              at: latest.withdrawn_at,
+              by: latest.withdrawn_by ? { id: latest.withdrawn_by, name: latest.withdrawer_name ?? '' } : null,
+              reasonCode: latest.withdrawn_reason_kind,
+              reasonParams: latest.withdrawn_reason_params ?? {},
+              reason: reasonText({ kind: latest.withdrawn_reason_kind, params: latest.withdrawn_reason_params, text: latest.withdrawn_reason }, BASE_LOCALE)
+            }
           : null
     };
   });
+}
+
+/** The approvals as a reader in `locale` reads them: each withdrawal's reason worded in their language (a free text of old stays as it is). */
+export function approvalsIn(approvals: Approval[], locale: Locale = BASE_LOCALE): Approval[] {
+  return approvals.map((approval) =>
+    approval.withdrawn?.reasonCode ? { ...approval, withdrawn: { ...approval.withdrawn, reason: reasonText({ kind: approval.withdrawn.reasonCode, params: approval.withdrawn.reasonParams, text: approval.withdrawn.reason }, locale) } } : approval
+  );
 }
 
 /** The party an approval or withdrawal is for: the one named, or the caller's only one. */
@@ -101,12 +117,12 @@ export async function approve(db: Kysely<Database>, caller: Caller, document: Ap
 export async function withdrawOwn(db: Kysely<Database>, caller: Caller, document: ApprovalDocument, partyId: string | undefined, at: string): Promise<boolean> {
   const party = await partyFor(db, caller, document, partyId);
   if (document.status !== 'proposed') throw new Conflict(document.status === 'adopted' ? words('problems_cycle_adoptedAmendToChange') : words('problems_cycle_draftNoApproval'));
-  const withdrawn = await repo.withdrawApprovals(db, document.type, document.id, document.revision, { at, by: caller.userId, reason: `Withdrawn by ${caller.name}` }, [party]);
+  const withdrawn = await repo.withdrawApprovals(db, document.type, document.id, document.revision, { at, by: caller.userId, reason: { kind: 'by_party', params: { name: caller.name } } }, [party]);
   return withdrawn.length > 0;
 }
 
 /** Withdraw every standing approval because of an edit; returns the organisation names of the parties withdrawn. */
-export async function withdrawAll(db: Kysely<Database>, caller: Caller, document: ApprovalDocument, reason: string, at: string): Promise<string[]> {
+export async function withdrawAll(db: Kysely<Database>, caller: Caller, document: ApprovalDocument, reason: WithdrawalReason, at: string): Promise<string[]> {
   const withdrawn = await repo.withdrawApprovals(db, document.type, document.id, document.revision, { at, by: caller.userId, reason });
   if (!withdrawn.length) return [];
   const parties = await repo.approvingParties(db, document.partnershipId);

@@ -28,7 +28,18 @@ export const Approval = z.object({
   approvedBy: Person.nullable(),
   approvedAt: z.string().nullable(),
   /** the latest withdrawal since the last approval, saying why (e.g. "Item “…” changed by …") */
-  withdrawn: z.object({ at: z.string(), by: Person.nullable(), reason: z.string() }).nullable()
+  withdrawn: z
+    .object({
+      at: z.string(),
+      by: Person.nullable(),
+      /** why, in the reader's language (a reason stored as free text before reasons had kinds: as it was written) */
+      reason: z.string(),
+      /** why, stable for programs: `by_party`, `introduction_changed`, `item_added`, `item_changed`, `item_moved`, `item_removed`, `item_restored`, `section_changed`, `assessment_changed`; null for a reason stored as free text */
+      reasonCode: z.string().nullable(),
+      /** the values the reason names (title, name, section, version, item) */
+      reasonParams: z.record(z.string(), z.union([z.string(), z.number()]))
+    })
+    .nullable()
 });
 export type Approval = z.infer<typeof Approval>;
 

@@ -17,7 +17,7 @@ export type ObligationState = z.infer<typeof ObligationState>;
 export const Obligation = z.object({
   code: ObligationCode,
   state: ObligationState,
-  /** a sentence a person can act on, in English (the web words it from `code`, `state` and `facts`) */
+  /** a sentence a person can act on, in the reader's language, worded from `code`, `state` and `facts` (the web shows it) */
   reason: z.string(),
   /** the web page that fixes it, e.g. /partnerships/…/workplans/2027 */
   link: z.string(),

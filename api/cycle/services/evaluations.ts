@@ -33,6 +33,7 @@
  *   (`section`, `assessment`, `document` events; `presence` from live.ts).
  * - Audit: every write is an event on ('evaluation', id).
  */
+import type { WithdrawalReason } from '../rules/withdrawal-reasons.js';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../db/connection.js';
 import { newId } from '../../../db/ids.js';
@@ -71,7 +72,6 @@ import { evaluationFigures } from './evaluation-figures.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 
 export const SECTION_KINDS: SectionKind[] = ['results', 'challenges', 'recommendations', 'next_steps'];
-const SECTION_TITLES: Record<SectionKind, string> = { results: 'Results', challenges: 'Challenges', recommendations: 'Recommendations', next_steps: 'Next steps' };
 export const SECTION_SPEC: FieldSpec = { fields: ['body'], text: ['body'] };
 export const ASSESSMENT_SPEC: FieldSpec = { fields: ['rating', 'comment'], text: ['comment'] };
 
@@ -116,6 +116,7 @@ function headerFor(header: Evaluation, reader: Caller | undefined): Evaluation {
   const approver = reader.organisationId !== null && canWriteIn(reader, header.partnershipId, ['admin', 'officer']);
   return {
     ...header,
+    approvals: approvals.approvalsIn(header.approvals, reader.locale),
     canEdit: header.status !== 'adopted' && canWriteIn(reader, header.partnershipId),
     canApproveFor: approver ? header.parties.filter((p) => p.organisationId === reader.organisationId).map((p) => p.id) : []
   };
@@ -182,7 +183,7 @@ export class EvaluationService {
       status: row.status as DocumentStatus,
       parties: parties.map((p) => ({ id: p.id, organisationId: p.organisation_id, organisationName: p.organisation_name, regionName: p.region_name, languages: p.languages })),
       languages,
-      approvals: standing,
+      approvals: approvals.approvalsIn(standing, caller.locale),
       workPlanId: plan?.id ?? null,
       proposedAt: row.proposed_at,
       adoptedAt: row.adopted_at,
@@ -283,9 +284,9 @@ export class EvaluationService {
    * event is written; answers the names of the parties withdrawn and the
    * events to publish after the commit.
    */
-  private async afterContentWrite(trx: Kysely<Database>, caller: Caller, row: Row, what: string, before: unknown, after: unknown): Promise<{ withdrawn: string[]; header: Evaluation }> {
+  private async afterContentWrite(trx: Kysely<Database>, caller: Caller, row: Row, reason: WithdrawalReason, before: unknown, after: unknown): Promise<{ withdrawn: string[]; header: Evaluation }> {
     const at = this.now();
-    const withdrawn = row.status === 'proposed' ? await approvals.withdrawAll(trx, caller, approvalDocument(row), `${what} changed by ${caller.name}`, at) : [];
+    const withdrawn = row.status === 'proposed' ? await approvals.withdrawAll(trx, caller, approvalDocument(row), reason, at) : [];
     if (!(await repo.updateEvaluation(trx, row.id, row.version, { updated_at: at }))) throw new Conflict('problems_cycle_evaluationChangedMeanwhile');
     await recordChange(trx, caller, 'evaluation', row.id, before, after);
     return { withdrawn, header: await this.header(trx, caller, await repo.getEvaluation(trx, row.id)) };
@@ -314,7 +315,7 @@ export class EvaluationService {
         actorId: caller.userId,
         at
       });
-      const { withdrawn, header } = await this.afterContentWrite(trx, caller, row, `Section “${SECTION_TITLES[kind]}”`, { section: kind, body: section.body }, { section: kind, body: body ?? '' });
+      const { withdrawn, header } = await this.afterContentWrite(trx, caller, row, { kind: 'section_changed', params: { section: kind, name: caller.name } }, { section: kind, body: section.body }, { section: kind, body: body ?? '' });
       const stored = toSection(await repo.getSection(trx, id, kind));
       const actor: Actor = { id: caller.userId, name: caller.name };
       events.push({ event: 'section', data: { action: action ?? plan.action, record: stored, actor, mergedFields: plan.mergedFields } });
@@ -376,7 +377,7 @@ export class EvaluationService {
         trx,
         caller,
         row,
-        `Assessment of “${assessment.item_title}”`,
+        { kind: 'assessment_changed', params: { item: assessment.item_title, name: caller.name } },
         { assessment: assessment.id, item: assessment.item_title, ...current },
         { assessment: assessment.id, item: assessment.item_title, rating: next.rating ?? null, comment: next.comment ?? null }
       );

@@ -1,8 +1,8 @@
 /**
  * The agreement's obligations as pure rules: the inputs of one partnership
  * and one year, and today (a `YYYY-MM-DD` calendar date) → green, amber or
- * red, each with a sentence a person can act on, the facts behind it and the
- * web page that fixes it. Nothing is stored; the service (obligations.ts)
+ * red, each with the facts behind it and the web page that fixes it (worded
+ * in the reader's language by rules/obligation-words.ts). Nothing is stored; the service (obligations.ts)
  * gathers the inputs.
  *
  * Year boundaries (a year runs 1 Jan – 31 Dec; "over" means today is after 31 Dec of it)
@@ -50,10 +50,10 @@ import { administrativeVisits, evaluationOfYear, workPlanOfYear } from '../../..
 import { findPartnership, findSuccessor, partiesOf } from '../../../db/crm/partnerships.js';
 import { NotFound, canSeePartnership, type Caller } from '../../platform/index.js';
 import type { Obligation, ObligationState, Obligations, ObligationsQuery } from '../schemas/obligations.js';
+import type { ObligationFacts } from '../rules/obligation-words.js';
 import { agreementGlance, dayOf, daysInMonth, effectiveEndOn, type AgreementDates } from '../../crm/index.js';
 import { informStates, SUBMITTED_STAGES } from '../../proposals/index.js';
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** an agreement ending within this many days wants attention */
 export const END_SOON_DAYS = 183;
 /** notice and renewal days within this many days want attention */
@@ -103,8 +103,8 @@ export interface ObligationInputs {
 
 type Facts = Obligation['facts'];
 
-function item(code: Obligation['code'], state: ObligationState, reason: string, link: string, facts: Facts): Obligation {
-  return { code, state, reason, link, facts };
+function item(code: Obligation['code'], state: ObligationState, link: string, facts: Facts): ObligationFacts {
+  return { code, state, link, facts };
 }
 
 export function monthStart(year: number, month: number): string {
@@ -115,11 +115,7 @@ export function monthEnd(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-export function visitsObligation(i: ObligationInputs, today: string): Obligation {
+export function visitsObligation(i: ObligationInputs, today: string): ObligationFacts {
   const base = `/partnerships/${i.partnershipId}`;
   const required = i.visitsPerYear;
   const counted = i.visits.filter((v) => v.status !== 'cancelled');
@@ -130,73 +126,62 @@ export function visitsObligation(i: ObligationInputs, today: string): Obligation
   const over = today > yearEnd;
   const facts: Facts = { required, held: held.length, planned: planned.length, unconfirmed: unconfirmed.length, yearEndsOn: yearEnd };
   const newVisit = `/activities/new?type=administrative_visit&partnershipId=${i.partnershipId}`;
-  if (required === 0) return item('visits', 'green', 'The agreement asks for no administrative visits.', base, facts);
+  if (required === 0) return item('visits', 'green', base, facts);
   if (held.length >= required) {
-    return item('visits', 'green', `${held.length} of ${required} administrative visits held in ${i.year}.`, `/activities/${held[0]!.id}`, facts);
+    return item('visits', 'green', `/activities/${held[0]!.id}`, facts);
   }
-  const confirm = unconfirmed.length
-    ? ` ${plural(unconfirmed.length, 'visit')} whose day has passed ${unconfirmed.length === 1 ? 'is' : 'are'} still marked planned (${unconfirmed[0]!.title}): mark ${unconfirmed.length === 1 ? 'it' : 'them'} done if ${unconfirmed.length === 1 ? 'it' : 'they'} took place.`
-    : '';
   const link = unconfirmed.length ? `/activities/${unconfirmed[0]!.id}` : newVisit;
-  if (over) return item('visits', 'red', `Only ${held.length} of ${required} administrative visits were held in ${i.year}; the year is over.${confirm}`, link, facts);
+  if (over) return item('visits', 'red', link, facts);
   const missing = required - held.length - planned.length;
   if (missing <= 0) {
-    return item('visits', 'amber', `${held.length} of ${required} administrative visits held in ${i.year}; ${plural(planned.length, 'more is', 'more are')} planned before the year ends.${confirm}`, unconfirmed.length ? link : `/activities/${planned[0]!.id}`, facts);
+    return item('visits', 'amber', unconfirmed.length ? link : `/activities/${planned[0]!.id}`, facts);
   }
-  return item('visits', 'amber', `${held.length} of ${required} administrative visits held and ${planned.length} planned in ${i.year}: plan ${missing} more by 31 December ${i.year}.${confirm}`, link, facts);
+  return item('visits', 'amber', link, facts);
 }
 
-export function evaluationObligation(i: ObligationInputs, today: string): Obligation {
+export function evaluationObligation(i: ObligationInputs, today: string): ObligationFacts {
   const month = i.evaluationMonth;
   const opensOn = monthStart(i.year, month);
   const dueOn = monthEnd(i.year, month);
-  const name = `${MONTHS[month - 1]} ${i.year}`;
   const link = `/partnerships/${i.partnershipId}/evaluations/${i.year}`;
   const status = i.evaluation?.status ?? null;
   const adoptedOn = i.evaluation?.adoptedOn ?? null;
   const facts: Facts = { month, opensOn, dueOn, status, adoptedOn };
   if (adoptedOn !== null) {
-    if (adoptedOn <= dueOn) return item('evaluation', 'green', `The evaluation of ${i.year} was adopted on ${adoptedOn}.`, link, facts);
-    return item('evaluation', 'amber', `The evaluation of ${i.year} was adopted on ${adoptedOn}, after its month (${name}).`, link, facts);
+    if (adoptedOn <= dueOn) return item('evaluation', 'green', link, facts);
+    return item('evaluation', 'amber', link, facts);
   }
-  const now = status === null ? 'it has not been started' : status === 'proposed' ? 'it is proposed and waits for the parties’ approvals' : 'it is still a draft';
-  if (today < opensOn) return item('evaluation', 'green', `The evaluation of ${i.year} is due in ${name}: adopt it by ${dueOn}.`, link, facts);
-  if (today <= dueOn) return item('evaluation', 'amber', `${MONTHS[month - 1]} is the evaluation month: adopt the evaluation of ${i.year} by ${dueOn}; ${now}.`, link, facts);
-  return item('evaluation', 'red', `The evaluation of ${i.year} was due by ${dueOn} and is not adopted: ${now}.`, link, facts);
+  if (today < opensOn) return item('evaluation', 'green', link, facts);
+  if (today <= dueOn) return item('evaluation', 'amber', link, facts);
+  return item('evaluation', 'red', link, facts);
 }
 
-export function workPlanObligation(i: ObligationInputs, today: string): Obligation {
+export function workPlanObligation(i: ObligationInputs, today: string): ObligationFacts {
   const month = i.workPlanMonth;
   const planYear = i.year + 1;
   const opensOn = monthStart(i.year, month);
   const dueOn = monthEnd(i.year, month);
-  const name = `${MONTHS[month - 1]} ${i.year}`;
   const link = `/partnerships/${i.partnershipId}/workplans/${planYear}`;
   const status = i.workPlan?.status ?? null;
   const dates = [i.workPlan?.proposedOn ?? null, i.workPlan?.adoptedOn ?? null].filter((d): d is string => d !== null).sort();
   const draftedOn = dates[0] ?? null;
   const facts: Facts = { month, planYear, opensOn, dueOn, status, draftedOn };
   if (draftedOn !== null) {
-    if (draftedOn <= dueOn) return item('work_plan', 'green', `The work plan for ${planYear} was proposed to the parties on ${draftedOn}.`, link, facts);
-    return item('work_plan', 'amber', `The work plan for ${planYear} was proposed on ${draftedOn}, after its month (${name}).`, link, facts);
+    if (draftedOn <= dueOn) return item('work_plan', 'green', link, facts);
+    return item('work_plan', 'amber', link, facts);
   }
-  if (today < opensOn) return item('work_plan', 'green', `The work plan for ${planYear} is due in ${name}: draft it and propose it to the parties by ${dueOn}.`, link, facts);
-  if (today <= dueOn) {
-    const what = status === null ? `start the work plan for ${planYear}` : `the work plan for ${planYear} is a draft: propose it to the parties`;
-    return item('work_plan', 'amber', `${MONTHS[month - 1]} is the work-plan month: ${what} by ${dueOn}.`, link, facts);
-  }
-  const now = status === null ? 'it has not been started' : 'it is still a draft';
-  return item('work_plan', 'red', `The work plan for ${planYear} was due by ${dueOn} and has not been proposed: ${now}.`, link, facts);
+  if (today < opensOn) return item('work_plan', 'green', link, facts);
+  if (today <= dueOn) return item('work_plan', 'amber', link, facts);
+  return item('work_plan', 'red', link, facts);
 }
 
-export function contactPersonsObligation(i: ObligationInputs): Obligation {
+export function contactPersonsObligation(i: ObligationInputs): ObligationFacts {
   const link = `/partnerships/${i.partnershipId}/edit`;
   const missing = i.parties.filter((p) => p.contactPersonId === null);
   const facts: Facts = { parties: i.parties.length, named: i.parties.length - missing.length, missing: missing.map((p) => p.organisationName).join(', ') || null };
-  if (i.parties.length === 0) return item('contact_persons', 'red', 'The agreement has no parties yet: add them with their contact persons.', link, facts);
-  if (missing.length) return item('contact_persons', 'red', `No contact person named for ${missing.map((p) => p.organisationName).join(' and ')}: name one in the agreement.`, link, facts);
-  const named = i.parties.map((p) => `${p.contactPersonName ?? 'someone'} (${p.organisationName})`).join(', ');
-  return item('contact_persons', 'green', `Contact persons named: ${named}.`, link, facts);
+  if (i.parties.length === 0) return item('contact_persons', 'red', link, facts);
+  if (missing.length) return item('contact_persons', 'red', link, facts);
+  return item('contact_persons', 'green', link, facts);
 }
 
 /**
@@ -208,7 +193,7 @@ export function contactPersonsObligation(i: ObligationInputs): Obligation {
  * project counts in the year it was recorded (an empty log has no day of a
  * first contact to count it by). A breach outweighs it.
  */
-export function firstToInformObligation(i: ObligationInputs): Obligation {
+export function firstToInformObligation(i: ObligationInputs): ObligationFacts {
   const unlogged = i.unloggedProposals;
   const facts: Facts = {
     applies: i.firstToInformRule,
@@ -218,35 +203,14 @@ export function firstToInformObligation(i: ObligationInputs): Obligation {
     unlogged: unlogged.length,
     unloggedAcronyms: unlogged.map((p) => p.acronym).join(', ') || null
   };
-  if (!i.firstToInformRule) return item('first_to_inform', 'green', 'The agreement has no first-to-inform rule.', `/partnerships/${i.partnershipId}/edit`, facts);
+  if (!i.firstToInformRule) return item('first_to_inform', 'green', `/partnerships/${i.partnershipId}/edit`, facts);
   const flagged = i.flaggedProposals;
-  if (flagged.length) {
-    const told = flagged.length === 1 ? 'was' : 'were';
-    return item(
-      'first_to_inform',
-      'red',
-      `${plural(flagged.length, 'candidate project')} of ${i.year} (${flagged.map((p) => p.acronym).join(', ')}) ${told} discussed with another potential partner before the partner region was informed (Art. 2.3).`,
-      `/proposals/${flagged[0]!.id}`,
-      facts
-    );
-  }
-  if (i.firstToInformRule && unlogged.length) {
-    const were = unlogged.length === 1 ? 'was' : 'were';
-    return item(
-      'first_to_inform',
-      'amber',
-      `${plural(unlogged.length, 'candidate project')} of ${i.year} (${unlogged.map((p) => p.acronym).join(', ')}) ${were} submitted with nothing in the first-to-inform log: record when the partner region was told (Art. 2.3).`,
-      `/proposals/${unlogged[0]!.id}`,
-      facts
-    );
-  }
-  const reason = i.proposalsChecked
-    ? `The partner region was informed first for every candidate project of ${i.year} (${i.proposalsChecked} checked).`
-    : `No candidate project of ${i.year} has been discussed with other potential partners yet.`;
-  return item('first_to_inform', 'green', reason, `/partnerships/${i.partnershipId}`, facts);
+  if (flagged.length) return item('first_to_inform', 'red', `/proposals/${flagged[0]!.id}`, facts);
+  if (unlogged.length) return item('first_to_inform', 'amber', `/proposals/${unlogged[0]!.id}`, facts);
+  return item('first_to_inform', 'green', `/partnerships/${i.partnershipId}`, facts);
 }
 
-export function agreementObligations(i: ObligationInputs, today: string): Obligation[] {
+export function agreementObligations(i: ObligationInputs, today: string): ObligationFacts[] {
   const a = i.agreement;
   const g = agreementGlance(a, today);
   const edit = `/partnerships/${i.partnershipId}/edit`;
@@ -266,35 +230,35 @@ export function agreementObligations(i: ObligationInputs, today: string): Obliga
   };
   const end = g.effectiveEndOn;
 
-  let endItem: Obligation;
-  if (g.status === 'draft') endItem = item('agreement_end', 'amber', 'The agreement is not in force yet: record its signing and start dates.', edit, facts);
-  else if (end === null) endItem = item('agreement_end', 'green', 'The agreement is open-ended.', edit, facts);
+  let endItem: ObligationFacts;
+  if (g.status === 'draft') endItem = item('agreement_end', 'amber', edit, facts);
+  else if (end === null) endItem = item('agreement_end', 'green', edit, facts);
   else if (g.status === 'ended') {
     endItem = renewed
-      ? item('agreement_end', 'green', `The agreement ended on ${end}; a successor agreement continues it.`, successor, facts)
-      : item('agreement_end', 'red', `The agreement ended on ${end} and no successor agreement is recorded.`, edit, facts);
-  } else if (g.status === 'in_notice') endItem = item('agreement_end', 'amber', `Notice was given on ${a.noticeSentOn}: the agreement ends on ${end}.`, renewed ? successor : edit, facts);
-  else if (!renewed && g.daysUntilEnd! <= END_SOON_DAYS) endItem = item('agreement_end', 'amber', `The agreement ends on ${end}, in ${plural(g.daysUntilEnd!, 'day')}.`, edit, facts);
-  else endItem = item('agreement_end', 'green', `The agreement is in force until ${end}${renewed ? '; a successor agreement is recorded' : ''}.`, renewed ? successor : edit, facts);
+      ? item('agreement_end', 'green', successor, facts)
+      : item('agreement_end', 'red', edit, facts);
+  } else if (g.status === 'in_notice') endItem = item('agreement_end', 'amber', renewed ? successor : edit, facts);
+  else if (!renewed && g.daysUntilEnd! <= END_SOON_DAYS) endItem = item('agreement_end', 'amber', edit, facts);
+  else endItem = item('agreement_end', 'green', renewed ? successor : edit, facts);
 
-  let noticeItem: Obligation;
-  if (g.lastNoticeDay === null) noticeItem = item('notice', 'green', 'The agreement has no notice period (or no end date): nothing to give notice for.', edit, facts);
-  else if (a.noticeSentOn !== null) noticeItem = item('notice', 'green', `Notice was given on ${a.noticeSentOn}.`, edit, facts);
-  else if (g.status === 'ended') noticeItem = item('notice', 'green', 'The agreement has ended: nothing to give notice for.', edit, facts);
-  else if (g.daysUntilLastNoticeDay! < 0) noticeItem = item('notice', 'green', `The last day to give notice was ${g.lastNoticeDay}: the agreement runs until ${end}.`, edit, facts);
+  let noticeItem: ObligationFacts;
+  if (g.lastNoticeDay === null) noticeItem = item('notice', 'green', edit, facts);
+  else if (a.noticeSentOn !== null) noticeItem = item('notice', 'green', edit, facts);
+  else if (g.status === 'ended') noticeItem = item('notice', 'green', edit, facts);
+  else if (g.daysUntilLastNoticeDay! < 0) noticeItem = item('notice', 'green', edit, facts);
   else if (g.daysUntilLastNoticeDay! <= DECISION_SOON_DAYS) {
-    noticeItem = item('notice', 'amber', `To end the agreement before ${a.endsOn}, give notice by ${g.lastNoticeDay} (in ${plural(g.daysUntilLastNoticeDay!, 'day')}).`, edit, facts);
-  } else noticeItem = item('notice', 'green', `Notice can be given until ${g.lastNoticeDay}.`, edit, facts);
+    noticeItem = item('notice', 'amber', edit, facts);
+  } else noticeItem = item('notice', 'green', edit, facts);
 
-  let renewalItem: Obligation;
-  if (g.renewalDecisionDay === null) renewalItem = item('renewal', 'green', 'The agreement is open-ended: no renewal to decide.', edit, facts);
-  else if (renewed) renewalItem = item('renewal', 'green', 'Renewed: a successor agreement is recorded.', successor, facts);
-  else if (g.status === 'ended') renewalItem = item('renewal', 'red', `The agreement ended on ${end} without a successor: record the renewal if there is one.`, edit, facts);
+  let renewalItem: ObligationFacts;
+  if (g.renewalDecisionDay === null) renewalItem = item('renewal', 'green', edit, facts);
+  else if (renewed) renewalItem = item('renewal', 'green', successor, facts);
+  else if (g.status === 'ended') renewalItem = item('renewal', 'red', edit, facts);
   else if (g.daysUntilRenewalDecision! < 0) {
-    renewalItem = item('renewal', 'red', `The decision on renewal was due on ${g.renewalDecisionDay}; the agreement ends on ${end}: decide and record the successor agreement.`, edit, facts);
+    renewalItem = item('renewal', 'red', edit, facts);
   } else if (g.daysUntilRenewalDecision! <= DECISION_SOON_DAYS) {
-    renewalItem = item('renewal', 'amber', `Decide on renewal by ${g.renewalDecisionDay} (in ${plural(g.daysUntilRenewalDecision!, 'day')}).`, edit, facts);
-  } else renewalItem = item('renewal', 'green', `The decision on renewal is due on ${g.renewalDecisionDay}.`, edit, facts);
+    renewalItem = item('renewal', 'amber', edit, facts);
+  } else renewalItem = item('renewal', 'green', edit, facts);
 
   return [endItem, noticeItem, renewalItem];
 }
@@ -311,7 +275,7 @@ export function inForceIn(a: AgreementDates, year: number): boolean {
 }
 
 /** Every obligation of the year, in the order of the agreement; outside the agreement's term only what applies whatever the year. */
-export function obligationsOf(i: ObligationInputs, today: string): Obligation[] {
+export function obligationsOf(i: ObligationInputs, today: string): ObligationFacts[] {
   if (!inForceIn(i.agreement, i.year)) return [contactPersonsObligation(i), ...agreementObligations(i, today)];
   const planYearCovered = i.successorId !== null || inForceIn(i.agreement, i.year + 1);
   return [
@@ -335,7 +299,7 @@ export class ObligationService {
     private readonly clock: () => Date = () => new Date()
   ) {}
 
-  async get(caller: Caller, partnershipId: string, query: ObligationsQuery): Promise<Obligations> {
+  async get(caller: Caller, partnershipId: string, query: ObligationsQuery): Promise<Omit<Obligations, 'items'> & { items: ObligationFacts[] }> {
     const partnership = await findPartnership(this.db, partnershipId);
     if (!partnership || !canSeePartnership(caller, partnershipId)) throw new NotFound('partnership');
     const today = dayOf(this.clock());

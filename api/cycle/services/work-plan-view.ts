@@ -15,7 +15,7 @@ import type { Approval, DocumentStatus } from '../schemas/coediting.js';
 import type { CooperationForm } from '../../crm/schemas/partnerships.js';
 import type { ProposalStage } from '../../proposals/schemas/proposals.js';
 import { WORK_PLAN_ITEM_FIELDS, WORK_PLAN_ITEM_SET_FIELDS, WORK_PLAN_ITEM_TEXT_FIELDS, type WorkPlan, type WorkPlanItem, type WorkPlanItemStatus } from '../schemas/work-plans.js';
-import { partiesApprovableBy } from '../coediting/approvals.js';
+import { approvalsIn, partiesApprovableBy } from '../coediting/approvals.js';
 import type { FieldSpec, Snapshot } from '../coediting/merge.js';
 
 /** The item's co-edited fields; `description` merges by paragraph, the id lists as sets. */
@@ -139,7 +139,7 @@ export function toWorkPlan(row: repo.WorkPlanRow, parties: ApprovingPartyRow[], 
     introduction: row.introduction,
     parties: parties.map((p) => ({ id: p.id, organisationId: p.organisation_id, organisationName: p.organisation_name, regionName: p.region_name, languages: p.languages })),
     languages: [...new Set(parties.flatMap((p) => p.languages))],
-    approvals,
+    approvals: approvalsIn(approvals, caller.locale),
     itemCount: Number(row.item_count ?? 0),
     proposedAt: row.proposed_at,
     adoptedAt: row.adopted_at,

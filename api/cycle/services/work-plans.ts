@@ -55,6 +55,7 @@ import { type CoeditTarget, historyOf, prepareRemoval, prepareWrite, recordRevis
 import { type LiveRooms, type LiveSend, type LiveViewer, roomOf } from '../coediting/live.js';
 import { changedFields, type Snapshot } from '../coediting/merge.js';
 import { diffPlans } from '../rules/work-plan-diff.js';
+import type { WithdrawalReason } from '../rules/withdrawal-reasons.js';
 import { ITEM_SPEC, itemColumns, itemSnapshot, itemsView, linkedRecords, PLAN_SPEC, POSITION_SPEC, referenceProblems, targetProblems, toItem, toWorkPlan } from './work-plan-view.js';
 import { holdForWrite } from '../../../db/row-locks.js';
 
@@ -71,6 +72,9 @@ function isProgress(patch: WorkPlanItemPatch): boolean {
 }
 
 /** Whoever reads an event without rights of their own: may neither edit nor approve. */
+/** What happened to an item, for the reason approvals are withdrawn (rules/withdrawal-reasons.ts). */
+type ItemChange = { kind: 'item_changed' | 'item_moved' | 'item_removed' } | { kind: 'item_restored'; version: number };
+
 const NOBODY: Caller = { userId: '', name: '', email: '', organisationId: null, isAdmin: false, roles: {}, via: 'session' };
 
 function approvalDocument(plan: repo.WorkPlanRow): ApprovalDocument {
@@ -185,9 +189,9 @@ export class WorkPlanService {
   }
 
   /** Withdraw standing approvals because of an edit; says whose, and tells the room. */
-  private async withdrawForEdit(trx: Trx, caller: Caller, plan: repo.WorkPlanRow, what: string, after: Publish[]): Promise<string[]> {
+  private async withdrawForEdit(trx: Trx, caller: Caller, plan: repo.WorkPlanRow, reason: WithdrawalReason, after: Publish[]): Promise<string[]> {
     if (plan.status !== 'proposed') return [];
-    const withdrawn = await withdrawAll(trx, caller, approvalDocument(plan), `${what} by ${caller.name}`, this.now());
+    const withdrawn = await withdrawAll(trx, caller, approvalDocument(plan), reason, this.now());
     if (withdrawn.length) after.push(await this.documentEvent(trx, plan.id));
     return withdrawn;
   }
@@ -297,7 +301,7 @@ export class WorkPlanService {
         at
       });
       await recordChange(trx, caller, 'work_plan', id, current, { introduction: write.values.introduction });
-      const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, 'Introduction changed', after);
+      const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, { kind: 'introduction_changed', params: { name: caller.name } }, after);
       const fresh = await repo.getWorkPlan(trx, id);
       if (!approvalsWithdrawn.length) after.push(await this.documentEvent(trx, id));
       return { workPlan: await this.header(trx, caller, fresh), notes: { mergedFields: write.mergedFields, approvalsWithdrawn } };
@@ -425,7 +429,7 @@ export class WorkPlanService {
       const item = toItem(row, await linkedRecords(trx, plan.partnership_id, [row]));
       await recordChange(trx, caller, 'work_plan', id, { item: null }, { item });
       after.push(() => this.live.publish(roomOf('work_plan', id), 'item', { action: 'create', record: item, actor: { id: caller.userId, name: caller.name }, mergedFields: [] }));
-      const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, `Item “${item.title}” added`, after);
+      const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, { kind: 'item_added', params: { title: item.title, name: caller.name } }, after);
       return { item, notes: { mergedFields: [], approvalsWithdrawn } };
     });
   }
@@ -448,7 +452,7 @@ export class WorkPlanService {
     caller: Caller,
     plan: repo.WorkPlanRow,
     row: repo.WorkPlanItemRow,
-    change: { values: Snapshot; action: 'update' | 'merge' | 'restore' | 'move' | 'delete'; mergedFrom: number | null; mergedFields: string[]; removed?: boolean; what: string },
+    change: { values: Snapshot; action: 'update' | 'merge' | 'restore' | 'move' | 'delete'; mergedFrom: number | null; mergedFields: string[]; removed?: boolean; what: ItemChange },
     after: Publish[]
   ): Promise<WorkPlanItemWrite> {
     const at = this.now();
@@ -469,7 +473,7 @@ export class WorkPlanService {
         ? this.live.publish(roomOf('work_plan', plan.id), 'item-removed', { id: row.id, actor })
         : this.live.publish(roomOf('work_plan', plan.id), 'item', { action: change.action, record: item, actor, mergedFields: change.mergedFields })
     );
-    const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, `Item “${item.title}” ${change.what}`, after);
+    const approvalsWithdrawn = await this.withdrawForEdit(trx, caller, plan, change.what.kind === 'item_restored' ? { kind: 'item_restored', params: { title: item.title, version: change.what.version, name: caller.name } } : { kind: change.what.kind, params: { title: item.title, name: caller.name } }, after);
     return { item, notes: { mergedFields: change.mergedFields, approvalsWithdrawn } };
   }
 
@@ -494,7 +498,7 @@ export class WorkPlanService {
       }
       const errors = [...targetProblems(plan.year, write.values, current), ...(await referenceProblems(trx, caller, plan.partnership_id, write.values, current))];
       if (errors.length) throw new ValidationFailed(errors);
-      return this.storeItemWrite(trx, caller, plan, row, { values: write.values, action: write.action, mergedFrom: write.mergedFrom, mergedFields: write.mergedFields, what: 'changed' }, after);
+      return this.storeItemWrite(trx, caller, plan, row, { values: write.values, action: write.action, mergedFrom: write.mergedFrom, mergedFields: write.mergedFields, what: { kind: 'item_changed' } }, after);
     });
   }
 
@@ -517,7 +521,7 @@ export class WorkPlanService {
         yours: { position }
       });
       if (!Object.keys(write.values).length) return { item: toItem(row, await linkedRecords(trx, plan.partnership_id, [row])), notes: NONE };
-      return this.storeItemWrite(trx, caller, plan, row, { values: write.values, action: 'move', mergedFrom: write.mergedFrom, mergedFields: [], what: 'moved' }, after);
+      return this.storeItemWrite(trx, caller, plan, row, { values: write.values, action: 'move', mergedFrom: write.mergedFrom, mergedFields: [], what: { kind: 'item_moved' } }, after);
     });
   }
 
@@ -535,7 +539,7 @@ export class WorkPlanService {
         currentRecord: toItem(row, await linkedRecords(trx, plan.partnership_id, [row])),
         expected
       });
-      return this.storeItemWrite(trx, caller, plan, row, { values: {}, action: 'delete', mergedFrom, mergedFields: [], removed: true, what: 'removed' }, after);
+      return this.storeItemWrite(trx, caller, plan, row, { values: {}, action: 'delete', mergedFrom, mergedFields: [], removed: true, what: { kind: 'item_removed' } }, after);
     });
   }
 
@@ -559,7 +563,7 @@ export class WorkPlanService {
       if (!Object.keys(values).length && !wasRemoved) return { item: toItem(row, await linkedRecords(trx, plan.partnership_id, [row])), notes: NONE };
       const errors = [...targetProblems(plan.year, values, current), ...(await referenceProblems(trx, caller, plan.partnership_id, values, current))];
       if (errors.length) throw new ValidationFailed(errors.map((e) => ({ ...e, path: `fields.${e.path}` })));
-      return this.storeItemWrite(trx, caller, plan, row, { values, action: 'restore', mergedFrom: null, mergedFields: [], removed: wasRemoved ? false : undefined, what: `restored to version ${body.version}` }, after);
+      return this.storeItemWrite(trx, caller, plan, row, { values, action: 'restore', mergedFrom: null, mergedFields: [], removed: wasRemoved ? false : undefined, what: { kind: 'item_restored', version: body.version } }, after);
     });
   }
 

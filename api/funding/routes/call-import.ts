@@ -19,6 +19,7 @@ import { Hono } from 'hono';
 import { stream } from 'hono/streaming';
 import { describeRoute, resolver } from 'hono-openapi';
 import type { FundingEnv } from '../services/index.js';
+import { summaryIn } from '../services/call-import.js';
 import { describe, problemOf, readerLanguage, validate, words } from '../../platform/index.js';
 import { CallImportProgress, CallImportQuery, CallImportSummary } from '../schemas/call-import.js';
 
@@ -64,17 +65,18 @@ export const callImportRoutes = new Hono<FundingEnv>().post(
       declaredBytes: Number.isFinite(declared) && declared >= 0 && c.req.header('Content-Length') ? declared : null
     });
     const body = c.req.raw.body;
-    if (!/application\/x-ndjson/i.test(c.req.header('Accept') ?? '')) return c.json(await run(body), 200);
+    const locale = readerLanguage(c);
+    if (!/application\/x-ndjson/i.test(c.req.header('Accept') ?? '')) return c.json(summaryIn(await run(body), locale), 200);
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
     c.header('Cache-Control', 'no-store');
     return stream(
       c,
       async (out) => {
         const summary = await run(body, (progress) => out.writeln(JSON.stringify(progress)));
-        await out.writeln(JSON.stringify({ type: 'summary', summary }));
+        await out.writeln(JSON.stringify({ type: 'summary', summary: summaryIn(summary, locale) }));
       },
       async (error, out) => {
-        await out.writeln(JSON.stringify({ type: 'problem', problem: problemOf(error, INTERRUPTED).toJSON(readerLanguage(c)) }));
+        await out.writeln(JSON.stringify({ type: 'problem', problem: problemOf(error, INTERRUPTED).toJSON(locale) }));
       }
     );
   }

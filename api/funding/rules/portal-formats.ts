@@ -16,8 +16,9 @@
  * Rules:
  * - Only grant topics (`type` 1) are read; tenders and every other type are
  *   `skipped` with the reason. A record whose identifier, title or dates
- *   cannot be read is `invalid`, with the path inside the file and a
- *   message. Things that do not stop a record (an unreadable budget, an
+ *   cannot be read is `invalid`, with the path inside the file and what
+ *   is wrong as catalogue words (worded in the reader's language when the
+ *   summary is written). Things that do not stop a record (an unreadable budget, an
  *   unknown deadline model) are `warnings`.
  * - The portal's status is kept for reference only (`portalStatus`); a
  *   call's status is derived from its dates elsewhere.
@@ -31,6 +32,7 @@
  *   (the search API's `url` points at a JSON document, not a page).
  */
 import { DateTime } from 'luxon';
+import { eachLanguage, render, words, type Words } from '../../platform/http/problem-words.js';
 import { type DeadlineModel, deadlineCountProblem, deadlineInstant, normaliseCutOff } from './call-dates.js';
 import { plainTextOf } from './html-text.js';
 
@@ -85,7 +87,8 @@ export interface RecordIssue {
   identifier: string | null;
   /** where in the file, e.g. `results.3.metadata.deadlineDate.0` */
   path: string;
-  message: string;
+  /** what is wrong, as catalogue words: worded in the reader's language when the summary is written */
+  said: Words;
 }
 
 export type PortalOutcome =
@@ -169,6 +172,17 @@ export function resolveDeadlines(moments: PortalMoment[], cutOff: CutOff): Resol
 export function fittedModel(model: DeadlineModel, count: number): DeadlineModel {
   if (!deadlineCountProblem(model, count)) return model;
   return count === 1 ? 'single_stage' : 'multiple_cut_off';
+}
+
+const MODEL_WORDS = {
+  single_stage: 'problems_funding_import_model_single_stage',
+  two_stage: 'problems_funding_import_model_two_stage',
+  multiple_cut_off: 'problems_funding_import_model_multiple_cut_off'
+} as const;
+
+/** A deadline model as a sentence names it ("two stage"), in each language. */
+function modelWords(model: DeadlineModel) {
+  return eachLanguage((locale) => render(words(MODEL_WORDS[model]), locale));
 }
 
 // ---------------------------------------------------------------- programmes
@@ -280,11 +294,11 @@ const NO_BUDGET: Budget = { budgetCents: null, expectedGrants: null, minContribu
  * keyed by topic (ccm2 id): the entries under the topic's own key, else
  * those whose `action` starts with its identifier, else the only entry.
  */
-export function budgetOf(overview: unknown, identifier: string, ccm2Id: string | null): { budget: Budget; problem: string | null } {
+export function budgetOf(overview: unknown, identifier: string, ccm2Id: string | null): { budget: Budget; problem: Words | null } {
   if (overview === undefined || overview === null) return { budget: NO_BUDGET, problem: null };
   const map = typeof overview === 'object' ? (overview as { budgetTopicActionMap?: unknown }).budgetTopicActionMap : undefined;
   if (map === undefined || map === null) return { budget: NO_BUDGET, problem: null };
-  if (typeof map !== 'object' || Array.isArray(map)) return { budget: NO_BUDGET, problem: 'budgetTopicActionMap is not an object; the budget was left empty.' };
+  if (typeof map !== 'object' || Array.isArray(map)) return { budget: NO_BUDGET, problem: words('problems_funding_import_budgetMapNotObject') };
   const entries = Object.entries(map as Record<string, unknown>);
   const actionsOf = (value: unknown) => list(value).filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null);
   const byKey = ccm2Id !== null ? entries.filter(([key]) => key === ccm2Id) : [];
@@ -294,7 +308,7 @@ export function budgetOf(overview: unknown, identifier: string, ccm2Id: string |
     actions = entries.flatMap(([, value]) => actionsOf(value)).filter((a) => (text(a.action) ?? '').toUpperCase().startsWith(prefix));
   }
   if (!actions.length && entries.length === 1) actions = actionsOf(entries[0]![1]);
-  if (!actions.length) return { budget: NO_BUDGET, problem: entries.length ? 'The budget overview names no action of this topic; the budget was left empty.' : null };
+  if (!actions.length) return { budget: NO_BUDGET, problem: entries.length ? words('problems_funding_import_budgetNoAction') : null };
 
   let total: number | null = null;
   let grants: number | null = null;
@@ -303,10 +317,10 @@ export function budgetOf(overview: unknown, identifier: string, ccm2Id: string |
   for (const action of actions) {
     const years = action.budgetYearMap;
     if (years !== undefined && years !== null) {
-      if (typeof years !== 'object') return { budget: NO_BUDGET, problem: 'budgetYearMap is not an object; the budget was left empty.' };
+      if (typeof years !== 'object') return { budget: NO_BUDGET, problem: words('problems_funding_import_budgetYearsNotObject') };
       for (const [year, amount] of Object.entries(years as Record<string, unknown>)) {
         const value = number(amount);
-        if (value === null || value < 0) return { budget: NO_BUDGET, problem: `The budget for ${year} is not an amount; the budget was left empty.` };
+        if (value === null || value < 0) return { budget: NO_BUDGET, problem: words('problems_funding_import_budgetYearNotAmount', { year }) };
         total = (total ?? 0) + value;
       }
     }
@@ -351,29 +365,28 @@ interface Fields {
 
 function outcome(index: number, base: string, f: Fields): PortalOutcome {
   const identifier = text(f.identifier);
-  const issue = (kind: 'skipped' | 'invalid', path: string, message: string): PortalOutcome => ({
+  const issue = (kind: 'skipped' | 'invalid', path: string, said: Words): PortalOutcome => ({
     kind,
     index,
     identifier,
     path: `${base}.${path}`,
-    message
+    said
   });
 
   const typeText = text(f.type);
-  if (typeText === null) return issue('invalid', f.typePath, 'The record has no type; 1 marks a grant topic.');
+  if (typeText === null) return issue('invalid', f.typePath, words('problems_funding_import_noType'));
   if (typeText !== '1') {
-    const what = typeText === '2' ? 'a call for tenders' : `a record of type ${typeText}`;
-    return issue('skipped', f.typePath, `Only grant topics (type 1) are imported; this is ${what}.`);
+    return issue('skipped', f.typePath, typeText === '2' ? words('problems_funding_import_tender') : words('problems_funding_import_otherType', { type: typeText }));
   }
-  if (identifier === null) return issue('invalid', f.identifierPath, 'The record has no identifier.');
-  if (identifier.length > 200) return issue('invalid', f.identifierPath, 'The identifier is longer than 200 characters.');
+  if (identifier === null) return issue('invalid', f.identifierPath, words('problems_funding_import_noIdentifier'));
+  if (identifier.length > 200) return issue('invalid', f.identifierPath, words('problems_funding_import_identifierTooLong', { max: 200 }));
   const title = text(f.title);
-  if (title === null) return issue('invalid', f.titlePath, 'The record has no title.');
+  if (title === null) return issue('invalid', f.titlePath, words('problems_funding_import_noTitle'));
 
   const deadlines: PortalMoment[] = [];
   for (const { value, path } of f.deadlines) {
     const moment = f.readDeadline(value);
-    if (!moment) return issue('invalid', path, `${JSON.stringify(value)} is not a deadline date.`);
+    if (!moment) return issue('invalid', path, words('problems_funding_import_notDeadline', { value: JSON.stringify(value) }));
     deadlines.push(moment);
   }
   deadlines.sort((a, b) => a.instant.localeCompare(b.instant));
@@ -382,7 +395,7 @@ function outcome(index: number, base: string, f: Fields): PortalOutcome {
   let opening: PortalMoment | null = null;
   if (f.opening && f.opening.value !== null && f.opening.value !== undefined && f.opening.value !== '') {
     opening = f.readOpening(f.opening.value);
-    if (!opening) return issue('invalid', f.opening.path, `${JSON.stringify(f.opening.value)} is not an opening date.`);
+    if (!opening) return issue('invalid', f.opening.path, words('problems_funding_import_notOpening', { value: JSON.stringify(f.opening.value) }));
   }
 
   const warnings: RecordIssue[] = [];
@@ -395,7 +408,7 @@ function outcome(index: number, base: string, f: Fields): PortalOutcome {
         index,
         identifier,
         path: `${base}.${f.deadlineModelPath}`,
-        message: `Unknown deadline model "${modelText}"; read as ${deadlineModel.replace(/_/g, ' ')}.`
+        said: words('problems_funding_import_unknownModel', { model: modelText, readAs: modelWords(deadlineModel) })
       });
     }
   }
@@ -406,13 +419,13 @@ function outcome(index: number, base: string, f: Fields): PortalOutcome {
       index,
       identifier,
       path: `${base}.${f.deadlineModelPath}`,
-      message: `${distinct.length} deadlines do not fit a ${deadlineModel.replace(/_/g, ' ')} topic; read as ${fitted.replace(/_/g, ' ')}.`
+      said: words('problems_funding_import_modelMismatch', { count: distinct.length, model: modelWords(deadlineModel), readAs: modelWords(fitted) })
     });
     deadlineModel = fitted;
   }
 
   const { budget, problem } = budgetOf(f.budget, identifier, text(f.ccm2Id));
-  if (problem) warnings.push({ index, identifier, path: `${base}.${f.budgetPath}`, message: problem });
+  if (problem) warnings.push({ index, identifier, path: `${base}.${f.budgetPath}`, said: problem });
 
   return {
     kind: 'topic',
@@ -441,7 +454,7 @@ function asObject(value: unknown): Record<string, unknown> | null {
 }
 
 function notAnObject(index: number, path: string, identifier: string | null = null): PortalOutcome {
-  return { kind: 'invalid', index, identifier, path, message: 'The record is not an object.' };
+  return { kind: 'invalid', index, identifier, path, said: words('problems_funding_import_notAnObject') };
 }
 
 /** One entry of `fundingData.GrantTenderObj`. */
@@ -453,7 +466,7 @@ export function readGrantsTendersRecord(raw: unknown, index: number): PortalOutc
   const status = asObject(r.status)?.abbreviation ?? r.status;
   const typesOfAction = list(r.typesOfAction).map((t) => (typeof t === 'object' && t !== null ? (t as Record<string, unknown>).typeOfAction : t));
   if (r.deadlineDatesLong !== undefined && r.deadlineDatesLong !== null && !Array.isArray(r.deadlineDatesLong)) {
-    return { kind: 'invalid', index, identifier: text(r.identifier), path: `${base}.deadlineDatesLong`, message: 'deadlineDatesLong is not a list of dates.' };
+    return { kind: 'invalid', index, identifier: text(r.identifier), path: `${base}.deadlineDatesLong`, said: words('problems_funding_import_deadlinesNotList') };
   }
   return outcome(index, base, {
     type: r.type,
@@ -493,14 +506,14 @@ export function readSearchApiRecord(raw: unknown, index: number): PortalOutcome 
   const r = asObject(raw);
   if (!r) return notAnObject(index, base);
   const m = asObject(r.metadata);
-  if (!m) return { kind: 'invalid', index, identifier: text(r.reference), path: `${base}.metadata`, message: 'The result has no metadata object.' };
+  if (!m) return { kind: 'invalid', index, identifier: text(r.reference), path: `${base}.metadata`, said: words('problems_funding_import_noMetadata') };
   const warnings: RecordIssue[] = [];
   let budget: unknown = first(m.budgetOverview);
   if (typeof budget === 'string') {
     try {
       budget = JSON.parse(budget);
     } catch {
-      warnings.push({ index, identifier: text(first(m.identifier)), path: `${base}.metadata.budgetOverview.0`, message: 'budgetOverview is not readable JSON; the budget was left empty.' });
+      warnings.push({ index, identifier: text(first(m.identifier)), path: `${base}.metadata.budgetOverview.0`, said: words('problems_funding_import_budgetNotJson') });
       budget = null;
     }
   }

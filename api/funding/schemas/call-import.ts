@@ -35,7 +35,9 @@ export const CallImportIssue = z.object({
   index: z.number().int().meta({ description: 'Position of the record in the file’s list' }),
   identifier: z.string().nullable(),
   path: z.string().meta({ description: 'Where in the file, e.g. `results.3.metadata.deadlineDate.0`' }),
-  message: z.string()
+  code: z.string().meta({ description: 'What is wrong, stable for programs: the catalogue key of `message`, e.g. `problems_funding_import_noTitle`' }),
+  params: z.record(z.string(), z.unknown()).meta({ description: 'The values `message` is made with' }),
+  message: z.string().meta({ description: 'What is wrong, in the reader’s language' })
 });
 export type CallImportIssue = z.infer<typeof CallImportIssue>;
 

@@ -82,7 +82,8 @@ import { RowMissing } from '../../../db/row-missing.js';
 import * as calls from '../../../db/funding/calls.js';
 import type { DeadlineValues } from '../../../db/funding/calls.js';
 import { type ImportCounts, insertCallImport, updateCallImportCounts } from '../../../db/funding/call-imports.js';
-import { PayloadTooLarge, TimeSlice, ValidationFailed, assertWriterSomewhere, recordChange, words, type Caller, type Settings } from '../../platform/index.js';
+import { PayloadTooLarge, TimeSlice, ValidationFailed, assertWriterSomewhere, euros, recordChange, wholeNumber, words, written, type Caller, type Settings, type Words } from '../../platform/index.js';
+import type { Locale } from '../../../i18n/locales.js';
 import { programmeTree, programmesByIds } from '../../../db/funding/programmes.js';
 import type { CallDeadlineRow, CallRow, Database } from '../../../db/schema.js';
 import type { Call } from '../schemas/calls.js';
@@ -98,6 +99,7 @@ import {
   programmeMatcher,
   programmeName,
   readRecord,
+  type RecordIssue,
   RECORDS_PATH,
   resolveDeadlines
 } from '../rules/portal-formats.js';
@@ -188,7 +190,7 @@ export interface Plan {
   deadlineChanged: boolean;
   fields: string[];
   /** problems found when the values were made to fit the calls API's rules */
-  problems: string[];
+  problems: Words[];
 }
 
 // ---------------------------------------------------------------- pure rules
@@ -249,29 +251,28 @@ export function mergeDeadlines(stored: CallDeadlineRow[], incoming: DeadlineValu
 const snapshot = (deadlines: DeadlineValues[]) => deadlines.map((d, position) => ({ position, label: d.label, at: d.deadline_at, timeZone: d.time_zone }));
 
 /** Drops values that contradict each other, as the calls API would refuse them. */
-function fitted(values: ImportedValues, deadlines: DeadlineValues[]): { values: ImportedValues; problems: string[] } {
+function fitted(values: ImportedValues, deadlines: DeadlineValues[]): { values: ImportedValues; problems: Words[] } {
   const v = { ...values };
-  const problems: string[] = [];
-  const money = (cents: number) => `${(cents / 100).toLocaleString('en')} EUR`;
+  const problems: Words[] = [];
   if (v.min_contribution_cents !== null && v.max_contribution_cents !== null && v.min_contribution_cents > v.max_contribution_cents) {
-    problems.push(`The minimum contribution (${money(v.min_contribution_cents)}) is more than the maximum (${money(v.max_contribution_cents)}); both were left empty.`);
+    problems.push(words('problems_funding_import_minAboveMax', { min: euros(v.min_contribution_cents), max: euros(v.max_contribution_cents) }));
     v.min_contribution_cents = v.max_contribution_cents = null;
   }
   if (v.budget_cents !== null && v.max_contribution_cents !== null && v.max_contribution_cents > v.budget_cents) {
-    problems.push(`The maximum contribution (${money(v.max_contribution_cents)}) is more than the budget (${money(v.budget_cents)}); it was left empty.`);
+    problems.push(words('problems_funding_import_maxAboveBudget', { max: euros(v.max_contribution_cents), budget: euros(v.budget_cents) }));
     v.max_contribution_cents = null;
   }
   if (v.budget_cents !== null && v.min_contribution_cents !== null && v.min_contribution_cents > v.budget_cents) {
-    problems.push(`The minimum contribution (${money(v.min_contribution_cents)}) is more than the budget (${money(v.budget_cents)}); it was left empty.`);
+    problems.push(words('problems_funding_import_minAboveBudget', { min: euros(v.min_contribution_cents), budget: euros(v.budget_cents) }));
     v.min_contribution_cents = null;
   }
   if (v.expected_grants !== null && v.expected_grants > MAX_EXPECTED_GRANTS) {
-    problems.push(`${v.expected_grants.toLocaleString('en')} expected grants is not a number the calls accept; it was left empty.`);
+    problems.push(words('problems_funding_import_tooManyGrants', { count: wholeNumber(v.expected_grants) }));
     v.expected_grants = null;
   }
   const first = deadlines[0];
   if (v.opening_at !== null && first && Date.parse(v.opening_at) >= Date.parse(first.deadline_at)) {
-    problems.push('The opening date is not before the first deadline; the opening was left empty.');
+    problems.push(words('problems_funding_import_openingAfterDeadline'));
     v.opening_at = null;
   }
   return { values: v, problems };
@@ -340,6 +341,15 @@ export function planCall(stored: CallRow | undefined, storedDeadlines: CallDeadl
 
 // ---------------------------------------------------------------- the tally
 
+/** The summary before it is written: each issue says what is wrong as catalogue words. */
+export type ImportSummary = Omit<CallImportSummary, 'invalid' | 'skipped' | 'warnings'> & { invalid: RecordIssue[]; skipped: RecordIssue[]; warnings: RecordIssue[] };
+
+/** The summary as the reader gets it: each issue's code and values, and its message in the reader's language. */
+export function summaryIn(summary: ImportSummary, locale: Locale): CallImportSummary {
+  const issues = (list: RecordIssue[]): CallImportIssue[] => list.map(({ said, ...issue }) => ({ ...issue, ...written(said, locale) }));
+  return { ...summary, invalid: issues(summary.invalid), skipped: issues(summary.skipped), warnings: issues(summary.warnings) };
+}
+
 /**
  * A copy that shares no string with the parser's buffers. V8 keeps a
  * substring as a slice of the text it came from, so keeping one short
@@ -354,9 +364,9 @@ function detached<T>(value: T): T {
 class Tally {
   readonly counts: ImportCounts = { new: 0, changed: 0, unchanged: 0, invalid: 0, skipped: 0 };
   readonly calls: CallImportChange[] = [];
-  readonly invalid: CallImportIssue[] = [];
-  readonly skipped: CallImportIssue[] = [];
-  readonly warnings: CallImportIssue[] = [];
+  readonly invalid: RecordIssue[] = [];
+  readonly skipped: RecordIssue[] = [];
+  readonly warnings: RecordIssue[] = [];
   records = 0;
   deadlineChanges = 0;
   notified = 0;
@@ -367,7 +377,7 @@ class Tally {
     else this.truncated = true;
   }
 
-  summary(id: string | null, dryRun: boolean, format: PortalFormat, bytes: number): CallImportSummary {
+  summary(id: string | null, dryRun: boolean, format: PortalFormat, bytes: number): ImportSummary {
     return {
       id,
       dryRun,
@@ -457,7 +467,7 @@ export class CallImportService {
     assertWriterSomewhere(caller);
     const max = this.settings.maxImportBytes;
     if (options.declaredBytes !== null && options.declaredBytes > max) throw new PayloadTooLarge(max);
-    return (body: ReadableStream<Uint8Array> | null, onProgress?: ProgressListener): Promise<CallImportSummary> => {
+    return (body: ReadableStream<Uint8Array> | null, onProgress?: ProgressListener): Promise<ImportSummary> => {
       if (!body) throw new ValidationFailed([{ path: '', ...words('problems_funding_field_notPortalFileNoBody') }], words('problems_funding_notPortalFileNoBody'));
       return options.dryRun ? this.preview(body, onProgress) : this.importFile(caller, body, onProgress);
     };
@@ -512,10 +522,10 @@ export class CallImportService {
         const first = seen.get(topic.identifier);
         if (topic.identifier.length > MAX_IDENTIFIER) {
           tally.counts.invalid += 1;
-          tally.keep(tally.invalid, { index, identifier: topic.identifier, path, message: `The identifier is longer than ${MAX_IDENTIFIER} characters.` });
+          tally.keep(tally.invalid, { index, identifier: topic.identifier, path, said: words('problems_funding_import_identifierTooLong', { max: MAX_IDENTIFIER }) });
         } else if (first !== undefined) {
           tally.counts.skipped += 1;
-          tally.keep(tally.skipped, { index, identifier: topic.identifier, path, message: `The file lists this topic again (first as record ${first}); only the first is imported.` });
+          tally.keep(tally.skipped, { index, identifier: topic.identifier, path, said: words('problems_funding_import_listedAgain', { first }) });
         } else {
           seen.set(detached(topic.identifier), index);
           for (const warning of warnings) tally.keep(tally.warnings, warning);
@@ -525,7 +535,7 @@ export class CallImportService {
               index,
               identifier: topic.identifier,
               path,
-              message: `The programme ${programmeName(topic)} is not in the catalogue; the call is imported without one (a call already recorded keeps its programme).`
+              said: words('problems_funding_import_programmeUnknown', { programme: programmeName(topic) })
             });
           }
           batch.push({ index, path, incoming: incomingOf(topic, programme) });
@@ -538,7 +548,7 @@ export class CallImportService {
 
   private count(tally: Tally, candidate: Candidate, plan: Plan, callId: string | null): void {
     tally.counts[plan.outcome] += 1;
-    for (const problem of plan.problems) tally.keep(tally.warnings, { index: candidate.index, identifier: candidate.incoming.identifier, path: candidate.path, message: problem });
+    for (const problem of plan.problems) tally.keep(tally.warnings, { index: candidate.index, identifier: candidate.incoming.identifier, path: candidate.path, said: problem });
     if (plan.outcome === 'unchanged') return;
     if (plan.deadlineChanged) tally.deadlineChanges += 1;
     tally.keep(tally.calls, {
@@ -551,7 +561,7 @@ export class CallImportService {
     });
   }
 
-  private async preview(body: ReadableStream<Uint8Array>, onProgress?: ProgressListener): Promise<CallImportSummary> {
+  private async preview(body: ReadableStream<Uint8Array>, onProgress?: ProgressListener): Promise<ImportSummary> {
     const tally = new Tally();
     const { match } = await this.catalogue();
     const slice = new TimeSlice();
@@ -566,7 +576,7 @@ export class CallImportService {
     return tally.summary(null, true, format, bytes);
   }
 
-  private async importFile(caller: Caller, body: ReadableStream<Uint8Array>, onProgress?: ProgressListener): Promise<CallImportSummary> {
+  private async importFile(caller: Caller, body: ReadableStream<Uint8Array>, onProgress?: ProgressListener): Promise<ImportSummary> {
     const progress = new Progress(onProgress);
     const spool = join(tmpdir(), `regiodesk-import-${newId()}.json`);
     const file = await open(spool, 'wx', 0o600);

@@ -12,7 +12,7 @@ import { type StorageFault, type StorageFaultKind, storageFaultOf } from '../../
 import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
 import { storageFaultLog } from '../services/storage-fault-log.js';
 import { collisionWords } from './collisions.js';
-import { type FieldProblem, type ProblemKey, type Say, type Thing, type Words, isProblemKey, isThing, notFoundWords, render, words } from './problem-words.js';
+import { type FieldProblem, type ProblemKey, type Say, type Thing, type Words, isProblemKey, isThing, notFoundWords, paramsIn, render, words } from './problem-words.js';
 
 export { type FieldProblem, type ProblemKey, type Say, type Thing, type Words, isThing, words } from './problem-words.js';
 
@@ -29,18 +29,13 @@ export interface WrittenFieldError {
 
 /**
  * What a problem says: a message of the problems catalogue with its values,
- * rendered in the reader's language when the response is written; a plain
- * string is a sentence not yet in the catalogue (English for every reader:
- * test/unit/problem-sources.test.ts lists the files that still have some).
+ * rendered in the reader's language when the response is written. There is
+ * no other form: an English sentence does not compile.
  */
-export type Detail = Words | string;
-
-/** the code of a field error or detail that is not in the catalogue yet */
-const UNTRANSLATED = 'untranslated';
+export type Detail = Words;
 
 function fieldError(error: FieldProblem, locale: Locale): WrittenFieldError {
-  if ('message' in error) return { path: error.path, code: UNTRANSLATED, params: {}, message: error.message };
-  return { path: error.path, code: error.key, params: (error.params ?? {}) as Record<string, unknown>, message: render(error, locale) };
+  return { path: error.path, code: error.key, params: paramsIn(error, locale), message: render(error, locale) };
 }
 
 /** A constructor's message: a key with its values (`'problems_…', { … }`), or words made already. */
@@ -51,7 +46,7 @@ function detailOf(args: unknown[]): { detail: Detail; rest: unknown[] } {
 }
 
 export class Problem extends Error {
-  readonly words: Words | null;
+  readonly words: Words;
   constructor(
     readonly status: number,
     readonly title: string,
@@ -59,8 +54,8 @@ export class Problem extends Error {
     readonly extra: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {}
   ) {
-    super(typeof detail === 'string' ? detail : render(detail, BASE_LOCALE));
-    this.words = typeof detail === 'string' ? null : detail;
+    super(render(detail, BASE_LOCALE));
+    this.words = detail;
   }
 
   /** the detail in English (the base language) */
@@ -70,7 +65,7 @@ export class Problem extends Error {
 
   /** the detail in the reader's language */
   detailIn(locale: Locale): string {
-    return this.words ? render(this.words, locale) : this.message;
+    return render(this.words, locale);
   }
 
   get type(): string {
@@ -89,8 +84,8 @@ export class Problem extends Error {
       type: this.type,
       title: this.title,
       status: this.status,
-      code: this.words?.key ?? UNTRANSLATED,
-      params: this.words?.params ?? {},
+      code: this.words.key,
+      params: paramsIn(this.words, locale),
       detail: this.detailIn(locale),
       ...extra,
       ...(errors ? { errors: errors.map((error) => fieldError(error, locale)) } : {})
@@ -240,8 +235,9 @@ export function problemOf(error: unknown, internalDetail?: Detail): Problem {
   if (error instanceof BadCursor) return new ValidationFailed([{ path: 'query.cursor', ...words('problems_field_badCursor') }]);
   if (error instanceof RowMissing) return new NotFound(isThing(error.what) ? error.what : 'record');
   if (error instanceof HTTPException) {
-    if (error.status === 400) return new ValidationFailed([{ path: '', ...(error.message === 'Malformed JSON in request body' ? words('problems_field_notJson') : { message: error.message }) }]);
-    return new Problem(error.status, 'Request refused', error.message || words('problems_refused'), { errors: [] });
+    // Hono's own refusals say why in English only: the reader gets the catalogue's words instead
+    if (error.status === 400) return new ValidationFailed([{ path: '', ...(error.message === 'Malformed JSON in request body' ? words('problems_field_notJson') : words('problems_field_requestUnreadable')) }]);
+    return new Problem(error.status, 'Request refused', words('problems_refused'), { errors: [] });
   }
   // two writers that both checked, then both wrote: the second meets the first one's row (or a row it refers to is gone)
   const violation = constraintViolationOf(error);

@@ -6,7 +6,7 @@
  * functions the web calls. A key that is not in the catalogue, or a message
  * without its values, does not compile.
  */
-import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
+import { BASE_LOCALE, LOCALES, type Locale } from '../../../i18n/locales.js';
 import { m } from '../../../i18n/paraglide-server/messages.js';
 
 type Messages = typeof m;
@@ -25,8 +25,8 @@ export type Words = { key: ProblemKey; params: Record<string, unknown> };
 /** a key and its values as arguments: the values may be left out only when the message has none */
 export type Say = { [K in ProblemKey]: {} extends ParamsOf<K> ? [key: K, params?: ParamsOf<K>] : [key: K, params: ParamsOf<K>] }[ProblemKey];
 
-/** A field error before it is written: its words, or (not yet in the catalogue) an English message. */
-export type FieldProblem = { path: string } & (Words | { message: string });
+/** A field error before it is written: the field's path and its words. */
+export type FieldProblem = { path: string } & Words;
 
 export function words(...[key, params]: Say): Words {
   return { key, params: params ?? {} } as Words;
@@ -52,10 +52,24 @@ function inLanguage(value: unknown, locale: Locale): unknown {
   return value && typeof value === 'object' && 'inEachLanguage' in value ? (value as InEachLanguage).inEachLanguage[locale] : value;
 }
 
+/** A value written by `write` in each language, taken in the reader's when the message it is passed to is rendered. */
+export function eachLanguage(write: (locale: Locale) => string): InEachLanguage {
+  return { inEachLanguage: Object.fromEntries(LOCALES.map((locale) => [locale, write(locale)])) as Record<Locale, string> };
+}
+
+/** The values as a reader in `locale` gets them beside the words (`params`): a value written in each language in theirs. */
+export function paramsIn(said: Words, locale: Locale): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, inLanguage(value, locale)]));
+}
+
 /** The message in a language. */
 export function render(said: Words, locale: Locale = BASE_LOCALE): string {
-  const params = Object.fromEntries(Object.entries(said.params).map(([name, value]) => [name, inLanguage(value, locale)]));
-  return (m[said.key] as (params: unknown, options: { locale: Locale }) => string)(params, { locale });
+  return (m[said.key] as (params: unknown, options: { locale: Locale }) => string)(paramsIn(said, locale), { locale });
+}
+
+/** Words as an API answer carries them: the message's key and values, and the message in the reader's language. */
+export function written(said: Words, locale: Locale): { code: ProblemKey; params: Record<string, unknown>; message: string } {
+  return { code: said.key, params: paramsIn(said, locale), message: render(said, locale) };
 }
 
 /** What a 404 or an unknown reference can be about: each has its own sentence ("No work plan with this id."), the words differ by gender. */

@@ -102,7 +102,8 @@ export function fieldErrors(issues: readonly StandardSchemaV1.Issue[], prefix = 
       const bounds = { ...(issue.minimum !== undefined ? { minimum: numeric(issue.minimum) } : {}), ...(issue.maximum !== undefined ? { maximum: numeric(issue.maximum) } : {}) };
       return [{ path: join(path), key: issue.message, params: { ...bounds, ...issue.params } } as FieldProblem];
     }
-    if (!issue.code || !zodDefault(issue)) return [{ path: join(path), message: issue.message }];
+    // no catalogue key and no zod check of its own (a refinement that forgot `says(…)`): the catalogue's general words, never its English message
+    if (!issue.code || !zodDefault(issue)) return [{ path: join(path), ...words('problems_field_invalid') }];
     return [{ path: join(path), ...zodWords(issue) }];
   });
 }

@@ -65,7 +65,7 @@ export const ProblemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.string().describe('The stable key of the detail’s message (`problems_…`; `untranslated` for the few not in the catalogue yet): programs branch on it, not on the words.'),
+    code: z.string().describe('The stable key of the detail’s message (`problems_…`): programs branch on it, not on the words.'),
     params: z.record(z.string(), z.unknown()).describe('The values the detail’s message shows, by name.'),
     detail: z.string().describe('What happened and what to do, in the reader’s language: a signed-in caller’s account language, else Accept-Language (en, de, nl), else English. `title` stays an English label of the status.'),
     errors: z

@@ -86,7 +86,7 @@ export function partnershipLinksAfter(
     .map(({ i }) => ({ path: `partnershipIds.${i}`, ...words('problems_notFound_partnership') }));
   if (unknown.length) throw new ValidationFailed(unknown);
   const removed = current.filter((id) => !requested.includes(id) && canSeePartnership(caller, id));
-  if ([...added, ...removed].some((id) => !canWriteIn(caller, id))) throw new Forbidden(refusal);
+  if ([...added, ...removed].some((id) => !canWriteIn(caller, id))) throw new Forbidden({ key: refusal, params: {} });
   const hidden = current.filter((id) => !canSeePartnership(caller, id));
   return [...requested, ...hidden];
 }

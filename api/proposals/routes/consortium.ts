@@ -5,7 +5,8 @@
  */
 import { Hono } from 'hono';
 import type { ProposalsEnv } from '../services/index.js';
-import { describe, etagOf, expectedVersion, validate } from '../../platform/index.js';
+import { describe, etagOf, expectedVersion, readerLanguage, validate } from '../../platform/index.js';
+import { consortiumIn } from '../services/consortium.js';
 import { IdParam } from '../../platform/schemas/common.js';
 import { Consortium, ConsortiumChange, ConsortiumMemberCreate, ConsortiumMemberParams, ConsortiumMemberPatch } from '../schemas/consortium.js';
 
@@ -16,7 +17,7 @@ export const consortiumRoutes = new Hono<ProposalsEnv>()
     '/',
     describe({ tag, summary: 'The consortium with budgets, EU and own contributions, totals and warnings against the call’s limits', body: Consortium }),
     validate('param', IdParam),
-    async (c) => c.json(await c.var.services.consortium.get(c.var.caller, c.req.valid('param').id))
+    async (c) => c.json(consortiumIn(await c.var.services.consortium.get(c.var.caller, c.req.valid('param').id), readerLanguage(c)))
   )
   .post(
     '/',
@@ -25,7 +26,7 @@ export const consortiumRoutes = new Hono<ProposalsEnv>()
     validate('json', ConsortiumMemberCreate),
     async (c) => {
       const change = await c.var.services.consortium.add(c.var.caller, c.req.valid('param').id, c.req.valid('json'));
-      return c.json(change, 201, { ETag: etagOf(change.member) });
+      return c.json({ member: change.member, consortium: consortiumIn(change.consortium, readerLanguage(c)) }, 201, { ETag: etagOf(change.member) });
     }
   )
   .patch(
@@ -36,7 +37,7 @@ export const consortiumRoutes = new Hono<ProposalsEnv>()
     async (c) => {
       const { id, memberId } = c.req.valid('param');
       const change = await c.var.services.consortium.update(c.var.caller, id, memberId, c.req.valid('json'), expectedVersion(c.req.header('If-Match')));
-      return c.json(change, 200, { ETag: etagOf(change.member) });
+      return c.json({ member: change.member, consortium: consortiumIn(change.consortium, readerLanguage(c)) }, 200, { ETag: etagOf(change.member) });
     }
   )
   .delete(

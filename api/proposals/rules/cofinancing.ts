@@ -16,6 +16,8 @@
  *   maximum; no lead partner; a partner without a rate.
  */
 import { parseDecimal } from '../../platform/schemas/money.js';
+import { type InEachLanguage, type Words, words } from '../../platform/http/problem-words.js';
+import { euros } from '../../platform/rules/amount-words.js';
 import { toEurCents } from '../../activities/index.js';
 
 export type RateSource = 'partner' | 'call' | 'programme' | 'none';
@@ -32,7 +34,8 @@ export const NO_TERMS: FundingTerms = { callRate: null, programmeRate: null, min
 
 export interface PartnerBudget {
   id: string;
-  name: string;
+  /** the organisation's name, or words for one the reader may not see */
+  name: string | InEachLanguage;
   role: string;
   budgetCents: number;
   /** the partner's own rate, or null for the call's (or programme's) */
@@ -56,7 +59,8 @@ export type WarningCode = 'below_minimum' | 'above_maximum' | 'no_lead' | 'no_ra
 
 export interface ConsortiumWarning {
   code: WarningCode;
-  message: string;
+  /** the warning as catalogue words, worded in the reader's language when the answer is written */
+  said: Words;
   /** the partner it is about, for `no_rate` */
   memberId: string | null;
 }
@@ -91,12 +95,6 @@ export function partnerFigures(partner: Pick<PartnerBudget, 'budgetCents' | 'rat
   return { effectiveRate: rate, rateSource: source, ...splitBudget(partner.budgetCents, rate) };
 }
 
-/** "1234567" cents → "12,345.67 EUR", for messages. */
-export function eur(cents: number): string {
-  const whole = Math.floor(Math.abs(cents) / 100).toLocaleString('en-GB');
-  return `${cents < 0 ? '-' : ''}${whole}.${String(Math.abs(cents) % 100).padStart(2, '0')} EUR`;
-}
-
 export function consortiumFigures(partners: PartnerBudget[], terms: FundingTerms) {
   const figures = new Map(partners.map((p) => [p.id, partnerFigures(p, terms)]));
   const totals: ConsortiumTotals = { budgetCents: 0, euContributionCents: 0, ownContributionCents: 0 };
@@ -108,24 +106,24 @@ export function consortiumFigures(partners: PartnerBudget[], terms: FundingTerms
   }
   const warnings: ConsortiumWarning[] = [];
   if (partners.length && !partners.some((p) => p.role === 'lead')) {
-    warnings.push({ code: 'no_lead', message: 'The consortium has no lead partner yet.', memberId: null });
+    warnings.push({ code: 'no_lead', said: words('problems_proposals_cofinancing_no_lead'), memberId: null });
   }
   for (const p of partners) {
     if (figures.get(p.id)!.rateSource === 'none') {
-      warnings.push({ code: 'no_rate', message: `${p.name} has no co-financing rate, and neither the call nor the programme gives one: its EU contribution counts as 0.`, memberId: p.id });
+      warnings.push({ code: 'no_rate', said: words('problems_proposals_cofinancing_no_rate', { name: p.name }), memberId: p.id });
     }
   }
   if (partners.length && terms.minContributionCents !== null && totals.euContributionCents < terms.minContributionCents) {
     warnings.push({
       code: 'below_minimum',
-      message: `The EU contribution asked for (${eur(totals.euContributionCents)}) is below the call's minimum of ${eur(terms.minContributionCents)}.`,
+      said: words('problems_proposals_cofinancing_below_minimum', { total: euros(totals.euContributionCents), limit: euros(terms.minContributionCents) }),
       memberId: null
     });
   }
   if (terms.maxContributionCents !== null && totals.euContributionCents > terms.maxContributionCents) {
     warnings.push({
       code: 'above_maximum',
-      message: `The EU contribution asked for (${eur(totals.euContributionCents)}) is above the call's maximum of ${eur(terms.maxContributionCents)}.`,
+      said: words('problems_proposals_cofinancing_above_maximum', { total: euros(totals.euContributionCents), limit: euros(terms.maxContributionCents) }),
       memberId: null
     });
   }

@@ -41,7 +41,7 @@ export const ConsortiumSuggestions = z
     domainIds: z.array(Id),
     /** the call's keywords */
     keywords: z.array(z.string()),
-    /** why the list is empty when there is nothing to match against */
+    /** why the list is empty, in the caller's (account's) language */
     notice: z.string().nullable(),
     items: z.array(ConsortiumSuggestion)
   })

@@ -96,6 +96,9 @@ export type ConsortiumMember = z.infer<typeof ConsortiumMember>;
 
 export const ConsortiumWarning = z.object({
   code: z.enum(['below_minimum', 'above_maximum', 'no_lead', 'no_rate']),
+  /** the values the message is made with (amounts and names as the reader's language writes them) */
+  params: z.record(z.string(), z.unknown()),
+  /** the warning in the reader's language */
   message: z.string(),
   memberId: Id.nullable()
 });

@@ -21,7 +21,7 @@ const fields = {
   callId: Id.nullable(),
   /** a partnership the caller writes in */
   partnershipId: Id,
-  domainIds: z.array(Id).max(20).superRefine(noDuplicates((id) => id, 'This domain is listed twice.')),
+  domainIds: z.array(Id).max(20).superRefine(noDuplicates((id) => id, 'problems_crm_field_domainTwice')),
   /** the consortium's lead; setting it makes that organisation the lead partner (the previous lead stays as a partner) */
   leadOrganisationId: Id.nullable(),
   stage: ProposalStage,

@@ -24,7 +24,8 @@
  * - each activity of the partnership it took part in (ended, not missed):
  *   1, at most 5;
  * - ranked by score, then number of matching domains, then name.
- * Every point comes with a sentence in `reasons`.
+ * Every point comes with a sentence in `reasons`, in the caller's (account's)
+ * language (the catalogue's `serverWords`).
  */
 import type { DB } from '../../../db/connection.js';
 import { findDomains } from '../../../db/crm/domains.js';
@@ -33,11 +34,13 @@ import { participations } from '../../../db/activities/matchmaking.js';
 import { domainsOfOrganisations } from '../../../db/crm/organisations.js';
 import { partiesOf } from '../../../db/crm/partnerships.js';
 import { domainsOfProposals } from '../../../db/proposals/proposals.js';
-import { canSeePartnership, scopeOf, type Caller } from '../../platform/index.js';
+import { canSeePartnership, dayIn, scopeOf, type Caller } from '../../platform/index.js';
 import type { ConsortiumSuggestion, ConsortiumSuggestionQuery, ConsortiumSuggestions } from '../schemas/consortium-builder.js';
 import type { ProposalStage } from '../schemas/proposals.js';
 import { dateInZone, list } from '../../activities/index.js';
 import { readableProposal } from './proposal-access.js';
+import { BASE_LOCALE, type Locale } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
 import { callMatchTerms } from './proposal-calls.js';
 
 export const BUILDER_POINTS = {
@@ -71,7 +74,10 @@ export interface BuilderInput {
   candidates: BuilderCandidate[];
   domainIds: string[];
   keywords: string[];
+  /** a domain's name in `locale` */
   domainName: (domainId: string) => string;
+  /** the language the reasons are written in (the caller's account's); English when not given */
+  locale?: Locale;
 }
 
 export interface RankedSuggestion {
@@ -81,6 +87,24 @@ export interface RankedSuggestion {
   score: number;
   reasons: string[];
 }
+
+/** A stage and a consortium role as the reasons name them, in a language. */
+const STAGES: Record<ProposalStage, (locale: Locale) => string> = {
+  idea: (locale) => m.proposals_stages_idea({}, { locale }),
+  exploring: (locale) => m.proposals_stages_exploring({}, { locale }),
+  in_preparation: (locale) => m.proposals_stages_in_preparation({}, { locale }),
+  submitted: (locale) => m.proposals_stages_submitted({}, { locale }),
+  approved: (locale) => m.proposals_stages_approved({}, { locale }),
+  rejected: (locale) => m.proposals_stages_rejected({}, { locale }),
+  withdrawn: (locale) => m.proposals_stages_withdrawn({}, { locale }),
+  running: (locale) => m.proposals_stages_running({}, { locale }),
+  closed: (locale) => m.proposals_stages_closed({}, { locale })
+};
+const ROLES: Record<string, (locale: Locale) => string> = {
+  lead: (locale) => m.proposals_consortium_roles_lead({}, { locale }),
+  partner: (locale) => m.proposals_consortium_roles_partner({}, { locale }),
+  associated: (locale) => m.proposals_consortium_roles_associated({}, { locale })
+};
 
 function folded(text: string): string {
   return text
@@ -107,28 +131,38 @@ export function scoreCandidate(candidate: BuilderCandidate, input: Omit<BuilderI
   if (!matchingDomains.length && !matchingKeywords.length) return null;
   const reasons: string[] = [];
   let score = 0;
+  const locale = input.locale ?? BASE_LOCALE;
+  const at = { locale };
 
   if (matchingDomains.length) {
     const leading = matchingDomains.filter((d) => d.maturity >= 4);
     score += matchingDomains.length * BUILDER_POINTS.domain + leading.length * BUILDER_POINTS.leadingMaturity;
-    reasons.push(`Works on ${list(matchingDomains.map((d) => `${input.domainName(d.domainId)} (maturity ${d.maturity})`))}${leading.length ? `, leading in ${list(leading.map((d) => input.domainName(d.domainId)))}` : ''}.`);
+    const domains = list(matchingDomains.map((d) => m.serverWords_consortiumBuilder_domainLevel({ domain: input.domainName(d.domainId), level: d.maturity }, at)), locale);
+    reasons.push(
+      leading.length
+        ? m.serverWords_consortiumBuilder_worksOnLeading({ domains, leading: list(leading.map((d) => input.domainName(d.domainId)), locale) }, at)
+        : m.serverWords_consortiumBuilder_worksOn({ domains }, at)
+    );
   }
   if (matchingKeywords.length) {
     score += matchingKeywords.length * BUILDER_POINTS.keyword;
-    reasons.push(`Its name matches the call’s keyword${matchingKeywords.length > 1 ? 's' : ''} ${list(matchingKeywords.map((k) => `“${k}”`))}.`);
+    reasons.push(m.serverWords_consortiumBuilder_keywords({ count: matchingKeywords.length, keywords: list(matchingKeywords.map((k) => `“${k}”`), locale) }, at));
   }
   if (candidate.proposals.length) {
     const successful = candidate.proposals.filter((p) => SUCCESSFUL.includes(p.stage));
     score += successful.length * BUILDER_POINTS.successfulProposal + (candidate.proposals.length - successful.length) * BUILDER_POINTS.pastProposal;
-    reasons.push(`Partner in ${candidate.proposals.length} of our proposals: ${list(candidate.proposals.map((p) => `${p.acronym} (${p.stage.replace('_', ' ')}, ${p.role})`))}.`);
+    const proposals = list(candidate.proposals.map((p) => m.serverWords_consortiumBuilder_pastProposal({ acronym: p.acronym, stage: STAGES[p.stage](locale), role: ROLES[p.role]?.(locale) ?? p.role }, at)), locale);
+    reasons.push(m.serverWords_consortiumBuilder_partnerIn({ count: candidate.proposals.length, proposals }, at));
   }
   if (candidate.activities.length) {
     score += Math.min(candidate.activities.length, BUILDER_POINTS.maxActivities) * BUILDER_POINTS.activity;
     const last = candidate.activities[0]!;
-    reasons.push(`Took part in ${candidate.activities.length} of our activities, the last “${last.title}” on ${last.on}.`);
+    reasons.push(m.serverWords_consortiumBuilder_tookPart({ count: candidate.activities.length, title: last.title, date: dayIn(locale, last.on) }, at));
   }
-  if (!candidate.proposals.length && !candidate.activities.length) reasons.push('No record with us yet: a new partner.');
-  if (candidate.thirdPartner) reasons.push(`A third partner${candidate.regionName ? ` from ${candidate.regionName}` : ''}, outside the partner regions.`);
+  if (!candidate.proposals.length && !candidate.activities.length) reasons.push(m.serverWords_consortiumBuilder_newPartner({}, at));
+  if (candidate.thirdPartner) {
+    reasons.push(candidate.regionName ? m.serverWords_consortiumBuilder_thirdPartnerFrom({ region: candidate.regionName }, at) : m.serverWords_consortiumBuilder_thirdPartner({}, at));
+  }
   return { candidate, matchingDomains, matchingKeywords, score, reasons };
 }
 
@@ -165,7 +199,7 @@ export class ConsortiumBuilderService {
     const keywords = call.keywords;
     const base = { proposalId, callId: proposal.call_id, partnershipId, regions, domainIds, keywords };
     if (!domainIds.length && !keywords.length) {
-      return { ...base, notice: 'Nothing to match against yet: give the proposal its domains, or choose a call with domains or keywords.', items: [] };
+      return { ...base, notice: m.serverWords_consortiumBuilder_nothingToMatch({}, { locale: caller.locale ?? BASE_LOCALE }), items: [] };
     }
 
     const excluded = new Set([...parties.map((p) => p.organisation_id), ...(await membersOf(this.db, [proposalId])).map((m) => m.organisation_id)]);
@@ -194,7 +228,8 @@ export class ConsortiumBuilderService {
 
     const labels = new Map(domainRows.map((d) => [d.domain_id, { en: d.label_en, de: d.label_de, nl: d.label_nl }]));
     for (const d of await findDomains(this.db, domainIds.filter((id) => !labels.has(id)))) labels.set(d.id, { en: d.label_en, de: d.label_de, nl: d.label_nl });
-    const ranked = rankSuggestions({ candidates, domainIds, keywords, domainName: (id) => labels.get(id)?.en ?? id });
+    const locale = caller.locale ?? BASE_LOCALE;
+    const ranked = rankSuggestions({ candidates, domainIds, keywords, domainName: (id) => labels.get(id)?.[locale] ?? id, locale });
     const items: ConsortiumSuggestion[] = ranked.slice(0, query.limit).map((s) => ({
       organisation: { id: s.candidate.id, name: s.candidate.name, kind: s.candidate.kind, regionId: s.candidate.regionId, regionName: s.candidate.regionName, country: s.candidate.country },
       thirdPartner: s.candidate.thirdPartner,
@@ -204,6 +239,6 @@ export class ConsortiumBuilderService {
       score: s.score,
       reasons: s.reasons
     }));
-    return { ...base, notice: items.length ? null : 'No organisation we know matches the domains or keywords yet.', items };
+    return { ...base, notice: items.length ? null : m.serverWords_consortiumBuilder_noMatch({}, { locale: caller.locale ?? BASE_LOCALE }), items };
   }
 }

@@ -28,10 +28,12 @@ import type { ConsortiumMemberRow } from '../../../db/proposals/consortium.js';
 import { findVisibleOrganisation, visibleOrganisationNames } from '../../../db/crm/organisations.js';
 import { getProposal, updateProposal } from '../../../db/proposals/proposals.js';
 import type { Database, ProposalRow } from '../../../db/schema.js';
-import { Conflict, NotFound, PreconditionFailed, checkVersion, recordChange, scopeOf, unknownReference, words, type Caller } from '../../platform/index.js';
-import type { Consortium, ConsortiumChange, ConsortiumMember, ConsortiumMemberCreate, ConsortiumMemberPatch, ConsortiumRole } from '../schemas/consortium.js';
+import { Conflict, NotFound, PreconditionFailed, checkVersion, eachLanguage, recordChange, scopeOf, unknownReference, words, written, type Caller } from '../../platform/index.js';
+import type { Locale } from '../../../i18n/locales.js';
+import { m } from '../../../i18n/paraglide-server/messages.js';
+import type { Consortium, ConsortiumMember, ConsortiumMemberCreate, ConsortiumMemberPatch, ConsortiumRole } from '../schemas/consortium.js';
 import { centsToDecimal } from '../../platform/schemas/money.js';
-import { type PartnerFigures, consortiumFigures } from '../rules/cofinancing.js';
+import { type ConsortiumWarning, type PartnerFigures, consortiumFigures } from '../rules/cofinancing.js';
 import { fundingTerms } from './proposal-calls.js';
 import { readableProposal, writableProposal } from './proposal-access.js';
 
@@ -56,13 +58,31 @@ function toMember(row: ConsortiumMemberRow, figures: PartnerFigures, names: Map<
   };
 }
 
+/** The consortium before it is written: each warning says itself as catalogue words. */
+export type ConsortiumFacts = Omit<Consortium, 'warnings'> & { warnings: ConsortiumWarning[] };
+export type ConsortiumChangeFacts = { member: ConsortiumMember; consortium: ConsortiumFacts };
+
+/** An organisation the reader may not see, as a warning names it ("an organisation you cannot see"), in each language. */
+const HIDDEN_PARTNER = eachLanguage((locale) => m.proposals_hiddenOrganisation({}, { locale }));
+
+/** The consortium as the reader gets it: each warning's code, values and message in the reader's language. */
+export function consortiumIn(consortium: ConsortiumFacts, locale: Locale): Consortium {
+  return {
+    ...consortium,
+    warnings: consortium.warnings.map(({ said, code, memberId }) => {
+      const { params, message } = written(said, locale);
+      return { code, memberId, params, message };
+    })
+  };
+}
+
 /** The consortium as the caller sees it (null: everything, for the audit trail). */
-export async function consortiumOf(db: Kysely<Database>, caller: Caller | null, proposal: Pick<ProposalRow, 'id' | 'call_id'>): Promise<Consortium> {
+export async function consortiumOf(db: Kysely<Database>, caller: Caller | null, proposal: Pick<ProposalRow, 'id' | 'call_id'>): Promise<ConsortiumFacts> {
   const rows = await repo.membersOf(db, [proposal.id]);
   const terms = await fundingTerms(db, proposal.call_id);
   const names = caller ? await visibleOrganisationNames(db, scopeOf(caller), rows.map((r) => r.organisation_id)) : null;
   const { figures, totals, warnings } = consortiumFigures(
-    rows.map((r) => ({ id: r.id, name: names === null || names.has(r.organisation_id) ? r.organisation_name : 'A partner', role: r.role, budgetCents: r.budget_cents, rate: r.cofinancing_rate })),
+    rows.map((r) => ({ id: r.id, name: names === null || names.has(r.organisation_id) ? r.organisation_name : HIDDEN_PARTNER, role: r.role, budgetCents: r.budget_cents, rate: r.cofinancing_rate })),
     terms
   );
   return {
@@ -100,7 +120,7 @@ export async function syncLead(db: Kysely<Database>, proposalId: string, organis
 export class ConsortiumService {
   constructor(private readonly db: DB) {}
 
-  async get(caller: Caller, proposalId: string): Promise<Consortium> {
+  async get(caller: Caller, proposalId: string): Promise<ConsortiumFacts> {
     const proposal = await readableProposal(this.db, caller, proposalId);
     return consortiumOf(this.db, caller, proposal);
   }
@@ -112,7 +132,7 @@ export class ConsortiumService {
     await updateProposal(trx, proposal.id, current.version, { lead_organisation_id: organisationId, updated_at: nowIso() });
   }
 
-  private async change(trx: Kysely<Database>, caller: Caller, proposal: ProposalRow, memberId: string, before: ConsortiumMember | null): Promise<ConsortiumChange> {
+  private async change(trx: Kysely<Database>, caller: Caller, proposal: ProposalRow, memberId: string, before: ConsortiumMember | null): Promise<ConsortiumChangeFacts> {
     const consortium = await consortiumOf(trx, caller, { id: proposal.id, call_id: proposal.call_id });
     const full = await consortiumOf(trx, null, { id: proposal.id, call_id: proposal.call_id });
     const after = full.members.find((m) => m.id === memberId)!;
@@ -129,7 +149,7 @@ export class ConsortiumService {
     return { row, full };
   }
 
-  async add(caller: Caller, proposalId: string, input: ConsortiumMemberCreate): Promise<ConsortiumChange> {
+  async add(caller: Caller, proposalId: string, input: ConsortiumMemberCreate): Promise<ConsortiumChangeFacts> {
     return this.db.transaction().execute(async (trx) => {
       const proposal = await writableProposal(trx, caller, proposalId);
       if (!(await findVisibleOrganisation(trx, scopeOf(caller), input.organisationId))) throw unknownReference('organisationId', 'organisation');
@@ -146,7 +166,7 @@ export class ConsortiumService {
     });
   }
 
-  async update(caller: Caller, proposalId: string, memberId: string, patch: ConsortiumMemberPatch, expected: number | null): Promise<ConsortiumChange> {
+  async update(caller: Caller, proposalId: string, memberId: string, patch: ConsortiumMemberPatch, expected: number | null): Promise<ConsortiumChangeFacts> {
     return this.db.transaction().execute(async (trx) => {
       const proposal = await writableProposal(trx, caller, proposalId);
       const { row, full } = await this.memberOf(trx, proposal, memberId);

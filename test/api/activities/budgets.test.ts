@@ -46,7 +46,7 @@ describe('/api/budgets', () => {
       remainingCents: 1500050,
       percentUsed: 0,
       state: 'ok',
-      message: 'The PFB 2025 budget is at 0 % (EUR 0.00 of 15000.50).',
+      message: 'The PFB 2025 budget is at 0 % (€0.00 of €15,000.50).',
       version: 1
     });
     const read = await h.as.viewer.get(`/api/budgets/${created.body.id}`);
@@ -87,10 +87,10 @@ describe('/api/budgets', () => {
 
     await addCost(spring, { amount: '4438', state: 'committed' });
     const warned = await h.as.officer.get(`/api/budgets/${budget.id}`);
-    expect(warned.body).toMatchObject({ usedCents: 805812, percentUsed: 80.5, state: 'warning', message: 'The VRRN 2026 budget is at 80 % (EUR 8058.12 of 10000.00); the warning starts at 80 %.' });
+    expect(warned.body).toMatchObject({ usedCents: 805812, percentUsed: 80.5, state: 'warning', message: 'The VRRN 2026 budget is at 80 % (€8,058.12 of €10,000.00); the warning starts at 80 %.' });
     await addCost(spring, { amount: '2000', state: 'planned' });
     const exceeded = await h.as.officer.get(`/api/budgets/${budget.id}`);
-    expect(exceeded.body).toMatchObject({ usedCents: 1005812, remainingCents: -5812, state: 'exceeded', message: 'The VRRN 2026 budget is exceeded by EUR 58.12 (EUR 10058.12 of 10000.00).' });
+    expect(exceeded.body).toMatchObject({ usedCents: 1005812, remainingCents: -5812, state: 'exceeded', message: 'The VRRN 2026 budget is exceeded by €58.12 (€10,058.12 of €10,000.00).' });
   });
 
   it('lists the budget lines the caller may see, filtered and page by page', async () => {

@@ -73,7 +73,7 @@ describe('/api/activities/:id/costs', () => {
 
     const first = await h.as.officer.post(costsOf(activity), { category: 'venue', amount: '6000', paidByOrganisationId: h.world.organisations.vrrn });
     expect(first.body.budgets).toEqual([
-      expect.objectContaining({ budgetId: budget.body.id, label: 'VRRN 2027', year: 2027, percentBefore: 0, percentAfter: 60, state: 'ok', message: 'Adding this cost takes the VRRN 2027 budget to 60 %.' })
+      expect.objectContaining({ budgetId: budget.body.id, label: 'VRRN 2027', year: 2027, percentBefore: 0, percentAfter: 60, state: 'ok', message: 'This cost takes the VRRN 2027 budget to 60 %.' })
     ]);
     const second = await h.as.officer.post(costsOf(activity), { category: 'catering', amount: '3400', state: 'committed', paidByOrganisationId: h.world.organisations.vrrn });
     expect(second.body.budgets).toEqual([
@@ -82,7 +82,7 @@ describe('/api/activities/:id/costs', () => {
         usedAfterCents: 940000,
         percentAfter: 94,
         state: 'warning',
-        message: 'Adding this cost takes the VRRN 2027 budget to 94 % (the warning starts at 90 %).'
+        message: 'Warning: this cost takes the VRRN 2027 budget to 94 %.'
       })
     ]);
     // PFB pays its own share: not booked against the VRRN budget
@@ -91,10 +91,10 @@ describe('/api/activities/:id/costs', () => {
 
     const list = await h.as.officer.get(costsOf(activity));
     expect(list.body.summary.budgets).toEqual([
-      expect.objectContaining({ budgetId: budget.body.id, usedBeforeCents: 0, usedAfterCents: 940000, state: 'warning', message: "This activity's costs take the VRRN 2027 budget from 0 % to 94 % (the warning starts at 90 %)." })
+      expect.objectContaining({ budgetId: budget.body.id, usedBeforeCents: 0, usedAfterCents: 940000, state: 'warning', message: "Warning: this activity's costs take the VRRN 2027 budget to 94 %." })
     ]);
     const over = await h.as.officer.patch(`${costsOf(activity)}/${second.body.id}`, { amount: '4500' });
-    expect(over.body.budgets[0]).toMatchObject({ state: 'exceeded', percentAfter: 105, message: 'Adding this cost takes the VRRN 2027 budget over its amount by EUR 500.00 (105 %).' });
+    expect(over.body.budgets[0]).toMatchObject({ state: 'exceeded', percentAfter: 105, message: 'This cost takes the VRRN 2027 budget over its amount by €500.00.' });
     expect((await h.as.officer.get(`/api/budgets/${budget.body.id}`)).body).toMatchObject({ usedCents: 1050000, state: 'exceeded' });
   });
 

@@ -86,6 +86,11 @@ describe('/api/matchmaking', () => {
     expect(best.reasons.join(' ')).toContain('Contact worth renewing');
     expect(distant).toMatchObject({ maturityWarning: true, maturityGap: 2, contact: 'never_met' });
     expect(distant.reasons.join(' ')).toContain('exchanges fail when maturity differs too much');
+    // a German account reads the reasons in German
+    await h.db.updateTable('users').set({ locale: 'de' }).where('id', '=', h.world.users.officer.id).execute();
+    const german = (await h.as.officer.get(`/api/matchmaking?partnershipId=${h.world.partnerships.p1}`)).body.items[0];
+    expect(german.reasons).toContain('Kein Kontakt mit VIB in den letzten 12 Monaten.');
+    await h.db.updateTable('users').set({ locale: 'en' }).where('id', '=', h.world.users.officer.id).execute();
     const names = JSON.stringify(reply.body.items);
     for (const absent of ['Charité Berlin', 'Voka Vlaams-Brabant', 'Provincie Vlaams-Brabant', 'DSP Valley']) expect(names).not.toContain(absent);
   });

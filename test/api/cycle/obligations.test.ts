@@ -36,14 +36,14 @@ describe('GET /api/partnerships/:id/obligations', () => {
     expect(o.visits).toMatchObject({ state: 'amber', facts: { required: 2, held: 1, planned: 0 }, link: `/activities/new?type=administrative_visit&partnershipId=${p1}` });
     expect(o.visits.reason).toBe('1 of 2 administrative visits held and 0 planned in 2026: plan 1 more by 31 December 2026.');
     expect(o.evaluation).toMatchObject({ state: 'amber', link: `/partnerships/${p1}/evaluations/2026`, facts: { dueOn: '2026-11-30', status: null } });
-    expect(o.evaluation.reason).toBe('November is the evaluation month: adopt the evaluation of 2026 by 2026-11-30; it has not been started.');
+    expect(o.evaluation.reason).toBe('November is the evaluation month: adopt the evaluation of 2026 by 30 Nov 2026; it has not been started.');
     expect(o.work_plan).toMatchObject({ state: 'green', link: `/partnerships/${p1}/workplans/2027`, facts: { planYear: 2027, dueOn: '2026-12-31' } });
     expect(o.contact_persons).toMatchObject({ state: 'red', link: `/partnerships/${p1}/edit` });
-    expect(o.contact_persons.reason).toBe('No contact person named for Verband Region Rhein-Neckar and Provincie Vlaams-Brabant: name one in the agreement.');
+    expect(o.contact_persons.reason).toBe('No contact person named for Verband Region Rhein-Neckar, Provincie Vlaams-Brabant: name one in the agreement.');
     expect(o.first_to_inform).toMatchObject({ state: 'green', facts: { applies: true, checked: 0 } });
-    expect(o.agreement_end).toMatchObject({ state: 'green', reason: 'The agreement is in force until 2028-12-31.' });
-    expect(o.notice).toMatchObject({ state: 'green', reason: 'Notice can be given until 2028-06-30.' });
-    expect(o.renewal).toMatchObject({ state: 'green', reason: 'The decision on renewal is due on 2028-03-31.' });
+    expect(o.agreement_end).toMatchObject({ state: 'green', reason: 'The agreement is in force until 31 Dec 2028.' });
+    expect(o.notice).toMatchObject({ state: 'green', reason: 'Notice can be given until 30 Jun 2028.' });
+    expect(o.renewal).toMatchObject({ state: 'green', reason: 'The decision on renewal is due on 31 Mar 2028.' });
   });
 
   it('turns green when the evaluation is adopted in its month, and red for what the year left undone once it is over', async () => {
@@ -51,7 +51,7 @@ describe('GET /api/partnerships/:id/obligations', () => {
       .insertInto('evaluations')
       .values({ id: newId(), partnership_id: p1, year: 2026, status: 'adopted', proposed_at: '2026-11-18T09:00:00.000Z', adopted_at: '2026-11-20T15:00:00.000Z', figures: null, created_by: null, created_at: '2026-11-01T09:00:00.000Z', updated_at: '2026-11-20T15:00:00.000Z' })
       .execute();
-    expect(byCode((await h.as.viewer.get(url(2026))).body).evaluation).toMatchObject({ state: 'green', reason: 'The evaluation of 2026 was adopted on 2026-11-20.' });
+    expect(byCode((await h.as.viewer.get(url(2026))).body).evaluation).toMatchObject({ state: 'green', reason: 'The evaluation of 2026 was adopted on 20 Nov 2026.' });
 
     // a draft work plan for 2027 in December is amber; on 1 January it is red for 2026
     await h.db
@@ -60,19 +60,19 @@ describe('GET /api/partnerships/:id/obligations', () => {
       .execute();
     h.setNow('2026-12-31T20:00:00Z');
     const lastDay = byCode((await h.as.viewer.get(url())).body);
-    expect(lastDay.work_plan).toMatchObject({ state: 'amber', reason: 'December is the work-plan month: the work plan for 2027 is a draft: propose it to the parties by 2026-12-31.' });
+    expect(lastDay.work_plan).toMatchObject({ state: 'amber', reason: 'December is the work-plan month: the work plan for 2027 is a draft; propose it to the parties by 31 Dec 2026.' });
     expect(lastDay.visits.state).toBe('amber');
 
     h.setNow('2027-01-01T08:00:00Z');
     const turned = await h.as.viewer.get(url(2026));
     const o = byCode(turned.body);
-    expect(o.work_plan).toMatchObject({ state: 'red', reason: 'The work plan for 2027 was due by 2026-12-31 and has not been proposed: it is still a draft.' });
+    expect(o.work_plan).toMatchObject({ state: 'red', reason: 'The work plan for 2027 was due by 31 Dec 2026 and has not been proposed: it is still a draft.' });
     expect(o.visits).toMatchObject({ state: 'red', reason: 'Only 1 of 2 administrative visits were held in 2026; the year is over.' });
     expect(o.evaluation.state).toBe('green');
     // the default year is now 2027: its evaluation is due in November
     const current = await h.as.viewer.get(url());
     expect(current.body.year).toBe(2027);
-    expect(byCode(current.body).evaluation).toMatchObject({ state: 'green', reason: 'The evaluation of 2027 is due in November 2027: adopt it by 2027-11-30.' });
+    expect(byCode(current.body).evaluation).toMatchObject({ state: 'green', reason: 'The evaluation of 2027 is due in November 2027: adopt it by 30 Nov 2027.' });
     h.setNow('2026-11-23T10:00:00Z');
   });
 
@@ -82,7 +82,7 @@ describe('GET /api/partnerships/:id/obligations', () => {
     expect((await h.as.officer.post(`/api/proposals/${proposal.id}/inform-log`, { organisationId: kul, informedOn: '2026-05-04' })).status).toBe(201);
     const o = byCode((await h.as.viewer.get(url(2026))).body);
     expect(o.first_to_inform).toMatchObject({ state: 'red', link: `/proposals/${proposal.id}`, facts: { checked: 1, flagged: 1, flaggedAcronyms: 'EARLY' } });
-    expect(o.first_to_inform.reason).toBe('1 candidate project of 2026 (EARLY) was discussed with another potential partner before the partner region was informed (Art. 2.3).');
+    expect(o.first_to_inform.reason).toBe('One candidate project of 2026 (EARLY) was discussed with another potential partner before the partner region was informed.');
     expect(byCode((await h.as.viewer.get(url(2025))).body).first_to_inform.state).toBe('green');
   });
 
@@ -94,7 +94,7 @@ describe('GET /api/partnerships/:id/obligations', () => {
     }
     expect(byCode((await h.as.viewer.get(url())).body).contact_persons).toMatchObject({
       state: 'green',
-      reason: 'Contact persons named: Katrin Wellmann (Verband Region Rhein-Neckar), Pieter Goossens (Provincie Vlaams-Brabant).'
+      reason: 'Every party names a contact person (2 of 2).'
     });
   });
 

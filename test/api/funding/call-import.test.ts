@@ -92,8 +92,8 @@ describe('a dry run', () => {
       truncated: false
     });
     expect(reply.body.invalid).toEqual([
-      { index: 8, identifier: null, path: 'fundingData.GrantTenderObj.8.identifier', message: 'The record has no identifier.' },
-      { index: 9, identifier: 'ERASMUS-EDU-2027-PI-ALL-INNO', path: 'fundingData.GrantTenderObj.9.deadlineDatesLong.0', message: '1804118400 is not a deadline date.' }
+      { index: 8, identifier: null, path: 'fundingData.GrantTenderObj.8.identifier', code: 'problems_funding_import_noIdentifier', params: {}, message: 'The record has no identifier.' },
+      { index: 9, identifier: 'ERASMUS-EDU-2027-PI-ALL-INNO', path: 'fundingData.GrantTenderObj.9.deadlineDatesLong.0', code: 'problems_funding_import_notDeadline', params: { value: '1804118400' }, message: '1804118400 is not a deadline date.' }
     ]);
     expect(reply.body.skipped.map((s: { identifier: string; message: string }) => [s.identifier, s.message])).toEqual([
       ['EISMEA/2027/OP/0003', 'Only grant topics (type 1) are imported; this is a call for tenders.'],

@@ -72,10 +72,15 @@ describe('/api/proposals/:id/consortium-suggestions', () => {
     });
     expect(first.reasons).toEqual([
       'Works on Health and life sciences (maturity 5), leading in Health and life sciences.',
-      'Partner in 1 of our proposals: CHIPS (approved, partner).',
-      'Took part in 1 of our activities, the last “Life sciences mission” on 2026-05-05.'
+      'Partner in 1 of our proposals: CHIPS (Approved, Partner).',
+      'Took part in 1 of our activities, the last “Life sciences mission” on 5 May 2026.'
     ]);
     expect(last.reasons).toEqual(['Its name matches the call’s keyword “hydrogen”.', 'No record with us yet: a new partner.', 'A third partner, outside the partner regions.']);
+    // a Dutch account reads the reasons in Dutch, the domains by their Dutch names
+    await h.db.updateTable('users').set({ locale: 'nl' }).where('id', '=', h.world.users.viewer.id).execute();
+    const dutch = (await h.as.viewer.get(`/api/proposals/${proposal}/consortium-suggestions`)).body.items.at(-1);
+    expect(dutch.reasons).toEqual(['De naam past bij het trefwoord van de oproep “hydrogen”.', 'Nog geen voorgeschiedenis met ons: een nieuwe partner.', 'Een derde partner, buiten de partnerregio’s.']);
+    await h.db.updateTable('users').set({ locale: 'en' }).where('id', '=', h.world.users.viewer.id).execute();
     expect(await tableCounts(h)).toEqual(before);
     expect((await h.as.officer.get(`/api/proposals/${proposal}/consortium-suggestions?limit=2`)).body.items).toHaveLength(2);
     // PFB's viewer sees only what PFB may see: VIB and SAP SE were recorded by VRRN outside the partnership
@@ -91,6 +96,9 @@ describe('/api/proposals/:id/consortium-suggestions', () => {
     const bare = await createProposal(h.as.officer, { acronym: 'BARE', partnershipId: p1 });
     const nothing = (await h.as.viewer.get(`/api/proposals/${bare.id}/consortium-suggestions`)).body;
     expect(nothing).toMatchObject({ domainIds: [], keywords: [], items: [], notice: expect.stringContaining('Nothing to match against') });
+    await h.db.updateTable('users').set({ locale: 'nl' }).where('id', '=', h.world.users.viewer.id).execute();
+    expect((await h.as.viewer.get(`/api/proposals/${bare.id}/consortium-suggestions`)).body.notice).toBe('Nog niets om mee te vergelijken: geef het projectidee zijn domeinen, of kies een oproep met domeinen of trefwoorden.');
+    await h.db.updateTable('users').set({ locale: 'en' }).where('id', '=', h.world.users.viewer.id).execute();
   });
 
   it('answers 404 to outsiders and refuses a bad limit', async () => {

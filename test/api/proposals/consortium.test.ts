@@ -60,7 +60,7 @@ describe('/api/proposals/:id/consortium', () => {
       totals: { budgetCents: 40_033_334, euContributionCents: 24_028_334, ownContributionCents: 16_005_000 },
       warnings: [{ code: 'below_minimum', memberId: null }]
     });
-    expect(consortium.body.warnings[0].message).toBe("The EU contribution asked for (240,283.34 EUR) is below the call's minimum of 500,000.00 EUR.");
+    expect(consortium.body.warnings[0].message).toBe("The EU contribution asked for (€240,283.34) is below the call's minimum of €500,000.00.");
     expect(consortium.body.members.map((m: { organisationName: string; role: string }) => [m.organisationName, m.role])).toEqual([
       ['Verband Region Rhein-Neckar', 'lead'],
       ['KU Leuven', 'partner'],

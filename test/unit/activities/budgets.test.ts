@@ -31,19 +31,23 @@ describe('budget arithmetic on a small hand-computed case', () => {
   it('turns to warning when a cost of EUR 1,000.00 takes it to 94 %, and to exceeded past the amount', () => {
     const impact = impactOn(vrrn2026, 840_000, 940_000, 'cost');
     expect(impact).toMatchObject({ percentBefore: 84, percentAfter: 94, state: 'warning', usedBeforeCents: 840_000, usedAfterCents: 940_000 });
-    expect(impact.message).toBe('Adding this cost takes the VRRN 2026 budget to 94 % (the warning starts at 90 %).');
+    expect(impact.message).toBe('Warning: this cost takes the VRRN 2026 budget to 94 %.');
+    expect(impactOn(vrrn2026, 840_000, 940_000, 'cost', 'nl').message).toBe('Waarschuwing: met deze kosten staat het budget VRRN 2026 op 94 %.');
     const over = impactOn(vrrn2026, 940_000, 1_040_000, 'cost');
     expect(over).toMatchObject({ percentAfter: 104, state: 'exceeded' });
-    expect(over.message).toBe('Adding this cost takes the VRRN 2026 budget over its amount by EUR 400.00 (104 %).');
-    expect(impactOn(vrrn2026, 0, 840_000, 'activity').message).toBe("This activity's costs take the VRRN 2026 budget from 0 % to 84 %.");
+    expect(over.message).toBe('This cost takes the VRRN 2026 budget over its amount by €400.00.');
+    expect(impactOn(vrrn2026, 940_000, 1_040_000, 'cost', 'de').message).toBe('Diese Kosten überschreiten das Budget VRRN 2026 um 400,00\u00a0€.');
+    expect(impactOn(vrrn2026, 0, 840_000, 'activity').message).toBe("This activity's costs take the VRRN 2026 budget to 84 %.");
   });
 
   it('describes the budget itself', () => {
     const figures = budgetFigures(1_000_000, 90, { plannedCents: 940_000, committedCents: 0, spentCents: 0 });
-    expect(budgetMessage('VRRN 2026', 1_000_000, 90, figures)).toBe('The VRRN 2026 budget is at 94 % (EUR 9400.00 of 10000.00); the warning starts at 90 %.');
+    expect(budgetMessage('VRRN 2026', 1_000_000, 90, figures)).toBe('The VRRN 2026 budget is at 94 % (€9,400.00 of €10,000.00); the warning starts at 90 %.');
+    expect(budgetMessage('VRRN 2026', 1_000_000, 90, figures, 'nl')).toBe('Het budget VRRN 2026 staat op 94 % (9.400,00\u00a0€ van 10.000,00\u00a0€); de waarschuwing begint bij 90 %.');
     const exceeded = budgetFigures(1_000_000, 90, { plannedCents: 0, committedCents: 600_000, spentCents: 500_001 });
     expect(exceeded).toMatchObject({ usedCents: 1_100_001, remainingCents: -100_001, state: 'exceeded' });
-    expect(budgetMessage('VRRN 2026', 1_000_000, 90, exceeded)).toBe('The VRRN 2026 budget is exceeded by EUR 1000.01 (EUR 11000.01 of 10000.00).');
+    expect(budgetMessage('VRRN 2026', 1_000_000, 90, exceeded)).toBe('The VRRN 2026 budget is exceeded by €1,000.01 (€11,000.01 of €10,000.00).');
+    expect(budgetMessage('VRRN 2026', 1_000_000, 90, exceeded, 'de')).toBe('Das Budget VRRN 2026 ist um 1.000,01\u00a0€ überschritten (11.000,01\u00a0€ von 10.000,00\u00a0€).');
   });
 });
 

@@ -81,8 +81,8 @@ describe('matchmaking ranking', () => {
     ]);
     expect(best!.reasons).toEqual([
       'Share Health (maturity 4 and 5) and Energy (maturity 2 and 1): maturity close enough for an exchange.',
-      'Contact worth renewing: they last met at “Life sciences mission” on 2024-05-15, no contact between them in the last 12 months.',
-      'We were in touch with BioRN Cluster on 2026-09-01.',
+      'Contact worth renewing: they last met at “Life sciences mission” on 15 May 2024, no contact between them in the last 12 months.',
+      'We were in touch with BioRN Cluster on 1 Sept 2026.',
       'No contact with VIB in the last 12 months.'
     ]);
     expect(renewable!.maturityWarning).toBe(true);
@@ -91,7 +91,10 @@ describe('matchmaking ranking', () => {
     expect(renewable!.contact).toBe('never_met');
     expect(distant!.maturityGap).toBe(4);
     expect(recent!.contact).toBe('recent');
-    expect(recent!.reasons).toContain('They met recently, at “Energy days” on 2026-06-10.');
+    expect(recent!.reasons).toContain('They met recently, at “Energy days” on 10 Jun 2026.');
+    // in the caller's language: a Dutch account reads them in Dutch, with dates as the web writes them
+    const [dutch] = rankPairs({ ...input(), locale: 'nl' });
+    expect(dutch!.reasons.slice(2)).toEqual(['We hadden contact met BioRN Cluster op 1 sep. 2026.', 'Geen contact met VIB in de laatste 12 maanden.']);
   });
 
   it('keeps to the wanted domains', () => {

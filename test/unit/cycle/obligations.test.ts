@@ -4,18 +4,18 @@
  * the work plan's months.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  agreementObligations,
-  contactPersonsObligation,
-  evaluationObligation,
-  firstToInformObligation,
-  type ObligationInputs,
-  inForceIn,
-  obligationsOf,
-  termOf,
-  visitsObligation,
-  workPlanObligation
-} from '../../../api/cycle/services/obligations.js';
+import * as rules from '../../../api/cycle/services/obligations.js';
+import { type ObligationInputs, inForceIn, obligationsOf, termOf } from '../../../api/cycle/services/obligations.js';
+import { type ObligationFacts, obligationReason } from '../../../api/cycle/rules/obligation-words.js';
+
+/** an obligation with its reason in English, as the API words it (rules/obligation-words.ts) */
+const worded = (o: ObligationFacts, i: ObligationInputs) => ({ ...o, reason: obligationReason(o, i.year, 'en') });
+const visitsObligation = (i: ObligationInputs, today: string) => worded(rules.visitsObligation(i, today), i);
+const evaluationObligation = (i: ObligationInputs, today: string) => worded(rules.evaluationObligation(i, today), i);
+const workPlanObligation = (i: ObligationInputs, today: string) => worded(rules.workPlanObligation(i, today), i);
+const contactPersonsObligation = (i: ObligationInputs) => worded(rules.contactPersonsObligation(i), i);
+const firstToInformObligation = (i: ObligationInputs) => worded(rules.firstToInformObligation(i), i);
+const agreementObligations = (i: ObligationInputs, today: string) => rules.agreementObligations(i, today).map((o) => worded(o, i));
 
 const P = 'p1';
 
@@ -54,12 +54,12 @@ describe('visits at administrative level (Art. 2.2 §3)', () => {
 
   it('is amber until 31 December and red from 1 January when fewer were held', () => {
     const i = inputs({ visitsPerYear: 2, visits: [held, planned] });
-    expect(visitsObligation(i, '2026-12-01')).toMatchObject({ state: 'amber', link: '/activities/a2', reason: '1 of 2 administrative visits held in 2026; 1 more is planned before the year ends.' });
+    expect(visitsObligation(i, '2026-12-01')).toMatchObject({ state: 'amber', link: '/activities/a2', reason: '1 of 2 administrative visits held in 2026; 1 more planned before the year ends.' });
     expect(visitsObligation(i, '2026-12-31').state).toBe('amber');
     const over = visitsObligation(i, '2027-01-01');
     expect(over.state).toBe('red');
-    // the planned visit's day has passed: it is named, to be marked done if it took place
-    expect(over.reason).toBe('Only 1 of 2 administrative visits were held in 2026; the year is over. 1 visit whose day has passed is still marked planned (Visit to Mannheim): mark it done if it took place.');
+    // the planned visit's day has passed: to be marked done if it took place (the link opens it)
+    expect(over.reason).toBe('Only 1 of 2 administrative visits were held in 2026; the year is over. One visit whose day has passed is still marked planned: mark it done if it took place.');
     expect(over.link).toBe('/activities/a2');
   });
 
@@ -73,20 +73,20 @@ describe('visits at administrative level (Art. 2.2 §3)', () => {
 
 describe('the evaluation in its month (Art. 2.5)', () => {
   it('is green before its month, amber inside it, red from the day after', () => {
-    expect(evaluationObligation(inputs(), '2026-10-31')).toMatchObject({ state: 'green', reason: 'The evaluation of 2026 is due in November 2026: adopt it by 2026-11-30.', link: `/partnerships/${P}/evaluations/2026` });
+    expect(evaluationObligation(inputs(), '2026-10-31')).toMatchObject({ state: 'green', reason: 'The evaluation of 2026 is due in November 2026: adopt it by 30 Nov 2026.', link: `/partnerships/${P}/evaluations/2026` });
     expect(evaluationObligation(inputs(), '2026-11-01').state).toBe('amber');
     expect(evaluationObligation(inputs({ evaluation: { status: 'proposed', adoptedOn: null } }), '2026-11-30')).toMatchObject({
       state: 'amber',
-      reason: 'November is the evaluation month: adopt the evaluation of 2026 by 2026-11-30; it is proposed and waits for the parties’ approvals.'
+      reason: 'November is the evaluation month: adopt the evaluation of 2026 by 30 Nov 2026; it is proposed and waits for the parties’ approvals.'
     });
-    expect(evaluationObligation(inputs({ evaluation: { status: 'draft', adoptedOn: null } }), '2026-12-01')).toMatchObject({ state: 'red', reason: 'The evaluation of 2026 was due by 2026-11-30 and is not adopted: it is still a draft.' });
+    expect(evaluationObligation(inputs({ evaluation: { status: 'draft', adoptedOn: null } }), '2026-12-01')).toMatchObject({ state: 'red', reason: 'The evaluation of 2026 was due by 30 Nov 2026 and is not adopted: it is still a draft.' });
   });
 
   it('is green when adopted by the last day of the month, amber when adopted later', () => {
     expect(evaluationObligation(inputs({ evaluation: { status: 'adopted', adoptedOn: '2026-11-30' } }), '2027-01-01').state).toBe('green');
     expect(evaluationObligation(inputs({ evaluation: { status: 'adopted', adoptedOn: '2026-12-01' } }), '2027-01-01')).toMatchObject({
       state: 'amber',
-      reason: 'The evaluation of 2026 was adopted on 2026-12-01, after its month (November 2026).'
+      reason: 'The evaluation of 2026 was adopted on 1 Dec 2026, after its month (November 2026).'
     });
   });
 
@@ -101,17 +101,17 @@ describe('the evaluation in its month (Art. 2.5)', () => {
 describe('next year’s work plan in its month', () => {
   it('is about the year after, due by the end of December: amber on 31 December, red on 1 January', () => {
     expect(workPlanObligation(inputs(), '2026-11-30')).toMatchObject({ state: 'green', link: `/partnerships/${P}/workplans/2027`, facts: { planYear: 2027, dueOn: '2026-12-31' } });
-    expect(workPlanObligation(inputs(), '2026-12-31')).toMatchObject({ state: 'amber', reason: 'December is the work-plan month: start the work plan for 2027 by 2026-12-31.' });
+    expect(workPlanObligation(inputs(), '2026-12-31')).toMatchObject({ state: 'amber', reason: 'December is the work-plan month: start the work plan for 2027 by 31 Dec 2026.' });
     expect(workPlanObligation(inputs({ workPlan: { status: 'draft', proposedOn: null, adoptedOn: null } }), '2027-01-01')).toMatchObject({
       state: 'red',
-      reason: 'The work plan for 2027 was due by 2026-12-31 and has not been proposed: it is still a draft.'
+      reason: 'The work plan for 2027 was due by 31 Dec 2026 and has not been proposed: it is still a draft.'
     });
   });
 
   it('counts the first day it was proposed (or adopted)', () => {
     expect(workPlanObligation(inputs({ workPlan: { status: 'adopted', proposedOn: '2026-12-14', adoptedOn: '2027-01-12' } }), '2027-02-01')).toMatchObject({
       state: 'green',
-      reason: 'The work plan for 2027 was proposed to the parties on 2026-12-14.'
+      reason: 'The work plan for 2027 was proposed to the parties on 14 Dec 2026.'
     });
     expect(workPlanObligation(inputs({ workPlan: { status: 'proposed', proposedOn: '2027-01-05', adoptedOn: null } }), '2027-02-01').state).toBe('amber');
   });
@@ -129,7 +129,7 @@ describe('contact persons and first to inform', () => {
     expect(firstToInformObligation(flagged)).toMatchObject({
       state: 'red',
       link: '/proposals/x',
-      reason: '2 candidate projects of 2026 (HYDRO, SMART) were discussed with another potential partner before the partner region was informed (Art. 2.3).'
+      reason: '2 candidate projects of 2026 (HYDRO, SMART) were discussed with other potential partners before the partner region was informed.'
     });
     expect(firstToInformObligation({ ...flagged, firstToInformRule: false }).state).toBe('green');
     expect(firstToInformObligation(inputs({ proposalsChecked: 2 })).reason).toBe('The partner region was informed first for every candidate project of 2026 (2 checked).');
@@ -164,7 +164,7 @@ describe('the agreement’s end, notice and renewal', () => {
   it('says when notice was given and when an agreement is open-ended or not yet in force', () => {
     const notice = agreementObligations(inputs({ agreement: { ...inputs().agreement, noticeSentOn: '2027-03-01' } }), '2027-03-02');
     expect(notice.map((o) => o.state)).toEqual(['amber', 'green', 'green']);
-    expect(notice[0]!.reason).toBe('Notice was given on 2027-03-01: the agreement ends on 2027-09-01.');
+    expect(notice[0]!.reason).toBe('Notice was given on 1 Mar 2027: the agreement ends on 1 Sept 2027.');
     expect(codes(inputs({ agreement: { ...inputs().agreement, endsOn: null } }), '2026-01-01')).toEqual({ agreement_end: 'green', notice: 'green', renewal: 'green' });
     expect(codes(inputs({ agreement: { ...inputs().agreement, signedOn: null } }), '2026-01-01').agreement_end).toBe('amber');
   });

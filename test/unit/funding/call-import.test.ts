@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallDeadlineRow, CallRow } from '../../../db/schema.js';
 import { incomingOf, mergeDeadlines, planCall, type ProgrammeFacts } from '../../../api/funding/services/call-import.js';
 import { type PortalTopic, readGrantsTendersRecord } from '../../../api/funding/rules/portal-formats.js';
+import { render } from '../../../api/platform/http/problem-words.js';
 
 const HORIZON: ProgrammeFacts = { id: 'programme-horizon-europe', code: 'HORIZON', name: 'Horizon Europe', cut_off_time: '17:00:00', cut_off_zone: 'Europe/Brussels' };
 const NWE: ProgrammeFacts = { id: 'programme-interreg-nwe', code: 'INTERREG-NWE', name: 'Interreg NWE', cut_off_time: '12:00:00', cut_off_zone: 'Europe/Brussels' };
@@ -26,7 +27,7 @@ function topic(fields: Record<string, unknown> = {}): PortalTopic {
     },
     0
   );
-  if (outcome.kind !== 'topic') throw new Error(outcome.message);
+  if (outcome.kind !== 'topic') throw new Error(outcome.said.key);
   return outcome.topic;
 }
 
@@ -95,7 +96,8 @@ describe('planning one call', () => {
     });
     const plan = planCall(undefined, [], incomingOf(odd, HORIZON));
     expect(plan.values).toMatchObject({ budget_cents: 100_000_000, min_contribution_cents: 50_000_000, max_contribution_cents: null, opening_at: null });
-    expect(plan.problems).toEqual([expect.stringContaining('maximum contribution (2,000,000 EUR) is more than the budget'), expect.stringContaining('opening date is not before the first deadline')]);
+    expect(plan.problems.map((said) => render(said))).toEqual([expect.stringContaining('maximum contribution (€2,000,000.00) is more than the budget'), expect.stringContaining('opening date is not before the first deadline')]);
+    expect(render(plan.problems[0]!, 'nl')).toBe('De maximale bijdrage (2.000.000,00\u00a0€) is hoger dan het budget (1.000.000,00\u00a0€); ze bleef leeg.');
     const swapped = topic({ budgetOverviewJSONItem: { budgetTopicActionMap: { 1: [{ action: 'HORIZON-CL5-2027-D3-01-05', minContribution: 3, maxContribution: 2 }] } } });
     expect(planCall(undefined, [], incomingOf(swapped, HORIZON)).values).toMatchObject({ min_contribution_cents: null, max_contribution_cents: null });
   });

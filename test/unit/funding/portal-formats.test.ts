@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationFailed } from '../../../api/platform/http/errors.js';
+import { render } from '../../../api/platform/http/problem-words.js';
 import {
   budgetOf,
   deadlineAt,
@@ -32,7 +33,7 @@ const bulk: unknown[] = fixture('grantsTenders.json').fundingData.GrantTenderObj
 const search: unknown[] = fixture('search-api.json').results;
 
 function topicOf(outcome: PortalOutcome): PortalTopic {
-  if (outcome.kind !== 'topic') throw new Error(`expected a topic, got ${outcome.kind}: ${outcome.message}`);
+  if (outcome.kind !== 'topic') throw new Error(`expected a topic, got ${outcome.kind}: ${render(outcome.said)}`);
   return outcome.topic;
 }
 
@@ -195,9 +196,13 @@ describe('the bulk grantsTenders.json form', () => {
       index: 6,
       identifier: 'EISMEA/2027/OP/0003',
       path: 'fundingData.GrantTenderObj.6.type',
-      message: 'Only grant topics (type 1) are imported; this is a call for tenders.'
+      said: { key: 'problems_funding_import_tender', params: {} }
     });
-    expect(readGrantsTendersRecord(bulk[7], 7)).toMatchObject({ kind: 'skipped', message: expect.stringContaining('type 8') });
+    const other = readGrantsTendersRecord(bulk[7], 7);
+    expect(other).toMatchObject({ kind: 'skipped', said: { key: 'problems_funding_import_otherType', params: { type: '8' } } });
+    if (other.kind === 'topic') throw new Error('a record of type 8 is no topic');
+    expect(render(other.said)).toBe('Only grant topics (type 1) are imported; this is a record of type 8.');
+    expect(render(other.said, 'de')).toBe('Nur Förderthemen (Typ 1) werden importiert; dies ist ein Datensatz vom Typ 8.');
   });
 
   it('refuses a record without identifier, and one with seconds for milliseconds, naming the place', () => {
@@ -207,7 +212,7 @@ describe('the bulk grantsTenders.json form', () => {
       index: 9,
       identifier: 'ERASMUS-EDU-2027-PI-ALL-INNO',
       path: 'fundingData.GrantTenderObj.9.deadlineDatesLong.0',
-      message: '1804118400 is not a deadline date.'
+      said: { key: 'problems_funding_import_notDeadline', params: { value: '1804118400' } }
     });
   });
 
@@ -294,7 +299,7 @@ describe('the search API form', () => {
     expect(outcome).toMatchObject({
       kind: 'topic',
       topic: { identifier: 'EU4H-2027-PJ-04', budgetCents: null },
-      warnings: [{ path: 'results.4.metadata.budgetOverview.0', message: expect.stringContaining('not readable JSON') }]
+      warnings: [{ path: 'results.4.metadata.budgetOverview.0', said: { key: 'problems_funding_import_budgetNotJson' } }]
     });
   });
 
@@ -304,12 +309,12 @@ describe('the search API form', () => {
   });
 
   it('refuses a result without metadata and one with a day-first deadline', () => {
-    expect(readSearchApiRecord(search[9], 9)).toMatchObject({ kind: 'invalid', path: 'results.9.metadata', message: 'The result has no metadata object.' });
+    expect(readSearchApiRecord(search[9], 9)).toMatchObject({ kind: 'invalid', path: 'results.9.metadata', said: { key: 'problems_funding_import_noMetadata' } });
     expect(readSearchApiRecord(search[10], 10)).toMatchObject({
       kind: 'invalid',
       identifier: 'INTERREG-NWE-2027-CALL-02',
       path: 'results.10.metadata.deadlineDate.0',
-      message: '"15/04/2027" is not a deadline date.'
+      said: { key: 'problems_funding_import_notDeadline', params: { value: '"15/04/2027"' } }
     });
   });
 
@@ -329,7 +334,7 @@ describe('budget shares and models', () => {
     };
     expect(budgetOf(map, 'A-01', '11').budget.budgetCents).toBe(100_000);
     expect(budgetOf(map, 'A-02', null).budget.budgetCents).toBe(250_000);
-    expect(budgetOf(map, 'A-03', null)).toMatchObject({ budget: { budgetCents: null }, problem: expect.stringContaining('names no action') });
+    expect(budgetOf(map, 'A-03', null)).toMatchObject({ budget: { budgetCents: null }, problem: { key: 'problems_funding_import_budgetNoAction' } });
     expect(budgetOf({ budgetTopicActionMap: { '9': [{ action: 'Something', budgetYearMap: { '2027': '300' } }] } }, 'A-03', null).budget.budgetCents).toBe(30_000);
     expect(budgetOf(undefined, 'A-01', null)).toEqual({ budget: { budgetCents: null, expectedGrants: null, minContributionCents: null, maxContributionCents: null }, problem: null });
   });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CofinancingRate } from '../../../api/proposals/schemas/consortium.js';
+import { render } from '../../../api/platform/http/problem-words.js';
 import { type FundingTerms, NO_TERMS, consortiumFigures, effectiveRate, partnerFigures, splitBudget, usableRate } from '../../../api/proposals/rules/cofinancing.js';
 
 const terms = (t: Partial<FundingTerms> = {}): FundingTerms => ({ ...NO_TERMS, ...t });
@@ -71,10 +72,12 @@ describe('consortiumFigures', () => {
   it('warns below the call’s minimum and above its maximum, never refusing', () => {
     const low = consortiumFigures(partners, terms({ callRate: '0.6', minContributionCents: 10_000_000_00 }));
     expect(low.warnings.map((w) => w.code)).toEqual(['below_minimum']);
-    expect(low.warnings[0]!.message).toBe('The EU contribution asked for (60,283.34 EUR) is below the call\'s minimum of 10,000,000.00 EUR.');
+    expect(render(low.warnings[0]!.said)).toBe('The EU contribution asked for (€60,283.34) is below the call\'s minimum of €10,000,000.00.');
+    expect(render(low.warnings[0]!.said, 'nl')).toBe('De gevraagde EU-bijdrage (60.283,34\u00a0€) ligt onder het minimum van de oproep van 10.000.000,00\u00a0€.');
+    expect(render(low.warnings[0]!.said, 'de')).toBe('Die beantragte EU-Förderung (60.283,34\u00a0€) liegt unter dem Mindestbetrag des Aufrufs von 10.000.000,00\u00a0€.');
     const high = consortiumFigures(partners, terms({ callRate: '0.6', maxContributionCents: 50_000_00 }));
     expect(high.warnings.map((w) => w.code)).toEqual(['above_maximum']);
-    expect(high.warnings[0]!.message).toContain('above the call\'s maximum of 50,000.00 EUR');
+    expect(render(high.warnings[0]!.said)).toContain('above the call\'s maximum of €50,000.00');
     const exact = consortiumFigures(partners, terms({ callRate: '0.6', minContributionCents: 6_028_334, maxContributionCents: 6_028_334 }));
     expect(exact.warnings).toEqual([]);
   });
@@ -82,9 +85,10 @@ describe('consortiumFigures', () => {
   it('warns about a missing lead and a partner without any rate', () => {
     const { warnings, totals } = consortiumFigures([{ id: 'x', name: 'VIB', role: 'partner', budgetCents: 500_00, rate: null }], NO_TERMS);
     expect(warnings).toEqual([
-      { code: 'no_lead', message: 'The consortium has no lead partner yet.', memberId: null },
-      { code: 'no_rate', message: 'VIB has no co-financing rate, and neither the call nor the programme gives one: its EU contribution counts as 0.', memberId: 'x' }
+      { code: 'no_lead', said: { key: 'problems_proposals_cofinancing_no_lead', params: {} }, memberId: null },
+      { code: 'no_rate', said: { key: 'problems_proposals_cofinancing_no_rate', params: { name: 'VIB' } }, memberId: 'x' }
     ]);
+    expect(render(warnings[1]!.said, 'nl')).toBe('Geen medefinancieringspercentage voor VIB: noch de partner, noch de oproep, noch het programma vermeldt er een; de EU-bijdrage telt als 0.');
     expect(totals).toEqual({ budgetCents: 500_00, euContributionCents: 0, ownContributionCents: 500_00 });
     expect(consortiumFigures([], terms({ minContributionCents: 100 })).warnings).toEqual([]);
   });

@@ -76,18 +76,21 @@ describe('consortium builder ranking', () => {
     const [first, , third, fourth] = rankSuggestions(input());
     expect(first!.reasons).toEqual([
       'Works on Health (maturity 5) and Energy (maturity 2), leading in Health.',
-      'Partner in 1 of our proposals: CHIPS (approved, partner).',
-      'Took part in 2 of our activities, the last “Life sciences mission” on 2024-05-15.'
+      'Partner in 1 of our proposals: CHIPS (Approved, Partner).',
+      'Took part in 2 of our activities, the last “Life sciences mission” on 15 May 2024.'
     ]);
     expect(first!.matchingDomains).toEqual([
       { domainId: 'health', maturity: 5 },
       { domainId: 'energy', maturity: 2 }
     ]);
     expect(third!.reasons).toEqual(['Works on Health (maturity 4), leading in Health.', 'No record with us yet: a new partner.']);
+    // in the caller's language
+    const [, , dritter] = rankSuggestions({ ...input(), locale: 'de' });
+    expect(dritter!.reasons).toEqual(['Arbeitet an Health (Reifegrad 4), führend in Health.', 'Noch keine gemeinsame Geschichte mit uns: ein neuer Partner.']);
     expect(fourth!.matchingKeywords).toEqual(['hydrogen']);
     expect(fourth!.reasons).toEqual([
       'Its name matches the call’s keyword “hydrogen”.',
-      'Partner in 1 of our proposals: RHINO (rejected, associated).',
+      'Partner in 1 of our proposals: RHINO (Rejected, Associated partner).',
       'A third partner from Brussels, outside the partner regions.'
     ]);
   });

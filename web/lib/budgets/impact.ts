@@ -1,4 +1,4 @@
-/** What costs do to a budget line, in the UI language (the API's own message is English only). */
+/** What costs do to a budget line, in the UI language (the API words its `message` the same way, in the reader's language: api/activities/services/budgets.ts). */
 import type { BudgetImpact } from '$api/activities/schemas/costs';
 import { m } from '$i18n/paraglide/messages.js';
 import type { Translator } from '$lib/i18n/index.js';

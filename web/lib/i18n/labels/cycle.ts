@@ -9,14 +9,6 @@ import type { CycleStepKind } from '$api/cycle/schemas/cycle';
 import type { ObligationCode, ObligationState } from '$api/cycle/schemas/obligations';
 import { m } from '$i18n/paraglide/messages.js';
 
-/** `cycle.obligations.status.*`: where an evaluation or work plan stands, `none` before it is started */
-export const cycleObligationsStatus: Record<DocumentStatus | 'none', () => string> = {
-  none: m.cycle_obligations_status_none,
-  draft: m.cycle_obligations_status_draft,
-  proposed: m.cycle_obligations_status_proposed,
-  adopted: m.cycle_obligations_status_adopted
-};
-
 /** `cycle.obligations.code.*` */
 export const cycleObligationsCode: Record<ObligationCode, () => string> = {
   visits: m.cycle_obligations_code_visits,
