@@ -32,7 +32,7 @@
  *   (the search API's `url` points at a JSON document, not a page).
  */
 import { DateTime } from 'luxon';
-import { eachLanguage, render, words, type Words } from '../../platform/http/problem-words.js';
+import { eachLanguage, render, words, type Words } from '../../platform/index.js';
 import { type DeadlineModel, deadlineCountProblem, deadlineInstant, normaliseCutOff } from './call-dates.js';
 import { plainTextOf } from './html-text.js';
 

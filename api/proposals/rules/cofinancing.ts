@@ -16,8 +16,7 @@
  *   maximum; no lead partner; a partner without a rate.
  */
 import { parseDecimal } from '../../platform/schemas/money.js';
-import { type InEachLanguage, type Words, words } from '../../platform/http/problem-words.js';
-import { euros } from '../../platform/rules/amount-words.js';
+import { euros, type InEachLanguage, type Words, words } from '../../platform/index.js';
 import { toEurCents } from '../../activities/index.js';
 
 export type RateSource = 'partner' | 'call' | 'programme' | 'none';

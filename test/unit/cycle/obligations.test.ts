@@ -140,7 +140,7 @@ describe('contact persons and first to inform', () => {
     expect(firstToInformObligation(unlogged)).toMatchObject({
       state: 'amber',
       link: '/proposals/z',
-      reason: '1 candidate project of 2026 (CIRCREG) was submitted with nothing in the first-to-inform log: record when the partner region was told (Art. 2.3).',
+      reason: 'One candidate project of 2026 (CIRCREG) was submitted with nothing in the first-to-inform log: record when the partner region was told.',
       facts: { unlogged: 1, unloggedAcronyms: 'CIRCREG', flagged: 0 }
     });
     expect(firstToInformObligation({ ...unlogged, flaggedProposals: [{ id: 'x', acronym: 'HYDRO' }] })).toMatchObject({ state: 'red', link: '/proposals/x', facts: { flagged: 1, unlogged: 1 } });
