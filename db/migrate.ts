@@ -21,6 +21,7 @@ import * as consentRetention from './migrations/20261207T0600_consent_retention.
 import * as runOnce from './migrations/20261207T0700_run_once.js';
 import * as sessionIdToken from './migrations/20261207T0800_session_id_token.js';
 import * as postgresWordWalks from './migrations/20261207T0900_postgres_word_walks.js';
+import * as overviewVisits from './migrations/20261208T0100_overview_visits.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
@@ -39,7 +40,8 @@ const migrations: Record<string, Migration> = {
   '20261207T0600_consent_retention': consentRetention,
   '20261207T0700_run_once': runOnce,
   '20261207T0800_session_id_token': sessionIdToken,
-  '20261207T0900_postgres_word_walks': postgresWordWalks
+  '20261207T0900_postgres_word_walks': postgresWordWalks,
+  '20261208T0100_overview_visits': overviewVisits
 };
 
 /** The names of every migration, in order (a built database is current when it ran exactly these). */
