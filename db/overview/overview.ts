@@ -1,7 +1,8 @@
 /**
  * Every SQL statement of the overview (the officer's cockpit) that no other
  * context's service already answers: the caller's partnerships by title,
- * late milestones of their candidate projects, edits by the other party's
+ * which of their work plans and evaluations are proposed for approval, late
+ * milestones of their candidate projects, edits by the other party's
  * people on the co-edited documents, and the account's visit marks.
  */
 import type { Kysely } from 'kysely';
@@ -11,6 +12,18 @@ import type { Database } from '../schema.js';
 export function partnershipsByIds(db: Kysely<Database>, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('partnerships').select(['id', 'title', 'ends_on', 'notice_sent_on', 'notice_months']).where('id', 'in', ids).orderBy('title').orderBy('id').execute();
+}
+
+/** The work plans and evaluations of these partnerships proposed for approval (the others wait for no one's approval). */
+export async function proposedDocuments(db: Kysely<Database>, partnershipIds: string[]): Promise<{ type: 'work_plan' | 'evaluation'; id: string; partnershipId: string; year: number }[]> {
+  if (partnershipIds.length === 0) return [];
+  const columns = ['id', 'partnership_id', 'year'] as const;
+  const [plans, evaluations] = await Promise.all([
+    db.selectFrom('work_plans').select(columns).where('partnership_id', 'in', partnershipIds).where('status', '=', 'proposed').orderBy('year').orderBy('id').execute(),
+    db.selectFrom('evaluations').select(columns).where('partnership_id', 'in', partnershipIds).where('status', '=', 'proposed').orderBy('year').orderBy('id').execute()
+  ]);
+  const shape = (type: 'work_plan' | 'evaluation') => (r: { id: string; partnership_id: string; year: number }) => ({ type, id: r.id, partnershipId: r.partnership_id, year: r.year });
+  return [...plans.map(shape('work_plan')), ...evaluations.map(shape('evaluation'))];
 }
 
 /** Proposal stages whose milestones still matter: a proposal decided, withdrawn or closed has none to chase. */

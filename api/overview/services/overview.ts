@@ -5,9 +5,11 @@
  *
  * - tasks: the task service's list (the caller's own, open, due by a week
  *   from today; overdue ones first);
- * - approvals: the work-plan and evaluation services' headers (`status`
- *   proposed, a party in `canApproveFor` not yet approved), of this year
- *   and the next;
+ * - approvals: the work plans and evaluations proposed for approval (this
+ *   context's one query), their headers read through the work-plan and
+ *   evaluation services' lists (a party in `canApproveFor` not yet
+ *   approved) — only those partnerships' and years', since a header costs a
+ *   few statements and most documents are drafts or adopted;
  * - obligations and the next cycle step: the obligation and cycle-step
  *   services, per partnership the caller is a member of (at most 12, the
  *   running ones), only amber and red obligations of this year;
@@ -30,7 +32,7 @@ import { addDays, dayOf, daysBetween } from '../../crm/index.js';
 import { bestEffort, isWriterSomewhere, type Caller } from '../../platform/index.js';
 import type { Task, TaskListQuery } from '../../activities/schemas/tasks.js';
 import type { Cycle } from '../../cycle/schemas/cycle.js';
-import type { Evaluation, EvaluationList, EvaluationQuery } from '../../cycle/schemas/evaluations.js';
+import type { EvaluationList, EvaluationQuery } from '../../cycle/schemas/evaluations.js';
 import type { Obligations, ObligationsQuery } from '../../cycle/schemas/obligations.js';
 import type { WorkPlan, WorkPlanQuery } from '../../cycle/schemas/work-plans.js';
 import type { DeadlineDashboard, DeadlineDashboardQuery } from '../../deadlines/schemas/deadlines.js';
@@ -70,7 +72,6 @@ export class OverviewService {
   async of(caller: Caller, query: OverviewQuery): Promise<Overview> {
     const now = this.clock();
     const today = dayOf(now);
-    const year = Number(today.slice(0, 4));
     const marks = await repo.visitMarks(this.db, caller.userId);
     const visit = visitAt({ seenAt: marks?.overview_seen_at ?? null, since: marks?.overview_since ?? null }, now);
 
@@ -82,10 +83,9 @@ export class OverviewService {
     const titleOf = new Map(memberOf.map((p) => [p.id, p.title]));
     const ref = (id: string) => ({ id, title: titleOf.get(id) ?? '' });
 
-    const [tasks, plans, evaluations, perPartnership, late, coming, notifications, edits] = await Promise.all([
+    const [tasks, proposed, perPartnership, late, coming, notifications, edits] = await Promise.all([
       this.sources.tasks.list(caller, { mine: true, status: 'open', dueTo: addDays(today, 6), limit: TASKS, sort: 'dueOn' }),
-      ids.length ? Promise.all([year, year + 1].map((y) => this.sources.workPlans.list(caller, { year: y }))) : [],
-      ids.length ? this.sources.evaluations.list(caller, {}) : { items: [] as Evaluation[], years: [] },
+      repo.proposedDocuments(this.db, ids).then((found) => Promise.all(found.map((doc) => headerOf(this.sources, caller, doc)))),
       Promise.all(ids.map(async (id) => ({ id, obligations: await this.sources.obligations.get(caller, id, {}), cycle: await this.sources.cycle.get(caller, id) }))),
       repo.lateMilestones(this.db, ids, today, LATE),
       this.sources.deadlines.of(caller, { days: COMING_DAYS, zone: query.zone, watched: false, limit: COMING }),
@@ -93,9 +93,8 @@ export class OverviewService {
       repo.partnerEdits(this.db, caller, ids, visit.since, PARTNER_EDITS)
     ]);
 
-    const documents = [...plans.flatMap((p) => p.items.map((d) => ({ type: 'work_plan' as const, d }))), ...evaluations.items.filter((d) => d.year >= year - 1).map((d) => ({ type: 'evaluation' as const, d }))];
-    const approvals = documents
-      .filter(({ d }) => titleOf.has(d.partnershipId) && d.status === 'proposed')
+    const approvals = proposed
+      .flatMap((found) => (found.d && found.d.status === 'proposed' ? [{ type: found.type, d: found.d }] : []))
       .map(({ type, d }) => ({ type, d, waiting: d.approvals.filter((a) => !a.approved && d.canApproveFor.includes(a.partyId)) }))
       .filter(({ waiting }) => waiting.length > 0)
       .map(({ type, d, waiting }) => ({
@@ -145,6 +144,12 @@ export class OverviewService {
       mayWrite: isWriterSomewhere(caller)
     };
   }
+}
+
+/** A work plan's or an evaluation's header as its own service gives it to the caller (the lists: no items, no figures). */
+async function headerOf(sources: OverviewSources, caller: Caller, doc: { type: 'work_plan' | 'evaluation'; id: string; partnershipId: string; year: number }) {
+  const { items } = doc.type === 'work_plan' ? await sources.workPlans.list(caller, { partnershipId: doc.partnershipId, year: doc.year }) : await sources.evaluations.list(caller, { partnershipId: doc.partnershipId });
+  return { type: doc.type, d: items.find((d) => d.id === doc.id) };
 }
 
 /** One line per document: who of the other party changed it, how often, and when last. */
