@@ -6,6 +6,7 @@
  * people on the co-edited documents, and the account's visit marks.
  */
 import type { Kysely } from 'kysely';
+import { openMilestonesWithZone } from '../proposals/milestones.js';
 import type { Database } from '../schema.js';
 
 /** The partnerships with these ids: title and whether the agreement still runs (not ended by its dates or notice). */
@@ -30,19 +31,18 @@ export async function proposedDocuments(db: Kysely<Database>, partnershipIds: st
 const OPEN_STAGES = ['idea', 'exploring', 'in_preparation', 'submitted', 'approved', 'running'];
 
 /**
- * Milestones not done and due before `today` of the candidate projects of
- * these partnerships, the longest overdue first, at most `limit`.
+ * Milestones not done and due by `today` (their day's end or time may still
+ * be ahead: the service compares their instant) of the candidate projects of
+ * these partnerships still under way, with their call's zone, the longest
+ * overdue first, at most `limit`.
  */
 export function lateMilestones(db: Kysely<Database>, partnershipIds: string[], today: string, limit: number) {
   if (partnershipIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('milestones as m')
-    .innerJoin('proposals as p', 'p.id', 'm.proposal_id')
-    .select(['m.id', 'm.title', 'm.kind', 'm.due_on', 'm.due_time', 'p.id as proposal_id', 'p.acronym', 'p.title as proposal_title', 'p.partnership_id'])
-    .where('p.partnership_id', 'in', partnershipIds)
-    .where('p.stage', 'in', OPEN_STAGES)
-    .where('m.done_at', 'is', null)
-    .where('m.due_on', '<', today)
+  return openMilestonesWithZone(db)
+    .select(['pr.title as proposal_title', 'pr.partnership_id'])
+    .where('pr.partnership_id', 'in', partnershipIds)
+    .where('pr.stage', 'in', OPEN_STAGES)
+    .where('m.due_on', '<=', today)
     .orderBy('m.due_on')
     .orderBy('m.id')
     .limit(limit)

@@ -13,7 +13,9 @@
  * - obligations and the next cycle step: the obligation and cycle-step
  *   services, per partnership the caller is a member of (at most 12, the
  *   running ones), only amber and red obligations of this year;
- * - coming: late milestones (this context's one query), then the deadline
+ * - coming: late milestones (this context's one query: past their time, or
+ *   the end of their day, in their call's zone, as the dashboard reads them,
+ *   so each milestone is late here or coming there), then the deadline
  *   dashboard's next 30 days in the reader's zone;
  * - changed: unread notifications (the notification service), and edits to
  *   the co-edited documents by people outside the caller's organisation
@@ -29,6 +31,7 @@
 import type { DB } from '../../../db/connection.js';
 import * as repo from '../../../db/overview/overview.js';
 import { addDays, dayOf, daysBetween } from '../../crm/index.js';
+import { milestoneDue } from '../../funding/index.js';
 import { bestEffort, isWriterSomewhere, type Caller } from '../../platform/index.js';
 import type { Task, TaskListQuery } from '../../activities/schemas/tasks.js';
 import type { Cycle } from '../../cycle/schemas/cycle.js';
@@ -58,6 +61,8 @@ const COMING_DAYS = 30;
 const LATE = 20;
 const NOTIFICATIONS = 5;
 const PARTNER_EDITS = 200;
+/** a milestone is read in its call's zone, else here (as on the deadline dashboard) */
+const DEFAULT_ZONE = 'Europe/Brussels';
 
 const documentLink = (type: 'work_plan' | 'evaluation', partnershipId: string, year: number) =>
   `/partnerships/${partnershipId}/${type === 'work_plan' ? 'workplans' : 'evaluations'}/${year}`;
@@ -128,7 +133,7 @@ export class OverviewService {
       firstVisit: visit.firstVisit,
       needsYou: { tasks: tasks.items, moreTasks: tasks.nextCursor !== null, approvals, obligations, nextSteps },
       coming: {
-        late: late.map((m) => ({
+        late: late.filter((m) => Date.parse(milestoneDue(m.due_on, m.due_time, m.call_zone ?? DEFAULT_ZONE).at) <= now.getTime()).map((m) => ({
           id: m.id,
           title: m.title,
           kind: m.kind,

@@ -129,6 +129,25 @@ describe('GET /api/overview', () => {
     expect(reply.body.coming.items.map((i: any) => i.id)).toContain(ids.soon);
   });
 
+  it('counts a milestone late from its time on its day (in Brussels, without a call), so it is late here or coming there, never neither', async () => {
+    h.setNow('2026-12-05T14:00:00Z');
+    const [passed, ahead] = [newId(), newId()];
+    await h.db
+      .insertInto('milestones')
+      .values([
+        { id: passed, proposal_id: ids.proposal, kind: 'other', title: 'Morning call with the lead partner', due_on: '2026-12-05', due_time: '10:00', owner_id: null, done_at: null },
+        { id: ahead, proposal_id: ids.proposal, kind: 'other', title: 'Evening deadline for the budget table', due_on: '2026-12-05', due_time: '18:00', owner_id: null, done_at: null }
+      ])
+      .execute();
+    const reply = await h.as.viewer.get('/api/overview');
+    expect(reply.status).toBe(200);
+    expect(reply.body.coming.late.map((m: any) => [m.title, m.daysLate])).toContainEqual(['Morning call with the lead partner', 0]);
+    expect(reply.body.coming.late.map((m: any) => m.id)).not.toContain(ahead);
+    expect(reply.body.coming.items.map((i: any) => i.id)).toContain(ahead);
+    expect(reply.body.coming.items.map((i: any) => i.id)).not.toContain(passed);
+    await h.db.deleteFrom('milestones').where('id', 'in', [passed, ahead]).execute();
+  });
+
   it('keeps the window of a visit over a reload and moves it after half an hour away', async () => {
     h.setNow('2026-12-04T08:00:00Z');
     const a = await h.as.admin.get('/api/overview');
