@@ -15,6 +15,7 @@ import { proposalsRoutes } from './proposals/index.js';
 import { deadlinesOpenRoutes, deadlinesRoutes } from './deadlines/index.js';
 import { cycleRoutes } from './cycle/index.js';
 import { privacyRoutes } from './privacy/index.js';
+import { overviewRoutes } from './overview/index.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
@@ -35,6 +36,7 @@ export function createApp({ db, settings, clock, services = createServices(db, s
   // /people/retention-review beside the CRM's /people/:id) comes before it: the contexts that build on others first.
   const signedIn = new Hono<AppEnv>()
     .use(requireCaller)
+    .route('/', overviewRoutes)
     .route('/', privacyRoutes)
     .route('/', cycleRoutes)
     .route('/', deadlinesRoutes)

@@ -23,6 +23,7 @@ import * as sessionIdToken from './migrations/20261207T0800_session_id_token.js'
 import * as postgresWordWalks from './migrations/20261207T0900_postgres_word_walks.js';
 import * as callTitleReferences from './migrations/20261208T0100_call_title_references.js';
 import * as withdrawalReasons from './migrations/20261208T0200_withdrawal_reasons.js';
+import * as overviewVisits from './migrations/20261208T0300_overview_visits.js';
 
 const migrations: Record<string, Migration> = {
   '20261123T0600_foundation': foundation,
@@ -43,7 +44,8 @@ const migrations: Record<string, Migration> = {
   '20261207T0800_session_id_token': sessionIdToken,
   '20261207T0900_postgres_word_walks': postgresWordWalks,
   '20261208T0100_call_title_references': callTitleReferences,
-  '20261208T0200_withdrawal_reasons': withdrawalReasons
+  '20261208T0200_withdrawal_reasons': withdrawalReasons,
+  '20261208T0300_overview_visits': overviewVisits
 };
 
 /** The names of every migration, in order (a built database is current when it ran exactly these). */

@@ -51,6 +51,10 @@ export interface UserTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** when the account last read the overview (its cockpit); null before the first time */
+  overview_seen_at: string | null;
+  /** where the current visit's "since your last visit" starts: the reading before the last gap of more than half an hour */
+  overview_since: string | null;
 }
 
 export interface InvitationTable {

@@ -8,3 +8,4 @@
 
 export { cycleRoutes } from './routes/index.js';
 export { cycleAuditedRecords, cycleServices } from './services/index.js';
+export { obligationsIn, type ObligationFacts } from './rules/obligation-words.js';

@@ -20,7 +20,8 @@ const BUILDS_ON: Record<string, string[]> = {
   proposals: ['funding', 'activities', 'crm', 'platform'],
   deadlines: ['proposals', 'funding', 'platform'],
   cycle: ['proposals', 'activities', 'crm', 'platform'],
-  privacy: ['activities', 'crm', 'platform']
+  privacy: ['activities', 'crm', 'platform'],
+  overview: ['deadlines', 'cycle', 'funding', 'activities', 'crm', 'platform']
 };
 
 function filesUnder(dir: string): string[] {
