@@ -31,13 +31,17 @@ export interface BackupResult {
 /** All pages in one step: one read transaction, one consistent snapshot. */
 const ALL_PAGES = 0x7fffffff;
 
+function assertDatabaseAt(file: string): void {
+  if (!existsSync(file)) throw new Error(`There is no database at ${file}.`);
+}
+
 /**
  * A connection to an existing database file for reading it (never creates
  * one), with `search_fold` registered: the name indexes are built from it,
  * so checking them needs it.
  */
 export function openForReading(file: string): SQLite.Database {
-  if (!existsSync(file)) throw new Error(`There is no database at ${file}.`);
+  assertDatabaseAt(file);
   const sqlite = new SQLite(file, { fileMustExist: true });
   sqlite.pragma('busy_timeout = 5000');
   registerSearchFold(sqlite);
@@ -55,6 +59,8 @@ export function integrityProblems(sqlite: SQLite.Database): string[] {
  * unless `overwrite`; the folder must exist.
  */
 export async function backupDatabase(source: string, target: string, options: { overwrite?: boolean } = {}): Promise<BackupResult> {
+  // the source first: a missing database is the news, whatever the target (two runs in one second name the same file)
+  assertDatabaseAt(source);
   if (!existsSync(dirname(target))) throw new Error(`The folder ${dirname(target)} does not exist.`);
   if (existsSync(target) && !options.overwrite) throw new Error(`${target} already exists; choose a new file name (or pass --force to replace it).`);
   const partial = `${target}.partial`;

@@ -145,7 +145,7 @@ describe('the form’s defaults and a project submitted with nothing logged', ()
     expect(await obligation()).toMatchObject({
       state: 'amber',
       link: `/proposals/${proposal.id}`,
-      reason: '1 candidate project of 2024 (SILENT) was submitted with nothing in the first-to-inform log: record when the partner region was told (Art. 2.3).',
+      reason: 'One candidate project of 2024 (SILENT) was submitted with nothing in the first-to-inform log: record when the partner region was told.',
       facts: { flagged: 0, unlogged: 1, unloggedAcronyms: 'SILENT' }
     });
 
