@@ -27,6 +27,8 @@ export async function signIn(page: Page, origin: string, email: string, { langua
   await page.locator('#password').fill(DEMO_SIGN_IN.password);
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL(`${origin}/`);
+  // the home page hydrated (its language switch and forms work only then)
+  await page.waitForLoadState('networkidle');
   if (language === 'account' || (await page.evaluate(() => document.documentElement.lang)) === language) return;
   await page.context().addCookies([{ name: LOCALE_COOKIE, value: language, url: origin }]);
   await load(page, `${origin}/`);
